@@ -1,0 +1,73 @@
+use chrono::NaiveDate;
+
+use super::{Name, Problem, Provenance, Rating};
+
+/// An event a contact was met at.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct EventTag {
+    pub name: String,
+    pub met_on: Option<NaiveDate>,
+}
+
+/// One person: the records that are theirs and the merged view of them.
+#[derive(Debug, Clone, Default)]
+pub struct Contact {
+    pub id: String,
+    /// Indexes of the member records in the run's record list.
+    pub members: Vec<usize>,
+    pub name: Name,
+    pub nickname: Option<String>,
+    pub emails: Vec<String>,
+    pub phones: Vec<String>,
+    pub extensions: Vec<(String, String)>,
+    pub urls: Vec<String>,
+    pub linkedin: Option<String>,
+    /// Every organization seen, the preferred one first.
+    pub organizations: Vec<String>,
+    pub titles: Vec<String>,
+    pub departments: Vec<String>,
+    pub birthday: Option<String>,
+    pub notes: Vec<String>,
+    pub rating: Option<Rating>,
+    pub tags: Vec<String>,
+    pub custom: Vec<(String, String)>,
+    pub problems: Vec<Problem>,
+    pub events: Vec<EventTag>,
+    pub sources: Vec<Provenance>,
+    /// At least one record came from a context file (address book, phone, LinkedIn): the person
+    /// was known before the event.
+    pub known_before: bool,
+    /// The organization of the context records, where it differs from the event's.
+    pub previous_organization: Option<String>,
+}
+
+impl Contact {
+    pub fn display_name(&self) -> String {
+        if let Some(display) = &self.name.display {
+            return display.clone();
+        }
+        let parts: Vec<&str> = [&self.name.given, &self.name.family]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        if !parts.is_empty() {
+            return parts.join(" ");
+        }
+        self.emails
+            .first()
+            .or(self.organizations.first())
+            .or(self.phones.first())
+            .or(self.urls.first())
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    pub fn organization(&self) -> Option<&str> {
+        self.organizations.first().map(String::as_str)
+    }
+
+    pub fn title(&self) -> Option<&str> {
+        self.titles.first().map(String::as_str)
+    }
+}

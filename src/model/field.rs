@@ -1,0 +1,66 @@
+use std::fmt;
+
+/// What a labelled value of a raw record means, as decided by the reader from a column header or
+/// a vCard property. Anything the readers do not understand is kept as `Custom` with its label.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    FullName,
+    Prefix,
+    GivenName,
+    MiddleName,
+    FamilyName,
+    Suffix,
+    Nickname,
+    Email,
+    Phone,
+    Organization,
+    Department,
+    Title,
+    Url,
+    LinkedIn,
+    Birthday,
+    Notes,
+    Country,
+    Rating,
+    /// When the record was captured: a badge scan's "Scanned At", LinkedIn's "Connected On".
+    Timestamp,
+    Tags,
+    Event,
+    Custom(String),
+}
+
+impl Field {
+    /// A short lower-case label, used in messages and for custom fields of the outputs.
+    pub fn label(&self) -> &str {
+        match self {
+            Field::FullName => "name",
+            Field::Prefix => "prefix",
+            Field::GivenName => "given_name",
+            Field::MiddleName => "middle_name",
+            Field::FamilyName => "family_name",
+            Field::Suffix => "suffix",
+            Field::Nickname => "nickname",
+            Field::Email => "email",
+            Field::Phone => "phone",
+            Field::Organization => "organization",
+            Field::Department => "department",
+            Field::Title => "title",
+            Field::Url => "url",
+            Field::LinkedIn => "linkedin",
+            Field::Birthday => "birthday",
+            Field::Notes => "notes",
+            Field::Country => "country",
+            Field::Rating => "rating",
+            Field::Timestamp => "timestamp",
+            Field::Tags => "tags",
+            Field::Event => "event",
+            Field::Custom(label) => label,
+        }
+    }
+}
+
+impl fmt::Display for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}

@@ -1,0 +1,24 @@
+use std::fmt;
+
+use serde::Serialize;
+
+/// Where a record came from: the file as the user named it, the sheet for spreadsheets, and the
+/// 1-based ordinal of the record within its file or sheet (header, preamble and blank lines
+/// excluded; in a vCard file, the ordinal of the card).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Provenance {
+    pub file: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    pub record: u64,
+}
+
+impl fmt::Display for Provenance {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(sheet) = &self.sheet {
+            write!(f, ": sheet \"{sheet}\"")?;
+        }
+        write!(f, ": record {}", self.record)
+    }
+}

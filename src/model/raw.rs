@@ -1,0 +1,44 @@
+use super::{Field, Provenance};
+
+/// A record as read: labelled text values, its provenance and its original text.
+///
+/// Readers never decide who a person is; they only say what each value is labelled.
+#[derive(Debug, Clone)]
+pub struct RawRecord {
+    pub prov: Provenance,
+    pub fields: Vec<(Field, String)>,
+    /// The record's original text (a CSV line, a vCard, a sheet row joined by tabs).
+    pub raw: String,
+    /// Things the reader noticed about this record (a phone stored as a number, a photo left out).
+    pub warnings: Vec<String>,
+}
+
+impl RawRecord {
+    pub fn new(prov: Provenance, raw: String) -> Self {
+        RawRecord { prov, fields: Vec::new(), raw, warnings: Vec::new() }
+    }
+
+    /// Adds a value, trimmed; empty values are not kept (they carry nothing).
+    pub fn push(&mut self, field: Field, value: &str) {
+        let value = value.trim();
+        if !value.is_empty() {
+            self.fields.push((field, value.to_string()));
+        }
+    }
+
+    pub fn values(&self, field: &Field) -> impl Iterator<Item = &str> {
+        self.fields.iter().filter(move |(f, _)| f == field).map(|(_, v)| v.as_str())
+    }
+
+    pub fn first(&self, field: &Field) -> Option<&str> {
+        self.values(field).next()
+    }
+}
+
+/// A record that could not become part of a contact, with the reason and its original text.
+#[derive(Debug, Clone)]
+pub struct Reject {
+    pub prov: Provenance,
+    pub reason: String,
+    pub raw: String,
+}

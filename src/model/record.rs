@@ -1,0 +1,112 @@
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::Provenance;
+
+/// A lead rating given at the event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Rating {
+    Cold,
+    Warm,
+    Hot,
+}
+
+impl Rating {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rating::Hot => "hot",
+            Rating::Warm => "warm",
+            Rating::Cold => "cold",
+        }
+    }
+}
+
+/// Whether a record was captured at the event or comes from a context file (`--merge`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Origin {
+    #[default]
+    Event,
+    Context,
+}
+
+/// A person's name in parts, proper-cased where the source shouted or whispered.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Name {
+    pub prefix: Option<String>,
+    pub given: Option<String>,
+    pub middle: Option<String>,
+    pub family: Option<String>,
+    pub suffix: Option<String>,
+    /// The name to show: from a full-name field where one was given, else built from the parts.
+    pub display: Option<String>,
+    /// The source wrote the name in one case only (ALL CAPS or all lower-case).
+    pub recased: bool,
+}
+
+impl Name {
+    pub fn is_empty(&self) -> bool {
+        self.display.is_none() && self.given.is_none() && self.family.is_none()
+    }
+}
+
+/// A value that could not be normalized, kept as it was with what was wrong.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub field: String,
+    pub value: String,
+    pub problem: String,
+}
+
+/// A record with typed, normalized values. Every value that could not be normalized is in
+/// `problems`, raw; nothing of the raw record is dropped.
+#[derive(Debug, Clone, Default)]
+pub struct Record {
+    pub prov: Option<Provenance>,
+    pub origin: Origin,
+    pub name: Name,
+    pub nickname: Option<String>,
+    pub emails: Vec<String>,
+    /// E.164 numbers, with `;ext=` where the source gave an extension.
+    pub phones: Vec<String>,
+    /// Extensions of the numbers in `phones`: (E.164 number, extension).
+    pub extensions: Vec<(String, String)>,
+    pub urls: Vec<String>,
+    /// The canonical LinkedIn profile (`https://linkedin.com/in/<slug>`), also in `urls`.
+    pub linkedin: Option<String>,
+    pub organization: Option<String>,
+    /// The organization's match key: folded, without legal suffixes, punctuation or "The".
+    pub org_key: Option<String>,
+    pub department: Option<String>,
+    pub title: Option<String>,
+    /// ISO date, or `--MM-DD` without a year.
+    pub birthday: Option<String>,
+    pub notes: Vec<String>,
+    pub rating: Option<Rating>,
+    pub rating_raw: Option<String>,
+    pub country: Option<String>,
+    pub event: Option<String>,
+    /// When the record was captured (badge scan time, LinkedIn connection date).
+    pub captured_on: Option<NaiveDate>,
+    pub tags: Vec<String>,
+    /// Values of columns or properties that map to no field, with their label.
+    pub custom: Vec<(String, String)>,
+    pub problems: Vec<Problem>,
+    pub warnings: Vec<String>,
+    pub raw: String,
+}
+
+impl Record {
+    /// A record with nothing to reach or recognise a person by is rejected.
+    pub fn is_identifiable(&self) -> bool {
+        !self.name.is_empty()
+            || !self.emails.is_empty()
+            || !self.phones.is_empty()
+            || !self.urls.is_empty()
+            || self.problems.iter().any(|p| matches!(p.field.as_str(), "email" | "phone" | "url"))
+    }
+
+    pub fn prov(&self) -> &Provenance {
+        self.prov.as_ref().expect("a record read from a file has its provenance")
+    }
+}

@@ -1,0 +1,83 @@
+//! E-mail addresses: trimmed, lower-cased, `mailto:` and display names removed, syntax-checked;
+//! several in one cell split.
+
+/// Splits a cell into the addresses it holds, each normalized or kept raw with its problem.
+pub fn parse_cell(cell: &str) -> Vec<Result<String, (String, String)>> {
+    let parts: Vec<&str> = if cell.matches('@').count() > 1 {
+        cell.split([',', ';', ' ', '\n', '\t', '/']).map(str::trim).filter(|p| !p.is_empty()).collect()
+    } else {
+        vec![cell.trim()]
+    };
+    parts
+        .into_iter()
+        .map(|part| normalize(part).map_err(|problem| (part.to_string(), problem)))
+        .collect()
+}
+
+/// One address: `Jane Doe <Jane.Doe@Example.COM>` → `jane.doe@example.com`.
+pub fn normalize(raw: &str) -> Result<String, String> {
+    let mut s = raw.trim();
+    if let (Some(open), Some(close)) = (s.rfind('<'), s.rfind('>')) {
+        if open < close {
+            s = &s[open + 1..close];
+        }
+    }
+    let s = s.trim().trim_matches(|c| matches!(c, '"' | '\'' | '<' | '>'));
+    let s = strip_prefix_ci(s, "mailto:").unwrap_or(s);
+    let s = s.split('?').next().unwrap_or(s).trim().to_lowercase();
+    check(&s)?;
+    Ok(s)
+}
+
+fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    (s.len() >= prefix.len() && s[..prefix.len()].eq_ignore_ascii_case(prefix)).then(|| &s[prefix.len()..])
+}
+
+fn check(s: &str) -> Result<(), String> {
+    let Some((local, domain)) = s.rsplit_once('@') else {
+        return Err("not an e-mail address: no @".into());
+    };
+    if local.is_empty() || local.len() > 64 {
+        return Err("not an e-mail address: nothing before the @".into());
+    }
+    if local.contains('@') || s.contains(char::is_whitespace) {
+        return Err("not an e-mail address: more than one @ or a space".into());
+    }
+    if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
+        return Err("not an e-mail address: misplaced dot".into());
+    }
+    let labels: Vec<&str> = domain.split('.').collect();
+    let tld = labels.last().copied().unwrap_or("");
+    if labels.len() < 2
+        || labels.iter().any(|l| l.is_empty() || l.starts_with('-') || l.ends_with('-'))
+        || !labels.iter().all(|l| l.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        || tld.chars().count() < 2
+        || tld.chars().all(|c| c.is_ascii_digit())
+    {
+        return Err(format!("not an e-mail address: bad domain {domain:?}"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_are_cleaned() {
+        assert_eq!(normalize(" Jane.Doe@Example.COM ").unwrap(), "jane.doe@example.com");
+        assert_eq!(normalize("mailto:bob@x.org").unwrap(), "bob@x.org");
+        assert_eq!(normalize("Bob <Bob@X.org>").unwrap(), "bob@x.org");
+        assert!(normalize("bob@localhost").is_err());
+        assert!(normalize("bob.x.org").is_err());
+        assert!(normalize("a b@x.org").is_err());
+    }
+
+    #[test]
+    fn several_in_one_cell() {
+        let got: Vec<_> = parse_cell("a@x.com; B@y.com, bad@").into_iter().collect();
+        assert_eq!(got[0], Ok("a@x.com".to_string()));
+        assert_eq!(got[1], Ok("b@y.com".to_string()));
+        assert!(got[2].is_err());
+    }
+}

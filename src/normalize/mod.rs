@@ -1,0 +1,173 @@
+//! Stage 2, **normalize**: pure functions per kind of value turn a raw record's labelled text into
+//! typed values. A value that cannot be normalized is kept raw with its problem; nothing is
+//! dropped.
+
+pub mod date;
+pub mod email;
+pub mod name;
+pub mod org;
+pub mod phone;
+pub mod rating;
+pub mod title;
+pub mod url;
+
+use phonenumber::country::Id;
+
+use crate::model::{Field, Problem, RawRecord, Record};
+
+/// What normalization needs besides the record.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Region for phone numbers without a country code, where the record names no country.
+    pub region: Id,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { region: Id::US }
+    }
+}
+
+/// Normalizes a raw record.
+pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
+    let mut r = Record {
+        prov: Some(raw.prov),
+        raw: raw.raw,
+        warnings: raw.warnings,
+        ..Record::default()
+    };
+    let fields = raw.fields;
+    let first = |field: Field| fields.iter().find(|(f, _)| *f == field).map(|(_, v)| v.as_str());
+
+    let country = first(Field::Country);
+    let region = country.and_then(phone::region_of).unwrap_or(opts.region);
+    r.country = country.map(str::to_string);
+
+    let mut full = first(Field::FullName);
+    let problem = |r: &mut Record, field: &str, value: &str, why: String| {
+        r.problems.push(Problem { field: field.into(), value: value.into(), problem: why });
+    };
+    // Some exports put the address where the name belongs when they have no name.
+    if let Some(f) = full.filter(|f| f.contains('@') && email::normalize(f).is_ok()) {
+        push_unique(&mut r.emails, email::normalize(f).unwrap_or_default());
+        full = None;
+    }
+    r.name = name::build(name::NameParts {
+        full,
+        prefix: first(Field::Prefix),
+        given: first(Field::GivenName),
+        middle: first(Field::MiddleName),
+        family: first(Field::FamilyName),
+        suffix: first(Field::Suffix),
+    });
+
+    for (field, value) in &fields {
+        match field {
+            Field::FullName | Field::Prefix | Field::GivenName | Field::MiddleName
+            | Field::FamilyName | Field::Suffix | Field::Country => {
+                // Used above; a second value of a name part is kept as a custom field.
+                if first(field.clone()) != Some(value.as_str()) {
+                    r.custom.push((field.label().to_string(), value.clone()));
+                }
+            }
+            Field::Nickname => {
+                if r.nickname.is_none() {
+                    r.nickname = Some(value.clone());
+                } else {
+                    r.custom.push(("nickname".into(), value.clone()));
+                }
+            }
+            Field::Email => {
+                for parsed in email::parse_cell(value) {
+                    match parsed {
+                        Ok(e) => push_unique(&mut r.emails, e),
+                        Err((raw, why)) => problem(&mut r, "email", &raw, why),
+                    }
+                }
+            }
+            Field::Phone => match phone::normalize(value, region) {
+                Ok(p) => {
+                    if let Some(ext) = p.extension {
+                        r.extensions.push((p.e164.clone(), ext));
+                    }
+                    push_unique(&mut r.phones, p.e164);
+                }
+                Err(why) => problem(&mut r, "phone", value, why),
+            },
+            Field::Organization => {
+                let display = org::display(value);
+                if r.organization.is_none() {
+                    r.org_key = org::key(&display);
+                    r.organization = Some(display);
+                } else if r.organization.as_deref() != Some(display.as_str()) {
+                    r.custom.push(("organization".into(), display));
+                }
+            }
+            Field::Department => {
+                if r.department.is_none() {
+                    r.department = Some(org::display(value));
+                } else {
+                    r.custom.push(("department".into(), value.clone()));
+                }
+            }
+            Field::Title => {
+                let t = title::normalize(value);
+                if r.title.is_none() {
+                    r.title = Some(t);
+                } else if r.title.as_deref() != Some(t.as_str()) {
+                    r.custom.push(("title".into(), t));
+                }
+            }
+            Field::Url | Field::LinkedIn => match url::normalize(value) {
+                Ok((u, is_linkedin)) => {
+                    if is_linkedin && r.linkedin.is_none() {
+                        r.linkedin = Some(u.clone());
+                    }
+                    push_unique(&mut r.urls, u);
+                }
+                Err(why) => problem(&mut r, "url", value, why),
+            },
+            Field::Birthday => match date::birthday(value) {
+                Some(b) if r.birthday.is_none() => r.birthday = Some(b),
+                Some(b) if r.birthday.as_deref() == Some(b.as_str()) => {}
+                Some(_) => r.custom.push(("birthday".into(), value.clone())),
+                None => problem(&mut r, "birthday", value, "not a date".into()),
+            },
+            Field::Notes => push_unique(&mut r.notes, value.clone()),
+            Field::Rating => {
+                if r.rating_raw.is_none() {
+                    r.rating_raw = Some(value.clone());
+                    r.rating = rating::parse(value);
+                    if r.rating.is_none() {
+                        problem(&mut r, "rating", value, "not a rating (hot, warm, cold or 0-5)".into());
+                    }
+                }
+            }
+            Field::Timestamp => match date::parse(value) {
+                Some(d) if r.captured_on.is_none() => r.captured_on = Some(d),
+                Some(_) => r.custom.push(("timestamp".into(), value.clone())),
+                None => problem(&mut r, "timestamp", value, "not a date".into()),
+            },
+            Field::Tags => {
+                for tag in value.split([',', ';']).map(|t| t.trim().trim_start_matches("* ").trim()) {
+                    if !tag.is_empty() {
+                        push_unique(&mut r.tags, tag.to_string());
+                    }
+                }
+            }
+            Field::Event => {
+                if r.event.is_none() {
+                    r.event = Some(value.split_whitespace().collect::<Vec<_>>().join(" "));
+                }
+            }
+            Field::Custom(label) => r.custom.push((label.clone(), value.clone())),
+        }
+    }
+    r
+}
+
+fn push_unique(list: &mut Vec<String>, value: String) {
+    if !list.contains(&value) {
+        list.push(value);
+    }
+}

@@ -1,0 +1,306 @@
+//! Personal names: parts from whatever columns exist or parsed from one full-name field
+//! (`Doe, Jane`; `Dr. Jane Q. Doe, PhD`), and names written in one case only fixed to proper case
+//! (McDonald, O'Brien, van der Berg, Lefèvre-Dupont). Diacritics are kept.
+
+use crate::model::Name;
+
+const PREFIXES: &[&str] = &[
+    "dr", "mr", "mrs", "ms", "miss", "mx", "prof", "sir", "dame", "herr", "frau", "m", "mme",
+    "mlle", "sr", "sra", "srta", "don", "dona", "rev", "fr", "hon", "ing", "dipl", "mag",
+];
+const SUFFIXES: &[&str] = &[
+    "phd", "md", "jr", "sr", "ii", "iii", "iv", "v", "mba", "esq", "cpa", "dds", "rn", "pe",
+    "msc", "bsc", "ma", "ba", "mph", "jd", "llm", "dphil", "frcs", "obe", "mbe", "cbe",
+];
+/// Words that join a family name and are written in lower case inside a name.
+const PARTICLES: &[&str] = &[
+    "van", "von", "der", "den", "de", "da", "das", "di", "du", "la", "le", "del", "della", "dos",
+    "ter", "ten", "zu", "y", "bin", "ibn", "af", "av",
+];
+const MAC_NAMES: &[&str] = &[
+    "macdonald", "macleod", "macmillan", "mackenzie", "macintosh", "macarthur", "macgregor",
+    "maclean", "macneil", "macaulay", "mackay", "macdougall", "macfarlane", "mackinnon",
+    "maclachlan", "macpherson", "macbride", "maccallum", "macdowell", "macrae",
+];
+
+/// The parts of a name given in separate fields, each possibly absent.
+#[derive(Debug, Default)]
+pub struct NameParts<'a> {
+    pub full: Option<&'a str>,
+    pub prefix: Option<&'a str>,
+    pub given: Option<&'a str>,
+    pub middle: Option<&'a str>,
+    pub family: Option<&'a str>,
+    pub suffix: Option<&'a str>,
+}
+
+/// Builds a name from its parts; a full name alone is parsed into parts.
+pub fn build(parts: NameParts<'_>) -> Name {
+    let clean = |s: Option<&str>| s.map(collapse).filter(|s| !s.is_empty());
+    let full = clean(parts.full);
+    // The case is judged on the whole name: "danah boyd Smith" is written as its owner wants.
+    let whole: String = [full.as_deref(), parts.prefix, parts.given, parts.middle, parts.family]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let one_case = is_one_case(&whole);
+    let mut recased = false;
+    let mut fix = |s: Option<String>, kind: Kind| {
+        s.map(|s| {
+            if !one_case {
+                return s;
+            }
+            let (out, changed) = recase(&s, kind);
+            recased |= changed;
+            out
+        })
+    };
+    let mut name = Name {
+        prefix: fix(clean(parts.prefix), Kind::Given),
+        given: fix(clean(parts.given), Kind::Given),
+        middle: fix(clean(parts.middle), Kind::Given),
+        family: fix(clean(parts.family), Kind::Family),
+        suffix: clean(parts.suffix),
+        display: None,
+        recased: false,
+    };
+    if let Some(full) = full {
+        let parsed = parse_full(&full);
+        if name.given.is_none() && name.family.is_none() {
+            name.given = fix(parsed.given, Kind::Given);
+            name.middle = name.middle.or(fix(parsed.middle, Kind::Given));
+            name.family = fix(parsed.family, Kind::Family);
+            name.prefix = name.prefix.or(parsed.prefix);
+            name.suffix = name.suffix.or(parsed.suffix);
+        }
+        let ordered = strip_comma_order(&full);
+        name.display = Some(if one_case {
+            let (display, changed) = recase(&ordered, Kind::Full);
+            recased |= changed;
+            display
+        } else {
+            ordered
+        });
+    } else {
+        let words: Vec<&str> =
+            [&name.given, &name.middle, &name.family].into_iter().flatten().map(String::as_str).collect();
+        if !words.is_empty() {
+            name.display = Some(words.join(" "));
+        }
+    }
+    name.recased = recased;
+    name
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `Doe, Jane` shown as `Jane Doe`; `Doe, Jane, PhD` as `Jane Doe, PhD`.
+fn strip_comma_order(full: &str) -> String {
+    let parts: Vec<&str> = full.split(',').map(str::trim).collect();
+    if parts.len() >= 2 && !is_suffix(parts[1]) && !parts[1].is_empty() {
+        let mut out = format!("{} {}", parts[1], parts[0]);
+        for rest in &parts[2..] {
+            out.push_str(", ");
+            out.push_str(rest);
+        }
+        return out;
+    }
+    full.to_string()
+}
+
+fn key(word: &str) -> String {
+    word.trim_matches(|c: char| c == '.' || c == ',').to_lowercase()
+}
+
+fn is_suffix(word: &str) -> bool {
+    let k = key(word).replace('.', "");
+    SUFFIXES.contains(&k.as_str())
+}
+
+fn is_prefix(word: &str) -> bool {
+    PREFIXES.contains(&key(word).as_str())
+}
+
+/// Parses one full-name field into parts.
+pub fn parse_full(full: &str) -> Name {
+    let mut name = Name::default();
+    let mut pieces: Vec<&str> = full.split(',').map(str::trim).filter(|p| !p.is_empty()).collect();
+    // Trailing suffixes after commas: "Jane Doe, PhD", "Doe, Jane, Jr."
+    let mut suffixes = Vec::new();
+    while pieces.len() > 1 && pieces.last().is_some_and(|p| p.split_whitespace().all(is_suffix)) {
+        suffixes.insert(0, pieces.pop().unwrap_or_default().to_string());
+    }
+    let ordered: String = if pieces.len() == 2 {
+        // "Doe, Jane Q." → "Jane Q. Doe"
+        format!("{} {}", pieces[1], pieces[0])
+    } else {
+        pieces.join(" ")
+    };
+    let mut words: Vec<&str> = ordered.split_whitespace().collect();
+    let mut prefixes = Vec::new();
+    while words.len() > 1 && is_prefix(words[0]) {
+        prefixes.push(words.remove(0));
+    }
+    while words.len() > 1 && words.last().is_some_and(|w| is_suffix(w)) {
+        suffixes.insert(0, words.pop().unwrap_or_default().to_string());
+    }
+    if !prefixes.is_empty() {
+        name.prefix = Some(prefixes.join(" "));
+    }
+    if !suffixes.is_empty() {
+        name.suffix = Some(suffixes.join(", "));
+    }
+    match words.len() {
+        0 => {}
+        1 => name.given = Some(words[0].to_string()),
+        _ => {
+            // The family name starts at the first particle after the given name, or is the last word.
+            let mut start = words.len() - 1;
+            while start > 1 && PARTICLES.contains(&key(words[start - 1]).as_str()) {
+                start -= 1;
+            }
+            name.given = Some(words[0].to_string());
+            if start > 1 {
+                name.middle = Some(words[1..start].join(" "));
+            }
+            name.family = Some(words[start..].join(" "));
+        }
+    }
+    name
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Given,
+    Family,
+    Full,
+}
+
+/// The text has cased letters, all of one case.
+fn is_one_case(s: &str) -> bool {
+    let (mut upper, mut lower) = (false, false);
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        upper |= c.is_uppercase();
+        lower |= c.is_lowercase();
+    }
+    upper != lower
+}
+
+/// Proper-cases a name written in one case only; a name in mixed case is the writer's own and is
+/// kept. Returns whether it changed.
+fn recase(s: &str, kind: Kind) -> (String, bool) {
+    let letters = s.chars().filter(|c| c.is_alphabetic());
+    let (mut upper, mut lower) = (false, false);
+    for c in letters {
+        upper |= c.is_uppercase();
+        lower |= c.is_lowercase();
+    }
+    if upper == lower {
+        // Mixed case, or no cased letters at all (CJK, digits).
+        return (s.to_string(), false);
+    }
+    // A lone initial or short all-caps token in mixed input ("J") is fine as is.
+    if s.chars().filter(|c| c.is_alphabetic()).count() <= 1 {
+        return (s.to_uppercase(), false);
+    }
+    let words: Vec<&str> = s.split(' ').collect();
+    let last = words.len() - 1;
+    let out: Vec<String> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let lower = w.to_lowercase();
+            let particle = PARTICLES.contains(&lower.as_str());
+            let keep_lower = particle
+                && i != last
+                && match kind {
+                    Kind::Family => true,
+                    Kind::Full => i > 0,
+                    Kind::Given => false,
+                };
+            if keep_lower { lower } else { capitalize_word(&lower) }
+        })
+        .collect();
+    let out = out.join(" ");
+    let changed = out != s;
+    (out, changed)
+}
+
+/// Capitalizes a lower-case word: after hyphens and apostrophes too (Lefèvre-Dupont, O'Brien),
+/// and the Scottish and Irish prefixes (McDonald, MacLeod).
+fn capitalize_word(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut start = true;
+    for c in word.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+        start = matches!(c, '-' | '\'' | '’' | '.');
+    }
+    let bare: String = word.chars().filter(|c| c.is_alphabetic()).collect();
+    if bare.starts_with("mc") && bare.chars().count() > 3 {
+        out = recap_at(&out, 2);
+    } else if MAC_NAMES.contains(&bare.as_str()) {
+        out = recap_at(&out, 3);
+    }
+    out
+}
+
+fn recap_at(s: &str, at: usize) -> String {
+    s.chars()
+        .enumerate()
+        .map(|(i, c)| if i == at { c.to_uppercase().next().unwrap_or(c) } else { c })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn full(s: &str) -> Name {
+        build(NameParts { full: Some(s), ..Default::default() })
+    }
+
+    #[test]
+    fn comma_order_and_titles() {
+        let n = full("Doe, Jane");
+        assert_eq!((n.given.as_deref(), n.family.as_deref()), (Some("Jane"), Some("Doe")));
+        assert_eq!(n.display.as_deref(), Some("Jane Doe"));
+        let n = full("Dr. Jane Q. Doe, PhD");
+        assert_eq!(n.prefix.as_deref(), Some("Dr."));
+        assert_eq!(n.given.as_deref(), Some("Jane"));
+        assert_eq!(n.middle.as_deref(), Some("Q."));
+        assert_eq!(n.family.as_deref(), Some("Doe"));
+        assert_eq!(n.suffix.as_deref(), Some("PhD"));
+    }
+
+    #[test]
+    fn shouting_and_whispering_are_fixed() {
+        assert_eq!(full("SEAN MCDONALD").display.as_deref(), Some("Sean McDonald"));
+        assert_eq!(full("patrick o'brien").display.as_deref(), Some("Patrick O'Brien"));
+        assert_eq!(full("JAN VAN DER BERG").family.as_deref(), Some("van der Berg"));
+        assert_eq!(full("JAN VAN DER BERG").display.as_deref(), Some("Jan van der Berg"));
+        assert_eq!(full("HÉLÈNE LEFÈVRE-DUPONT").display.as_deref(), Some("Hélène Lefèvre-Dupont"));
+        assert_eq!(full("ÅSA ÖBERG").display.as_deref(), Some("Åsa Öberg"));
+        assert!(full("SEAN MCDONALD").recased);
+    }
+
+    #[test]
+    fn mixed_case_is_kept_as_written() {
+        let n = full("danah boyd Smith");
+        assert_eq!(n.display.as_deref(), Some("danah boyd Smith"));
+        assert!(!n.recased);
+        assert_eq!(full("DeShawn McAdams").display.as_deref(), Some("DeShawn McAdams"));
+    }
+
+    #[test]
+    fn parts_from_columns() {
+        let n = build(NameParts { given: Some("JÜRGEN"), family: Some("MÜLLER"), ..Default::default() });
+        assert_eq!(n.display.as_deref(), Some("Jürgen Müller"));
+    }
+}

@@ -1,0 +1,60 @@
+//! Organizations: the display name is kept as written; the match key drops legal suffixes,
+//! punctuation, case, diacritics and a leading "The".
+
+const LEGAL_SUFFIXES: &[&str] = &[
+    "inc", "incorporated", "llc", "ltd", "limited", "gmbh", "ag", "se", "plc", "sa", "corp",
+    "corporation", "co", "company", "kg", "ohg", "gbr", "ug", "bv", "nv", "oy", "oyj", "ab", "as",
+    "asa", "aps", "spa", "srl", "sarl", "sas", "pty", "pte", "llp", "lp", "kk", "sl", "sau", "sro",
+    "kft", "mbh", "eg", "ev", "gmbhco", "cokg", "holding", "holdings", "group",
+];
+
+/// The organization as shown: white space collapsed.
+pub fn display(raw: &str) -> String {
+    raw.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `The Acme Corporation, Inc.` → `acme`; `Müller GmbH & Co. KG` → `muller`.
+pub fn key(raw: &str) -> Option<String> {
+    let folded = deunicode::deunicode(raw).to_lowercase().replace(['.', '\''], "");
+    let mut words: Vec<&str> = folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty() && *w != "and")
+        .collect();
+    if words.len() > 1 && words[0] == "the" {
+        words.remove(0);
+    }
+    while words.len() > 1 && words.last().is_some_and(|w| LEGAL_SUFFIXES.contains(w)) {
+        words.pop();
+    }
+    let key = words.join(" ");
+    (!key.is_empty()).then_some(key)
+}
+
+/// Whether two keys name the same organization: equal, or one the other's leading words
+/// (`acme` ~ `acme widgets`).
+pub fn keys_match(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long == short || (long.starts_with(short) && long.as_bytes().get(short.len()) == Some(&b' '))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn legal_suffixes_and_the_go() {
+        assert_eq!(key("The Acme Corporation").as_deref(), Some("acme"));
+        assert_eq!(key("ACME, Inc.").as_deref(), Some("acme"));
+        assert_eq!(key("Müller GmbH & Co. KG").as_deref(), Some("muller"));
+        assert_eq!(key("Société Générale S.A.").as_deref(), Some("societe generale"));
+        assert_eq!(key("Inc").as_deref(), Some("inc"));
+        assert_eq!(key("---"), None);
+    }
+
+    #[test]
+    fn prefix_keys_match() {
+        assert!(keys_match("acme", "acme widgets"));
+        assert!(!keys_match("acme", "acmex"));
+        assert!(!keys_match("globex", "initech"));
+    }
+}

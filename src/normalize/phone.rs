@@ -1,0 +1,182 @@
+//! Phone numbers to E.164 with `phonenumber`. The region for numbers written without a country
+//! code comes from the record's own country, else `--region`, else the locale, else `US`.
+
+use std::str::FromStr;
+
+use phonenumber::Mode;
+use phonenumber::country::Id;
+
+/// A number in E.164 and its extension, if it had one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phone {
+    pub e164: String,
+    pub extension: Option<String>,
+}
+
+/// Normalizes one phone number; what cannot be made E.164 comes back with its problem.
+pub fn normalize(raw: &str, region: Id) -> Result<Phone, String> {
+    let mut s = raw.trim();
+    if let Some(rest) = s.strip_prefix("tel:") {
+        s = rest;
+    }
+    let digits = s.chars().filter(char::is_ascii_digit).count();
+    if digits < 3 {
+        return Err("not a phone number: too few digits".into());
+    }
+    if digits > 20 {
+        return Err("not a phone number: too many digits".into());
+    }
+    let mut text = s.to_string();
+    // 00 is the international prefix almost everywhere; the US writes 011.
+    if let Some(rest) = text.trim_start().strip_prefix("00") {
+        text = format!("+{rest}");
+    }
+    if let Some(number) = parse_valid(&text, region) {
+        return Ok(number);
+    }
+    // A number that lost its leading + (a spreadsheet cell stored as a number).
+    if !text.starts_with('+') && text.chars().all(|c| c.is_ascii_digit()) && digits >= 8 {
+        if let Some(number) = parse_valid(&format!("+{text}"), region) {
+            return Ok(number);
+        }
+    }
+    Err(format!("not a valid phone number for region {}", region.as_ref()))
+}
+
+fn parse_valid(text: &str, region: Id) -> Option<Phone> {
+    // phonenumber 0.3 strips the default region's national prefix from numbers that carry their
+    // own country code (+49 151 2345678 with region US loses the "1"), so a number in
+    // international form is parsed without a region.
+    let region = (!text.trim_start().starts_with('+')).then_some(region);
+    let number = phonenumber::parse(region, text).ok()?;
+    if !phonenumber::is_valid(&number) {
+        return None;
+    }
+    Some(Phone {
+        e164: number.format().mode(Mode::E164).to_string(),
+        extension: number.extension().map(|e| e.to_string()),
+    })
+}
+
+/// The region of a country as written in a record: an ISO code or a common name, in English or in
+/// the country's own language.
+pub fn region_of(country: &str) -> Option<Id> {
+    let folded = deunicode::deunicode(country.trim()).to_lowercase().replace(['.', '(', ')'], "");
+    let folded = folded.trim();
+    if folded.len() == 2 {
+        return Id::from_str(&folded.to_uppercase()).ok();
+    }
+    let code = match folded {
+        "usa" | "united states" | "united states of america" | "us of america" | "america" => "US",
+        "uk" | "gbr" | "united kingdom" | "great britain" | "england" | "scotland" | "wales"
+        | "northern ireland" => "GB",
+        "deu" | "germany" | "deutschland" | "allemagne" | "alemania" => "DE",
+        "fra" | "france" | "frankreich" | "francia" => "FR",
+        "esp" | "spain" | "espana" | "spanien" | "espagne" => "ES",
+        "ita" | "italy" | "italia" | "italien" | "italie" => "IT",
+        "nld" | "netherlands" | "the netherlands" | "holland" | "nederland" | "niederlande"
+        | "pays-bas" => "NL",
+        "bel" | "belgium" | "belgique" | "belgie" | "belgien" => "BE",
+        "che" | "switzerland" | "schweiz" | "suisse" | "svizzera" => "CH",
+        "aut" | "austria" | "osterreich" | "autriche" => "AT",
+        "can" | "canada" | "kanada" => "CA",
+        "mex" | "mexico" => "MX",
+        "bra" | "brazil" | "brasil" | "brasilien" => "BR",
+        "arg" | "argentina" => "AR",
+        "aus" | "australia" | "australien" => "AU",
+        "nzl" | "new zealand" => "NZ",
+        "irl" | "ireland" | "irland" | "eire" => "IE",
+        "prt" | "portugal" => "PT",
+        "swe" | "sweden" | "sverige" | "schweden" => "SE",
+        "nor" | "norway" | "norge" | "norwegen" => "NO",
+        "dnk" | "denmark" | "danmark" | "danemark" => "DK",
+        "fin" | "finland" | "suomi" | "finnland" => "FI",
+        "pol" | "poland" | "polska" | "polen" => "PL",
+        "cze" | "czech republic" | "czechia" | "tschechien" => "CZ",
+        "hun" | "hungary" | "magyarorszag" | "ungarn" => "HU",
+        "grc" | "greece" | "griechenland" => "GR",
+        "tur" | "turkey" | "turkiye" | "turkei" => "TR",
+        "isr" | "israel" => "IL",
+        "are" | "united arab emirates" | "uae" => "AE",
+        "ind" | "india" | "indien" => "IN",
+        "chn" | "china" => "CN",
+        "jpn" | "japan" | "japon" => "JP",
+        "kor" | "south korea" | "korea" | "republic of korea" => "KR",
+        "sgp" | "singapore" | "singapur" => "SG",
+        "hkg" | "hong kong" => "HK",
+        "twn" | "taiwan" => "TW",
+        "zaf" | "south africa" | "sudafrika" => "ZA",
+        "rus" | "russia" | "russland" | "russian federation" => "RU",
+        "ukr" | "ukraine" => "UA",
+        "rou" | "romania" | "rumanien" => "RO",
+        "lux" | "luxembourg" | "luxemburg" => "LU",
+        "est" | "estonia" => "EE",
+        "lva" | "latvia" => "LV",
+        "ltu" | "lithuania" => "LT",
+        "isl" | "iceland" => "IS",
+        "chl" | "chile" => "CL",
+        "col" | "colombia" | "kolumbien" => "CO",
+        "per" | "peru" => "PE",
+        "ngr" | "nigeria" => "NG",
+        "ken" | "kenya" => "KE",
+        "egy" | "egypt" => "EG",
+        "sau" | "saudi arabia" => "SA",
+        "idn" | "indonesia" => "ID",
+        "mys" | "malaysia" => "MY",
+        "phl" | "philippines" => "PH",
+        "tha" | "thailand" => "TH",
+        "vnm" | "vietnam" | "viet nam" => "VN",
+        _ => return None,
+    };
+    Id::from_str(code).ok()
+}
+
+/// The region of the user's locale (`LC_ALL`, `LC_MESSAGES`, `LANG`: `de_DE.UTF-8` → DE).
+pub fn locale_region() -> Option<Id> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"].iter().find_map(|var| {
+        let value = std::env::var(var).ok()?;
+        let territory = value.split(['.', '@']).next()?.split('_').nth(1)?;
+        Id::from_str(&territory.to_uppercase()).ok()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn national_and_international_forms() {
+        assert_eq!(normalize("(202) 555-0143", Id::US).map(|p| p.e164), Ok("+12025550143".into()));
+        assert_eq!(normalize("030 1234567", Id::DE).map(|p| p.e164), Ok("+49301234567".into()));
+        assert_eq!(normalize("0049 30 1234567", Id::US).map(|p| p.e164), Ok("+49301234567".into()));
+        assert_eq!(normalize("+44 20 7946 0018", Id::US).map(|p| p.e164), Ok("+442079460018".into()));
+    }
+
+    #[test]
+    fn a_lost_plus_is_recovered() {
+        assert_eq!(normalize("4915123456789", Id::US).map(|p| p.e164), Ok("+4915123456789".into()));
+        // Not mistaken for a national prefix of the default region.
+        assert_eq!(normalize("+49 151 23456789", Id::US).map(|p| p.e164), Ok("+4915123456789".into()));
+    }
+
+    #[test]
+    fn extensions_are_kept() {
+        let p = normalize("+1 202-555-0143 ext. 42", Id::US).unwrap();
+        assert_eq!(p.e164, "+12025550143");
+        assert_eq!(p.extension.as_deref(), Some("42"));
+    }
+
+    #[test]
+    fn junk_keeps_its_problem() {
+        assert!(normalize("n/a", Id::US).unwrap_err().contains("too few digits"));
+        assert!(normalize("12345", Id::US).is_err());
+    }
+
+    #[test]
+    fn countries_by_name_and_code() {
+        assert_eq!(region_of("Deutschland"), Some(Id::DE));
+        assert_eq!(region_of("gb"), Some(Id::GB));
+        assert_eq!(region_of("United States"), Some(Id::US));
+        assert_eq!(region_of("Atlantis"), None);
+    }
+}

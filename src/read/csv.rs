@@ -1,0 +1,321 @@
+//! CSV and other delimited text exports: Google, Outlook, LinkedIn, Thunderbird, badge scans.
+//!
+//! The delimiter is sniffed (`,` `;` tab `|`), preamble lines above the header are skipped
+//! (LinkedIn's `Notes:` block), the header is mapped by synonyms, and a file without a header has
+//! its columns recognised by their contents.
+
+use std::io::Cursor;
+
+use super::headers::{header_score, identifies_person, map_headers};
+use super::{FileInfo, Item};
+use crate::model::{Field, Provenance, RawRecord};
+
+/// How many rows from the top may be preamble before the header.
+const HEADER_SEARCH_ROWS: usize = 30;
+
+pub struct CsvSource {
+    reader: csv::Reader<Cursor<Vec<u8>>>,
+    fields: Vec<Field>,
+    file: String,
+    ordinal: u64,
+    row: csv::ByteRecord,
+}
+
+/// Opens decoded text as a delimited file and says what was found in `info`.
+pub fn open(file: &str, text: String, info: &mut FileInfo) -> CsvSource {
+    let delimiter = sniff_delimiter(&text);
+    info.notes.push(format!("delimiter {}", delimiter_name(delimiter)));
+    let layout = find_header(&text, delimiter);
+    let fields = match &layout {
+        Layout::Header { row, fields } => {
+            if *row > 0 {
+                info.notes.push(format!("{row} preamble line(s) above the header skipped"));
+            }
+            let unknown: Vec<&str> = fields
+                .iter()
+                .filter_map(|f| if let Field::Custom(label) = f { Some(label.as_str()) } else { None })
+                .filter(|l| !l.is_empty())
+                .collect();
+            if !unknown.is_empty() {
+                info.notes.push(format!("{} column(s) kept as custom fields", unknown.len()));
+            }
+            fields.clone()
+        }
+        Layout::Headerless { fields } => {
+            info.notes.push("no header row: columns recognised by their contents".into());
+            fields.clone()
+        }
+    };
+    let mut reader = builder(delimiter).from_reader(Cursor::new(text.into_bytes()));
+    if let Layout::Header { row, .. } = layout {
+        let mut skip = csv::ByteRecord::new();
+        for _ in 0..=row {
+            if !reader.read_byte_record(&mut skip).unwrap_or(false) {
+                break;
+            }
+        }
+    }
+    CsvSource { reader, fields, file: file.to_string(), ordinal: 0, row: csv::ByteRecord::new() }
+}
+
+impl Iterator for CsvSource {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        loop {
+            let start = self.reader.position().byte() as usize;
+            match self.reader.read_byte_record(&mut self.row) {
+                Ok(false) => return None,
+                Ok(true) => {}
+                Err(err) => {
+                    // The csv crate only fails on I/O or UTF-8 here, neither of which can happen
+                    // on decoded in-memory text; say so rather than lose the rest of the file.
+                    self.ordinal += 1;
+                    let prov = Provenance { file: self.file.clone(), sheet: None, record: self.ordinal };
+                    return Some(Err(super::reject(prov, format!("unreadable CSV record: {err}"), String::new())));
+                }
+            }
+            if self.row.iter().all(|cell| cell.iter().all(u8::is_ascii_whitespace)) {
+                continue;
+            }
+            self.ordinal += 1;
+            let end = self.reader.position().byte() as usize;
+            let bytes = self.reader.get_ref().get_ref();
+            let raw = String::from_utf8_lossy(&bytes[start.min(end)..end])
+                .trim_end_matches(['\r', '\n'])
+                .to_string();
+            let prov = Provenance { file: self.file.clone(), sheet: None, record: self.ordinal };
+            let mut record = RawRecord::new(prov, raw);
+            for (i, cell) in self.row.iter().enumerate() {
+                let cell = String::from_utf8_lossy(cell);
+                let cell = unquote(cell.trim());
+                if cell.is_empty() {
+                    continue;
+                }
+                let field = match self.fields.get(i) {
+                    Some(field) => field.clone(),
+                    None => sniff_cell(&cell, i),
+                };
+                push_cell(&mut record, field, &cell);
+            }
+            return Some(Ok(record));
+        }
+    }
+}
+
+/// Adds a cell's value; Google's multi-value cells (`a@x.com ::: b@y.com`) become several values,
+/// the one marked `* ` first.
+pub fn push_cell(record: &mut RawRecord, field: Field, cell: &str) {
+    if !cell.contains(":::") {
+        record.push(field, cell);
+        return;
+    }
+    let at = record.fields.iter().position(|(f, _)| *f == field).unwrap_or(record.fields.len());
+    for part in cell.split(":::").map(str::trim).filter(|p| !p.is_empty()) {
+        match part.strip_prefix("* ") {
+            Some(primary) => record.fields.insert(at, (field.clone(), primary.trim().to_string())),
+            None => record.push(field.clone(), part),
+        }
+    }
+}
+
+/// Strips quotes the csv parser left in place because a space came before them (`a, "b"`).
+fn unquote(cell: &str) -> String {
+    if cell.len() >= 2 && cell.starts_with('"') && cell.ends_with('"') {
+        cell[1..cell.len() - 1].replace("\"\"", "\"")
+    } else {
+        cell.to_string()
+    }
+}
+
+fn builder(delimiter: u8) -> csv::ReaderBuilder {
+    let mut builder = csv::ReaderBuilder::new();
+    builder.delimiter(delimiter).has_headers(false).flexible(true).double_quote(true);
+    builder
+}
+
+fn delimiter_name(d: u8) -> &'static str {
+    match d {
+        b',' => "comma",
+        b';' => "semicolon",
+        b'\t' => "tab",
+        _ => "pipe",
+    }
+}
+
+/// Picks the delimiter whose count per line (outside quotes) is the most consistent over the
+/// first lines, then the most frequent.
+pub fn sniff_delimiter(text: &str) -> u8 {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(40).collect();
+    let mut best = (b',', 0usize, 0usize);
+    for d in [b',', b';', b'\t', b'|'] {
+        let counts: Vec<usize> = lines.iter().map(|l| count_outside_quotes(l, d)).collect();
+        let mut mode = (0usize, 0usize); // (count, lines with that count)
+        for &c in counts.iter().filter(|&&c| c > 0) {
+            let freq = counts.iter().filter(|&&x| x == c).count();
+            if (freq, c) > (mode.1, mode.0) {
+                mode = (c, freq);
+            }
+        }
+        if (mode.1, mode.0) > (best.1, best.2) {
+            best = (d, mode.1, mode.0);
+        }
+    }
+    best.0
+}
+
+fn count_outside_quotes(line: &str, d: u8) -> usize {
+    let mut in_quotes = false;
+    let mut n = 0;
+    for &b in line.as_bytes() {
+        if b == b'"' {
+            in_quotes = !in_quotes;
+        } else if b == d && !in_quotes {
+            n += 1;
+        }
+    }
+    n
+}
+
+enum Layout {
+    Header { row: usize, fields: Vec<Field> },
+    Headerless { fields: Vec<Field> },
+}
+
+fn find_header(text: &str, delimiter: u8) -> Layout {
+    let mut reader = builder(delimiter).from_reader(text.as_bytes());
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for row in reader.records().take(HEADER_SEARCH_ROWS + 20) {
+        let Ok(row) = row else { break };
+        rows.push(row.iter().map(|c| unquote(c.trim())).collect());
+    }
+    for (i, row) in rows.iter().take(HEADER_SEARCH_ROWS).enumerate() {
+        let score = header_score(row);
+        let looks_like_data = row.iter().any(|c| looks_like_email(c));
+        if looks_like_data {
+            continue;
+        }
+        let fields = map_headers(row);
+        if score >= 2 || (score == 1 && identifies_person(&fields) && row.len() <= 3) {
+            return Layout::Header { row: i, fields };
+        }
+    }
+    if let Some(fields) = infer_columns(&rows) {
+        return Layout::Headerless { fields };
+    }
+    // Nothing we know: the first row is the header, every column a custom field, so each record
+    // is kept whole (and rejected with its raw text if nothing identifies a person).
+    let fields = rows.first().map(|r| map_headers(r)).unwrap_or_default();
+    Layout::Header { row: 0, fields }
+}
+
+/// A file without a header: columns of e-mail addresses and phone numbers are recognised by their
+/// contents, and the first text column is taken as the full name.
+fn infer_columns(rows: &[Vec<String>]) -> Option<Vec<Field>> {
+    let width = rows.iter().map(Vec::len).max()?;
+    let mut fields = Vec::with_capacity(width);
+    let mut found = false;
+    let mut have_name = false;
+    for col in 0..width {
+        let cells: Vec<&str> =
+            rows.iter().filter_map(|r| r.get(col)).map(String::as_str).filter(|c| !c.is_empty()).collect();
+        let share = |pred: fn(&str) -> bool| {
+            !cells.is_empty() && cells.iter().filter(|c| pred(c)).count() * 2 > cells.len()
+        };
+        let field = if share(looks_like_email) {
+            found = true;
+            Field::Email
+        } else if share(looks_like_phone) {
+            found = true;
+            Field::Phone
+        } else if !have_name && share(looks_like_name) {
+            have_name = true;
+            Field::FullName
+        } else {
+            Field::Custom(format!("column {}", col + 1))
+        };
+        fields.push(field);
+    }
+    found.then_some(fields)
+}
+
+/// A cell beyond the header's width: an e-mail address or a web address is recognised, anything
+/// else is kept under its column number.
+fn sniff_cell(cell: &str, index: usize) -> Field {
+    if looks_like_email(cell) {
+        Field::Email
+    } else if cell.starts_with("http://") || cell.starts_with("https://") {
+        Field::Url
+    } else {
+        Field::Custom(format!("column {}", index + 1))
+    }
+}
+
+pub fn looks_like_email(cell: &str) -> bool {
+    let cell = cell.trim();
+    match cell.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty() && domain.contains('.') && !cell.contains(char::is_whitespace)
+        }
+        None => false,
+    }
+}
+
+fn looks_like_phone(cell: &str) -> bool {
+    let digits = cell.chars().filter(char::is_ascii_digit).count();
+    digits >= 6
+        && cell.starts_with(['+', '(', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
+        && cell.chars().all(|c| c.is_ascii_digit() || " +-()./xX".contains(c))
+        && !is_iso_date(cell)
+}
+
+fn is_iso_date(cell: &str) -> bool {
+    let b = cell.as_bytes();
+    b.len() >= 10 && b[4] == b'-' && b[7] == b'-' && b[..4].iter().all(u8::is_ascii_digit)
+}
+
+fn looks_like_name(cell: &str) -> bool {
+    cell.chars().any(char::is_alphabetic) && !cell.contains('@') && cell.chars().count() <= 80
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> (FileInfo, Vec<RawRecord>) {
+        let mut info = FileInfo::default();
+        let records = open("t.csv", text.to_string(), &mut info).map(|r| r.unwrap()).collect();
+        (info, records)
+    }
+
+    #[test]
+    fn semicolons_are_sniffed() {
+        assert_eq!(sniff_delimiter("a;b;c\n1;2,5;3\n"), b';');
+        assert_eq!(sniff_delimiter("a\tb\n\"x;y\"\tz\n"), b'\t');
+        assert_eq!(sniff_delimiter("Email\nx@y.com\n"), b',');
+    }
+
+    #[test]
+    fn multi_value_cells_put_the_primary_first() {
+        let (_, r) = read("Name,E-mail 1 - Value\nAda,a@x.com ::: * b@y.com\n");
+        let emails: Vec<&str> = r[0].values(&Field::Email).collect();
+        assert_eq!(emails, ["b@y.com", "a@x.com"]);
+    }
+
+    #[test]
+    fn headerless_file_is_recognised_by_contents() {
+        let (info, r) = read("John Doe,John,Doe,john@doe.invalid\nJane Doe,Jane,Doe,jane@doe.invalid\n");
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[1].first(&Field::Email), Some("jane@doe.invalid"));
+        assert_eq!(r[1].first(&Field::FullName), Some("Jane Doe"));
+        assert!(info.notes.iter().any(|n| n.contains("no header")));
+    }
+
+    #[test]
+    fn blank_rows_are_not_counted() {
+        let (_, r) = read("Name,Email\n\nAda,a@x.com\n,,\nBob,b@x.com\n");
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[1].prov.record, 2);
+        assert_eq!(r[1].raw, "Bob,b@x.com");
+    }
+}

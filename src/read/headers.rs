@@ -1,0 +1,260 @@
+//! Column headers to fields: the labels of Google Contacts (current and legacy), Outlook desktop
+//! and outlook.com (English, German, French), LinkedIn, Thunderbird, badge-scan and lead apps,
+//! and common German, French and Spanish headers.
+//!
+//! A header is folded before lookup: diacritics removed, lower-cased, and everything but letters
+//! dropped, along with number tokens, so `E-mail 2 - Value`, `E-Mail-Adresse` and `email`
+//! meet their synonyms whatever their spacing, punctuation or numbering.
+
+use crate::model::Field;
+
+/// Folds a header to its lookup key: `"E-mail 1 - Value"` → `"emailvalue"`.
+pub fn fold(header: &str) -> String {
+    deunicode::deunicode(header.trim_start_matches('\u{feff}'))
+        .chars()
+        .filter(|c| c.is_ascii_alphabetic())
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// Maps a whole header row. Context decides the ambiguous labels: `Title` is an honorific where a
+/// `Job Title` column exists (Outlook), `Name` next to `Vorname` is the family name.
+pub fn map_headers(headers: &[String]) -> Vec<Field> {
+    let keys: Vec<String> = headers.iter().map(|h| fold(h)).collect();
+    let mut fields: Vec<Field> = headers
+        .iter()
+        .zip(&keys)
+        .map(|(header, key)| lookup(key).unwrap_or_else(|| Field::Custom(header.trim().to_string())))
+        .collect();
+    let has = |wanted: &[&str]| keys.iter().any(|k| wanted.contains(&k.as_str()));
+    let has_job_title = has(&["jobtitle", "position", "role", "fonction", "cargo", "puesto"]);
+    let has_given = fields.contains(&Field::GivenName);
+    let has_family = fields.contains(&Field::FamilyName);
+    for (field, key) in fields.iter_mut().zip(&keys) {
+        match key.as_str() {
+            "title" | "titre" | "titel" if has_job_title => *field = Field::Prefix,
+            "name" | "nom" | "nombre" | "naam" if has_given && !has_family => {
+                *field = Field::FamilyName;
+            }
+            "nombre" if has_family => *field = Field::GivenName,
+            _ => {}
+        }
+    }
+    // An address book may give several family-name or given-name columns (phonetic, yomi): only
+    // the first of each names the person, the others stay custom fields.
+    for unique in [Field::GivenName, Field::FamilyName, Field::FullName, Field::MiddleName] {
+        let mut seen = false;
+        for (field, header) in fields.iter_mut().zip(headers) {
+            if *field == unique {
+                if seen {
+                    *field = Field::Custom(header.trim().to_string());
+                }
+                seen = true;
+            }
+        }
+    }
+    fields
+}
+
+/// How many cells of a row are headers we know: the reader takes the first row that names at
+/// least two fields, or one that identifies a person, as the header.
+pub fn header_score(cells: &[String]) -> usize {
+    cells.iter().filter(|c| c.chars().count() <= 60).filter(|c| lookup(&fold(c)).is_some()).count()
+}
+
+/// Whether a header row names something a person can be found by.
+pub fn identifies_person(fields: &[Field]) -> bool {
+    fields.iter().any(|f| {
+        matches!(
+            f,
+            Field::FullName
+                | Field::GivenName
+                | Field::FamilyName
+                | Field::Email
+                | Field::Phone
+                | Field::Url
+                | Field::LinkedIn
+        )
+    })
+}
+
+fn lookup(key: &str) -> Option<Field> {
+    if key.is_empty() {
+        return None;
+    }
+    exact(key).or_else(|| by_keyword(key))
+}
+
+fn exact(key: &str) -> Option<Field> {
+    let field = match key {
+        "name" | "fullname" | "displayname" | "contactname" | "contact" | "attendee"
+        | "attendeename" | "leadname" | "formattedname" | "nomcomplet" | "nombrecompleto"
+        | "vollstandigername" | "vollername" | "nombre" | "naam" | "personname" | "visitor"
+        | "visitorname" | "participant" | "participantname" => Field::FullName,
+        "prefix" | "nameprefix" | "honorificprefix" | "salutation" | "anrede" | "civilite"
+        | "tratamiento" | "aanhef" => Field::Prefix,
+        "firstname" | "givenname" | "first" | "forename" | "vorname" | "prenom" | "fname"
+        | "primernombre" | "voornaam" | "nomedebattesimo" | "firstnames" => Field::GivenName,
+        "middlename" | "additionalname" | "middle" | "weiterevornamen" | "zweitervorname"
+        | "deuxiemeprenom" | "segundonombre" | "middlenames" | "middleinitial" => Field::MiddleName,
+        "lastname" | "familyname" | "surname" | "last" | "nachname" | "nom" | "nomdefamille"
+        | "apellido" | "apellidos" | "lname" | "achternaam" | "familienname" | "cognome" => {
+            Field::FamilyName
+        }
+        "suffix" | "namesuffix" | "honorificsuffix" | "namenszusatz" | "suffixe" | "sufijo"
+        | "generationalsuffix" => Field::Suffix,
+        "nickname" | "spitzname" | "surnom" | "apodo" | "bijnaam" => Field::Nickname,
+        "company" | "companyname" | "organization" | "organisation" | "organizationname"
+        | "organisationname" | "org" | "firma" | "firmenname" | "unternehmen" | "societe"
+        | "entreprise" | "empresa" | "compania" | "employer" | "accountname" | "account"
+        | "bedrijf" | "azienda" | "organizationvalue" | "companyorganization"
+        | "companyorganisation" | "institution" => Field::Organization,
+        "department" | "abteilung" | "service" | "departement" | "departamento"
+        | "organizationdepartment" | "afdeling" => Field::Department,
+        "jobtitle" | "title" | "titre" | "titel" | "position" | "role" | "jobrole" | "organizationtitle" | "designation"
+        | "funktion" | "fonction" | "cargo" | "puesto" | "poste" | "stellung"
+        | "berufsbezeichnung" | "headline" | "jobposition" | "functie" | "professionaltitle"
+        | "jobfunction" | "occupation" => Field::Title,
+        "website" | "webpage" | "url" | "web" | "homepage" | "websitevalue" | "webseite"
+        | "pageweb" | "sitioweb" | "personalwebsite" | "businesswebsite" | "webaddress"
+        | "homewebpage" | "workwebpage" | "webpagework" | "webpagehome" | "internet"
+        | "socialprofile" | "profileurl" => Field::Url,
+        "linkedin" | "linkedinurl" | "linkedinprofile" | "linkedinprofileurl" => Field::LinkedIn,
+        "birthday" | "birthdate" | "dateofbirth" | "dob" | "geburtstag" | "geburtsdatum"
+        | "anniversaire" | "datedenaissance" | "cumpleanos" | "fechadenacimiento"
+        | "verjaardag" | "birthdayday" => Field::Birthday,
+        "notes" | "note" | "comments" | "comment" | "remarks" | "notizen" | "notiz"
+        | "bemerkungen" | "bemerkung" | "kommentar" | "remarques" | "commentaires"
+        | "commentaire" | "notas" | "nota" | "comentarios" | "leadnotes" | "conversationnotes"
+        | "memo" | "description" | "opmerkingen" | "qualifiernotes" | "followupnotes" => {
+            Field::Notes
+        }
+        "country" | "countryregion" | "businesscountryregion" | "homecountryregion"
+        | "othercountryregion" | "land" | "pays" | "pais" | "countrycode" | "addresscountry"
+        | "workcountry" | "homecountry" | "businesscountry" | "landregion"
+        | "landregiongeschaftlich" | "landregionprivat" | "paysregion" | "paysregionbureau"
+        | "paysregiondomicile" | "addressworkcountry" | "addresshomecountry" => Field::Country,
+        "leadrating" | "rating" | "score" | "leadscore" | "leadquality" | "temperature"
+        | "leadtemperature" | "interestlevel" | "bewertung" | "qualification"
+        | "leadqualification" | "priority" | "stars" | "leadgrade" => Field::Rating,
+        "scannedat" | "scantime" | "scandate" | "timestamp" | "capturedat" | "connectedon"
+        | "dateconnected" | "datescanned" | "scanned" | "capturedate" | "leadcapturedat"
+        | "scandatetime" | "datetimescanned" | "createdon" | "datecaptured" | "metat"
+        | "meton" | "datemet" => Field::Timestamp,
+        "tags" | "tag" | "labels" | "label" | "categories" | "category" | "groupmembership"
+        | "kategorien" | "kategorie" | "categorie" | "etiquetas" | "groups" | "group"
+        | "lists" => Field::Tags,
+        "event" | "eventname" | "show" | "tradeshow" | "conference" | "veranstaltung" | "messe"
+        | "evenement" | "evento" | "meetup" | "eventtitle" => Field::Event,
+        _ => return None,
+    };
+    Some(field)
+}
+
+/// Headers no table lists, recognised by what they contain: `Work E-mail`, `Mobile Number`.
+fn by_keyword(key: &str) -> Option<Field> {
+    let has = |words: &[&str]| words.iter().any(|w| key.contains(w));
+    if has(&["type", "label", "display", "kind", "vorwahl", "areacode", "optin", "consent"]) {
+        return None;
+    }
+    if has(&["fax", "pager"]) {
+        return None;
+    }
+    if has(&["email", "mail", "courriel", "correo", "messagerie"]) {
+        return Some(Field::Email);
+    }
+    if has(&["phone", "telefon", "telephon", "mobil", "cell", "handy", "movil"])
+        || key.ends_with("tel")
+        || key.starts_with("tel")
+    {
+        return Some(Field::Phone);
+    }
+    if has(&["linkedin"]) {
+        return Some(Field::LinkedIn);
+    }
+    if has(&["website", "webpage", "homepage", "webseite"]) {
+        return Some(Field::Url);
+    }
+    if has(&["birthday", "geburtstag"]) {
+        return Some(Field::Birthday);
+    }
+    if has(&["jobtitle"]) {
+        return Some(Field::Title);
+    }
+    if key.ends_with("country") || key.ends_with("countryregion") {
+        return Some(Field::Country);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map(headers: &str, sep: char) -> Vec<Field> {
+        map_headers(&headers.split(sep).map(String::from).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn google_numbered_groups() {
+        let f = map("First Name,Last Name,E-mail 1 - Value,E-mail 2 - Label,Phone 1 - Value,Organization 1 - Name,Organization 1 - Title,Website 1 - Value", ',');
+        assert_eq!(f[0], Field::GivenName);
+        assert_eq!(f[1], Field::FamilyName);
+        assert_eq!(f[2], Field::Email);
+        assert_eq!(f[3], Field::Custom("E-mail 2 - Label".into()));
+        assert_eq!(f[4], Field::Phone);
+        assert_eq!(f[5], Field::Organization);
+        assert_eq!(f[6], Field::Title);
+        assert_eq!(f[7], Field::Url);
+    }
+
+    #[test]
+    fn outlook_title_is_an_honorific_next_to_job_title() {
+        let f = map("Title,First Name,Last Name,Company,Job Title,E-mail Address,E-mail Display Name", ',');
+        assert_eq!(f[0], Field::Prefix);
+        assert_eq!(f[4], Field::Title);
+        assert_eq!(f[5], Field::Email);
+        assert_eq!(f[6], Field::Custom("E-mail Display Name".into()));
+    }
+
+    #[test]
+    fn german_and_french_outlook() {
+        let f = map("Anrede;Vorname;Nachname;Firma;Position;E-Mail-Adresse;Mobiltelefon;Telefon geschäftlich;Geburtstag", ';');
+        assert_eq!(
+            f,
+            vec![
+                Field::Prefix, Field::GivenName, Field::FamilyName, Field::Organization,
+                Field::Title, Field::Email, Field::Phone, Field::Phone, Field::Birthday
+            ]
+        );
+        let f = map("Titre;Prénom;Nom;Société;Fonction;Adresse de messagerie;Téléphone mobile", ';');
+        assert_eq!(f[0], Field::Prefix);
+        assert_eq!(f[1], Field::GivenName);
+        assert_eq!(f[2], Field::FamilyName);
+        assert_eq!(f[3], Field::Organization);
+        assert_eq!(f[5], Field::Email);
+        assert_eq!(f[6], Field::Phone);
+    }
+
+    #[test]
+    fn name_next_to_vorname_is_the_family_name() {
+        let f = map("Vorwahl_Tel;Telefonnummer;Name;Vorname", ';');
+        assert_eq!(f[0], Field::Custom("Vorwahl_Tel".into()));
+        assert_eq!(f[1], Field::Phone);
+        assert_eq!(f[2], Field::FamilyName);
+        assert_eq!(f[3], Field::GivenName);
+    }
+
+    #[test]
+    fn badge_scan_headers() {
+        let f = map("Full Name,Organisation,Job Title,Email,Mobile,Country,Lead Rating,Comments,Scanned At,Tags,Event", ',');
+        assert_eq!(
+            f,
+            vec![
+                Field::FullName, Field::Organization, Field::Title, Field::Email, Field::Phone,
+                Field::Country, Field::Rating, Field::Notes, Field::Timestamp, Field::Tags,
+                Field::Event
+            ]
+        );
+    }
+}

@@ -1,0 +1,164 @@
+//! Stage 1, **read**: one reader per format, each yielding records with their provenance and
+//! labelled fields, or a reject with the reason and the original text.
+//!
+//! The format comes from the file's contents first (zip and OLE signatures, `BEGIN:VCARD`), its
+//! extension second; text is decoded to UTF-8 before any reader sees it.
+
+pub mod csv;
+pub mod headers;
+pub mod sheet;
+pub mod text;
+pub mod vcard;
+
+use std::path::Path;
+
+use crate::model::{Provenance, RawRecord, Reject};
+
+/// One record read, or a record that could not be read, with its reason.
+pub type Item = Result<RawRecord, Reject>;
+
+/// What the reader found out about a file, for the summary.
+#[derive(Debug, Clone, Default)]
+pub struct FileInfo {
+    pub format: &'static str,
+    pub encoding: Option<&'static str>,
+    pub sheets: Vec<String>,
+    pub skipped_sheets: Vec<String>,
+    pub notes: Vec<String>,
+}
+
+/// A file that cannot be read at all. Each says which file and what the user can do.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("{file}: file not found")]
+    NotFound { file: String },
+    #[error("{file}: is a directory, not a file")]
+    Directory { file: String },
+    #[error("{file}: cannot be read: {source}")]
+    Io { file: String, source: std::io::Error },
+    #[error("{file}: file is empty")]
+    Empty { file: String },
+    #[error("{file}: unknown format: {reason}")]
+    UnknownFormat { file: String, reason: String },
+    #[error("{file}: {reason}")]
+    Corrupt { file: String, reason: String },
+    #[error("{file}: workbook is password-protected")]
+    Password { file: String },
+}
+
+impl ReadError {
+    /// What the user can do about it.
+    pub fn hint(&self) -> &'static str {
+        match self {
+            ReadError::NotFound { .. } => "check the path; it is taken relative to the current directory",
+            ReadError::Directory { .. } => "name the files inside it, e.g. `dir/*.csv`",
+            ReadError::Io { .. } => "check that the file is readable by you",
+            ReadError::Empty { .. } => "export the contacts again; the file has no content",
+            ReadError::UnknownFormat { .. } => {
+                "rolo reads CSV/TSV text, vCard (.vcf) and spreadsheets (.xlsx, .xls, .ods)"
+            }
+            ReadError::Corrupt { .. } => "open the file in its program and save or export it again",
+            ReadError::Password { .. } => {
+                "open it in Excel or LibreOffice, remove the password and save a copy"
+            }
+        }
+    }
+}
+
+/// An opened file: what was found out about it and its records, in order.
+pub struct Opened {
+    pub info: FileInfo,
+    pub records: Box<dyn Iterator<Item = Item> + Send>,
+}
+
+/// Opens a file for reading. `file` is the path as the user gave it.
+pub fn open(file: &str) -> Result<Opened, ReadError> {
+    let path = Path::new(file);
+    let meta = std::fs::metadata(path).map_err(|source| match source.kind() {
+        std::io::ErrorKind::NotFound => ReadError::NotFound { file: file.to_string() },
+        _ => ReadError::Io { file: file.to_string(), source },
+    })?;
+    if meta.is_dir() {
+        return Err(ReadError::Directory { file: file.to_string() });
+    }
+    let bytes = std::fs::read(path).map_err(|source| ReadError::Io { file: file.to_string(), source })?;
+    from_bytes(file, bytes)
+}
+
+/// Reads a file's contents; `file` names it in provenance and messages.
+pub fn from_bytes(file: &str, bytes: Vec<u8>) -> Result<Opened, ReadError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ReadError::Empty { file: file.to_string() });
+    }
+    let ext = Path::new(file)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let mut info = FileInfo::default();
+    let is_zip = bytes.starts_with(b"PK\x03\x04");
+    let is_ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
+    let spreadsheet_ext = matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "ods" | "xlsb");
+    if is_zip || is_ole || spreadsheet_ext {
+        let items = sheet::read(file, bytes, &mut info)?;
+        return Ok(Opened { info, records: Box::new(items.into_iter()) });
+    }
+    if let Some(kind) = binary_kind(&bytes) {
+        return Err(ReadError::UnknownFormat {
+            file: file.to_string(),
+            reason: format!("the file is {kind}, not a contact export"),
+        });
+    }
+    let decoded = text::decode(&bytes);
+    drop(bytes);
+    info.encoding = Some(decoded.encoding);
+    if decoded.had_errors {
+        info.notes.push(format!("some bytes were not valid {}; replaced", decoded.encoding));
+    }
+    let text = decoded.text;
+    if is_vcard(&text) || matches!(ext.as_str(), "vcf" | "vcard") {
+        info.format = "vcard";
+        if !is_vcard(&text) {
+            return Err(ReadError::Corrupt {
+                file: file.to_string(),
+                reason: "no BEGIN:VCARD found: not a vCard file".into(),
+            });
+        }
+        let source = vcard::open(file, text, &mut info);
+        return Ok(Opened { info, records: Box::new(source) });
+    }
+    info.format = "csv";
+    let source = csv::open(file, text, &mut info);
+    Ok(Opened { info, records: Box::new(source) })
+}
+
+fn is_vcard(text: &str) -> bool {
+    text.lines()
+        .take(50)
+        .any(|l| l.trim_start_matches('\u{feff}').trim().eq_ignore_ascii_case("BEGIN:VCARD"))
+}
+
+/// Recognises binary files that are no contact export at all, by their signatures or by NUL
+/// bytes that are not UTF-16.
+fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    const SIGNATURES: &[(&[u8], &str)] = &[
+        (b"\x89PNG", "a PNG image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"%PDF", "a PDF document"),
+        (b"\x1F\x8B", "gzip-compressed"),
+        (b"SQLite format 3", "an SQLite database"),
+        (b"\x7FELF", "a program"),
+    ];
+    if let Some((_, kind)) = SIGNATURES.iter().find(|(sig, _)| bytes.starts_with(sig)) {
+        return Some(kind);
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    let nuls = head.iter().filter(|&&b| b == 0).count();
+    let utf16 = encoding_rs::Encoding::for_bom(bytes).is_some() || nuls * 3 > head.len();
+    (nuls > 0 && !utf16).then_some("binary data")
+}
+
+pub(crate) fn reject(prov: Provenance, reason: String, raw: String) -> Reject {
+    Reject { prov, reason, raw }
+}

@@ -1,0 +1,162 @@
+//! Spreadsheets (xlsx, xls, ods) through `calamine`: badge-scan and card-scanner exports.
+//!
+//! calamine's traps are handled here: numbers arrive as floats, so a phone number stored as a
+//! number is written back as plain digits (never `4.4E+11` or `.0`) with a warning that a leading
+//! `+` or `0` was probably lost; date cells of both epochs (1900 and 1904) become ISO text; the
+//! header row is searched below title rows; a sheet without a contact header is skipped.
+
+use std::io::Cursor;
+
+use calamine::{Data, Ods, Reader, Sheets, Xls, Xlsx, open_workbook_from_rs};
+
+use super::headers::{header_score, identifies_person, map_headers};
+use super::{FileInfo, Item, ReadError};
+use crate::model::{Field, Provenance, RawRecord};
+
+const HEADER_SEARCH_ROWS: usize = 30;
+const CFB_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// Reads every sheet that has a contact header; the records of all sheets, in sheet order.
+pub fn read(file: &str, bytes: Vec<u8>, info: &mut FileInfo) -> Result<Vec<Item>, ReadError> {
+    let mut workbook = open(file, bytes)?;
+    info.format = match &workbook {
+        Sheets::Xls(_) => "xls",
+        Sheets::Xlsx(_) => "xlsx",
+        Sheets::Xlsb(_) => "xlsb",
+        Sheets::Ods(_) => "ods",
+    };
+    let mut items = Vec::new();
+    let names = workbook.sheet_names();
+    for name in names {
+        let range = match workbook.worksheet_range(&name) {
+            Ok(range) => range,
+            Err(err) => {
+                info.notes.push(format!("sheet \"{name}\" skipped: unreadable ({err})"));
+                continue;
+            }
+        };
+        let rows: Vec<&[Data]> = range.rows().collect();
+        let Some((header_row, fields)) = find_header(&rows) else {
+            info.skipped_sheets.push(name.clone());
+            continue;
+        };
+        if header_row > 0 {
+            info.notes.push(format!("sheet \"{name}\": header found below {header_row} title row(s)"));
+        }
+        let mut ordinal = 0;
+        for row in &rows[header_row + 1..] {
+            if row.iter().all(|c| cell_text(c).trim().is_empty()) {
+                continue;
+            }
+            ordinal += 1;
+            let prov = Provenance { file: file.to_string(), sheet: Some(name.clone()), record: ordinal };
+            let raw = row.iter().map(cell_text).collect::<Vec<_>>().join("\t").trim_end().to_string();
+            let mut record = RawRecord::new(prov, raw);
+            for (i, cell) in row.iter().enumerate() {
+                let field = fields.get(i).cloned().unwrap_or_else(|| Field::Custom(format!("column {}", i + 1)));
+                let text = match (&field, cell) {
+                    (Field::Phone, Data::Float(_) | Data::Int(_)) => {
+                        let digits = cell_text(cell);
+                        record.warnings.push(format!(
+                            "phone {digits} was stored as a number: a leading + or 0 was probably lost"
+                        ));
+                        digits
+                    }
+                    _ => cell_text(cell),
+                };
+                super::csv::push_cell(&mut record, field, &text);
+            }
+            items.push(Ok(record));
+        }
+        info.sheets.push(name);
+    }
+    Ok(items)
+}
+
+fn open(file: &str, bytes: Vec<u8>) -> Result<Sheets<Cursor<Vec<u8>>>, ReadError> {
+    let corrupt = |reason: String| ReadError::Corrupt { file: file.to_string(), reason };
+    if bytes.starts_with(CFB_MAGIC) {
+        if contains(&bytes, b"E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e") {
+            return Err(ReadError::Password { file: file.to_string() });
+        }
+        return match open_workbook_from_rs::<Xls<_>, _>(Cursor::new(bytes)) {
+            Ok(wb) => Ok(Sheets::Xls(wb)),
+            Err(calamine::XlsError::Password) => Err(ReadError::Password { file: file.to_string() }),
+            Err(err) => Err(corrupt(format!("not a readable xls workbook ({err})"))),
+        };
+    }
+    if !bytes.starts_with(b"PK") {
+        return Err(corrupt("not a spreadsheet: the file is neither a zip package (xlsx, ods) nor an xls workbook".into()));
+    }
+    let xlsx_err = match open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes.clone())) {
+        Ok(wb) => return Ok(Sheets::Xlsx(wb)),
+        Err(calamine::XlsxError::Password) => return Err(ReadError::Password { file: file.to_string() }),
+        Err(err) => err,
+    };
+    match open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes)) {
+        Ok(wb) => Ok(Sheets::Ods(wb)),
+        Err(calamine::OdsError::Password) => Err(ReadError::Password { file: file.to_string() }),
+        Err(_) => Err(corrupt(format!("not a readable workbook ({xlsx_err})"))),
+    }
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+fn find_header(rows: &[&[Data]]) -> Option<(usize, Vec<crate::model::Field>)> {
+    for (i, row) in rows.iter().take(HEADER_SEARCH_ROWS).enumerate() {
+        let cells: Vec<String> = row.iter().map(cell_text).collect();
+        let score = header_score(&cells);
+        let fields = map_headers(&cells);
+        if (score >= 2 || (score == 1 && cells.iter().filter(|c| !c.is_empty()).count() <= 3))
+            && identifies_person(&fields)
+        {
+            return Some((i, fields));
+        }
+    }
+    None
+}
+
+/// A cell as text: whole floats as plain digits, dates as ISO.
+pub fn cell_text(cell: &Data) -> String {
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.replace("_x000D_", "").replace('\r', ""),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => float_text(*f),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(dt) => match dt.as_datetime() {
+            Some(d) if dt.is_datetime() => {
+                if d.time() == chrono::NaiveTime::MIN {
+                    d.date().format("%Y-%m-%d").to_string()
+                } else {
+                    d.format("%Y-%m-%dT%H:%M:%S").to_string()
+                }
+            }
+            _ => float_text(dt.as_f64()),
+        },
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => format!("#{e:?}"),
+    }
+}
+
+fn float_text(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 1e17 {
+        format!("{}", f as i64)
+    } else {
+        format!("{f}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_floats_are_plain_digits() {
+        assert_eq!(float_text(441234567890.0), "441234567890");
+        assert_eq!(float_text(4.4e11), "440000000000");
+        assert_eq!(float_text(2.5), "2.5");
+    }
+}
