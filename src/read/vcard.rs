@@ -247,9 +247,12 @@ fn fill(record: &mut RawRecord, vcard: &VCard, own: &str) {
         }
     }
     if photos > 0 {
-        record.warnings.push(format!("{photos} embedded photo(s) not stored"));
+        record.warnings.push(format!("{photos}{PHOTOS_NOT_STORED}"));
     }
 }
+
+/// The end of the warning that counts a card's embedded photos (after the number).
+pub const PHOTOS_NOT_STORED: &str = " embedded photo(s) not stored";
 
 fn property_label(name: &VCardProperty) -> String {
     match name {

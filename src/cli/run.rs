@@ -1,0 +1,220 @@
+//! `rolo run`: the one-shot pipeline from files to outputs.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::Args;
+
+use crate::error::ExitStatus;
+use crate::export;
+use crate::model::Origin;
+use crate::pipeline::{self, Input, Outcome, RunSettings};
+use crate::printer::Printer;
+use crate::settings;
+use crate::tag::Event;
+use crate::worklist::{Cadence, Row};
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Files captured at the event: badge scans, card-scanner exports, lists (CSV, vCard, xlsx,
+    /// xls, ods).
+    #[arg(value_name = "FILE", required_unless_present = "merge")]
+    files: Vec<String>,
+    /// A context file (address book, phone, LinkedIn): merged with the rest, not tagged unless
+    /// its own timestamp falls in the --met-on window. Repeat for several files.
+    #[arg(long, value_name = "FILE")]
+    merge: Vec<String>,
+    /// The event where the FILE records were met. Without it nothing is tagged.
+    #[arg(long, value_name = "NAME")]
+    event: Option<String>,
+    /// The event's day or days: YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    met_on: Option<String>,
+    /// The day the worklist is computed for [default: today].
+    #[arg(long, value_name = "DATE")]
+    today: Option<String>,
+    /// Country for phone numbers written without a country code [default: from the locale, else
+    /// US]. A record's own country wins.
+    #[arg(long, value_name = "CC")]
+    region: Option<String>,
+    /// Write the merged contacts here (.jsonl or .csv).
+    #[arg(long, value_name = "PATH")]
+    contacts: Option<PathBuf>,
+    /// Write the worklist here (.csv or .jsonl).
+    #[arg(long, value_name = "PATH")]
+    worklist: Option<PathBuf>,
+    /// Write the rejected records here (CSV).
+    #[arg(long, value_name = "PATH")]
+    rejects: Option<PathBuf>,
+    /// Write the pairs that share something but were not merged here (CSV).
+    #[arg(long, value_name = "PATH")]
+    review: Option<PathBuf>,
+}
+
+/// How many worklist rows the summary shows.
+const TOP: usize = 10;
+
+pub(crate) fn run(args: RunArgs, printer: Printer) -> anyhow::Result<ExitStatus> {
+    let settings = resolve_settings(&args)?;
+    if let Some(path) = &args.contacts {
+        export::check_contacts_path(path)?;
+    }
+    if let Some(path) = &args.worklist {
+        export::check_worklist_path(path)?;
+    }
+    let reporter = printer.reporter();
+    let outcome = pipeline::run(&settings, reporter.as_ref());
+    reporter.stage("writing");
+    let mut written = Vec::new();
+    if let Some(path) = &args.contacts {
+        export::write_contacts(path, &outcome.resolved.contacts)?;
+        written.push(path.display().to_string());
+    }
+    if let Some(path) = &args.worklist {
+        export::write_worklist(path, &outcome.worklist)?;
+        written.push(path.display().to_string());
+    }
+    if let Some(path) = &args.rejects {
+        export::atomic(path, |w| export::write_rejects(w, &outcome.rejects))?;
+        written.push(path.display().to_string());
+    }
+    if let Some(path) = &args.review {
+        export::write_review_file(path, &outcome.resolved.review, &outcome.resolved.contacts)?;
+        written.push(path.display().to_string());
+    }
+    reporter.finish();
+
+    print_summary(&printer, &outcome, &settings, &written, &args);
+    if !printer.quiet && !outcome.worklist.is_empty() {
+        printer.data(&top_of_worklist(&outcome.worklist, args.worklist.is_some()))
+            .context("writing the worklist to stdout")?;
+    }
+    Ok(if outcome.had_file_errors() { ExitStatus::Failure } else { ExitStatus::Success })
+}
+
+fn resolve_settings(args: &RunArgs) -> anyhow::Result<RunSettings> {
+    let window = args.met_on.as_deref().map(settings::met_on).transpose()?;
+    let region = settings::region(args.region.as_deref())?;
+    let today = settings::today(args.today.as_deref())?;
+    let inputs = args
+        .files
+        .iter()
+        .map(|f| Input { file: f.clone(), origin: Origin::Event })
+        .chain(args.merge.iter().map(|f| Input { file: f.clone(), origin: Origin::Context }))
+        .collect();
+    let event = args.event.as_ref().map(|e| e.split_whitespace().collect::<Vec<_>>().join(" "));
+    Ok(RunSettings {
+        inputs,
+        event: Event { name: event.filter(|e| !e.is_empty()), window },
+        normalize: crate::normalize::Options { region },
+        today,
+        cadence: Cadence::default(),
+    })
+}
+
+fn plural(n: impl Into<u64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn print_summary(printer: &Printer, outcome: &Outcome, settings: &RunSettings, written: &[String], args: &RunArgs) {
+    let read_ok = outcome.files.iter().filter(|f| f.error.is_none()).count();
+    printer.message(format!("read {} of {}:", read_ok, plural(outcome.files.len() as u64, "file", "files")));
+    for f in &outcome.files {
+        if let Some(err) = &f.error {
+            printer.error(err, Some(err.hint()));
+            continue;
+        }
+        let mut line = format!("  {}  {}", f.file, f.info.format);
+        if let Some(enc) = f.info.encoding {
+            let _ = write!(line, ", {enc}");
+        }
+        if !f.info.sheets.is_empty() {
+            let _ = write!(line, ", sheets {}", quoted(&f.info.sheets));
+        }
+        if f.origin == Origin::Context {
+            line.push_str(", context");
+        }
+        let _ = write!(
+            line,
+            ": {}, {} rejected, {}",
+            plural(f.records, "record", "records"),
+            f.rejected,
+            plural(f.warnings, "warning", "warnings")
+        );
+        if f.photos > 0 {
+            let _ = write!(line, ", {} not stored", plural(f.photos, "embedded photo", "embedded photos"));
+        }
+        printer.message(line);
+        if !f.info.skipped_sheets.is_empty() {
+            printer.message(format!("      sheets without a contact header skipped: {}", quoted(&f.info.skipped_sheets)));
+        }
+        for note in &f.info.notes {
+            printer.message(format!("      {note}"));
+        }
+        for example in &f.examples {
+            printer.message(format!("      {example}"));
+        }
+    }
+    let records = outcome.records.len();
+    let contacts = outcome.resolved.contacts.len();
+    let mut line = format!(
+        "contacts: {} from {} ({} merged)",
+        contacts,
+        plural(records as u64, "record", "records"),
+        records - contacts
+    );
+    if !outcome.rejects.is_empty() {
+        let _ = write!(line, ", {} rejected", outcome.rejects.len());
+        if args.rejects.is_none() {
+            line.push_str(" (write them with --rejects PATH)");
+        }
+    }
+    if !outcome.resolved.review.is_empty() {
+        let _ = write!(line, ", {}", plural(outcome.resolved.review.len() as u64, "pair to review", "pairs to review"));
+        if args.review.is_none() {
+            line.push_str(" (--review PATH)");
+        }
+    }
+    printer.message(line);
+    match &settings.event.name {
+        Some(event) => {
+            let known = outcome.resolved.contacts.iter().filter(|c| !c.events.is_empty() && c.known_before).count();
+            printer.message(format!("tagged: {} with \"{event}\" ({known} known before)", outcome.tagged));
+            let overdue = outcome.worklist.iter().filter(|r| r.overdue).count();
+            printer.message(format!("worklist: {} ({overdue} overdue)", plural(outcome.worklist.len() as u64, "row", "rows")));
+        }
+        None => printer.message("tagged: none (no --event given, so no worklist)"),
+    }
+    if written.is_empty() {
+        printer.message("wrote nothing (name outputs with --contacts, --worklist, --rejects, --review)");
+    } else {
+        printer.message(format!("wrote {}", written.join(", ")));
+    }
+}
+
+fn quoted(names: &[String]) -> String {
+    names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ")
+}
+
+/// The first rows of the worklist, for a person to read.
+fn top_of_worklist(rows: &[Row], written: bool) -> String {
+    let mut out = String::new();
+    let shown = rows.len().min(TOP);
+    let _ = writeln!(out, "\nFollow up first ({shown} of {}):", rows.len());
+    for r in &rows[..shown] {
+        let mut who = r.name.clone();
+        let role: Vec<&str> = [r.title.as_str(), r.organization.as_str()].into_iter().filter(|s| !s.is_empty()).collect();
+        if !role.is_empty() {
+            let _ = write!(who, " ({})", role.join(", "));
+        }
+        let due = if r.overdue { format!("{} overdue", r.due) } else { r.due.to_string() };
+        let _ = writeln!(out, "  {due}  [{:>3}]  {who}: {}", r.priority, r.reasons);
+        let _ = writeln!(out, "      {}: {}", r.step, r.action);
+    }
+    if !written && rows.len() > shown {
+        let _ = writeln!(out, "  ... write them all with --worklist PATH");
+    }
+    out
+}

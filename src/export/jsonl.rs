@@ -1,0 +1,144 @@
+//! JSON Lines outputs: one object per line, the keys of `DESIGN.md` first.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::model::{Contact, Problem, Provenance};
+use crate::worklist::Row;
+
+#[derive(Serialize)]
+struct EventOut<'a> {
+    name: &'a str,
+    met_on: Option<String>,
+}
+
+#[derive(Serialize)]
+struct CustomOut<'a> {
+    field: &'a str,
+    value: &'a str,
+}
+
+#[derive(Serialize)]
+struct ContactOut<'a> {
+    id: &'a str,
+    name: String,
+    given_name: Option<&'a str>,
+    family_name: Option<&'a str>,
+    emails: &'a [String],
+    phones: &'a [String],
+    phones_raw: Vec<&'a str>,
+    organization: Option<&'a str>,
+    title: Option<&'a str>,
+    urls: &'a [String],
+    birthday: Option<&'a str>,
+    notes: &'a [String],
+    rating: Option<&'static str>,
+    events: Vec<EventOut<'a>>,
+    sources: &'a [Provenance],
+    // Beyond the contract: every other value, so nothing is lost.
+    prefix: Option<&'a str>,
+    middle_name: Option<&'a str>,
+    suffix: Option<&'a str>,
+    nickname: Option<&'a str>,
+    linkedin: Option<&'a str>,
+    phone_extensions: BTreeMap<&'a str, &'a str>,
+    organizations: &'a [String],
+    titles: &'a [String],
+    departments: &'a [String],
+    tags: &'a [String],
+    known_before: bool,
+    previous_organization: Option<&'a str>,
+    custom: Vec<CustomOut<'a>>,
+    problems: &'a [Problem],
+}
+
+pub fn write_contacts_jsonl(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
+    for c in contacts {
+        let out = ContactOut {
+            id: &c.id,
+            name: c.display_name(),
+            given_name: c.name.given.as_deref(),
+            family_name: c.name.family.as_deref(),
+            emails: &c.emails,
+            phones: &c.phones,
+            phones_raw: c.problems.iter().filter(|p| p.field == "phone").map(|p| p.value.as_str()).collect(),
+            organization: c.organization(),
+            title: c.title(),
+            urls: &c.urls,
+            birthday: c.birthday.as_deref(),
+            notes: &c.notes,
+            rating: c.rating.map(|r| r.as_str()),
+            events: c
+                .events
+                .iter()
+                .map(|e| EventOut { name: &e.name, met_on: e.met_on.map(|d| d.to_string()) })
+                .collect(),
+            sources: &c.sources,
+            prefix: c.name.prefix.as_deref(),
+            middle_name: c.name.middle.as_deref(),
+            suffix: c.name.suffix.as_deref(),
+            nickname: c.nickname.as_deref(),
+            linkedin: c.linkedin.as_deref(),
+            phone_extensions: c.extensions.iter().map(|(n, e)| (n.as_str(), e.as_str())).collect(),
+            organizations: &c.organizations,
+            titles: &c.titles,
+            departments: &c.departments,
+            tags: &c.tags,
+            known_before: c.known_before,
+            previous_organization: c.previous_organization.as_deref(),
+            custom: c.custom.iter().map(|(field, value)| CustomOut { field, value }).collect(),
+            problems: &c.problems,
+        };
+        serde_json::to_writer(&mut *w, &out)?;
+        w.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct RowOut<'a> {
+    due: String,
+    overdue: bool,
+    priority: u8,
+    contact_id: &'a str,
+    name: &'a str,
+    organization: &'a str,
+    title: &'a str,
+    email: &'a str,
+    phone: &'a str,
+    linkedin: &'a str,
+    event: &'a str,
+    met_on: Option<String>,
+    step: &'a str,
+    action: &'a str,
+    notes: &'a str,
+    reasons: &'a str,
+}
+
+pub fn write_worklist_jsonl(w: &mut dyn Write, rows: &[Row]) -> io::Result<()> {
+    for r in rows {
+        let out = RowOut {
+            due: r.due.to_string(),
+            overdue: r.overdue,
+            priority: r.priority,
+            contact_id: &r.contact_id,
+            name: &r.name,
+            organization: &r.organization,
+            title: &r.title,
+            email: &r.email,
+            phone: &r.phone,
+            linkedin: &r.linkedin,
+            event: &r.event,
+            met_on: r.met_on.map(|d| d.to_string()),
+            step: &r.step,
+            action: &r.action,
+            notes: &r.notes,
+            reasons: &r.reasons,
+        };
+        serde_json::to_writer(&mut *w, &out)?;
+        w.write_all(b"\n")?;
+    }
+    Ok(())
+}

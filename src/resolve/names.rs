@@ -1,0 +1,130 @@
+//! Whether two records' names can belong to one person.
+
+use crate::model::Record;
+
+/// Given names people go by, each with the formal name it is short for.
+const NICKNAMES: &[(&str, &str)] = &[
+    ("al", "albert"), ("al", "alan"), ("alex", "alexander"), ("alex", "alexandra"),
+    ("andy", "andrew"), ("ben", "benjamin"), ("bill", "william"), ("billy", "william"),
+    ("bob", "robert"), ("bobby", "robert"), ("cathy", "catherine"), ("chris", "christopher"),
+    ("chris", "christine"), ("chuck", "charles"), ("dan", "daniel"), ("danny", "daniel"),
+    ("dave", "david"), ("dick", "richard"), ("ed", "edward"), ("eddie", "edward"),
+    ("fred", "frederick"), ("greg", "gregory"), ("jack", "john"), ("jim", "james"),
+    ("jimmy", "james"), ("jen", "jennifer"), ("jenny", "jennifer"), ("joe", "joseph"),
+    ("johnny", "john"), ("jon", "jonathan"), ("kate", "katherine"), ("kate", "kathryn"),
+    ("katie", "katherine"), ("kathy", "katherine"), ("ken", "kenneth"), ("larry", "lawrence"),
+    ("liz", "elizabeth"), ("beth", "elizabeth"), ("betty", "elizabeth"), ("maggie", "margaret"),
+    ("meg", "margaret"), ("peggy", "margaret"), ("matt", "matthew"), ("mike", "michael"),
+    ("mick", "michael"), ("nick", "nicholas"), ("pat", "patrick"), ("pat", "patricia"),
+    ("patty", "patricia"), ("pete", "peter"), ("phil", "philip"), ("rick", "richard"),
+    ("rich", "richard"), ("rob", "robert"), ("ron", "ronald"), ("sam", "samuel"),
+    ("sam", "samantha"), ("steve", "steven"), ("steve", "stephen"), ("sue", "susan"),
+    ("susie", "susan"), ("ted", "edward"), ("ted", "theodore"), ("tom", "thomas"),
+    ("tommy", "thomas"), ("tony", "anthony"), ("vicky", "victoria"), ("will", "william"),
+    ("zach", "zachary"), ("abby", "abigail"), ("becky", "rebecca"), ("debbie", "deborah"),
+    ("jeff", "jeffrey"), ("josh", "joshua"), ("nate", "nathan"), ("nate", "nathaniel"),
+    ("tim", "timothy"), ("walt", "walter"), ("hank", "henry"), ("harry", "henry"),
+];
+
+/// A name part folded for comparison: diacritics removed, lower case, letters only.
+pub fn fold(s: &str) -> String {
+    deunicode::deunicode(s).chars().filter(|c| c.is_ascii_alphabetic()).map(|c| c.to_ascii_lowercase()).collect()
+}
+
+/// The folded given and family names of a record; a one-word name counts as a given name.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NameKey {
+    pub given: Option<String>,
+    pub family: Option<String>,
+}
+
+impl NameKey {
+    pub fn of(r: &Record) -> NameKey {
+        let f = |s: &Option<String>| s.as_deref().map(fold).filter(|s| !s.is_empty());
+        NameKey { given: f(&r.name.given), family: f(&r.name.family) }
+    }
+
+    /// Both parts known: enough to recognise a person by name and organization.
+    pub fn full(&self) -> Option<String> {
+        Some(format!("{} {}", self.given.as_ref()?, self.family.as_ref()?))
+    }
+}
+
+fn given_compatible(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    // An initial, or a name cut short ("Chris" for "Christopher").
+    if short.len() == 1 || (short.len() >= 3 && long.starts_with(short)) {
+        return long.starts_with(short);
+    }
+    NICKNAMES.iter().any(|&(nick, formal)| (nick == short && formal == long) || (nick == long && formal == short))
+        || NICKNAMES.iter().any(|&(nick, formal)| {
+            // Two nicknames of one name: "Bob" and "Rob".
+            nick == a && NICKNAMES.iter().any(|&(n2, f2)| n2 == b && f2 == formal)
+        })
+}
+
+fn family_compatible(a: &str, b: &str) -> bool {
+    // Double names: "Lefèvre-Dupont" and "Dupont" fold to one containing the other.
+    a == b || (a.len() >= 3 && b.len() >= 3 && (a.contains(b) || b.contains(a)))
+}
+
+fn part(a: &Option<String>, b: &Option<String>, same: fn(&str, &str) -> bool) -> Option<bool> {
+    Some(same(a.as_deref()?, b.as_deref()?))
+}
+
+/// How two names compare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compare {
+    /// No part known on both sides contradicts the other.
+    Compatible,
+    /// The family names differ but the given names agree (a married name, a typo).
+    FamilyDiffers,
+    /// The given names differ: two people, as far as the names tell.
+    Conflict,
+}
+
+pub fn compare(a: &NameKey, b: &NameKey) -> Compare {
+    let given = part(&a.given, &b.given, given_compatible);
+    let family = part(&a.family, &b.family, family_compatible);
+    match (given, family) {
+        (Some(false), _) => {
+            // Given and family swapped by the source ("Doe Jane").
+            let swapped = part(&a.given, &b.family, family_compatible) == Some(true)
+                && part(&a.family, &b.given, given_compatible) == Some(true);
+            if swapped { Compare::Compatible } else { Compare::Conflict }
+        }
+        (_, Some(false)) => Compare::FamilyDiffers,
+        _ => Compare::Compatible,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(given: &str, family: &str) -> NameKey {
+        let f = |s: &str| (!s.is_empty()).then(|| fold(s));
+        NameKey { given: f(given), family: f(family) }
+    }
+
+    #[test]
+    fn nicknames_initials_and_diacritics_are_compatible() {
+        assert_eq!(compare(&key("Bob", "Smith"), &key("Robert", "Smith")), Compare::Compatible);
+        assert_eq!(compare(&key("Bob", "Smith"), &key("Rob", "Smith")), Compare::Compatible);
+        assert_eq!(compare(&key("J", "Smith"), &key("Jane", "Smith")), Compare::Compatible);
+        assert_eq!(compare(&key("Chris", "Lee"), &key("Christopher", "Lee")), Compare::Compatible);
+        assert_eq!(compare(&key("Hélène", "Lefèvre-Dupont"), &key("Helene", "Dupont")), Compare::Compatible);
+        assert_eq!(compare(&key("Jane", ""), &key("Jane", "Doe")), Compare::Compatible);
+        assert_eq!(compare(&key("Doe", "Jane"), &key("Jane", "Doe")), Compare::Compatible);
+    }
+
+    #[test]
+    fn different_people() {
+        assert_eq!(compare(&key("Jane", "Doe"), &key("John", "Doe")), Compare::Conflict);
+        assert_eq!(compare(&key("Jane", "Doe"), &key("Jane", "Roe")), Compare::FamilyDiffers);
+        assert_eq!(compare(&key("Dan", "Doe"), &key("Danielle", "Doe")), Compare::Compatible);
+    }
+}

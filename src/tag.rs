@@ -1,0 +1,119 @@
+//! Stage 4, **tag**: which contacts were met at which event, and when.
+//!
+//! A record from an event file is met at the event its own `Event` column names, else at
+//! `--event`; a record from a context file (`--merge`) only if its own timestamp (LinkedIn's
+//! "Connected On") falls inside the `--met-on` window. The day met is the record's timestamp
+//! where it falls inside the window, else the window's first day. Without `--event` nothing is
+//! tagged.
+
+use chrono::NaiveDate;
+
+use crate::model::{Contact, EventTag, Origin, Record};
+
+/// The event the run is about.
+#[derive(Debug, Clone, Default)]
+pub struct Event {
+    pub name: Option<String>,
+    /// The first and last day, inclusive.
+    pub window: Option<(NaiveDate, NaiveDate)>,
+}
+
+impl Event {
+    fn contains(&self, day: NaiveDate) -> bool {
+        self.window.is_some_and(|(start, end)| start <= day && day <= end)
+    }
+
+    fn met_on(&self, captured: Option<NaiveDate>) -> Option<NaiveDate> {
+        match (captured, self.window) {
+            (Some(day), _) if self.contains(day) => Some(day),
+            (_, Some((start, _))) => Some(start),
+            (day, None) => day,
+        }
+    }
+}
+
+/// Tags the contacts and marks those known before the event. Returns how many were tagged.
+pub fn tag(contacts: &mut [Contact], records: &[Record], event: &Event) -> usize {
+    let Some(run_event) = &event.name else {
+        for c in contacts.iter_mut() {
+            c.known_before = false;
+        }
+        return 0;
+    };
+    let mut tagged = 0;
+    for c in contacts.iter_mut() {
+        let mut tags: Vec<EventTag> = Vec::new();
+        let mut known_before = false;
+        for &m in &c.members {
+            let r = &records[m];
+            let tag = match r.origin {
+                Origin::Event => Some(EventTag {
+                    name: r.event.clone().unwrap_or_else(|| run_event.clone()),
+                    met_on: event.met_on(r.captured_on),
+                }),
+                Origin::Context => match r.captured_on {
+                    Some(day) if event.contains(day) => {
+                        Some(EventTag { name: run_event.clone(), met_on: Some(day) })
+                    }
+                    _ => {
+                        known_before = true;
+                        None
+                    }
+                },
+            };
+            if let Some(tag) = tag {
+                // One tag per event, on the first day met there.
+                match tags.iter_mut().find(|t| t.name == tag.name) {
+                    Some(t) if tag.met_on.is_some() && (t.met_on.is_none() || tag.met_on < t.met_on) => {
+                        t.met_on = tag.met_on;
+                    }
+                    Some(_) => {}
+                    None => tags.push(tag),
+                }
+            }
+        }
+        if !tags.is_empty() {
+            tagged += 1;
+        }
+        c.events = tags;
+        c.known_before = known_before && !c.events.is_empty();
+    }
+    tagged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Provenance;
+
+    fn record(origin: Origin, captured: Option<&str>) -> Record {
+        Record {
+            prov: Some(Provenance { file: "f.csv".into(), sheet: None, record: 1 }),
+            origin,
+            captured_on: captured.map(|d| d.parse().unwrap()),
+            ..Record::default()
+        }
+    }
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn scans_inside_the_window_keep_their_day_and_context_needs_a_timestamp() {
+        let records = vec![
+            record(Origin::Event, Some("2026-03-11")),
+            record(Origin::Event, Some("2026-02-01")),
+            record(Origin::Context, Some("2026-03-10")),
+            record(Origin::Context, Some("2025-01-05")),
+        ];
+        let mut contacts: Vec<Contact> =
+            (0..4).map(|m| Contact { members: vec![m], ..Contact::default() }).collect();
+        let event = Event { name: Some("Expo".into()), window: Some((day("2026-03-10"), day("2026-03-12"))) };
+        assert_eq!(tag(&mut contacts, &records, &event), 3);
+        assert_eq!(contacts[0].events[0].met_on, Some(day("2026-03-11")));
+        assert_eq!(contacts[1].events[0].met_on, Some(day("2026-03-10")));
+        assert_eq!(contacts[2].events[0].met_on, Some(day("2026-03-10")));
+        assert!(contacts[3].events.is_empty());
+    }
+}
