@@ -99,9 +99,14 @@ pub fn from_bytes(file: &str, bytes: Vec<u8>) -> Result<Opened, ReadError> {
     let is_zip = bytes.starts_with(b"PK\x03\x04");
     let is_ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
     let spreadsheet_ext = matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "ods" | "xlsb");
-    if is_zip || is_ole || spreadsheet_ext {
+    // Lead apps often name a tab-separated text export `.xls`: text is read as text.
+    let text_named_xls = spreadsheet_ext && binary_kind(&bytes).is_none() && !is_biff(&bytes);
+    if is_zip || is_ole || (spreadsheet_ext && !text_named_xls) {
         let items = sheet::read(file, bytes, &mut info)?;
         return Ok(Opened { info, records: Box::new(items.into_iter()) });
+    }
+    if text_named_xls {
+        info.notes.push(format!("the .{ext} file is text, not a workbook: read as delimited text"));
     }
     if let Some(kind) = binary_kind(&bytes) {
         return Err(ReadError::UnknownFormat {
@@ -115,14 +120,16 @@ pub fn from_bytes(file: &str, bytes: Vec<u8>) -> Result<Opened, ReadError> {
     if decoded.had_errors {
         info.notes.push(format!("some bytes were not valid {}; replaced", decoded.encoding));
     }
-    let text = decoded.text;
+    let mut text = decoded.text;
     if is_vcard(&text) || matches!(ext.as_str(), "vcf" | "vcard") {
         info.format = "vcard";
         if !is_vcard(&text) {
-            return Err(ReadError::Corrupt {
+            // Some writers leave out or misspell BEGIN:VCARD; properties alone are one card.
+            text = bare_properties_as_card(&text).ok_or_else(|| ReadError::Corrupt {
                 file: file.to_string(),
-                reason: "no BEGIN:VCARD found: not a vCard file".into(),
-            });
+                reason: "no BEGIN:VCARD and no vCard properties found: not a vCard file".into(),
+            })?;
+            info.notes.push("no BEGIN:VCARD line: the properties were read as one card".into());
         }
         let source = vcard::open(file, text, &mut info);
         return Ok(Opened { info, records: Box::new(source) });
@@ -136,6 +143,30 @@ fn is_vcard(text: &str) -> bool {
     text.lines()
         .take(50)
         .any(|l| l.trim_start_matches('\u{feff}').trim().eq_ignore_ascii_case("BEGIN:VCARD"))
+}
+
+/// A file of vCard properties without a (correct) `BEGIN:VCARD`, wrapped as one card; `None`
+/// when it has no name, email or phone property.
+fn bare_properties_as_card(text: &str) -> Option<String> {
+    let is_property = |line: &str, names: &[&str]| {
+        let upper = line.trim_start().to_ascii_uppercase();
+        names.iter().any(|n| {
+            upper.strip_prefix(n).is_some_and(|rest| rest.starts_with([':', ';']))
+        })
+    };
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !is_property(l, &["BEGIN", "END"]) && !l.trim().to_ascii_uppercase().starts_with("BEGIN:VCAR"))
+        .collect();
+    if !lines.iter().any(|l| is_property(l, &["FN", "N", "EMAIL", "TEL"])) {
+        return None;
+    }
+    Some(format!("BEGIN:VCARD\r\n{}\r\nEND:VCARD\r\n", lines.join("\r\n")))
+}
+
+/// The BOF record of an Excel 2, 3 or 4 worksheet, which has no OLE container.
+pub(crate) fn is_biff(bytes: &[u8]) -> bool {
+    bytes.len() > 4 && bytes[0] == 0x09 && matches!(bytes[1], 0x00 | 0x02 | 0x04)
 }
 
 /// Recognises binary files that are no contact export at all, by their signatures or by NUL

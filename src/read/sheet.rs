@@ -85,6 +85,11 @@ fn open(file: &str, bytes: Vec<u8>) -> Result<Sheets<Cursor<Vec<u8>>>, ReadError
             Err(err) => Err(corrupt(format!("not a readable xls workbook ({err})"))),
         };
     }
+    if super::is_biff(&bytes) {
+        return Err(corrupt(
+            "an Excel 2-4 worksheet (BIFF2-4), a format too old to read: save it as .xlsx".into(),
+        ));
+    }
     if !bytes.starts_with(b"PK") {
         return Err(corrupt("not a spreadsheet: the file is neither a zip package (xlsx, ods) nor an xls workbook".into()));
     }

@@ -105,6 +105,7 @@ pub fn resolve(records: &[Record]) -> Resolved {
                 continue;
             }
             let mut linked = false;
+            let mut reported = false;
             for root in roots {
                 let mine = clusters.find(i);
                 if root == mine {
@@ -119,10 +120,13 @@ pub fn resolve(records: &[Record]) -> Resolved {
                         clusters.union(mine, root);
                         linked = true;
                     }
-                    Some(why) => {
+                    // One pair per record and key is enough for a person to see the problem.
+                    Some(why) if !reported => {
+                        reported = true;
                         let other = clusters.members[root][0];
                         refused.push((i, other, format!("same {} {key}; {why} → not merged", kind.label())));
                     }
+                    Some(_) => {}
                 }
             }
             if !linked || holders.len() < MAX_GROUPS_PER_KEY {
@@ -237,13 +241,11 @@ fn same_name_elsewhere(
                 if already.iter().chain(&out).any(|p: &ReviewPair| p.left == left && p.right == right) {
                     continue;
                 }
-                let org = |c: usize| contacts[c].organization().unwrap_or("no organization").to_string();
-                out.push(ReviewPair {
-                    left,
-                    right,
-                    score: 0.3,
-                    evidence: format!("same name {full}; organizations differ ({} / {}) → not merged", org(left), org(right)),
-                });
+                let why = match (contacts[left].organization(), contacts[right].organization()) {
+                    (Some(a), Some(b)) => format!("organizations differ ({a} / {b})"),
+                    _ => "no email, phone, profile or organization in common".to_string(),
+                };
+                out.push(ReviewPair { left, right, score: 0.3, evidence: format!("same name {full}; {why} → not merged") });
             }
         }
     }
