@@ -23,11 +23,12 @@ impl Event {
         self.window.is_some_and(|(start, end)| start <= day && day <= end)
     }
 
-    fn met_on(&self, captured: Option<NaiveDate>) -> Option<NaiveDate> {
+    /// The day met, and whether the record's own timestamp says so (rather than the window).
+    fn met_on(&self, captured: Option<NaiveDate>) -> (Option<NaiveDate>, bool) {
         match (captured, self.window) {
-            (Some(day), _) if self.contains(day) => Some(day),
-            (_, Some((start, _))) => Some(start),
-            (day, None) => day,
+            (Some(day), _) if self.contains(day) => (Some(day), true),
+            (_, Some((start, _))) => (Some(start), false),
+            (day, None) => (day, day.is_some()),
         }
     }
 }
@@ -42,40 +43,44 @@ pub fn tag(contacts: &mut [Contact], records: &[Record], event: &Event) -> usize
     };
     let mut tagged = 0;
     for c in contacts.iter_mut() {
-        let mut tags: Vec<EventTag> = Vec::new();
+        // Per event: the day met, and whether a record's own timestamp gave it.
+        let mut tags: Vec<(EventTag, bool)> = Vec::new();
         let mut known_before = false;
         for &m in &c.members {
             let r = &records[m];
-            let tag = match r.origin {
-                Origin::Event => Some(EventTag {
-                    name: r.event.clone().unwrap_or_else(|| run_event.clone()),
-                    met_on: event.met_on(r.captured_on),
-                }),
+            let (name, (met_on, stamped)) = match r.origin {
+                Origin::Event => {
+                    (r.event.clone().unwrap_or_else(|| run_event.clone()), event.met_on(r.captured_on))
+                }
                 Origin::Context => match r.captured_on {
-                    Some(day) if event.contains(day) => {
-                        Some(EventTag { name: run_event.clone(), met_on: Some(day) })
-                    }
+                    Some(day) if event.contains(day) => (run_event.clone(), (Some(day), true)),
                     _ => {
                         known_before = true;
-                        None
+                        continue;
                     }
                 },
             };
-            if let Some(tag) = tag {
-                // One tag per event, on the first day met there.
-                match tags.iter_mut().find(|t| t.name == tag.name) {
-                    Some(t) if tag.met_on.is_some() && (t.met_on.is_none() || tag.met_on < t.met_on) => {
-                        t.met_on = tag.met_on;
+            // One tag per event, on the first day a timestamp shows; the window's first day
+            // only where no record has a timestamp.
+            match tags.iter_mut().find(|(t, _)| t.name == name) {
+                Some((t, t_stamped)) => {
+                    let better = match (stamped, *t_stamped) {
+                        (true, false) => true,
+                        (false, true) => false,
+                        _ => met_on.is_some() && (t.met_on.is_none() || met_on < t.met_on),
+                    };
+                    if better {
+                        t.met_on = met_on;
+                        *t_stamped = stamped;
                     }
-                    Some(_) => {}
-                    None => tags.push(tag),
                 }
+                None => tags.push((EventTag { name, met_on }, stamped)),
             }
         }
         if !tags.is_empty() {
             tagged += 1;
         }
-        c.events = tags;
+        c.events = tags.into_iter().map(|(t, _)| t).collect();
         c.known_before = known_before && !c.events.is_empty();
     }
     tagged

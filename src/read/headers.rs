@@ -136,7 +136,7 @@ fn exact(key: &str) -> Option<Field> {
         | "paysregiondomicile" | "addressworkcountry" | "addresshomecountry" => Field::Country,
         "leadrating" | "rating" | "score" | "leadscore" | "leadquality" | "temperature"
         | "leadtemperature" | "interestlevel" | "bewertung" | "qualification"
-        | "leadqualification" | "priority" | "stars" | "leadgrade" => Field::Rating,
+        | "leadqualification" | "stars" | "leadgrade" => Field::Rating,
         "scannedat" | "scantime" | "scandate" | "timestamp" | "capturedat" | "connectedon"
         | "dateconnected" | "datescanned" | "scanned" | "capturedate" | "leadcapturedat"
         | "scandatetime" | "datetimescanned" | "createdon" | "datecaptured" | "metat"
@@ -154,7 +154,7 @@ fn exact(key: &str) -> Option<Field> {
 /// Headers no table lists, recognised by what they contain: `Work E-mail`, `Mobile Number`.
 fn by_keyword(key: &str) -> Option<Field> {
     let has = |words: &[&str]| words.iter().any(|w| key.contains(w));
-    if has(&["type", "label", "display", "kind", "vorwahl", "areacode", "optin", "consent"]) {
+    if has(&["type", "label", "display", "kind", "vorwahl", "areacode", "optin", "consent", "phonetic", "yomi"]) {
         return None;
     }
     if has(&["fax", "pager"]) {
@@ -206,6 +206,17 @@ mod tests {
         assert_eq!(f[5], Field::Organization);
         assert_eq!(f[6], Field::Title);
         assert_eq!(f[7], Field::Url);
+    }
+
+    #[test]
+    fn google_current_export_with_phonetic_names() {
+        let f = map("First Name,Middle Name,Last Name,Phonetic First Name,Phonetic Middle Name,Phonetic Last Name,Name Prefix,Name Suffix,Nickname,File As,Organization Name,Organization Title,Organization Department,Birthday,Notes,Photo,Labels,E-mail 1 - Label,E-mail 1 - Value,Phone 1 - Label,Phone 1 - Value,Address 1 - Country,Website 1 - Value", ',');
+        assert_eq!(&f[..3], &[Field::GivenName, Field::MiddleName, Field::FamilyName]);
+        assert_eq!(f[3], Field::Custom("Phonetic First Name".into()));
+        assert_eq!(f[5], Field::Custom("Phonetic Last Name".into()));
+        assert_eq!((f[10].clone(), f[11].clone(), f[12].clone()), (Field::Organization, Field::Title, Field::Department));
+        assert_eq!(f[16], Field::Tags);
+        assert_eq!((f[18].clone(), f[20].clone(), f[21].clone()), (Field::Email, Field::Phone, Field::Country));
     }
 
     #[test]

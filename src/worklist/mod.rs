@@ -50,6 +50,10 @@ pub fn build(contacts: &[Contact], cadence: &Cadence, today: NaiveDate) -> Vec<R
 }
 
 fn next_step(c: &Contact, cadence: &Cadence, today: NaiveDate) -> Option<Row> {
+    // A company's card (a switchboard number, no person) has nobody to write to.
+    if c.name.is_empty() && c.emails.is_empty() && c.linkedin.is_none() {
+        return None;
+    }
     // The most recent event is the one to follow up on.
     let event = c.events.iter().max_by_key(|e| e.met_on)?;
     let step = cadence.steps.iter().find(|s| s.applies_to(c.rating))?;

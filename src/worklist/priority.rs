@@ -17,7 +17,7 @@ const TOP: &[&str] = &[
     "geschaftsfuhrer", "geschäftsführer", "inhaber", "pdg", "director general", "directeur general",
 ];
 const SENIOR: &[&str] = &[
-    "vp", "vice president", "svp", "evp", "head", "director", "directeur", "director", "leiter",
+    "vp", "vice president", "svp", "evp", "head", "director", "directeur", "directrice", "leiter",
     "principal", "gm", "general manager",
 ];
 const MIDDLE: &[&str] = &["manager", "lead", "senior", "sr", "architect", "responsable"];
