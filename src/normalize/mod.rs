@@ -127,6 +127,8 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
                 }
                 Err(why) => problem(&mut r, "url", value, why),
             },
+            // Outlook writes `0/0/00` for "no birthday".
+            Field::Birthday if value.chars().all(|c| !c.is_ascii_digit() || c == '0') => {}
             Field::Birthday => match date::birthday(value) {
                 Some(b) if r.birthday.is_none() => r.birthday = Some(b),
                 Some(b) if r.birthday.as_deref() == Some(b.as_str()) => {}

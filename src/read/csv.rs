@@ -236,7 +236,39 @@ fn infer_columns(rows: &[Vec<String>]) -> Option<Vec<Field>> {
         };
         fields.push(field);
     }
+    given_family_full(rows, &mut fields);
     found.then_some(fields)
+}
+
+/// Two columns whose values, joined by a space, are a third column's value in most rows are the
+/// given name, the family name and the full name (Thunderbird writes them so).
+fn given_family_full(rows: &[Vec<String>], fields: &mut [Field]) {
+    // Three nested loops over the columns: only for files of a sensible width.
+    let width = fields.len().min(30);
+    for full in 0..width {
+        for given in 0..width {
+            for family in 0..width {
+                if full == given || full == family || given == family {
+                    continue;
+                }
+                let joined = rows
+                    .iter()
+                    .filter(|r| {
+                        let cell = |i: usize| r.get(i).map(String::as_str).unwrap_or_default();
+                        !cell(given).is_empty()
+                            && !cell(family).is_empty()
+                            && cell(full) == format!("{} {}", cell(given), cell(family))
+                    })
+                    .count();
+                if joined * 2 > rows.len() {
+                    fields[given] = Field::GivenName;
+                    fields[family] = Field::FamilyName;
+                    fields[full] = Field::FullName;
+                    return;
+                }
+            }
+        }
+    }
 }
 
 /// A cell beyond the header's width: an e-mail address or a web address is recognised, anything

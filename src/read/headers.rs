@@ -154,7 +154,12 @@ fn exact(key: &str) -> Option<Field> {
 /// Headers no table lists, recognised by what they contain: `Work E-mail`, `Mobile Number`.
 fn by_keyword(key: &str) -> Option<Field> {
     let has = |words: &[&str]| words.iter().any(|w| key.contains(w));
-    if has(&["type", "label", "display", "kind", "vorwahl", "areacode", "optin", "consent", "phonetic", "yomi"]) {
+    // Labels of other values (`E-mail Type`, `E-Mail: Angezeigter Name`), another person's
+    // number (`Assistant's Phone`) and readings of names are not the contact's values.
+    if has(&[
+        "type", "label", "display", "angezeigt", "affich", "kind", "vorwahl", "areacode", "optin",
+        "consent", "phonetic", "yomi", "assistant", "assistent",
+    ]) {
         return None;
     }
     if has(&["fax", "pager"]) {
