@@ -71,14 +71,27 @@ pub fn run(settings: &RunSettings, reporter: &dyn Reporter) -> Outcome {
     let mut files = Vec::new();
     for input in &settings.inputs {
         reporter.reading(&input.file);
-        files.push(read_file(input, &settings.normalize, &mut records, &mut rejects, reporter));
+        files.push(read_file(
+            input,
+            &settings.normalize,
+            &mut records,
+            &mut rejects,
+            reporter,
+        ));
     }
     reporter.stage("resolving");
     let mut resolved = resolve::resolve(&records);
     reporter.stage("tagging");
     let tagged = tag::tag(&mut resolved.contacts, &records, &settings.event);
     let worklist = worklist::build(&resolved.contacts, &settings.cadence, settings.today);
-    Outcome { files, records, rejects, resolved, tagged, worklist }
+    Outcome {
+        files,
+        records,
+        rejects,
+        resolved,
+        tagged,
+        worklist,
+    }
 }
 
 fn read_file(
@@ -132,13 +145,19 @@ fn read_file(
                     continue;
                 }
                 let prov = record.prov().clone();
-                Reject { prov, reason: "no name, email, phone or URL".into(), raw: record.raw }
+                Reject {
+                    prov,
+                    reason: "no name, email, phone or URL".into(),
+                    raw: record.raw,
+                }
             }
             Err(reject) => reject,
         };
         report.rejected += 1;
         if report.examples.len() < EXAMPLES_PER_FILE {
-            report.examples.push(format!("{}: rejected: {}", reject.prov, reject.reason));
+            report
+                .examples
+                .push(format!("{}: rejected: {}", reject.prov, reject.reason));
         }
         rejects.push(reject);
     }

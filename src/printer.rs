@@ -37,7 +37,13 @@ impl Printer {
     /// A progress reporter: drawn only on a terminal, unless quiet or `ROLO_NO_PROGRESS` is set.
     pub fn reporter(&self) -> Box<dyn Reporter> {
         use std::io::IsTerminal;
-        let show = !self.quiet && std::env::var_os("ROLO_NO_PROGRESS").is_none() && io::stderr().is_terminal();
-        if show { Box::new(Spinner::new(true)) } else { Box::new(Silent) }
+        let show = !self.quiet
+            && std::env::var_os("ROLO_NO_PROGRESS").is_none()
+            && io::stderr().is_terminal();
+        if show {
+            Box::new(Spinner::new(true))
+        } else {
+            Box::new(Silent)
+        }
     }
 }

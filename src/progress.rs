@@ -28,7 +28,11 @@ pub struct Spinner {
 impl Spinner {
     /// A spinner, hidden unless stderr is a terminal and progress is wanted.
     pub fn new(show: bool) -> Spinner {
-        let target = if show { ProgressDrawTarget::stderr() } else { ProgressDrawTarget::hidden() };
+        let target = if show {
+            ProgressDrawTarget::stderr()
+        } else {
+            ProgressDrawTarget::hidden()
+        };
         let bar = ProgressBar::with_draw_target(None, target);
         bar.set_style(
             ProgressStyle::with_template("{spinner} {msg} {human_pos} records [{elapsed}]")

@@ -58,8 +58,14 @@ mod tests {
     #[test]
     fn met_on_day_or_window() {
         let d = |s: &str| s.parse::<NaiveDate>().unwrap();
-        assert_eq!(met_on("2026-03-10").unwrap(), (d("2026-03-10"), d("2026-03-10")));
-        assert_eq!(met_on("2026-03-10..2026-03-12").unwrap(), (d("2026-03-10"), d("2026-03-12")));
+        assert_eq!(
+            met_on("2026-03-10").unwrap(),
+            (d("2026-03-10"), d("2026-03-10"))
+        );
+        assert_eq!(
+            met_on("2026-03-10..2026-03-12").unwrap(),
+            (d("2026-03-10"), d("2026-03-12"))
+        );
         assert!(met_on("2026-03-12..2026-03-10").is_err());
         assert!(met_on("March").is_err());
     }

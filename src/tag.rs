@@ -20,7 +20,8 @@ pub struct Event {
 
 impl Event {
     fn contains(&self, day: NaiveDate) -> bool {
-        self.window.is_some_and(|(start, end)| start <= day && day <= end)
+        self.window
+            .is_some_and(|(start, end)| start <= day && day <= end)
     }
 
     /// The day met, and whether the record's own timestamp says so (rather than the window).
@@ -49,9 +50,10 @@ pub fn tag(contacts: &mut [Contact], records: &[Record], event: &Event) -> usize
         for &m in &c.members {
             let r = &records[m];
             let (name, (met_on, stamped)) = match r.origin {
-                Origin::Event => {
-                    (r.event.clone().unwrap_or_else(|| run_event.clone()), event.met_on(r.captured_on))
-                }
+                Origin::Event => (
+                    r.event.clone().unwrap_or_else(|| run_event.clone()),
+                    event.met_on(r.captured_on),
+                ),
                 Origin::Context => match r.captured_on {
                     Some(day) if event.contains(day) => (run_event.clone(), (Some(day), true)),
                     _ => {
@@ -93,7 +95,11 @@ mod tests {
 
     fn record(origin: Origin, captured: Option<&str>) -> Record {
         Record {
-            prov: Some(Provenance { file: "f.csv".into(), sheet: None, record: 1 }),
+            prov: Some(Provenance {
+                file: "f.csv".into(),
+                sheet: None,
+                record: 1,
+            }),
             origin,
             captured_on: captured.map(|d| d.parse().unwrap()),
             ..Record::default()
@@ -112,9 +118,16 @@ mod tests {
             record(Origin::Context, Some("2026-03-10")),
             record(Origin::Context, Some("2025-01-05")),
         ];
-        let mut contacts: Vec<Contact> =
-            (0..4).map(|m| Contact { members: vec![m], ..Contact::default() }).collect();
-        let event = Event { name: Some("Expo".into()), window: Some((day("2026-03-10"), day("2026-03-12"))) };
+        let mut contacts: Vec<Contact> = (0..4)
+            .map(|m| Contact {
+                members: vec![m],
+                ..Contact::default()
+            })
+            .collect();
+        let event = Event {
+            name: Some("Expo".into()),
+            window: Some((day("2026-03-10"), day("2026-03-12"))),
+        };
         assert_eq!(tag(&mut contacts, &records, &event), 3);
         assert_eq!(contacts[0].events[0].met_on, Some(day("2026-03-11")));
         assert_eq!(contacts[1].events[0].met_on, Some(day("2026-03-10")));

@@ -1,1 +1,22 @@
-//! End-to-end tests of the rolo command.
+//! End-to-end tests: the real `rolo` binary run on fixtures that imitate real exports, the
+//! bundled demo, and the shared corpus of real files.
+
+#[path = "cli/util.rs"]
+mod util;
+
+#[path = "cli/corpus.rs"]
+mod corpus;
+#[path = "cli/csv.rs"]
+mod csv_files;
+#[path = "cli/demo.rs"]
+mod demo;
+#[path = "cli/errors.rs"]
+mod errors;
+#[path = "cli/outputs.rs"]
+mod outputs;
+#[path = "cli/resolve.rs"]
+mod resolve;
+#[path = "cli/sheets.rs"]
+mod sheets;
+#[path = "cli/vcard.rs"]
+mod vcard;

@@ -87,10 +87,15 @@ pub(crate) fn run(args: RunArgs, printer: Printer) -> anyhow::Result<ExitStatus>
 
     print_summary(&printer, &outcome, &settings, &written, &args);
     if !printer.quiet && !outcome.worklist.is_empty() {
-        printer.data(&top_of_worklist(&outcome.worklist, args.worklist.is_some()))
+        printer
+            .data(&top_of_worklist(&outcome.worklist, args.worklist.is_some()))
             .context("writing the worklist to stdout")?;
     }
-    Ok(if outcome.had_file_errors() { ExitStatus::Failure } else { ExitStatus::Success })
+    Ok(if outcome.had_file_errors() {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Success
+    })
 }
 
 fn resolve_settings(args: &RunArgs) -> anyhow::Result<RunSettings> {
@@ -100,13 +105,25 @@ fn resolve_settings(args: &RunArgs) -> anyhow::Result<RunSettings> {
     let inputs = args
         .files
         .iter()
-        .map(|f| Input { file: f.clone(), origin: Origin::Event })
-        .chain(args.merge.iter().map(|f| Input { file: f.clone(), origin: Origin::Context }))
+        .map(|f| Input {
+            file: f.clone(),
+            origin: Origin::Event,
+        })
+        .chain(args.merge.iter().map(|f| Input {
+            file: f.clone(),
+            origin: Origin::Context,
+        }))
         .collect();
-    let event = args.event.as_ref().map(|e| e.split_whitespace().collect::<Vec<_>>().join(" "));
+    let event = args
+        .event
+        .as_ref()
+        .map(|e| e.split_whitespace().collect::<Vec<_>>().join(" "));
     Ok(RunSettings {
         inputs,
-        event: Event { name: event.filter(|e| !e.is_empty()), window },
+        event: Event {
+            name: event.filter(|e| !e.is_empty()),
+            window,
+        },
         normalize: crate::normalize::Options { region },
         today,
         cadence: Cadence::default(),
@@ -118,9 +135,19 @@ fn plural(n: impl Into<u64>, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-fn print_summary(printer: &Printer, outcome: &Outcome, settings: &RunSettings, written: &[String], args: &RunArgs) {
+fn print_summary(
+    printer: &Printer,
+    outcome: &Outcome,
+    settings: &RunSettings,
+    written: &[String],
+    args: &RunArgs,
+) {
     let read_ok = outcome.files.iter().filter(|f| f.error.is_none()).count();
-    printer.message(format!("read {} of {}:", read_ok, plural(outcome.files.len() as u64, "file", "files")));
+    printer.message(format!(
+        "read {} of {}:",
+        read_ok,
+        plural(outcome.files.len() as u64, "file", "files")
+    ));
     for f in &outcome.files {
         if let Some(err) = &f.error {
             printer.error(err, Some(err.hint()));
@@ -144,11 +171,18 @@ fn print_summary(printer: &Printer, outcome: &Outcome, settings: &RunSettings, w
             plural(f.warnings, "warning", "warnings")
         );
         if f.photos > 0 {
-            let _ = write!(line, ", {} not stored", plural(f.photos, "embedded photo", "embedded photos"));
+            let _ = write!(
+                line,
+                ", {} not stored",
+                plural(f.photos, "embedded photo", "embedded photos")
+            );
         }
         printer.message(line);
         if !f.info.skipped_sheets.is_empty() {
-            printer.message(format!("      sheets without a contact header skipped: {}", quoted(&f.info.skipped_sheets)));
+            printer.message(format!(
+                "      sheets without a contact header skipped: {}",
+                quoted(&f.info.skipped_sheets)
+            ));
         }
         for note in &f.info.notes {
             printer.message(format!("      {note}"));
@@ -172,7 +206,15 @@ fn print_summary(printer: &Printer, outcome: &Outcome, settings: &RunSettings, w
         }
     }
     if !outcome.resolved.review.is_empty() {
-        let _ = write!(line, ", {}", plural(outcome.resolved.review.len() as u64, "pair to review", "pairs to review"));
+        let _ = write!(
+            line,
+            ", {}",
+            plural(
+                outcome.resolved.review.len() as u64,
+                "pair to review",
+                "pairs to review"
+            )
+        );
         if args.review.is_none() {
             line.push_str(" (--review PATH)");
         }
@@ -180,22 +222,39 @@ fn print_summary(printer: &Printer, outcome: &Outcome, settings: &RunSettings, w
     printer.message(line);
     match &settings.event.name {
         Some(event) => {
-            let known = outcome.resolved.contacts.iter().filter(|c| !c.events.is_empty() && c.known_before).count();
-            printer.message(format!("tagged: {} with \"{event}\" ({known} known before)", outcome.tagged));
+            let known = outcome
+                .resolved
+                .contacts
+                .iter()
+                .filter(|c| !c.events.is_empty() && c.known_before)
+                .count();
+            printer.message(format!(
+                "tagged: {} with \"{event}\" ({known} known before)",
+                outcome.tagged
+            ));
             let overdue = outcome.worklist.iter().filter(|r| r.overdue).count();
-            printer.message(format!("worklist: {} ({overdue} overdue)", plural(outcome.worklist.len() as u64, "row", "rows")));
+            printer.message(format!(
+                "worklist: {} ({overdue} overdue)",
+                plural(outcome.worklist.len() as u64, "row", "rows")
+            ));
         }
         None => printer.message("tagged: none (no --event given, so no worklist)"),
     }
     if written.is_empty() {
-        printer.message("wrote nothing (name outputs with --contacts, --worklist, --rejects, --review)");
+        printer.message(
+            "wrote nothing (name outputs with --contacts, --worklist, --rejects, --review)",
+        );
     } else {
         printer.message(format!("wrote {}", written.join(", ")));
     }
 }
 
 fn quoted(names: &[String]) -> String {
-    names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ")
+    names
+        .iter()
+        .map(|n| format!("\"{n}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The first rows of the worklist, for a person to read.
@@ -205,11 +264,18 @@ fn top_of_worklist(rows: &[Row], written: bool) -> String {
     let _ = writeln!(out, "\nFollow up first ({shown} of {}):", rows.len());
     for r in &rows[..shown] {
         let mut who = r.name.clone();
-        let role: Vec<&str> = [r.title.as_str(), r.organization.as_str()].into_iter().filter(|s| !s.is_empty()).collect();
+        let role: Vec<&str> = [r.title.as_str(), r.organization.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect();
         if !role.is_empty() {
             let _ = write!(who, " ({})", role.join(", "));
         }
-        let due = if r.overdue { format!("{} overdue", r.due) } else { r.due.to_string() };
+        let due = if r.overdue {
+            format!("{} overdue", r.due)
+        } else {
+            r.due.to_string()
+        };
         let _ = writeln!(out, "  {due}  [{:>3}]  {who}: {}", r.priority, r.reasons);
         let _ = writeln!(out, "      {}: {}", r.step, r.action);
     }

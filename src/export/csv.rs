@@ -12,14 +12,38 @@ fn writer(w: &mut dyn Write) -> ::csv::Writer<&mut dyn Write> {
     ::csv::WriterBuilder::new().from_writer(w)
 }
 
-fn row<'a>(out: &mut ::csv::Writer<&mut dyn Write>, cells: impl IntoIterator<Item = &'a str>) -> io::Result<()> {
-    out.write_record(cells.into_iter().map(|c| inert(c).into_owned())).map_err(io::Error::other)
+fn row<'a>(
+    out: &mut ::csv::Writer<&mut dyn Write>,
+    cells: impl IntoIterator<Item = &'a str>,
+) -> io::Result<()> {
+    out.write_record(cells.into_iter().map(|c| inert(c).into_owned()))
+        .map_err(io::Error::other)
 }
 
 pub const CONTACT_COLUMNS: &[&str] = &[
-    "id", "name", "given_name", "family_name", "emails", "phones", "phones_raw", "organization",
-    "title", "urls", "birthday", "notes", "rating", "events", "sources", "linkedin",
-    "organizations", "titles", "phone_extensions", "tags", "known_before", "custom", "problems",
+    "id",
+    "name",
+    "given_name",
+    "family_name",
+    "emails",
+    "phones",
+    "phones_raw",
+    "organization",
+    "title",
+    "urls",
+    "birthday",
+    "notes",
+    "rating",
+    "events",
+    "sources",
+    "linkedin",
+    "organizations",
+    "titles",
+    "phone_extensions",
+    "tags",
+    "known_before",
+    "custom",
+    "problems",
 ];
 
 pub fn write_contacts_csv(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
@@ -36,12 +60,23 @@ pub fn write_contacts_csv(w: &mut dyn Write, contacts: &[Contact]) -> io::Result
             })
             .collect();
         let sources: Vec<String> = c.sources.iter().map(ToString::to_string).collect();
-        let phones_raw: Vec<String> =
-            c.problems.iter().filter(|p| p.field == "phone").map(|p| p.value.clone()).collect();
-        let extensions: Vec<String> = c.extensions.iter().map(|(n, e)| format!("{n} ext. {e}")).collect();
+        let phones_raw: Vec<String> = c
+            .problems
+            .iter()
+            .filter(|p| p.field == "phone")
+            .map(|p| p.value.clone())
+            .collect();
+        let extensions: Vec<String> = c
+            .extensions
+            .iter()
+            .map(|(n, e)| format!("{n} ext. {e}"))
+            .collect();
         let custom: Vec<String> = c.custom.iter().map(|(k, v)| format!("{k}: {v}")).collect();
-        let problems: Vec<String> =
-            c.problems.iter().map(|p| format!("{} {:?}: {}", p.field, p.value, p.problem)).collect();
+        let problems: Vec<String> = c
+            .problems
+            .iter()
+            .map(|p| format!("{} {:?}: {}", p.field, p.value, p.problem))
+            .collect();
         let cells = [
             c.id.clone(),
             c.display_name(),
@@ -73,8 +108,22 @@ pub fn write_contacts_csv(w: &mut dyn Write, contacts: &[Contact]) -> io::Result
 }
 
 pub const WORKLIST_COLUMNS: &[&str] = &[
-    "due", "overdue", "priority", "contact_id", "name", "organization", "title", "email", "phone",
-    "linkedin", "event", "met_on", "step", "action", "notes", "reasons",
+    "due",
+    "overdue",
+    "priority",
+    "contact_id",
+    "name",
+    "organization",
+    "title",
+    "email",
+    "phone",
+    "linkedin",
+    "event",
+    "met_on",
+    "step",
+    "action",
+    "notes",
+    "reasons",
 ];
 
 pub fn write_worklist_csv(w: &mut dyn Write, rows: &[Row]) -> io::Result<()> {
@@ -109,15 +158,35 @@ pub fn write_rejects(w: &mut dyn Write, rejects: &[Reject]) -> io::Result<()> {
     row(&mut out, ["file", "sheet", "record", "reason", "raw"])?;
     for r in rejects {
         let record = r.prov.record.to_string();
-        let cells = [&r.prov.file, r.prov.sheet.as_deref().unwrap_or_default(), &record, &r.reason, &r.raw];
+        let cells = [
+            &r.prov.file,
+            r.prov.sheet.as_deref().unwrap_or_default(),
+            &record,
+            &r.reason,
+            &r.raw,
+        ];
         row(&mut out, cells.iter().map(|s| &**s))?;
     }
     out.flush()
 }
 
-pub fn write_review(w: &mut dyn Write, pairs: &[ReviewPair], contacts: &[Contact]) -> io::Result<()> {
+pub fn write_review(
+    w: &mut dyn Write,
+    pairs: &[ReviewPair],
+    contacts: &[Contact],
+) -> io::Result<()> {
     let mut out = writer(w);
-    row(&mut out, ["left_id", "right_id", "score", "evidence", "left_name", "right_name"])?;
+    row(
+        &mut out,
+        [
+            "left_id",
+            "right_id",
+            "score",
+            "evidence",
+            "left_name",
+            "right_name",
+        ],
+    )?;
     for p in pairs {
         let (l, r) = (&contacts[p.left], &contacts[p.right]);
         let cells = [

@@ -63,7 +63,12 @@ pub fn write_contacts_jsonl(w: &mut dyn Write, contacts: &[Contact]) -> io::Resu
             family_name: c.name.family.as_deref(),
             emails: &c.emails,
             phones: &c.phones,
-            phones_raw: c.problems.iter().filter(|p| p.field == "phone").map(|p| p.value.as_str()).collect(),
+            phones_raw: c
+                .problems
+                .iter()
+                .filter(|p| p.field == "phone")
+                .map(|p| p.value.as_str())
+                .collect(),
             organization: c.organization(),
             title: c.title(),
             urls: &c.urls,
@@ -73,7 +78,10 @@ pub fn write_contacts_jsonl(w: &mut dyn Write, contacts: &[Contact]) -> io::Resu
             events: c
                 .events
                 .iter()
-                .map(|e| EventOut { name: &e.name, met_on: e.met_on.map(|d| d.to_string()) })
+                .map(|e| EventOut {
+                    name: &e.name,
+                    met_on: e.met_on.map(|d| d.to_string()),
+                })
                 .collect(),
             sources: &c.sources,
             prefix: c.name.prefix.as_deref(),
@@ -81,14 +89,22 @@ pub fn write_contacts_jsonl(w: &mut dyn Write, contacts: &[Contact]) -> io::Resu
             suffix: c.name.suffix.as_deref(),
             nickname: c.nickname.as_deref(),
             linkedin: c.linkedin.as_deref(),
-            phone_extensions: c.extensions.iter().map(|(n, e)| (n.as_str(), e.as_str())).collect(),
+            phone_extensions: c
+                .extensions
+                .iter()
+                .map(|(n, e)| (n.as_str(), e.as_str()))
+                .collect(),
             organizations: &c.organizations,
             titles: &c.titles,
             departments: &c.departments,
             tags: &c.tags,
             known_before: c.known_before,
             previous_organization: c.previous_organization.as_deref(),
-            custom: c.custom.iter().map(|(field, value)| CustomOut { field, value }).collect(),
+            custom: c
+                .custom
+                .iter()
+                .map(|(field, value)| CustomOut { field, value })
+                .collect(),
             problems: &c.problems,
         };
         serde_json::to_writer(&mut *w, &out)?;

@@ -20,12 +20,20 @@ pub enum ExportError {
     #[error("{path}: cannot write: {source}")]
     Io { path: String, source: io::Error },
     #[error("{path}: unsupported {what} format `.{ext}` (use {supported})")]
-    Format { path: String, what: &'static str, ext: String, supported: &'static str },
+    Format {
+        path: String,
+        what: &'static str,
+        ext: String,
+        supported: &'static str,
+    },
 }
 
 /// Which file format a path asks for, by its extension.
 fn extension(path: &Path) -> String {
-    path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase()
+    path.extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+        .to_ascii_lowercase()
 }
 
 /// Checks that a contacts path names a format rolo writes, before any work is done.
@@ -38,12 +46,22 @@ pub fn check_worklist_path(path: &Path) -> Result<(), ExportError> {
     check(path, "worklist", &["csv", "jsonl"], ".csv or .jsonl")
 }
 
-fn check(path: &Path, what: &'static str, known: &[&str], supported: &'static str) -> Result<(), ExportError> {
+fn check(
+    path: &Path,
+    what: &'static str,
+    known: &[&str],
+    supported: &'static str,
+) -> Result<(), ExportError> {
     let ext = extension(path);
     if known.contains(&ext.as_str()) {
         Ok(())
     } else {
-        Err(ExportError::Format { path: path.display().to_string(), what, ext, supported })
+        Err(ExportError::Format {
+            path: path.display().to_string(),
+            what,
+            ext,
+            supported,
+        })
     }
 }
 
@@ -66,19 +84,32 @@ pub fn write_worklist(path: &Path, rows: &[Row]) -> Result<(), ExportError> {
 }
 
 /// Writes the review pairs.
-pub fn write_review_file(path: &Path, pairs: &[ReviewPair], contacts: &[Contact]) -> Result<(), ExportError> {
+pub fn write_review_file(
+    path: &Path,
+    pairs: &[ReviewPair],
+    contacts: &[Contact],
+) -> Result<(), ExportError> {
     atomic(path, |w| write_review(w, pairs, contacts))
 }
 
 /// Writes `path` through `write`: into a temporary file in the same directory, then renamed.
-pub fn atomic(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), ExportError> {
-    let err = |source| ExportError::Io { path: path.display().to_string(), source };
+pub fn atomic(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), ExportError> {
+    let err = |source| ExportError::Io {
+        path: path.display().to_string(),
+        source,
+    };
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
     fs_err::create_dir_all(dir).map_err(err)?;
-    let tmp = tempfile::Builder::new().prefix(".rolo-").tempfile_in(dir).map_err(err)?;
+    let tmp = tempfile::Builder::new()
+        .prefix(".rolo-")
+        .tempfile_in(dir)
+        .map_err(err)?;
     {
         let mut out = BufWriter::new(tmp.as_file());
         write(&mut out).map_err(err)?;

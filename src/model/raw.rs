@@ -15,19 +15,35 @@ pub struct RawRecord {
 
 impl RawRecord {
     pub fn new(prov: Provenance, raw: String) -> Self {
-        RawRecord { prov, fields: Vec::new(), raw, warnings: Vec::new() }
-    }
-
-    /// Adds a value, trimmed; empty values are not kept (they carry nothing).
-    pub fn push(&mut self, field: Field, value: &str) {
-        let value = value.trim();
-        if !value.is_empty() {
-            self.fields.push((field, value.to_string()));
+        RawRecord {
+            prov,
+            fields: Vec::new(),
+            raw,
+            warnings: Vec::new(),
         }
     }
 
+    /// Adds a value, trimmed and in Unicode's composed form (macOS writes `é` as `e` and a
+    /// combining accent); empty values are not kept (they carry nothing).
+    pub fn push(&mut self, field: Field, value: &str) {
+        use unicode_normalization::UnicodeNormalization;
+        let value = value.trim();
+        if value.is_empty() {
+            return;
+        }
+        let value = if value.is_ascii() {
+            value.to_string()
+        } else {
+            value.nfc().collect()
+        };
+        self.fields.push((field, value));
+    }
+
     pub fn values(&self, field: &Field) -> impl Iterator<Item = &str> {
-        self.fields.iter().filter(move |(f, _)| f == field).map(|(_, v)| v.as_str())
+        self.fields
+            .iter()
+            .filter(move |(f, _)| f == field)
+            .map(|(_, v)| v.as_str())
     }
 
     pub fn first(&self, field: &Field) -> Option<&str> {

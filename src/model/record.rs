@@ -103,10 +103,15 @@ impl Record {
             || !self.emails.is_empty()
             || !self.phones.is_empty()
             || !self.urls.is_empty()
-            || self.problems.iter().any(|p| matches!(p.field.as_str(), "email" | "phone" | "url"))
+            || self
+                .problems
+                .iter()
+                .any(|p| matches!(p.field.as_str(), "email" | "phone" | "url"))
     }
 
     pub fn prov(&self) -> &Provenance {
-        self.prov.as_ref().expect("a record read from a file has its provenance")
+        self.prov
+            .as_ref()
+            .expect("a record read from a file has its provenance")
     }
 }

@@ -4,14 +4,37 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 const DATE_FORMATS: &[&str] = &[
-    "%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y%m%d", "%d %b %Y", "%d %B %Y", "%d-%b-%Y", "%d-%b-%y",
-    "%b %d, %Y", "%B %d, %Y", "%b %d %Y", "%B %d %Y", "%d. %B %Y", "%d %b. %Y", "%a, %d %b %Y",
-    "%A, %B %d, %Y", "%d-%b-%y",
+    "%Y-%m-%d",
+    "%Y/%m/%d",
+    "%Y.%m.%d",
+    "%Y%m%d",
+    "%d %b %Y",
+    "%d %B %Y",
+    "%d-%b-%Y",
+    "%d-%b-%y",
+    "%b %d, %Y",
+    "%B %d, %Y",
+    "%b %d %Y",
+    "%B %d %Y",
+    "%d. %B %Y",
+    "%d %b. %Y",
+    "%a, %d %b %Y",
+    "%A, %B %d, %Y",
+    "%d-%b-%y",
 ];
 const DATETIME_FORMATS: &[&str] = &[
-    "%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M",
-    "%Y%m%dT%H%M%S", "%m/%d/%Y %H:%M:%S", "%m/%d/%Y %H:%M", "%m/%d/%Y %I:%M %p",
-    "%m/%d/%Y %I:%M:%S %p", "%d.%m.%Y %H:%M:%S", "%d.%m.%Y %H:%M", "%d/%m/%Y %H:%M",
+    "%Y-%m-%dT%H:%M:%S%.f",
+    "%Y-%m-%d %H:%M:%S%.f",
+    "%Y-%m-%dT%H:%M",
+    "%Y-%m-%d %H:%M",
+    "%Y%m%dT%H%M%S",
+    "%m/%d/%Y %H:%M:%S",
+    "%m/%d/%Y %H:%M",
+    "%m/%d/%Y %I:%M %p",
+    "%m/%d/%Y %I:%M:%S %p",
+    "%d.%m.%Y %H:%M:%S",
+    "%d.%m.%Y %H:%M",
+    "%d/%m/%Y %H:%M",
 ];
 
 /// A calendar date from the forms exports write; `None` if it is none of them.
@@ -32,7 +55,10 @@ pub fn parse(raw: &str) -> Option<NaiveDate> {
         }
     }
     for f in DATETIME_FORMATS {
-        if let Some(d) = NaiveDateTime::parse_from_str(s, f).ok().and_then(|dt| plausible(dt.date())) {
+        if let Some(d) = NaiveDateTime::parse_from_str(s, f)
+            .ok()
+            .and_then(|dt| plausible(dt.date()))
+        {
             return Some(d);
         }
     }
@@ -52,7 +78,10 @@ fn numeric(s: &str) -> Option<NaiveDate> {
     } else {
         return None;
     };
-    let nums: Vec<u32> = date_part.split(sep).map(|p| p.trim().parse().ok()).collect::<Option<_>>()?;
+    let nums: Vec<u32> = date_part
+        .split(sep)
+        .map(|p| p.trim().parse().ok())
+        .collect::<Option<_>>()?;
     if nums.len() != 3 {
         return None;
     }

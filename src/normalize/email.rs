@@ -4,7 +4,10 @@
 /// Splits a cell into the addresses it holds, each normalized or kept raw with its problem.
 pub fn parse_cell(cell: &str) -> Vec<Result<String, (String, String)>> {
     let parts: Vec<&str> = if cell.matches('@').count() > 1 {
-        cell.split([',', ';', ' ', '\n', '\t', '/']).map(str::trim).filter(|p| !p.is_empty()).collect()
+        cell.split([',', ';', ' ', '\n', '\t', '/'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect()
     } else {
         vec![cell.trim()]
     };
@@ -17,12 +20,14 @@ pub fn parse_cell(cell: &str) -> Vec<Result<String, (String, String)>> {
 /// One address: `Jane Doe <Jane.Doe@Example.COM>` → `jane.doe@example.com`.
 pub fn normalize(raw: &str) -> Result<String, String> {
     let mut s = raw.trim();
-    if let (Some(open), Some(close)) = (s.rfind('<'), s.rfind('>')) {
-        if open < close {
-            s = &s[open + 1..close];
-        }
+    if let (Some(open), Some(close)) = (s.rfind('<'), s.rfind('>'))
+        && open < close
+    {
+        s = &s[open + 1..close];
     }
-    let s = s.trim().trim_matches(|c| matches!(c, '"' | '\'' | '<' | '>'));
+    let s = s
+        .trim()
+        .trim_matches(|c| matches!(c, '"' | '\'' | '<' | '>'));
     let s = strip_prefix_ci(s, "mailto:").unwrap_or(s);
     let s = s.split('?').next().unwrap_or(s).trim().to_lowercase();
     check(&s)?;
@@ -31,7 +36,8 @@ pub fn normalize(raw: &str) -> Result<String, String> {
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     let head = s.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix).then(|| &s[prefix.len()..])
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &s[prefix.len()..])
 }
 
 fn check(s: &str) -> Result<(), String> {
@@ -50,8 +56,12 @@ fn check(s: &str) -> Result<(), String> {
     let labels: Vec<&str> = domain.split('.').collect();
     let tld = labels.last().copied().unwrap_or("");
     if labels.len() < 2
-        || labels.iter().any(|l| l.is_empty() || l.starts_with('-') || l.ends_with('-'))
-        || !labels.iter().all(|l| l.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        || labels
+            .iter()
+            .any(|l| l.is_empty() || l.starts_with('-') || l.ends_with('-'))
+        || !labels
+            .iter()
+            .all(|l| l.chars().all(|c| c.is_alphanumeric() || c == '-'))
         || tld.chars().count() < 2
         || tld.chars().all(|c| c.is_ascii_digit())
     {
@@ -66,7 +76,10 @@ mod tests {
 
     #[test]
     fn addresses_are_cleaned() {
-        assert_eq!(normalize(" Jane.Doe@Example.COM ").unwrap(), "jane.doe@example.com");
+        assert_eq!(
+            normalize(" Jane.Doe@Example.COM ").unwrap(),
+            "jane.doe@example.com"
+        );
         assert_eq!(normalize("mailto:bob@x.org").unwrap(), "bob@x.org");
         assert_eq!(normalize("Bob <Bob@X.org>").unwrap(), "bob@x.org");
         assert!(normalize("bob@localhost").is_err());

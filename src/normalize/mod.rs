@@ -37,7 +37,12 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
         ..Record::default()
     };
     let fields = raw.fields;
-    let first = |field: Field| fields.iter().find(|(f, _)| *f == field).map(|(_, v)| v.as_str());
+    let first = |field: Field| {
+        fields
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, v)| v.as_str())
+    };
 
     let country = first(Field::Country);
     let region = country.and_then(phone::region_of).unwrap_or(opts.region);
@@ -45,7 +50,11 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
 
     let mut full = first(Field::FullName);
     let problem = |r: &mut Record, field: &str, value: &str, why: String| {
-        r.problems.push(Problem { field: field.into(), value: value.into(), problem: why });
+        r.problems.push(Problem {
+            field: field.into(),
+            value: value.into(),
+            problem: why,
+        });
     };
     // Some exports put the address where the name belongs when they have no name.
     if let Some(f) = full.filter(|f| f.contains('@') && email::normalize(f).is_ok()) {
@@ -63,8 +72,13 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
 
     for (field, value) in &fields {
         match field {
-            Field::FullName | Field::Prefix | Field::GivenName | Field::MiddleName
-            | Field::FamilyName | Field::Suffix | Field::Country => {
+            Field::FullName
+            | Field::Prefix
+            | Field::GivenName
+            | Field::MiddleName
+            | Field::FamilyName
+            | Field::Suffix
+            | Field::Country => {
                 // Used above; a second value of a name part is kept as a custom field.
                 if first(field.clone()) != Some(value.as_str()) {
                     r.custom.push((field.label().to_string(), value.clone()));
@@ -141,7 +155,12 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
                     r.rating_raw = Some(value.clone());
                     r.rating = rating::parse(value);
                     if r.rating.is_none() {
-                        problem(&mut r, "rating", value, "not a rating (hot, warm, cold or 0-5)".into());
+                        problem(
+                            &mut r,
+                            "rating",
+                            value,
+                            "not a rating (hot, warm, cold or 0-5)".into(),
+                        );
                     }
                 }
             }
@@ -151,7 +170,10 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
                 None => problem(&mut r, "timestamp", value, "not a date".into()),
             },
             Field::Tags => {
-                for tag in value.split([',', ';']).map(|t| t.trim().trim_start_matches("* ").trim()) {
+                for tag in value
+                    .split([',', ';'])
+                    .map(|t| t.trim().trim_start_matches("* ").trim())
+                {
                     if !tag.is_empty() {
                         push_unique(&mut r.tags, tag.to_string());
                     }

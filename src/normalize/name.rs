@@ -9,8 +9,8 @@ const PREFIXES: &[&str] = &[
     "mlle", "sr", "sra", "srta", "don", "dona", "rev", "fr", "hon", "ing", "dipl", "mag",
 ];
 const SUFFIXES: &[&str] = &[
-    "phd", "md", "jr", "sr", "ii", "iii", "iv", "v", "mba", "esq", "cpa", "dds", "rn", "pe",
-    "msc", "bsc", "ma", "ba", "mph", "jd", "llm", "dphil", "frcs", "obe", "mbe", "cbe",
+    "phd", "md", "jr", "sr", "ii", "iii", "iv", "v", "mba", "esq", "cpa", "dds", "rn", "pe", "msc",
+    "bsc", "ma", "ba", "mph", "jd", "llm", "dphil", "frcs", "obe", "mbe", "cbe",
 ];
 /// Words that join a family name and are written in lower case inside a name.
 const PARTICLES: &[&str] = &[
@@ -18,9 +18,26 @@ const PARTICLES: &[&str] = &[
     "ter", "ten", "zu", "y", "bin", "ibn", "af", "av",
 ];
 const MAC_NAMES: &[&str] = &[
-    "macdonald", "macleod", "macmillan", "mackenzie", "macintosh", "macarthur", "macgregor",
-    "maclean", "macneil", "macaulay", "mackay", "macdougall", "macfarlane", "mackinnon",
-    "maclachlan", "macpherson", "macbride", "maccallum", "macdowell", "macrae",
+    "macdonald",
+    "macleod",
+    "macmillan",
+    "mackenzie",
+    "macintosh",
+    "macarthur",
+    "macgregor",
+    "maclean",
+    "macneil",
+    "macaulay",
+    "mackay",
+    "macdougall",
+    "macfarlane",
+    "mackinnon",
+    "maclachlan",
+    "macpherson",
+    "macbride",
+    "maccallum",
+    "macdowell",
+    "macrae",
 ];
 
 /// The parts of a name given in separate fields, each possibly absent.
@@ -39,11 +56,17 @@ pub fn build(parts: NameParts<'_>) -> Name {
     let clean = |s: Option<&str>| s.map(collapse).filter(|s| !s.is_empty());
     let full = clean(parts.full);
     // The case is judged on the whole name: "danah boyd Smith" is written as its owner wants.
-    let whole: String = [full.as_deref(), parts.prefix, parts.given, parts.middle, parts.family]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let whole: String = [
+        full.as_deref(),
+        parts.prefix,
+        parts.given,
+        parts.middle,
+        parts.family,
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
     let one_case = is_one_case(&whole);
     let mut recased = false;
     let mut fix = |s: Option<String>, kind: Kind| {
@@ -83,8 +106,11 @@ pub fn build(parts: NameParts<'_>) -> Name {
             ordered
         });
     } else {
-        let words: Vec<&str> =
-            [&name.given, &name.middle, &name.family].into_iter().flatten().map(String::as_str).collect();
+        let words: Vec<&str> = [&name.given, &name.middle, &name.family]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
         if !words.is_empty() {
             name.display = Some(words.join(" "));
         }
@@ -112,7 +138,8 @@ fn strip_comma_order(full: &str) -> String {
 }
 
 fn key(word: &str) -> String {
-    word.trim_matches(|c: char| c == '.' || c == ',').to_lowercase()
+    word.trim_matches(|c: char| c == '.' || c == ',')
+        .to_lowercase()
 }
 
 fn is_suffix(word: &str) -> bool {
@@ -127,10 +154,18 @@ fn is_prefix(word: &str) -> bool {
 /// Parses one full-name field into parts.
 pub fn parse_full(full: &str) -> Name {
     let mut name = Name::default();
-    let mut pieces: Vec<&str> = full.split(',').map(str::trim).filter(|p| !p.is_empty()).collect();
+    let mut pieces: Vec<&str> = full
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
     // Trailing suffixes after commas: "Jane Doe, PhD", "Doe, Jane, Jr."
     let mut suffixes = Vec::new();
-    while pieces.len() > 1 && pieces.last().is_some_and(|p| p.split_whitespace().all(is_suffix)) {
+    while pieces.len() > 1
+        && pieces
+            .last()
+            .is_some_and(|p| p.split_whitespace().all(is_suffix))
+    {
         suffixes.insert(0, pieces.pop().unwrap_or_default().to_string());
     }
     let ordered: String = if pieces.len() == 2 {
@@ -221,7 +256,11 @@ fn recase(s: &str, kind: Kind) -> (String, bool) {
                     Kind::Full => i > 0,
                     Kind::Given => false,
                 };
-            if keep_lower { lower } else { capitalize_word(&lower) }
+            if keep_lower {
+                lower
+            } else {
+                capitalize_word(&lower)
+            }
         })
         .collect();
     let out = out.join(" ");
@@ -254,7 +293,13 @@ fn capitalize_word(word: &str) -> String {
 fn recap_at(s: &str, at: usize) -> String {
     s.chars()
         .enumerate()
-        .map(|(i, c)| if i == at { c.to_uppercase().next().unwrap_or(c) } else { c })
+        .map(|(i, c)| {
+            if i == at {
+                c.to_uppercase().next().unwrap_or(c)
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
@@ -263,13 +308,19 @@ mod tests {
     use super::*;
 
     fn full(s: &str) -> Name {
-        build(NameParts { full: Some(s), ..Default::default() })
+        build(NameParts {
+            full: Some(s),
+            ..Default::default()
+        })
     }
 
     #[test]
     fn comma_order_and_titles() {
         let n = full("Doe, Jane");
-        assert_eq!((n.given.as_deref(), n.family.as_deref()), (Some("Jane"), Some("Doe")));
+        assert_eq!(
+            (n.given.as_deref(), n.family.as_deref()),
+            (Some("Jane"), Some("Doe"))
+        );
         assert_eq!(n.display.as_deref(), Some("Jane Doe"));
         let n = full("Dr. Jane Q. Doe, PhD");
         assert_eq!(n.prefix.as_deref(), Some("Dr."));
@@ -281,11 +332,26 @@ mod tests {
 
     #[test]
     fn shouting_and_whispering_are_fixed() {
-        assert_eq!(full("SEAN MCDONALD").display.as_deref(), Some("Sean McDonald"));
-        assert_eq!(full("patrick o'brien").display.as_deref(), Some("Patrick O'Brien"));
-        assert_eq!(full("JAN VAN DER BERG").family.as_deref(), Some("van der Berg"));
-        assert_eq!(full("JAN VAN DER BERG").display.as_deref(), Some("Jan van der Berg"));
-        assert_eq!(full("HÉLÈNE LEFÈVRE-DUPONT").display.as_deref(), Some("Hélène Lefèvre-Dupont"));
+        assert_eq!(
+            full("SEAN MCDONALD").display.as_deref(),
+            Some("Sean McDonald")
+        );
+        assert_eq!(
+            full("patrick o'brien").display.as_deref(),
+            Some("Patrick O'Brien")
+        );
+        assert_eq!(
+            full("JAN VAN DER BERG").family.as_deref(),
+            Some("van der Berg")
+        );
+        assert_eq!(
+            full("JAN VAN DER BERG").display.as_deref(),
+            Some("Jan van der Berg")
+        );
+        assert_eq!(
+            full("HÉLÈNE LEFÈVRE-DUPONT").display.as_deref(),
+            Some("Hélène Lefèvre-Dupont")
+        );
         assert_eq!(full("ÅSA ÖBERG").display.as_deref(), Some("Åsa Öberg"));
         assert!(full("SEAN MCDONALD").recased);
     }
@@ -295,12 +361,19 @@ mod tests {
         let n = full("danah boyd Smith");
         assert_eq!(n.display.as_deref(), Some("danah boyd Smith"));
         assert!(!n.recased);
-        assert_eq!(full("DeShawn McAdams").display.as_deref(), Some("DeShawn McAdams"));
+        assert_eq!(
+            full("DeShawn McAdams").display.as_deref(),
+            Some("DeShawn McAdams")
+        );
     }
 
     #[test]
     fn parts_from_columns() {
-        let n = build(NameParts { given: Some("JÜRGEN"), family: Some("MÜLLER"), ..Default::default() });
+        let n = build(NameParts {
+            given: Some("JÜRGEN"),
+            family: Some("MÜLLER"),
+            ..Default::default()
+        });
         assert_eq!(n.display.as_deref(), Some("Jürgen Müller"));
     }
 }

@@ -2,10 +2,53 @@
 //! punctuation, case, diacritics and a leading "The".
 
 const LEGAL_SUFFIXES: &[&str] = &[
-    "inc", "incorporated", "llc", "ltd", "limited", "gmbh", "ag", "se", "plc", "sa", "corp",
-    "corporation", "co", "company", "kg", "ohg", "gbr", "ug", "bv", "nv", "oy", "oyj", "ab", "as",
-    "asa", "aps", "spa", "srl", "sarl", "sas", "pty", "pte", "llp", "lp", "kk", "sl", "sau", "sro",
-    "kft", "mbh", "eg", "ev", "gmbhco", "cokg", "holding", "holdings", "group",
+    "inc",
+    "incorporated",
+    "llc",
+    "ltd",
+    "limited",
+    "gmbh",
+    "ag",
+    "se",
+    "plc",
+    "sa",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "kg",
+    "ohg",
+    "gbr",
+    "ug",
+    "bv",
+    "nv",
+    "oy",
+    "oyj",
+    "ab",
+    "as",
+    "asa",
+    "aps",
+    "spa",
+    "srl",
+    "sarl",
+    "sas",
+    "pty",
+    "pte",
+    "llp",
+    "lp",
+    "kk",
+    "sl",
+    "sau",
+    "sro",
+    "kft",
+    "mbh",
+    "eg",
+    "ev",
+    "gmbhco",
+    "cokg",
+    "holding",
+    "holdings",
+    "group",
 ];
 
 /// The organization as shown: white space collapsed.
@@ -15,7 +58,9 @@ pub fn display(raw: &str) -> String {
 
 /// `The Acme Corporation, Inc.` → `acme`; `Müller GmbH & Co. KG` → `muller`.
 pub fn key(raw: &str) -> Option<String> {
-    let folded = deunicode::deunicode(raw).to_lowercase().replace(['.', '\''], "");
+    let folded = deunicode::deunicode(raw)
+        .to_lowercase()
+        .replace(['.', '\''], "");
     let mut words: Vec<&str> = folded
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty() && *w != "and")
@@ -46,7 +91,10 @@ mod tests {
         assert_eq!(key("The Acme Corporation").as_deref(), Some("acme"));
         assert_eq!(key("ACME, Inc.").as_deref(), Some("acme"));
         assert_eq!(key("Müller GmbH & Co. KG").as_deref(), Some("muller"));
-        assert_eq!(key("Société Générale S.A.").as_deref(), Some("societe generale"));
+        assert_eq!(
+            key("Société Générale S.A.").as_deref(),
+            Some("societe generale")
+        );
         assert_eq!(key("Inc").as_deref(), Some("inc"));
         assert_eq!(key("---"), None);
     }

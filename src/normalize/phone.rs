@@ -35,12 +35,17 @@ pub fn normalize(raw: &str, region: Id) -> Result<Phone, String> {
         return Ok(number);
     }
     // A number that lost its leading + (a spreadsheet cell stored as a number).
-    if !text.starts_with('+') && text.chars().all(|c| c.is_ascii_digit()) && digits >= 8 {
-        if let Some(number) = parse_valid(&format!("+{text}"), region) {
-            return Ok(number);
-        }
+    if !text.starts_with('+')
+        && text.chars().all(|c| c.is_ascii_digit())
+        && digits >= 8
+        && let Some(number) = parse_valid(&format!("+{text}"), region)
+    {
+        return Ok(number);
     }
-    Err(format!("not a valid phone number for region {}", region.as_ref()))
+    Err(format!(
+        "not a valid phone number for region {}",
+        region.as_ref()
+    ))
 }
 
 fn parse_valid(text: &str, region: Id) -> Option<Phone> {
@@ -61,7 +66,9 @@ fn parse_valid(text: &str, region: Id) -> Option<Phone> {
 /// The region of a country as written in a record: an ISO code or a common name, in English or in
 /// the country's own language.
 pub fn region_of(country: &str) -> Option<Id> {
-    let folded = deunicode::deunicode(country.trim()).to_lowercase().replace(['.', '(', ')'], "");
+    let folded = deunicode::deunicode(country.trim())
+        .to_lowercase()
+        .replace(['.', '(', ')'], "");
     let folded = folded.trim();
     if folded.len() == 2 {
         return Id::from_str(&folded.to_uppercase()).ok();
@@ -146,17 +153,35 @@ mod tests {
 
     #[test]
     fn national_and_international_forms() {
-        assert_eq!(normalize("(202) 555-0143", Id::US).map(|p| p.e164), Ok("+12025550143".into()));
-        assert_eq!(normalize("030 1234567", Id::DE).map(|p| p.e164), Ok("+49301234567".into()));
-        assert_eq!(normalize("0049 30 1234567", Id::US).map(|p| p.e164), Ok("+49301234567".into()));
-        assert_eq!(normalize("+44 20 7946 0018", Id::US).map(|p| p.e164), Ok("+442079460018".into()));
+        assert_eq!(
+            normalize("(202) 555-0143", Id::US).map(|p| p.e164),
+            Ok("+12025550143".into())
+        );
+        assert_eq!(
+            normalize("030 1234567", Id::DE).map(|p| p.e164),
+            Ok("+49301234567".into())
+        );
+        assert_eq!(
+            normalize("0049 30 1234567", Id::US).map(|p| p.e164),
+            Ok("+49301234567".into())
+        );
+        assert_eq!(
+            normalize("+44 20 7946 0018", Id::US).map(|p| p.e164),
+            Ok("+442079460018".into())
+        );
     }
 
     #[test]
     fn a_lost_plus_is_recovered() {
-        assert_eq!(normalize("4915123456789", Id::US).map(|p| p.e164), Ok("+4915123456789".into()));
+        assert_eq!(
+            normalize("4915123456789", Id::US).map(|p| p.e164),
+            Ok("+4915123456789".into())
+        );
         // Not mistaken for a national prefix of the default region.
-        assert_eq!(normalize("+49 151 23456789", Id::US).map(|p| p.e164), Ok("+4915123456789".into()));
+        assert_eq!(
+            normalize("+49 151 23456789", Id::US).map(|p| p.e164),
+            Ok("+4915123456789".into())
+        );
     }
 
     #[test]
@@ -168,7 +193,11 @@ mod tests {
 
     #[test]
     fn junk_keeps_its_problem() {
-        assert!(normalize("n/a", Id::US).unwrap_err().contains("too few digits"));
+        assert!(
+            normalize("n/a", Id::US)
+                .unwrap_err()
+                .contains("too few digits")
+        );
         assert!(normalize("12345", Id::US).is_err());
     }
 

@@ -6,7 +6,9 @@ const ACRONYMS: &[&str] = &[
     "it", "hr", "pr", "r&d", "emea", "apac", "latam", "us", "uk", "eu", "ai", "ml", "ux", "ui",
     "qa", "b2b", "b2c", "saas", "gm", "md", "ae", "sdr", "bdr", "pm", "ict", "erp", "crm", "seo",
 ];
-const SMALL: &[&str] = &["of", "and", "for", "the", "in", "at", "to", "a", "an", "und", "de", "la", "du"];
+const SMALL: &[&str] = &[
+    "of", "and", "for", "the", "in", "at", "to", "a", "an", "und", "de", "la", "du",
+];
 
 pub fn normalize(raw: &str) -> String {
     let s = raw.split_whitespace().collect::<Vec<_>>().join(" ");

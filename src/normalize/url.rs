@@ -32,7 +32,8 @@ pub fn normalize(raw: &str) -> Result<(String, bool), String> {
 fn linkedin_profile(host: &str, path: &str) -> Option<String> {
     let bare = host.trim_start_matches("www.");
     let is_linkedin = bare == "linkedin.com"
-        || (bare.ends_with(".linkedin.com") && bare.split('.').next().is_some_and(|sub| sub.len() == 2));
+        || (bare.ends_with(".linkedin.com")
+            && bare.split('.').next().is_some_and(|sub| sub.len() == 2));
     if !is_linkedin {
         return None;
     }
@@ -58,14 +59,24 @@ mod tests {
             "linkedin.com/in/jane-doe-123",
             "www.LinkedIn.com/in/jane-doe-123/#x",
         ] {
-            assert_eq!(normalize(raw), Ok(("https://linkedin.com/in/jane-doe-123".into(), true)), "{raw}");
+            assert_eq!(
+                normalize(raw),
+                Ok(("https://linkedin.com/in/jane-doe-123".into(), true)),
+                "{raw}"
+            );
         }
     }
 
     #[test]
     fn other_addresses() {
-        assert_eq!(normalize("Example.com/"), Ok(("https://example.com".into(), false)));
-        assert_eq!(normalize("https://EXAMPLE.com/About"), Ok(("https://example.com/About".into(), false)));
+        assert_eq!(
+            normalize("Example.com/"),
+            Ok(("https://example.com".into(), false))
+        );
+        assert_eq!(
+            normalize("https://EXAMPLE.com/About"),
+            Ok(("https://example.com/About".into(), false))
+        );
         assert!(normalize("not a url").is_err());
         assert!(normalize("ftp://x.org").is_err());
     }

@@ -24,25 +24,35 @@ pub struct CsvSource {
 /// Opens decoded text as a delimited file and says what was found in `info`.
 pub fn open(file: &str, text: String, info: &mut FileInfo) -> CsvSource {
     let delimiter = sniff_delimiter(&text);
-    info.notes.push(format!("delimiter {}", delimiter_name(delimiter)));
+    info.notes
+        .push(format!("delimiter {}", delimiter_name(delimiter)));
     let layout = find_header(&text, delimiter);
     let fields = match &layout {
         Layout::Header { row, fields } => {
             if *row > 0 {
-                info.notes.push(format!("{row} preamble line(s) above the header skipped"));
+                info.notes
+                    .push(format!("{row} preamble line(s) above the header skipped"));
             }
             let unknown: Vec<&str> = fields
                 .iter()
-                .filter_map(|f| if let Field::Custom(label) = f { Some(label.as_str()) } else { None })
+                .filter_map(|f| {
+                    if let Field::Custom(label) = f {
+                        Some(label.as_str())
+                    } else {
+                        None
+                    }
+                })
                 .filter(|l| !l.is_empty())
                 .collect();
             if !unknown.is_empty() {
-                info.notes.push(format!("{} column(s) kept as custom fields", unknown.len()));
+                info.notes
+                    .push(format!("{} column(s) kept as custom fields", unknown.len()));
             }
             fields.clone()
         }
         Layout::Headerless { fields } => {
-            info.notes.push("no header row: columns recognised by their contents".into());
+            info.notes
+                .push("no header row: columns recognised by their contents".into());
             fields.clone()
         }
     };
@@ -55,7 +65,13 @@ pub fn open(file: &str, text: String, info: &mut FileInfo) -> CsvSource {
             }
         }
     }
-    CsvSource { reader, fields, file: file.to_string(), ordinal: 0, row: csv::ByteRecord::new() }
+    CsvSource {
+        reader,
+        fields,
+        file: file.to_string(),
+        ordinal: 0,
+        row: csv::ByteRecord::new(),
+    }
 }
 
 impl Iterator for CsvSource {
@@ -71,11 +87,23 @@ impl Iterator for CsvSource {
                     // The csv crate only fails on I/O or UTF-8 here, neither of which can happen
                     // on decoded in-memory text; say so rather than lose the rest of the file.
                     self.ordinal += 1;
-                    let prov = Provenance { file: self.file.clone(), sheet: None, record: self.ordinal };
-                    return Some(Err(super::reject(prov, format!("unreadable CSV record: {err}"), String::new())));
+                    let prov = Provenance {
+                        file: self.file.clone(),
+                        sheet: None,
+                        record: self.ordinal,
+                    };
+                    return Some(Err(super::reject(
+                        prov,
+                        format!("unreadable CSV record: {err}"),
+                        String::new(),
+                    )));
                 }
             }
-            if self.row.iter().all(|cell| cell.iter().all(u8::is_ascii_whitespace)) {
+            if self
+                .row
+                .iter()
+                .all(|cell| cell.iter().all(u8::is_ascii_whitespace))
+            {
                 continue;
             }
             self.ordinal += 1;
@@ -84,7 +112,11 @@ impl Iterator for CsvSource {
             let raw = String::from_utf8_lossy(&bytes[start.min(end)..end])
                 .trim_end_matches(['\r', '\n'])
                 .to_string();
-            let prov = Provenance { file: self.file.clone(), sheet: None, record: self.ordinal };
+            let prov = Provenance {
+                file: self.file.clone(),
+                sheet: None,
+                record: self.ordinal,
+            };
             let mut record = RawRecord::new(prov, raw);
             for (i, cell) in self.row.iter().enumerate() {
                 let cell = String::from_utf8_lossy(cell);
@@ -110,10 +142,16 @@ pub fn push_cell(record: &mut RawRecord, field: Field, cell: &str) {
         record.push(field, cell);
         return;
     }
-    let at = record.fields.iter().position(|(f, _)| *f == field).unwrap_or(record.fields.len());
+    let at = record
+        .fields
+        .iter()
+        .position(|(f, _)| *f == field)
+        .unwrap_or(record.fields.len());
     for part in cell.split(":::").map(str::trim).filter(|p| !p.is_empty()) {
         match part.strip_prefix("* ") {
-            Some(primary) => record.fields.insert(at, (field.clone(), primary.trim().to_string())),
+            Some(primary) => record
+                .fields
+                .insert(at, (field.clone(), primary.trim().to_string())),
             None => record.push(field.clone(), part),
         }
     }
@@ -130,7 +168,11 @@ fn unquote(cell: &str) -> String {
 
 fn builder(delimiter: u8) -> csv::ReaderBuilder {
     let mut builder = csv::ReaderBuilder::new();
-    builder.delimiter(delimiter).has_headers(false).flexible(true).double_quote(true);
+    builder
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .double_quote(true);
     builder
 }
 
@@ -146,7 +188,11 @@ fn delimiter_name(d: u8) -> &'static str {
 /// Picks the delimiter whose count per line (outside quotes) is the most consistent over the
 /// first lines, then the most frequent.
 pub fn sniff_delimiter(text: &str) -> u8 {
-    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(40).collect();
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(40)
+        .collect();
     let mut best = (b',', 0usize, 0usize);
     for d in [b',', b';', b'\t', b'|'] {
         let counts: Vec<usize> = lines.iter().map(|l| count_outside_quotes(l, d)).collect();
@@ -217,8 +263,12 @@ fn infer_columns(rows: &[Vec<String>]) -> Option<Vec<Field>> {
     let mut found = false;
     let mut have_name = false;
     for col in 0..width {
-        let cells: Vec<&str> =
-            rows.iter().filter_map(|r| r.get(col)).map(String::as_str).filter(|c| !c.is_empty()).collect();
+        let cells: Vec<&str> = rows
+            .iter()
+            .filter_map(|r| r.get(col))
+            .map(String::as_str)
+            .filter(|c| !c.is_empty())
+            .collect();
         let share = |pred: fn(&str) -> bool| {
             !cells.is_empty() && cells.iter().filter(|c| pred(c)).count() * 2 > cells.len()
         };
@@ -297,7 +347,9 @@ fn looks_like_phone(cell: &str) -> bool {
     let digits = cell.chars().filter(char::is_ascii_digit).count();
     digits >= 6
         && cell.starts_with(['+', '(', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
-        && cell.chars().all(|c| c.is_ascii_digit() || " +-()./xX".contains(c))
+        && cell
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-()./xX".contains(c))
         && !is_iso_date(cell)
 }
 
@@ -316,7 +368,9 @@ mod tests {
 
     fn read(text: &str) -> (FileInfo, Vec<RawRecord>) {
         let mut info = FileInfo::default();
-        let records = open("t.csv", text.to_string(), &mut info).map(|r| r.unwrap()).collect();
+        let records = open("t.csv", text.to_string(), &mut info)
+            .map(|r| r.unwrap())
+            .collect();
         (info, records)
     }
 
@@ -336,7 +390,8 @@ mod tests {
 
     #[test]
     fn headerless_file_is_recognised_by_contents() {
-        let (info, r) = read("John Doe,John,Doe,john@doe.invalid\nJane Doe,Jane,Doe,jane@doe.invalid\n");
+        let (info, r) =
+            read("John Doe,John,Doe,john@doe.invalid\nJane Doe,Jane,Doe,jane@doe.invalid\n");
         assert_eq!(r.len(), 2);
         assert_eq!(r[1].first(&Field::Email), Some("jane@doe.invalid"));
         assert_eq!(r[1].first(&Field::FullName), Some("Jane Doe"));

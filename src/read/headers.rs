@@ -24,10 +24,14 @@ pub fn map_headers(headers: &[String]) -> Vec<Field> {
     let mut fields: Vec<Field> = headers
         .iter()
         .zip(&keys)
-        .map(|(header, key)| lookup(key).unwrap_or_else(|| Field::Custom(header.trim().to_string())))
+        .map(|(header, key)| {
+            lookup(key).unwrap_or_else(|| Field::Custom(header.trim().to_string()))
+        })
         .collect();
     let has = |wanted: &[&str]| keys.iter().any(|k| wanted.contains(&k.as_str()));
-    let has_job_title = has(&["jobtitle", "position", "role", "fonction", "cargo", "puesto"]);
+    let has_job_title = has(&[
+        "jobtitle", "position", "role", "fonction", "cargo", "puesto",
+    ]);
     let has_given = fields.contains(&Field::GivenName);
     let has_family = fields.contains(&Field::FamilyName);
     for (field, key) in fields.iter_mut().zip(&keys) {
@@ -42,7 +46,12 @@ pub fn map_headers(headers: &[String]) -> Vec<Field> {
     }
     // An address book may give several family-name or given-name columns (phonetic, yomi): only
     // the first of each names the person, the others stay custom fields.
-    for unique in [Field::GivenName, Field::FamilyName, Field::FullName, Field::MiddleName] {
+    for unique in [
+        Field::GivenName,
+        Field::FamilyName,
+        Field::FullName,
+        Field::MiddleName,
+    ] {
         let mut seen = false;
         for (field, header) in fields.iter_mut().zip(headers) {
             if *field == unique {
@@ -59,7 +68,11 @@ pub fn map_headers(headers: &[String]) -> Vec<Field> {
 /// How many cells of a row are headers we know: the reader takes the first row that names at
 /// least two fields, or one that identifies a person, as the header.
 pub fn header_score(cells: &[String]) -> usize {
-    cells.iter().filter(|c| c.chars().count() <= 60).filter(|c| lookup(&fold(c)).is_some()).count()
+    cells
+        .iter()
+        .filter(|c| c.chars().count() <= 60)
+        .filter(|c| lookup(&fold(c)).is_some())
+        .count()
 }
 
 /// Whether a header row names something a person can be found by.
@@ -104,17 +117,40 @@ fn exact(key: &str) -> Option<Field> {
         "suffix" | "namesuffix" | "honorificsuffix" | "namenszusatz" | "suffixe" | "sufijo"
         | "generationalsuffix" => Field::Suffix,
         "nickname" | "spitzname" | "surnom" | "apodo" | "bijnaam" => Field::Nickname,
-        "company" | "companyname" | "organization" | "organisation" | "organizationname"
-        | "organisationname" | "org" | "firma" | "firmenname" | "unternehmen" | "societe"
-        | "entreprise" | "empresa" | "compania" | "employer" | "accountname" | "account"
-        | "bedrijf" | "azienda" | "organizationvalue" | "companyorganization"
-        | "companyorganisation" | "institution" => Field::Organization,
-        "department" | "abteilung" | "service" | "departement" | "departamento"
-        | "organizationdepartment" | "afdeling" => Field::Department,
-        "jobtitle" | "title" | "titre" | "titel" | "position" | "role" | "jobrole" | "organizationtitle" | "designation"
-        | "funktion" | "fonction" | "cargo" | "puesto" | "poste" | "stellung"
-        | "berufsbezeichnung" | "headline" | "jobposition" | "functie" | "professionaltitle"
-        | "jobfunction" | "occupation" => Field::Title,
+        "company"
+        | "companyname"
+        | "organization"
+        | "organisation"
+        | "organizationname"
+        | "organisationname"
+        | "org"
+        | "firma"
+        | "firmenname"
+        | "unternehmen"
+        | "societe"
+        | "entreprise"
+        | "empresa"
+        | "compania"
+        | "employer"
+        | "accountname"
+        | "account"
+        | "bedrijf"
+        | "azienda"
+        | "organizationvalue"
+        | "companyorganization"
+        | "companyorganisation"
+        | "institution" => Field::Organization,
+        "department"
+        | "abteilung"
+        | "service"
+        | "departement"
+        | "departamento"
+        | "organizationdepartment"
+        | "afdeling" => Field::Department,
+        "jobtitle" | "title" | "titre" | "titel" | "position" | "role" | "jobrole"
+        | "organizationtitle" | "designation" | "funktion" | "fonction" | "cargo" | "puesto"
+        | "poste" | "stellung" | "berufsbezeichnung" | "headline" | "jobposition" | "functie"
+        | "professionaltitle" | "jobfunction" | "occupation" => Field::Title,
         "website" | "webpage" | "url" | "web" | "homepage" | "websitevalue" | "webseite"
         | "pageweb" | "sitioweb" | "personalwebsite" | "businesswebsite" | "webaddress"
         | "homewebpage" | "workwebpage" | "webpagework" | "webpagehome" | "internet"
@@ -129,21 +165,38 @@ fn exact(key: &str) -> Option<Field> {
         | "memo" | "description" | "opmerkingen" | "qualifiernotes" | "followupnotes" => {
             Field::Notes
         }
-        "country" | "countryregion" | "businesscountryregion" | "homecountryregion"
-        | "othercountryregion" | "land" | "pays" | "pais" | "countrycode" | "addresscountry"
-        | "workcountry" | "homecountry" | "businesscountry" | "landregion"
-        | "landregiongeschaftlich" | "landregionprivat" | "paysregion" | "paysregionbureau"
-        | "paysregiondomicile" | "addressworkcountry" | "addresshomecountry" => Field::Country,
+        "country"
+        | "countryregion"
+        | "businesscountryregion"
+        | "homecountryregion"
+        | "othercountryregion"
+        | "land"
+        | "pays"
+        | "pais"
+        | "countrycode"
+        | "addresscountry"
+        | "workcountry"
+        | "homecountry"
+        | "businesscountry"
+        | "landregion"
+        | "landregiongeschaftlich"
+        | "landregionprivat"
+        | "paysregion"
+        | "paysregionbureau"
+        | "paysregiondomicile"
+        | "addressworkcountry"
+        | "addresshomecountry" => Field::Country,
         "leadrating" | "rating" | "score" | "leadscore" | "leadquality" | "temperature"
         | "leadtemperature" | "interestlevel" | "bewertung" | "qualification"
         | "leadqualification" | "stars" | "leadgrade" => Field::Rating,
         "scannedat" | "scantime" | "scandate" | "timestamp" | "capturedat" | "connectedon"
         | "dateconnected" | "datescanned" | "scanned" | "capturedate" | "leadcapturedat"
-        | "scandatetime" | "datetimescanned" | "createdon" | "datecaptured" | "metat"
-        | "meton" | "datemet" => Field::Timestamp,
+        | "scandatetime" | "datetimescanned" | "createdon" | "datecaptured" | "metat" | "meton"
+        | "datemet" => Field::Timestamp,
         "tags" | "tag" | "labels" | "label" | "categories" | "category" | "groupmembership"
-        | "kategorien" | "kategorie" | "categorie" | "etiquetas" | "groups" | "group"
-        | "lists" => Field::Tags,
+        | "kategorien" | "kategorie" | "categorie" | "etiquetas" | "groups" | "group" | "lists" => {
+            Field::Tags
+        }
         "event" | "eventname" | "show" | "tradeshow" | "conference" | "veranstaltung" | "messe"
         | "evenement" | "evento" | "meetup" | "eventtitle" => Field::Event,
         _ => return None,
@@ -157,8 +210,20 @@ fn by_keyword(key: &str) -> Option<Field> {
     // Labels of other values (`E-mail Type`, `E-Mail: Angezeigter Name`), another person's
     // number (`Assistant's Phone`) and readings of names are not the contact's values.
     if has(&[
-        "type", "label", "display", "angezeigt", "affich", "kind", "vorwahl", "areacode", "optin",
-        "consent", "phonetic", "yomi", "assistant", "assistent",
+        "type",
+        "label",
+        "display",
+        "angezeigt",
+        "affich",
+        "kind",
+        "vorwahl",
+        "areacode",
+        "optin",
+        "consent",
+        "phonetic",
+        "yomi",
+        "assistant",
+        "assistent",
     ]) {
         return None;
     }
@@ -168,8 +233,9 @@ fn by_keyword(key: &str) -> Option<Field> {
     if has(&["email", "mail", "courriel", "correo", "messagerie"]) {
         return Some(Field::Email);
     }
-    if has(&["phone", "telefon", "telephon", "mobil", "cell", "handy", "movil"])
-        || key.ends_with("tel")
+    if has(&[
+        "phone", "telefon", "telephon", "mobil", "cell", "handy", "movil",
+    ]) || key.ends_with("tel")
         || key.starts_with("tel")
     {
         return Some(Field::Phone);
@@ -202,7 +268,10 @@ mod tests {
 
     #[test]
     fn google_numbered_groups() {
-        let f = map("First Name,Last Name,E-mail 1 - Value,E-mail 2 - Label,Phone 1 - Value,Organization 1 - Name,Organization 1 - Title,Website 1 - Value", ',');
+        let f = map(
+            "First Name,Last Name,E-mail 1 - Value,E-mail 2 - Label,Phone 1 - Value,Organization 1 - Name,Organization 1 - Title,Website 1 - Value",
+            ',',
+        );
         assert_eq!(f[0], Field::GivenName);
         assert_eq!(f[1], Field::FamilyName);
         assert_eq!(f[2], Field::Email);
@@ -215,18 +284,33 @@ mod tests {
 
     #[test]
     fn google_current_export_with_phonetic_names() {
-        let f = map("First Name,Middle Name,Last Name,Phonetic First Name,Phonetic Middle Name,Phonetic Last Name,Name Prefix,Name Suffix,Nickname,File As,Organization Name,Organization Title,Organization Department,Birthday,Notes,Photo,Labels,E-mail 1 - Label,E-mail 1 - Value,Phone 1 - Label,Phone 1 - Value,Address 1 - Country,Website 1 - Value", ',');
-        assert_eq!(&f[..3], &[Field::GivenName, Field::MiddleName, Field::FamilyName]);
+        let f = map(
+            "First Name,Middle Name,Last Name,Phonetic First Name,Phonetic Middle Name,Phonetic Last Name,Name Prefix,Name Suffix,Nickname,File As,Organization Name,Organization Title,Organization Department,Birthday,Notes,Photo,Labels,E-mail 1 - Label,E-mail 1 - Value,Phone 1 - Label,Phone 1 - Value,Address 1 - Country,Website 1 - Value",
+            ',',
+        );
+        assert_eq!(
+            &f[..3],
+            &[Field::GivenName, Field::MiddleName, Field::FamilyName]
+        );
         assert_eq!(f[3], Field::Custom("Phonetic First Name".into()));
         assert_eq!(f[5], Field::Custom("Phonetic Last Name".into()));
-        assert_eq!((f[10].clone(), f[11].clone(), f[12].clone()), (Field::Organization, Field::Title, Field::Department));
+        assert_eq!(
+            (f[10].clone(), f[11].clone(), f[12].clone()),
+            (Field::Organization, Field::Title, Field::Department)
+        );
         assert_eq!(f[16], Field::Tags);
-        assert_eq!((f[18].clone(), f[20].clone(), f[21].clone()), (Field::Email, Field::Phone, Field::Country));
+        assert_eq!(
+            (f[18].clone(), f[20].clone(), f[21].clone()),
+            (Field::Email, Field::Phone, Field::Country)
+        );
     }
 
     #[test]
     fn outlook_title_is_an_honorific_next_to_job_title() {
-        let f = map("Title,First Name,Last Name,Company,Job Title,E-mail Address,E-mail Display Name", ',');
+        let f = map(
+            "Title,First Name,Last Name,Company,Job Title,E-mail Address,E-mail Display Name",
+            ',',
+        );
         assert_eq!(f[0], Field::Prefix);
         assert_eq!(f[4], Field::Title);
         assert_eq!(f[5], Field::Email);
@@ -235,15 +319,28 @@ mod tests {
 
     #[test]
     fn german_and_french_outlook() {
-        let f = map("Anrede;Vorname;Nachname;Firma;Position;E-Mail-Adresse;Mobiltelefon;Telefon geschäftlich;Geburtstag", ';');
+        let f = map(
+            "Anrede;Vorname;Nachname;Firma;Position;E-Mail-Adresse;Mobiltelefon;Telefon geschäftlich;Geburtstag",
+            ';',
+        );
         assert_eq!(
             f,
             vec![
-                Field::Prefix, Field::GivenName, Field::FamilyName, Field::Organization,
-                Field::Title, Field::Email, Field::Phone, Field::Phone, Field::Birthday
+                Field::Prefix,
+                Field::GivenName,
+                Field::FamilyName,
+                Field::Organization,
+                Field::Title,
+                Field::Email,
+                Field::Phone,
+                Field::Phone,
+                Field::Birthday
             ]
         );
-        let f = map("Titre;Prénom;Nom;Société;Fonction;Adresse de messagerie;Téléphone mobile", ';');
+        let f = map(
+            "Titre;Prénom;Nom;Société;Fonction;Adresse de messagerie;Téléphone mobile",
+            ';',
+        );
         assert_eq!(f[0], Field::Prefix);
         assert_eq!(f[1], Field::GivenName);
         assert_eq!(f[2], Field::FamilyName);
@@ -263,12 +360,23 @@ mod tests {
 
     #[test]
     fn badge_scan_headers() {
-        let f = map("Full Name,Organisation,Job Title,Email,Mobile,Country,Lead Rating,Comments,Scanned At,Tags,Event", ',');
+        let f = map(
+            "Full Name,Organisation,Job Title,Email,Mobile,Country,Lead Rating,Comments,Scanned At,Tags,Event",
+            ',',
+        );
         assert_eq!(
             f,
             vec![
-                Field::FullName, Field::Organization, Field::Title, Field::Email, Field::Phone,
-                Field::Country, Field::Rating, Field::Notes, Field::Timestamp, Field::Tags,
+                Field::FullName,
+                Field::Organization,
+                Field::Title,
+                Field::Email,
+                Field::Phone,
+                Field::Country,
+                Field::Rating,
+                Field::Notes,
+                Field::Timestamp,
+                Field::Tags,
                 Field::Event
             ]
         );

@@ -35,7 +35,10 @@ pub enum ReadError {
     #[error("{file}: is a directory, not a file")]
     Directory { file: String },
     #[error("{file}: cannot be read: {source}")]
-    Io { file: String, source: std::io::Error },
+    Io {
+        file: String,
+        source: std::io::Error,
+    },
     #[error("{file}: file is empty")]
     Empty { file: String },
     #[error("{file}: unknown format: {reason}")]
@@ -50,7 +53,9 @@ impl ReadError {
     /// What the user can do about it.
     pub fn hint(&self) -> &'static str {
         match self {
-            ReadError::NotFound { .. } => "check the path; it is taken relative to the current directory",
+            ReadError::NotFound { .. } => {
+                "check the path; it is taken relative to the current directory"
+            }
             ReadError::Directory { .. } => "name the files inside it, e.g. `dir/*.csv`",
             ReadError::Io { .. } => "check that the file is readable by you",
             ReadError::Empty { .. } => "export the contacts again; the file has no content",
@@ -75,20 +80,32 @@ pub struct Opened {
 pub fn open(file: &str) -> Result<Opened, ReadError> {
     let path = Path::new(file);
     let meta = std::fs::metadata(path).map_err(|source| match source.kind() {
-        std::io::ErrorKind::NotFound => ReadError::NotFound { file: file.to_string() },
-        _ => ReadError::Io { file: file.to_string(), source },
+        std::io::ErrorKind::NotFound => ReadError::NotFound {
+            file: file.to_string(),
+        },
+        _ => ReadError::Io {
+            file: file.to_string(),
+            source,
+        },
     })?;
     if meta.is_dir() {
-        return Err(ReadError::Directory { file: file.to_string() });
+        return Err(ReadError::Directory {
+            file: file.to_string(),
+        });
     }
-    let bytes = std::fs::read(path).map_err(|source| ReadError::Io { file: file.to_string(), source })?;
+    let bytes = std::fs::read(path).map_err(|source| ReadError::Io {
+        file: file.to_string(),
+        source,
+    })?;
     from_bytes(file, bytes)
 }
 
 /// Reads a file's contents; `file` names it in provenance and messages.
 pub fn from_bytes(file: &str, bytes: Vec<u8>) -> Result<Opened, ReadError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(ReadError::Empty { file: file.to_string() });
+        return Err(ReadError::Empty {
+            file: file.to_string(),
+        });
     }
     let ext = Path::new(file)
         .extension()
@@ -103,10 +120,15 @@ pub fn from_bytes(file: &str, bytes: Vec<u8>) -> Result<Opened, ReadError> {
     let text_named_xls = spreadsheet_ext && binary_kind(&bytes).is_none() && !is_biff(&bytes);
     if is_zip || is_ole || (spreadsheet_ext && !text_named_xls) {
         let items = sheet::read(file, bytes, &mut info)?;
-        return Ok(Opened { info, records: Box::new(items.into_iter()) });
+        return Ok(Opened {
+            info,
+            records: Box::new(items.into_iter()),
+        });
     }
     if text_named_xls {
-        info.notes.push(format!("the .{ext} file is text, not a workbook: read as delimited text"));
+        info.notes.push(format!(
+            "the .{ext} file is text, not a workbook: read as delimited text"
+        ));
     }
     if let Some(kind) = binary_kind(&bytes) {
         return Err(ReadError::UnknownFormat {
@@ -118,7 +140,10 @@ pub fn from_bytes(file: &str, bytes: Vec<u8>) -> Result<Opened, ReadError> {
     drop(bytes);
     info.encoding = Some(decoded.encoding);
     if decoded.had_errors {
-        info.notes.push(format!("some bytes were not valid {}; replaced", decoded.encoding));
+        info.notes.push(format!(
+            "some bytes were not valid {}; replaced",
+            decoded.encoding
+        ));
     }
     let mut text = decoded.text;
     if is_vcard(&text) || matches!(ext.as_str(), "vcf" | "vcard") {
@@ -129,20 +154,29 @@ pub fn from_bytes(file: &str, bytes: Vec<u8>) -> Result<Opened, ReadError> {
                 file: file.to_string(),
                 reason: "no BEGIN:VCARD and no vCard properties found: not a vCard file".into(),
             })?;
-            info.notes.push("no BEGIN:VCARD line: the properties were read as one card".into());
+            info.notes
+                .push("no BEGIN:VCARD line: the properties were read as one card".into());
         }
         let source = vcard::open(file, text, &mut info);
-        return Ok(Opened { info, records: Box::new(source) });
+        return Ok(Opened {
+            info,
+            records: Box::new(source),
+        });
     }
     info.format = "csv";
     let source = csv::open(file, text, &mut info);
-    Ok(Opened { info, records: Box::new(source) })
+    Ok(Opened {
+        info,
+        records: Box::new(source),
+    })
 }
 
 fn is_vcard(text: &str) -> bool {
-    text.lines()
-        .take(50)
-        .any(|l| l.trim_start_matches('\u{feff}').trim().eq_ignore_ascii_case("BEGIN:VCARD"))
+    text.lines().take(50).any(|l| {
+        l.trim_start_matches('\u{feff}')
+            .trim()
+            .eq_ignore_ascii_case("BEGIN:VCARD")
+    })
 }
 
 /// A file of vCard properties without a (correct) `BEGIN:VCARD`, wrapped as one card; `None`
@@ -151,17 +185,28 @@ fn bare_properties_as_card(text: &str) -> Option<String> {
     let is_property = |line: &str, names: &[&str]| {
         let upper = line.trim_start().to_ascii_uppercase();
         names.iter().any(|n| {
-            upper.strip_prefix(n).is_some_and(|rest| rest.starts_with([':', ';']))
+            upper
+                .strip_prefix(n)
+                .is_some_and(|rest| rest.starts_with([':', ';']))
         })
     };
     let lines: Vec<&str> = text
         .lines()
-        .filter(|l| !is_property(l, &["BEGIN", "END"]) && !l.trim().to_ascii_uppercase().starts_with("BEGIN:VCAR"))
+        .filter(|l| {
+            !is_property(l, &["BEGIN", "END"])
+                && !l.trim().to_ascii_uppercase().starts_with("BEGIN:VCAR")
+        })
         .collect();
-    if !lines.iter().any(|l| is_property(l, &["FN", "N", "EMAIL", "TEL"])) {
+    if !lines
+        .iter()
+        .any(|l| is_property(l, &["FN", "N", "EMAIL", "TEL"]))
+    {
         return None;
     }
-    Some(format!("BEGIN:VCARD\r\n{}\r\nEND:VCARD\r\n", lines.join("\r\n")))
+    Some(format!(
+        "BEGIN:VCARD\r\n{}\r\nEND:VCARD\r\n",
+        lines.join("\r\n")
+    ))
 }
 
 /// The BOF record of an Excel 2, 3 or 4 worksheet, which has no OLE container.

@@ -31,7 +31,8 @@ pub fn read(file: &str, bytes: Vec<u8>, info: &mut FileInfo) -> Result<Vec<Item>
         let range = match workbook.worksheet_range(&name) {
             Ok(range) => range,
             Err(err) => {
-                info.notes.push(format!("sheet \"{name}\" skipped: unreadable ({err})"));
+                info.notes
+                    .push(format!("sheet \"{name}\" skipped: unreadable ({err})"));
                 continue;
             }
         };
@@ -41,7 +42,9 @@ pub fn read(file: &str, bytes: Vec<u8>, info: &mut FileInfo) -> Result<Vec<Item>
             continue;
         };
         if header_row > 0 {
-            info.notes.push(format!("sheet \"{name}\": header found below {header_row} title row(s)"));
+            info.notes.push(format!(
+                "sheet \"{name}\": header found below {header_row} title row(s)"
+            ));
         }
         let mut ordinal = 0;
         for row in &rows[header_row + 1..] {
@@ -49,11 +52,24 @@ pub fn read(file: &str, bytes: Vec<u8>, info: &mut FileInfo) -> Result<Vec<Item>
                 continue;
             }
             ordinal += 1;
-            let prov = Provenance { file: file.to_string(), sheet: Some(name.clone()), record: ordinal };
-            let raw = row.iter().map(cell_text).collect::<Vec<_>>().join("\t").trim_end().to_string();
+            let prov = Provenance {
+                file: file.to_string(),
+                sheet: Some(name.clone()),
+                record: ordinal,
+            };
+            let raw = row
+                .iter()
+                .map(cell_text)
+                .collect::<Vec<_>>()
+                .join("\t")
+                .trim_end()
+                .to_string();
             let mut record = RawRecord::new(prov, raw);
             for (i, cell) in row.iter().enumerate() {
-                let field = fields.get(i).cloned().unwrap_or_else(|| Field::Custom(format!("column {}", i + 1)));
+                let field = fields
+                    .get(i)
+                    .cloned()
+                    .unwrap_or_else(|| Field::Custom(format!("column {}", i + 1)));
                 let text = match (&field, cell) {
                     (Field::Phone, Data::Float(_) | Data::Int(_)) => {
                         let digits = cell_text(cell);
@@ -74,14 +90,21 @@ pub fn read(file: &str, bytes: Vec<u8>, info: &mut FileInfo) -> Result<Vec<Item>
 }
 
 fn open(file: &str, bytes: Vec<u8>) -> Result<Sheets<Cursor<Vec<u8>>>, ReadError> {
-    let corrupt = |reason: String| ReadError::Corrupt { file: file.to_string(), reason };
+    let corrupt = |reason: String| ReadError::Corrupt {
+        file: file.to_string(),
+        reason,
+    };
     if bytes.starts_with(CFB_MAGIC) {
         if contains(&bytes, b"E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e") {
-            return Err(ReadError::Password { file: file.to_string() });
+            return Err(ReadError::Password {
+                file: file.to_string(),
+            });
         }
         return match open_workbook_from_rs::<Xls<_>, _>(Cursor::new(bytes)) {
             Ok(wb) => Ok(Sheets::Xls(wb)),
-            Err(calamine::XlsError::Password) => Err(ReadError::Password { file: file.to_string() }),
+            Err(calamine::XlsError::Password) => Err(ReadError::Password {
+                file: file.to_string(),
+            }),
             Err(err) => Err(corrupt(format!("not a readable xls workbook ({err})"))),
         };
     }
@@ -91,16 +114,25 @@ fn open(file: &str, bytes: Vec<u8>) -> Result<Sheets<Cursor<Vec<u8>>>, ReadError
         ));
     }
     if !bytes.starts_with(b"PK") {
-        return Err(corrupt("not a spreadsheet: the file is neither a zip package (xlsx, ods) nor an xls workbook".into()));
+        return Err(corrupt(
+            "not a spreadsheet: the file is neither a zip package (xlsx, ods) nor an xls workbook"
+                .into(),
+        ));
     }
     let xlsx_err = match open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes.clone())) {
         Ok(wb) => return Ok(Sheets::Xlsx(wb)),
-        Err(calamine::XlsxError::Password) => return Err(ReadError::Password { file: file.to_string() }),
+        Err(calamine::XlsxError::Password) => {
+            return Err(ReadError::Password {
+                file: file.to_string(),
+            });
+        }
         Err(err) => err,
     };
     match open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes)) {
         Ok(wb) => Ok(Sheets::Ods(wb)),
-        Err(calamine::OdsError::Password) => Err(ReadError::Password { file: file.to_string() }),
+        Err(calamine::OdsError::Password) => Err(ReadError::Password {
+            file: file.to_string(),
+        }),
         Err(_) => Err(corrupt(format!("not a readable workbook ({xlsx_err})"))),
     }
 }

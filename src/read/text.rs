@@ -22,7 +22,11 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         return decode_with(encoding, bytes);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Decoded { text: text.to_string(), encoding: UTF_8.name(), had_errors: false };
+        return Decoded {
+            text: text.to_string(),
+            encoding: UTF_8.name(),
+            had_errors: false,
+        };
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
@@ -38,7 +42,11 @@ pub fn decode_with_label(label: &str, bytes: &[u8]) -> Option<String> {
 
 fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> Decoded {
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-    Decoded { text: text.into_owned(), encoding: encoding.name(), had_errors }
+    Decoded {
+        text: text.into_owned(),
+        encoding: encoding.name(),
+        had_errors,
+    }
 }
 
 /// Text in UTF-16 without a BOM has a zero byte in every other position for ASCII characters.
@@ -49,7 +57,12 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     }
     let pairs = sample.len() / 2;
     let even_zeros = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let odd_zeros = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let odd_zeros = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
     if odd_zeros * 10 > pairs * 6 && even_zeros * 10 < pairs {
         Some(UTF_16LE)
     } else if even_zeros * 10 > pairs * 6 && odd_zeros * 10 < pairs {
@@ -83,7 +96,10 @@ mod tests {
 
     #[test]
     fn utf16be_without_bom() {
-        let bytes: Vec<u8> = "Name,Email\n".encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        let bytes: Vec<u8> = "Name,Email\n"
+            .encode_utf16()
+            .flat_map(|u| u.to_be_bytes())
+            .collect();
         let d = decode(&bytes);
         assert_eq!(d.text, "Name,Email\n");
         assert_eq!(d.encoding, "UTF-16BE");

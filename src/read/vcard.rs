@@ -8,7 +8,9 @@
 //! Birthdays are read from the card's own text: calcard assumes vCard 4.0 date forms and can lose
 //! the day of `BDAY:1963-09-21`.
 
-use calcard::vcard::{VCard, VCardEntry, VCardParameterValue, VCardProperty, VCardType, VCardValue};
+use calcard::vcard::{
+    VCard, VCardEntry, VCardParameterValue, VCardProperty, VCardType, VCardValue,
+};
 use calcard::{Entry, Parser};
 
 use super::{FileInfo, Item};
@@ -33,9 +35,14 @@ pub fn open(file: &str, text: String, info: &mut FileInfo) -> VcardSource {
     let cards = split_cards(&text);
     let missing = cards.iter().filter(|c| c.missing_end).count();
     if missing > 0 {
-        info.notes.push(format!("{missing} card(s) without END:VCARD"));
+        info.notes
+            .push(format!("{missing} card(s) without END:VCARD"));
     }
-    VcardSource { text, cards: cards.into_iter(), file: file.to_string() }
+    VcardSource {
+        text,
+        cards: cards.into_iter(),
+        file: file.to_string(),
+    }
 }
 
 impl Iterator for VcardSource {
@@ -43,7 +50,11 @@ impl Iterator for VcardSource {
 
     fn next(&mut self) -> Option<Item> {
         let card = self.cards.next()?;
-        let prov = Provenance { file: self.file.clone(), sheet: None, record: card.ordinal };
+        let prov = Provenance {
+            file: self.file.clone(),
+            sheet: None,
+            record: card.ordinal,
+        };
         Some(read_card(&self.text, &card, prov))
     }
 }
@@ -71,17 +82,22 @@ fn split_cards(text: &str) -> Vec<Card> {
         start: usize,
         children: Vec<(usize, usize)>,
     }
-    let mut found: Vec<(usize, usize, Vec<(usize, usize)>, bool)> = Vec::new();
+    // (first line, last line, nested cards' lines, END:VCARD missing)
+    type Found = (usize, usize, Vec<(usize, usize)>, bool);
+    let mut found: Vec<Found> = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         if line_is(line, "BEGIN:VCARD") {
-            stack.push(Open { start: i, children: Vec::new() });
-        } else if line_is(line, "END:VCARD") {
-            if let Some(open) = stack.pop() {
-                match stack.last_mut() {
-                    Some(parent) => parent.children.push((open.start, i)),
-                    None => found.push((open.start, i, open.children, false)),
-                }
+            stack.push(Open {
+                start: i,
+                children: Vec::new(),
+            });
+        } else if line_is(line, "END:VCARD")
+            && let Some(open) = stack.pop()
+        {
+            match stack.last_mut() {
+                Some(parent) => parent.children.push((open.start, i)),
+                None => found.push((open.start, i, open.children, false)),
             }
         }
     }
@@ -89,7 +105,11 @@ fn split_cards(text: &str) -> Vec<Card> {
     // stand on their own.
     let last = lines.len().saturating_sub(1);
     for open in stack {
-        let end = open.children.first().map(|&(s, _)| s.saturating_sub(1)).unwrap_or(last);
+        let end = open
+            .children
+            .first()
+            .map(|&(s, _)| s.saturating_sub(1))
+            .unwrap_or(last);
         found.push((open.start, end.max(open.start), Vec::new(), true));
         for (s, e) in open.children {
             found.push((s, e, Vec::new(), false));
@@ -129,8 +149,12 @@ fn read_card(text: &str, card: &Card, prov: Provenance) -> Item {
         Entry::VCard(vcard) => vcard,
         other => {
             let reason = match other {
-                Entry::InvalidLine(line) => format!("not a readable vCard: invalid line {:?}", truncate(&line)),
-                Entry::UnterminatedComponent(_) => "not a readable vCard: card is not terminated".into(),
+                Entry::InvalidLine(line) => {
+                    format!("not a readable vCard: invalid line {:?}", truncate(&line))
+                }
+                Entry::UnterminatedComponent(_) => {
+                    "not a readable vCard: card is not terminated".into()
+                }
                 _ => "not a readable vCard".into(),
             };
             return Err(super::reject(prov, reason, raw));
@@ -142,7 +166,9 @@ fn read_card(text: &str, card: &Card, prov: Provenance) -> Item {
     }
     for (s, e) in &card.nested {
         record.push(Field::Custom("nested vcard".into()), &text[*s..*e]);
-        record.warnings.push("nested card kept as a custom field".into());
+        record
+            .warnings
+            .push("nested card kept as a custom field".into());
     }
     fill(&mut record, &vcard, &own);
     Ok(record)
@@ -185,7 +211,11 @@ fn fill(record: &mut RawRecord, vcard: &VCard, own: &str) {
             VCardProperty::Email => push_all(record, Field::Email, entry, pref),
             VCardProperty::Tel => {
                 let fax = has_type(entry, VCardType::Fax) || has_type(entry, VCardType::Pager);
-                let field = if fax { Field::Custom("fax".into()) } else { Field::Phone };
+                let field = if fax {
+                    Field::Custom("fax".into())
+                } else {
+                    Field::Phone
+                };
                 if let Some(v) = joined(entry, " ") {
                     let v = v.strip_prefix("tel:").unwrap_or(&v).to_string();
                     push_value(record, field, &v, pref);
@@ -214,12 +244,24 @@ fn fill(record: &mut RawRecord, vcard: &VCard, own: &str) {
             VCardProperty::Note => push_all(record, Field::Notes, entry, false),
             VCardProperty::Categories => push_all(record, Field::Tags, entry, false),
             VCardProperty::Adr => {
-                let parts: Vec<String> = components(entry).into_iter().filter(|p| !p.is_empty()).collect();
+                let parts: Vec<String> = components(entry)
+                    .into_iter()
+                    .filter(|p| !p.is_empty())
+                    .collect();
                 record.push(Field::Custom("address".into()), &parts.join(", "));
             }
-            VCardProperty::Photo | VCardProperty::Logo | VCardProperty::Sound | VCardProperty::Key => {
-                if entry.values.iter().any(|v| matches!(v, VCardValue::Binary(_)))
-                    || entry.values.iter().any(|v| matches!(v, VCardValue::Text(t) if t.starts_with("data:")))
+            VCardProperty::Photo
+            | VCardProperty::Logo
+            | VCardProperty::Sound
+            | VCardProperty::Key => {
+                if entry
+                    .values
+                    .iter()
+                    .any(|v| matches!(v, VCardValue::Binary(_)))
+                    || entry
+                        .values
+                        .iter()
+                        .any(|v| matches!(v, VCardValue::Text(t) if t.starts_with("data:")))
                 {
                     photos += 1;
                 } else if let Some(v) = joined(entry, " ") {
@@ -228,9 +270,21 @@ fn fill(record: &mut RawRecord, vcard: &VCard, own: &str) {
             }
             VCardProperty::Other(name) => {
                 let upper = name.to_ascii_uppercase();
-                if matches!(upper.as_str(), "X-ABLABEL" | "X-ABSHOWAS" | "X-ABUID" | "X-PHONETIC-FIRST-NAME" | "X-PHONETIC-LAST-NAME") {
+                if matches!(
+                    upper.as_str(),
+                    "X-ABLABEL"
+                        | "X-ABSHOWAS"
+                        | "X-ABUID"
+                        | "X-PHONETIC-FIRST-NAME"
+                        | "X-PHONETIC-LAST-NAME"
+                ) {
                     if upper.starts_with("X-PHONETIC") {
-                        push_all(record, Field::Custom(name.to_ascii_lowercase()), entry, false);
+                        push_all(
+                            record,
+                            Field::Custom(name.to_ascii_lowercase()),
+                            entry,
+                            false,
+                        );
                     }
                     continue;
                 }
@@ -262,11 +316,17 @@ fn property_label(name: &VCardProperty) -> String {
 }
 
 fn is_pref(entry: &VCardEntry) -> bool {
-    entry.params.iter().any(|p| format!("{p:?}").to_ascii_lowercase().contains("pref"))
+    entry
+        .params
+        .iter()
+        .any(|p| format!("{p:?}").to_ascii_lowercase().contains("pref"))
 }
 
 fn has_type(entry: &VCardEntry, wanted: VCardType) -> bool {
-    entry.params.iter().any(|p| matches!(&p.value, VCardParameterValue::Type(t) if *t == wanted))
+    entry
+        .params
+        .iter()
+        .any(|p| matches!(&p.value, VCardParameterValue::Type(t) if *t == wanted))
 }
 
 fn value_text(value: &VCardValue) -> Option<String> {
@@ -319,7 +379,11 @@ fn push_value(record: &mut RawRecord, field: Field, value: &str, pref: bool) {
         return;
     }
     if pref {
-        let at = record.fields.iter().position(|(f, _)| *f == field).unwrap_or(record.fields.len());
+        let at = record
+            .fields
+            .iter()
+            .position(|(f, _)| *f == field)
+            .unwrap_or(record.fields.len());
         record.fields.insert(at, (field, value.to_string()));
     } else {
         record.push(field, value);
@@ -352,7 +416,9 @@ fn property_value(line: &str, name: &str) -> Option<String> {
     let (head, value) = line.split_once(':')?;
     let prop = head.split(';').next()?;
     let prop = prop.rsplit('.').next()?;
-    prop.eq_ignore_ascii_case(name).then(|| value.trim().to_string()).filter(|v| !v.is_empty())
+    prop.eq_ignore_ascii_case(name)
+        .then(|| value.trim().to_string())
+        .filter(|v| !v.is_empty())
 }
 
 #[cfg(test)]
@@ -366,7 +432,9 @@ mod tests {
 
     #[test]
     fn nested_cards_belong_to_their_parent() {
-        let cards = read("BEGIN:VCARD\nVERSION:2.1\nN:parent\nBEGIN:VCARD\nVERSION:2.1\nN:nest1\nEND:VCARD\nTEL:1\nEND:VCARD\n");
+        let cards = read(
+            "BEGIN:VCARD\nVERSION:2.1\nN:parent\nBEGIN:VCARD\nVERSION:2.1\nN:nest1\nEND:VCARD\nTEL:1\nEND:VCARD\n",
+        );
         assert_eq!(cards.len(), 1);
         let card = cards[0].as_ref().unwrap();
         assert_eq!(card.first(&Field::FamilyName), Some("parent"));
@@ -375,15 +443,30 @@ mod tests {
 
     #[test]
     fn missing_end_does_not_swallow_the_next_cards() {
-        let cards = read("BEGIN:VCARD\nVERSION:3.0\nFN:Ann One\nBEGIN:VCARD\nVERSION:3.0\nFN:Bob Two\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\nFN:Cy Three\nEND:VCARD\n");
-        let names: Vec<_> = cards.iter().map(|c| c.as_ref().unwrap().first(&Field::FullName).unwrap().to_string()).collect();
+        let cards = read(
+            "BEGIN:VCARD\nVERSION:3.0\nFN:Ann One\nBEGIN:VCARD\nVERSION:3.0\nFN:Bob Two\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\nFN:Cy Three\nEND:VCARD\n",
+        );
+        let names: Vec<_> = cards
+            .iter()
+            .map(|c| {
+                c.as_ref()
+                    .unwrap()
+                    .first(&Field::FullName)
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
         assert_eq!(names, ["Ann One", "Bob Two", "Cy Three"]);
         assert_eq!(cards[2].as_ref().unwrap().prov.record, 3);
     }
 
     #[test]
     fn birthday_is_read_from_the_card_text() {
-        let cards = read("BEGIN:VCARD\nVERSION:3.0\nFN:Ann\nBDAY;VALUE=date:1963-09-21\nEND:VCARD\n");
-        assert_eq!(cards[0].as_ref().unwrap().first(&Field::Birthday), Some("1963-09-21"));
+        let cards =
+            read("BEGIN:VCARD\nVERSION:3.0\nFN:Ann\nBDAY;VALUE=date:1963-09-21\nEND:VCARD\n");
+        assert_eq!(
+            cards[0].as_ref().unwrap().first(&Field::Birthday),
+            Some("1963-09-21")
+        );
     }
 }

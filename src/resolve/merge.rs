@@ -10,17 +10,21 @@ use crate::model::{Contact, Origin, Record};
 pub(super) fn merged(mut members: Vec<usize>, records: &[Record]) -> Contact {
     members.sort_by_key(|&m| (records[m].origin != Origin::Event, m));
     let rs: Vec<&Record> = members.iter().map(|&m| &records[m]).collect();
-    let mut c = Contact { members: members.clone(), ..Contact::default() };
+    let mut c = Contact {
+        members: members.clone(),
+        ..Contact::default()
+    };
 
     // The name written by a person (mixed case) beats one fixed from ALL CAPS; a name with both
     // parts beats one without.
-    let best = rs
-        .iter()
-        .filter(|r| !r.name.is_empty())
-        .max_by_key(|r| {
-            let n = &r.name;
-            (!n.recased, n.given.is_some() && n.family.is_some(), n.middle.is_some())
-        });
+    let best = rs.iter().filter(|r| !r.name.is_empty()).max_by_key(|r| {
+        let n = &r.name;
+        (
+            !n.recased,
+            n.given.is_some() && n.family.is_some(),
+            n.middle.is_some(),
+        )
+    });
     if let Some(r) = best {
         c.name = r.name.clone();
     }
@@ -44,9 +48,15 @@ pub(super) fn merged(mut members: Vec<usize>, records: &[Record]) -> Contact {
         }
         extend(&mut c.urls, &r.urls);
         fill(&mut c.linkedin, &r.linkedin);
-        extend(&mut c.organizations, &r.organization.iter().cloned().collect::<Vec<_>>());
+        extend(
+            &mut c.organizations,
+            &r.organization.iter().cloned().collect::<Vec<_>>(),
+        );
         extend(&mut c.titles, &r.title.iter().cloned().collect::<Vec<_>>());
-        extend(&mut c.departments, &r.department.iter().cloned().collect::<Vec<_>>());
+        extend(
+            &mut c.departments,
+            &r.department.iter().cloned().collect::<Vec<_>>(),
+        );
         match (&c.birthday, &r.birthday) {
             (None, Some(b)) => c.birthday = Some(b.clone()),
             (Some(a), Some(b)) if a != b => c.custom.push(("birthday".into(), b.clone())),
@@ -74,8 +84,11 @@ pub(super) fn merged(mut members: Vec<usize>, records: &[Record]) -> Contact {
 /// The organization of the context records (the address book's), where the event's records
 /// name another one.
 fn previous_organization(rs: &[&Record]) -> Option<String> {
-    let event_keys: Vec<&str> =
-        rs.iter().filter(|r| r.origin == Origin::Event).filter_map(|r| r.org_key.as_deref()).collect();
+    let event_keys: Vec<&str> = rs
+        .iter()
+        .filter(|r| r.origin == Origin::Event)
+        .filter_map(|r| r.org_key.as_deref())
+        .collect();
     if event_keys.is_empty() {
         return None;
     }
@@ -83,7 +96,9 @@ fn previous_organization(rs: &[&Record]) -> Option<String> {
         .filter(|r| r.origin == Origin::Context)
         .find(|r| {
             r.org_key.as_deref().is_some_and(|k| {
-                !event_keys.iter().any(|e| crate::normalize::org::keys_match(e, k))
+                !event_keys
+                    .iter()
+                    .any(|e| crate::normalize::org::keys_match(e, k))
             })
         })
         .and_then(|r| r.organization.clone())
@@ -132,7 +147,10 @@ fn identity(c: &Contact, records: &[Record]) -> String {
     if keys.is_empty() {
         let name = super::names::fold(&c.display_name());
         if !name.is_empty() {
-            keys.push(format!("name:{name}|{}", c.organization().unwrap_or_default()));
+            keys.push(format!(
+                "name:{name}|{}",
+                c.organization().unwrap_or_default()
+            ));
         }
     }
     if keys.is_empty() {

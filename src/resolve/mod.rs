@@ -68,7 +68,10 @@ struct Clusters {
 
 impl Clusters {
     fn new(n: usize) -> Self {
-        Clusters { parent: (0..n).collect(), members: (0..n).map(|i| vec![i]).collect() }
+        Clusters {
+            parent: (0..n).collect(),
+            members: (0..n).map(|i| vec![i]).collect(),
+        }
     }
 
     fn find(&mut self, mut i: usize) -> usize {
@@ -80,8 +83,11 @@ impl Clusters {
     }
 
     fn union(&mut self, a: usize, b: usize) -> usize {
-        let (big, small) =
-            if self.members[a].len() >= self.members[b].len() { (a, b) } else { (b, a) };
+        let (big, small) = if self.members[a].len() >= self.members[b].len() {
+            (a, b)
+        } else {
+            (b, a)
+        };
         self.parent[small] = big;
         let moved = std::mem::take(&mut self.members[small]);
         self.members[big].extend(moved);
@@ -112,10 +118,17 @@ pub fn resolve(records: &[Record]) -> Resolved {
                     linked = true;
                     continue;
                 }
-                if kind == KeyKind::NameOrg && !orgs_agree_across(i, &clusters.members[root], records, &names) {
+                if kind == KeyKind::NameOrg
+                    && !orgs_agree_across(i, &clusters.members[root], records, &names)
+                {
                     continue;
                 }
-                match conflict(&clusters.members[mine], &clusters.members[root], &names, kind) {
+                match conflict(
+                    &clusters.members[mine],
+                    &clusters.members[root],
+                    &names,
+                    kind,
+                ) {
                     None => {
                         clusters.union(mine, root);
                         linked = true;
@@ -124,7 +137,11 @@ pub fn resolve(records: &[Record]) -> Resolved {
                     Some(why) if !reported => {
                         reported = true;
                         let other = clusters.members[root][0];
-                        refused.push((i, other, format!("same {} {key}; {why} → not merged", kind.label())));
+                        refused.push((
+                            i,
+                            other,
+                            format!("same {} {key}; {why} → not merged", kind.label()),
+                        ));
                     }
                     Some(_) => {}
                 }
@@ -151,9 +168,17 @@ pub fn resolve(records: &[Record]) -> Resolved {
 
     let mut review: Vec<ReviewPair> = Vec::new();
     for (a, b, evidence) in refused {
-        let (left, right) = (contact_of[a].min(contact_of[b]), contact_of[a].max(contact_of[b]));
+        let (left, right) = (
+            contact_of[a].min(contact_of[b]),
+            contact_of[a].max(contact_of[b]),
+        );
         if left != right && !review.iter().any(|p| p.left == left && p.right == right) {
-            review.push(ReviewPair { left, right, score: 0.5, evidence });
+            review.push(ReviewPair {
+                left,
+                right,
+                score: 0.5,
+                evidence,
+            });
         }
     }
     review.extend(same_name_elsewhere(&contacts, &names, &review));
@@ -207,7 +232,10 @@ fn orgs_agree_across(i: usize, group: &[usize], records: &[Record], names: &[Nam
     };
     group.iter().any(|&j| {
         names[j].full().as_deref() == Some(full.as_str())
-            && records[j].org_key.as_deref().is_some_and(|o| crate::normalize::org::keys_match(org, o))
+            && records[j]
+                .org_key
+                .as_deref()
+                .is_some_and(|o| crate::normalize::org::keys_match(org, o))
     })
 }
 
@@ -229,7 +257,8 @@ fn same_name_elsewhere(
         }
     }
     let mut out = Vec::new();
-    let mut groups: Vec<(String, Vec<usize>)> = by_name.into_iter().filter(|(_, cs)| cs.len() > 1).collect();
+    let mut groups: Vec<(String, Vec<usize>)> =
+        by_name.into_iter().filter(|(_, cs)| cs.len() > 1).collect();
     groups.sort();
     for (full, cs) in groups {
         // A very common name is no evidence.
@@ -238,14 +267,26 @@ fn same_name_elsewhere(
         }
         for (x, &left) in cs.iter().enumerate() {
             for &right in &cs[x + 1..] {
-                if already.iter().chain(&out).any(|p: &ReviewPair| p.left == left && p.right == right) {
+                if already
+                    .iter()
+                    .chain(&out)
+                    .any(|p: &ReviewPair| p.left == left && p.right == right)
+                {
                     continue;
                 }
-                let why = match (contacts[left].organization(), contacts[right].organization()) {
+                let why = match (
+                    contacts[left].organization(),
+                    contacts[right].organization(),
+                ) {
                     (Some(a), Some(b)) => format!("organizations differ ({a} / {b})"),
                     _ => "no email, phone, profile or organization in common".to_string(),
                 };
-                out.push(ReviewPair { left, right, score: 0.3, evidence: format!("same name {full}; {why} → not merged") });
+                out.push(ReviewPair {
+                    left,
+                    right,
+                    score: 0.3,
+                    evidence: format!("same name {full}; {why} → not merged"),
+                });
             }
         }
     }

@@ -4,31 +4,95 @@ use crate::model::Record;
 
 /// Given names people go by, each with the formal name it is short for.
 const NICKNAMES: &[(&str, &str)] = &[
-    ("al", "albert"), ("al", "alan"), ("alex", "alexander"), ("alex", "alexandra"),
-    ("andy", "andrew"), ("ben", "benjamin"), ("bill", "william"), ("billy", "william"),
-    ("bob", "robert"), ("bobby", "robert"), ("cathy", "catherine"), ("chris", "christopher"),
-    ("chris", "christine"), ("chuck", "charles"), ("dan", "daniel"), ("danny", "daniel"),
-    ("dave", "david"), ("dick", "richard"), ("ed", "edward"), ("eddie", "edward"),
-    ("fred", "frederick"), ("greg", "gregory"), ("jack", "john"), ("jim", "james"),
-    ("jimmy", "james"), ("jen", "jennifer"), ("jenny", "jennifer"), ("joe", "joseph"),
-    ("johnny", "john"), ("jon", "jonathan"), ("kate", "katherine"), ("kate", "kathryn"),
-    ("katie", "katherine"), ("kathy", "katherine"), ("ken", "kenneth"), ("larry", "lawrence"),
-    ("liz", "elizabeth"), ("beth", "elizabeth"), ("betty", "elizabeth"), ("maggie", "margaret"),
-    ("meg", "margaret"), ("peggy", "margaret"), ("matt", "matthew"), ("mike", "michael"),
-    ("mick", "michael"), ("nick", "nicholas"), ("pat", "patrick"), ("pat", "patricia"),
-    ("patty", "patricia"), ("pete", "peter"), ("phil", "philip"), ("rick", "richard"),
-    ("rich", "richard"), ("rob", "robert"), ("ron", "ronald"), ("sam", "samuel"),
-    ("sam", "samantha"), ("steve", "steven"), ("steve", "stephen"), ("sue", "susan"),
-    ("susie", "susan"), ("ted", "edward"), ("ted", "theodore"), ("tom", "thomas"),
-    ("tommy", "thomas"), ("tony", "anthony"), ("vicky", "victoria"), ("will", "william"),
-    ("zach", "zachary"), ("abby", "abigail"), ("becky", "rebecca"), ("debbie", "deborah"),
-    ("jeff", "jeffrey"), ("josh", "joshua"), ("nate", "nathan"), ("nate", "nathaniel"),
-    ("tim", "timothy"), ("walt", "walter"), ("hank", "henry"), ("harry", "henry"),
+    ("al", "albert"),
+    ("al", "alan"),
+    ("alex", "alexander"),
+    ("alex", "alexandra"),
+    ("andy", "andrew"),
+    ("ben", "benjamin"),
+    ("bill", "william"),
+    ("billy", "william"),
+    ("bob", "robert"),
+    ("bobby", "robert"),
+    ("cathy", "catherine"),
+    ("chris", "christopher"),
+    ("chris", "christine"),
+    ("chuck", "charles"),
+    ("dan", "daniel"),
+    ("danny", "daniel"),
+    ("dave", "david"),
+    ("dick", "richard"),
+    ("ed", "edward"),
+    ("eddie", "edward"),
+    ("fred", "frederick"),
+    ("greg", "gregory"),
+    ("jack", "john"),
+    ("jim", "james"),
+    ("jimmy", "james"),
+    ("jen", "jennifer"),
+    ("jenny", "jennifer"),
+    ("joe", "joseph"),
+    ("johnny", "john"),
+    ("jon", "jonathan"),
+    ("kate", "katherine"),
+    ("kate", "kathryn"),
+    ("katie", "katherine"),
+    ("kathy", "katherine"),
+    ("ken", "kenneth"),
+    ("larry", "lawrence"),
+    ("liz", "elizabeth"),
+    ("beth", "elizabeth"),
+    ("betty", "elizabeth"),
+    ("maggie", "margaret"),
+    ("meg", "margaret"),
+    ("peggy", "margaret"),
+    ("matt", "matthew"),
+    ("mike", "michael"),
+    ("mick", "michael"),
+    ("nick", "nicholas"),
+    ("pat", "patrick"),
+    ("pat", "patricia"),
+    ("patty", "patricia"),
+    ("pete", "peter"),
+    ("phil", "philip"),
+    ("rick", "richard"),
+    ("rich", "richard"),
+    ("rob", "robert"),
+    ("ron", "ronald"),
+    ("sam", "samuel"),
+    ("sam", "samantha"),
+    ("steve", "steven"),
+    ("steve", "stephen"),
+    ("sue", "susan"),
+    ("susie", "susan"),
+    ("ted", "edward"),
+    ("ted", "theodore"),
+    ("tom", "thomas"),
+    ("tommy", "thomas"),
+    ("tony", "anthony"),
+    ("vicky", "victoria"),
+    ("will", "william"),
+    ("zach", "zachary"),
+    ("abby", "abigail"),
+    ("becky", "rebecca"),
+    ("debbie", "deborah"),
+    ("jeff", "jeffrey"),
+    ("josh", "joshua"),
+    ("nate", "nathan"),
+    ("nate", "nathaniel"),
+    ("tim", "timothy"),
+    ("walt", "walter"),
+    ("hank", "henry"),
+    ("harry", "henry"),
 ];
 
 /// A name part folded for comparison: diacritics removed, lower case, letters only.
 pub fn fold(s: &str) -> String {
-    deunicode::deunicode(s).chars().filter(|c| c.is_ascii_alphabetic()).map(|c| c.to_ascii_lowercase()).collect()
+    deunicode::deunicode(s)
+        .chars()
+        .filter(|c| c.is_ascii_alphabetic())
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
 }
 
 /// The folded given and family names of a record; a one-word name counts as a given name.
@@ -41,12 +105,19 @@ pub struct NameKey {
 impl NameKey {
     pub fn of(r: &Record) -> NameKey {
         let f = |s: &Option<String>| s.as_deref().map(fold).filter(|s| !s.is_empty());
-        NameKey { given: f(&r.name.given), family: f(&r.name.family) }
+        NameKey {
+            given: f(&r.name.given),
+            family: f(&r.name.family),
+        }
     }
 
     /// Both parts known: enough to recognise a person by name and organization.
     pub fn full(&self) -> Option<String> {
-        Some(format!("{} {}", self.given.as_ref()?, self.family.as_ref()?))
+        Some(format!(
+            "{} {}",
+            self.given.as_ref()?,
+            self.family.as_ref()?
+        ))
     }
 }
 
@@ -59,11 +130,12 @@ fn given_compatible(a: &str, b: &str) -> bool {
     if short.len() == 1 || (short.len() >= 3 && long.starts_with(short)) {
         return long.starts_with(short);
     }
-    NICKNAMES.iter().any(|&(nick, formal)| (nick == short && formal == long) || (nick == long && formal == short))
-        || NICKNAMES.iter().any(|&(nick, formal)| {
-            // Two nicknames of one name: "Bob" and "Rob".
-            nick == a && NICKNAMES.iter().any(|&(n2, f2)| n2 == b && f2 == formal)
-        })
+    NICKNAMES.iter().any(|&(nick, formal)| {
+        (nick == short && formal == long) || (nick == long && formal == short)
+    }) || NICKNAMES.iter().any(|&(nick, formal)| {
+        // Two nicknames of one name: "Bob" and "Rob".
+        nick == a && NICKNAMES.iter().any(|&(n2, f2)| n2 == b && f2 == formal)
+    })
 }
 
 fn family_compatible(a: &str, b: &str) -> bool {
@@ -94,7 +166,11 @@ pub fn compare(a: &NameKey, b: &NameKey) -> Compare {
             // Given and family swapped by the source ("Doe Jane").
             let swapped = part(&a.given, &b.family, family_compatible) == Some(true)
                 && part(&a.family, &b.given, given_compatible) == Some(true);
-            if swapped { Compare::Compatible } else { Compare::Conflict }
+            if swapped {
+                Compare::Compatible
+            } else {
+                Compare::Conflict
+            }
         }
         (_, Some(false)) => Compare::FamilyDiffers,
         _ => Compare::Compatible,
@@ -107,24 +183,57 @@ mod tests {
 
     fn key(given: &str, family: &str) -> NameKey {
         let f = |s: &str| (!s.is_empty()).then(|| fold(s));
-        NameKey { given: f(given), family: f(family) }
+        NameKey {
+            given: f(given),
+            family: f(family),
+        }
     }
 
     #[test]
     fn nicknames_initials_and_diacritics_are_compatible() {
-        assert_eq!(compare(&key("Bob", "Smith"), &key("Robert", "Smith")), Compare::Compatible);
-        assert_eq!(compare(&key("Bob", "Smith"), &key("Rob", "Smith")), Compare::Compatible);
-        assert_eq!(compare(&key("J", "Smith"), &key("Jane", "Smith")), Compare::Compatible);
-        assert_eq!(compare(&key("Chris", "Lee"), &key("Christopher", "Lee")), Compare::Compatible);
-        assert_eq!(compare(&key("Hélène", "Lefèvre-Dupont"), &key("Helene", "Dupont")), Compare::Compatible);
-        assert_eq!(compare(&key("Jane", ""), &key("Jane", "Doe")), Compare::Compatible);
-        assert_eq!(compare(&key("Doe", "Jane"), &key("Jane", "Doe")), Compare::Compatible);
+        assert_eq!(
+            compare(&key("Bob", "Smith"), &key("Robert", "Smith")),
+            Compare::Compatible
+        );
+        assert_eq!(
+            compare(&key("Bob", "Smith"), &key("Rob", "Smith")),
+            Compare::Compatible
+        );
+        assert_eq!(
+            compare(&key("J", "Smith"), &key("Jane", "Smith")),
+            Compare::Compatible
+        );
+        assert_eq!(
+            compare(&key("Chris", "Lee"), &key("Christopher", "Lee")),
+            Compare::Compatible
+        );
+        assert_eq!(
+            compare(&key("Hélène", "Lefèvre-Dupont"), &key("Helene", "Dupont")),
+            Compare::Compatible
+        );
+        assert_eq!(
+            compare(&key("Jane", ""), &key("Jane", "Doe")),
+            Compare::Compatible
+        );
+        assert_eq!(
+            compare(&key("Doe", "Jane"), &key("Jane", "Doe")),
+            Compare::Compatible
+        );
     }
 
     #[test]
     fn different_people() {
-        assert_eq!(compare(&key("Jane", "Doe"), &key("John", "Doe")), Compare::Conflict);
-        assert_eq!(compare(&key("Jane", "Doe"), &key("Jane", "Roe")), Compare::FamilyDiffers);
-        assert_eq!(compare(&key("Dan", "Doe"), &key("Danielle", "Doe")), Compare::Compatible);
+        assert_eq!(
+            compare(&key("Jane", "Doe"), &key("John", "Doe")),
+            Compare::Conflict
+        );
+        assert_eq!(
+            compare(&key("Jane", "Doe"), &key("Jane", "Roe")),
+            Compare::FamilyDiffers
+        );
+        assert_eq!(
+            compare(&key("Dan", "Doe"), &key("Danielle", "Doe")),
+            Compare::Compatible
+        );
     }
 }

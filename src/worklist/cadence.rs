@@ -37,10 +37,30 @@ impl Default for Cadence {
         };
         Cadence {
             steps: vec![
-                step("thank-you", 1, "Thank {name} for the conversation at {event} and recall what you talked about", false),
-                step("value", 7, "Send {name} something of value (an article, an introduction, an answer) and propose a meeting", false),
-                step("check-in", 30, "Check in with {name}: ask how things are going and whether the timing is right", false),
-                step("keep-in-touch", 90, "Keep in touch with {name}: share news or ask about theirs", true),
+                step(
+                    "thank-you",
+                    1,
+                    "Thank {name} for the conversation at {event} and recall what you talked about",
+                    false,
+                ),
+                step(
+                    "value",
+                    7,
+                    "Send {name} something of value (an article, an introduction, an answer) and propose a meeting",
+                    false,
+                ),
+                step(
+                    "check-in",
+                    30,
+                    "Check in with {name}: ask how things are going and whether the timing is right",
+                    false,
+                ),
+                step(
+                    "keep-in-touch",
+                    90,
+                    "Keep in touch with {name}: share news or ask about theirs",
+                    true,
+                ),
             ],
         }
     }
@@ -53,12 +73,14 @@ pub(super) fn action(step: &Step, c: &Contact, event: &str) -> String {
     let mut text = if c.known_before && step.offset_days <= 1 {
         format!("Reconnect with {first_name}, whom you already knew: you met again at {event}")
     } else {
-        step.template.replace("{name}", &first_name).replace("{event}", event)
+        step.template
+            .replace("{name}", &first_name)
+            .replace("{event}", event)
     };
-    if c.known_before {
-        if let (Some(previous), Some(now)) = (&c.previous_organization, c.organization()) {
-            text.push_str(&format!("; note the move from {previous} to {now}"));
-        }
+    if c.known_before
+        && let (Some(previous), Some(now)) = (&c.previous_organization, c.organization())
+    {
+        text.push_str(&format!("; note the move from {previous} to {now}"));
     }
     let channel = if let Some(email) = c.emails.first() {
         format!("by email ({email})")
@@ -67,7 +89,11 @@ pub(super) fn action(step: &Step, c: &Contact, event: &str) -> String {
     } else if let Some(linkedin) = &c.linkedin {
         format!("by LinkedIn message ({linkedin})")
     } else {
-        return format!("Find contact details for {}, then: {}", c.display_name(), lower_first(&text));
+        return format!(
+            "Find contact details for {}, then: {}",
+            c.display_name(),
+            lower_first(&text)
+        );
     };
     format!("{text}, {channel}")
 }

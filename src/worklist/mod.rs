@@ -38,7 +38,10 @@ pub struct Row {
 
 /// The worklist for `today`: each tagged contact's next open step.
 pub fn build(contacts: &[Contact], cadence: &Cadence, today: NaiveDate) -> Vec<Row> {
-    let mut rows: Vec<Row> = contacts.iter().filter_map(|c| next_step(c, cadence, today)).collect();
+    let mut rows: Vec<Row> = contacts
+        .iter()
+        .filter_map(|c| next_step(c, cadence, today))
+        .collect();
     rows.sort_by(|a, b| {
         a.due
             .cmp(&b.due)
@@ -59,7 +62,11 @@ fn next_step(c: &Contact, cadence: &Cadence, today: NaiveDate) -> Option<Row> {
     let step = cadence.steps.iter().find(|s| s.applies_to(c.rating))?;
     let base = event.met_on.unwrap_or(today);
     let day = base + Duration::days(step.offset_days);
-    let (due, overdue) = if day < today { (today, true) } else { (day, false) };
+    let (due, overdue) = if day < today {
+        (today, true)
+    } else {
+        (day, false)
+    };
     let p = priority(c);
     Some(Row {
         due,

@@ -12,15 +12,52 @@ pub struct Priority {
 }
 
 const TOP: &[&str] = &[
-    "ceo", "cto", "cfo", "coo", "cmo", "cio", "cso", "cro", "cpo", "chief", "founder",
-    "cofounder", "co-founder", "owner", "president", "partner", "managing director",
-    "geschaftsfuhrer", "geschäftsführer", "inhaber", "pdg", "director general", "directeur general",
+    "ceo",
+    "cto",
+    "cfo",
+    "coo",
+    "cmo",
+    "cio",
+    "cso",
+    "cro",
+    "cpo",
+    "chief",
+    "founder",
+    "cofounder",
+    "co-founder",
+    "owner",
+    "president",
+    "partner",
+    "managing director",
+    "geschaftsfuhrer",
+    "geschäftsführer",
+    "inhaber",
+    "pdg",
+    "director general",
+    "directeur general",
 ];
 const SENIOR: &[&str] = &[
-    "vp", "vice president", "svp", "evp", "head", "director", "directeur", "directrice", "leiter",
-    "principal", "gm", "general manager",
+    "vp",
+    "vice president",
+    "svp",
+    "evp",
+    "head",
+    "director",
+    "directeur",
+    "directrice",
+    "leiter",
+    "principal",
+    "gm",
+    "general manager",
 ];
-const MIDDLE: &[&str] = &["manager", "lead", "senior", "sr", "architect", "responsable"];
+const MIDDLE: &[&str] = &[
+    "manager",
+    "lead",
+    "senior",
+    "sr",
+    "architect",
+    "responsable",
+];
 
 pub fn priority(c: &Contact) -> Priority {
     let mut reasons = Vec::new();
@@ -47,21 +84,40 @@ pub fn priority(c: &Contact) -> Priority {
     }
     if c.known_before || c.events.len() > 1 {
         score += 3;
-        reasons.push(if c.known_before { "known before".into() } else { "met at several events".into() });
+        reasons.push(if c.known_before {
+            "known before".into()
+        } else {
+            "met at several events".into()
+        });
     }
-    let channels = [!c.emails.is_empty(), !c.phones.is_empty()].iter().filter(|&&b| b).count() as u32;
+    let channels = [!c.emails.is_empty(), !c.phones.is_empty()]
+        .iter()
+        .filter(|&&b| b)
+        .count() as u32;
     if channels > 0 {
         score += channels;
-        reasons.push(if channels == 2 { "email and phone".into() } else { "one way to reach".into() });
+        reasons.push(if channels == 2 {
+            "email and phone".into()
+        } else {
+            "one way to reach".into()
+        });
     } else {
         reasons.push("no email or phone".into());
     }
-    Priority { score: score.min(100) as u8, reasons }
+    Priority {
+        score: score.min(100) as u8,
+        reasons,
+    }
 }
 
 /// Points for how senior a job title is, and the word for it.
 fn seniority(title: &str) -> (u32, &'static str) {
-    let t = format!(" {} ", title.to_lowercase().replace([',', '.', '/', '&', '(', ')'], " "));
+    let t = format!(
+        " {} ",
+        title
+            .to_lowercase()
+            .replace([',', '.', '/', '&', '(', ')'], " ")
+    );
     let has = |words: &[&str]| words.iter().any(|w| t.contains(&format!(" {w} ")));
     if has(TOP) {
         (6, "executive")
@@ -82,7 +138,11 @@ mod tests {
         Contact {
             rating,
             titles: vec![title.to_string()],
-            notes: if notes { vec!["wants a demo".into()] } else { vec![] },
+            notes: if notes {
+                vec!["wants a demo".into()]
+            } else {
+                vec![]
+            },
             emails: vec!["a@b.com".into()],
             phones: vec!["+12025550143".into()],
             known_before: true,
@@ -93,10 +153,20 @@ mod tests {
     #[test]
     fn rating_dominates_everything_else() {
         let best_warm = priority(&contact(Some(Rating::Warm), "CEO", true)).score;
-        let worst_hot = Priority { ..priority(&Contact { rating: Some(Rating::Hot), ..Contact::default() }) }.score;
+        let worst_hot = Priority {
+            ..priority(&Contact {
+                rating: Some(Rating::Hot),
+                ..Contact::default()
+            })
+        }
+        .score;
         assert!(worst_hot > best_warm, "{worst_hot} > {best_warm}");
         let best_unrated = priority(&contact(None, "Founder", true)).score;
-        let worst_warm = priority(&Contact { rating: Some(Rating::Warm), ..Contact::default() }).score;
+        let worst_warm = priority(&Contact {
+            rating: Some(Rating::Warm),
+            ..Contact::default()
+        })
+        .score;
         assert!(worst_warm > best_unrated);
         let best_cold = priority(&contact(Some(Rating::Cold), "VP Sales", true)).score;
         assert!(priority(&Contact::default()).score > best_cold);

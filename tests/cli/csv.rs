@@ -1,0 +1,181 @@
+//! CSV and text exports.
+
+use crate::util::{TestDir, fixture, strings};
+
+#[test]
+fn google_current_export_with_multi_values_and_a_bom() {
+    let run = TestDir::new().run(&[&fixture("csv/google-current-bom.csv")]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let zoe = run.contact("Zoë Lefèvre-Dupont");
+    // The value marked `* ` is the primary one and comes first.
+    assert_eq!(
+        strings(&zoe["emails"]),
+        ["zoe.ld@gmail.com", "zoe@acme.example"]
+    );
+    assert_eq!(strings(&zoe["phones"]), ["+33612345678", "+33142685300"]);
+    assert_eq!(zoe["organization"], "Acme Corporation");
+    assert_eq!(zoe["title"], "Head of Growth");
+    assert_eq!(strings(&zoe["urls"]), ["https://linkedin.com/in/zoeld"]);
+    assert_eq!(
+        strings(&zoe["notes"]),
+        ["Met at the \"Future of Data\" panel\nlikes cycling"]
+    );
+    let ken = run.contact("Ken Adams");
+    assert_eq!(ken["birthday"], "--12-03");
+    assert_eq!(ken["phone_extensions"]["+12025550143"], "12");
+}
+
+#[test]
+fn legacy_google_csv_in_utf16() {
+    let run = TestDir::new().run(&[&fixture("csv/google-legacy-utf16.csv")]);
+    assert!(run.stderr.contains("UTF-16LE"), "{}", run.stderr);
+    let bjorn = run.contact("Björn Ångström");
+    assert_eq!(bjorn["family_name"], "Ångström");
+    assert_eq!(strings(&bjorn["emails"]), ["bjorn@nordic.example"]);
+    assert_eq!(bjorn["organization"], "Nordic AB");
+    // Google's "Priority: Normal" is no lead rating.
+    assert!(bjorn["rating"].is_null());
+}
+
+#[test]
+fn excel_unicode_text_is_tab_separated_utf16() {
+    let run = TestDir::new().run(&[&fixture("csv/excel-unicode-text.txt")]);
+    assert_eq!(run.names(), ["Øystein Nilsen", "Małgorzata Wójcik"]);
+    assert_eq!(
+        strings(&run.contact("Małgorzata Wójcik")["phones"]),
+        ["+48512345678"]
+    );
+}
+
+#[test]
+fn outlook_desktop_in_windows_1252() {
+    let run = TestDir::new().run(&[&fixture("csv/outlook-desktop-1252.csv")]);
+    assert!(run.stderr.contains("windows-1252"), "{}", run.stderr);
+    let francois = run.contact("François Müller");
+    // "Title" is the honorific next to "Job Title"; the assistant's number is not his.
+    assert_eq!(francois["prefix"], "Mr.");
+    assert_eq!(francois["title"], "Directeur Financier");
+    assert_eq!(
+        strings(&francois["phones"]),
+        ["+33142142000", "+33687654321"]
+    );
+    assert!(francois["custom"].to_string().contains("Assistant's Phone"));
+    assert!(
+        francois["birthday"].is_null(),
+        "0/0/00 is Outlook's empty birthday"
+    );
+    assert_eq!(run.contact("Ana Peña")["birthday"], "1990-03-14");
+}
+
+#[test]
+fn german_outlook_with_semicolons() {
+    let run = TestDir::new().run(&[&fixture("csv/outlook-de-semicolon.csv")]);
+    let juergen = run.contact("Jürgen Weiß");
+    assert_eq!(juergen["organization"], "Müller & Söhne GmbH");
+    assert_eq!(juergen["title"], "Leiter Einkauf");
+    assert_eq!(juergen["birthday"], "1963-09-21");
+    // The country column decides the region: German numbers without +49.
+    assert_eq!(
+        strings(&juergen["phones"]),
+        ["+497111234567", "+491712345678"]
+    );
+    assert_eq!(
+        strings(&juergen["emails"]),
+        ["j.weiss@mueller-soehne.example"]
+    );
+    assert!(
+        juergen["problems"].as_array().unwrap().is_empty(),
+        "{}",
+        juergen["problems"]
+    );
+}
+
+#[test]
+fn french_and_spanish_headers() {
+    let run = TestDir::new().run(&[
+        &fixture("csv/outlook-fr.csv"),
+        &fixture("csv/spanish-semicolon.csv"),
+    ]);
+    let helene = run.contact("Hélène Lefèvre");
+    assert_eq!(helene["organization"], "L'Oréal");
+    assert_eq!(
+        strings(&helene["emails"]),
+        ["helene.lefevre@loreal.example"]
+    );
+    assert_eq!(strings(&helene["phones"]), ["+33611223344"]);
+    let jose = run.contact("José García Núñez");
+    assert_eq!(jose["family_name"], "García Núñez");
+    assert_eq!(strings(&jose["phones"]), ["+34612345678"]);
+}
+
+#[test]
+fn linkedin_preamble_and_old_export_without_url() {
+    let dir = TestDir::new();
+    let run = dir.run(&[
+        "--merge",
+        &fixture("csv/linkedin-old-no-url.csv"),
+        "--event",
+        "Summit",
+        "--met-on",
+        "2024-03-12",
+        "--today",
+        "2024-03-13",
+    ]);
+    assert_eq!(run.names(), ["Ada Lovelace", "Grace Hopper"]);
+    // Connected during the event: tagged. Connected in 2022: context only.
+    assert_eq!(
+        run.contact("Grace Hopper")["events"][0]["met_on"],
+        "2024-03-12"
+    );
+    assert!(strings(&run.contact("Ada Lovelace")["events"]).is_empty());
+    assert_eq!(run.worklist.len(), 1);
+}
+
+#[test]
+fn badge_scans_with_quoted_newlines_ratings_and_a_failed_scan() {
+    let run = TestDir::new().run(&[
+        &fixture("csv/badge-scans.csv"),
+        "--event",
+        "Expo",
+        "--met-on",
+        "2026-03-10..2026-03-12",
+        "--today",
+        "2026-03-13",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let sean = run.contact("Sean McDonald");
+    assert_eq!(strings(&sean["emails"]), ["sean@acme.example"]);
+    assert_eq!(sean["rating"], "hot");
+    assert_eq!(
+        strings(&sean["notes"]),
+        ["Said \"call me Monday\"\nBudget: 50k"]
+    );
+    // The Event column names the event instead of --event; the scan's own day is met_on.
+    assert_eq!(sean["events"][0]["name"], "DataConf Berlin");
+    assert_eq!(sean["events"][0]["met_on"], "2026-03-11");
+    let jane = run.contact("Jane Doe");
+    assert_eq!(jane["given_name"], "Jane");
+    assert_eq!(jane["rating"], "warm");
+    assert_eq!(jane["events"][0]["met_on"], "2026-03-12");
+    // What cannot be normalized is kept raw.
+    let patrick = run.contact("Patrick O'Brien");
+    assert_eq!(strings(&patrick["phones_raw"]), ["12"]);
+    assert!(patrick["problems"].to_string().contains("not-an-email"));
+    // The failed scan is rejected with its reason and its original text.
+    assert_eq!(run.rejects.len(), 1);
+    assert_eq!(&run.rejects[0][2], "3");
+    assert_eq!(&run.rejects[0][3], "no name, email, phone or URL");
+    assert!(run.rejects[0][4].contains("nobody scanned"));
+}
+
+#[test]
+fn a_file_without_header_is_read_by_its_contents() {
+    let run = TestDir::new().run(&[&fixture("csv/no-header.csv")]);
+    let alice = run.contact("Alice Smith");
+    assert_eq!(
+        (alice["given_name"].as_str(), alice["family_name"].as_str()),
+        (Some("Alice"), Some("Smith"))
+    );
+    assert_eq!(strings(&alice["emails"]), ["alice@example.com"]);
+    assert_eq!(strings(&alice["phones"]), ["+12025550111"]);
+}

@@ -1,0 +1,96 @@
+//! Files that cannot be read, and bad command lines.
+
+use crate::util::{TestDir, fixture};
+
+#[test]
+fn an_unreadable_file_is_named_and_the_others_are_still_written() {
+    let dir = TestDir::new();
+    let missing = dir.path("missing.csv").display().to_string();
+    let run = dir.run(&[
+        &fixture("sheets/password.xlsx"),
+        &missing,
+        &fixture("csv/no-header.csv"),
+    ]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("password.xlsx: workbook is password-protected"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("missing.csv: file not found"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("hint:"), "{}", run.stderr);
+    assert_eq!(
+        run.contacts.len(),
+        2,
+        "the readable file's contacts are written"
+    );
+}
+
+#[test]
+fn a_corrupt_workbook_and_an_image_get_clear_errors() {
+    let dir = TestDir::new();
+    let image = dir.write("card.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+    let run = dir.run(&[&fixture("sheets/truncated.xlsx"), &image]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("truncated.xlsx: not a readable workbook"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("card.png: unknown format: the file is a PNG image"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn an_empty_file_and_binary_garbage_do_not_panic() {
+    let dir = TestDir::new();
+    let empty = dir.write("empty.csv", b"");
+    let garbage = dir.write("garbage.vcf", [0u8, 159, 146, 150, 255, 0, 1, 2]);
+    let run = dir.run(&[&empty, &garbage]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("empty.csv: file is empty"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+}
+
+#[test]
+fn bad_options_fail_with_a_hint_and_usage_errors_exit_2() {
+    let dir = TestDir::new();
+    let csv = fixture("csv/no-header.csv");
+    let run = dir.run(&[&csv, "--met-on", "next tuesday"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("--met-on \"next tuesday\": not a date"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("hint: write dates as YYYY-MM-DD"),
+        "{}",
+        run.stderr
+    );
+    let out = dir.rolo(&[
+        "run".into(),
+        csv.clone(),
+        "--contacts".into(),
+        "out.xml".into(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let out = dir.rolo(&["run".into(), csv, "--no-such-flag".into()]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = dir.rolo(&["run".into()]);
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -1,0 +1,99 @@
+//! Finding the same person across files, and never merging two people.
+
+use crate::util::{TestDir, strings};
+
+#[test]
+fn one_person_across_files_keeps_every_value_and_the_written_case() {
+    let dir = TestDir::new();
+    let badge = dir.write(
+        "badges.csv",
+        "Full Name,Company,Email,Phone\r\nMARTA KOWALSKA,Vistula Ltd,marta@vistula.example,+48 512 345 678\r\n",
+    );
+    let phone = dir.write(
+        "phone.vcf",
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Kowalska;Marta;;;\r\nFN:Marta Kowalska\r\nTEL;TYPE=CELL:+48 512 345 678\r\nEMAIL:marta.k@gmail.example\r\nEND:VCARD\r\n",
+    );
+    let run = dir.run(&[&badge, &phone]);
+    assert_eq!(run.contacts.len(), 1, "{:?}", run.names());
+    let marta = &run.contacts[0];
+    assert_eq!(marta["name"], "Marta Kowalska");
+    assert_eq!(
+        strings(&marta["emails"]),
+        ["marta@vistula.example", "marta.k@gmail.example"]
+    );
+    assert_eq!(marta["sources"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn a_shared_address_or_number_does_not_merge_two_people() {
+    let dir = TestDir::new();
+    let csv = dir.write(
+        "scans.csv",
+        "First Name,Last Name,Company,Email,Phone\n\
+         Anna,Berg,Nordic AB,info@nordic.example,+46 8 123 456 78\n\
+         Erik,Berg,Nordic AB,info@nordic.example,\n\
+         Lars,Holm,Nordic AB,,+46 8 123 456 78\n",
+    );
+    let run = dir.run(&[&csv]);
+    assert_eq!(run.names(), ["Anna Berg", "Erik Berg", "Lars Holm"]);
+    assert_eq!(run.review.len(), 2, "{:?}", run.review);
+    assert!(
+        run.review
+            .iter()
+            .any(|r| r[3].contains("same email info@nordic.example"))
+    );
+    assert!(
+        run.review
+            .iter()
+            .any(|r| r[3].contains("same phone +46812345678"))
+    );
+}
+
+#[test]
+fn same_name_joins_by_organization_and_stays_apart_across_organizations() {
+    let dir = TestDir::new();
+    let scans = dir.write(
+        "scans.csv",
+        "Name,Company,Email\nJohn Smith,Acme Corporation,john@acme.example\nJohn Smith,Globex,jsmith@globex.example\n",
+    );
+    let linkedin = dir.write(
+        "Connections.csv",
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\nJohn,Smith,https://www.linkedin.com/in/jsmith-acme,,Acme,Engineer,01 Jan 2024\n",
+    );
+    let run = dir.run(&[&scans, "--merge", &linkedin]);
+    assert_eq!(run.contacts.len(), 2, "{:?}", run.contacts);
+    let acme = run
+        .contacts
+        .iter()
+        .find(|c| c["organization"] == "Acme Corporation")
+        .unwrap();
+    assert_eq!(acme["linkedin"], "https://linkedin.com/in/jsmith-acme");
+    assert_eq!(run.review.len(), 1);
+    assert!(
+        run.review[0][3].contains("organizations differ"),
+        "{:?}",
+        run.review[0]
+    );
+}
+
+#[test]
+fn the_worklist_is_printed_on_stdout_and_the_summary_on_stderr() {
+    let dir = TestDir::new();
+    let csv = dir.write(
+        "scans.csv",
+        "Name,Email,Rating\nAda Lovelace,ada@example.com,hot\n",
+    );
+    let run = dir.run(&[
+        &csv,
+        "--event",
+        "Expo",
+        "--met-on",
+        "2026-03-10",
+        "--today",
+        "2026-03-10",
+    ]);
+    assert!(run.stdout.contains("Ada Lovelace"), "{}", run.stdout);
+    assert!(run.stdout.contains("2026-03-11"), "{}", run.stdout);
+    assert!(!run.stdout.contains("read 1 of 1 file"));
+    assert!(run.stderr.contains("read 1 of 1 file"), "{}", run.stderr);
+}
