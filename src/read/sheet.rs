@@ -121,6 +121,14 @@ fn open(file: &str, bytes: Vec<u8>) -> Result<Sheets<Cursor<Vec<u8>>>, ReadError
     }
     let xlsx_err = match open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes.clone())) {
         Ok(wb) => return Ok(Sheets::Xlsx(wb)),
+        // Office on Windows Phone writes the package's XML in UTF-16, which calamine cannot
+        // read: the parts are re-encoded as UTF-8 and the workbook opened again.
+        Err(err) if has_utf16_xml(&bytes) => match utf16_parts_as_utf8(&bytes)
+            .map(|b| open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(b)))
+        {
+            Some(Ok(wb)) => return Ok(Sheets::Xlsx(wb)),
+            _ => err,
+        },
         Err(calamine::XlsxError::Password) => {
             return Err(ReadError::Password {
                 file: file.to_string(),
@@ -135,6 +143,45 @@ fn open(file: &str, bytes: Vec<u8>) -> Result<Sheets<Cursor<Vec<u8>>>, ReadError
         }),
         Err(_) => Err(corrupt(format!("not a readable workbook ({xlsx_err})"))),
     }
+}
+
+/// Whether some part of the zip package is XML in UTF-16 (it starts with a UTF-16 BOM).
+fn has_utf16_xml(bytes: &[u8]) -> bool {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return false;
+    };
+    (0..zip.len()).any(|i| {
+        let mut head = [0u8; 2];
+        zip.by_index(i).is_ok_and(|mut part| {
+            std::io::Read::read_exact(&mut part, &mut head).is_ok()
+                && (head == [0xFF, 0xFE] || head == [0xFE, 0xFF])
+        })
+    })
+}
+
+/// The same package with every UTF-16 XML part re-encoded as UTF-8.
+fn utf16_parts_as_utf8(bytes: &[u8]) -> Option<Vec<u8>> {
+    use std::io::{Read, Write};
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).ok()?;
+        let name = part.name().ok()?.to_string();
+        let mut content = Vec::new();
+        part.read_to_end(&mut content).ok()?;
+        if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(&content)
+            && encoding != encoding_rs::UTF_8
+        {
+            let (text, _) = encoding.decode_without_bom_handling(&content[bom..]);
+            content = text
+                .replacen("encoding=\"UTF-16\"", "encoding=\"UTF-8\"", 1)
+                .into_bytes();
+        }
+        out.start_file(name, options).ok()?;
+        out.write_all(&content).ok()?;
+    }
+    Some(out.finish().ok()?.into_inner())
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {

@@ -69,3 +69,14 @@ fn badge_export_with_title_rows_above_the_header() {
     assert_eq!(strings(&james["phones"]), ["+447911123456"]);
     assert_eq!(run.contact("Priya Raman")["rating"], "hot");
 }
+
+#[test]
+fn a_workbook_whose_xml_is_utf16_is_read() {
+    // calamine alone fails on it: "Unexpected end of xml, expecting '</Relationships>'".
+    let run = TestDir::new().run(&[&fixture("sheets/windows-phone-utf16.xlsx")]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        strings(&run.contact("Anders Lund")["emails"]),
+        ["anders@lund.example"]
+    );
+}
