@@ -1,7 +1,7 @@
 //! Turning flags, environment and locale into the ready values of a run.
 
+use crate::normalize::phone::Id;
 use chrono::NaiveDate;
-use phonenumber::country::Id;
 
 use crate::error::BadOption;
 use crate::normalize::phone;

@@ -91,11 +91,12 @@ pub(crate) fn run(args: RunArgs, printer: Printer) -> anyhow::Result<ExitStatus>
             .data(&top_of_worklist(&outcome.worklist, args.worklist.is_some()))
             .context("writing the worklist to stdout")?;
     }
-    Ok(if outcome.had_file_errors() {
+    let status = if outcome.had_file_errors() {
         ExitStatus::Failure
     } else {
         ExitStatus::Success
-    })
+    };
+    Ok(status)
 }
 
 fn resolve_settings(args: &RunArgs) -> anyhow::Result<RunSettings> {

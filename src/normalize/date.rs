@@ -43,6 +43,15 @@ pub fn parse(raw: &str) -> Option<NaiveDate> {
     if s.is_empty() {
         return None;
     }
+    // ISO dates and datetimes, by far the most common, without trying every format.
+    let iso_shaped = s.len() == 10 || matches!(s.as_bytes().get(10), Some(b'T' | b' '));
+    if iso_shaped
+        && let Some(day) = s
+            .get(..10)
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+    {
+        return plausible(day);
+    }
     // Time zones and offsets say nothing about the day met: cut them.
     let s = s.trim_end_matches('Z');
     let s = match s.rfind(['+']) {

@@ -11,7 +11,7 @@ pub mod rating;
 pub mod title;
 pub mod url;
 
-use phonenumber::country::Id;
+use crate::normalize::phone::Id;
 
 use crate::model::{Field, Problem, RawRecord, Record};
 

@@ -1,10 +1,12 @@
-//! Phone numbers to E.164 with `phonenumber`. The region for numbers written without a country
+//! Phone numbers to E.164 with `rlibphonenumber` (libphonenumber's metadata and rules). The region for numbers written without a country
 //! code comes from the record's own country, else `--region`, else the locale, else `US`.
 
 use std::str::FromStr;
 
-use phonenumber::Mode;
-use phonenumber::country::Id;
+use rlibphonenumber::{PHONE_NUMBER_UTIL, PhoneNumberFormat};
+
+/// A country or region of the phone numbering plan (ISO 3166 alpha-2).
+pub type Id = rlibphonenumber::Region;
 
 /// A number in E.164 and its extension, if it had one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,24 +44,22 @@ pub fn normalize(raw: &str, region: Id) -> Result<Phone, String> {
     {
         return Ok(number);
     }
-    Err(format!(
-        "not a valid phone number for region {}",
-        region.as_ref()
-    ))
+    Err(format!("not a valid phone number for region {}", region))
 }
 
 fn parse_valid(text: &str, region: Id) -> Option<Phone> {
-    // phonenumber 0.3 strips the default region's national prefix from numbers that carry their
-    // own country code (+49 151 2345678 with region US loses the "1"), so a number in
-    // international form is parsed without a region.
+    // A number in international form is parsed without a default region, so that no rule of
+    // the default region (its national prefix) is applied to another country's number.
     let region = (!text.trim_start().starts_with('+')).then_some(region);
-    let number = phonenumber::parse(region, text).ok()?;
-    if !phonenumber::is_valid(&number) {
+    let number = PHONE_NUMBER_UTIL.parse(text, region).ok()?;
+    if !PHONE_NUMBER_UTIL.is_valid_number(&number) {
         return None;
     }
     Some(Phone {
-        e164: number.format().mode(Mode::E164).to_string(),
-        extension: number.extension().map(|e| e.to_string()),
+        e164: PHONE_NUMBER_UTIL
+            .format(&number, PhoneNumberFormat::E164)
+            .into_owned(),
+        extension: number.extension.clone().filter(|e| !e.is_empty()),
     })
 }
 
@@ -71,7 +71,7 @@ pub fn region_of(country: &str) -> Option<Id> {
         .replace(['.', '(', ')'], "");
     let folded = folded.trim();
     if folded.len() == 2 {
-        return Id::from_str(&folded.to_uppercase()).ok();
+        return supported(&folded.to_uppercase());
     }
     let code = match folded {
         "usa" | "united states" | "united states of america" | "us of america" | "america" => "US",
@@ -133,9 +133,26 @@ pub fn region_of(country: &str) -> Option<Id> {
         "phl" | "philippines" => "PH",
         "tha" | "thailand" => "TH",
         "vnm" | "vietnam" | "viet nam" => "VN",
+        "gha" | "ghana" => "GH",
+        "pak" | "pakistan" => "PK",
+        "bgd" | "bangladesh" => "BD",
+        "mar" | "morocco" | "maroc" => "MA",
+        "srb" | "serbia" => "RS",
+        "hrv" | "croatia" | "kroatien" => "HR",
+        "svn" | "slovenia" => "SI",
+        "svk" | "slovakia" => "SK",
+        "bgr" | "bulgaria" => "BG",
         _ => return None,
     };
-    Id::from_str(code).ok()
+    supported(code)
+}
+
+/// The region of an ISO code, if the numbering plan knows it.
+fn supported(code: &str) -> Option<Id> {
+    let region = Id::from_str(code).ok()?;
+    PHONE_NUMBER_UTIL
+        .get_country_code_for_region(region)
+        .map(|_| region)
 }
 
 /// The region of the user's locale (`LC_ALL`, `LC_MESSAGES`, `LANG`: `de_DE.UTF-8` → DE).
@@ -143,7 +160,7 @@ pub fn locale_region() -> Option<Id> {
     ["LC_ALL", "LC_MESSAGES", "LANG"].iter().find_map(|var| {
         let value = std::env::var(var).ok()?;
         let territory = value.split(['.', '@']).next()?.split('_').nth(1)?;
-        Id::from_str(&territory.to_uppercase()).ok()
+        supported(&territory.to_uppercase())
     })
 }
 
