@@ -187,7 +187,29 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
             Field::Custom(label) => r.custom.push((label.clone(), value.clone())),
         }
     }
+    if r.birthday.is_none() {
+        r.birthday = birthday_in_parts(&r.custom);
+    }
     r
+}
+
+/// A birthday given as year, month and day columns (Thunderbird); the year may be empty.
+fn birthday_in_parts(custom: &[(String, String)]) -> Option<String> {
+    use crate::read::headers::{BIRTH_DAY, BIRTH_MONTH, BIRTH_YEAR};
+    let part = |label: &str| -> Option<u32> {
+        custom
+            .iter()
+            .find(|(l, _)| l == label)
+            .and_then(|(_, v)| v.trim().parse().ok())
+    };
+    let (month, day) = (part(BIRTH_MONTH)?, part(BIRTH_DAY)?);
+    chrono::NaiveDate::from_ymd_opt(2000, month, day)?;
+    match part(BIRTH_YEAR).filter(|y| (1800..=2200).contains(y)) {
+        Some(year) => {
+            chrono::NaiveDate::from_ymd_opt(year as i32, month, day).map(|d| d.to_string())
+        }
+        None => Some(format!("--{month:02}-{day:02}")),
+    }
 }
 
 fn push_unique(list: &mut Vec<String>, value: String) {

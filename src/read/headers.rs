@@ -17,6 +17,11 @@ pub fn fold(header: &str) -> String {
         .collect()
 }
 
+/// The labels of a birthday given in three columns, put together by normalization.
+pub const BIRTH_YEAR: &str = "Birth Year";
+pub const BIRTH_MONTH: &str = "Birth Month";
+pub const BIRTH_DAY: &str = "Birth Day";
+
 /// Maps a whole header row. Context decides the ambiguous labels: `Title` is an honorific where a
 /// `Job Title` column exists (Outlook), `Name` next to `Vorname` is the family name.
 pub fn map_headers(headers: &[String]) -> Vec<Field> {
@@ -41,6 +46,10 @@ pub fn map_headers(headers: &[String]) -> Vec<Field> {
                 *field = Field::FamilyName;
             }
             "nombre" if has_family => *field = Field::GivenName,
+            // Thunderbird splits the birthday: `Birth Year`, `Birth Month`, `Birth Day`.
+            "birthday" if has(&["birthmonth"]) => *field = Field::Custom(BIRTH_DAY.into()),
+            "birthmonth" => *field = Field::Custom(BIRTH_MONTH.into()),
+            "birthyear" => *field = Field::Custom(BIRTH_YEAR.into()),
             _ => {}
         }
     }

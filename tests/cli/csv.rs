@@ -179,3 +179,31 @@ fn a_file_without_header_is_read_by_its_contents() {
     assert_eq!(strings(&alice["emails"]), ["alice@example.com"]);
     assert_eq!(strings(&alice["phones"]), ["+12025550111"]);
 }
+
+#[test]
+fn outlook_com_export() {
+    let run = TestDir::new().run(&[&fixture("csv/outlook-com.csv")]);
+    let grace = run.contact("Grace O'Malley");
+    assert_eq!(grace["prefix"], "Ms.");
+    assert_eq!(grace["title"], "Harbour Master");
+    assert_eq!(
+        strings(&grace["emails"]),
+        ["grace@omalley.example", "g.omalley@outlook.example"]
+    );
+    // The business country is Ireland: the mobile written nationally is Irish.
+    assert_eq!(strings(&grace["phones"]), ["+35312345678", "+353871234567"]);
+    assert_eq!(strings(&grace["urls"]), ["https://www.clewbay.example"]);
+}
+
+#[test]
+fn thunderbird_birthday_in_three_columns() {
+    let run = TestDir::new().run(&[&fixture("csv/thunderbird-birthday-parts.csv")]);
+    assert_eq!(run.contact("Linus Berg")["birthday"], "1975-07-09");
+    assert_eq!(run.contact("Maja Lind")["birthday"], "--12-24");
+    assert!(
+        run.contact("Maja Lind")["problems"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+}
