@@ -16,6 +16,7 @@ const HEADER_SEARCH_ROWS: usize = 30;
 pub struct CsvSource {
     reader: csv::Reader<Cursor<Vec<u8>>>,
     fields: Vec<Field>,
+    delimiter: u8,
     file: String,
     ordinal: u64,
     row: csv::ByteRecord,
@@ -68,6 +69,7 @@ pub fn open(file: &str, text: String, info: &mut FileInfo) -> CsvSource {
     CsvSource {
         reader,
         fields,
+        delimiter,
         file: file.to_string(),
         ordinal: 0,
         row: csv::ByteRecord::new(),
@@ -117,6 +119,14 @@ impl Iterator for CsvSource {
                 sheet: None,
                 record: self.ordinal,
             };
+            // A row written with another delimiter than the rest of the file (Thunderbird
+            // mixes tabs and commas) arrives as one cell: it is split with that delimiter.
+            if self.row.len() == 1
+                && self.fields.len() > 1
+                && let Some(row) = resplit(&raw, self.delimiter)
+            {
+                self.row = row;
+            }
             let mut record = RawRecord::new(prov, raw);
             for (i, cell) in self.row.iter().enumerate() {
                 let cell = String::from_utf8_lossy(cell);
@@ -133,6 +143,21 @@ impl Iterator for CsvSource {
             return Some(Ok(record));
         }
     }
+}
+
+/// A one-cell row split by the other delimiter that makes the most cells, if any makes several.
+fn resplit(raw: &str, delimiter: u8) -> Option<csv::ByteRecord> {
+    [b',', b';', b'\t', b'|']
+        .into_iter()
+        .filter(|&d| d != delimiter && raw.as_bytes().contains(&d))
+        .filter_map(|d| {
+            let mut reader = builder(d).from_reader(raw.as_bytes());
+            let mut row = csv::ByteRecord::new();
+            reader.read_byte_record(&mut row).ok()?;
+            Some(row)
+        })
+        .filter(|row| row.len() > 1)
+        .max_by_key(csv::ByteRecord::len)
 }
 
 /// Adds a cell's value; Google's multi-value cells (`a@x.com ::: b@y.com`) become several values,

@@ -207,3 +207,22 @@ fn thunderbird_birthday_in_three_columns() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_row_written_with_another_delimiter_is_split_with_it() {
+    let dir = TestDir::new();
+    let file = dir.write(
+        "mixed.csv",
+        "Name\tEmail\tPhone\nAda Lovelace,ada@example.com,+44 20 7946 0018\nAlan Turing\talan@example.com\t+44 20 7946 0019\n",
+    );
+    let run = dir.run(&[&file]);
+    assert!(run.rejects.is_empty(), "{:?}", run.rejects);
+    assert_eq!(
+        strings(&run.contact("Ada Lovelace")["emails"]),
+        ["ada@example.com"]
+    );
+    assert_eq!(
+        strings(&run.contact("Ada Lovelace")["phones"]),
+        ["+442079460018"]
+    );
+}
