@@ -124,6 +124,8 @@ impl Iterator for CsvSource {
             if self.row.len() == 1
                 && self.fields.len() > 1
                 && let Some(row) = resplit(&raw, self.delimiter)
+                // Not a lone "Doe, Jane": at least three cells, or as many as the header has.
+                && row.len() >= self.fields.len().min(3)
             {
                 self.row = row;
             }
