@@ -54,8 +54,9 @@ impl Contact {
         if !parts.is_empty() {
             return parts.join(" ");
         }
-        self.emails
-            .first()
+        self.nickname
+            .as_ref()
+            .or(self.emails.first())
             .or(self.organizations.first())
             .or(self.phones.first())
             .or(self.urls.first())

@@ -100,6 +100,7 @@ impl Record {
     /// A record with nothing to reach or recognise a person by is rejected.
     pub fn is_identifiable(&self) -> bool {
         !self.name.is_empty()
+            || self.nickname.is_some()
             || !self.emails.is_empty()
             || !self.phones.is_empty()
             || !self.urls.is_empty()
