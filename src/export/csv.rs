@@ -44,6 +44,7 @@ pub const CONTACT_COLUMNS: &[&str] = &[
     "known_before",
     "custom",
     "problems",
+    "country",
 ];
 
 pub fn write_contacts_csv(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
@@ -101,6 +102,7 @@ pub fn write_contacts_csv(w: &mut dyn Write, contacts: &[Contact]) -> io::Result
             if c.known_before { "yes" } else { "no" }.to_string(),
             custom.join(" | "),
             problems.join(" | "),
+            c.country.clone().unwrap_or_default(),
         ];
         row(&mut out, cells.iter().map(String::as_str))?;
     }

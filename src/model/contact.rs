@@ -27,6 +27,8 @@ pub struct Contact {
     pub titles: Vec<String>,
     pub departments: Vec<String>,
     pub birthday: Option<String>,
+    /// The country the records name (a badge's country column, a card's address).
+    pub country: Option<String>,
     pub notes: Vec<String>,
     pub rating: Option<Rating>,
     pub tags: Vec<String>,

@@ -150,25 +150,33 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
                 None => problem(&mut r, "birthday", value, "not a date".into()),
             },
             Field::Notes => push_unique(&mut r.notes, value.clone()),
+            // The rating as given ("4", "★★★★") and the capture time are kept as written
+            // beside what they were read as.
             Field::Rating => {
+                let parsed = rating::parse(value);
                 if r.rating_raw.is_none() {
                     r.rating_raw = Some(value.clone());
-                    r.rating = rating::parse(value);
-                    if r.rating.is_none() {
-                        problem(
-                            &mut r,
-                            "rating",
-                            value,
-                            "not a rating (hot, warm, cold or 0-5)".into(),
-                        );
-                    }
+                    r.rating = parsed;
+                }
+                match parsed {
+                    Some(p) if p.as_str().eq_ignore_ascii_case(value) => {}
+                    Some(_) => r.custom.push(("rating".into(), value.clone())),
+                    None => problem(
+                        &mut r,
+                        "rating",
+                        value,
+                        "not a rating (hot, warm, cold or 0-5)".into(),
+                    ),
                 }
             }
-            Field::Timestamp => match date::parse(value) {
-                Some(d) if r.captured_on.is_none() => r.captured_on = Some(d),
-                Some(_) => r.custom.push(("timestamp".into(), value.clone())),
-                None => problem(&mut r, "timestamp", value, "not a date".into()),
-            },
+            Field::Timestamp => {
+                match date::parse(value) {
+                    Some(d) if r.captured_on.is_none() => r.captured_on = Some(d),
+                    Some(_) => {}
+                    None => problem(&mut r, "timestamp", value, "not a date".into()),
+                }
+                r.custom.push((field.label().to_string(), value.clone()));
+            }
             Field::Tags => {
                 for tag in value
                     .split([',', ';'])
@@ -183,6 +191,7 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
                 if r.event.is_none() {
                     r.event = Some(value.split_whitespace().collect::<Vec<_>>().join(" "));
                 }
+                r.custom.push(("event".into(), value.clone()));
             }
             Field::Custom(label) => r.custom.push((label.clone(), value.clone())),
         }

@@ -244,10 +244,14 @@ fn fill(record: &mut RawRecord, vcard: &VCard, own: &str) {
             VCardProperty::Note => push_all(record, Field::Notes, entry, false),
             VCardProperty::Categories => push_all(record, Field::Tags, entry, false),
             VCardProperty::Adr => {
-                let parts: Vec<String> = components(entry)
-                    .into_iter()
-                    .filter(|p| !p.is_empty())
-                    .collect();
+                let all = components(entry);
+                // The seventh component is the country: it tells the region of national numbers.
+                if let Some(country) = all.get(6).filter(|c| !c.trim().is_empty())
+                    && record.first(&Field::Country).is_none()
+                {
+                    record.push(Field::Country, country);
+                }
+                let parts: Vec<String> = all.into_iter().filter(|p| !p.is_empty()).collect();
                 record.push(Field::Custom("address".into()), &parts.join(", "));
             }
             VCardProperty::Photo

@@ -62,6 +62,11 @@ pub(super) fn merged(mut members: Vec<usize>, records: &[Record]) -> Contact {
             (Some(a), Some(b)) if a != b => c.custom.push(("birthday".into(), b.clone())),
             _ => {}
         }
+        match (&c.country, &r.country) {
+            (None, Some(country)) => c.country = Some(country.clone()),
+            (Some(a), Some(b)) if a != b => c.custom.push(("country".into(), b.clone())),
+            _ => {}
+        }
         extend(&mut c.notes, &r.notes);
         c.rating = c.rating.max(r.rating);
         extend(&mut c.tags, &r.tags);
