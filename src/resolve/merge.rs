@@ -16,15 +16,20 @@ pub(super) fn merged(mut members: Vec<usize>, records: &[Record]) -> Contact {
     };
 
     // The name written by a person (mixed case) beats one fixed from ALL CAPS; a name with both
-    // parts beats one without.
-    let best = rs.iter().filter(|r| !r.name.is_empty()).max_by_key(|r| {
-        let n = &r.name;
-        (
-            !n.recased,
-            n.given.is_some() && n.family.is_some(),
-            n.middle.is_some(),
-        )
-    });
+    // parts beats one without; on a tie the first record wins (`max_by_key` keeps the last
+    // maximum, hence the reversal).
+    let best = rs
+        .iter()
+        .rev()
+        .filter(|r| !r.name.is_empty())
+        .max_by_key(|r| {
+            let n = &r.name;
+            (
+                !n.recased,
+                n.given.is_some() && n.family.is_some(),
+                n.middle.is_some(),
+            )
+        });
     if let Some(r) = best {
         c.name = r.name.clone();
     }

@@ -103,8 +103,8 @@ pub fn resolve(records: &[Record]) -> Resolved {
     let mut index: HashMap<(KeyKind, String), Vec<usize>> = HashMap::new();
 
     for (i, r) in records.iter().enumerate() {
-        for (kind, key) in keys(r, &names[i]) {
-            let holders = index.entry((kind, key.clone())).or_default();
+        for (kind, key, shown) in keys(r, &names[i]) {
+            let holders = index.entry((kind, key)).or_default();
             let mut roots: Vec<usize> = holders.iter().map(|&h| clusters.find(h)).collect();
             roots.dedup();
             if roots.len() > MAX_GROUPS_PER_KEY {
@@ -119,13 +119,14 @@ pub fn resolve(records: &[Record]) -> Resolved {
                     continue;
                 }
                 if kind == KeyKind::NameOrg
-                    && !orgs_agree_across(i, &clusters.members[root], records, &names)
+                    && !same_person_at_org(i, &clusters.members[root], records, &names)
                 {
                     continue;
                 }
                 match conflict(
                     &clusters.members[mine],
                     &clusters.members[root],
+                    records,
                     &names,
                     kind,
                 ) {
@@ -140,7 +141,7 @@ pub fn resolve(records: &[Record]) -> Resolved {
                         refused.push((
                             i,
                             other,
-                            format!("same {} {key}; {why} → not merged", kind.label()),
+                            format!("same {} {shown}; {why} → not merged", kind.label()),
                         ));
                     }
                     Some(_) => {}
@@ -151,6 +152,8 @@ pub fn resolve(records: &[Record]) -> Resolved {
             }
         }
     }
+
+    join_owned_family_names(records, &names, &mut clusters);
 
     let mut contact_of = vec![usize::MAX; records.len()];
     let mut contacts = Vec::new();
@@ -186,32 +189,168 @@ pub fn resolve(records: &[Record]) -> Resolved {
 }
 
 /// The keys a record can be linked by.
-fn keys(r: &Record, name: &NameKey) -> Vec<(KeyKind, String)> {
+/// The keys a record can be linked by, each with the value as shown in evidence.
+fn keys(r: &Record, name: &NameKey) -> Vec<(KeyKind, String, String)> {
     let mut keys = Vec::new();
-    keys.extend(r.emails.iter().map(|e| (KeyKind::Email, e.clone())));
-    keys.extend(r.linkedin.iter().map(|u| (KeyKind::LinkedIn, u.clone())));
-    keys.extend(r.phones.iter().map(|p| (KeyKind::Phone, p.clone())));
-    if let (Some(full), Some(org)) = (name.full(), &r.org_key) {
-        // The first word of the organization key blocks; whether the keys agree is checked
-        // when linking, so `Acme` meets `Acme Corporation`.
-        let first = org.split(' ').next().unwrap_or(org);
-        keys.push((KeyKind::NameOrg, format!("{full}|{first}")));
+    keys.extend(
+        r.emails
+            .iter()
+            .map(|e| (KeyKind::Email, e.clone(), e.clone())),
+    );
+    keys.extend(
+        r.linkedin
+            .iter()
+            .map(|u| (KeyKind::LinkedIn, u.clone(), u.clone())),
+    );
+    keys.extend(
+        r.phones
+            .iter()
+            .map(|p| (KeyKind::Phone, phone_key(p), p.clone())),
+    );
+    // A number that is not valid for its region is still the same number when its digits are.
+    keys.extend(
+        r.problems
+            .iter()
+            .filter(|p| p.field == "phone")
+            .map(|p| (KeyKind::Phone, phone_key(&p.value), p.value.clone()))
+            .filter(|(_, k, _)| k.len() >= 9),
+    );
+    if let (Some(family), Some(_), Some(org)) = (&name.family, &name.given, &r.org_key) {
+        // The family name and the organization key block; whether the given names and the
+        // organizations agree is checked when linking, so `Bob Smith` at `Acme` meets
+        // `Robert Smith` at `Acme Corporation`. The first word of the organization alone also
+        // blocks, so `Acme` meets `Acme Widgets`, unless that block is too large.
+        let shown = format!("{family} at {org}");
+        keys.push((KeyKind::NameOrg, format!("{family}|{org}"), shown.clone()));
+        if let Some((first, _)) = org.split_once(' ') {
+            keys.push((KeyKind::NameOrg, format!("{family}|{first}"), shown));
+        }
     }
     keys
 }
 
+/// Records that share a family name no other person in the data bears are one person: where
+/// the name is not a common one, every record with it has a given name that agrees with every
+/// other's (Søren, SØREN, Soren) and no two name different organizations or hold different
+/// addresses at one company, a phone contact without organization joins the LinkedIn row and
+/// the badge scan of the same name.
+fn join_owned_family_names(records: &[Record], names: &[NameKey], clusters: &mut Clusters) {
+    /// Past this many records a family name is too common in the data to say one person.
+    const MAX_RECORDS: usize = 8;
+    let mut by_family: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, name) in names.iter().enumerate() {
+        if let (Some(family), Some(_)) = (&name.family, &name.given) {
+            by_family.entry(family.as_str()).or_default().push(i);
+        }
+    }
+    let mut groups: Vec<(&str, Vec<usize>)> = by_family
+        .into_iter()
+        .filter(|(family, members)| {
+            (2..=MAX_RECORDS).contains(&members.len())
+                && family.len() >= 3
+                && !names::is_common_family_name(family)
+        })
+        .collect();
+    groups.sort();
+    for (_, members) in groups {
+        let one_person = members.iter().enumerate().all(|(x, &a)| {
+            members[x + 1..].iter().all(|&b| {
+                names::compare(&names[a], &names[b]) == Compare::Compatible
+                    && !colleagues(&records[a], &records[b])
+                    && match (&records[a].org_key, &records[b].org_key) {
+                        (Some(oa), Some(ob)) => crate::normalize::org::keys_match(oa, ob),
+                        _ => true,
+                    }
+            })
+        });
+        if !one_person {
+            continue;
+        }
+        for &m in &members[1..] {
+            let (a, b) = (clusters.find(members[0]), clusters.find(m));
+            if a != b
+                && conflict(
+                    &clusters.members[a],
+                    &clusters.members[b],
+                    records,
+                    names,
+                    KeyKind::NameOrg,
+                )
+                .is_none()
+            {
+                clusters.union(a, b);
+            }
+        }
+    }
+}
+
+/// A phone number's match key: its last nine digits (an extension cut off), so that one number
+/// written in two ways, valid or not, meets itself.
+fn phone_key(number: &str) -> String {
+    let number = number.split(";ext=").next().unwrap_or(number);
+    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+    digits[digits.len().saturating_sub(9)..].to_string()
+}
+
 /// Why two groups of records cannot be one person, if they cannot.
-fn conflict(a: &[usize], b: &[usize], names: &[NameKey], kind: KeyKind) -> Option<String> {
+///
+/// Different given names part two people whatever links them; a phone number or a name also
+/// needs the family names to agree; and a link that is not an email or a profile is refused
+/// where the two hold different LinkedIn profiles, different birthdays, or different
+/// addresses at one company.
+fn conflict(
+    a: &[usize],
+    b: &[usize],
+    records: &[Record],
+    names: &[NameKey],
+    kind: KeyKind,
+) -> Option<String> {
     for &i in a {
         for &j in b {
             match names::compare(&names[i], &names[j]) {
                 Compare::Conflict => return Some(given_names_differ(&names[i], &names[j])),
-                Compare::FamilyDiffers if kind == KeyKind::Phone => {
+                Compare::FamilyDiffers if kind != KeyKind::Email && kind != KeyKind::LinkedIn => {
                     return Some("family names differ".into());
                 }
                 _ => {}
             }
         }
+    }
+    if kind == KeyKind::Email || kind == KeyKind::LinkedIn {
+        return None;
+    }
+    let values = |group: &[usize], get: fn(&Record) -> Option<&str>| -> Vec<String> {
+        let mut v: Vec<String> = group
+            .iter()
+            .filter_map(|&m| get(&records[m]))
+            .map(String::from)
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let disjoint = |x: &[String], y: &[String]| {
+        !x.is_empty() && !y.is_empty() && !x.iter().any(|v| y.contains(v))
+    };
+    if disjoint(
+        &values(a, |r| r.linkedin.as_deref()),
+        &values(b, |r| r.linkedin.as_deref()),
+    ) {
+        return Some("different LinkedIn profiles".into());
+    }
+    fn day(r: &Record) -> Option<&str> {
+        r.birthday
+            .as_deref()
+            .map(|d| &d[d.len().saturating_sub(5)..])
+    }
+    if disjoint(&values(a, day), &values(b, day)) {
+        return Some("birthdays differ".into());
+    }
+    if kind == KeyKind::NameOrg
+        && a.iter()
+            .any(|&i| b.iter().any(|&j| colleagues(&records[i], &records[j])))
+    {
+        return Some("different addresses at one company".into());
     }
     None
 }
@@ -224,20 +363,84 @@ fn given_names_differ(a: &NameKey, b: &NameKey) -> String {
     )
 }
 
-/// The name-and-organization key links a record to a group only where one of the group's
-/// records has the same full name and an organization key that agrees.
-fn orgs_agree_across(i: usize, group: &[usize], records: &[Record], names: &[NameKey]) -> bool {
-    let (Some(full), Some(org)) = (names[i].full(), records[i].org_key.as_deref()) else {
+/// The family-name-and-organization key links a record to a group only where one of the
+/// group's records has the same family name, a given name that agrees (Bob and Robert), an
+/// organization key that agrees (Acme and Acme Corporation), and no two of them hold different
+/// addresses at one company domain (two colleagues of one name).
+fn same_person_at_org(i: usize, group: &[usize], records: &[Record], names: &[NameKey]) -> bool {
+    let Some(org) = records[i].org_key.as_deref() else {
         return false;
     };
-    group.iter().any(|&j| {
-        names[j].full().as_deref() == Some(full.as_str())
+    let agrees = group.iter().any(|&j| {
+        names[j].family == names[i].family
+            && names[j].given.is_some()
+            && names::compare(&names[i], &names[j]) == Compare::Compatible
             && records[j]
                 .org_key
                 .as_deref()
                 .is_some_and(|o| crate::normalize::org::keys_match(org, o))
-    })
+    });
+    agrees && !group.iter().any(|&j| colleagues(&records[i], &records[j]))
 }
+
+/// Both records have an address at the same company domain, and not the same address: two
+/// people at one company, whatever their names say.
+fn colleagues(a: &Record, b: &Record) -> bool {
+    let domains = |r: &Record| -> Vec<(String, String)> {
+        r.emails
+            .iter()
+            .filter_map(|e| e.rsplit_once('@').map(|(_, d)| (d.to_string(), e.clone())))
+            .filter(|(d, _)| !FREE_MAIL.contains(&d.as_str()))
+            .collect()
+    };
+    let (da, db) = (domains(a), domains(b));
+    let shared_address = a.emails.iter().any(|e| b.emails.contains(e));
+    !shared_address && da.iter().any(|(d, _)| db.iter().any(|(d2, _)| d == d2))
+}
+
+/// Mail providers whose domain says nothing about an employer.
+const FREE_MAIL: &[&str] = &[
+    "gmail.com",
+    "googlemail.com",
+    "outlook.com",
+    "hotmail.com",
+    "live.com",
+    "msn.com",
+    "yahoo.com",
+    "ymail.com",
+    "icloud.com",
+    "me.com",
+    "mac.com",
+    "aol.com",
+    "proton.me",
+    "protonmail.com",
+    "gmx.de",
+    "gmx.net",
+    "gmx.com",
+    "web.de",
+    "t-online.de",
+    "mail.com",
+    "yandex.ru",
+    "mail.ru",
+    "qq.com",
+    "163.com",
+    "126.com",
+    "orange.fr",
+    "free.fr",
+    "laposte.net",
+    "libero.it",
+    "hotmail.co.uk",
+    "yahoo.co.uk",
+    "btinternet.com",
+    "comcast.net",
+    "verizon.net",
+    "att.net",
+    "fastmail.com",
+    "zoho.com",
+    "naver.com",
+    "hanmail.net",
+    "yahoo.co.jp",
+];
 
 /// Contacts with the same full name at different organizations: the same person after a change
 /// of job, or two people. Left apart, listed for review.

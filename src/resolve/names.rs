@@ -86,13 +86,282 @@ const NICKNAMES: &[(&str, &str)] = &[
     ("harry", "henry"),
 ];
 
-/// A name part folded for comparison: diacritics removed, lower case, letters only.
+/// Family names borne by so many people that sharing one says nothing (folded forms).
+const COMMON_FAMILY_NAMES: &[&str] = &[
+    "smith",
+    "johnson",
+    "williams",
+    "brown",
+    "jones",
+    "garcia",
+    "miller",
+    "davis",
+    "rodriguez",
+    "martinez",
+    "hernandez",
+    "lopez",
+    "gonzalez",
+    "wilson",
+    "anderson",
+    "thomas",
+    "taylor",
+    "moore",
+    "jackson",
+    "martin",
+    "lee",
+    "perez",
+    "thompson",
+    "white",
+    "harris",
+    "sanchez",
+    "clark",
+    "ramirez",
+    "lewis",
+    "robinson",
+    "walker",
+    "young",
+    "allen",
+    "king",
+    "wright",
+    "scott",
+    "torres",
+    "nguyen",
+    "hill",
+    "flores",
+    "green",
+    "adams",
+    "nelson",
+    "baker",
+    "hall",
+    "rivera",
+    "campbell",
+    "mitchell",
+    "carter",
+    "roberts",
+    "evans",
+    "turner",
+    "phillips",
+    "parker",
+    "collins",
+    "edwards",
+    "stewart",
+    "morris",
+    "murphy",
+    "cook",
+    "rogers",
+    "morgan",
+    "cooper",
+    "peterson",
+    "reed",
+    "bailey",
+    "bell",
+    "kelly",
+    "howard",
+    "ward",
+    "cox",
+    "diaz",
+    "richardson",
+    "wood",
+    "watson",
+    "brooks",
+    "bennett",
+    "gray",
+    "james",
+    "hughes",
+    "price",
+    "myers",
+    "long",
+    "foster",
+    "sanders",
+    "ross",
+    "morales",
+    "powell",
+    "sullivan",
+    "russell",
+    "ortiz",
+    "jenkins",
+    "gutierrez",
+    "perry",
+    "butler",
+    "barnes",
+    "fisher",
+    "henderson",
+    "coleman",
+    "simmons",
+    "patterson",
+    "jordan",
+    "reynolds",
+    "hamilton",
+    "graham",
+    "kim",
+    "park",
+    "choi",
+    "jung",
+    "kang",
+    "cho",
+    "yoon",
+    "jang",
+    "lim",
+    "han",
+    "wang",
+    "li",
+    "zhang",
+    "liu",
+    "chen",
+    "yang",
+    "huang",
+    "zhao",
+    "wu",
+    "zhou",
+    "xu",
+    "sun",
+    "ma",
+    "zhu",
+    "hu",
+    "guo",
+    "he",
+    "lin",
+    "luo",
+    "gao",
+    "tran",
+    "le",
+    "pham",
+    "hoang",
+    "phan",
+    "vu",
+    "dang",
+    "bui",
+    "do",
+    "singh",
+    "kumar",
+    "sharma",
+    "patel",
+    "shah",
+    "gupta",
+    "khan",
+    "ali",
+    "ahmed",
+    "hussain",
+    "mohammed",
+    "muhammad",
+    "rahman",
+    "hassan",
+    "ibrahim",
+    "silva",
+    "santos",
+    "oliveira",
+    "souza",
+    "sousa",
+    "pereira",
+    "costa",
+    "rodrigues",
+    "almeida",
+    "ferreira",
+    "alves",
+    "gomes",
+    "rossi",
+    "russo",
+    "ferrari",
+    "esposito",
+    "bianchi",
+    "romano",
+    "colombo",
+    "ricci",
+    "muller",
+    "schmidt",
+    "schneider",
+    "fischer",
+    "weber",
+    "meyer",
+    "wagner",
+    "becker",
+    "schulz",
+    "hoffmann",
+    "schafer",
+    "koch",
+    "bauer",
+    "richter",
+    "klein",
+    "wolf",
+    "schroder",
+    "neumann",
+    "dubois",
+    "bernard",
+    "petit",
+    "durand",
+    "leroy",
+    "moreau",
+    "simon",
+    "laurent",
+    "lefebvre",
+    "michel",
+    "tanaka",
+    "suzuki",
+    "sato",
+    "takahashi",
+    "watanabe",
+    "ito",
+    "yamamoto",
+    "nakamura",
+    "kobayashi",
+    "kato",
+    "ivanov",
+    "ivanova",
+    "smirnov",
+    "smirnova",
+    "kuznetsov",
+    "popov",
+    "jensen",
+    "nielsen",
+    "hansen",
+    "andersen",
+    "pedersen",
+    "larsen",
+    "johansson",
+    "andersson",
+    "karlsson",
+    "nilsson",
+    "eriksson",
+    "olsen",
+    "berg",
+    "dejong",
+    "jansen",
+    "devries",
+    "vandenberg",
+    "bakker",
+    "visser",
+    "obrien",
+    "walsh",
+    "byrne",
+    "ryan",
+    "oconnor",
+    "nowak",
+    "kowalski",
+    "wisniewski",
+    "kowalczyk",
+    "cohen",
+    "levi",
+    "yilmaz",
+    "kaya",
+];
+
+/// Whether a folded family name is borne by too many people to identify one.
+pub fn is_common_family_name(folded: &str) -> bool {
+    COMMON_FAMILY_NAMES.contains(&folded)
+}
+
+/// A name part folded for comparison: diacritics removed, lower case, letters only, and the
+/// German transliterations undone, so Müller, Mueller and Muller fold alike.
 pub fn fold(s: &str) -> String {
-    deunicode::deunicode(s)
+    let ascii: String = deunicode::deunicode(s)
         .chars()
         .filter(|c| c.is_ascii_alphabetic())
         .map(|c| c.to_ascii_lowercase())
-        .collect()
+        .collect();
+    ascii
+        .replace("ae", "a")
+        .replace("oe", "o")
+        .replace("ue", "u")
 }
 
 /// The folded given and family names of a record; a one-word name counts as a given name.
@@ -130,12 +399,19 @@ fn given_compatible(a: &str, b: &str) -> bool {
     if short.len() == 1 || (short.len() >= 3 && long.starts_with(short)) {
         return long.starts_with(short);
     }
-    NICKNAMES.iter().any(|&(nick, formal)| {
+    let table = folded_nicknames();
+    table.iter().any(|(nick, formal)| {
         (nick == short && formal == long) || (nick == long && formal == short)
-    }) || NICKNAMES.iter().any(|&(nick, formal)| {
+    }) || table.iter().any(|(nick, formal)| {
         // Two nicknames of one name: "Bob" and "Rob".
-        nick == a && NICKNAMES.iter().any(|&(n2, f2)| n2 == b && f2 == formal)
+        nick == a && table.iter().any(|(n2, f2)| n2 == b && f2 == formal)
     })
+}
+
+/// The nickname table folded as names are ("michael" folds to "michal").
+fn folded_nicknames() -> &'static [(String, String)] {
+    static TABLE: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| NICKNAMES.iter().map(|(n, f)| (fold(n), fold(f))).collect())
 }
 
 fn family_compatible(a: &str, b: &str) -> bool {
@@ -219,6 +495,16 @@ mod tests {
             compare(&key("Doe", "Jane"), &key("Jane", "Doe")),
             Compare::Compatible
         );
+        assert_eq!(
+            compare(&key("Mike", "Doe"), &key("Michael", "Doe")),
+            Compare::Compatible
+        );
+        for other in [key("Juergen", "Mueller"), key("Jurgen", "Muller")] {
+            assert_eq!(
+                compare(&key("Jürgen", "Müller"), &other),
+                Compare::Compatible
+            );
+        }
     }
 
     #[test]

@@ -97,3 +97,73 @@ fn the_worklist_is_printed_on_stdout_and_the_summary_on_stderr() {
     assert!(!run.stdout.contains("read 1 of 1 file"));
     assert!(run.stderr.contains("read 1 of 1 file"), "{}", run.stderr);
 }
+
+#[test]
+fn nicknames_transliterations_and_company_suffixes_still_meet() {
+    let dir = TestDir::new();
+    let scans = dir.write(
+        "scans.csv",
+        "First Name,Last Name,Company,Email\n\
+         Robert,Smith,Acme Corporation,robert.smith@acme.example\n\
+         Jürgen,Müller,Nordlicht GmbH,j.mueller@nordlicht.example\n",
+    );
+    let linkedin = dir.write(
+        "Connections.csv",
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+         Bob,Smith,https://www.linkedin.com/in/bobsmith,,Acme,Engineer,01 Jan 2024\n\
+         Juergen,Mueller,https://www.linkedin.com/in/jmueller,,Nordlicht,CTO,01 Jan 2024\n",
+    );
+    let run = dir.run(&[&scans, "--merge", &linkedin]);
+    assert_eq!(
+        run.names(),
+        ["Robert Smith", "Jürgen Müller"],
+        "{:#?}",
+        run.contacts
+    );
+    assert_eq!(
+        run.contact("Robert Smith")["linkedin"],
+        "https://linkedin.com/in/bobsmith"
+    );
+}
+
+#[test]
+fn a_rare_family_name_joins_a_phone_contact_without_organization() {
+    let dir = TestDir::new();
+    let linkedin = dir.write(
+        "Connections.csv",
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+         Søren,Tukason,https://www.linkedin.com/in/soren-tukason,,Fjordlys AS,CTO,01 Jan 2024\n\
+         John,Smith,https://www.linkedin.com/in/jsmith,,Acme,Engineer,01 Jan 2024\n",
+    );
+    let phone = dir.write(
+        "phone.vcf",
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:SØREN TUKASON\r\nN:TUKASON;SØREN;;;\r\nTEL:+47 412 34 567\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:3.0\r\nFN:John Smith\r\nN:Smith;John;;;\r\nTEL:+1 202 555 0111\r\nEND:VCARD\r\n",
+    );
+    let run = dir.run(&[&phone, "--merge", &linkedin]);
+    // Tukason: one person in the data. Smith: too common to say without an organization.
+    assert_eq!(run.contacts.len(), 3, "{:?}", run.names());
+    assert_eq!(
+        strings(&run.contact("Søren Tukason")["phones"]),
+        ["+4741234567"]
+    );
+}
+
+#[test]
+fn namesakes_at_one_company_stay_apart() {
+    let dir = TestDir::new();
+    let scans = dir.write(
+        "scans.csv",
+        "First Name,Last Name,Company,Email\n\
+         David,Schmidt,Hooli,david.schmidt@hooli.example\n\
+         David,Schmidt,Hooli Inc,d.schmidt2@hooli.example\n",
+    );
+    let linkedin = dir.write(
+        "Connections.csv",
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+         Andy,Wang,https://www.linkedin.com/in/andy-wang-1,,Globex,Engineer,01 Jan 2024\n\
+         Andy,Wang,https://www.linkedin.com/in/andy-wang-2,,Globex,Designer,01 Jan 2024\n",
+    );
+    let run = dir.run(&[&scans, "--merge", &linkedin]);
+    assert_eq!(run.contacts.len(), 4, "{:#?}", run.contacts);
+}
