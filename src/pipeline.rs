@@ -79,6 +79,8 @@ pub fn run(settings: &RunSettings, reporter: &dyn Reporter) -> Outcome {
             reporter,
         ));
     }
+    // Records are many and large: no spare capacity from the vector's doubling.
+    records.shrink_to_fit();
     reporter.stage("resolving");
     let mut resolved = resolve::resolve(&records);
     reporter.stage("tagging");
@@ -141,6 +143,8 @@ fn read_file(
                             report.examples.push(format!("{}: {w}", record.prov()));
                         }
                     }
+                    // The original text is kept for rejects only: a contact keeps every value.
+                    record.raw = String::new();
                     records.push(record);
                     continue;
                 }

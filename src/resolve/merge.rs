@@ -164,7 +164,19 @@ fn identity(c: &Contact, records: &[Record]) -> String {
         }
     }
     if keys.is_empty() {
-        keys.extend(c.members.iter().map(|&m| format!("raw:{}", records[m].raw)));
+        // Nothing but values that could not be normalized: those, as written.
+        keys.extend(
+            c.problems
+                .iter()
+                .map(|p| format!("{}:{}", p.field, p.value)),
+        );
+    }
+    if keys.is_empty() {
+        keys.extend(
+            c.members
+                .iter()
+                .map(|&m| format!("record:{}", records[m].prov())),
+        );
     }
     keys.into_iter().min().unwrap_or_default()
 }

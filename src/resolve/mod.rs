@@ -153,16 +153,19 @@ pub fn resolve(records: &[Record]) -> Resolved {
         }
     }
 
+    drop(index);
     join_owned_family_names(records, &names, &mut clusters);
 
     let mut contact_of = vec![usize::MAX; records.len()];
-    let mut contacts = Vec::new();
+    let groups = (0..records.len())
+        .filter(|&i| clusters.find(i) == i)
+        .count();
+    let mut contacts = Vec::with_capacity(groups);
     for i in 0..records.len() {
         let root = clusters.find(i);
         if contact_of[root] == usize::MAX {
             contact_of[root] = contacts.len();
-            let mut members = clusters.members[root].clone();
-            members.sort_unstable();
+            let members = std::mem::take(&mut clusters.members[root]);
             contacts.push(merge::merged(members, records));
         }
         contact_of[i] = contact_of[root];
