@@ -216,8 +216,16 @@ fn exact(key: &str) -> Option<Field> {
 /// Headers no table lists, recognised by what they contain: `Work E-mail`, `Mobile Number`.
 fn by_keyword(key: &str) -> Option<Field> {
     let has = |words: &[&str]| words.iter().any(|w| key.contains(w));
-    // Labels of other values (`E-mail Type`, `E-Mail: Angezeigter Name`), another person's
-    // number (`Assistant's Phone`) and readings of names are not the contact's values.
+    // When a lead was scanned: `Scanned Date/Time`, `Scan Timestamp`, `Date Captured`.
+    if has(&["scan", "captur"]) && has(&["date", "time", "when"]) {
+        return Some(Field::Timestamp);
+    }
+    if key.ends_with("country") || key.ends_with("countryregion") {
+        return Some(Field::Country);
+    }
+    // Labels of other values (`E-mail Type`, `E-Mail: Angezeigter Name`), facts about a value
+    // (`Email Opt Out`, `Email Domain`, `Phone Extension`), another person's number
+    // (`Assistant's Phone`) and readings of names are not the contact's values.
     if has(&[
         "type",
         "label",
@@ -228,18 +236,44 @@ fn by_keyword(key: &str) -> Option<Field> {
         "vorwahl",
         "areacode",
         "optin",
+        "optout",
         "consent",
         "phonetic",
         "yomi",
         "assistant",
         "assistent",
+        "domain",
+        "status",
+        "bounce",
+        "verif",
+        "valid",
+        "subscri",
+        "count",
+        "date",
+        "source",
+        "owner",
+        "format",
+        "permission",
+        "privacy",
+        "extension",
+        "durchwahl",
+        "country",
+        "code",
+        "sent",
+        "opened",
+        "clicked",
     ]) {
         return None;
+    }
+    if has(&["rating", "leadscore", "temperature"]) {
+        return Some(Field::Rating);
     }
     if has(&["fax", "pager"]) {
         return None;
     }
-    if has(&["email", "mail", "courriel", "correo", "messagerie"]) {
+    // `Mailing Street` is a postal address.
+    if has(&["email", "courriel", "correo", "messagerie"]) || (has(&["mail"]) && !has(&["mailing"]))
+    {
         return Some(Field::Email);
     }
     if has(&[
@@ -260,9 +294,6 @@ fn by_keyword(key: &str) -> Option<Field> {
     }
     if has(&["jobtitle"]) {
         return Some(Field::Title);
-    }
-    if key.ends_with("country") || key.ends_with("countryregion") {
-        return Some(Field::Country);
     }
     None
 }
@@ -311,6 +342,36 @@ mod tests {
         assert_eq!(
             (f[18].clone(), f[20].clone(), f[21].clone()),
             (Field::Email, Field::Phone, Field::Country)
+        );
+    }
+
+    #[test]
+    fn lead_app_and_crm_headers() {
+        let f = map(
+            "First Name,Last Name,Email Address,Mobile Phone Number,Lead Score/Rating,Scanned Date/Time,Scanned By,Email Opt Out,Email Domain,Phone Extension,Phone Country Code",
+            ',',
+        );
+        assert_eq!(f[2], Field::Email);
+        assert_eq!(f[3], Field::Phone);
+        assert_eq!(f[4], Field::Rating);
+        assert_eq!(f[5], Field::Timestamp);
+        for (i, label) in [
+            (6, "Scanned By"),
+            (7, "Email Opt Out"),
+            (8, "Email Domain"),
+            (9, "Phone Extension"),
+            (10, "Phone Country Code"),
+        ] {
+            assert_eq!(f[i], Field::Custom(label.into()));
+        }
+        let f = map("Mailing Street,Mailing Country,Phone", ',');
+        assert_eq!(
+            f,
+            [
+                Field::Custom("Mailing Street".into()),
+                Field::Country,
+                Field::Phone
+            ]
         );
     }
 
