@@ -227,7 +227,7 @@ fn by_keyword(key: &str) -> Option<Field> {
     // (`Email Opt Out`, `Email Domain`, `Phone Extension`), another person's number
     // (`Assistant's Phone`) and readings of names are not the contact's values.
     if has(&[
-        "type",
+        "typ",
         "label",
         "display",
         "angezeigt",
