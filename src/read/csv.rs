@@ -16,6 +16,7 @@ const HEADER_SEARCH_ROWS: usize = 30;
 pub struct CsvSource {
     reader: csv::Reader<Cursor<Vec<u8>>>,
     fields: Vec<Field>,
+    types: Vec<Option<usize>>,
     delimiter: u8,
     file: String,
     ordinal: u64,
@@ -29,7 +30,7 @@ pub fn open(file: &str, text: String, info: &mut FileInfo) -> CsvSource {
         .push(format!("delimiter {}", delimiter_name(delimiter)));
     let layout = find_header(&text, delimiter);
     let fields = match &layout {
-        Layout::Header { row, fields } => {
+        Layout::Header { row, fields, .. } => {
             if *row > 0 {
                 info.notes
                     .push(format!("{row} preamble line(s) above the header skipped"));
@@ -58,6 +59,10 @@ pub fn open(file: &str, text: String, info: &mut FileInfo) -> CsvSource {
         }
     };
     let mut reader = builder(delimiter).from_reader(Cursor::new(text.into_bytes()));
+    let types = match &layout {
+        Layout::Header { types, .. } => types.clone(),
+        Layout::Headerless { .. } => Vec::new(),
+    };
     if let Layout::Header { row, .. } = layout {
         let mut skip = csv::ByteRecord::new();
         for _ in 0..=row {
@@ -69,6 +74,7 @@ pub fn open(file: &str, text: String, info: &mut FileInfo) -> CsvSource {
     CsvSource {
         reader,
         fields,
+        types,
         delimiter,
         file: file.to_string(),
         ordinal: 0,
@@ -137,6 +143,11 @@ impl Iterator for CsvSource {
                     continue;
                 }
                 let field = match self.fields.get(i) {
+                    // A number whose type column says fax or pager is no number to call.
+                    Some(Field::Phone) => match self.type_of(i).filter(|t| is_fax(t)) {
+                        Some(kind) => Field::Custom(kind.to_lowercase()),
+                        None => Field::Phone,
+                    },
                     Some(field) => field.clone(),
                     None => sniff_cell(&cell, i),
                 };
@@ -145,6 +156,36 @@ impl Iterator for CsvSource {
             return Some(Ok(record));
         }
     }
+}
+
+impl CsvSource {
+    /// The text of the type column of column `i` in the current row.
+    fn type_of(&self, i: usize) -> Option<String> {
+        let t = (*self.types.get(i)?)?;
+        let cell = String::from_utf8_lossy(self.row.get(t)?);
+        let cell = cell.trim().trim_start_matches("* ").trim();
+        (!cell.is_empty()).then(|| cell.to_string())
+    }
+}
+
+fn is_fax(kind: &str) -> bool {
+    let k = kind.to_lowercase();
+    k.contains("fax") || k.contains("pager") || k.contains("télécopie")
+}
+
+/// Google and Outlook name a value's kind in a sibling column: `Phone 1 - Type` for
+/// `Phone 1 - Value`. For each column, the index of its sibling.
+fn type_columns(headers: &[String]) -> Vec<Option<usize>> {
+    headers
+        .iter()
+        .map(|h| {
+            let stem = h.trim().strip_suffix(" - Value")?;
+            headers.iter().position(|other| {
+                let other = other.trim();
+                other == format!("{stem} - Type") || other == format!("{stem} - Label")
+            })
+        })
+        .collect()
 }
 
 /// A one-cell row split by the other delimiter that makes the most cells, if any makes several.
@@ -251,8 +292,15 @@ fn count_outside_quotes(line: &str, d: u8) -> usize {
 }
 
 enum Layout {
-    Header { row: usize, fields: Vec<Field> },
-    Headerless { fields: Vec<Field> },
+    Header {
+        row: usize,
+        fields: Vec<Field>,
+        /// For a `Phone 1 - Value` column, the index of its `Phone 1 - Type` column.
+        types: Vec<Option<usize>>,
+    },
+    Headerless {
+        fields: Vec<Field>,
+    },
 }
 
 fn find_header(text: &str, delimiter: u8) -> Layout {
@@ -270,7 +318,11 @@ fn find_header(text: &str, delimiter: u8) -> Layout {
         }
         let fields = map_headers(row);
         if score >= 2 || (score == 1 && identifies_person(&fields) && row.len() <= 3) {
-            return Layout::Header { row: i, fields };
+            return Layout::Header {
+                row: i,
+                fields,
+                types: type_columns(row),
+            };
         }
     }
     if let Some(fields) = infer_columns(&rows) {
@@ -279,7 +331,11 @@ fn find_header(text: &str, delimiter: u8) -> Layout {
     // Nothing we know: the first row is the header, every column a custom field, so each record
     // is kept whole (and rejected with its raw text if nothing identifies a person).
     let fields = rows.first().map(|r| map_headers(r)).unwrap_or_default();
-    Layout::Header { row: 0, fields }
+    Layout::Header {
+        row: 0,
+        fields,
+        types: Vec::new(),
+    }
 }
 
 /// A file without a header: columns of e-mail addresses and phone numbers are recognised by their

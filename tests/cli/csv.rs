@@ -226,3 +226,20 @@ fn a_row_written_with_another_delimiter_is_split_with_it() {
         ["+442079460018"]
     );
 }
+
+#[test]
+fn a_number_typed_fax_is_not_a_phone_to_call() {
+    let dir = TestDir::new();
+    let file = dir.write(
+        "google.csv",
+        "Name,Phone 1 - Type,Phone 1 - Value,Phone 2 - Type,Phone 2 - Value\n\
+         Ada Lovelace,Work Fax,+44 20 7946 0018,* Mobile,+44 7911 123456\n",
+    );
+    let run = dir.run(&[&file]);
+    let ada = run.contact("Ada Lovelace");
+    assert_eq!(strings(&ada["phones"]), ["+447911123456"]);
+    assert!(
+        ada["custom"].to_string().contains("+44 20 7946 0018"),
+        "the fax number is kept"
+    );
+}
