@@ -51,6 +51,38 @@ pub fn today(value: Option<&str>) -> Result<NaiveDate, BadOption> {
     }
 }
 
+/// The files named, with a folder standing for the contact files directly inside it (by their
+/// extension, in name order). A folder without any stays as named, to be reported.
+pub fn expand_folders(paths: &[String]) -> Vec<String> {
+    const EXTENSIONS: &[&str] = &[
+        "csv", "tsv", "txt", "vcf", "vcard", "xlsx", "xlsm", "xls", "ods",
+    ];
+    let mut files = Vec::new();
+    for path in paths {
+        let Ok(entries) = std::fs::read_dir(path) else {
+            files.push(path.clone());
+            continue;
+        };
+        let mut inside: Vec<String> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.is_file())
+            .filter(|p| {
+                p.extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+            })
+            .map(|p| p.display().to_string())
+            .collect();
+        inside.sort();
+        if inside.is_empty() {
+            files.push(path.clone());
+        }
+        files.extend(inside);
+    }
+    files
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

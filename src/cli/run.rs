@@ -103,17 +103,20 @@ fn resolve_settings(args: &RunArgs) -> anyhow::Result<RunSettings> {
     let window = args.met_on.as_deref().map(settings::met_on).transpose()?;
     let region = settings::region(args.region.as_deref())?;
     let today = settings::today(args.today.as_deref())?;
-    let inputs = args
-        .files
-        .iter()
-        .map(|f| Input {
-            file: f.clone(),
+    let inputs = settings::expand_folders(&args.files)
+        .into_iter()
+        .map(|file| Input {
+            file,
             origin: Origin::Event,
         })
-        .chain(args.merge.iter().map(|f| Input {
-            file: f.clone(),
-            origin: Origin::Context,
-        }))
+        .chain(
+            settings::expand_folders(&args.merge)
+                .into_iter()
+                .map(|file| Input {
+                    file,
+                    origin: Origin::Context,
+                }),
+        )
         .collect();
     let event = args
         .event

@@ -32,7 +32,7 @@ pub struct FileInfo {
 pub enum ReadError {
     #[error("{file}: file not found")]
     NotFound { file: String },
-    #[error("{file}: is a directory, not a file")]
+    #[error("{file}: a folder with no contact file directly inside")]
     Directory { file: String },
     #[error("{file}: cannot be read: {source}")]
     Io {
@@ -56,7 +56,9 @@ impl ReadError {
             ReadError::NotFound { .. } => {
                 "check the path; it is taken relative to the current directory"
             }
-            ReadError::Directory { .. } => "name the files inside it, e.g. `dir/*.csv`",
+            ReadError::Directory { .. } => {
+                "rolo reads the .csv, .tsv, .txt, .vcf, .xlsx, .xls and .ods files of a folder; name the files instead"
+            }
             ReadError::Io { .. } => "check that the file is readable by you",
             ReadError::Empty { .. } => "export the contacts again; the file has no content",
             ReadError::UnknownFormat { .. } => {

@@ -94,3 +94,25 @@ fn bad_options_fail_with_a_hint_and_usage_errors_exit_2() {
     let out = dir.rolo(&["run".into()]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_folder_stands_for_the_contact_files_inside_it() {
+    let dir = TestDir::new();
+    let folder = dir.path("exports");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(fixture("csv/no-header.csv"), folder.join("a.csv")).unwrap();
+    std::fs::copy(fixture("vcard/missing-end.vcf"), folder.join("b.vcf")).unwrap();
+    std::fs::write(folder.join("notes.pdf"), b"%PDF-1.4").unwrap();
+    let run = dir.run(&[&folder.display().to_string()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.contacts.len(), 5);
+    let empty = dir.path("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let run = dir.run(&[&empty.display().to_string()]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("a folder with no contact file"),
+        "{}",
+        run.stderr
+    );
+}
