@@ -74,6 +74,16 @@ pub fn parse(raw: &str) -> Option<NaiveDate> {
     numeric(s)
 }
 
+/// A spreadsheet's serial day number written out as text (`45941.43` when a CSV was saved from
+/// Excel with the column left as a number): days since 1899-12-30.
+pub fn excel_serial(raw: &str) -> Option<NaiveDate> {
+    let n: f64 = raw.trim().parse().ok()?;
+    if !(20_000.0..=80_000.0).contains(&n) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(1899, 12, 30)?.checked_add_days(chrono::Days::new(n as u64))
+}
+
 /// `03/12/2024` is the US month first unless the first number cannot be a month;
 /// `12.03.2024` is day first (Europe).
 fn numeric(s: &str) -> Option<NaiveDate> {
@@ -157,6 +167,15 @@ mod tests {
         assert_eq!(iso("12.03.2024").as_deref(), Some("2024-03-12"));
         assert_eq!(iso("3/12/2024 2:05 PM").as_deref(), Some("2024-03-12"));
         assert_eq!(iso("soon"), None);
+    }
+
+    #[test]
+    fn excel_serial_days() {
+        assert_eq!(
+            excel_serial("46309.4375").map(|d| d.to_string()).as_deref(),
+            Some("2026-10-14")
+        );
+        assert_eq!(excel_serial("12"), None);
     }
 
     #[test]

@@ -170,7 +170,7 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
                 }
             }
             Field::Timestamp => {
-                match date::parse(value) {
+                match date::parse(value).or_else(|| date::excel_serial(value)) {
                     Some(d) if r.captured_on.is_none() => r.captured_on = Some(d),
                     Some(_) => {}
                     None => problem(&mut r, "timestamp", value, "not a date".into()),

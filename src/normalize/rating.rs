@@ -18,6 +18,22 @@ pub fn parse(raw: &str) -> Option<Rating> {
     if word.is_some() {
         return word;
     }
+    // Words inside a longer value: `Hot lead`, `3 - Warm`, `Cold (no budget)`.
+    if s.contains("not interested") || s.contains("nicht interessiert") {
+        return Some(Rating::Cold);
+    }
+    let tokens: Vec<&str> = s
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|t| t.len() > 1)
+        .collect();
+    for token in &tokens {
+        match *token {
+            "hot" | "heiß" | "heiss" | "chaud" | "caliente" => return Some(Rating::Hot),
+            "warm" | "tiède" | "tiede" | "tibio" => return Some(Rating::Warm),
+            "cold" | "kalt" | "froid" | "frio" | "frío" => return Some(Rating::Cold),
+            _ => {}
+        }
+    }
     let stars = s.chars().filter(|&c| c == '★' || c == '*').count();
     if stars > 0 && s.chars().all(|c| matches!(c, '★' | '☆' | '*' | ' ')) {
         return Some(scale(stars as f64, 5.0));
@@ -58,6 +74,9 @@ mod tests {
     #[test]
     fn words_and_scales() {
         assert_eq!(parse("HOT"), Some(Rating::Hot));
+        assert_eq!(parse("Hot lead"), Some(Rating::Hot));
+        assert_eq!(parse("3 - Warm"), Some(Rating::Warm));
+        assert_eq!(parse("Not interested"), Some(Rating::Cold));
         assert_eq!(parse("Warm"), Some(Rating::Warm));
         assert_eq!(parse("5"), Some(Rating::Hot));
         assert_eq!(parse("4"), Some(Rating::Hot));
