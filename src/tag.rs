@@ -56,6 +56,8 @@ pub fn tag(contacts: &mut [Contact], records: &[Record], event: &Event) -> usize
                 ),
                 Origin::Context => match r.captured_on {
                     Some(day) if event.contains(day) => (run_event.clone(), (Some(day), true)),
+                    // Connected after the event: met since, not known before.
+                    Some(day) if event.window.is_some_and(|(_, end)| day > end) => continue,
                     _ => {
                         known_before = true;
                         continue;
