@@ -2,17 +2,24 @@
 //!
 //! This resolver links records on exact keys, in this order:
 //!
-//! 1. **Blocking.** Each record's keys (normalized email, canonical LinkedIn URL, E.164 phone,
-//!    and the folded full name with the organization key) index the records that share them;
-//!    only records that share a key are ever compared.
+//! 1. **Blocking.** Each record's keys index the records that share them: normalized email,
+//!    canonical LinkedIn URL, the last nine digits of each phone number, and the folded family
+//!    name with the organization key (whole, and its first word). Only records that share a key
+//!    are ever compared; a key shared by too many people (`info@`, a switchboard) links no more.
 //! 2. **Linking.** A shared email or LinkedIn profile links two records unless their given names
 //!    differ; a shared phone links them only if given and family names agree (a switchboard or a
-//!    household number is shared by different people); the same full name links records whose
-//!    organization keys agree (`Acme` ~ `Acme Corporation`).
-//! 3. **Clustering with a guardrail.** Two groups are joined only if no record of one conflicts
-//!    with a record of the other, so no chain of links joins two people. A link refused that way
-//!    is written to the review list with its evidence.
-//! 4. **Merged view**: see [`merge`].
+//!    household number is shared by different people); the same family name links records whose
+//!    given names agree (Bob and Robert) and whose organization keys agree (`Acme` ~ `Acme
+//!    Corporation`), unless they hold different addresses at one company domain.
+//! 3. **Owned family names.** Records sharing a family name that only one person in the data
+//!    seems to bear (not a common name, every given name agreeing, no two organizations
+//!    differing) are one person, with or without an organization.
+//! 4. **Clustering with guardrails.** Two groups are joined only if no record of one conflicts
+//!    with a record of the other (different given names; for links by phone or name also
+//!    different family names, LinkedIn profiles, birthdays or company addresses), so no chain of
+//!    links joins two people. A link refused that way is written to the review list with its
+//!    evidence.
+//! 5. **Merged view**: every distinct value kept, the event's records first (`merge.rs`).
 
 mod merge;
 pub mod names;
