@@ -106,11 +106,16 @@ pub fn build(parts: NameParts<'_>) -> Name {
             ordered
         });
     } else {
-        let words: Vec<&str> = [&name.given, &name.middle, &name.family]
+        let east_asian = [&name.given, &name.family]
             .into_iter()
             .flatten()
-            .map(String::as_str)
-            .collect();
+            .all(|w| w.chars().all(is_cjk));
+        let order = if east_asian {
+            [&name.family, &name.given, &name.middle]
+        } else {
+            [&name.given, &name.middle, &name.family]
+        };
+        let words: Vec<&str> = order.into_iter().flatten().map(String::as_str).collect();
         if !words.is_empty() {
             name.display = Some(words.join(" "));
         }
@@ -191,6 +196,11 @@ pub fn parse_full(full: &str) -> Name {
     match words.len() {
         0 => {}
         1 => name.given = Some(words[0].to_string()),
+        // Chinese, Japanese and Korean names are written family name first: 山田 太郎.
+        2 if words.iter().all(|w| w.chars().all(is_cjk)) => {
+            name.family = Some(words[0].to_string());
+            name.given = Some(words[1].to_string());
+        }
         _ => {
             // The family name starts at the first particle after the given name, or is the last word.
             let mut start = words.len() - 1;
@@ -205,6 +215,12 @@ pub fn parse_full(full: &str) -> Name {
         }
     }
     name
+}
+
+/// A Han, kana or Hangul character.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -365,6 +381,22 @@ mod tests {
             full("DeShawn McAdams").display.as_deref(),
             Some("DeShawn McAdams")
         );
+    }
+
+    #[test]
+    fn east_asian_names_put_the_family_name_first() {
+        let n = full("山田 太郎");
+        assert_eq!(
+            (n.family.as_deref(), n.given.as_deref()),
+            (Some("山田"), Some("太郎"))
+        );
+        assert_eq!(n.display.as_deref(), Some("山田 太郎"));
+        let n = build(NameParts {
+            given: Some("太郎"),
+            family: Some("山田"),
+            ..Default::default()
+        });
+        assert_eq!(n.display.as_deref(), Some("山田 太郎"));
     }
 
     #[test]

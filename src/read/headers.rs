@@ -30,7 +30,9 @@ pub fn map_headers(headers: &[String]) -> Vec<Field> {
         .iter()
         .zip(&keys)
         .map(|(header, key)| {
-            lookup(key).unwrap_or_else(|| Field::Custom(header.trim().to_string()))
+            cjk(header)
+                .or_else(|| lookup(key))
+                .unwrap_or_else(|| Field::Custom(header.trim().to_string()))
         })
         .collect();
     let has = |wanted: &[&str]| keys.iter().any(|k| wanted.contains(&k.as_str()));
@@ -80,7 +82,7 @@ pub fn header_score(cells: &[String]) -> usize {
     cells
         .iter()
         .filter(|c| c.chars().count() <= 60)
-        .filter(|c| lookup(&fold(c)).is_some())
+        .filter(|c| cjk(c).is_some() || lookup(&fold(c)).is_some())
         .count()
 }
 
@@ -98,6 +100,50 @@ pub fn identifies_person(fields: &[Field]) -> bool {
                 | Field::LinkedIn
         )
     })
+}
+
+/// Japanese, Chinese and Korean labels, which folding to ASCII would garble.
+fn cjk(header: &str) -> Option<Field> {
+    let field = match header.trim().trim_start_matches('\u{feff}') {
+        "氏名" | "名前" | "姓名" | "フルネーム" | "이름" | "성명" => Field::FullName,
+        "姓" | "苗字" | "名字" | "성" => Field::FamilyName,
+        "名" | "名字（名）" | "이름(名)" => Field::GivenName,
+        "メールアドレス"
+        | "電子メール"
+        | "メール"
+        | "Eメール"
+        | "邮箱"
+        | "电子邮件"
+        | "电子邮箱"
+        | "電子郵件"
+        | "이메일"
+        | "전자우편" => Field::Email,
+        "電話番号"
+        | "電話"
+        | "携帯電話"
+        | "携帯"
+        | "電話番号（携帯）"
+        | "手机"
+        | "电话"
+        | "手機"
+        | "電話號碼"
+        | "전화번호"
+        | "전화"
+        | "휴대폰"
+        | "휴대전화" => Field::Phone,
+        "会社名" | "会社" | "勤務先" | "公司" | "公司名称" | "單位" | "회사" | "회사명" => {
+            Field::Organization
+        }
+        "役職" | "職位" | "肩書" | "职位" | "职务" | "職稱" | "직책" | "직위" => {
+            Field::Title
+        }
+        "部署" | "部门" | "部門" | "부서" => Field::Department,
+        "国" | "国家" | "國家" | "국가" => Field::Country,
+        "メモ" | "備考" | "备注" | "備註" | "메모" | "비고" => Field::Notes,
+        "誕生日" | "生日" | "생일" => Field::Birthday,
+        _ => return None,
+    };
+    Some(field)
 }
 
 fn lookup(key: &str) -> Option<Field> {
@@ -343,6 +389,27 @@ mod tests {
             (f[18].clone(), f[20].clone(), f[21].clone()),
             (Field::Email, Field::Phone, Field::Country)
         );
+    }
+
+    #[test]
+    fn japanese_chinese_and_korean_headers() {
+        let f = map("姓,名,メールアドレス,電話番号,会社名,役職", ',');
+        assert_eq!(
+            f,
+            [
+                Field::FamilyName,
+                Field::GivenName,
+                Field::Email,
+                Field::Phone,
+                Field::Organization,
+                Field::Title
+            ]
+        );
+        assert_eq!(
+            map("姓名,邮箱,手机,公司", ',')[..2],
+            [Field::FullName, Field::Email]
+        );
+        assert_eq!(map("이름,이메일,휴대폰", ',')[2], Field::Phone);
     }
 
     #[test]
