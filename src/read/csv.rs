@@ -256,6 +256,16 @@ fn delimiter_name(d: u8) -> &'static str {
 /// Picks the delimiter whose count per line (outside quotes) is the most consistent over the
 /// first lines, then the most frequent.
 pub fn sniff_delimiter(text: &str) -> u8 {
+    // Excel's own hint on the first line: `sep=;`.
+    let first = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .trim();
+    if let Some(d) = first.strip_prefix("sep=").and_then(|d| d.bytes().next()) {
+        return d;
+    }
     let lines: Vec<&str> = text
         .lines()
         .filter(|l| !l.trim().is_empty())
@@ -455,6 +465,14 @@ mod tests {
             .map(|r| r.unwrap())
             .collect();
         (info, records)
+    }
+
+    #[test]
+    fn excel_sep_hint() {
+        assert_eq!(
+            sniff_delimiter("sep=;\nName;Email\nA, B;a@b.example\n"),
+            b';'
+        );
     }
 
     #[test]
