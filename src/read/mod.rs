@@ -6,6 +6,7 @@
 
 pub mod csv;
 pub mod headers;
+pub mod html;
 pub mod sheet;
 pub mod text;
 pub mod vcard;
@@ -128,9 +129,8 @@ pub fn from_bytes(file: &str, bytes: Vec<u8>) -> Result<Opened, ReadError> {
         });
     }
     if text_named_xls {
-        info.notes.push(format!(
-            "the .{ext} file is text, not a workbook: read as delimited text"
-        ));
+        info.notes
+            .push(format!("the .{ext} file is text, not a workbook"));
     }
     if let Some(kind) = binary_kind(&bytes) {
         return Err(ReadError::UnknownFormat {
@@ -160,6 +160,14 @@ pub fn from_bytes(file: &str, bytes: Vec<u8>) -> Result<Opened, ReadError> {
                 .push("no BEGIN:VCARD line: the properties were read as one card".into());
         }
         let source = vcard::open(file, text, &mut info);
+        return Ok(Opened {
+            info,
+            records: Box::new(source),
+        });
+    }
+    if html::is_html_table(&text) {
+        info.format = "html table";
+        let source = csv::open(file, html::table_as_tsv(&text), &mut info);
         return Ok(Opened {
             info,
             records: Box::new(source),

@@ -80,3 +80,17 @@ fn a_workbook_whose_xml_is_utf16_is_read() {
         ["anders@lund.example"]
     );
 }
+
+#[test]
+fn an_html_table_saved_as_xls_is_read() {
+    let run = TestDir::new().run(&[&fixture("sheets/html-table.xls")]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("html table"), "{}", run.stderr);
+    let zoe = run.contact("Zoë Martin");
+    assert_eq!(zoe["organization"], "Dupont & Fils");
+    assert_eq!(zoe["rating"], "hot");
+    assert_eq!(
+        strings(&run.contact("Paul Roux")["emails"]),
+        ["paul@roux.example"]
+    );
+}
