@@ -82,7 +82,7 @@ pub fn run(settings: &RunSettings, reporter: &dyn Reporter) -> Outcome {
     // Records are many and large: no spare capacity from the vector's doubling.
     records.shrink_to_fit();
     reporter.stage("resolving");
-    let mut resolved = resolve::resolve(&records);
+    let mut resolved = resolve::resolve(&mut records);
     reporter.stage("tagging");
     let tagged = tag::tag(&mut resolved.contacts, &records, &settings.event);
     let worklist = worklist::build(&resolved.contacts, &settings.cadence, settings.today);

@@ -2,92 +2,94 @@
 //! before context records (the badge shows where the person works now), then the order of the
 //! files; every distinct value of every record is kept.
 
+use std::mem::take;
+
 use sha2::{Digest, Sha256};
 
 use crate::model::{Contact, Origin, Record};
 
-/// Builds the contact of `members` (indexes into `records`, ascending).
-pub(super) fn merged(mut members: Vec<usize>, records: &[Record]) -> Contact {
+/// Builds the contact of `members` (indexes into `records`). The members' values are moved
+/// into the contact, not copied: afterwards a record keeps only what tagging needs (its origin,
+/// event and capture day).
+pub(super) fn merged(mut members: Vec<usize>, records: &mut [Record]) -> Contact {
     members.sort_by_key(|&m| (records[m].origin != Origin::Event, m));
-    let rs: Vec<&Record> = members.iter().map(|&m| &records[m]).collect();
     let mut c = Contact {
         members: members.clone(),
         ..Contact::default()
     };
-
-    // The name written by a person (mixed case) beats one fixed from ALL CAPS; a name with both
-    // parts beats one without; on a tie the first record wins (`max_by_key` keeps the last
-    // maximum, hence the reversal).
-    let best = rs
-        .iter()
-        .rev()
-        .filter(|r| !r.name.is_empty())
-        .max_by_key(|r| {
+    {
+        let rs: Vec<&Record> = members.iter().map(|&m| &records[m]).collect();
+        // The name written by a person (mixed case) beats one fixed from ALL CAPS; a name with
+        // both parts beats one without; on a tie the first record wins (`max_by_key` keeps the
+        // last maximum, hence the reversal).
+        let best = rs
+            .iter()
+            .rev()
+            .filter(|r| !r.name.is_empty())
+            .max_by_key(|r| {
+                let n = &r.name;
+                (
+                    !n.recased,
+                    n.given.is_some() && n.family.is_some(),
+                    n.middle.is_some(),
+                )
+            });
+        if let Some(r) = best {
+            c.name = r.name.clone();
+        }
+        // Parts the best name lacks come from the others.
+        for r in &rs {
             let n = &r.name;
-            (
-                !n.recased,
-                n.given.is_some() && n.family.is_some(),
-                n.middle.is_some(),
-            )
-        });
-    if let Some(r) = best {
-        c.name = r.name.clone();
-    }
-    // Parts the best name lacks come from the others.
-    for r in &rs {
-        let n = &r.name;
-        fill(&mut c.name.prefix, &n.prefix);
-        fill(&mut c.name.suffix, &n.suffix);
-        fill(&mut c.name.middle, &n.middle);
-    }
-    for r in &rs {
-        if let Some(nick) = &r.nickname {
-            fill(&mut c.nickname, &Some(nick.clone()));
+            fill(&mut c.name.prefix, &n.prefix);
+            fill(&mut c.name.suffix, &n.suffix);
+            fill(&mut c.name.middle, &n.middle);
         }
-        extend(&mut c.emails, &r.emails);
-        extend(&mut c.phones, &r.phones);
-        for ext in &r.extensions {
-            if !c.extensions.contains(ext) {
-                c.extensions.push(ext.clone());
+        c.previous_organization = previous_organization(&rs);
+    }
+    for &m in &members {
+        let r = &mut records[m];
+        if c.nickname.is_none() {
+            c.nickname = r.nickname.take();
+        }
+        extend(&mut c.emails, take(&mut r.emails));
+        extend(&mut c.phones, take(&mut r.phones));
+        for ext in take(&mut r.extensions) {
+            if !c.extensions.contains(&ext) {
+                c.extensions.push(ext);
             }
         }
-        extend(&mut c.urls, &r.urls);
-        fill(&mut c.linkedin, &r.linkedin);
-        extend(
-            &mut c.organizations,
-            &r.organization.iter().cloned().collect::<Vec<_>>(),
-        );
-        extend(&mut c.titles, &r.title.iter().cloned().collect::<Vec<_>>());
-        extend(
-            &mut c.departments,
-            &r.department.iter().cloned().collect::<Vec<_>>(),
-        );
-        match (&c.birthday, &r.birthday) {
-            (None, Some(b)) => c.birthday = Some(b.clone()),
-            (Some(a), Some(b)) if a != b => c.custom.push(("birthday".into(), b.clone())),
+        extend(&mut c.urls, take(&mut r.urls));
+        if c.linkedin.is_none() {
+            c.linkedin = r.linkedin.take();
+        }
+        extend(&mut c.organizations, r.organization.take());
+        extend(&mut c.titles, r.title.take());
+        extend(&mut c.departments, r.department.take());
+        match (&c.birthday, r.birthday.take()) {
+            (None, Some(b)) => c.birthday = Some(b),
+            (Some(a), Some(b)) if *a != b => c.custom.push(("birthday".into(), b)),
             _ => {}
         }
-        match (&c.country, &r.country) {
-            (None, Some(country)) => c.country = Some(country.clone()),
-            (Some(a), Some(b)) if a != b => c.custom.push(("country".into(), b.clone())),
+        match (&c.country, r.country.take()) {
+            (None, Some(country)) => c.country = Some(country),
+            (Some(a), Some(b)) if *a != b => c.custom.push(("country".into(), b)),
             _ => {}
         }
-        extend(&mut c.notes, &r.notes);
+        extend(&mut c.notes, take(&mut r.notes));
         c.rating = c.rating.max(r.rating);
-        extend(&mut c.tags, &r.tags);
-        for kv in &r.custom {
-            if !c.custom.contains(kv) {
-                c.custom.push(kv.clone());
+        extend(&mut c.tags, take(&mut r.tags));
+        for kv in take(&mut r.custom) {
+            if !c.custom.contains(&kv) {
+                c.custom.push(kv);
             }
         }
-        for p in &r.problems {
-            if !c.problems.contains(p) {
-                c.problems.push(p.clone());
+        for p in take(&mut r.problems) {
+            if !c.problems.contains(&p) {
+                c.problems.push(p);
             }
         }
-        c.sources.push(r.prov().clone());
+        c.sources.extend(r.prov.take());
     }
-    c.previous_organization = previous_organization(&rs);
     c
 }
 
@@ -120,20 +122,20 @@ fn fill(slot: &mut Option<String>, value: &Option<String>) {
     }
 }
 
-fn extend(list: &mut Vec<String>, values: &[String]) {
+fn extend(list: &mut Vec<String>, values: impl IntoIterator<Item = String>) {
     for v in values {
-        if !list.contains(v) {
-            list.push(v.clone());
+        if !list.contains(&v) {
+            list.push(v);
         }
     }
 }
 
 /// Gives every contact an id that depends only on its records' identifying values, so the same
 /// records give the same ids in every run, whatever the order of the files.
-pub(super) fn assign_ids(contacts: &mut [Contact], records: &[Record]) {
+pub(super) fn assign_ids(contacts: &mut [Contact]) {
     let mut seen = std::collections::HashMap::<String, usize>::new();
     for c in contacts.iter_mut() {
-        let key = identity(c, records);
+        let key = identity(c);
         let digest = Sha256::digest(key.as_bytes());
         let mut id: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
         let n = seen.entry(id.clone()).or_insert(0);
@@ -147,7 +149,7 @@ pub(super) fn assign_ids(contacts: &mut [Contact], records: &[Record]) {
 
 /// The smallest identifying key of the contact: an email, a LinkedIn profile, a phone, else its
 /// name and organization, else the original text of its first record.
-fn identity(c: &Contact, records: &[Record]) -> String {
+fn identity(c: &Contact) -> String {
     let mut keys: Vec<String> = Vec::new();
     keys.extend(c.emails.iter().map(|e| format!("email:{e}")));
     keys.extend(c.linkedin.iter().map(|u| format!("linkedin:{u}")));
@@ -172,11 +174,7 @@ fn identity(c: &Contact, records: &[Record]) -> String {
         );
     }
     if keys.is_empty() {
-        keys.extend(
-            c.members
-                .iter()
-                .map(|&m| format!("record:{}", records[m].prov())),
-        );
+        keys.extend(c.sources.iter().map(|p| format!("record:{p}")));
     }
     keys.into_iter().min().unwrap_or_default()
 }

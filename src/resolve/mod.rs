@@ -103,7 +103,7 @@ impl Clusters {
 }
 
 /// Groups the records into contacts.
-pub fn resolve(records: &[Record]) -> Resolved {
+pub fn resolve(records: &mut [Record]) -> Resolved {
     let names: Vec<NameKey> = records.iter().map(NameKey::of).collect();
     let mut clusters = Clusters::new(records.len());
     let mut refused: Vec<(usize, usize, String)> = Vec::new();
@@ -177,7 +177,7 @@ pub fn resolve(records: &[Record]) -> Resolved {
         }
         contact_of[i] = contact_of[root];
     }
-    merge::assign_ids(&mut contacts, records);
+    merge::assign_ids(&mut contacts);
 
     let mut review: Vec<ReviewPair> = Vec::new();
     for (a, b, evidence) in refused {
