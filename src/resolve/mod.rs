@@ -318,6 +318,10 @@ fn conflict(
     for &i in a {
         for &j in b {
             match names::compare(&names[i], &names[j]) {
+                // A shared address or profile outweighs a typed-over given name (Jonh, John).
+                Compare::Conflict
+                    if (kind == KeyKind::Email || kind == KeyKind::LinkedIn)
+                        && names::given_typo(&names[i], &names[j]) => {}
                 Compare::Conflict => return Some(given_names_differ(&names[i], &names[j])),
                 Compare::FamilyDiffers if kind != KeyKind::Email && kind != KeyKind::LinkedIn => {
                     return Some("family names differ".into());

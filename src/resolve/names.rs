@@ -423,6 +423,31 @@ fn part(a: &Option<String>, b: &Option<String>, same: fn(&str, &str) -> bool) ->
     Some(same(a.as_deref()?, b.as_deref()?))
 }
 
+/// Whether the given names differ by one typing slip: a letter added, dropped, changed or two
+/// swapped, in names of four letters or more that start alike (Jonh and John; not Ann and Ian).
+pub fn given_typo(a: &NameKey, b: &NameKey) -> bool {
+    let (Some(x), Some(y)) = (&a.given, &b.given) else {
+        return false;
+    };
+    x.len().min(y.len()) >= 4 && x.chars().next() == y.chars().next() && one_slip(x, y)
+}
+
+fn one_slip(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[prefix..], &b[prefix..]);
+    match ra.len() as isize - rb.len() as isize {
+        0 => {
+            ra.len() <= 1
+                || ra[1..] == rb[1..]
+                || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+        }
+        1 => ra[1..] == *rb,
+        -1 => *ra == rb[1..],
+        _ => false,
+    }
+}
+
 /// How two names compare.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Compare {
@@ -505,6 +530,15 @@ mod tests {
                 Compare::Compatible
             );
         }
+    }
+
+    #[test]
+    fn typing_slips() {
+        assert!(given_typo(&key("Jonh", "Doe"), &key("John", "Doe")));
+        assert!(given_typo(&key("Micheal", "Doe"), &key("Michael", "Doe")));
+        assert!(given_typo(&key("Sarah", "Doe"), &key("Sara", "Doe")));
+        assert!(!given_typo(&key("Mark", "Doe"), &key("Maria", "Doe")));
+        assert!(!given_typo(&key("Ann", "Doe"), &key("Ian", "Doe")));
     }
 
     #[test]
