@@ -49,7 +49,20 @@ def name_var(p, allow_nick=True):
     if r < 0.1: g, f = g.upper(), f.upper()
     elif r < 0.2: g, f = strip(g), strip(f)
     elif r < 0.25: g, f = translit(g), translit(f)
+    elif r < 0.29: g = typo(g)
+    elif r < 0.33: f = typo(f)
     return g, f
+
+
+def typo(s):
+    # One slip after the first letter: a letter dropped, doubled or two swapped (card scanners,
+    # hurried typing).
+    if len(s) < 4: return s
+    i = rng.randrange(1, len(s) - 1)
+    kind = rng.randrange(3)
+    if kind == 0: return s[:i] + s[i + 1:]
+    if kind == 1: return s[:i] + s[i] + s[i:]
+    return s[:i] + s[i + 1] + s[i] + s[i + 2:]
 for p in people:
     # badge scan: 70% of people, 10% scanned twice
     if rng.random() < 0.7:

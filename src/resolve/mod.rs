@@ -232,6 +232,11 @@ fn keys(r: &Record, name: &NameKey) -> Vec<(KeyKind, String, String)> {
         // blocks, so `Acme` meets `Acme Widgets`, unless that block is too large.
         let shown = format!("{family} at {org}");
         keys.push((KeyKind::NameOrg, format!("{family}|{org}"), shown.clone()));
+        // The organization and the given name's initial block too, so that a slip in the
+        // family name (Smith, Smtih) still meets.
+        if let Some(initial) = name.given.as_ref().and_then(|g| g.chars().next()) {
+            keys.push((KeyKind::NameOrg, format!("{initial}|{org}"), shown.clone()));
+        }
         if let Some((first, _)) = org.split_once(' ') {
             keys.push((KeyKind::NameOrg, format!("{family}|{first}"), shown));
         }
@@ -323,6 +328,10 @@ fn conflict(
                     if (kind == KeyKind::Email || kind == KeyKind::LinkedIn)
                         && names::given_typo(&names[i], &names[j]) => {}
                 Compare::Conflict => return Some(given_names_differ(&names[i], &names[j])),
+                // One number and one given name outweigh a slip in the family name (Smith, Smtih).
+                Compare::FamilyDiffers
+                    if matches!(kind, KeyKind::Phone | KeyKind::NameOrg)
+                        && names::family_typo(&names[i], &names[j]) => {}
                 Compare::FamilyDiffers if kind != KeyKind::Email && kind != KeyKind::LinkedIn => {
                     return Some("family names differ".into());
                 }
@@ -386,9 +395,12 @@ fn same_person_at_org(i: usize, group: &[usize], records: &[Record], names: &[Na
         return false;
     };
     let agrees = group.iter().any(|&j| {
-        names[j].family == names[i].family
-            && names[j].given.is_some()
-            && names::compare(&names[i], &names[j]) == Compare::Compatible
+        names[j].given.is_some()
+            && match names::compare(&names[i], &names[j]) {
+                Compare::Compatible => names[j].family == names[i].family,
+                Compare::FamilyDiffers => names::family_typo(&names[i], &names[j]),
+                Compare::Conflict => false,
+            }
             && records[j]
                 .org_key
                 .as_deref()

@@ -432,6 +432,14 @@ pub fn given_typo(a: &NameKey, b: &NameKey) -> bool {
     x.len().min(y.len()) >= 4 && x.chars().next() == y.chars().next() && one_slip(x, y)
 }
 
+/// Whether the family names differ by one typing slip (as [`given_typo`]).
+pub fn family_typo(a: &NameKey, b: &NameKey) -> bool {
+    let (Some(x), Some(y)) = (&a.family, &b.family) else {
+        return false;
+    };
+    x.len().min(y.len()) >= 4 && x.chars().next() == y.chars().next() && one_slip(x, y)
+}
+
 fn one_slip(a: &str, b: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();

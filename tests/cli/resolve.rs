@@ -167,3 +167,26 @@ fn namesakes_at_one_company_stay_apart() {
     let run = dir.run(&[&scans, "--merge", &linkedin]);
     assert_eq!(run.contacts.len(), 4, "{:#?}", run.contacts);
 }
+
+#[test]
+fn a_slip_in_a_name_does_not_split_a_person() {
+    let dir = TestDir::new();
+    let scans = dir.write(
+        "scans.csv",
+        "First Name,Last Name,Company,Email,Phone\n\
+         Søren,Ngguyen,Umbrella Bank,soren.nguyen@umbrella.example,\n\
+         Jonh,Okafor,Kestrel,j.okafor@kestrel.example,+1 202 555 0133\n\
+         Amara,Okafro,,,+1 202 555 0144\n",
+    );
+    let book = dir.write(
+        "book.csv",
+        "First Name,Last Name,Organization Name,E-mail 1 - Value,Phone 1 - Value\n\
+         Søren,Nguyen,Umbrella Bank,,\n\
+         John,Okafor,,j.okafor@kestrel.example,\n\
+         Amara,Okafor,,,+1 202 555 0144\n",
+    );
+    let run = dir.run(&[&scans, "--merge", &book]);
+    // Family name slipped at one organization, given name slipped on one address, family name
+    // slipped on one number: three people, not six.
+    assert_eq!(run.contacts.len(), 3, "{:?}", run.names());
+}
