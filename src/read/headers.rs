@@ -31,7 +31,8 @@ pub fn map_headers(headers: &[String]) -> Vec<Field> {
         .zip(&keys)
         .map(|(header, key)| {
             cjk(header)
-                .or_else(|| lookup(key))
+                // `Attendee #`, `Order #`: numbers that identify a row, not a person's values.
+                .or_else(|| (!header.contains('#')).then(|| lookup(key)).flatten())
                 .unwrap_or_else(|| Field::Custom(header.trim().to_string()))
         })
         .collect();
@@ -82,7 +83,7 @@ pub fn header_score(cells: &[String]) -> usize {
     cells
         .iter()
         .filter(|c| c.chars().count() <= 60)
-        .filter(|c| cjk(c).is_some() || lookup(&fold(c)).is_some())
+        .filter(|c| cjk(c).is_some() || (!c.contains('#') && lookup(&fold(c)).is_some()))
         .count()
 }
 
@@ -389,6 +390,22 @@ mod tests {
             (f[18].clone(), f[20].clone(), f[21].clone()),
             (Field::Email, Field::Phone, Field::Country)
         );
+    }
+
+    #[test]
+    fn eventbrite_attendee_numbers_are_not_names() {
+        let f = map(
+            "Order #,Order Date,First Name,Last Name,Email,Ticket Type,Attendee #,Company,Job Title,Cell Phone,Attendee Status",
+            ',',
+        );
+        assert_eq!(f[0], Field::Custom("Order #".into()));
+        assert_eq!(f[6], Field::Custom("Attendee #".into()));
+        assert_eq!(
+            (f[2].clone(), f[3].clone(), f[4].clone()),
+            (Field::GivenName, Field::FamilyName, Field::Email)
+        );
+        assert_eq!(f[9], Field::Phone);
+        assert_eq!(f[10], Field::Custom("Attendee Status".into()));
     }
 
     #[test]
