@@ -315,6 +315,26 @@ fn by_keyword(key: &str) -> Option<Field> {
     if has(&["rating", "leadscore", "temperature"]) {
         return Some(Field::Rating);
     }
+    // Name parts under a prefix or a suffix: `Attendee First Name`, `Name (Last)`.
+    if has(&[
+        "spouse",
+        "partner",
+        "manager",
+        "emergency",
+        "referr",
+        "child",
+    ]) {
+        return None;
+    }
+    if key.ends_with("firstname") || key == "namefirst" || key.ends_with("givenname") {
+        return Some(Field::GivenName);
+    }
+    if key.ends_with("lastname") || key == "namelast" || key.ends_with("surname") {
+        return Some(Field::FamilyName);
+    }
+    if key.ends_with("fullname") {
+        return Some(Field::FullName);
+    }
     if has(&["fax", "pager"]) {
         return None;
     }
@@ -390,6 +410,18 @@ mod tests {
             (f[18].clone(), f[20].clone(), f[21].clone()),
             (Field::Email, Field::Phone, Field::Country)
         );
+    }
+
+    #[test]
+    fn name_parts_under_a_prefix() {
+        let f = map(
+            "Attendee First Name,Attendee Last Name,Name (First),Name (Last),Spouse First Name",
+            ',',
+        );
+        assert_eq!(&f[..2], &[Field::GivenName, Field::FamilyName]);
+        // Only the first of each names the person; the second pair is kept.
+        assert_eq!(f[2], Field::Custom("Name (First)".into()));
+        assert_eq!(f[4], Field::Custom("Spouse First Name".into()));
     }
 
     #[test]
