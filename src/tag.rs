@@ -37,9 +37,6 @@ impl Event {
 /// Tags the contacts and marks those known before the event. Returns how many were tagged.
 pub fn tag(contacts: &mut [Contact], records: &[Record], event: &Event) -> usize {
     let Some(run_event) = &event.name else {
-        for c in contacts.iter_mut() {
-            c.known_before = false;
-        }
         return 0;
     };
     let mut tagged = 0;

@@ -13,6 +13,11 @@ pub enum Rating {
 }
 
 impl Rating {
+    /// Worth staying in touch with over months.
+    pub fn is_lead(self) -> bool {
+        matches!(self, Rating::Hot | Rating::Warm)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Rating::Hot => "hot",

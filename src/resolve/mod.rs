@@ -24,7 +24,7 @@
 mod merge;
 pub mod names;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::model::{Contact, Record};
 use names::{Compare, NameKey};
@@ -113,6 +113,7 @@ pub fn resolve(records: &mut [Record]) -> Resolved {
         for (kind, key, shown) in keys(r, &names[i]) {
             let holders = index.entry((kind, key)).or_default();
             let mut roots: Vec<usize> = holders.iter().map(|&h| clusters.find(h)).collect();
+            roots.sort_unstable();
             roots.dedup();
             if roots.len() > MAX_GROUPS_PER_KEY {
                 continue;
@@ -180,12 +181,13 @@ pub fn resolve(records: &mut [Record]) -> Resolved {
     merge::assign_ids(&mut contacts);
 
     let mut review: Vec<ReviewPair> = Vec::new();
+    let mut listed: HashSet<(usize, usize)> = HashSet::new();
     for (a, b, evidence) in refused {
         let (left, right) = (
             contact_of[a].min(contact_of[b]),
             contact_of[a].max(contact_of[b]),
         );
-        if left != right && !review.iter().any(|p| p.left == left && p.right == right) {
+        if left != right && listed.insert((left, right)) {
             review.push(ReviewPair {
                 left,
                 right,
@@ -194,7 +196,7 @@ pub fn resolve(records: &mut [Record]) -> Resolved {
             });
         }
     }
-    review.extend(same_name_elsewhere(&contacts, &names, &review));
+    same_name_elsewhere(&contacts, &names, &mut listed, &mut review);
     Resolved { contacts, review }
 }
 
@@ -412,16 +414,14 @@ fn same_person_at_org(i: usize, group: &[usize], records: &[Record], names: &[Na
 /// Both records have an address at the same company domain, and not the same address: two
 /// people at one company, whatever their names say.
 fn colleagues(a: &Record, b: &Record) -> bool {
-    let domains = |r: &Record| -> Vec<(String, String)> {
+    fn company_domains(r: &Record) -> impl Iterator<Item = &str> {
         r.emails
             .iter()
-            .filter_map(|e| e.rsplit_once('@').map(|(_, d)| (d.to_string(), e.clone())))
-            .filter(|(d, _)| !FREE_MAIL.contains(&d.as_str()))
-            .collect()
-    };
-    let (da, db) = (domains(a), domains(b));
+            .filter_map(|e| e.rsplit_once('@').map(|(_, d)| d))
+            .filter(|d| !FREE_MAIL.contains(d))
+    }
     let shared_address = a.emails.iter().any(|e| b.emails.contains(e));
-    !shared_address && da.iter().any(|(d, _)| db.iter().any(|(d2, _)| d == d2))
+    !shared_address && company_domains(a).any(|d| company_domains(b).any(|d2| d == d2))
 }
 
 /// Mail providers whose domain says nothing about an employer.
@@ -473,8 +473,9 @@ const FREE_MAIL: &[&str] = &[
 fn same_name_elsewhere(
     contacts: &[Contact],
     names: &[NameKey],
-    already: &[ReviewPair],
-) -> Vec<ReviewPair> {
+    listed: &mut HashSet<(usize, usize)>,
+    review: &mut Vec<ReviewPair>,
+) {
     let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
     for (c, contact) in contacts.iter().enumerate() {
         let mut seen = Vec::new();
@@ -485,7 +486,6 @@ fn same_name_elsewhere(
             }
         }
     }
-    let mut out = Vec::new();
     let mut groups: Vec<(String, Vec<usize>)> =
         by_name.into_iter().filter(|(_, cs)| cs.len() > 1).collect();
     groups.sort();
@@ -496,11 +496,7 @@ fn same_name_elsewhere(
         }
         for (x, &left) in cs.iter().enumerate() {
             for &right in &cs[x + 1..] {
-                if already
-                    .iter()
-                    .chain(&out)
-                    .any(|p: &ReviewPair| p.left == left && p.right == right)
-                {
+                if !listed.insert((left, right)) {
                     continue;
                 }
                 let why = match (
@@ -510,7 +506,7 @@ fn same_name_elsewhere(
                     (Some(a), Some(b)) => format!("organizations differ ({a} / {b})"),
                     _ => "no email, phone, profile or organization in common".to_string(),
                 };
-                out.push(ReviewPair {
+                review.push(ReviewPair {
                     left,
                     right,
                     score: 0.3,
@@ -519,5 +515,4 @@ fn same_name_elsewhere(
             }
         }
     }
-    out
 }

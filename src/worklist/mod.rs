@@ -12,7 +12,7 @@ use chrono::{Duration, NaiveDate};
 pub use cadence::{Cadence, Step};
 pub use priority::{Priority, priority};
 
-use crate::model::{Contact, Rating};
+use crate::model::Contact;
 
 /// One follow-up step for one contact.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,11 +86,4 @@ fn next_step(c: &Contact, cadence: &Cadence, today: NaiveDate) -> Option<Row> {
         notes: c.notes.join(" | "),
         reasons: p.reasons.join("; "),
     })
-}
-
-impl Rating {
-    /// Worth staying in touch with over months.
-    pub fn is_lead(self) -> bool {
-        matches!(self, Rating::Hot | Rating::Warm)
-    }
 }

@@ -118,7 +118,13 @@ fn seniority(title: &str) -> (u32, &'static str) {
             .to_lowercase()
             .replace([',', '.', '/', '&', '(', ')'], " ")
     );
-    let has = |words: &[&str]| words.iter().any(|w| t.contains(&format!(" {w} ")));
+    // A whole word or phrase of the title, without allocating per word.
+    let has = |words: &[&str]| {
+        words.iter().any(|w| {
+            t.match_indices(w)
+                .any(|(i, _)| t[..i].ends_with(' ') && t[i + w.len()..].starts_with(' '))
+        })
+    };
     if has(TOP) {
         (6, "executive")
     } else if has(SENIOR) {
