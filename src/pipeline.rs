@@ -26,6 +26,8 @@ pub struct RunSettings {
     pub normalize: Options,
     pub today: NaiveDate,
     pub cadence: Cadence,
+    /// Two records or contacts whose evidence to explain (`--explain A B`).
+    pub explain: Option<(String, String)>,
 }
 
 /// What happened to one file.
@@ -53,6 +55,10 @@ pub struct Outcome {
     pub resolved: Resolved,
     pub tagged: usize,
     pub worklist: Vec<Row>,
+    /// How long each stage took.
+    pub timings: Vec<(&'static str, std::time::Duration)>,
+    /// The evidence `--explain` asked for, or why it could not be given.
+    pub explained: Option<Result<String, String>>,
 }
 
 impl Outcome {
@@ -66,6 +72,8 @@ const EXAMPLES_PER_FILE: usize = 3;
 
 /// Runs the pipeline.
 pub fn run(settings: &RunSettings, reporter: &dyn Reporter) -> Outcome {
+    let started = std::time::Instant::now();
+    let mut timings = Vec::new();
     let mut records = Vec::new();
     let mut rejects = Vec::new();
     let mut files = Vec::new();
@@ -81,11 +89,23 @@ pub fn run(settings: &RunSettings, reporter: &dyn Reporter) -> Outcome {
     }
     // Records are many and large: no spare capacity from the vector's doubling.
     records.shrink_to_fit();
+    timings.push(("read and normalize", started.elapsed()));
+    let started = std::time::Instant::now();
     reporter.stage("resolving");
+    // The merged view moves values out of the records; explaining needs them as they were.
+    let snapshot = settings.explain.as_ref().map(|_| records.clone());
     let mut resolved = resolve::resolve(&mut records);
+    let explained = settings
+        .explain
+        .as_ref()
+        .zip(snapshot)
+        .map(|((a, b), snapshot)| resolve::explain(&snapshot, &resolved.contacts, a, b));
+    timings.push(("resolve", started.elapsed()));
+    let started = std::time::Instant::now();
     reporter.stage("tagging");
     let tagged = tag::tag(&mut resolved.contacts, &records, &settings.event);
     let worklist = worklist::build(&resolved.contacts, &settings.cadence, settings.today);
+    timings.push(("tag and worklist", started.elapsed()));
     Outcome {
         files,
         records,
@@ -93,6 +113,8 @@ pub fn run(settings: &RunSettings, reporter: &dyn Reporter) -> Outcome {
         resolved,
         tagged,
         worklist,
+        timings,
+        explained,
     }
 }
 

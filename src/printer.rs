@@ -8,6 +8,8 @@ use crate::progress::{Reporter, Silent, Spinner};
 #[derive(Debug, Clone, Copy)]
 pub struct Printer {
     pub quiet: bool,
+    /// Also print how the work was done (`-v`).
+    pub verbose: bool,
 }
 
 impl Printer {

@@ -17,6 +17,10 @@ pub struct Cli {
     /// Print no summary, only errors.
     #[arg(long, short, global = true)]
     quiet: bool,
+    /// Also print how the work was done: candidate pairs per matching rule, keys too common to
+    /// score, time per stage.
+    #[arg(long, short, global = true)]
+    verbose: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -40,7 +44,10 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitStatus {
             };
         }
     };
-    let printer = Printer { quiet: cli.quiet };
+    let printer = Printer {
+        quiet: cli.quiet,
+        verbose: cli.verbose && !cli.quiet,
+    };
     let result = match cli.command {
         Command::Run(args) => run::run(args, printer),
     };

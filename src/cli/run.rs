@@ -50,6 +50,10 @@ pub struct RunArgs {
     /// Write the pairs that share something but were not merged here (CSV).
     #[arg(long, value_name = "PATH")]
     review: Option<PathBuf>,
+    /// Print the evidence between two records or contacts, each a contact id, FILE:RECORD, an
+    /// email or a name, as a waterfall of weights.
+    #[arg(long, num_args = 2, value_names = ["A", "B"])]
+    explain: Vec<String>,
 }
 
 /// How many worklist rows the summary shows.
@@ -86,6 +90,20 @@ pub(crate) fn run(args: RunArgs, printer: Printer) -> anyhow::Result<ExitStatus>
     reporter.finish();
 
     print_summary(&printer, &outcome, &settings, &written, &args);
+    if printer.verbose {
+        printer.message(resolve_report(&outcome));
+    }
+    if let Some(explained) = &outcome.explained {
+        match explained {
+            Ok(text) => printer
+                .data(&format!("\n{text}"))
+                .context("writing the explanation to stdout")?,
+            Err(why) => {
+                printer.error(why, None);
+                return Ok(ExitStatus::Failure);
+            }
+        }
+    }
     if !printer.quiet && !outcome.worklist.is_empty() {
         printer
             .data(&top_of_worklist(&outcome.worklist, args.worklist.is_some()))
@@ -131,6 +149,10 @@ fn resolve_settings(args: &RunArgs) -> anyhow::Result<RunSettings> {
         normalize: crate::normalize::Options { region },
         today,
         cadence: Cadence::default(),
+        explain: match args.explain.as_slice() {
+            [a, b] => Some((a.clone(), b.clone())),
+            _ => None,
+        },
     })
 }
 
@@ -251,6 +273,48 @@ fn print_summary(
     } else {
         printer.message(format!("wrote {}", written.join(", ")));
     }
+}
+
+/// What the resolver did: candidate pairs per blocking rule, keys too common to score, bands,
+/// and the time of each stage.
+fn resolve_report(outcome: &Outcome) -> String {
+    let report = &outcome.resolved.report;
+    let mut out = String::from("resolve:\n");
+    for r in &report.per_rule {
+        let label = r.rule.map(|r| r.label()).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  {label:<28} {:>9} candidate pairs in {:>7} blocks",
+            r.pairs, r.blocks
+        );
+    }
+    let _ = writeln!(
+        out,
+        "  {:<28} {:>9} distinct pairs scored: {} merge, {} review, {} joins refused by a \
+         conflict",
+        "all rules", report.candidates, report.merge_band, report.review_band, report.refused
+    );
+    if !report.capped.is_empty() {
+        let _ = writeln!(
+            out,
+            "  {} keys shared by too many records to say who someone is, not scored:",
+            report.capped.len()
+        );
+        for c in report.capped.iter().take(10) {
+            let _ = writeln!(
+                out,
+                "    {} {}: {} records",
+                c.rule.label(),
+                c.key,
+                c.records
+            );
+        }
+    }
+    for (stage, took) in &outcome.timings {
+        let _ = writeln!(out, "  {stage}: {:.2} s", took.as_secs_f64());
+    }
+    out.pop();
+    out
 }
 
 fn quoted(names: &[String]) -> String {

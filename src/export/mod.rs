@@ -120,9 +120,15 @@ pub fn atomic(
 }
 
 /// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first, or a tab or carriage
-/// return) is made inert with a leading apostrophe, as OWASP recommends.
+/// return) is made inert with a leading apostrophe, as OWASP recommends. A negative number
+/// (`-1.70`, a score) is a number to a spreadsheet, not a formula, and is left as it is.
 pub fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let negative_number = cell.strip_prefix('-').is_some_and(|n| {
+        !n.is_empty()
+            && n.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            && n.parse::<f64>().is_ok()
+    });
+    if !negative_number && cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{cell}").into()
     } else {
         cell.into()

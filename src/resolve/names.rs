@@ -1,9 +1,19 @@
-//! Whether two records' names can belong to one person.
+//! Names compared as people compare them: folded for diacritics and transliterations, with
+//! nicknames and diminutives, initials, names cut short, typing slips and swapped parts.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use crate::model::Record;
 
-/// Given names people go by, each with the formal name it is short for.
-const NICKNAMES: &[(&str, &str)] = &[
+/// Nicknames and diminutives: the `nicknames` list by Carlton Northern and Nick Crews (Old
+/// Dominion University; Apache-2.0; <https://github.com/carltonnorthern/nicknames>, version
+/// 1.0.1 of the PyPI package), lines of `name,has_nickname,nickname`.
+const NICKNAME_LIST: &str = include_str!("nicknames.csv");
+
+/// Nicknames the list lacks, or drops because both names are formal names in their own right
+/// (see [`nickname_table`]), each with the formal name it is short for.
+const MORE_NICKNAMES: &[(&str, &str)] = &[
     ("al", "albert"),
     ("al", "alan"),
     ("alex", "alexander"),
@@ -380,7 +390,7 @@ impl NameKey {
         }
     }
 
-    /// Both parts known: enough to recognise a person by name and organization.
+    /// Both parts, `given family`.
     pub fn full(&self) -> Option<String> {
         Some(format!(
             "{} {}",
@@ -390,178 +400,275 @@ impl NameKey {
     }
 }
 
-fn given_compatible(a: &str, b: &str) -> bool {
+/// How two given names compare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GivenMatch {
+    Exact,
+    /// A nickname or diminutive of the other (Bob, Robert), or two of one name (Bob, Rob).
+    Nickname,
+    /// Cut short: one is the other's first three letters or more (Chris, Christopher).
+    Shortened,
+    /// One is an initial of the other (J, Jane).
+    Initial,
+    /// One typing slip apart (Jonh, John).
+    Slip,
+    Differ,
+}
+
+/// How two family names compare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FamilyMatch {
+    Exact,
+    /// One is part of the other, a double name (Lefèvre-Dupont, Dupont).
+    Contains,
+    /// One typing slip apart (Smith, Smtih).
+    Slip,
+    Differ,
+}
+
+pub fn given(a: &str, b: &str) -> GivenMatch {
     if a == b {
-        return true;
+        return GivenMatch::Exact;
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    // An initial, or a name cut short ("Chris" for "Christopher").
-    if short.len() == 1 || (short.len() >= 3 && long.starts_with(short)) {
-        return long.starts_with(short);
+    if short.len() == 1 {
+        return if long.starts_with(short) {
+            GivenMatch::Initial
+        } else {
+            GivenMatch::Differ
+        };
     }
-    let table = folded_nicknames();
-    table.iter().any(|(nick, formal)| {
-        (nick == short && formal == long) || (nick == long && formal == short)
-    }) || table.iter().any(|(nick, formal)| {
-        // Two nicknames of one name: "Bob" and "Rob".
-        nick == a && table.iter().any(|(n2, f2)| n2 == b && f2 == formal)
+    if is_nickname(a, b) {
+        return GivenMatch::Nickname;
+    }
+    if short.len() >= 3 && long.starts_with(short) && !gendered_ending(a, b) {
+        return GivenMatch::Shortened;
+    }
+    if slip(a, b) && !gendered_ending(a, b) {
+        return GivenMatch::Slip;
+    }
+    GivenMatch::Differ
+}
+
+/// The names differ in their last letter only, or by a vowel added at the end: often the
+/// names of a man and a woman (Andrew, Andrea; Daniel, Daniela; Mario, Maria), not a slip.
+fn gendered_ending(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    if short.len() == long.len() {
+        short[..short.len() - 1] == long[..long.len() - 1]
+    } else {
+        long.len() == short.len() + 1
+            && long.starts_with(short)
+            && vowel(long.as_bytes()[long.len() - 1])
+    }
+}
+
+pub fn family(a: &str, b: &str) -> FamilyMatch {
+    if a == b {
+        FamilyMatch::Exact
+    } else if a.len() >= 3 && b.len() >= 3 && (a.contains(b) || b.contains(a)) {
+        FamilyMatch::Contains
+    } else if slip(a, b) {
+        FamilyMatch::Slip
+    } else {
+        FamilyMatch::Differ
+    }
+}
+
+/// One typing slip apart, in names that start alike: a letter dropped or added (four letters
+/// or more, or a doubled letter: Ana, Anna), two letters swapped (four or more), a letter
+/// changed (five or more: not Jane and June); or, in names of six letters or more, two slips
+/// that Jaro-Winkler still finds close (Jeninfer, Jeennifer).
+fn slip(a: &str, b: &str) -> bool {
+    let shortest = a.len().min(b.len());
+    if shortest < 3 || a.as_bytes()[0] != b.as_bytes()[0] {
+        return false;
+    }
+    match edit(a, b) {
+        Some(Edit::Doubled) => true,
+        Some(Edit::Dropped | Edit::Swapped) => shortest >= 4,
+        Some(Edit::Changed) => shortest >= 5,
+        None => shortest >= 6 && strsim::jaro_winkler(a, b) >= 0.92,
+    }
+}
+
+enum Edit {
+    /// A letter dropped or added next to the same letter (Ana, Anna).
+    Doubled,
+    Dropped,
+    Swapped,
+    Changed,
+}
+
+/// The one edit that turns `a` into `b`, if one does.
+fn edit(a: &str, b: &str) -> Option<Edit> {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[prefix..], &b[prefix..]);
+    let (long, short, whole) = if ra.len() > rb.len() {
+        (ra, rb, a)
+    } else {
+        (rb, ra, b)
+    };
+    match long.len() - short.len() {
+        0 if ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..] => {
+            Some(Edit::Swapped)
+        }
+        0 if !ra.is_empty() && ra[1..] == rb[1..] => Some(Edit::Changed),
+        1 if long[1..] == *short => {
+            let doubled = prefix > 0 && whole[prefix - 1] == long[0];
+            Some(if doubled {
+                Edit::Doubled
+            } else {
+                Edit::Dropped
+            })
+        }
+        _ => None,
+    }
+}
+
+/// The formal names a folded given name is a nickname of (`bob` → `robert`).
+pub fn formal_names(given: &str) -> &'static [String] {
+    nickname_table()
+        .get(given)
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+}
+
+fn is_nickname(a: &str, b: &str) -> bool {
+    let (fa, fb) = (formal_names(a), formal_names(b));
+    if fa.iter().any(|f| f == b) || fb.iter().any(|f| f == a) {
+        return true;
+    }
+    // Two nicknames of one name that rhyme (Bob and Rob, Bill and Will), not any two
+    // (Bill and Bob are both in the list for Robert).
+    a.len() >= 3 && a[1..] == b[1..] && fa.iter().any(|f| fb.contains(f))
+}
+
+/// Nickname → the formal names it is short for, folded as names are (`michael` folds to
+/// `michal`). A pair of the list whose nickname is a formal name of its own (Andrea and Andrew,
+/// Alice and Lisa: variants a genealogist links, two people at a trade show) is left out unless
+/// the nickname is the formal name cut short (Alex, Alexander).
+fn nickname_table() -> &'static HashMap<String, Vec<String>> {
+    static TABLE: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let rows: Vec<(&str, &str)> = NICKNAME_LIST
+            .lines()
+            .skip(1)
+            .filter_map(|line| {
+                let mut cells = line.split(',');
+                let formal = cells.next()?;
+                (cells.next()? == "has_nickname").then_some(())?;
+                Some((formal, cells.next()?))
+            })
+            .collect();
+        let formal: std::collections::HashSet<&str> = rows.iter().map(|(f, _)| *f).collect();
+        let mut table: HashMap<String, Vec<String>> = HashMap::new();
+        let mut add = |nick: &str, name: &str| {
+            let (nick, name) = (fold(nick), fold(name));
+            let entry = table.entry(nick).or_default();
+            if !entry.contains(&name) {
+                entry.push(name);
+            }
+        };
+        for (name, nick) in rows {
+            if !formal.contains(nick) || name.starts_with(nick) {
+                add(nick, name);
+            }
+        }
+        for (nick, name) in MORE_NICKNAMES {
+            add(nick, name);
+        }
+        table
     })
 }
 
-/// The nickname table folded as names are ("michael" folds to "michal").
-fn folded_nicknames() -> &'static [(String, String)] {
-    static TABLE: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| NICKNAMES.iter().map(|(n, f)| (fold(n), fold(f))).collect())
-}
-
-fn family_compatible(a: &str, b: &str) -> bool {
-    // Double names: "Lefèvre-Dupont" and "Dupont" fold to one containing the other.
-    a == b || (a.len() >= 3 && b.len() >= 3 && (a.contains(b) || b.contains(a)))
-}
-
-fn part(a: &Option<String>, b: &Option<String>, same: fn(&str, &str) -> bool) -> Option<bool> {
-    Some(same(a.as_deref()?, b.as_deref()?))
-}
-
-/// Whether the given names differ by one typing slip: a letter added, dropped, changed or two
-/// swapped, in names of four letters or more that start alike (Jonh and John; not Ann and Ian).
-pub fn given_typo(a: &NameKey, b: &NameKey) -> bool {
-    let (Some(x), Some(y)) = (&a.given, &b.given) else {
-        return false;
-    };
-    x.len().min(y.len()) >= 4 && x.chars().next() == y.chars().next() && one_slip(x, y)
-}
-
-/// Whether the family names differ by one typing slip (as [`given_typo`]).
-pub fn family_typo(a: &NameKey, b: &NameKey) -> bool {
-    let (Some(x), Some(y)) = (&a.family, &b.family) else {
-        return false;
-    };
-    x.len().min(y.len()) >= 4 && x.chars().next() == y.chars().next() && one_slip(x, y)
-}
-
-fn one_slip(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let (ra, rb) = (&a[prefix..], &b[prefix..]);
-    match ra.len() as isize - rb.len() as isize {
-        0 => {
-            ra.len() <= 1
-                || ra[1..] == rb[1..]
-                || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+/// The consonant skeleton of a folded name, doubled letters once, the first letter kept
+/// (`kalomison` → `klmsn`, `kallomisson` → `klmsn`): names that sound alike and most
+/// typing slips share it.
+pub fn skeleton(folded: &str) -> String {
+    let mut out = String::new();
+    let mut last = None;
+    for (i, c) in folded.chars().enumerate() {
+        let keep = i == 0 || !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'h' | 'w');
+        if keep && last != Some(c) {
+            out.push(c);
         }
-        1 => ra[1..] == *rb,
-        -1 => *ra == rb[1..],
-        _ => false,
+        last = Some(c);
     }
-}
-
-/// How two names compare.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Compare {
-    /// No part known on both sides contradicts the other.
-    Compatible,
-    /// The family names differ but the given names agree (a married name, a typo).
-    FamilyDiffers,
-    /// The given names differ: two people, as far as the names tell.
-    Conflict,
-}
-
-pub fn compare(a: &NameKey, b: &NameKey) -> Compare {
-    let given = part(&a.given, &b.given, given_compatible);
-    let family = part(&a.family, &b.family, family_compatible);
-    match (given, family) {
-        (Some(false), _) => {
-            // Given and family swapped by the source ("Doe Jane").
-            let swapped = part(&a.given, &b.family, family_compatible) == Some(true)
-                && part(&a.family, &b.given, given_compatible) == Some(true);
-            if swapped {
-                Compare::Compatible
-            } else {
-                Compare::Conflict
-            }
-        }
-        (_, Some(false)) => Compare::FamilyDiffers,
-        _ => Compare::Compatible,
-    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn key(given: &str, family: &str) -> NameKey {
-        let f = |s: &str| (!s.is_empty()).then(|| fold(s));
-        NameKey {
-            given: f(given),
-            family: f(family),
+    fn g(a: &str, b: &str) -> GivenMatch {
+        given(&fold(a), &fold(b))
+    }
+
+    #[test]
+    fn nicknames_and_diminutives_from_the_list() {
+        for (a, b) in [
+            ("Bob", "Robert"),
+            ("Liz", "Elizabeth"),
+            ("Bill", "William"),
+            ("Peggy", "Margaret"),
+            ("Mike", "Michael"),
+            ("Bob", "Rob"),
+            ("Kate", "Katherine"),
+        ] {
+            assert_eq!(g(a, b), GivenMatch::Nickname, "{a} / {b}");
+        }
+        assert_eq!(g("Chris", "Christopher"), GivenMatch::Nickname);
+        assert_eq!(g("Dan", "Danielle"), GivenMatch::Shortened);
+    }
+
+    #[test]
+    fn names_of_two_people_differ() {
+        for (a, b) in [
+            ("Andrea", "Andrew"),
+            ("Alice", "Lisa"),
+            ("Bill", "Bob"),
+            ("Jane", "John"),
+            ("Jane", "June"),
+            ("Mark", "Marc"),
+            ("Ann", "Ian"),
+            ("Daniel", "Daniela"),
+            ("Maria", "Mario"),
+        ] {
+            assert_eq!(g(a, b), GivenMatch::Differ, "{a} / {b}");
         }
     }
 
     #[test]
-    fn nicknames_initials_and_diacritics_are_compatible() {
-        assert_eq!(
-            compare(&key("Bob", "Smith"), &key("Robert", "Smith")),
-            Compare::Compatible
-        );
-        assert_eq!(
-            compare(&key("Bob", "Smith"), &key("Rob", "Smith")),
-            Compare::Compatible
-        );
-        assert_eq!(
-            compare(&key("J", "Smith"), &key("Jane", "Smith")),
-            Compare::Compatible
-        );
-        assert_eq!(
-            compare(&key("Chris", "Lee"), &key("Christopher", "Lee")),
-            Compare::Compatible
-        );
-        assert_eq!(
-            compare(&key("Hélène", "Lefèvre-Dupont"), &key("Helene", "Dupont")),
-            Compare::Compatible
-        );
-        assert_eq!(
-            compare(&key("Jane", ""), &key("Jane", "Doe")),
-            Compare::Compatible
-        );
-        assert_eq!(
-            compare(&key("Doe", "Jane"), &key("Jane", "Doe")),
-            Compare::Compatible
-        );
-        assert_eq!(
-            compare(&key("Mike", "Doe"), &key("Michael", "Doe")),
-            Compare::Compatible
-        );
-        for other in [key("Juergen", "Mueller"), key("Jurgen", "Muller")] {
-            assert_eq!(
-                compare(&key("Jürgen", "Müller"), &other),
-                Compare::Compatible
-            );
+    fn initials_slips_and_transliterations() {
+        assert_eq!(g("J", "Jane"), GivenMatch::Initial);
+        assert_eq!(g("Jonh", "John"), GivenMatch::Slip);
+        assert_eq!(g("Micheal", "Michael"), GivenMatch::Slip);
+        assert_ne!(g("Sarah", "Sara"), GivenMatch::Differ);
+        assert_eq!(g("Jonathon", "Jonathan"), GivenMatch::Slip);
+        assert_eq!(g("Ana", "Anna"), GivenMatch::Slip);
+        assert_eq!(g("Stven", "Steven"), GivenMatch::Slip);
+        assert_eq!(g("Jeninfer", "Jeennifer"), GivenMatch::Slip);
+        assert_eq!(g("José", "Jose"), GivenMatch::Exact);
+        for other in ["Mueller", "Muller", "MÜLLER"] {
+            assert_eq!(family(&fold("Müller"), &fold(other)), FamilyMatch::Exact);
         }
+        assert_eq!(g("Jürgen", "Juergen"), GivenMatch::Exact);
+        assert_eq!(
+            family(&fold("Lefèvre-Dupont"), &fold("Dupont")),
+            FamilyMatch::Contains
+        );
+        assert_eq!(family("smith", "smtih"), FamilyMatch::Slip);
+        assert_eq!(family("doe", "roe"), FamilyMatch::Differ);
     }
 
     #[test]
-    fn typing_slips() {
-        assert!(given_typo(&key("Jonh", "Doe"), &key("John", "Doe")));
-        assert!(given_typo(&key("Micheal", "Doe"), &key("Michael", "Doe")));
-        assert!(given_typo(&key("Sarah", "Doe"), &key("Sara", "Doe")));
-        assert!(!given_typo(&key("Mark", "Doe"), &key("Maria", "Doe")));
-        assert!(!given_typo(&key("Ann", "Doe"), &key("Ian", "Doe")));
-    }
-
-    #[test]
-    fn different_people() {
-        assert_eq!(
-            compare(&key("Jane", "Doe"), &key("John", "Doe")),
-            Compare::Conflict
-        );
-        assert_eq!(
-            compare(&key("Jane", "Doe"), &key("Jane", "Roe")),
-            Compare::FamilyDiffers
-        );
-        assert_eq!(
-            compare(&key("Dan", "Doe"), &key("Danielle", "Doe")),
-            Compare::Compatible
-        );
+    fn skeletons_forgive_vowels_and_doubled_letters() {
+        assert_eq!(skeleton("kalomison"), "klmsn");
+        assert_eq!(skeleton("kallomisson"), "klmsn");
+        assert_eq!(skeleton("meyer"), skeleton("maier"));
     }
 }

@@ -1,0 +1,219 @@
+//! Blocking: the candidate pairs, from records that share a key. All pairs are never
+//! compared; a key that too many records share (a role address, a company's switchboard, the
+//! commonest names) is reported instead of scored.
+
+use std::collections::{HashMap, HashSet};
+
+use super::names;
+use super::score::Profile;
+
+/// A way of finding candidates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Rule {
+    Email,
+    Phone,
+    LinkedIn,
+    /// Family name and the initial of the given name (or of the formal name a nickname is
+    /// short for: Bob Smith meets Robert Smith).
+    FamilyInitial,
+    /// Given and family names in either order (Doe Jane, Jane Doe).
+    FullName,
+    /// The family name's consonant skeleton and the initial: typos and spellings that sound
+    /// alike (Kalomison, Kallomison).
+    FamilySound,
+    /// Organization and the given name's initial: a changed or mistyped family name.
+    OrgInitial,
+    /// Organization and family name; an organization also blocks under each shorter name of
+    /// it that another record uses (`Acme Widgets` under `Acme`).
+    OrgFamily,
+}
+
+impl Rule {
+    pub fn label(self) -> &'static str {
+        match self {
+            Rule::Email => "email",
+            Rule::Phone => "phone",
+            Rule::LinkedIn => "LinkedIn profile",
+            Rule::FamilyInitial => "family name + initial",
+            Rule::FullName => "full name, either order",
+            Rule::FamilySound => "family name sound + initial",
+            Rule::OrgInitial => "organization + initial",
+            Rule::OrgFamily => "organization + family name",
+        }
+    }
+
+    /// Past this many records a key no longer says who someone is.
+    fn cap(self) -> usize {
+        match self {
+            Rule::Email | Rule::Phone | Rule::LinkedIn => 50,
+            _ => 100,
+        }
+    }
+}
+
+/// Candidate pairs per rule, before pairs found by several rules are counted once.
+#[derive(Debug, Clone, Default)]
+pub struct RuleCount {
+    pub rule: Option<Rule>,
+    pub blocks: usize,
+    pub pairs: u64,
+}
+
+/// A key shared by more records than its rule allows: not scored.
+#[derive(Debug, Clone)]
+pub struct CappedBlock {
+    pub rule: Rule,
+    pub key: String,
+    pub records: usize,
+}
+
+/// The candidate pairs, each once, `(a, b)` with `a < b`, and how they were found.
+#[derive(Debug, Default)]
+pub struct Blocking {
+    pub pairs: Vec<(u32, u32)>,
+    pub per_rule: Vec<RuleCount>,
+    pub capped: Vec<CappedBlock>,
+}
+
+/// The blocking keys of one record; `orgs`: every organization key in the data.
+fn keys(p: &Profile, orgs: &HashSet<&str>, out: &mut Vec<(Rule, String)>) {
+    out.extend(p.emails.iter().map(|e| (Rule::Email, e.clone())));
+    out.extend(p.phones.iter().map(|k| (Rule::Phone, k.clone())));
+    out.extend(p.linkedin.iter().map(|u| (Rule::LinkedIn, u.clone())));
+    let (given, family) = (p.name.given.as_deref(), p.name.family.as_deref());
+    if let (Some(g), Some(f)) = (given, family) {
+        let mut initials: Vec<char> = g.chars().take(1).collect();
+        initials.extend(
+            names::formal_names(g)
+                .iter()
+                .filter_map(|formal| formal.chars().next()),
+        );
+        initials.sort_unstable();
+        initials.dedup();
+        let sound = names::skeleton(f);
+        for i in &initials {
+            out.push((Rule::FamilyInitial, format!("{f}|{i}")));
+            out.push((Rule::FamilySound, format!("{sound}|{i}")));
+        }
+        let (x, y) = if g <= f { (g, f) } else { (f, g) };
+        out.push((Rule::FullName, format!("{x}|{y}")));
+        if let Some(org) = &p.org {
+            for i in &initials {
+                out.push((Rule::OrgInitial, format!("{org}|{i}")));
+            }
+            for (end, _) in org.match_indices(' ').chain([(org.len(), "")]) {
+                let shorter = &org[..end];
+                if end == org.len() || orgs.contains(shorter) {
+                    out.push((Rule::OrgFamily, format!("{shorter}|{f}")));
+                }
+            }
+        }
+    }
+}
+
+/// Finds the candidate pairs of `profiles`.
+pub fn block(profiles: &[Profile]) -> Blocking {
+    let orgs: HashSet<&str> = profiles.iter().filter_map(|p| p.org.as_deref()).collect();
+    let mut index: HashMap<(Rule, String), Vec<u32>> = HashMap::new();
+    let mut buf = Vec::new();
+    for (i, p) in profiles.iter().enumerate() {
+        buf.clear();
+        keys(p, &orgs, &mut buf);
+        buf.sort_unstable();
+        buf.dedup();
+        for key in buf.drain(..) {
+            index.entry(key).or_default().push(i as u32);
+        }
+    }
+    let mut counts: HashMap<Rule, RuleCount> = HashMap::new();
+    let mut capped = Vec::new();
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    for ((rule, key), members) in index {
+        if members.len() < 2 {
+            continue;
+        }
+        if members.len() > rule.cap() {
+            capped.push(CappedBlock {
+                rule,
+                key,
+                records: members.len(),
+            });
+            continue;
+        }
+        let count = counts.entry(rule).or_insert_with(|| RuleCount {
+            rule: Some(rule),
+            ..RuleCount::default()
+        });
+        count.blocks += 1;
+        for (x, &a) in members.iter().enumerate() {
+            for &b in &members[x + 1..] {
+                pairs.push((a, b));
+                count.pairs += 1;
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    let mut per_rule: Vec<RuleCount> = counts.into_values().collect();
+    per_rule.sort_by_key(|c| c.rule);
+    capped.sort_by(|a, b| b.records.cmp(&a.records).then(a.key.cmp(&b.key)));
+    Blocking {
+        pairs,
+        per_rule,
+        capped,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::resolve::names::NameKey;
+
+    fn person(given: &str, family: &str, org: Option<&str>) -> Profile {
+        Profile {
+            name: NameKey {
+                given: Some(names::fold(given)),
+                family: Some(names::fold(family)),
+            },
+            org: org.map(String::from),
+            ..Profile::default()
+        }
+    }
+
+    #[test]
+    fn nicknames_swaps_and_typos_meet() {
+        let profiles = vec![
+            person("Robert", "Smith", None),
+            person("Bob", "Smith", None),
+            person("Smith", "Robert", None),
+            person("Jane", "Kalomison", None),
+            person("Jane", "Kallomison", None),
+            person("Zoe", "Other", None),
+        ];
+        let found = block(&profiles).pairs;
+        for pair in [(0, 1), (0, 2), (3, 4)] {
+            assert!(found.contains(&pair), "{pair:?} in {found:?}");
+        }
+        assert!(!found.iter().any(|&(a, b)| a == 5 || b == 5));
+    }
+
+    #[test]
+    fn a_key_too_many_share_is_capped_and_reported() {
+        let mut profiles: Vec<Profile> = (0..60)
+            .map(|i| Profile {
+                emails: vec!["info@acme.example".into()],
+                name: NameKey {
+                    given: Some(format!("g{i}")),
+                    family: None,
+                },
+                ..Profile::default()
+            })
+            .collect();
+        profiles.push(person("Jane", "Doe", None));
+        let blocking = block(&profiles);
+        assert!(blocking.pairs.is_empty());
+        assert_eq!(blocking.capped.len(), 1);
+        assert_eq!(blocking.capped[0].key, "info@acme.example");
+        assert_eq!(blocking.capped[0].records, 60);
+    }
+}

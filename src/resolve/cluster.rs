@@ -1,0 +1,125 @@
+//! Clustering with guardrails: the pairs of the merge band are joined strongest first, and a
+//! join is refused when any record of one group conflicts strongly with any record of the
+//! other. A chain of records that would join two different people (Jane Doe ~ J. Doe ~ John
+//! Doe) is therefore cut at its weakest link, which is left for review.
+
+/// Groups of record indexes, kept as a union-find with the members of each root.
+pub struct Clusters {
+    parent: Vec<u32>,
+    members: Vec<Vec<u32>>,
+}
+
+impl Clusters {
+    pub fn new(n: usize) -> Self {
+        Clusters {
+            parent: (0..n as u32).collect(),
+            members: (0..n as u32).map(|i| vec![i]).collect(),
+        }
+    }
+
+    pub fn find(&mut self, mut i: u32) -> u32 {
+        while self.parent[i as usize] != i {
+            let up = self.parent[self.parent[i as usize] as usize];
+            self.parent[i as usize] = up;
+            i = up;
+        }
+        i
+    }
+
+    pub fn members(&self, root: u32) -> &[u32] {
+        &self.members[root as usize]
+    }
+
+    fn union(&mut self, a: u32, b: u32) {
+        let (big, small) = if self.members[a as usize].len() >= self.members[b as usize].len() {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        self.parent[small as usize] = big;
+        let moved = std::mem::take(&mut self.members[small as usize]);
+        self.members[big as usize].extend(moved);
+    }
+
+    /// The groups, each listing its records in order, in the order of their first record.
+    pub fn into_groups(mut self) -> Vec<Vec<usize>> {
+        let n = self.parent.len();
+        let mut groups = Vec::new();
+        for i in 0..n as u32 {
+            if self.find(i) == i {
+                let mut members: Vec<usize> = std::mem::take(&mut self.members[i as usize])
+                    .into_iter()
+                    .map(|m| m as usize)
+                    .collect();
+                members.sort_unstable();
+                groups.push(members);
+            }
+        }
+        groups.sort_unstable_by_key(|g| g[0]);
+        groups
+    }
+}
+
+/// A merge-band pair that was not joined, and the records whose conflict stopped it.
+pub struct Refused {
+    pub pair: (u32, u32),
+    pub conflict: (u32, u32),
+}
+
+/// Joins the `links` (record pairs with their totals) strongest first; `conflict(x, y)` says
+/// whether two records are different people.
+pub fn cluster(
+    n: usize,
+    mut links: Vec<(f64, u32, u32)>,
+    mut conflict: impl FnMut(u32, u32) -> bool,
+) -> (Clusters, Vec<Refused>) {
+    links.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    let mut clusters = Clusters::new(n);
+    let mut refused = Vec::new();
+    for (_, a, b) in links {
+        let (ra, rb) = (clusters.find(a), clusters.find(b));
+        if ra == rb {
+            continue;
+        }
+        let clash = clusters.members(ra).iter().find_map(|&x| {
+            clusters
+                .members(rb)
+                .iter()
+                .find(|&&y| conflict(x, y))
+                .map(|&y| (x, y))
+        });
+        match clash {
+            Some(conflict) => refused.push(Refused {
+                pair: (a, b),
+                conflict,
+            }),
+            None => clusters.union(ra, rb),
+        }
+    }
+    (clusters, refused)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_chain_between_two_conflicting_records_is_cut_at_its_weakest_link() {
+        // 0 Jane Doe, 1 J. Doe, 2 John Doe: 0~1 strong, 1~2 weaker, 0 and 2 conflict.
+        let links = vec![(5.0, 1, 2), (9.0, 0, 1)];
+        let (clusters, refused) = cluster(3, links, |x, y| (x.min(y), x.max(y)) == (0, 2));
+        let groups = clusters.into_groups();
+        assert_eq!(groups, vec![vec![0, 1], vec![2]]);
+        assert_eq!(refused.len(), 1);
+        assert_eq!(refused[0].pair, (1, 2));
+        assert_eq!(refused[0].conflict, (0, 2));
+    }
+
+    #[test]
+    fn links_without_conflict_join_transitively() {
+        let links = vec![(7.0, 0, 1), (7.0, 1, 2), (7.0, 3, 4)];
+        let (clusters, refused) = cluster(5, links, |_, _| false);
+        assert_eq!(clusters.into_groups(), vec![vec![0, 1, 2], vec![3, 4]]);
+        assert!(refused.is_empty());
+    }
+}

@@ -1,0 +1,590 @@
+//! Scoring: the evidence that two records are one person, each piece a weight in bits of
+//! log-odds (Fellegi-Sunter), so that the weights add up and every decision can be read back.
+//!
+//! The score starts from the prior, the odds that two records picked at random are one person
+//! (one in the number of records). Shared identifiers (an email address, a LinkedIn profile, a
+//! phone number) are near-certain and weigh far more than any prior. Names and organizations
+//! weigh what their rarity in the data says: sharing a family name that two records in 100,000
+//! bear is strong evidence, sharing one that three thousand bear is weak (term-frequency
+//! adjustment). Conflicts weigh against: different given names, different LinkedIn profiles,
+//! different birthdays, different addresses at one company. Those are *strong* conflicts: a
+//! pair that has one is never merged, whatever else it shares.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use super::names::{self, FamilyMatch, GivenMatch, NameKey};
+use crate::model::Record;
+
+/// At or above this total a pair is merged.
+pub const MERGE_AT: f64 = 6.0;
+/// At or above this total (and below [`MERGE_AT`]) a pair is left for a person to review.
+pub const REVIEW_AT: f64 = -2.0;
+
+/// The weights of identifiers, in bits: the odds that two different people share one.
+const EMAIL: f64 = 30.0;
+/// `info@`, `sales@`: an address a team shares.
+const ROLE_EMAIL: f64 = 10.0;
+const LINKEDIN: f64 = 30.0;
+const PHONE: f64 = 26.0;
+const BIRTHDAY: f64 = 8.0;
+const TITLE: f64 = 1.0;
+const INITIAL: f64 = 2.0;
+const ORG_DIFFERS: f64 = -6.0;
+const FAMILY_DIFFERS: f64 = -10.0;
+const GIVEN_DIFFERS: f64 = -14.0;
+const STRONG_CONFLICT: f64 = -20.0;
+
+/// One piece of evidence about a pair.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence {
+    pub label: String,
+    pub weight: f64,
+    /// Says the two are different people: the pair is never merged.
+    pub strong: bool,
+}
+
+/// How a pair is decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Band {
+    Merge,
+    Review,
+    Separate,
+}
+
+impl fmt::Display for Band {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Band::Merge => "merge",
+            Band::Review => "review",
+            Band::Separate => "separate",
+        })
+    }
+}
+
+/// The evidence about a pair and its total.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Score {
+    pub evidence: Vec<Evidence>,
+    pub total: f64,
+    strong: bool,
+    /// The weight of the strong conflicts, so that a pair that would merge but for a conflict
+    /// is shown for review.
+    conflicts: f64,
+    detailed: bool,
+}
+
+impl Score {
+    /// A score that keeps only the total and whether there is a strong conflict; labels are
+    /// written only for a detailed score.
+    fn new(detailed: bool) -> Score {
+        Score {
+            detailed,
+            ..Score::default()
+        }
+    }
+
+    fn add<S: Into<String>>(&mut self, label: impl FnOnce() -> S, weight: f64) {
+        self.total += weight;
+        if self.detailed {
+            self.evidence.push(Evidence {
+                label: label().into(),
+                weight,
+                strong: false,
+            });
+        }
+    }
+
+    fn conflict<S: Into<String>>(&mut self, label: impl FnOnce() -> S, weight: f64) {
+        self.add(label, weight);
+        self.strong = true;
+        self.conflicts += weight;
+        if let Some(e) = self.evidence.last_mut() {
+            e.strong = true;
+        }
+    }
+
+    /// The pair carries evidence that the two are different people.
+    pub fn has_conflict(&self) -> bool {
+        self.strong
+    }
+
+    /// The first strong conflict of a detailed score, if any.
+    pub fn strong_conflict(&self) -> Option<&Evidence> {
+        self.evidence.iter().find(|e| e.strong)
+    }
+
+    /// Merge at [`MERGE_AT`] without a strong conflict; review at [`REVIEW_AT`], or when only
+    /// a strong conflict kept the pair from merging (a shared number, two given names).
+    pub fn band(&self) -> Band {
+        if self.total >= MERGE_AT && !self.strong {
+            Band::Merge
+        } else if self.total >= REVIEW_AT || self.total - self.conflicts >= MERGE_AT {
+            Band::Review
+        } else {
+            Band::Separate
+        }
+    }
+
+    /// The evidence on one line: `email equal (a@b.c) +30.0; given names differ -14.0`.
+    pub fn summary(&self) -> String {
+        self.evidence
+            .iter()
+            .skip(1) // the prior is the same for every pair of a run
+            .map(|e| format!("{} {:+.1}", e.label, e.weight))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    /// The evidence as a waterfall: each piece, its weight, the running total, then the band.
+    pub fn waterfall(&self) -> String {
+        let width = self
+            .evidence
+            .iter()
+            .map(|e| e.label.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(5);
+        let mut out = String::new();
+        let mut running = 0.0;
+        for e in &self.evidence {
+            running += e.weight;
+            let mark = if e.strong { "  (conflict)" } else { "" };
+            out.push_str(&format!(
+                "  {:<width$}  {:>+7.1}  {:>7.1}{mark}\n",
+                e.label, e.weight, running
+            ));
+        }
+        out.push_str(&format!(
+            "  {:<width$}  {:>7}  {:>7.1}  → {} (merge at {MERGE_AT}, review at {REVIEW_AT})\n",
+            "total",
+            "",
+            self.total,
+            self.band()
+        ));
+        out
+    }
+}
+
+/// What scoring needs of one record, folded once.
+#[derive(Debug, Clone, Default)]
+pub struct Profile {
+    pub name: NameKey,
+    pub org: Option<String>,
+    pub emails: Vec<String>,
+    /// Phone match keys (last nine digits), valid numbers and invalid ones alike.
+    pub phones: Vec<String>,
+    pub linkedin: Option<String>,
+    /// `MM-DD`.
+    pub birthday: Option<String>,
+    pub title: Option<String>,
+}
+
+impl Profile {
+    pub fn of(r: &Record) -> Profile {
+        let mut phones: Vec<String> = r.phones.iter().map(|p| phone_key(p)).collect();
+        phones.extend(
+            r.problems
+                .iter()
+                .filter(|p| p.field == "phone")
+                .map(|p| phone_key(&p.value))
+                .filter(|k| k.len() >= 9),
+        );
+        phones.sort();
+        phones.dedup();
+        Profile {
+            name: NameKey::of(r),
+            org: r.org_key.clone(),
+            emails: r.emails.clone(),
+            phones,
+            linkedin: r.linkedin.clone(),
+            birthday: r
+                .birthday
+                .as_deref()
+                .map(|d| d[d.len().saturating_sub(5)..].to_string()),
+            title: r
+                .title
+                .as_deref()
+                .map(names::fold)
+                .filter(|t| !t.is_empty()),
+        }
+    }
+}
+
+/// A phone number's match key: its last nine digits (an extension cut off), so that one number
+/// written in two ways, valid or not, meets itself.
+pub fn phone_key(number: &str) -> String {
+    let number = number.split(";ext=").next().unwrap_or(number);
+    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+    digits[digits.len().saturating_sub(9)..].to_string()
+}
+
+/// How often each value occurs in the data being resolved: the term frequencies.
+#[derive(Debug, Default)]
+pub struct Stats {
+    records: usize,
+    given: Counts,
+    family: Counts,
+    org: Counts,
+    phones: HashMap<String, u32>,
+}
+
+#[derive(Debug, Default)]
+struct Counts {
+    of: HashMap<String, u32>,
+    total: u32,
+}
+
+impl Counts {
+    fn add(&mut self, value: Option<&String>) {
+        if let Some(v) = value {
+            *self.of.entry(v.clone()).or_default() += 1;
+            self.total += 1;
+        }
+    }
+
+    /// The share of the other records with this value (the pair's own left out),
+    /// drawn toward `typical` (the share of a typical value among people at large) as if
+    /// [`PSEUDO_RECORDS`] more records had been seen: a name on three records of four is not
+    /// a common name.
+    fn share(&self, value: &str, typical: f64, own: u32) -> f64 {
+        let others = f64::from(self.count(value).saturating_sub(own));
+        (others + PSEUDO_RECORDS * typical) / (f64::from(self.total) + PSEUDO_RECORDS)
+    }
+
+    fn count(&self, value: &str) -> u32 {
+        self.of.get(value).copied().unwrap_or(0)
+    }
+}
+
+/// Family names counted by the people who bear them, as far as the data tells: the distinct
+/// given names seen with each (Bob and Robert counted once). Ten records of one Jürgen Figoteer
+/// make the name no more common; three given names with it make it a family's.
+fn family_bearers(profiles: &[Profile]) -> Counts {
+    let mut givens: HashMap<&str, Vec<&str>> = HashMap::new();
+    for p in profiles {
+        let (Some(family), Some(given)) = (&p.name.family, &p.name.given) else {
+            continue;
+        };
+        let seen = givens.entry(family).or_default();
+        if given.len() > 1 {
+            let canonical = names::formal_names(given)
+                .first()
+                .map_or(given.as_str(), String::as_str);
+            if !seen.contains(&canonical) {
+                seen.push(canonical);
+            }
+        }
+    }
+    let mut counts = Counts::default();
+    for (family, seen) in givens {
+        let bearers = seen.len().max(1) as u32;
+        counts.of.insert(family.to_string(), bearers);
+        counts.total += bearers;
+    }
+    counts
+}
+
+/// Bits of evidence that agreeing on a value with this share of the records gives.
+fn rarity(share: f64, max: f64) -> f64 {
+    (-share.log2()).clamp(1.0, max)
+}
+
+/// A family name this common in the population weighs no more than this share, however rare
+/// it is in the data at hand (two Smiths in a file of fifty are not one person).
+const COMMON_FAMILY_SHARE: f64 = 1.0 / 200.0;
+/// The share of a typical given name, family name and organization among people at large.
+const TYPICAL_GIVEN: f64 = 1.0 / 200.0;
+const TYPICAL_FAMILY: f64 = 1.0 / 2000.0;
+const TYPICAL_ORG: f64 = 1.0 / 1000.0;
+/// How many records of people at large the term frequencies start from.
+const PSEUDO_RECORDS: f64 = 1000.0;
+/// The prior assumes at least this many people, the contacts one person meets: two records in
+/// a small file are not likely one person just because the file is small.
+const MIN_POPULATION: f64 = 1_000.0;
+
+impl Stats {
+    pub fn of(profiles: &[Profile]) -> Stats {
+        let mut s = Stats {
+            records: profiles.len(),
+            family: family_bearers(profiles),
+            ..Stats::default()
+        };
+        for p in profiles {
+            s.given.add(p.name.given.as_ref());
+            s.org.add(p.org.as_ref());
+            for k in &p.phones {
+                *s.phones.entry(k.clone()).or_default() += 1;
+            }
+        }
+        s
+    }
+
+    fn given_weight(&self, given: &str) -> f64 {
+        rarity(self.given.share(given, TYPICAL_GIVEN, 2), 12.0)
+    }
+
+    fn family_weight(&self, family: &str) -> f64 {
+        let mut share = self.family.share(family, TYPICAL_FAMILY, 1);
+        if names::is_common_family_name(family) {
+            share = share.max(COMMON_FAMILY_SHARE);
+        }
+        rarity(share, 18.0)
+    }
+
+    fn org_weight(&self, org: &str) -> f64 {
+        rarity(self.org.share(org, TYPICAL_ORG, 2), 16.0)
+    }
+}
+
+/// The evidence that records `a` and `b` are one person.
+pub fn score(a: &Profile, b: &Profile, stats: &Stats, detailed: bool) -> Score {
+    let mut s = Score::new(detailed);
+    let n = (stats.records as f64).max(MIN_POPULATION);
+    s.add(|| format!("prior: 1 in {n} records"), -n.log2());
+
+    let shared_email = a.emails.iter().find(|e| b.emails.contains(e));
+    if let Some(email) = shared_email {
+        if is_role_address(email) {
+            s.add(|| format!("shared role address {email}"), ROLE_EMAIL);
+        } else {
+            s.add(|| format!("email equal ({email})"), EMAIL);
+        }
+    } else if let Some(domain) = company_domain_shared(a, b) {
+        s.conflict(
+            || format!("different addresses at {domain}"),
+            STRONG_CONFLICT,
+        );
+    }
+    let same_profile = match (&a.linkedin, &b.linkedin) {
+        (Some(x), Some(y)) if x == y => {
+            s.add(|| "LinkedIn profile equal", LINKEDIN);
+            true
+        }
+        (Some(_), Some(_)) => {
+            s.conflict(|| "different LinkedIn profiles", STRONG_CONFLICT);
+            false
+        }
+        _ => false,
+    };
+    if let Some(key) = a.phones.iter().find(|k| b.phones.contains(k)) {
+        let holders = stats.phones.get(key).copied().unwrap_or(2).max(2);
+        if holders > 2 {
+            let w = PHONE - 2.0 * (f64::from(holders) / 2.0).log2();
+            s.add(
+                || format!("phone equal (…{key}, on {holders} records)"),
+                w.max(2.0),
+            );
+        } else {
+            s.add(|| format!("phone equal (…{key})"), PHONE);
+        }
+    }
+    match (&a.birthday, &b.birthday) {
+        (Some(x), Some(y)) if x == y => s.add(|| format!("birthday equal ({x})"), BIRTHDAY),
+        (Some(x), Some(y)) => {
+            s.conflict(|| format!("birthdays differ ({x} / {y})"), STRONG_CONFLICT)
+        }
+        _ => {}
+    }
+    let identified = shared_email.is_some() || same_profile;
+    name_evidence(&mut s, &a.name, &b.name, stats, identified);
+
+    match (&a.org, &b.org) {
+        (Some(x), Some(y)) if crate::normalize::org::keys_match(x, y) => {
+            let key = if x.len() <= y.len() { x } else { y };
+            let w = stats.org_weight(key);
+            s.add(
+                || {
+                    format!(
+                        "organization equal ({key}, {} records)",
+                        stats.org.count(key).max(1)
+                    )
+                },
+                w,
+            );
+        }
+        (Some(x), Some(y)) => s.add(|| format!("organizations differ ({x} / {y})"), ORG_DIFFERS),
+        _ => {}
+    }
+    if let (Some(x), Some(y)) = (&a.title, &b.title)
+        && x == y
+    {
+        s.add(|| "title equal", TITLE);
+    }
+    s
+}
+
+/// The name evidence; `identified`: the pair shares an email or a profile, which outweighs a
+/// changed family name (marriage) but not a different given name.
+fn name_evidence(s: &mut Score, a: &NameKey, b: &NameKey, stats: &Stats, identified: bool) {
+    let given = match (&a.given, &b.given) {
+        (Some(x), Some(y)) => Some((x, y, names::given(x, y))),
+        _ => None,
+    };
+    let family = match (&a.family, &b.family) {
+        (Some(x), Some(y)) => Some((x, y, names::family(x, y))),
+        _ => None,
+    };
+    // Given and family swapped by one source ("Doe Jane").
+    if let (Some((ag, bg, GivenMatch::Differ)), Some((af, bf, _))) = (given, family)
+        && names::family(ag, bf) == FamilyMatch::Exact
+        && names::given(af, bg) == GivenMatch::Exact
+    {
+        s.add(
+            || format!("names swapped ({ag} {af} / {bg} {bf})"),
+            stats.given_weight(ag) + stats.family_weight(af),
+        );
+        return;
+    }
+    if let Some((x, y, m)) = given {
+        let rarer = stats.given_weight(x).min(stats.given_weight(y));
+        match m {
+            GivenMatch::Exact => s.add(
+                || format!("given name equal ({x}, {} records)", stats.given.count(x)),
+                stats.given_weight(x),
+            ),
+            GivenMatch::Nickname => {
+                s.add(|| format!("nickname ({x} / {y})"), (rarer - 1.0).max(1.0))
+            }
+            GivenMatch::Shortened => s.add(
+                || format!("name cut short ({x} / {y})"),
+                (rarer - 1.0).max(1.0),
+            ),
+            GivenMatch::Initial => s.add(|| format!("initial ({x} / {y})"), INITIAL),
+            GivenMatch::Slip => s.add(
+                || format!("given name typo ({x} / {y})"),
+                (rarer - 2.0).max(1.0),
+            ),
+            GivenMatch::Differ => {
+                s.conflict(|| format!("given names differ ({x} / {y})"), GIVEN_DIFFERS)
+            }
+        }
+    }
+    if let Some((x, y, m)) = family {
+        let rarer = stats.family_weight(x).min(stats.family_weight(y));
+        match m {
+            FamilyMatch::Exact => s.add(
+                || match stats.family.count(x) {
+                    1 => format!("family name equal ({x}, one given name with it)"),
+                    n => format!("family name equal ({x}, {n} given names with it)"),
+                },
+                stats.family_weight(x),
+            ),
+            FamilyMatch::Contains => s.add(
+                || format!("family name part of the other ({x} / {y})"),
+                (rarer - 1.0).max(1.0),
+            ),
+            FamilyMatch::Slip => s.add(
+                || format!("family name typo ({x} / {y})"),
+                (rarer - 3.0).max(1.0),
+            ),
+            FamilyMatch::Differ if identified => s.add(
+                || format!("family names differ ({x} / {y})"),
+                FAMILY_DIFFERS,
+            ),
+            FamilyMatch::Differ => s.conflict(
+                || format!("family names differ ({x} / {y})"),
+                FAMILY_DIFFERS,
+            ),
+        }
+    }
+}
+
+/// Both have an address at one company domain, and no address in common: two people at one
+/// company, whatever their names say.
+fn company_domain_shared<'a>(a: &'a Profile, b: &Profile) -> Option<&'a str> {
+    fn company_domains(p: &Profile) -> impl Iterator<Item = &str> {
+        p.emails
+            .iter()
+            .filter_map(|e| e.rsplit_once('@').map(|(_, d)| d))
+            .filter(|d| !FREE_MAIL.contains(d))
+    }
+    company_domains(a).find(|d| company_domains(b).any(|d2| d == &d2))
+}
+
+/// Local parts of addresses a team or a role reads, not one person.
+const ROLE_LOCAL_PARTS: &[&str] = &[
+    "info",
+    "sales",
+    "contact",
+    "hello",
+    "office",
+    "admin",
+    "support",
+    "team",
+    "marketing",
+    "events",
+    "enquiries",
+    "inquiries",
+    "mail",
+    "kontakt",
+    "service",
+    "noreply",
+    "no-reply",
+    "hr",
+    "jobs",
+    "press",
+    "billing",
+    "accounts",
+    "reception",
+    "welcome",
+    "booking",
+    "bookings",
+];
+
+fn is_role_address(email: &str) -> bool {
+    email
+        .split_once('@')
+        .is_some_and(|(local, _)| ROLE_LOCAL_PARTS.contains(&local))
+}
+
+/// Mail providers whose domain says nothing about an employer.
+const FREE_MAIL: &[&str] = &[
+    "gmail.com",
+    "googlemail.com",
+    "outlook.com",
+    "hotmail.com",
+    "live.com",
+    "msn.com",
+    "yahoo.com",
+    "ymail.com",
+    "icloud.com",
+    "me.com",
+    "mac.com",
+    "aol.com",
+    "proton.me",
+    "protonmail.com",
+    "gmx.de",
+    "gmx.net",
+    "gmx.com",
+    "web.de",
+    "t-online.de",
+    "mail.com",
+    "yandex.ru",
+    "mail.ru",
+    "qq.com",
+    "163.com",
+    "126.com",
+    "orange.fr",
+    "free.fr",
+    "laposte.net",
+    "libero.it",
+    "hotmail.co.uk",
+    "yahoo.co.uk",
+    "btinternet.com",
+    "comcast.net",
+    "verizon.net",
+    "att.net",
+    "fastmail.com",
+    "zoho.com",
+    "naver.com",
+    "hanmail.net",
+    "yahoo.co.jp",
+];
+
+/// Whether an address is at a mail provider rather than an employer.
+pub fn is_free_mail(email: &str) -> bool {
+    email
+        .rsplit_once('@')
+        .is_some_and(|(_, d)| FREE_MAIL.contains(&d))
+}
