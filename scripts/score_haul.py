@@ -1,27 +1,62 @@
-"""Pairwise precision and recall of contacts.jsonl against truth.json (see make_haul.py).
-With a second argument, prints a few wrong and missed pairs."""
-import json, sys, itertools, collections
+"""Scores a grouping of a synthetic haul (see make_haul.py) against its truth.
+
+    python3 scripts/score_haul.py OUTDIR [CLUSTERS] [--show]
+
+CLUSTERS: rolo's contacts.jsonl (default OUTDIR/contacts.jsonl), or a CSV of
+`file,record,cluster` (another tool's answer). Prints pairwise precision, recall and F1, and
+cluster-level B-cubed F1; --show prints a few wrong and missed pairs.
+"""
+import collections, csv, itertools, json, sys
+
 out = sys.argv[1]
-truth = json.load(open(f"{out}/truth.json"))
-files = {"badge": "badge.csv", "vcf": "phone.vcf", "li": "Connections.csv", "book": "book.csv"}
-person = {(files[k], r): p for k, r, p in truth}
+args = [a for a in sys.argv[2:] if a != "--show"]
+source = args[0] if args else f"{out}/contacts.jsonl"
+person = {(f, r): p for f, r, p in json.load(open(f"{out}/truth.json"))}
 cluster = {}
-for line in open(f"{out}/contacts.jsonl"):
-    c = json.loads(line)
-    for s in c["sources"]:
-        cluster[(s["file"], s["record"])] = c["id"]
+if source.endswith(".jsonl"):
+    for line in open(source, encoding="utf-8"):
+        c = json.loads(line)
+        for s in c["sources"]:
+            cluster[(s["file"].rsplit("/", 1)[-1], s["record"])] = c["id"]
+else:
+    for row in csv.DictReader(open(source, encoding="utf-8")):
+        cluster[(row["file"], int(row["record"]))] = row["cluster"]
+lost = [k for k in person if k not in cluster]
+# A record missing from the answer counts as a group of its own.
+for i, k in enumerate(lost):
+    cluster[k] = f"lost-{i}"
+
+truth_groups, found_groups = collections.defaultdict(list), collections.defaultdict(list)
+for k, p in person.items():
+    truth_groups[p].append(k)
+    found_groups[cluster[k]].append(k)
+
+
 def pairs(groups):
-    s = set()
-    for members in groups.values():
-        for a, b in itertools.combinations(sorted(members), 2): s.add((a, b))
-    return s
-tg = collections.defaultdict(list); pg = collections.defaultdict(list)
-for k, p in person.items(): tg[p].append(k)
-for k, c in cluster.items(): pg[c].append(k)
-T, P = pairs(tg), pairs(pg)
+    return {pair for members in groups.values() for pair in itertools.combinations(sorted(members), 2)}
+
+
+T, P = pairs(truth_groups), pairs(found_groups)
 tp = len(T & P)
-print(f"records {len(person)} people {len(tg)} contacts {len(pg)}  precision {tp/len(P):.4f} recall {tp/len(T):.4f} wrong-pairs {len(P-T)} missed {len(T-P)}")
-if len(sys.argv) > 2:
-    import random
-    for a, b in list(P - T)[:5]: print("WRONG", a, b)
-    for a, b in list(T - P)[:8]: print("MISSED", a, b)
+precision = tp / len(P) if P else 1.0
+recall = tp / len(T) if T else 1.0
+f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+# B-cubed: per record, the share of its found group that is truly its person's, and the share
+# of its person's records that are in its found group.
+bp = br = 0.0
+for k in person:
+    found = found_groups[cluster[k]]
+    true = truth_groups[person[k]]
+    same = sum(1 for x in found if person[x] == person[k])
+    bp += same / len(found)
+    br += same / len(true)
+bp, br = bp / len(person), br / len(person)
+b3 = 2 * bp * br / (bp + br)
+print(f"records {len(person)} people {len(truth_groups)} groups {len(found_groups)} lost {len(lost)}  "
+      f"pairwise precision {precision:.4f} recall {recall:.4f} F1 {f1:.4f}  B-cubed F1 {b3:.4f}  "
+      f"wrong pairs {len(P - T)} missed {len(T - P)}")
+if "--show" in sys.argv:
+    for a, b in sorted(P - T)[:6]:
+        print("WRONG ", a, b)
+    for a, b in sorted(T - P)[:10]:
+        print("MISSED", a, b)

@@ -310,6 +310,9 @@ fn resolve_report(outcome: &Outcome) -> String {
             );
         }
     }
+    for (step, took) in &report.timings {
+        let _ = writeln!(out, "  {step}: {:.2} s", took.as_secs_f64());
+    }
     for (stage, took) in &outcome.timings {
         let _ = writeln!(out, "  {stage}: {:.2} s", took.as_secs_f64());
     }

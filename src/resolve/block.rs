@@ -2,7 +2,7 @@
 //! compared; a key that too many records share (a role address, a company's switchboard, the
 //! commonest names) is reported instead of scored.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::names;
 use super::score::Profile;
@@ -111,32 +111,64 @@ fn keys(p: &Profile, orgs: &HashSet<&str>, out: &mut Vec<(Rule, String)>) {
     }
 }
 
-/// Finds the candidate pairs of `profiles`.
+/// A key as a number: the rule in the top byte, a hash of the value below. Two values that
+/// hash alike only add candidate pairs, which scoring then tells apart.
+fn hashed(rule: Rule, key: &str) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    h.write(key.as_bytes());
+    ((rule as u64) << 56) | (h.finish() >> 8)
+}
+
+fn rule_of(hash: u64) -> Rule {
+    RULES[(hash >> 56) as usize]
+}
+
+const RULES: [Rule; 8] = [
+    Rule::Email,
+    Rule::Phone,
+    Rule::LinkedIn,
+    Rule::FamilyInitial,
+    Rule::FullName,
+    Rule::FamilySound,
+    Rule::OrgInitial,
+    Rule::OrgFamily,
+];
+
+/// Finds the candidate pairs of `profiles`: every record's keys as (key, record) entries,
+/// sorted, so that the records of one key are one run.
 pub fn block(profiles: &[Profile]) -> Blocking {
     let orgs: HashSet<&str> = profiles.iter().filter_map(|p| p.org.as_deref()).collect();
-    let mut index: HashMap<(Rule, String), Vec<u32>> = HashMap::new();
+    let mut entries: Vec<(u64, u32)> = Vec::with_capacity(profiles.len() * 8);
     let mut buf = Vec::new();
     for (i, p) in profiles.iter().enumerate() {
         buf.clear();
         keys(p, &orgs, &mut buf);
-        buf.sort_unstable();
-        buf.dedup();
-        for key in buf.drain(..) {
-            index.entry(key).or_default().push(i as u32);
-        }
+        entries.extend(buf.iter().map(|(rule, key)| (hashed(*rule, key), i as u32)));
     }
-    let mut counts: HashMap<Rule, RuleCount> = HashMap::new();
+    entries.sort_unstable();
+    entries.dedup();
+    let mut counts: HashMap<Rule, RuleCount> = HashMap::default();
     let mut capped = Vec::new();
     let mut pairs: Vec<(u32, u32)> = Vec::new();
-    for ((rule, key), members) in index {
-        if members.len() < 2 {
+    for run in entries.chunk_by(|x, y| x.0 == y.0) {
+        if run.len() < 2 {
             continue;
         }
-        if members.len() > rule.cap() {
+        let rule = rule_of(run[0].0);
+        if run.len() > rule.cap() {
+            // The value, for the report: the key of the first record that hashes alike.
+            buf.clear();
+            keys(&profiles[run[0].1 as usize], &orgs, &mut buf);
+            let key = buf
+                .iter()
+                .find(|(r, k)| hashed(*r, k) == run[0].0)
+                .map(|(_, k)| k.clone())
+                .unwrap_or_default();
             capped.push(CappedBlock {
                 rule,
                 key,
-                records: members.len(),
+                records: run.len(),
             });
             continue;
         }
@@ -145,13 +177,14 @@ pub fn block(profiles: &[Profile]) -> Blocking {
             ..RuleCount::default()
         });
         count.blocks += 1;
-        for (x, &a) in members.iter().enumerate() {
-            for &b in &members[x + 1..] {
+        for (x, &(_, a)) in run.iter().enumerate() {
+            for &(_, b) in &run[x + 1..] {
                 pairs.push((a, b));
                 count.pairs += 1;
             }
         }
     }
+    drop(entries);
     pairs.sort_unstable();
     pairs.dedup();
     let mut per_rule: Vec<RuleCount> = counts.into_values().collect();

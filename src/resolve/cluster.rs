@@ -1,7 +1,10 @@
 //! Clustering with guardrails: the pairs of the merge band are joined strongest first, and a
 //! join is refused when any record of one group conflicts strongly with any record of the
 //! other. A chain of records that would join two different people (Jane Doe ~ J. Doe ~ John
-//! Doe) is therefore cut at its weakest link, which is left for review.
+//! Doe) is therefore cut at its weakest link, which is left for review. A link made by names
+//! alone (no email, phone or profile shared) is also refused where it would put records of two
+//! different organizations in one contact: two people of one name, joined through a phone
+//! contact that names no employer. A job change joins through shared identifiers.
 
 /// Groups of record indexes, kept as a union-find with the members of each root.
 pub struct Clusters {
@@ -66,17 +69,33 @@ pub struct Refused {
     pub conflict: (u32, u32),
 }
 
-/// Joins the `links` (record pairs with their totals) strongest first; `conflict(x, y)` says
-/// whether two records are different people.
+/// A merge-band pair: its total, its records, and whether it shares an identifier.
+#[derive(Debug, Clone, Copy)]
+pub struct Link {
+    pub total: f64,
+    pub a: u32,
+    pub b: u32,
+    pub identified: bool,
+}
+
+/// Joins the `links` strongest first; `conflict(x, y, by_name)` says whether two records are
+/// different people, `by_name` when the link being made shares no identifier.
 pub fn cluster(
     n: usize,
-    mut links: Vec<(f64, u32, u32)>,
-    mut conflict: impl FnMut(u32, u32) -> bool,
+    mut links: Vec<Link>,
+    mut conflict: impl FnMut(u32, u32, bool) -> bool,
 ) -> (Clusters, Vec<Refused>) {
-    links.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    links.sort_unstable_by(|x, y| {
+        y.total
+            .total_cmp(&x.total)
+            .then((x.a, x.b).cmp(&(y.a, y.b)))
+    });
     let mut clusters = Clusters::new(n);
     let mut refused = Vec::new();
-    for (_, a, b) in links {
+    for Link {
+        a, b, identified, ..
+    } in links
+    {
         let (ra, rb) = (clusters.find(a), clusters.find(b));
         if ra == rb {
             continue;
@@ -85,7 +104,7 @@ pub fn cluster(
             clusters
                 .members(rb)
                 .iter()
-                .find(|&&y| conflict(x, y))
+                .find(|&&y| conflict(x, y, !identified))
                 .map(|&y| (x, y))
         });
         match clash {
@@ -103,11 +122,20 @@ pub fn cluster(
 mod tests {
     use super::*;
 
+    fn link(total: f64, a: u32, b: u32) -> Link {
+        Link {
+            total,
+            a,
+            b,
+            identified: false,
+        }
+    }
+
     #[test]
     fn a_chain_between_two_conflicting_records_is_cut_at_its_weakest_link() {
         // 0 Jane Doe, 1 J. Doe, 2 John Doe: 0~1 strong, 1~2 weaker, 0 and 2 conflict.
-        let links = vec![(5.0, 1, 2), (9.0, 0, 1)];
-        let (clusters, refused) = cluster(3, links, |x, y| (x.min(y), x.max(y)) == (0, 2));
+        let links = vec![link(5.0, 1, 2), link(9.0, 0, 1)];
+        let (clusters, refused) = cluster(3, links, |x, y, _| (x.min(y), x.max(y)) == (0, 2));
         let groups = clusters.into_groups();
         assert_eq!(groups, vec![vec![0, 1], vec![2]]);
         assert_eq!(refused.len(), 1);
@@ -117,8 +145,8 @@ mod tests {
 
     #[test]
     fn links_without_conflict_join_transitively() {
-        let links = vec![(7.0, 0, 1), (7.0, 1, 2), (7.0, 3, 4)];
-        let (clusters, refused) = cluster(5, links, |_, _| false);
+        let links = vec![link(7.0, 0, 1), link(7.0, 1, 2), link(7.0, 3, 4)];
+        let (clusters, refused) = cluster(5, links, |_, _, _| false);
         assert_eq!(clusters.into_groups(), vec![vec![0, 1, 2], vec![3, 4]]);
         assert!(refused.is_empty());
     }

@@ -50,6 +50,8 @@ pub struct Report {
     /// Merge-band pairs not joined because the join would put two conflicting records in one
     /// contact.
     pub refused: usize,
+    /// How long each step took.
+    pub timings: Vec<(&'static str, std::time::Duration)>,
 }
 
 /// The contacts the records form, the pairs left for review (as contact indexes), and how.
@@ -71,8 +73,9 @@ pub struct Resolver {
 
 impl Resolver {
     pub fn new(records: &[Record]) -> Resolver {
-        let profiles: Vec<Profile> = records.iter().map(Profile::of).collect();
+        let mut profiles: Vec<Profile> = records.iter().map(Profile::of).collect();
         let stats = Stats::of(&profiles);
+        stats.weigh(&mut profiles);
         Resolver { profiles, stats }
     }
 
@@ -93,27 +96,41 @@ impl Resolver {
     /// Groups the records: blocking, scoring, clustering. Returns the groups (record indexes),
     /// the record pairs for review with their scores and evidence, and the report.
     fn groups(&self) -> (Vec<Vec<usize>>, Vec<Noted>, Report) {
+        let mut clock = std::time::Instant::now();
+        let mut lap = |report: &mut Report, step: &'static str| {
+            report.timings.push((step, clock.elapsed()));
+            clock = std::time::Instant::now();
+        };
         let blocking = block::block(&self.profiles);
         let mut report = Report {
             candidates: blocking.pairs.len(),
             ..Report::default()
         };
+        lap(&mut report, "blocking");
         let mut links = Vec::new();
         let mut review = Vec::new();
         for &(a, b) in &blocking.pairs {
             let s = self.quick(a, b);
             match s.band() {
-                Band::Merge => links.push((s.total, a, b)),
+                Band::Merge => links.push(cluster::Link {
+                    total: s.total,
+                    a,
+                    b,
+                    identified: s.identified,
+                }),
                 Band::Review => review.push((a, b)),
                 Band::Separate => {}
             }
         }
+        lap(&mut report, "scoring");
         report.merge_band = links.len();
         report.review_band = review.len();
-        let (clusters, refused) = cluster::cluster(self.profiles.len(), links, |x, y| {
-            self.quick(x, y).has_conflict()
+        let (clusters, refused) = cluster::cluster(self.profiles.len(), links, |x, y, by_name| {
+            let s = self.quick(x, y);
+            s.has_conflict() || (by_name && s.orgs_differ)
         });
         report.refused = refused.len();
+        lap(&mut report, "clustering");
         let mut pairs: Vec<Noted> = review
             .into_iter()
             .map(|(a, b)| {
@@ -131,10 +148,10 @@ impl Resolver {
             let s = self.explain(a, b);
             let (x, y) = (r.conflict.0 as usize, r.conflict.1 as usize);
             let clash = self.explain(x, y);
-            let why = clash
-                .strong_conflict()
-                .map(|e| e.label.clone())
-                .unwrap_or_default();
+            let why = clash.strong_conflict().map_or_else(
+                || "organizations differ, joined by name alone".to_string(),
+                |e| e.label.clone(),
+            );
             pairs.push((
                 a,
                 b,
@@ -147,6 +164,7 @@ impl Resolver {
                 ),
             ));
         }
+        lap(&mut report, "evidence for review");
         report.per_rule = blocking.per_rule;
         report.capped = blocking.capped;
         (clusters.into_groups(), pairs, report)
@@ -155,10 +173,17 @@ impl Resolver {
 
 /// Groups the records into contacts.
 pub fn resolve(records: &mut [Record]) -> Resolved {
-    let (groups, pairs, report) = {
+    let clock = std::time::Instant::now();
+    let (groups, pairs, mut report) = {
         let resolver = Resolver::new(records);
-        resolver.groups()
+        let profiles = clock.elapsed();
+        let (groups, pairs, mut report) = resolver.groups();
+        report
+            .timings
+            .insert(0, ("profiles and term frequencies", profiles));
+        (groups, pairs, report)
     };
+    let clock = std::time::Instant::now();
     let mut contact_of = vec![0; records.len()];
     let mut contacts = Vec::with_capacity(groups.len());
     for members in groups {
@@ -168,6 +193,7 @@ pub fn resolve(records: &mut [Record]) -> Resolved {
         contacts.push(merge::merged(members, records));
     }
     merge::assign_ids(&mut contacts);
+    report.timings.push(("merged view", clock.elapsed()));
 
     // One review line per pair of contacts, the strongest evidence first.
     let mut best: HashMap<(usize, usize), (f64, String)> = HashMap::new();

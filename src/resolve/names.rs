@@ -355,6 +355,102 @@ const COMMON_FAMILY_NAMES: &[&str] = &[
     "kaya",
 ];
 
+/// Given names borne by so many people that sharing one says little (folded forms).
+const COMMON_GIVEN_NAMES: &[&str] = &[
+    "john",
+    "james",
+    "robert",
+    "michal",
+    "william",
+    "david",
+    "richard",
+    "joseph",
+    "thomas",
+    "charles",
+    "christopher",
+    "daniel",
+    "matthew",
+    "anthony",
+    "mark",
+    "donald",
+    "steven",
+    "paul",
+    "andrew",
+    "joshua",
+    "kevin",
+    "brian",
+    "george",
+    "edward",
+    "peter",
+    "mary",
+    "patricia",
+    "jennifer",
+    "linda",
+    "elizabeth",
+    "barbara",
+    "susan",
+    "jessica",
+    "sarah",
+    "karen",
+    "nancy",
+    "lisa",
+    "margaret",
+    "sandra",
+    "ashley",
+    "emily",
+    "michelle",
+    "laura",
+    "anna",
+    "maria",
+    "ana",
+    "jose",
+    "juan",
+    "carlos",
+    "luis",
+    "mohammed",
+    "muhammad",
+    "mohamed",
+    "ahmed",
+    "ali",
+    "wei",
+    "jing",
+    "li",
+    "min",
+    "hans",
+    "peter",
+    "thomas",
+    "michael",
+    "stefan",
+    "andreas",
+    "christian",
+    "jean",
+    "pierre",
+    "marie",
+    "sophie",
+    "anne",
+    "olga",
+    "elena",
+    "ivan",
+    "alexander",
+    "sergei",
+    "raj",
+    "amit",
+    "priya",
+    "rahul",
+    "hiroshi",
+    "yuki",
+    "kenji",
+    "jan",
+    "piotr",
+    "emma",
+    "sofia",
+];
+
+/// Whether a folded given name is borne by so many people that it says little.
+pub fn is_common_given_name(folded: &str) -> bool {
+    COMMON_GIVEN_NAMES.contains(&folded)
+}
+
 /// Whether a folded family name is borne by too many people to identify one.
 pub fn is_common_family_name(folded: &str) -> bool {
     COMMON_FAMILY_NAMES.contains(&folded)
@@ -491,6 +587,11 @@ fn slip(a: &str, b: &str) -> bool {
         Some(Edit::Changed) => shortest >= 5,
         None => shortest >= 6 && strsim::jaro_winkler(a, b) >= 0.92,
     }
+}
+
+/// Whether one letter dropped, added, changed, or two swapped turn `a` into `b`.
+pub fn one_edit(a: &str, b: &str) -> bool {
+    a != b && edit(a, b).is_some()
 }
 
 enum Edit {

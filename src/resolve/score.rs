@@ -10,14 +10,14 @@
 //! different birthdays, different addresses at one company. Those are *strong* conflicts: a
 //! pair that has one is never merged, whatever else it shares.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
 
 use super::names::{self, FamilyMatch, GivenMatch, NameKey};
 use crate::model::Record;
 
 /// At or above this total a pair is merged.
-pub const MERGE_AT: f64 = 6.0;
+pub const MERGE_AT: f64 = 5.0;
 /// At or above this total (and below [`MERGE_AT`]) a pair is left for a person to review.
 pub const REVIEW_AT: f64 = -2.0;
 
@@ -25,6 +25,8 @@ pub const REVIEW_AT: f64 = -2.0;
 const EMAIL: f64 = 30.0;
 /// `info@`, `sales@`: an address a team shares.
 const ROLE_EMAIL: f64 = 10.0;
+/// Two addresses one slip apart at one domain.
+const EMAIL_SLIP: f64 = 10.0;
 const LINKEDIN: f64 = 30.0;
 const PHONE: f64 = 26.0;
 const BIRTHDAY: f64 = 8.0;
@@ -71,6 +73,10 @@ pub struct Score {
     /// The weight of the strong conflicts, so that a pair that would merge but for a conflict
     /// is shown for review.
     conflicts: f64,
+    /// The pair shares an identifier: an email (not a role address), a profile or a phone.
+    pub identified: bool,
+    /// Both name an organization, and not the same one.
+    pub orgs_differ: bool,
     detailed: bool,
 }
 
@@ -178,6 +184,19 @@ pub struct Profile {
     /// `MM-DD`.
     pub birthday: Option<String>,
     pub title: Option<String>,
+    /// What agreeing on each value weighs, from the term frequencies ([`Stats::weigh`]).
+    pub weights: Weights,
+    /// The domains of the addresses that are not at a mail provider: an employer's.
+    pub company_domains: Vec<String>,
+}
+
+/// Bits of evidence that agreeing on a record's given name, family name and organization
+/// gives.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Weights {
+    pub given: f64,
+    pub family: f64,
+    pub org: f64,
 }
 
 impl Profile {
@@ -202,6 +221,14 @@ impl Profile {
                 .birthday
                 .as_deref()
                 .map(|d| d[d.len().saturating_sub(5)..].to_string()),
+            weights: Weights::default(),
+            company_domains: r
+                .emails
+                .iter()
+                .filter_map(|e| e.rsplit_once('@').map(|(_, d)| d))
+                .filter(|d| !FREE_MAIL.contains(d))
+                .map(String::from)
+                .collect(),
             title: r
                 .title
                 .as_deref()
@@ -258,29 +285,50 @@ impl Counts {
 }
 
 /// Family names counted by the people who bear them, as far as the data tells: the distinct
-/// given names seen with each (Bob and Robert counted once). Ten records of one Jürgen Figoteer
-/// make the name no more common; three given names with it make it a family's.
+/// given names seen with each (Bob and Robert counted once), and for each given name the
+/// distinct organizations. Ten records of one Jürgen Figoteer make the name no more common;
+/// three given names with it, or one at three companies, make it several people's.
 fn family_bearers(profiles: &[Profile]) -> Counts {
-    let mut givens: HashMap<&str, Vec<&str>> = HashMap::new();
+    // (family, given, organization or "") seen.
+    let mut seen: HashSet<(&str, &str, &str)> = HashSet::default();
     for p in profiles {
         let (Some(family), Some(given)) = (&p.name.family, &p.name.given) else {
             continue;
         };
-        let seen = givens.entry(family).or_default();
-        if given.len() > 1 {
-            let canonical = names::formal_names(given)
+        let canonical = if given.len() > 1 {
+            names::formal_names(given)
                 .first()
-                .map_or(given.as_str(), String::as_str);
-            if !seen.contains(&canonical) {
-                seen.push(canonical);
-            }
+                .map_or(given.as_str(), String::as_str)
+        } else {
+            ""
+        };
+        seen.insert((family, canonical, p.org.as_deref().unwrap_or_default()));
+    }
+    // A given name seen with organizations counts once per organization; seen without one only
+    // when it is never seen with one; an initial only when no given name is seen at all.
+    let mut per_given: HashMap<(&str, &str), (u32, bool)> = HashMap::default();
+    for &(family, given, org) in &seen {
+        let entry = per_given.entry((family, given)).or_default();
+        if org.is_empty() {
+            entry.1 = true;
+        } else {
+            entry.0 += 1;
+        }
+    }
+    let mut named: HashMap<&str, (u32, bool)> = HashMap::default();
+    for ((family, given), (orgs, bare)) in per_given {
+        let entry = named.entry(family).or_default();
+        if given.is_empty() {
+            entry.1 = true;
+        } else {
+            entry.0 += if orgs > 0 { orgs } else { u32::from(bare) };
         }
     }
     let mut counts = Counts::default();
-    for (family, seen) in givens {
-        let bearers = seen.len().max(1) as u32;
-        counts.of.insert(family.to_string(), bearers);
-        counts.total += bearers;
+    for (family, (bearers, _)) in named {
+        let n = bearers.max(1);
+        counts.of.insert(family.to_string(), n);
+        counts.total += n;
     }
     counts
 }
@@ -293,6 +341,8 @@ fn rarity(share: f64, max: f64) -> f64 {
 /// A family name this common in the population weighs no more than this share, however rare
 /// it is in the data at hand (two Smiths in a file of fifty are not one person).
 const COMMON_FAMILY_SHARE: f64 = 1.0 / 200.0;
+/// A given name this common among people at large weighs no more than this share.
+const COMMON_GIVEN_SHARE: f64 = 1.0 / 50.0;
 /// The share of a typical given name, family name and organization among people at large.
 const TYPICAL_GIVEN: f64 = 1.0 / 200.0;
 const TYPICAL_FAMILY: f64 = 1.0 / 2000.0;
@@ -320,8 +370,31 @@ impl Stats {
         s
     }
 
+    /// Fills in the weights of every profile's values.
+    pub fn weigh(&self, profiles: &mut [Profile]) {
+        for p in profiles {
+            p.weights = Weights {
+                given: p
+                    .name
+                    .given
+                    .as_deref()
+                    .map_or(0.0, |g| self.given_weight(g)),
+                family: p
+                    .name
+                    .family
+                    .as_deref()
+                    .map_or(0.0, |f| self.family_weight(f)),
+                org: p.org.as_deref().map_or(0.0, |o| self.org_weight(o)),
+            };
+        }
+    }
+
     fn given_weight(&self, given: &str) -> f64 {
-        rarity(self.given.share(given, TYPICAL_GIVEN, 2), 12.0)
+        let mut share = self.given.share(given, TYPICAL_GIVEN, 2);
+        if names::is_common_given_name(given) {
+            share = share.max(COMMON_GIVEN_SHARE);
+        }
+        rarity(share, 12.0)
     }
 
     fn family_weight(&self, family: &str) -> f64 {
@@ -349,7 +422,13 @@ pub fn score(a: &Profile, b: &Profile, stats: &Stats, detailed: bool) -> Score {
             s.add(|| format!("shared role address {email}"), ROLE_EMAIL);
         } else {
             s.add(|| format!("email equal ({email})"), EMAIL);
+            s.identified = true;
         }
+    } else if !a.company_domains.is_empty()
+        && !b.company_domains.is_empty()
+        && let Some((x, y)) = address_slip(a, b)
+    {
+        s.add(|| format!("email one slip apart ({x} / {y})"), EMAIL_SLIP);
     } else if let Some(domain) = company_domain_shared(a, b) {
         s.conflict(
             || format!("different addresses at {domain}"),
@@ -359,6 +438,7 @@ pub fn score(a: &Profile, b: &Profile, stats: &Stats, detailed: bool) -> Score {
     let same_profile = match (&a.linkedin, &b.linkedin) {
         (Some(x), Some(y)) if x == y => {
             s.add(|| "LinkedIn profile equal", LINKEDIN);
+            s.identified = true;
             true
         }
         (Some(_), Some(_)) => {
@@ -368,6 +448,7 @@ pub fn score(a: &Profile, b: &Profile, stats: &Stats, detailed: bool) -> Score {
         _ => false,
     };
     if let Some(key) = a.phones.iter().find(|k| b.phones.contains(k)) {
+        s.identified = true;
         let holders = stats.phones.get(key).copied().unwrap_or(2).max(2);
         if holders > 2 {
             let w = PHONE - 2.0 * (f64::from(holders) / 2.0).log2();
@@ -387,12 +468,17 @@ pub fn score(a: &Profile, b: &Profile, stats: &Stats, detailed: bool) -> Score {
         _ => {}
     }
     let identified = shared_email.is_some() || same_profile;
-    name_evidence(&mut s, &a.name, &b.name, stats, identified);
+    name_evidence(&mut s, a, b, stats, identified);
+    s.orgs_differ =
+        matches!((&a.org, &b.org), (Some(x), Some(y)) if !crate::normalize::org::keys_match(x, y));
 
     match (&a.org, &b.org) {
         (Some(x), Some(y)) if crate::normalize::org::keys_match(x, y) => {
-            let key = if x.len() <= y.len() { x } else { y };
-            let w = stats.org_weight(key);
+            let (key, w) = if x.len() <= y.len() {
+                (x, a.weights.org)
+            } else {
+                (y, b.weights.org)
+            };
             s.add(
                 || {
                     format!(
@@ -416,7 +502,8 @@ pub fn score(a: &Profile, b: &Profile, stats: &Stats, detailed: bool) -> Score {
 
 /// The name evidence; `identified`: the pair shares an email or a profile, which outweighs a
 /// changed family name (marriage) but not a different given name.
-fn name_evidence(s: &mut Score, a: &NameKey, b: &NameKey, stats: &Stats, identified: bool) {
+fn name_evidence(s: &mut Score, pa: &Profile, pb: &Profile, stats: &Stats, identified: bool) {
+    let (a, b) = (&pa.name, &pb.name);
     let given = match (&a.given, &b.given) {
         (Some(x), Some(y)) => Some((x, y, names::given(x, y))),
         _ => None,
@@ -432,16 +519,16 @@ fn name_evidence(s: &mut Score, a: &NameKey, b: &NameKey, stats: &Stats, identif
     {
         s.add(
             || format!("names swapped ({ag} {af} / {bg} {bf})"),
-            stats.given_weight(ag) + stats.family_weight(af),
+            pa.weights.given + pa.weights.family,
         );
         return;
     }
     if let Some((x, y, m)) = given {
-        let rarer = stats.given_weight(x).min(stats.given_weight(y));
+        let rarer = pa.weights.given.min(pb.weights.given);
         match m {
             GivenMatch::Exact => s.add(
                 || format!("given name equal ({x}, {} records)", stats.given.count(x)),
-                stats.given_weight(x),
+                pa.weights.given,
             ),
             GivenMatch::Nickname => {
                 s.add(|| format!("nickname ({x} / {y})"), (rarer - 1.0).max(1.0))
@@ -461,14 +548,14 @@ fn name_evidence(s: &mut Score, a: &NameKey, b: &NameKey, stats: &Stats, identif
         }
     }
     if let Some((x, y, m)) = family {
-        let rarer = stats.family_weight(x).min(stats.family_weight(y));
+        let rarer = pa.weights.family.min(pb.weights.family);
         match m {
             FamilyMatch::Exact => s.add(
                 || match stats.family.count(x) {
-                    1 => format!("family name equal ({x}, one given name with it)"),
-                    n => format!("family name equal ({x}, {n} given names with it)"),
+                    1 => format!("family name equal ({x}, borne by one person here)"),
+                    n => format!("family name equal ({x}, borne by {n} people here)"),
                 },
-                stats.family_weight(x),
+                pa.weights.family,
             ),
             FamilyMatch::Contains => s.add(
                 || format!("family name part of the other ({x} / {y})"),
@@ -490,16 +577,29 @@ fn name_evidence(s: &mut Score, a: &NameKey, b: &NameKey, stats: &Stats, identif
     }
 }
 
+/// Two addresses at one domain whose local parts differ by one slip (`jane.doe`, `jane.do`): a
+/// card scanner's or a hurried typist's, not two people.
+fn address_slip<'a>(a: &'a Profile, b: &'a Profile) -> Option<(&'a str, &'a str)> {
+    a.emails.iter().find_map(|x| {
+        let (lx, dx) = x.rsplit_once('@')?;
+        b.emails
+            .iter()
+            .find(|y| {
+                y.rsplit_once('@').is_some_and(|(ly, dy)| {
+                    dx == dy && lx.len().min(ly.len()) >= 5 && names::one_edit(lx, ly)
+                })
+            })
+            .map(|y| (x.as_str(), y.as_str()))
+    })
+}
+
 /// Both have an address at one company domain, and no address in common: two people at one
 /// company, whatever their names say.
 fn company_domain_shared<'a>(a: &'a Profile, b: &Profile) -> Option<&'a str> {
-    fn company_domains(p: &Profile) -> impl Iterator<Item = &str> {
-        p.emails
-            .iter()
-            .filter_map(|e| e.rsplit_once('@').map(|(_, d)| d))
-            .filter(|d| !FREE_MAIL.contains(d))
-    }
-    company_domains(a).find(|d| company_domains(b).any(|d2| d == &d2))
+    a.company_domains
+        .iter()
+        .find(|d| b.company_domains.contains(d))
+        .map(String::as_str)
 }
 
 /// Local parts of addresses a team or a role reads, not one person.
