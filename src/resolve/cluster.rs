@@ -2,9 +2,10 @@
 //! join is refused when any record of one group conflicts strongly with any record of the
 //! other. A chain of records that would join two different people (Jane Doe ~ J. Doe ~ John
 //! Doe) is therefore cut at its weakest link, which is left for review. A link made by names
-//! alone (no email, phone or profile shared) is also refused where it would put records of two
-//! different organizations in one contact: two people of one name, joined through a phone
-//! contact that names no employer. A job change joins through shared identifiers.
+//! alone (no email, phone or profile shared, no organization named by both) is also refused
+//! where it would put records of two different organizations in one contact: two people of one
+//! name, joined through a phone contact that names no employer. A job change joins through
+//! shared identifiers.
 
 /// Groups of record indexes, kept as a union-find with the members of each root.
 pub struct Clusters {
@@ -69,17 +70,18 @@ pub struct Refused {
     pub conflict: (u32, u32),
 }
 
-/// A merge-band pair: its total, its records, and whether it shares an identifier.
+/// A merge-band pair: its total, its records, and whether it is anchored: it shares an
+/// identifier, or both records name the same organization.
 #[derive(Debug, Clone, Copy)]
 pub struct Link {
     pub total: f64,
     pub a: u32,
     pub b: u32,
-    pub identified: bool,
+    pub anchored: bool,
 }
 
 /// Joins the `links` strongest first; `conflict(x, y, by_name)` says whether two records are
-/// different people, `by_name` when the link being made shares no identifier.
+/// different people, `by_name` when the link being made is not anchored.
 pub fn cluster(
     n: usize,
     mut links: Vec<Link>,
@@ -92,10 +94,7 @@ pub fn cluster(
     });
     let mut clusters = Clusters::new(n);
     let mut refused = Vec::new();
-    for Link {
-        a, b, identified, ..
-    } in links
-    {
+    for Link { a, b, anchored, .. } in links {
         let (ra, rb) = (clusters.find(a), clusters.find(b));
         if ra == rb {
             continue;
@@ -104,7 +103,7 @@ pub fn cluster(
             clusters
                 .members(rb)
                 .iter()
-                .find(|&&y| conflict(x, y, !identified))
+                .find(|&&y| conflict(x, y, !anchored))
                 .map(|&y| (x, y))
         });
         match clash {
@@ -127,7 +126,7 @@ mod tests {
             total,
             a,
             b,
-            identified: false,
+            anchored: false,
         }
     }
 

@@ -116,7 +116,7 @@ impl Resolver {
                     total: s.total,
                     a,
                     b,
-                    identified: s.identified,
+                    anchored: s.identified || s.orgs_agree,
                 }),
                 Band::Review => review.push((a, b)),
                 Band::Separate => {}

@@ -77,6 +77,8 @@ pub struct Score {
     pub identified: bool,
     /// Both name an organization, and not the same one.
     pub orgs_differ: bool,
+    /// Both name the same organization.
+    pub orgs_agree: bool,
     detailed: bool,
 }
 
@@ -469,8 +471,11 @@ pub fn score(a: &Profile, b: &Profile, stats: &Stats, detailed: bool) -> Score {
     }
     let identified = shared_email.is_some() || same_profile;
     name_evidence(&mut s, a, b, stats, identified);
-    s.orgs_differ =
-        matches!((&a.org, &b.org), (Some(x), Some(y)) if !crate::normalize::org::keys_match(x, y));
+    if let (Some(x), Some(y)) = (&a.org, &b.org) {
+        let same = crate::normalize::org::keys_match(x, y);
+        s.orgs_agree = same;
+        s.orgs_differ = !same;
+    }
 
     match (&a.org, &b.org) {
         (Some(x), Some(y)) if crate::normalize::org::keys_match(x, y) => {
@@ -687,4 +692,234 @@ pub fn is_free_mail(email: &str) -> bool {
     email
         .rsplit_once('@')
         .is_some_and(|(_, d)| FREE_MAIL.contains(&d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A record's profile from a line: `given family | org | emails, phones, profile, birthday`.
+    fn profile(line: &str) -> Profile {
+        let mut parts = line.split('|').map(str::trim);
+        let name: Vec<&str> = parts
+            .next()
+            .unwrap_or_default()
+            .split_whitespace()
+            .collect();
+        let org = parts.next().filter(|o| !o.is_empty());
+        let mut p = Profile {
+            name: NameKey {
+                given: name.first().map(|g| names::fold(g)),
+                family: name.get(1).map(|f| names::fold(f)),
+            },
+            org: org.and_then(crate::normalize::org::key),
+            ..Profile::default()
+        };
+        for value in parts.next().unwrap_or_default().split(',').map(str::trim) {
+            if value.contains('@') {
+                p.emails.push(value.to_lowercase());
+            } else if value.contains("linkedin") {
+                p.linkedin = Some(value.to_string());
+            } else if value.starts_with('+') {
+                p.phones.push(phone_key(value));
+            } else if let Some(day) = value.strip_prefix("--") {
+                p.birthday = Some(day.to_string());
+            }
+        }
+        p.company_domains = p
+            .emails
+            .iter()
+            .filter(|e| !is_free_mail(e))
+            .filter_map(|e| e.rsplit_once('@').map(|(_, d)| d.to_string()))
+            .collect();
+        p
+    }
+
+    /// Scores the pair `a`, `b` among `others` (the rest of the data, for term frequencies).
+    fn pair(a: &str, b: &str, others: &[&str]) -> Score {
+        let mut profiles: Vec<Profile> = [a, b]
+            .iter()
+            .chain(others)
+            .map(|line| profile(line))
+            .collect();
+        let stats = Stats::of(&profiles);
+        stats.weigh(&mut profiles);
+        score(&profiles[0], &profiles[1], &stats, true)
+    }
+
+    fn has(s: &Score, label: &str) -> bool {
+        s.evidence.iter().any(|e| e.label.starts_with(label))
+    }
+
+    #[test]
+    fn shared_identifiers_merge_with_compatible_names() {
+        for (a, b) in [
+            (
+                "Bob Smith | Acme | bob@acme.example",
+                "Robert Smith | | bob@acme.example",
+            ),
+            (
+                "Liz Kalomi | | +1 202 555 0111",
+                "Elizabeth Kalomi | | (202) 555-0111",
+            ),
+            (
+                "Jane Doe | | https://linkedin.com/in/jdoe",
+                "J Doe | Acme | https://linkedin.com/in/jdoe",
+            ),
+            (
+                "Doe Jane | | jane@doe.example",
+                "Jane Doe | | jane@doe.example",
+            ),
+        ] {
+            let s = pair(a, b, &[]);
+            assert_eq!(s.band(), Band::Merge, "{a} / {b}\n{}", s.waterfall());
+        }
+        assert!(has(
+            &pair(
+                "Doe Jane | | jane@doe.example",
+                "Jane Doe | | jane@doe.example",
+                &[]
+            ),
+            "names swapped"
+        ));
+    }
+
+    #[test]
+    fn a_job_change_with_the_same_mobile_is_one_person() {
+        let s = pair(
+            "Jürgen Müller | Cyberdyne Systems | +49 151 23456789",
+            "Juergen Mueller | Tyrell Corp | +49 151 23456789",
+            &[],
+        );
+        assert_eq!(s.band(), Band::Merge, "{}", s.waterfall());
+        assert!(has(&s, "organizations differ"));
+    }
+
+    #[test]
+    fn strong_conflicts_never_merge() {
+        for (a, b, why) in [
+            (
+                "Jane Doe | | family@doe.example",
+                "John Doe | | family@doe.example",
+                "given names differ",
+            ),
+            (
+                "Jane Doe | Acme | https://linkedin.com/in/jane-doe-1",
+                "Jane Doe | Acme | https://linkedin.com/in/jane-doe-2",
+                "different LinkedIn profiles",
+            ),
+            (
+                "Jane Doe | Acme | --03-14",
+                "Jane Doe | Acme | --07-01",
+                "birthdays differ",
+            ),
+            (
+                "Jane Doe | Acme | jane@acme.example",
+                "Jane Doe | Acme | jdoe@acme.example",
+                "different addresses at acme.example",
+            ),
+        ] {
+            let s = pair(a, b, &[]);
+            assert_ne!(s.band(), Band::Merge, "{a} / {b}\n{}", s.waterfall());
+            assert!(
+                s.strong_conflict()
+                    .is_some_and(|e| e.label.starts_with(why)),
+                "{}",
+                s.waterfall()
+            );
+        }
+    }
+
+    #[test]
+    fn a_role_address_or_switchboard_does_not_make_one_person() {
+        let s = pair(
+            "Anna Berg | Nordic | info@nordic.example",
+            "Erik Berg | Nordic | info@nordic.example",
+            &[],
+        );
+        assert!(has(&s, "shared role address"));
+        assert_ne!(s.band(), Band::Merge);
+        let board: Vec<String> = (0..40)
+            .map(|i| format!("Person Other{i} | Acme | +1 202 555 0100"))
+            .collect();
+        let board: Vec<&str> = board.iter().map(String::as_str).collect();
+        let shared = pair(
+            "Jane Doe | Acme | +1 202 555 0100",
+            "Jane Doe | Acme | +1 202 555 0100",
+            &board,
+        );
+        let alone = pair(
+            "Jane Doe | Acme | +1 202 555 0199",
+            "Jane Doe | Acme | +1 202 555 0199",
+            &[],
+        );
+        let phone = |s: &Score| {
+            s.evidence
+                .iter()
+                .find(|e| e.label.starts_with("phone"))
+                .unwrap()
+                .weight
+        };
+        assert!(phone(&shared) < phone(&alone) - 8.0);
+    }
+
+    #[test]
+    fn names_alone_merge_when_rare_and_not_when_common() {
+        let rare = pair(
+            "Søren Tukason | | +47 412 34 567",
+            "SOREN TUKASON | Fjordlys AS |",
+            &[],
+        );
+        assert_eq!(rare.band(), Band::Merge, "{}", rare.waterfall());
+        let common = pair("John Smith | | +1 202 555 0111", "John Smith | Acme |", &[]);
+        assert_ne!(common.band(), Band::Merge, "{}", common.waterfall());
+        // A family name many people in the data bear weighs less than one only this person does.
+        let letters = |i: usize| -> String {
+            (0..3)
+                .map(|k| char::from(b'a' + (i / 26usize.pow(k) % 26) as u8))
+                .collect()
+        };
+        let many: Vec<String> = (0..300)
+            .map(|i| format!("Ga{} Kalomi | |", letters(i)))
+            .collect();
+        let many: Vec<&str> = many.iter().map(String::as_str).collect();
+        let family = |s: &Score| {
+            s.evidence
+                .iter()
+                .find(|e| e.label.starts_with("family name equal"))
+                .unwrap()
+                .weight
+        };
+        let shared = pair("Priya Kalomi | |", "Priya Kalomi | |", &many);
+        let owned = pair("Priya Tukason | |", "Priya Tukason | |", &many);
+        assert!(
+            family(&shared) + 5.0 < family(&owned),
+            "{}{}",
+            shared.waterfall(),
+            owned.waterfall()
+        );
+    }
+
+    #[test]
+    fn two_people_of_one_name_at_two_companies_stay_apart() {
+        let s = pair("Jane Smith | Acme | ", "Jane Smith | Globex |", &[]);
+        assert_ne!(s.band(), Band::Merge, "{}", s.waterfall());
+        let s = pair(
+            "Robert Smith | Acme Corporation |",
+            "Bob Smith | ACME, Inc. |",
+            &[],
+        );
+        assert_eq!(s.band(), Band::Merge, "{}", s.waterfall());
+    }
+
+    #[test]
+    fn an_address_one_slip_apart_is_not_a_colleague() {
+        let s = pair(
+            "Gabriela Datumon | Bergte Bio | gabriela.datumon@bergte.example",
+            "Gabriela Datumon | Bergte Bio | gabriela.datumo@bergte.example",
+            &[],
+        );
+        assert!(has(&s, "email one slip apart"), "{}", s.waterfall());
+        assert_eq!(s.band(), Band::Merge);
+    }
 }

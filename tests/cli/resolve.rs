@@ -72,8 +72,16 @@ fn same_name_joins_by_organization_and_stays_apart_across_organizations() {
     // A common name at two companies is two people, not a question.
     assert!(run.review.is_empty(), "{:?}", run.review);
     let explained = dir.run(&[&scans, "--explain", "scans.csv:1", "scans.csv:2"]);
-    assert!(explained.stdout.contains("organizations differ (acme / globex)"));
-    assert!(explained.stdout.contains("→ separate"), "{}", explained.stdout);
+    assert!(
+        explained
+            .stdout
+            .contains("organizations differ (acme / globex)")
+    );
+    assert!(
+        explained.stdout.contains("→ separate"),
+        "{}",
+        explained.stdout
+    );
 }
 
 #[test]

@@ -1,0 +1,103 @@
+"""The route a data team would take today, for comparison: load a synthetic haul (see
+make_haul.py) into one table with pandas, deduplicate it with Splink on DuckDB, and write
+the clusters as OUTDIR/splink.csv (file,record,cluster) for score_haul.py.
+
+    python3 scripts/splink_haul.py OUTDIR
+
+Needs `pip install splink openpyxl`. The model is set up as a competent user would: blocking
+on email, phone, names and organization; name, email, phone and organization comparisons
+with term frequencies; u by random sampling, m by expectation maximisation; clusters at a
+match probability of 0.9.
+"""
+import csv, re, sys, time
+
+import pandas as pd
+import splink.comparison_library as cl
+from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+
+out = sys.argv[1]
+started = time.time()
+rows = []
+
+
+def add(file, record, first, last, email, phone, org):
+    digits = re.sub(r"\D", "", phone or "")
+    rows.append(dict(unique_id=f"{file}:{record}", file=file, record=record,
+                     first_name=(first or "").strip().lower() or None,
+                     surname=(last or "").strip().lower() or None,
+                     email=(email or "").strip().lower() or None,
+                     phone=digits[-9:] or None,
+                     org=(org or "").strip().lower() or None))
+
+
+for i, r in enumerate(csv.DictReader(open(f"{out}/badge.csv", encoding="utf-8")), 1):
+    add("badge.csv", i, r["First Name"], r["Last Name"], r["Email"], r["Phone"], r["Company"])
+for i, r in enumerate(csv.DictReader(open(f"{out}/Connections.csv", encoding="utf-8")), 1):
+    add("Connections.csv", i, r["First Name"], r["Last Name"], r["Email Address"], "", r["Company"])
+for i, r in enumerate(csv.DictReader(open(f"{out}/book.csv", encoding="utf-8")), 1):
+    add("book.csv", i, r["Given Name"], r["Family Name"], r["E-mail 1 - Value"], r["Phone 1 - Value"],
+        r["Organization 1 - Name"])
+card = {}
+n = 0
+for line in open(f"{out}/phone.vcf", encoding="utf-8"):
+    line = line.rstrip("\r\n")
+    if line == "BEGIN:VCARD":
+        card, n = {}, n + 1
+    elif line == "END:VCARD":
+        add("phone.vcf", n, card.get("given"), card.get("family"), card.get("email"), card.get("tel"),
+            card.get("org"))
+    elif line.startswith("N:"):
+        parts = line[2:].split(";")
+        card["family"], card["given"] = parts[0], parts[1] if len(parts) > 1 else ""
+    elif line.startswith("TEL"):
+        card["tel"] = line.split(":", 1)[1]
+    elif line.startswith("EMAIL"):
+        card["email"] = line.split(":", 1)[1]
+    elif line.startswith("ORG:"):
+        card["org"] = line[4:]
+try:
+    cards = pd.read_excel(f"{out}/cards.xlsx", dtype=str).fillna("")
+    for i, r in enumerate(cards.itertuples(index=False), 1):
+        name = re.sub(r"^(Dr|Mr|Ms|Mrs)\.? ", "", r.Name).split()
+        add("cards.xlsx", i, name[0] if name else "", " ".join(name[1:]), r.Email, r.Mobile, r.Company)
+except FileNotFoundError:
+    pass
+df = pd.DataFrame(rows)
+loaded = time.time()
+
+settings = SettingsCreator(
+    link_type="dedupe_only",
+    blocking_rules_to_generate_predictions=[
+        block_on("email"),
+        block_on("phone"),
+        block_on("surname", "first_name"),
+        block_on("org", "surname"),
+    ],
+    comparisons=[
+        cl.NameComparison("first_name").configure(term_frequency_adjustments=True),
+        cl.NameComparison("surname").configure(term_frequency_adjustments=True),
+        cl.EmailComparison("email"),
+        cl.ExactMatch("phone"),
+        cl.JaroWinklerAtThresholds("org", [0.9, 0.7]),
+    ],
+    retain_intermediate_calculation_columns=False,
+)
+db_api = DuckDBAPI()
+linker = Linker(db_api.register(df), settings)
+linker.training.estimate_probability_two_random_records_match(
+    [block_on("email"), block_on("phone")], recall=0.7)
+linker.training.estimate_u_using_random_sampling(max_pairs=2e6)
+linker.training.estimate_parameters_using_expectation_maximisation(block_on("surname"))
+linker.training.estimate_parameters_using_expectation_maximisation(block_on("email"))
+linker.training.estimate_parameters_using_expectation_maximisation(block_on("phone"))
+predictions = linker.inference.predict(threshold_match_probability=0.5)
+clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(
+    predictions, threshold_match_probability=0.9).as_pandas_dataframe()
+done = time.time()
+with open(f"{out}/splink.csv", "w", newline="", encoding="utf-8") as fh:
+    w = csv.writer(fh)
+    w.writerow(["file", "record", "cluster"])
+    for r in clusters.itertuples(index=False):
+        w.writerow([r.file, r.record, r.cluster_id])
+print(f"splink: load {loaded - started:.1f} s, train, predict and cluster {done - loaded:.1f} s, "
+      f"total {done - started:.1f} s", file=sys.stderr)
