@@ -1,6 +1,8 @@
-//! The merged view of a contact's records. Survivorship: records captured at the event come
-//! before context records (the badge shows where the person works now), then the order of the
-//! files; every distinct value of every record is kept.
+//! The merged view of a contact's records. Survivorship, for the value shown first of each
+//! field: records captured at the event come before context records (the badge shows where the
+//! person works now), then the most recent record (a capture or connection date), then the
+//! order of the files; for the name, one written in mixed case beats one fixed from ALL CAPS and
+//! the most complete wins. Every distinct value of every record is kept.
 
 use std::mem::take;
 
@@ -12,7 +14,14 @@ use crate::model::{Contact, Origin, Record};
 /// into the contact, not copied: afterwards a record keeps only what tagging needs (its origin,
 /// event and capture day).
 pub(super) fn merged(mut members: Vec<usize>, records: &mut [Record]) -> Contact {
-    members.sort_by_key(|&m| (records[m].origin != Origin::Event, m));
+    members.sort_by_key(|&m| {
+        let r = &records[m];
+        (
+            r.origin != Origin::Event,
+            std::cmp::Reverse(r.captured_on),
+            m,
+        )
+    });
     let mut c = Contact {
         members: members.clone(),
         ..Contact::default()

@@ -198,3 +198,78 @@ fn a_slip_in_a_name_does_not_split_a_person() {
     // slipped on one number: three people, not six.
     assert_eq!(run.contacts.len(), 3, "{:?}", run.names());
 }
+
+#[test]
+fn a_job_change_keeps_both_organizations_the_newer_first() {
+    let dir = TestDir::new();
+    let badge = dir.write(
+        "badges.csv",
+        "First Name,Last Name,Company,Email,Phone\nLena,Fischer,Quantia AG,lena@quantia.example,+41 79 555 12 34\n",
+    );
+    let book = dir.write(
+        "contacts.csv",
+        "Given Name,Family Name,Organization 1 - Name,E-mail 1 - Value,Phone 1 - Value\nLena,Fischer,Globex Corporation,lena.fischer@globex.example,+41795551234\n",
+    );
+    let run = dir.run(&[&badge, "--merge", &book]);
+    assert_eq!(run.contacts.len(), 1, "{:?}", run.names());
+    assert_eq!(
+        strings(&run.contacts[0]["organizations"]),
+        ["Quantia AG", "Globex Corporation"]
+    );
+}
+
+#[test]
+fn explain_prints_the_evidence_of_a_pair_as_a_waterfall() {
+    let dir = TestDir::new();
+    let csv = dir.write(
+        "scans.csv",
+        "First Name,Last Name,Company,Email\n\
+         Robert,Tukason,Fjordlys AS,rt@fjordlys.example\n\
+         Bob,Tukason,Fjordlys,RT@FJORDLYS.EXAMPLE\n\
+         Erik,Tukason,Fjordlys,et@fjordlys.example\n",
+    );
+    let run = dir.run(&[&csv, "--explain", "scans.csv:1", "scans.csv:2"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for line in [
+        "Robert Tukason (",
+        "email equal (rt@fjordlys.example)",
+        "nickname (robert / bob)",
+        "organization equal (fjordlys",
+        "→ merge",
+    ] {
+        assert!(run.stdout.contains(line), "{line} in\n{}", run.stdout);
+    }
+    let run = dir.run(&[&csv, "--explain", "Robert Tukason", "et@fjordlys.example"]);
+    assert!(run.stdout.contains("given names differ (robert / erik)"));
+    assert!(
+        run.stdout
+            .contains("different addresses at fjordlys.example")
+    );
+    assert!(run.stdout.contains("in two contacts"));
+    let run = dir.run(&[&csv, "--explain", "Nobody Here", "scans.csv:1"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("no record matches \"Nobody Here\""));
+}
+
+#[test]
+fn verbose_counts_candidate_pairs_per_rule_and_reports_keys_too_common() {
+    let dir = TestDir::new();
+    let mut rows = String::from("First Name,Last Name,Email\n");
+    for i in 0..60u8 {
+        let (a, b) = (char::from(b'a' + i % 26), char::from(b'a' + i / 26));
+        rows.push_str(&format!("Gi{a}{b},Fa{b}{a}ly,info@acme.example\n"));
+    }
+    rows.push_str("Jane,Doe,jane@doe.example\nJane,Doe,jane@doe.example\n");
+    let csv = dir.write("scans.csv", rows);
+    let run = dir.run(&[&csv, "-v"]);
+    assert!(run.stderr.contains("candidate pairs"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("email info@acme.example: 60 records"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.contact("Jane Doe")["sources"].as_array().unwrap().len(),
+        2
+    );
+}
