@@ -6,8 +6,8 @@ the clusters as OUTDIR/splink.csv (file,record,cluster) for score_haul.py.
 
 Needs `pip install splink openpyxl`. The model is set up as a competent user would: blocking
 on email, phone, names and organization; name, email, phone and organization comparisons
-with term frequencies; u by random sampling, m by expectation maximisation; clusters at a
-match probability of 0.9.
+with term frequencies; u by random sampling, m by expectation maximisation on full names,
+emails and phones; clusters at a match probability of 0.9.
 """
 import csv, re, sys, time
 
@@ -87,7 +87,9 @@ linker = Linker(db_api.register(df), settings)
 linker.training.estimate_probability_two_random_records_match(
     [block_on("email"), block_on("phone")], recall=0.7)
 linker.training.estimate_u_using_random_sampling(max_pairs=2e6)
-linker.training.estimate_parameters_using_expectation_maximisation(block_on("surname"))
+# EM on blocks that stay small at scale (a surname alone is thousands of Smiths).
+linker.training.estimate_parameters_using_expectation_maximisation(
+    block_on("surname", "first_name"))
 linker.training.estimate_parameters_using_expectation_maximisation(block_on("email"))
 linker.training.estimate_parameters_using_expectation_maximisation(block_on("phone"))
 predictions = linker.inference.predict(threshold_match_probability=0.5)

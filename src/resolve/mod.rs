@@ -23,6 +23,8 @@ pub mod score;
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use crate::model::{Contact, Record};
 pub use block::{CappedBlock, RuleCount};
 pub use explain::explain;
@@ -73,7 +75,7 @@ pub struct Resolver {
 
 impl Resolver {
     pub fn new(records: &[Record]) -> Resolver {
-        let mut profiles: Vec<Profile> = records.iter().map(Profile::of).collect();
+        let mut profiles: Vec<Profile> = records.par_iter().map(Profile::of).collect();
         let stats = Stats::of(&profiles);
         stats.weigh(&mut profiles);
         Resolver { profiles, stats }
@@ -109,17 +111,31 @@ impl Resolver {
         lap(&mut report, "blocking");
         let mut links = Vec::new();
         let mut review = Vec::new();
-        for &(a, b) in &blocking.pairs {
-            let s = self.quick(a, b);
-            match s.band() {
-                Band::Merge => links.push(cluster::Link {
-                    total: s.total,
+        // Pairs are scored in parallel; each keeps its band.
+        let scored: Vec<(u32, u32, f64, Band, bool)> = blocking
+            .pairs
+            .par_iter()
+            .filter_map(|&(a, b)| {
+                let s = self.quick(a, b);
+                let band = s.band();
+                (band != Band::Separate).then_some((
                     a,
                     b,
-                    anchored: s.identified || s.orgs_agree,
+                    s.total,
+                    band,
+                    s.identified || s.orgs_agree,
+                ))
+            })
+            .collect();
+        for (a, b, total, band, anchored) in scored {
+            match band {
+                Band::Merge => links.push(cluster::Link {
+                    total,
+                    a,
+                    b,
+                    anchored,
                 }),
-                Band::Review => review.push((a, b)),
-                Band::Separate => {}
+                _ => review.push((a, b)),
             }
         }
         lap(&mut report, "scoring");
