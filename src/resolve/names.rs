@@ -417,8 +417,6 @@ const COMMON_GIVEN_NAMES: &[&str] = &[
     "li",
     "min",
     "hans",
-    "peter",
-    "thomas",
     "michael",
     "stefan",
     "andreas",
@@ -484,15 +482,6 @@ impl NameKey {
             given: f(&r.name.given),
             family: f(&r.name.family),
         }
-    }
-
-    /// Both parts, `given family`.
-    pub fn full(&self) -> Option<String> {
-        Some(format!(
-            "{} {}",
-            self.given.as_ref()?,
-            self.family.as_ref()?
-        ))
     }
 }
 

@@ -224,13 +224,7 @@ impl Profile {
                 .as_deref()
                 .map(|d| d[d.len().saturating_sub(5)..].to_string()),
             weights: Weights::default(),
-            company_domains: r
-                .emails
-                .iter()
-                .filter_map(|e| e.rsplit_once('@').map(|(_, d)| d))
-                .filter(|d| !FREE_MAIL.contains(d))
-                .map(String::from)
-                .collect(),
+            company_domains: company_domains(&r.emails),
             title: r
                 .title
                 .as_deref()
@@ -475,10 +469,7 @@ pub fn score(a: &Profile, b: &Profile, stats: &Stats, detailed: bool) -> Score {
         let same = crate::normalize::org::keys_match(x, y);
         s.orgs_agree = same;
         s.orgs_differ = !same;
-    }
-
-    match (&a.org, &b.org) {
-        (Some(x), Some(y)) if crate::normalize::org::keys_match(x, y) => {
+        if same {
             let (key, w) = if x.len() <= y.len() {
                 (x, a.weights.org)
             } else {
@@ -493,9 +484,9 @@ pub fn score(a: &Profile, b: &Profile, stats: &Stats, detailed: bool) -> Score {
                 },
                 w,
             );
+        } else {
+            s.add(|| format!("organizations differ ({x} / {y})"), ORG_DIFFERS);
         }
-        (Some(x), Some(y)) => s.add(|| format!("organizations differ ({x} / {y})"), ORG_DIFFERS),
-        _ => {}
     }
     if let (Some(x), Some(y)) = (&a.title, &b.title)
         && x == y
@@ -687,11 +678,14 @@ const FREE_MAIL: &[&str] = &[
     "yahoo.co.jp",
 ];
 
-/// Whether an address is at a mail provider rather than an employer.
-pub fn is_free_mail(email: &str) -> bool {
-    email
-        .rsplit_once('@')
-        .is_some_and(|(_, d)| FREE_MAIL.contains(&d))
+/// The domains of the addresses that are at an employer rather than a mail provider.
+fn company_domains(emails: &[String]) -> Vec<String> {
+    emails
+        .iter()
+        .filter_map(|e| e.rsplit_once('@').map(|(_, d)| d))
+        .filter(|d| !FREE_MAIL.contains(d))
+        .map(String::from)
+        .collect()
 }
 
 #[cfg(test)]
@@ -726,12 +720,7 @@ mod tests {
                 p.birthday = Some(day.to_string());
             }
         }
-        p.company_domains = p
-            .emails
-            .iter()
-            .filter(|e| !is_free_mail(e))
-            .filter_map(|e| e.rsplit_once('@').map(|(_, d)| d.to_string()))
-            .collect();
+        p.company_domains = company_domains(&p.emails);
         p
     }
 
