@@ -104,7 +104,13 @@ pub fn run(settings: &RunSettings, reporter: &dyn Reporter) -> Outcome {
     let started = std::time::Instant::now();
     reporter.stage("tagging");
     let tagged = tag::tag(&mut resolved.contacts, &records, &settings.event);
-    let worklist = worklist::build(&resolved.contacts, &settings.cadence, settings.today);
+    // Without `--event` a run is a clean-and-merge: events read back from an earlier export are
+    // kept on the contacts, but there is nothing new to follow up.
+    let worklist = if settings.event.name.is_some() {
+        worklist::build(&resolved.contacts, &settings.cadence, settings.today)
+    } else {
+        Vec::new()
+    };
     timings.push(("tag and worklist", started.elapsed()));
     Outcome {
         files,

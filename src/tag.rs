@@ -35,10 +35,10 @@ impl Event {
 }
 
 /// Tags the contacts and marks those known before the event. Returns how many were tagged.
+///
+/// An event that a record names with its day (rolo's own export read back) is where the person
+/// was met, with or without `--event`: it is history, not a guess.
 pub fn tag(contacts: &mut [Contact], records: &[Record], event: &Event) -> usize {
-    let Some(run_event) = &event.name else {
-        return 0;
-    };
     let mut tagged = 0;
     for c in contacts.iter_mut() {
         // Per event: the day met, and whether a record's own timestamp gave it.
@@ -46,36 +46,45 @@ pub fn tag(contacts: &mut [Contact], records: &[Record], event: &Event) -> usize
         let mut known_before = false;
         for &m in &c.members {
             let r = &records[m];
-            let (name, (met_on, stamped)) = match r.origin {
+            for own in r.events.iter().filter(|e| e.met_on.is_some()) {
+                if event
+                    .window
+                    .is_some_and(|(start, _)| own.met_on < Some(start))
+                    && event.name.as_ref() != Some(&own.name)
+                {
+                    known_before = true;
+                }
+                add(&mut tags, own.name.clone(), own.met_on, true);
+            }
+            let Some(run_event) = &event.name else {
+                continue;
+            };
+            let (names, (met_on, stamped)) = match r.origin {
+                Origin::Event if r.events.iter().any(|e| e.met_on.is_some()) => continue,
                 Origin::Event => (
-                    r.event.clone().unwrap_or_else(|| run_event.clone()),
+                    if r.events.is_empty() {
+                        vec![run_event.clone()]
+                    } else {
+                        r.events.iter().map(|e| e.name.clone()).collect()
+                    },
                     event.met_on(r.captured_on),
                 ),
                 Origin::Context => match r.captured_on {
-                    Some(day) if event.contains(day) => (run_event.clone(), (Some(day), true)),
+                    Some(day) if event.contains(day) => {
+                        (vec![run_event.clone()], (Some(day), true))
+                    }
                     // Connected after the event: met since, not known before.
                     Some(day) if event.window.is_some_and(|(_, end)| day > end) => continue,
                     _ => {
-                        known_before = true;
+                        if r.events.is_empty() {
+                            known_before = true;
+                        }
                         continue;
                     }
                 },
             };
-            // One tag per event, on the first day a timestamp shows; the window's first day
-            // only where no record has a timestamp.
-            match tags.iter_mut().find(|(t, _)| t.name == name) {
-                Some((t, t_stamped)) => {
-                    let better = match (stamped, *t_stamped) {
-                        (true, false) => true,
-                        (false, true) => false,
-                        _ => met_on.is_some() && (t.met_on.is_none() || met_on < t.met_on),
-                    };
-                    if better {
-                        t.met_on = met_on;
-                        *t_stamped = stamped;
-                    }
-                }
-                None => tags.push((EventTag { name, met_on }, stamped)),
+            for name in names {
+                add(&mut tags, name, met_on, stamped);
             }
         }
         if !tags.is_empty() {
@@ -85,6 +94,25 @@ pub fn tag(contacts: &mut [Contact], records: &[Record], event: &Event) -> usize
         c.known_before = known_before && !c.events.is_empty();
     }
     tagged
+}
+
+/// One tag per event, on the first day a timestamp shows; the window's first day only where no
+/// record has a timestamp.
+fn add(tags: &mut Vec<(EventTag, bool)>, name: String, met_on: Option<NaiveDate>, stamped: bool) {
+    match tags.iter_mut().find(|(t, _)| t.name == name) {
+        Some((t, t_stamped)) => {
+            let better = match (stamped, *t_stamped) {
+                (true, false) => true,
+                (false, true) => false,
+                _ => met_on.is_some() && (t.met_on.is_none() || met_on < t.met_on),
+            };
+            if better {
+                t.met_on = met_on;
+                *t_stamped = stamped;
+            }
+        }
+        None => tags.push((EventTag { name, met_on }, stamped)),
+    }
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::Provenance;
+use super::{EventTag, Provenance};
 
 /// A lead rating given at the event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -90,7 +90,9 @@ pub struct Record {
     pub rating: Option<Rating>,
     pub rating_raw: Option<String>,
     pub country: Option<String>,
-    pub event: Option<String>,
+    /// The events the record itself names (an `Event` column; rolo's own exports also give the
+    /// day met, as `Expo 2026 (2026-03-10)`).
+    pub events: Vec<EventTag>,
     /// When the record was captured (badge scan time, LinkedIn connection date).
     pub captured_on: Option<NaiveDate>,
     pub tags: Vec<String>,

@@ -4,6 +4,7 @@
 
 pub mod date;
 pub mod email;
+pub mod event;
 pub mod name;
 pub mod org;
 pub mod phone;
@@ -188,16 +189,35 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
                 }
             }
             Field::Event => {
-                if r.event.is_none() {
-                    r.event = Some(value.split_whitespace().collect::<Vec<_>>().join(" "));
+                let events = event::parse_list(value);
+                // The value as written is kept where the events read from it do not spell it.
+                if event::render_list(&events) != value.trim() {
+                    r.custom.push(("event".into(), value.clone()));
                 }
-                r.custom.push(("event".into(), value.clone()));
+                for e in events {
+                    if !r.events.iter().any(|known| known.name == e.name) {
+                        r.events.push(e);
+                    }
+                }
             }
             Field::Custom(label) => r.custom.push((label.clone(), value.clone())),
         }
     }
     if r.birthday.is_none() {
         r.birthday = birthday_in_parts(&r.custom);
+    }
+    // rolo's own exports repeat the events as categories and as a note: those copies are the
+    // events, not tags or notes of their own.
+    if !r.events.is_empty() {
+        r.tags.retain(|t| !r.events.iter().any(|e| e.name == *t));
+        let met = event::met_note(&r.events);
+        let tail = format!("\n\n{met}");
+        for note in &mut r.notes {
+            if let Some(own) = note.strip_suffix(&tail) {
+                *note = own.to_string();
+            }
+        }
+        r.notes.retain(|n| *n != met);
     }
     r
 }

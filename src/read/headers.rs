@@ -253,8 +253,10 @@ fn exact(key: &str) -> Option<Field> {
         | "kategorien" | "kategorie" | "categorie" | "etiquetas" | "groups" | "group" | "lists" => {
             Field::Tags
         }
-        "event" | "eventname" | "show" | "tradeshow" | "conference" | "veranstaltung" | "messe"
-        | "evenement" | "evento" | "meetup" | "eventtitle" => Field::Event,
+        "event" | "events" | "eventname" | "show" | "tradeshow" | "conference"
+        | "veranstaltung" | "messe" | "evenement" | "evento" | "meetup" | "eventtitle" => {
+            Field::Event
+        }
         _ => return None,
     };
     Some(field)

@@ -55,6 +55,7 @@ pub(super) fn merged(mut members: Vec<usize>, records: &mut [Record]) -> Contact
         }
         c.previous_organization = previous_organization(&rs);
     }
+    let (mut more_organizations, mut more_titles) = (Vec::new(), Vec::new());
     for &m in &members {
         let r = &mut records[m];
         if c.nickname.is_none() {
@@ -88,8 +89,13 @@ pub(super) fn merged(mut members: Vec<usize>, records: &mut [Record]) -> Contact
         c.rating = c.rating.max(r.rating);
         extend(&mut c.tags, take(&mut r.tags));
         for kv in take(&mut r.custom) {
-            if !c.custom.contains(&kv) {
-                c.custom.push(kv);
+            // A record's second organization or title (an earlier job on a card, a second
+            // `ORG`) is one of the contact's organizations or titles.
+            match kv.0.as_str() {
+                "organization" => more_organizations.push(kv.1),
+                "title" => more_titles.push(kv.1),
+                _ if !c.custom.contains(&kv) => c.custom.push(kv),
+                _ => {}
             }
         }
         for p in take(&mut r.problems) {
@@ -99,6 +105,9 @@ pub(super) fn merged(mut members: Vec<usize>, records: &mut [Record]) -> Contact
         }
         c.sources.extend(r.prov.take());
     }
+    // Every record's own organization and title first: the preferred one leads.
+    extend(&mut c.organizations, more_organizations);
+    extend(&mut c.titles, more_titles);
     c
 }
 
