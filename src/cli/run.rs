@@ -7,7 +7,7 @@ use anyhow::Context;
 use clap::Args;
 
 use crate::error::ExitStatus;
-use crate::export;
+use crate::export::{self, ContactsFormat};
 use crate::model::Origin;
 use crate::pipeline::{self, Input, Outcome, RunSettings};
 use crate::printer::Printer;
@@ -38,9 +38,14 @@ pub struct RunArgs {
     /// US]. A record's own country wins.
     #[arg(long, value_name = "CC")]
     region: Option<String>,
-    /// Write the merged contacts here (.jsonl or .csv).
+    /// Write the merged contacts here; the format comes from the extension (.jsonl, .csv, .vcf,
+    /// .xlsx) unless --contacts-format names one.
     #[arg(long, value_name = "PATH")]
     contacts: Option<PathBuf>,
+    /// The format of --contacts: jsonl, csv, google-csv, outlook-csv, hubspot-csv, vcf (3.0),
+    /// vcf4 or xlsx.
+    #[arg(long, value_name = "NAME", value_parser = contacts_format, requires = "contacts")]
+    contacts_format: Option<ContactsFormat>,
     /// Write the worklist here (.csv or .jsonl).
     #[arg(long, value_name = "PATH")]
     worklist: Option<PathBuf>,
@@ -56,14 +61,21 @@ pub struct RunArgs {
     explain: Vec<String>,
 }
 
+fn contacts_format(name: &str) -> Result<ContactsFormat, String> {
+    ContactsFormat::from_name(name)
+        .ok_or_else(|| format!("unknown format (use one of {})", ContactsFormat::NAMES))
+}
+
 /// How many worklist rows the summary shows.
 const TOP: usize = 10;
 
 pub(crate) fn run(args: RunArgs, printer: Printer) -> anyhow::Result<ExitStatus> {
     let settings = resolve_settings(&args)?;
-    if let Some(path) = &args.contacts {
-        export::check_contacts_path(path)?;
-    }
+    let contacts_format = match (&args.contacts, args.contacts_format) {
+        (Some(_), Some(format)) => Some(format),
+        (Some(path), None) => Some(ContactsFormat::from_path(path)?),
+        _ => None,
+    };
     if let Some(path) = &args.worklist {
         export::check_worklist_path(path)?;
     }
@@ -71,8 +83,8 @@ pub(crate) fn run(args: RunArgs, printer: Printer) -> anyhow::Result<ExitStatus>
     let outcome = pipeline::run(&settings, reporter.as_ref());
     reporter.stage("writing");
     let mut written = Vec::new();
-    if let Some(path) = &args.contacts {
-        export::write_contacts(path, &outcome.resolved.contacts)?;
+    if let Some((path, format)) = args.contacts.as_ref().zip(contacts_format) {
+        export::write_contacts(path, format, &outcome.resolved.contacts, &outcome.worklist)?;
         written.push(path.display().to_string());
     }
     if let Some(path) = &args.worklist {

@@ -1,18 +1,20 @@
 //! CSV outputs: contacts, worklist, rejects, review. Multiple values share a cell, separated by
-//! `; ` (notes by ` | `, as they may hold semicolons).
+//! `; ` (a contact's notes by a blank line, a worklist row's by ` | `, as they may hold
+//! semicolons).
 
 use std::io::{self, Write};
 
 use super::inert;
 use crate::model::{Contact, Reject};
+use crate::normalize::event;
 use crate::resolve::ReviewPair;
 use crate::worklist::Row;
 
-fn writer(w: &mut dyn Write) -> ::csv::Writer<&mut dyn Write> {
+pub(super) fn writer(w: &mut dyn Write) -> ::csv::Writer<&mut dyn Write> {
     ::csv::WriterBuilder::new().from_writer(w)
 }
 
-fn row<'a>(
+pub(super) fn row<'a>(
     out: &mut ::csv::Writer<&mut dyn Write>,
     cells: impl IntoIterator<Item = &'a str>,
 ) -> io::Result<()> {
@@ -51,62 +53,61 @@ pub fn write_contacts_csv(w: &mut dyn Write, contacts: &[Contact]) -> io::Result
     let mut out = writer(w);
     row(&mut out, CONTACT_COLUMNS.iter().copied())?;
     for c in contacts {
-        let join = |v: &[String]| v.join("; ");
-        let events: Vec<String> = c
-            .events
-            .iter()
-            .map(|e| match e.met_on {
-                Some(d) => format!("{} ({d})", e.name),
-                None => e.name.clone(),
-            })
-            .collect();
-        let sources: Vec<String> = c.sources.iter().map(ToString::to_string).collect();
-        let phones_raw: Vec<String> = c
-            .problems
-            .iter()
-            .filter(|p| p.field == "phone")
-            .map(|p| p.value.clone())
-            .collect();
-        let extensions: Vec<String> = c
-            .extensions
-            .iter()
-            .map(|(n, e)| format!("{n} ext. {e}"))
-            .collect();
-        let custom: Vec<String> = c.custom.iter().map(|(k, v)| format!("{k}: {v}")).collect();
-        let problems: Vec<String> = c
-            .problems
-            .iter()
-            .map(|p| format!("{} {:?}: {}", p.field, p.value, p.problem))
-            .collect();
-        let cells = [
-            c.id.clone(),
-            c.display_name(),
-            c.name.given.clone().unwrap_or_default(),
-            c.name.family.clone().unwrap_or_default(),
-            join(&c.emails),
-            join(&c.phones),
-            join(&phones_raw),
-            c.organization().unwrap_or_default().to_string(),
-            c.title().unwrap_or_default().to_string(),
-            join(&c.urls),
-            c.birthday.clone().unwrap_or_default(),
-            c.notes.join(" | "),
-            c.rating.map(|r| r.as_str().to_string()).unwrap_or_default(),
-            join(&events),
-            join(&sources),
-            c.linkedin.clone().unwrap_or_default(),
-            join(&c.organizations),
-            join(&c.titles),
-            join(&extensions),
-            join(&c.tags),
-            if c.known_before { "yes" } else { "no" }.to_string(),
-            custom.join(" | "),
-            problems.join(" | "),
-            c.country.clone().unwrap_or_default(),
-        ];
+        let cells = contact_cells(c);
         row(&mut out, cells.iter().map(String::as_str))?;
     }
     out.flush()
+}
+
+/// A contact's cells under [`CONTACT_COLUMNS`]: several values share a cell, separated by `; `
+/// (notes by a blank line, as they may hold semicolons).
+pub(super) fn contact_cells(c: &Contact) -> Vec<String> {
+    let join = |v: &[String]| v.join("; ");
+    let events = event::render_list(&c.events);
+    let sources: Vec<String> = c.sources.iter().map(ToString::to_string).collect();
+    let phones_raw: Vec<String> = c
+        .problems
+        .iter()
+        .filter(|p| p.field == "phone")
+        .map(|p| p.value.clone())
+        .collect();
+    let extensions: Vec<String> = c
+        .extensions
+        .iter()
+        .map(|(n, e)| format!("{n} ext. {e}"))
+        .collect();
+    let custom: Vec<String> = c.custom.iter().map(|(k, v)| format!("{k}: {v}")).collect();
+    let problems: Vec<String> = c
+        .problems
+        .iter()
+        .map(|p| format!("{} {:?}: {}", p.field, p.value, p.problem))
+        .collect();
+    vec![
+        c.id.clone(),
+        c.display_name(),
+        c.name.given.clone().unwrap_or_default(),
+        c.name.family.clone().unwrap_or_default(),
+        join(&c.emails),
+        join(&c.phones),
+        join(&phones_raw),
+        c.organization().unwrap_or_default().to_string(),
+        c.title().unwrap_or_default().to_string(),
+        join(&c.urls),
+        c.birthday.clone().unwrap_or_default(),
+        c.notes.join("\n\n"),
+        c.rating.map(|r| r.as_str().to_string()).unwrap_or_default(),
+        events,
+        join(&sources),
+        c.linkedin.clone().unwrap_or_default(),
+        join(&c.organizations),
+        join(&c.titles),
+        join(&extensions),
+        join(&c.tags),
+        if c.known_before { "yes" } else { "no" }.to_string(),
+        custom.join(" | "),
+        problems.join(" | "),
+        c.country.clone().unwrap_or_default(),
+    ]
 }
 
 pub const WORKLIST_COLUMNS: &[&str] = &[
@@ -132,27 +133,32 @@ pub fn write_worklist_csv(w: &mut dyn Write, rows: &[Row]) -> io::Result<()> {
     let mut out = writer(w);
     row(&mut out, WORKLIST_COLUMNS.iter().copied())?;
     for r in rows {
-        let cells = [
-            r.due.to_string(),
-            if r.overdue { "yes" } else { "no" }.to_string(),
-            r.priority.to_string(),
-            r.contact_id.clone(),
-            r.name.clone(),
-            r.organization.clone(),
-            r.title.clone(),
-            r.email.clone(),
-            r.phone.clone(),
-            r.linkedin.clone(),
-            r.event.clone(),
-            r.met_on.map(|d| d.to_string()).unwrap_or_default(),
-            r.step.clone(),
-            r.action.clone(),
-            r.notes.clone(),
-            r.reasons.clone(),
-        ];
+        let cells = worklist_cells(r);
         row(&mut out, cells.iter().map(String::as_str))?;
     }
     out.flush()
+}
+
+/// A worklist row's cells under [`WORKLIST_COLUMNS`].
+pub(super) fn worklist_cells(r: &Row) -> Vec<String> {
+    vec![
+        r.due.to_string(),
+        if r.overdue { "yes" } else { "no" }.to_string(),
+        r.priority.to_string(),
+        r.contact_id.clone(),
+        r.name.clone(),
+        r.organization.clone(),
+        r.title.clone(),
+        r.email.clone(),
+        r.phone.clone(),
+        r.linkedin.clone(),
+        r.event.clone(),
+        r.met_on.map(|d| d.to_string()).unwrap_or_default(),
+        r.step.clone(),
+        r.action.clone(),
+        r.notes.clone(),
+        r.reasons.clone(),
+    ]
 }
 
 pub fn write_rejects(w: &mut dyn Write, rejects: &[Reject]) -> io::Result<()> {

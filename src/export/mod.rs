@@ -2,7 +2,12 @@
 //! file beside its destination and renamed into place, so a reader never sees half a file.
 
 mod csv;
+mod google;
+mod hubspot;
 mod jsonl;
+mod outlook;
+mod vcard;
+mod xlsx;
 
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
@@ -36,41 +41,91 @@ fn extension(path: &Path) -> String {
         .to_ascii_lowercase()
 }
 
-/// Checks that a contacts path names a format rolo writes, before any work is done.
-pub fn check_contacts_path(path: &Path) -> Result<(), ExportError> {
-    check(path, "contacts", &["jsonl", "csv"], ".jsonl or .csv")
+/// A format the contacts can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContactsFormat {
+    Jsonl,
+    Csv,
+    GoogleCsv,
+    OutlookCsv,
+    HubspotCsv,
+    Vcf,
+    Vcf4,
+    Xlsx,
+}
+
+impl ContactsFormat {
+    pub const NAMES: &str = "jsonl, csv, google-csv, outlook-csv, hubspot-csv, vcf, vcf4, xlsx";
+
+    /// The format `--format NAME` or `--contacts-format NAME` names.
+    pub fn from_name(name: &str) -> Option<ContactsFormat> {
+        let format = match name.to_ascii_lowercase().as_str() {
+            "jsonl" => ContactsFormat::Jsonl,
+            "csv" => ContactsFormat::Csv,
+            "google-csv" | "google" => ContactsFormat::GoogleCsv,
+            "outlook-csv" | "outlook" => ContactsFormat::OutlookCsv,
+            "hubspot-csv" | "hubspot" => ContactsFormat::HubspotCsv,
+            "vcf" | "vcf3" | "vcard" => ContactsFormat::Vcf,
+            "vcf4" => ContactsFormat::Vcf4,
+            "xlsx" => ContactsFormat::Xlsx,
+            _ => return None,
+        };
+        Some(format)
+    }
+
+    /// The format a path's extension names: `.vcf` is vCard 3.0, `.csv` rolo's own columns.
+    pub fn from_path(path: &Path) -> Result<ContactsFormat, ExportError> {
+        match extension(path).as_str() {
+            "jsonl" => Ok(ContactsFormat::Jsonl),
+            "csv" => Ok(ContactsFormat::Csv),
+            "vcf" | "vcard" => Ok(ContactsFormat::Vcf),
+            "xlsx" => Ok(ContactsFormat::Xlsx),
+            ext => Err(ExportError::Format {
+                path: path.display().to_string(),
+                what: "contacts",
+                ext: ext.to_string(),
+                supported: ".jsonl, .csv, .vcf or .xlsx, or name one with --contacts-format",
+            }),
+        }
+    }
 }
 
 /// Checks that a worklist path names a format rolo writes.
 pub fn check_worklist_path(path: &Path) -> Result<(), ExportError> {
-    check(path, "worklist", &["csv", "jsonl"], ".csv or .jsonl")
-}
-
-fn check(
-    path: &Path,
-    what: &'static str,
-    known: &[&str],
-    supported: &'static str,
-) -> Result<(), ExportError> {
     let ext = extension(path);
-    if known.contains(&ext.as_str()) {
+    if ["csv", "jsonl"].contains(&ext.as_str()) {
         Ok(())
     } else {
         Err(ExportError::Format {
             path: path.display().to_string(),
-            what,
+            what: "worklist",
             ext,
-            supported,
+            supported: ".csv or .jsonl",
         })
     }
 }
 
-/// Writes the contacts in the format the extension names.
-pub fn write_contacts(path: &Path, contacts: &[Contact]) -> Result<(), ExportError> {
-    check_contacts_path(path)?;
-    match extension(path).as_str() {
-        "csv" => atomic(path, |w| write_contacts_csv(w, contacts)),
-        _ => atomic(path, |w| write_contacts_jsonl(w, contacts)),
+/// Writes the contacts in `format`. A workbook gets the worklist as its second sheet when one
+/// was computed.
+pub fn write_contacts(
+    path: &Path,
+    format: ContactsFormat,
+    contacts: &[Contact],
+    worklist: &[Row],
+) -> Result<(), ExportError> {
+    match format {
+        ContactsFormat::Jsonl => atomic(path, |w| write_contacts_jsonl(w, contacts)),
+        ContactsFormat::Csv => atomic(path, |w| write_contacts_csv(w, contacts)),
+        ContactsFormat::GoogleCsv => atomic(path, |w| google::write(w, contacts)),
+        ContactsFormat::OutlookCsv => atomic(path, |w| outlook::write(w, contacts)),
+        ContactsFormat::HubspotCsv => atomic(path, |w| hubspot::write(w, contacts)),
+        ContactsFormat::Vcf => atomic(path, |w| {
+            vcard::write_contacts_vcf(w, contacts, vcard::Version::V3)
+        }),
+        ContactsFormat::Vcf4 => atomic(path, |w| {
+            vcard::write_contacts_vcf(w, contacts, vcard::Version::V4)
+        }),
+        ContactsFormat::Xlsx => atomic(path, |w| xlsx::write(w, contacts, worklist)),
     }
 }
 
@@ -106,10 +161,16 @@ pub fn atomic(
         _ => Path::new("."),
     };
     fs_err::create_dir_all(dir).map_err(err)?;
-    let tmp = tempfile::Builder::new()
-        .prefix(".rolo-")
-        .tempfile_in(dir)
-        .map_err(err)?;
+    let mut builder = tempfile::Builder::new();
+    // A new output gets the permissions of any new file (0666 less the umask), not the
+    // owner-only ones of a temporary file; a replaced output keeps its own.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs_err::metadata(path).map_or(0o666, |m| m.permissions().mode());
+        builder.permissions(std::fs::Permissions::from_mode(mode));
+    }
+    let tmp = builder.prefix(".rolo-").tempfile_in(dir).map_err(err)?;
     {
         let mut out = BufWriter::new(tmp.as_file());
         write(&mut out).map_err(err)?;

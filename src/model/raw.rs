@@ -28,6 +28,12 @@ impl RawRecord {
     pub fn push(&mut self, field: Field, value: &str) {
         use unicode_normalization::UnicodeNormalization;
         let value = value.trim();
+        // The apostrophe a spreadsheet export puts before `=`, `+`, `-` or `@` so that the cell
+        // is not run as a formula (`'+1 202…`) is not part of the value.
+        let value = match value.strip_prefix('\'') {
+            Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+            _ => value,
+        };
         if value.is_empty() {
             return;
         }

@@ -69,6 +69,15 @@ pub fn met_note(events: &[EventTag]) -> String {
     format!("Met at {}.", render_list(events))
 }
 
+/// The events of a note that ends with the sentence [`met_note`] writes, where at least one
+/// event in it has its day (a person's own "Met at the booth." is no event).
+pub fn from_met_note(note: &str) -> Option<Vec<EventTag>> {
+    let last = note.rsplit("\n\n").next()?;
+    let list = last.strip_prefix("Met at ")?.strip_suffix('.')?;
+    let events = parse_list(list);
+    events.iter().any(|e| e.met_on.is_some()).then_some(events)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -62,6 +62,25 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
         push_unique(&mut r.emails, email::normalize(f).unwrap_or_default());
         full = None;
     }
+    // An address book files an organization's own entry under its name (`Name`, `File As`):
+    // a full name that is the organization, with no name parts, names no person. (Without a
+    // way to reach it, the entry keeps the name, so that it is still a contact.)
+    let reachable = fields.iter().any(|(f, _)| {
+        matches!(
+            f,
+            Field::Email | Field::Phone | Field::Url | Field::LinkedIn
+        )
+    });
+    if let Some(f) = full
+        && reachable
+        && first(Field::GivenName).is_none()
+        && first(Field::FamilyName).is_none()
+        && fields.iter().any(|(field, v)| {
+            *field == Field::Organization && v.trim().eq_ignore_ascii_case(f.trim())
+        })
+    {
+        full = None;
+    }
     r.name = name::build(name::NameParts {
         full,
         prefix: first(Field::Prefix),
@@ -100,22 +119,43 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
                     }
                 }
             }
-            Field::Phone => match phone::normalize(value, region) {
-                Ok(p) => {
+            Field::Phone => {
+                // Several numbers in one cell (`+1 202 555 0143; +44 20 7946 0958`) are read
+                // one by one where each is a number; otherwise the cell is one value.
+                let whole = phone::normalize(value, region);
+                let parts: Option<Vec<_>> = match &whole {
+                    Err(_) if value.contains(';') => value
+                        .split(';')
+                        .map(str::trim)
+                        .filter(|p| !p.is_empty())
+                        .map(|p| phone::normalize(p, region).ok())
+                        .collect(),
+                    _ => None,
+                };
+                let numbers = match (parts, whole) {
+                    (Some(parts), _) => parts,
+                    (None, Ok(p)) => vec![p],
+                    (None, Err(why)) => {
+                        problem(&mut r, "phone", value, why);
+                        Vec::new()
+                    }
+                };
+                for p in numbers {
                     if let Some(ext) = p.extension {
                         r.extensions.push((p.e164.clone(), ext));
                     }
                     push_unique(&mut r.phones, p.e164);
                 }
-                Err(why) => problem(&mut r, "phone", value, why),
-            },
+            }
             Field::Organization => {
-                let display = org::display(value);
-                if r.organization.is_none() {
-                    r.org_key = org::key(&display);
-                    r.organization = Some(display);
-                } else if r.organization.as_deref() != Some(display.as_str()) {
-                    r.custom.push(("organization".into(), display));
+                for value in list(value) {
+                    let display = org::display(value);
+                    if r.organization.is_none() {
+                        r.org_key = org::key(&display);
+                        r.organization = Some(display);
+                    } else if r.organization.as_deref() != Some(display.as_str()) {
+                        r.custom.push(("organization".into(), display));
+                    }
                 }
             }
             Field::Department => {
@@ -126,22 +166,28 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
                 }
             }
             Field::Title => {
-                let t = title::normalize(value);
-                if r.title.is_none() {
-                    r.title = Some(t);
-                } else if r.title.as_deref() != Some(t.as_str()) {
-                    r.custom.push(("title".into(), t));
+                for value in list(value) {
+                    let t = title::normalize(value);
+                    if r.title.is_none() {
+                        r.title = Some(t);
+                    } else if r.title.as_deref() != Some(t.as_str()) {
+                        r.custom.push(("title".into(), t));
+                    }
                 }
             }
-            Field::Url | Field::LinkedIn => match url::normalize(value) {
-                Ok((u, is_linkedin)) => {
-                    if is_linkedin && r.linkedin.is_none() {
-                        r.linkedin = Some(u.clone());
+            Field::Url | Field::LinkedIn => {
+                for value in list(value) {
+                    match url::normalize(value) {
+                        Ok((u, is_linkedin)) => {
+                            if is_linkedin && r.linkedin.is_none() {
+                                r.linkedin = Some(u.clone());
+                            }
+                            push_unique(&mut r.urls, u);
+                        }
+                        Err(why) => problem(&mut r, "url", value, why),
                     }
-                    push_unique(&mut r.urls, u);
                 }
-                Err(why) => problem(&mut r, "url", value, why),
-            },
+            }
             // Outlook writes `0/0/00` for "no birthday".
             Field::Birthday if value.chars().all(|c| !c.is_ascii_digit() || c == '0') => {}
             Field::Birthday => match date::birthday(value) {
@@ -207,7 +253,15 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
         r.birthday = birthday_in_parts(&r.custom);
     }
     // rolo's own exports repeat the events as categories and as a note: those copies are the
-    // events, not tags or notes of their own.
+    // events, not tags or notes of their own. Where the note is the only place of the events (an
+    // Outlook contact), the events are read from it.
+    if r.events.is_empty() {
+        r.events = r
+            .notes
+            .iter()
+            .find_map(|n| event::from_met_note(n))
+            .unwrap_or_default();
+    }
     if !r.events.is_empty() {
         r.tags.retain(|t| !r.events.iter().any(|e| e.name == *t));
         let met = event::met_note(&r.events);
@@ -239,6 +293,12 @@ fn birthday_in_parts(custom: &[(String, String)]) -> Option<String> {
         }
         None => Some(format!("--{month:02}-{day:02}")),
     }
+}
+
+/// The values of a cell that lists several, separated by `; ` as rolo's own CSV and HubSpot's
+/// multi-value properties write them. A `;` without a space after it is part of the value.
+fn list(value: &str) -> impl Iterator<Item = &str> {
+    value.split("; ").map(str::trim).filter(|v| !v.is_empty())
 }
 
 fn push_unique(list: &mut Vec<String>, value: String) {

@@ -139,7 +139,7 @@ impl Iterator for CsvSource {
             for (i, cell) in self.row.iter().enumerate() {
                 let cell = String::from_utf8_lossy(cell);
                 let cell = unquote(cell.trim());
-                if cell.is_empty() {
+                if cell.is_empty() || self.is_used_label(i) {
                     continue;
                 }
                 let field = match self.fields.get(i) {
@@ -148,6 +148,11 @@ impl Iterator for CsvSource {
                         Some(kind) => Field::Custom(kind.to_lowercase()),
                         None => Field::Phone,
                     },
+                    // Google's `Custom Field 1 - Value` is what its label column names
+                    // (`Event`, `Organization`), where that is a field rolo knows.
+                    Some(Field::Custom(label)) => self
+                        .labelled(i)
+                        .unwrap_or_else(|| Field::Custom(label.clone())),
                     Some(field) => field.clone(),
                     None => sniff_cell(&cell, i),
                 };
@@ -159,6 +164,34 @@ impl Iterator for CsvSource {
 }
 
 impl CsvSource {
+    /// The field the label column of a custom column names in the current row. A label never
+    /// makes a custom value a person's name: `Relation 1 - Label` may name another person.
+    fn labelled(&self, i: usize) -> Option<Field> {
+        let label = self.type_of(i)?;
+        let field = super::headers::map_headers(&[label]).pop()?;
+        match field {
+            Field::Custom(_)
+            | Field::FullName
+            | Field::Prefix
+            | Field::GivenName
+            | Field::MiddleName
+            | Field::FamilyName
+            | Field::Suffix
+            | Field::Nickname => None,
+            field => Some(field),
+        }
+    }
+
+    /// Column `i` is the label of a custom column whose value it made a field: the label is
+    /// said by the field.
+    fn is_used_label(&self, i: usize) -> bool {
+        self.types.iter().enumerate().any(|(value, t)| {
+            *t == Some(i)
+                && matches!(self.fields.get(value), Some(Field::Custom(_)))
+                && self.labelled(value).is_some()
+        })
+    }
+
     /// The text of the type column of column `i` in the current row.
     fn type_of(&self, i: usize) -> Option<String> {
         let t = (*self.types.get(i)?)?;

@@ -195,7 +195,11 @@ fn exact(key: &str) -> Option<Field> {
         | "organizationvalue"
         | "companyorganization"
         | "companyorganisation"
-        | "institution" => Field::Organization,
+        | "institution"
+        | "organizations"
+        | "organisations"
+        | "companies"
+        | "additionalcompanies" => Field::Organization,
         "department"
         | "abteilung"
         | "service"
@@ -206,11 +210,13 @@ fn exact(key: &str) -> Option<Field> {
         "jobtitle" | "title" | "titre" | "titel" | "position" | "role" | "jobrole"
         | "organizationtitle" | "designation" | "funktion" | "fonction" | "cargo" | "puesto"
         | "poste" | "stellung" | "berufsbezeichnung" | "headline" | "jobposition" | "functie"
-        | "professionaltitle" | "jobfunction" | "occupation" => Field::Title,
+        | "professionaltitle" | "jobfunction" | "occupation" | "titles" | "jobtitles" => {
+            Field::Title
+        }
         "website" | "webpage" | "url" | "web" | "homepage" | "websitevalue" | "webseite"
         | "pageweb" | "sitioweb" | "personalwebsite" | "businesswebsite" | "webaddress"
         | "homewebpage" | "workwebpage" | "webpagework" | "webpagehome" | "internet"
-        | "socialprofile" | "profileurl" => Field::Url,
+        | "socialprofile" | "profileurl" | "urls" | "websites" => Field::Url,
         "linkedin" | "linkedinurl" | "linkedinprofile" | "linkedinprofileurl" => Field::LinkedIn,
         "birthday" | "birthdate" | "dateofbirth" | "dob" | "geburtstag" | "geburtsdatum"
         | "anniversaire" | "datedenaissance" | "cumpleanos" | "fechadenacimiento"

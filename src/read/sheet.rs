@@ -41,6 +41,13 @@ pub fn read(file: &str, bytes: Vec<u8>, info: &mut FileInfo) -> Result<Vec<Item>
             info.skipped_sheets.push(name.clone());
             continue;
         };
+        // The worklist sheet of rolo's own workbook lists the people of its contacts sheet again.
+        if is_worklist(rows[header_row]) {
+            info.notes.push(format!(
+                "sheet \"{name}\" skipped: a worklist of the contacts in the other sheet"
+            ));
+            continue;
+        }
         if header_row > 0 {
             info.notes.push(format!(
                 "sheet \"{name}\": header found below {header_row} title row(s)"
@@ -87,6 +94,13 @@ pub fn read(file: &str, bytes: Vec<u8>, info: &mut FileInfo) -> Result<Vec<Item>
         info.sheets.push(name);
     }
     Ok(items)
+}
+
+/// The header of the worklist sheet rolo writes beside the contacts (`due`, `overdue`,
+/// `priority`, `contact_id`, ...).
+fn is_worklist(header: &[Data]) -> bool {
+    let cells: Vec<String> = header.iter().take(4).map(cell_text).collect();
+    cells == ["due", "overdue", "priority", "contact_id"]
 }
 
 fn open(file: &str, bytes: Vec<u8>) -> Result<Sheets<Cursor<Vec<u8>>>, ReadError> {

@@ -179,9 +179,15 @@ fn truncate(s: &str) -> String {
 }
 
 fn fill(record: &mut RawRecord, vcard: &VCard, own: &str) {
-    let company_card = vcard.entries.iter().any(|e| {
-        matches!(&e.name, VCardProperty::Other(n) if n.eq_ignore_ascii_case("X-ABShowAs"))
-            && first_text(e).is_some_and(|v| v.eq_ignore_ascii_case("COMPANY"))
+    // Apple's `X-ABShowAs:COMPANY` and vCard 4.0's `KIND:org` mark a card of an organization.
+    let company_card = vcard.entries.iter().any(|e| match &e.name {
+        VCardProperty::Other(n) if n.eq_ignore_ascii_case("X-ABShowAs") => {
+            first_text(e).is_some_and(|v| v.eq_ignore_ascii_case("COMPANY"))
+        }
+        VCardProperty::Kind => {
+            first_text(e).is_some_and(|v| v.to_ascii_lowercase().contains("org"))
+        }
+        _ => false,
     });
     let mut photos = 0;
     for entry in &vcard.entries {
@@ -294,6 +300,10 @@ fn fill(record: &mut RawRecord, vcard: &VCard, own: &str) {
                 }
                 let field = if upper.contains("LINKEDIN") || upper == "X-SOCIALPROFILE" {
                     Field::Url
+                } else if upper == "X-ROLO-EVENT" {
+                    Field::Event
+                } else if upper == "X-ROLO-RATING" {
+                    Field::Rating
                 } else {
                     Field::Custom(name.to_ascii_lowercase())
                 };
