@@ -16,6 +16,8 @@ mod errors;
 mod outputs;
 #[path = "cli/resolve.rs"]
 mod resolve;
+#[path = "cli/roundtrip.rs"]
+mod roundtrip;
 #[path = "cli/sheets.rs"]
 mod sheets;
 #[path = "cli/vcard.rs"]

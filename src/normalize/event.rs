@@ -6,23 +6,27 @@ use chrono::NaiveDate;
 
 use crate::model::EventTag;
 
-/// The events of one cell. The cell is a list only where some item carries its day: a badge's
-/// `Expo; Hall B` is one event.
+/// The events of one cell. The cell is a list only after an item that carries its day: a
+/// badge's `Expo; Hall B` is one event, and so is `Expo; Hall B (2026-03-10)`.
 pub fn parse_list(value: &str) -> Vec<EventTag> {
-    let value = value.trim();
-    if value.is_empty() {
-        return Vec::new();
+    let mut events = Vec::new();
+    let mut rest = value.trim();
+    while !rest.is_empty() {
+        // The item ends after the first `(YYYY-MM-DD); ` that closes a dated item.
+        let end = rest
+            .match_indices("); ")
+            .map(|(at, _)| at + 1)
+            .find(|&at| dated(&rest[..at]).is_some());
+        let (item, next) = match end {
+            Some(at) => (&rest[..at], &rest[at + 2..]),
+            None => (rest, ""),
+        };
+        if !item.trim().is_empty() {
+            events.push(parse_one(item.trim()));
+        }
+        rest = next.trim();
     }
-    let items: Vec<&str> = value.split(';').map(str::trim).collect();
-    if items.len() > 1 && items.iter().any(|i| dated(i).is_some()) {
-        items
-            .into_iter()
-            .filter(|i| !i.is_empty())
-            .map(parse_one)
-            .collect()
-    } else {
-        vec![parse_one(value)]
-    }
+    events
 }
 
 fn parse_one(item: &str) -> EventTag {
@@ -94,6 +98,9 @@ mod tests {
         let one = parse_list("Expo;  Hall B");
         assert_eq!(one.len(), 1);
         assert_eq!(one[0].name, "Expo; Hall B");
+        let dated = parse_list("Expo; Hall B (2026-03-10)");
+        assert_eq!(dated.len(), 1);
+        assert_eq!(dated[0].name, "Expo; Hall B");
         // A parenthesis that is not a day is part of the name.
         assert_eq!(
             parse_list("Web Summit (Lisbon)")[0].name,

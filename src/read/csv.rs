@@ -138,7 +138,7 @@ impl Iterator for CsvSource {
             let mut record = RawRecord::new(prov, raw);
             for (i, cell) in self.row.iter().enumerate() {
                 let cell = String::from_utf8_lossy(cell);
-                let cell = unquote(cell.trim());
+                let cell = unquote(&cell);
                 if cell.is_empty() || self.is_used_label(i) {
                     continue;
                 }
@@ -260,10 +260,14 @@ pub fn push_cell(record: &mut RawRecord, field: Field, cell: &str) {
 
 /// Strips quotes the csv parser left in place because a space came before them (`a, "b"`).
 fn unquote(cell: &str) -> String {
-    if cell.len() >= 2 && cell.starts_with('"') && cell.ends_with('"') {
-        cell[1..cell.len() - 1].replace("\"\"", "\"")
+    let trimmed = cell.trim();
+    // Only a space before the quote leaves it in place; a cell whose value is itself in quotes
+    // (`"""quoted"""` in the file) arrives without the space and keeps them.
+    let spaced = trimmed.len() < cell.trim_end().len();
+    if spaced && trimmed.len() >= 2 && trimmed.starts_with('"') && trimmed.ends_with('"') {
+        trimmed[1..trimmed.len() - 1].replace("\"\"", "\"")
     } else {
-        cell.to_string()
+        trimmed.to_string()
     }
 }
 
@@ -299,8 +303,7 @@ pub fn sniff_delimiter(text: &str) -> u8 {
     if let Some(d) = first.strip_prefix("sep=").and_then(|d| d.bytes().next()) {
         return d;
     }
-    let lines: Vec<&str> = text
-        .lines()
+    let lines: Vec<&str> = logical_lines(text)
         .filter(|l| !l.trim().is_empty())
         .take(40)
         .collect();
@@ -319,6 +322,31 @@ pub fn sniff_delimiter(text: &str) -> u8 {
         }
     }
     best.0
+}
+
+/// The lines of a delimited text as records: a line break inside quotes (a note of several
+/// paragraphs) does not end one.
+fn logical_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut in_quotes = false;
+        let bytes = rest.as_bytes();
+        let end = bytes
+            .iter()
+            .position(|&b| {
+                if b == b'"' {
+                    in_quotes = !in_quotes;
+                }
+                b == b'\n' && !in_quotes
+            })
+            .unwrap_or(bytes.len());
+        let line = rest[..end].trim_end_matches('\r');
+        rest = rest.get(end + 1..).unwrap_or_default();
+        Some(line)
+    })
 }
 
 fn count_outside_quotes(line: &str, d: u8) -> usize {
@@ -351,7 +379,7 @@ fn find_header(text: &str, delimiter: u8) -> Layout {
     let mut rows: Vec<Vec<String>> = Vec::new();
     for row in reader.records().take(HEADER_SEARCH_ROWS + 20) {
         let Ok(row) = row else { break };
-        rows.push(row.iter().map(|c| unquote(c.trim())).collect());
+        rows.push(row.iter().map(unquote).collect());
     }
     for (i, row) in rows.iter().take(HEADER_SEARCH_ROWS).enumerate() {
         let score = header_score(row);
