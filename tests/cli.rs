@@ -12,6 +12,8 @@ mod csv_files;
 mod demo;
 #[path = "cli/errors.rs"]
 mod errors;
+#[path = "cli/export.rs"]
+mod export;
 #[path = "cli/outputs.rs"]
 mod outputs;
 #[path = "cli/resolve.rs"]

@@ -1,0 +1,284 @@
+//! The contacts export formats, read by parsers that are not rolo's: calcard for vCard,
+//! calamine for xlsx, the csv crate for the CSV layouts the address books import.
+
+use calamine::{Data, Reader, Xlsx, open_workbook};
+use calcard::vcard::{VCard, VCardProperty};
+
+use crate::util::{TestDir, fixture};
+
+/// The demo haul with an event, writing the contacts in `format` to `file` in `dir`.
+fn export(dir: &TestDir, file: &str, format: Option<&str>) -> String {
+    let path = dir.path(file).display().to_string();
+    let mut args: Vec<String> = [
+        "run",
+        "-q",
+        &fixture("demo/badge-scans.xlsx"),
+        &fixture("demo/phone.vcf"),
+        "--merge",
+        &fixture("demo/Connections.csv"),
+        "--merge",
+        &fixture("demo/google-contacts.csv"),
+        "--event",
+        "Expo 2026",
+        "--met-on",
+        "2026-03-10..2026-03-12",
+        "--today",
+        "2026-03-13",
+        "--contacts",
+        &path,
+    ]
+    .map(String::from)
+    .to_vec();
+    if let Some(format) = format {
+        args.extend(["--contacts-format".to_string(), format.to_string()]);
+    }
+    let out = dir.rolo(&args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    path
+}
+
+fn cards(text: &str) -> Vec<VCard> {
+    let mut parser = calcard::Parser::new(text);
+    let mut cards = Vec::new();
+    loop {
+        match parser.entry() {
+            calcard::Entry::VCard(card) => cards.push(card),
+            calcard::Entry::Eof => break,
+            other => panic!("calcard could not read rolo's vCard: {other:?}"),
+        }
+    }
+    cards
+}
+
+fn texts(card: &VCard, property: VCardProperty) -> Vec<String> {
+    card.entries
+        .iter()
+        .filter(|e| e.name == property)
+        .map(|e| {
+            e.values
+                .iter()
+                .filter_map(|v| v.as_text().map(str::to_string))
+                .collect::<Vec<_>>()
+                .join(";")
+        })
+        .collect()
+}
+
+#[test]
+fn vcards_are_folded_escaped_and_complete() {
+    for (format, version) in [(None, "3.0"), (Some("vcf4"), "4.0")] {
+        let dir = TestDir::new();
+        let path = export(&dir, "contacts.vcf", format);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.starts_with(&format!("BEGIN:VCARD\r\nVERSION:{version}\r\n")));
+        for line in text.split("\r\n") {
+            assert!(line.len() <= 75, "{} octets: {line}", line.len());
+            assert!(!line.contains('\n'), "a bare line feed in {line:?}");
+        }
+        let cards = cards(&text);
+        assert_eq!(cards.len(), 18, "one card per contact");
+        let maria = cards
+            .iter()
+            .find(|c| texts(c, VCardProperty::Fn) == ["Maria Gonzalez"])
+            .expect("Maria's card");
+        // Both addresses, the badge's first; the note with its semicolons intact, and the
+        // event in the note and the categories.
+        assert_eq!(
+            texts(maria, VCardProperty::Email),
+            ["maria.gonzalez@brightwave.io", "maria.g.personal@gmail.com"]
+        );
+        let note = texts(maria, VCardProperty::Note).join("");
+        assert!(note.contains("loved the audit trail"), "{note}");
+        assert!(note.contains("Saw the live demo; loved"), "{note}");
+        assert!(note.ends_with("Met at Expo 2026 (2026-03-10)."), "{note}");
+        assert_eq!(texts(maria, VCardProperty::Categories), ["Expo 2026"]);
+        // The UID is stable from one export to the next.
+        let again = TestDir::new();
+        let second = std::fs::read_to_string(export(&again, "contacts.vcf", format)).unwrap();
+        let uids = |t: &str| -> Vec<String> {
+            t.lines()
+                .filter(|l| l.starts_with("UID:"))
+                .map(str::to_string)
+                .collect()
+        };
+        assert_eq!(uids(&text), uids(&second));
+        assert!(uids(&text)[0].starts_with("UID:urn:uuid:"));
+    }
+}
+
+#[test]
+fn a_year_less_birthday_is_written_as_each_version_expects() {
+    let dir = TestDir::new();
+    let v3 = std::fs::read_to_string(export(&dir, "v3.vcf", None)).unwrap();
+    let v4 = std::fs::read_to_string(export(&dir, "v4.vcf", Some("vcf4"))).unwrap();
+    // Daniel Okafor's birthday is known without its year.
+    assert!(
+        v3.contains("BDAY;X-APPLE-OMIT-YEAR=1604:1604-05-17\r\n"),
+        "{v3}"
+    );
+    assert!(v4.contains("BDAY:--0517\r\n"), "{v4}");
+}
+
+#[test]
+fn the_workbook_keeps_phones_as_text_dates_as_dates_and_has_the_worklist() {
+    let dir = TestDir::new();
+    let path = export(&dir, "contacts.xlsx", None);
+    let mut book: Xlsx<_> = open_workbook(&path).expect("calamine opens rolo's workbook");
+    assert_eq!(book.sheet_names(), ["Contacts", "Worklist"]);
+    let contacts = book.worksheet_range("Contacts").unwrap();
+    let header: Vec<String> = contacts
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let maria = contacts
+        .rows()
+        .find(|r| r[col("name")].to_string() == "Maria Gonzalez")
+        .expect("Maria's row");
+    assert_eq!(maria[col("phones")], Data::String("+14155550142".into()));
+    assert!(matches!(maria[col("id")], Data::String(_)));
+    // A year-less birthday is text, made inert as it starts with `-`.
+    let daniel_has_text = contacts.rows().any(|r| {
+        r[col("name")].to_string() == "Daniel Okafor"
+            && r[col("birthday")] == Data::String("'--05-17".into())
+    });
+    assert!(daniel_has_text, "a year-less birthday stays text");
+    let worklist = book.worksheet_range("Worklist").unwrap();
+    let first = worklist.rows().nth(1).expect("a worklist row");
+    assert!(
+        matches!(first[0], Data::DateTime(_)),
+        "due is a date: {:?}",
+        first[0]
+    );
+}
+
+#[test]
+fn a_formula_stays_inert_in_the_workbook() {
+    let dir = TestDir::new();
+    let path = dir.path("contacts.xlsx").display().to_string();
+    let out = dir.rolo(
+        &[
+            "run",
+            "-q",
+            &fixture("csv/badge-scans.csv"),
+            "--contacts",
+            &path,
+        ]
+        .map(String::from),
+    );
+    assert!(out.status.success());
+    let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+    let range = book.worksheet_range("Contacts").unwrap();
+    let cells: Vec<String> = range.cells().map(|(_, _, c)| c.to_string()).collect();
+    assert!(
+        cells.iter().any(|c| c.starts_with("'=HYPERLINK(")),
+        "{cells:?}"
+    );
+    assert!(!cells.iter().any(|c| c.starts_with("=HYPERLINK(")));
+}
+
+fn csv_rows(path: &str) -> (Vec<String>, Vec<csv::StringRecord>) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let header = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect();
+    (header, reader.records().map(Result::unwrap).collect())
+}
+
+#[test]
+fn google_outlook_and_hubspot_get_the_headers_they_map() {
+    let dir = TestDir::new();
+    let (google, rows) = csv_rows(&export(&dir, "google.csv", Some("google-csv")));
+    assert_eq!(&google[..3], ["First Name", "Middle Name", "Last Name"]);
+    for column in [
+        "Organization Name",
+        "Labels",
+        "E-mail 2 - Value",
+        "Custom Field 1 - Label",
+    ] {
+        assert!(google.contains(&column.to_string()), "{column}");
+    }
+    let labels = google.iter().position(|h| h == "Labels").unwrap();
+    assert!(rows.iter().any(|r| &r[labels] == "Expo 2026"));
+
+    let path = export(&dir, "outlook.csv", Some("outlook-csv"));
+    assert!(
+        std::fs::read(&path)
+            .unwrap()
+            .starts_with("\u{feff}".as_bytes())
+    );
+    let (outlook, rows) = csv_rows(&path);
+    assert_eq!(outlook.len(), 61);
+    assert_eq!(outlook[..2], ["First Name", "Middle Name"]);
+    let notes = outlook.iter().position(|h| h == "Notes").unwrap();
+    assert!(
+        rows.iter()
+            .any(|r| r[notes].ends_with("Met at Expo 2026 (2026-03-10)."))
+    );
+
+    let (hubspot, rows) = csv_rows(&export(&dir, "hubspot.csv", Some("hubspot-csv")));
+    assert_eq!(
+        hubspot[..6],
+        [
+            "First Name",
+            "Last Name",
+            "Email",
+            "Phone Number",
+            "Company Name",
+            "Job Title"
+        ]
+    );
+    let rating = hubspot.iter().position(|h| h == "Lead Rating").unwrap();
+    assert!(rows.iter().any(|r| &r[rating] == "hot"));
+}
+
+#[test]
+fn an_unknown_format_is_refused_before_any_work() {
+    let dir = TestDir::new();
+    let path = dir.path("contacts.txt").display().to_string();
+    let out =
+        dir.rolo(&["run", &fixture("csv/badge-scans.csv"), "--contacts", &path].map(String::from));
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("contacts.txt") && err.contains("--contacts-format"),
+        "{err}"
+    );
+
+    let out = dir.rolo(
+        &[
+            "run",
+            &fixture("csv/badge-scans.csv"),
+            "--contacts",
+            &path,
+            "--contacts-format",
+            "palm",
+        ]
+        .map(String::from),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("google-csv"));
+    assert!(!std::path::Path::new(&path).exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_new_output_is_readable_by_others_as_any_new_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = TestDir::new();
+    let path = export(&dir, "contacts.vcf", None);
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+    // Whatever the umask, more than the owner-only mode of a temporary file.
+    assert_ne!(mode & 0o777, 0o600, "{mode:o}");
+}
