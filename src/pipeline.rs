@@ -1,15 +1,13 @@
 //! The one code path of a run: read every file, normalize every record, resolve, tag, and
 //! build the worklist. Writing the outputs is left to the caller.
 
-use chrono::NaiveDate;
-
 use crate::model::{Origin, Record, Reject};
 use crate::normalize::{self, Options};
 use crate::progress::Reporter;
 use crate::read::{self, FileInfo, ReadError};
 use crate::resolve::{self, Resolved};
 use crate::tag::{self, Event};
-use crate::worklist::{self, Cadence, Row};
+use crate::worklist::{self, Plan, Row};
 
 /// A file to read, and whether it was captured at the event or is context.
 #[derive(Debug, Clone)]
@@ -24,8 +22,8 @@ pub struct RunSettings {
     pub inputs: Vec<Input>,
     pub event: Event,
     pub normalize: Options,
-    pub today: NaiveDate,
-    pub cadence: Cadence,
+    /// The worklist's cadence, day, horizon, daily capacity and sender.
+    pub plan: Plan,
     /// Two records or contacts whose evidence to explain (`--explain A B`).
     pub explain: Option<(String, String)>,
 }
@@ -107,7 +105,7 @@ pub fn run(settings: &RunSettings, reporter: &dyn Reporter) -> Outcome {
     // Without `--event` a run is a clean-and-merge: events read back from an earlier export are
     // kept on the contacts, but there is nothing new to follow up.
     let worklist = if settings.event.name.is_some() {
-        worklist::build(&resolved.contacts, &settings.cadence, settings.today)
+        worklist::build(&resolved.contacts, &settings.plan)
     } else {
         Vec::new()
     };

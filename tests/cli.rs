@@ -24,3 +24,5 @@ mod roundtrip;
 mod sheets;
 #[path = "cli/vcard.rs"]
 mod vcard;
+#[path = "cli/worklist.rs"]
+mod worklist;

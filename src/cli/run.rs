@@ -13,7 +13,7 @@ use crate::pipeline::{self, Input, Outcome, RunSettings};
 use crate::printer::Printer;
 use crate::settings;
 use crate::tag::Event;
-use crate::worklist::{Cadence, Row};
+use crate::worklist::{Cadence, Plan, Row};
 
 #[derive(Debug, Args)]
 pub struct RunArgs {
@@ -46,7 +46,8 @@ pub struct RunArgs {
     /// vcf4 or xlsx.
     #[arg(long, value_name = "NAME", value_parser = contacts_format, requires = "contacts")]
     contacts_format: Option<ContactsFormat>,
-    /// Write the worklist here (.csv or .jsonl).
+    /// Write the worklist here: .csv, .md (a checklist), .html (a page to print), .ics (tasks for
+    /// a calendar) or .jsonl.
     #[arg(long, value_name = "PATH")]
     worklist: Option<PathBuf>,
     /// Write the rejected records here (CSV).
@@ -55,6 +56,18 @@ pub struct RunArgs {
     /// Write the pairs that share something but were not merged here (CSV).
     #[arg(long, value_name = "PATH")]
     review: Option<PathBuf>,
+    /// A cadence file (TOML) that replaces the default steps, their days, actions and drafts.
+    #[arg(long, value_name = "FILE")]
+    cadence: Option<PathBuf>,
+    /// List every step due within this many days, not only each contact's next one.
+    #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(i64).range(0..=3650))]
+    horizon: Option<i64>,
+    /// Schedule at most N steps a day, the most important first; the rest move to later days.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    per_day: Option<u32>,
+    /// The name drafted messages are signed with.
+    #[arg(long, value_name = "NAME", env = "ROLO_FROM_NAME")]
+    from_name: Option<String>,
     /// Print the evidence between two records or contacts, each a contact id, FILE:RECORD, an
     /// email or a name, as a waterfall of weights.
     #[arg(long, num_args = 2, value_names = ["A", "B"])]
@@ -88,7 +101,7 @@ pub(crate) fn run(args: RunArgs, printer: Printer) -> anyhow::Result<ExitStatus>
         written.push(path.display().to_string());
     }
     if let Some(path) = &args.worklist {
-        export::write_worklist(path, &outcome.worklist)?;
+        export::write_worklist(path, &outcome.worklist, settings.plan.today)?;
         written.push(path.display().to_string());
     }
     if let Some(path) = &args.rejects {
@@ -133,6 +146,14 @@ fn resolve_settings(args: &RunArgs) -> anyhow::Result<RunSettings> {
     let window = args.met_on.as_deref().map(settings::met_on).transpose()?;
     let region = settings::region(args.region.as_deref())?;
     let today = settings::today(args.today.as_deref())?;
+    let cadence = match &args.cadence {
+        Some(path) => {
+            let text = fs_err::read_to_string(path)?;
+            Cadence::from_toml(&text)
+                .with_context(|| format!("{}: not a usable cadence", path.display()))?
+        }
+        None => Cadence::default(),
+    };
     let inputs = settings::expand_folders(&args.files)
         .into_iter()
         .map(|file| Input {
@@ -159,8 +180,13 @@ fn resolve_settings(args: &RunArgs) -> anyhow::Result<RunSettings> {
             window,
         },
         normalize: crate::normalize::Options { region },
-        today,
-        cadence: Cadence::default(),
+        plan: Plan {
+            cadence,
+            today,
+            horizon: args.horizon,
+            per_day: args.per_day.map(|n| n as usize),
+            from_name: args.from_name.clone().filter(|n| !n.trim().is_empty()),
+        },
         explain: match args.explain.as_slice() {
             [a, b] => Some((a.clone(), b.clone())),
             _ => None,

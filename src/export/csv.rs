@@ -127,9 +127,14 @@ pub const WORKLIST_COLUMNS: &[&str] = &[
     "action",
     "notes",
     "reasons",
+    "draft_subject",
+    "draft_body",
 ];
 
+/// The worklist, for people to open in a spreadsheet: a UTF-8 byte order mark first, without
+/// which Excel reads the file in the Windows code page.
 pub fn write_worklist_csv(w: &mut dyn Write, rows: &[Row]) -> io::Result<()> {
+    w.write_all("\u{feff}".as_bytes())?;
     let mut out = writer(w);
     row(&mut out, WORKLIST_COLUMNS.iter().copied())?;
     for r in rows {
@@ -158,6 +163,8 @@ pub(super) fn worklist_cells(r: &Row) -> Vec<String> {
         r.action.clone(),
         r.notes.clone(),
         r.reasons.clone(),
+        r.draft_subject.clone(),
+        r.draft_body.clone(),
     ]
 }
 

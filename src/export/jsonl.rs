@@ -133,6 +133,10 @@ struct RowOut<'a> {
     action: &'a str,
     notes: &'a str,
     reasons: &'a str,
+    channel: &'static str,
+    draft_subject: &'a str,
+    draft_body: &'a str,
+    moved_from: Option<String>,
 }
 
 pub fn write_worklist_jsonl(w: &mut dyn Write, rows: &[Row]) -> io::Result<()> {
@@ -154,6 +158,10 @@ pub fn write_worklist_jsonl(w: &mut dyn Write, rows: &[Row]) -> io::Result<()> {
             action: &r.action,
             notes: &r.notes,
             reasons: &r.reasons,
+            channel: r.channel.as_str(),
+            draft_subject: &r.draft_subject,
+            draft_body: &r.draft_body,
+            moved_from: r.moved_from.map(|d| d.to_string()),
         };
         serde_json::to_writer(&mut *w, &out)?;
         w.write_all(b"\n")?;

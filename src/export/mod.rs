@@ -3,8 +3,11 @@
 
 mod csv;
 mod google;
+mod html;
 mod hubspot;
+mod ics;
 mod jsonl;
+mod markdown;
 mod outlook;
 mod vcard;
 mod xlsx;
@@ -14,6 +17,8 @@ use std::path::Path;
 
 pub use csv::{write_contacts_csv, write_rejects, write_review, write_worklist_csv};
 pub use jsonl::{write_contacts_jsonl, write_worklist_jsonl};
+
+use chrono::NaiveDate;
 
 use crate::model::Contact;
 use crate::resolve::ReviewPair;
@@ -93,14 +98,14 @@ impl ContactsFormat {
 /// Checks that a worklist path names a format rolo writes.
 pub fn check_worklist_path(path: &Path) -> Result<(), ExportError> {
     let ext = extension(path);
-    if ["csv", "jsonl"].contains(&ext.as_str()) {
+    if ["csv", "jsonl", "md", "html", "htm", "ics"].contains(&ext.as_str()) {
         Ok(())
     } else {
         Err(ExportError::Format {
             path: path.display().to_string(),
             what: "worklist",
             ext,
-            supported: ".csv or .jsonl",
+            supported: ".csv, .md, .html, .ics or .jsonl",
         })
     }
 }
@@ -129,11 +134,14 @@ pub fn write_contacts(
     }
 }
 
-/// Writes the worklist in the format the extension names.
-pub fn write_worklist(path: &Path, rows: &[Row]) -> Result<(), ExportError> {
+/// Writes the worklist computed for `today` in the format the extension names.
+pub fn write_worklist(path: &Path, rows: &[Row], today: NaiveDate) -> Result<(), ExportError> {
     check_worklist_path(path)?;
     match extension(path).as_str() {
         "jsonl" => atomic(path, |w| write_worklist_jsonl(w, rows)),
+        "md" => atomic(path, |w| markdown::write(w, rows, today)),
+        "html" | "htm" => atomic(path, |w| html::write(w, rows, today)),
+        "ics" => atomic(path, |w| ics::write(w, rows, today)),
         _ => atomic(path, |w| write_worklist_csv(w, rows)),
     }
 }

@@ -161,8 +161,9 @@ fn uid(id: &str) -> String {
     )
 }
 
-/// A text value: backslash, newline, comma and semicolon escaped (RFC 6350 3.4; RFC 2426 5).
-fn text(value: &str) -> String {
+/// A text value: backslash, newline, comma and semicolon escaped (RFC 6350 3.4; RFC 2426 5;
+/// iCalendar's RFC 5545 3.3.11 escapes the same).
+pub(super) fn text(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     let mut chars = value.chars().peekable();
     while let Some(ch) = chars.next() {
@@ -178,9 +179,9 @@ fn text(value: &str) -> String {
     out
 }
 
-/// Writes `NAME:value` folded at 75 octets: a continuation line starts with a space, and no
+/// Writes `NAME:value` folded at 75 octets (vCard and iCalendar alike): a continuation line starts with a space, and no
 /// UTF-8 character is cut in two.
-fn line(out: &mut String, name: &str, value: &str) {
+pub(super) fn line(out: &mut String, name: &str, value: &str) {
     const WIDTH: usize = 75;
     let whole = format!("{name}:{value}");
     let mut width = 0;

@@ -1,107 +1,227 @@
-//! Cadences: the steps of following up and the words of each action.
+//! Cadences: the steps of following up, each with its day, the ratings it is for, the action and
+//! a drafted message. The default follows what networking practice recommends; a TOML file
+//! (`--cadence FILE`) replaces it:
+//!
+//! ```toml
+//! [[step]]
+//! name = "thank-you"
+//! days = 1
+//! ratings = ["hot", "warm", "unrated", "cold"]   # optional: every rating
+//! action = "Thank {{ first_name }} for the conversation at {{ event }}"
+//! subject = "Great to meet you at {{ event }}"  # optional
+//! body = "Hi {{ first_name }}, ..."              # optional
+//! ```
+//!
+//! Templates are minijinja (Jinja2) templates; [`super::draft`] lists their variables.
 
-use crate::model::{Contact, Rating};
+use serde::Deserialize;
 
-/// One step: how many days after the day met, and what to do.
+use crate::model::Rating;
+
+/// One step: how many days after the day met, for whom, and what to do and write.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Step {
     pub name: String,
     pub offset_days: i64,
-    /// What to do, for a new contact; `{name}` and `{event}` are filled in.
-    pub template: String,
-    /// Only for contacts rated hot or warm.
-    pub leads_only: bool,
+    /// The ratings the step is for (`None` in the list: unrated); `None` for every contact.
+    pub ratings: Option<Vec<Option<Rating>>>,
+    /// What to do, as a template.
+    pub action: String,
+    /// The drafted message's subject and body, as templates.
+    pub subject: Option<String>,
+    pub body: Option<String>,
 }
 
 impl Step {
     pub fn applies_to(&self, rating: Option<Rating>) -> bool {
-        !self.leads_only || rating.is_some_and(Rating::is_lead)
+        self.ratings.as_ref().is_none_or(|r| r.contains(&rating))
     }
 }
 
-/// The steps of following up, in order.
+/// The steps of following up, in order of their day.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cadence {
     pub steps: Vec<Step>,
+}
+
+/// A cadence file that cannot be used, with what is wrong in it.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct CadenceError(String);
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CadenceFile {
+    step: Vec<StepFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StepFile {
+    name: String,
+    days: i64,
+    ratings: Option<Vec<String>>,
+    action: String,
+    subject: Option<String>,
+    body: Option<String>,
+}
+
+impl Cadence {
+    /// Reads a cadence from TOML. An unknown key, a rating that is none, a template that does
+    /// not parse or a file without steps is an error that says which.
+    pub fn from_toml(text: &str) -> Result<Cadence, CadenceError> {
+        let file: CadenceFile =
+            toml::from_str(text).map_err(|e| CadenceError(e.to_string().trim().to_string()))?;
+        if file.step.is_empty() {
+            return Err(CadenceError("no [[step]] in the cadence".into()));
+        }
+        let mut steps = Vec::new();
+        for s in file.step {
+            let ratings = match s.ratings {
+                None => None,
+                Some(list) => Some(
+                    list.iter()
+                        .map(|r| match r.to_ascii_lowercase().as_str() {
+                            "hot" => Ok(Some(Rating::Hot)),
+                            "warm" => Ok(Some(Rating::Warm)),
+                            "cold" => Ok(Some(Rating::Cold)),
+                            "unrated" | "none" => Ok(None),
+                            other => Err(CadenceError(format!(
+                                "step `{}`: unknown rating `{other}` (use hot, warm, unrated, cold)",
+                                s.name
+                            ))),
+                        })
+                        .collect::<Result<Vec<_>, _>>()?,
+                ),
+            };
+            let step = Step {
+                name: s.name,
+                offset_days: s.days,
+                ratings,
+                action: s.action,
+                subject: s.subject,
+                body: s.body,
+            };
+            for (what, template) in [
+                ("action", Some(&step.action)),
+                ("subject", step.subject.as_ref()),
+                ("body", step.body.as_ref()),
+            ] {
+                if let Some(t) = template {
+                    super::draft::check(t).map_err(|e| {
+                        CadenceError(format!("step `{}`: {what} template: {e}", step.name))
+                    })?;
+                }
+            }
+            steps.push(step);
+        }
+        steps.sort_by_key(|s| s.offset_days);
+        Ok(Cadence { steps })
+    }
 }
 
 impl Default for Cadence {
     /// Follow up within a day, recalling the conversation; offer something of value before
     /// asking for a meeting; check in after a month; keep in touch with leads after a quarter.
     fn default() -> Self {
-        let step = |name: &str, offset_days, template: &str, leads_only| Step {
+        let step = |name: &str, offset_days, action: &str, subject: &str, body: &str| Step {
             name: name.into(),
             offset_days,
-            template: template.into(),
-            leads_only,
+            ratings: None,
+            action: action.into(),
+            subject: Some(subject.into()),
+            body: Some(body.into()),
         };
+        let mut keep_in_touch = step(
+            "keep-in-touch",
+            90,
+            "Keep in touch with {{ first_name }}: share news or ask about theirs",
+            "Catching up",
+            "Hi {{ first_name }},\n\nIt has been a few months since {{ event }}, and I wanted to \
+             catch up. How are things going{% if organization %} at {{ organization }}{% endif %}?\n\n\
+             Best regards,\n{{ sender }}",
+        );
+        keep_in_touch.ratings = Some(vec![Some(Rating::Hot), Some(Rating::Warm)]);
         Cadence {
             steps: vec![
                 step(
                     "thank-you",
                     1,
-                    "Thank {name} for the conversation at {event} and recall what you talked about",
-                    false,
+                    "Thank {{ first_name }} for the conversation at {{ event }} and recall what you talked about",
+                    "{% if reconnect %}Good to see you again at {{ event }}{% else %}Great to meet you at {{ event }}{% endif %}",
+                    "Hi {{ first_name }},\n\n\
+                     {% if reconnect %}It was good to see you again at {{ event }}\
+                     {% if new_organization %}, and congratulations on the new role at {{ organization }}{% endif %}.\
+                     {% else %}Thank you for taking the time to talk at {{ event }}{% if met_on_text %} on {{ met_on_text }}{% endif %}.{% endif %}\
+                     {% if notes %} Following up on what we discussed: {{ notes }}{% endif %}\n\n\
+                     I'd be glad to stay in touch.\n\n\
+                     Best regards,\n{{ sender }}",
                 ),
                 step(
                     "value",
                     7,
-                    "Send {name} something of value (an article, an introduction, an answer) and propose a meeting",
-                    false,
+                    "Send {{ first_name }} something of value (an article, an introduction, an answer) and propose a meeting",
+                    "Following up from {{ event }}",
+                    "Hi {{ first_name }},\n\n\
+                     Since we spoke at {{ event }}, I wanted to share something that may help\
+                     {% if notes %} with what we discussed: {{ notes }}{% else %} with what you are working on.{% endif %}\n\n\
+                     Would you have 20 minutes for a call in the next couple of weeks?\n\n\
+                     Best regards,\n{{ sender }}",
                 ),
                 step(
                     "check-in",
                     30,
-                    "Check in with {name}: ask how things are going and whether the timing is right",
-                    false,
+                    "Check in with {{ first_name }}: ask how things are going and whether the timing is right",
+                    "Checking in",
+                    "Hi {{ first_name }},\n\nI hope all is well since {{ event }}. Is now a good time to \
+                     pick up our conversation{% if organization %} about {{ organization }}'s plans{% endif %}?\n\n\
+                     Best regards,\n{{ sender }}",
                 ),
-                step(
-                    "keep-in-touch",
-                    90,
-                    "Keep in touch with {name}: share news or ask about theirs",
-                    true,
-                ),
+                keep_in_touch,
             ],
         }
     }
 }
 
-/// The action of a step for a contact, naming the channel that exists. A contact known before
-/// the event is a reconnection, and a change of organization is pointed out.
-pub(super) fn action(step: &Step, c: &Contact, event: &str) -> String {
-    let first_name = c.name.given.clone().unwrap_or_else(|| c.display_name());
-    let mut text = if c.known_before && step.offset_days <= 1 {
-        format!("Reconnect with {first_name}, whom you already knew: you met again at {event}")
-    } else {
-        step.template
-            .replace("{name}", &first_name)
-            .replace("{event}", event)
-    };
-    if c.known_before
-        && let (Some(previous), Some(now)) = (&c.previous_organization, c.organization())
-    {
-        text.push_str(&format!("; note the move from {previous} to {now}"));
-    }
-    let channel = if let Some(email) = c.emails.first() {
-        format!("by email ({email})")
-    } else if let Some(phone) = c.phones.first() {
-        format!("by phone or text ({phone})")
-    } else if let Some(linkedin) = &c.linkedin {
-        format!("by LinkedIn message ({linkedin})")
-    } else {
-        return format!(
-            "Find contact details for {}, then: {}",
-            c.display_name(),
-            lower_first(&text)
-        );
-    };
-    format!("{text}, {channel}")
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-fn lower_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
+    #[test]
+    fn a_cadence_file_replaces_the_steps_and_names_an_unknown_key() {
+        let cadence = Cadence::from_toml(
+            r#"
+            [[step]]
+            name = "call"
+            days = 2
+            ratings = ["hot"]
+            action = "Call {{ first_name }}"
+
+            [[step]]
+            name = "note"
+            days = 0
+            action = "Write a note"
+            "#,
+        )
+        .unwrap();
+        assert_eq!(cadence.steps[0].name, "note");
+        assert!(cadence.steps[1].applies_to(Some(Rating::Hot)));
+        assert!(!cadence.steps[1].applies_to(None));
+
+        let err =
+            Cadence::from_toml("[[step]]\nname = \"a\"\ndays = 1\naction = \"x\"\noffset = 3\n")
+                .unwrap_err()
+                .to_string();
+        assert!(err.contains("offset"), "{err}");
+        let err = Cadence::from_toml("[[step]]\nname = \"a\"\ndays = 1\naction = \"{{ x \"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("step `a`: action template"), "{err}");
+        let err = Cadence::from_toml(
+            "[[step]]\nname = \"a\"\ndays = 1\naction = \"x\"\nratings = [\"tepid\"]\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("tepid"), "{err}");
     }
 }

@@ -1,18 +1,63 @@
-//! Stage 6, **worklist**: who to contact, when, how, and why first.
+//! Stage 6, **worklist**: who to contact, when, how, why first, and what to write.
 //!
 //! Every contact tagged with an event follows a cadence of steps counted in days from the day
-//! met. The worklist holds each contact's next open step; a step whose day has passed is due
-//! today and overdue. Rows are sorted by due day, then priority, highest first.
+//! met. The worklist holds each contact's next open step (with `--horizon`, every step due
+//! within that many days); a step whose day has passed is due today and overdue. A birthday
+//! inside the horizon is a greeting step of its own. With `--per-day`, at most that many steps
+//! fall on one day, the most important first, the rest moved to the next days with room. Rows
+//! are sorted by due day, then priority, highest first.
 
 mod cadence;
+mod draft;
 mod priority;
 
-use chrono::{Duration, NaiveDate};
+use std::collections::HashMap;
 
-pub use cadence::{Cadence, Step};
+use chrono::{Datelike, Duration, NaiveDate};
+
+pub use cadence::{Cadence, CadenceError, Step};
+pub use draft::tidy;
 pub use priority::{Priority, priority};
 
 use crate::model::Contact;
+
+/// How the worklist is planned.
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    pub cadence: Cadence,
+    /// The day the worklist is computed for.
+    pub today: NaiveDate,
+    /// List every step due within this many days, not only the next one per contact.
+    pub horizon: Option<i64>,
+    /// Schedule at most this many steps on one day.
+    pub per_day: Option<usize>,
+    /// The name drafts are signed with.
+    pub from_name: Option<String>,
+}
+
+/// How far ahead birthdays are looked for without `--horizon`: the coming week.
+const BIRTHDAY_DAYS: i64 = 7;
+
+/// The way a step reaches the person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Channel {
+    Email,
+    Phone,
+    LinkedIn,
+    /// No way to reach them is known yet.
+    Find,
+}
+
+impl Channel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Channel::Email => "email",
+            Channel::Phone => "phone",
+            Channel::LinkedIn => "linkedin",
+            Channel::Find => "find contact details",
+        }
+    }
+}
 
 /// One follow-up step for one contact.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,41 +79,128 @@ pub struct Row {
     pub notes: String,
     /// Why this priority, in words.
     pub reasons: String,
+    pub channel: Channel,
+    pub draft_subject: String,
+    pub draft_body: String,
+    /// The day the step was due before `--per-day` moved it.
+    pub moved_from: Option<NaiveDate>,
 }
 
-/// The worklist for `today`: each tagged contact's next open step.
-pub fn build(contacts: &[Contact], cadence: &Cadence, today: NaiveDate) -> Vec<Row> {
+/// The worklist of the tagged contacts.
+pub fn build(contacts: &[Contact], plan: &Plan) -> Vec<Row> {
+    // Each step's action, subject and body: templates 3i, 3i+1 and 3i+2.
+    let drafter = draft::Drafter::new(plan.cadence.steps.iter().flat_map(|s| {
+        [
+            s.action.clone(),
+            s.subject.clone().unwrap_or_default(),
+            s.body.clone().unwrap_or_default(),
+        ]
+    }));
     let mut rows: Vec<Row> = contacts
         .iter()
-        .filter_map(|c| next_step(c, cadence, today))
+        .flat_map(|c| steps_of(c, plan, &drafter))
         .collect();
+    sort(&mut rows);
+    if let Some(n) = plan.per_day.filter(|n| *n > 0) {
+        spread(&mut rows, n);
+        sort(&mut rows);
+    }
+    rows
+}
+
+fn sort(rows: &mut [Row]) {
     rows.sort_by(|a, b| {
         a.due
             .cmp(&b.due)
             .then(b.priority.cmp(&a.priority))
             .then_with(|| a.name.cmp(&b.name))
             .then_with(|| a.contact_id.cmp(&b.contact_id))
+            .then_with(|| a.step.cmp(&b.step))
     });
+}
+
+/// At most `per_day` rows on a day: rows in order of due day and priority take the first day
+/// from their own with room.
+fn spread(rows: &mut [Row], per_day: usize) {
+    let mut taken: HashMap<NaiveDate, usize> = HashMap::new();
+    for row in rows.iter_mut() {
+        let mut day = row.due;
+        while taken.get(&day).copied().unwrap_or(0) >= per_day {
+            day += Duration::days(1);
+        }
+        *taken.entry(day).or_insert(0) += 1;
+        if day != row.due {
+            row.moved_from = Some(row.due);
+            row.due = day;
+        }
+    }
+}
+
+fn steps_of(c: &Contact, plan: &Plan, drafter: &draft::Drafter) -> Vec<Row> {
+    // A company's card (a switchboard number, no person) has nobody to write to.
+    if c.name.is_empty() && c.emails.is_empty() && c.linkedin.is_none() {
+        return Vec::new();
+    }
+    // The most recent event is the one to follow up on.
+    let Some(event) = c.events.iter().max_by_key(|e| e.met_on) else {
+        return Vec::new();
+    };
+    let today = plan.today;
+    let base = event.met_on.unwrap_or(today);
+    let steps: Vec<(usize, &Step)> = plan
+        .cadence
+        .steps
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.applies_to(c.rating))
+        .collect();
+    let p = priority(c);
+    let mut rows = Vec::new();
+    let last = plan.horizon.map(|h| today + Duration::days(h));
+    for (n, &(i, step)) in steps.iter().enumerate() {
+        let day = base + Duration::days(step.offset_days);
+        // Without a store no step is done: the first is the next open one. With a horizon the
+        // later ones follow up to its end.
+        if n > 0 && last.is_none_or(|last| day > last) {
+            break;
+        }
+        let (due, overdue) = if day < today {
+            (today, true)
+        } else {
+            (day, false)
+        };
+        let ctx = draft::Context::new(c, &event.name, event.met_on, plan.from_name.as_deref());
+        let (channel, action) = action(
+            c,
+            &drafter.render(3 * i, &ctx),
+            step.offset_days,
+            &event.name,
+        );
+        rows.push(Row {
+            step: step.name.clone(),
+            action,
+            channel,
+            draft_subject: drafter.render(3 * i + 1, &ctx),
+            draft_body: drafter.render(3 * i + 2, &ctx),
+            ..row(c, &p, due, overdue, &event.name, event.met_on)
+        });
+    }
+    if let Some(row) = birthday(c, &p, plan, &event.name, event.met_on) {
+        rows.push(row);
+    }
     rows
 }
 
-fn next_step(c: &Contact, cadence: &Cadence, today: NaiveDate) -> Option<Row> {
-    // A company's card (a switchboard number, no person) has nobody to write to.
-    if c.name.is_empty() && c.emails.is_empty() && c.linkedin.is_none() {
-        return None;
-    }
-    // The most recent event is the one to follow up on.
-    let event = c.events.iter().max_by_key(|e| e.met_on)?;
-    let step = cadence.steps.iter().find(|s| s.applies_to(c.rating))?;
-    let base = event.met_on.unwrap_or(today);
-    let day = base + Duration::days(step.offset_days);
-    let (due, overdue) = if day < today {
-        (today, true)
-    } else {
-        (day, false)
-    };
-    let p = priority(c);
-    Some(Row {
+/// The fields every row of a contact shares.
+fn row(
+    c: &Contact,
+    p: &Priority,
+    due: NaiveDate,
+    overdue: bool,
+    event: &str,
+    met_on: Option<NaiveDate>,
+) -> Row {
+    Row {
         due,
         overdue,
         priority: p.score,
@@ -79,11 +211,123 @@ fn next_step(c: &Contact, cadence: &Cadence, today: NaiveDate) -> Option<Row> {
         email: c.emails.first().cloned().unwrap_or_default(),
         phone: c.phones.first().cloned().unwrap_or_default(),
         linkedin: c.linkedin.clone().unwrap_or_default(),
-        event: event.name.clone(),
-        met_on: event.met_on,
-        step: step.name.clone(),
-        action: cadence::action(step, c, &event.name),
+        event: event.to_string(),
+        met_on,
+        step: String::new(),
+        action: String::new(),
         notes: c.notes.join(" | "),
         reasons: p.reasons.join("; "),
+        channel: channel(c).0,
+        draft_subject: String::new(),
+        draft_body: String::new(),
+        moved_from: None,
+    }
+}
+
+/// A greeting on the contact's birthday, when it falls between today and the horizon.
+fn birthday(
+    c: &Contact,
+    p: &Priority,
+    plan: &Plan,
+    event: &str,
+    met_on: Option<NaiveDate>,
+) -> Option<Row> {
+    let b = c.birthday.as_deref()?;
+    let (month, day) = match b.strip_prefix("--") {
+        Some(md) => (md.get(..2)?.parse().ok()?, md.get(3..5)?.parse().ok()?),
+        None => {
+            let d: NaiveDate = b.parse().ok()?;
+            (d.month(), d.day())
+        }
+    };
+    let today = plan.today;
+    // This year's birthday, or next year's once it has passed; 29 February on 1 March.
+    let on = |year: i32| {
+        NaiveDate::from_ymd_opt(year, month, day)
+            .or_else(|| NaiveDate::from_ymd_opt(year, 3, 1).filter(|_| month == 2 && day == 29))
+    };
+    let next = on(today.year())
+        .filter(|d| *d >= today)
+        .or_else(|| on(today.year() + 1))?;
+    let last = today + Duration::days(plan.horizon.unwrap_or(BIRTHDAY_DAYS));
+    if next > last {
+        return None;
+    }
+    let first = draft::first_name(c);
+    let (channel, action) = action(c, &format!("Wish {first} a happy birthday"), 0, event);
+    let sign = plan
+        .from_name
+        .as_deref()
+        .map(|s| format!("\n\n{s}"))
+        .unwrap_or_default();
+    Some(Row {
+        step: "birthday".into(),
+        action,
+        channel,
+        draft_subject: "Happy birthday!".into(),
+        draft_body: draft::tidy(&format!(
+            "Hi {first},\n\nHappy birthday! I hope you have a great day.{sign}"
+        )),
+        ..row(c, p, next, false, event, met_on)
     })
+}
+
+/// The channel that exists: email, else phone, else LinkedIn, else none yet.
+fn channel(c: &Contact) -> (Channel, String) {
+    if let Some(email) = c.emails.first() {
+        (Channel::Email, format!("by email ({email})"))
+    } else if let Some(phone) = c.phones.first() {
+        (Channel::Phone, format!("by phone or text ({phone})"))
+    } else if let Some(linkedin) = &c.linkedin {
+        (
+            Channel::LinkedIn,
+            format!("by LinkedIn message ({linkedin})"),
+        )
+    } else {
+        (Channel::Find, String::new())
+    }
+}
+
+/// The action of a step for a contact, naming the channel that exists. A contact known before
+/// the event is a reconnection, and a change of organization is pointed out.
+fn action(c: &Contact, step_text: &str, offset_days: i64, event: &str) -> (Channel, String) {
+    let first = draft::first_name(c);
+    let mut text = if c.known_before && offset_days == 1 {
+        format!("Reconnect with {first}, whom you already knew: you met again at {event}")
+    } else {
+        step_text.to_string()
+    };
+    if c.known_before
+        && let (Some(previous), Some(now)) = (&c.previous_organization, c.organization())
+    {
+        text.push_str(&format!(
+            "; now at {now}, was at {previous}: congratulate on the new role"
+        ));
+    }
+    let (channel, how) = channel(c);
+    let text = if channel == Channel::Find {
+        let mut known: Vec<&str> = c.organizations.iter().map(String::as_str).collect();
+        known.extend(c.events.iter().map(|e| e.name.as_str()));
+        let hint = if known.is_empty() {
+            String::new()
+        } else {
+            format!(" (known: {})", known.join(", "))
+        };
+        format!(
+            "Find contact details for {}{hint}, then: {}",
+            c.display_name(),
+            lower_first(&text)
+        )
+    } else {
+        format!("{text}, {how}")
+    };
+    (channel, text)
+}
+
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }

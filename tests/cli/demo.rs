@@ -126,7 +126,19 @@ fn the_readme_demo_runs_and_writes_a_worklist() {
         "{}",
         &lena[col("action")]
     );
-    assert!(lena[col("action")].contains("from Globex Corporation to Quantia AG"));
+    assert!(
+        lena[col("action")]
+            .contains("now at Quantia AG, was at Globex Corporation: congratulate on the new role"),
+        "{}",
+        &lena[col("action")]
+    );
+    // Her draft says so too, and is signed by nobody rather than by a placeholder.
+    assert!(
+        lena[col("draft_body")].contains("congratulations on the new role at Quantia AG"),
+        "{}",
+        &lena[col("draft_body")]
+    );
+    assert!(lena[col("draft_body")].ends_with("Best regards,"));
     // Nobody to reach: the action says to find the details first.
     let oliver = rows
         .iter()

@@ -11,7 +11,7 @@ use rolo::normalize::{Options, org, phone, title, url};
 use rolo::pipeline::{self, Input, RunSettings};
 use rolo::progress::Silent;
 use rolo::tag::Event;
-use rolo::worklist::Cadence;
+use rolo::worklist::Plan;
 
 /// What a format can hold. Outlook's layout has three emails, six phones, two web pages, one
 /// organization and one title, and no place for a rating: the rest goes to its notes.
@@ -237,8 +237,7 @@ fn read_back(path: &std::path::Path) -> Vec<Contact> {
         }],
         event: Event::default(),
         normalize: Options::default(),
-        today: NaiveDate::from_ymd_opt(2026, 1, 1).expect("a day"),
-        cadence: Cadence::default(),
+        plan: Plan::default(),
         explain: None,
     };
     let outcome = pipeline::run(&settings, &Silent);

@@ -1,0 +1,70 @@
+//! The worklist as an iCalendar file (RFC 5545): one `VTODO` per step, due on its day, the action
+//! as its summary and the drafted message in its description, so that a calendar or task app
+//! imports the follow-ups as tasks.
+
+use std::io::{self, Write};
+
+use chrono::NaiveDate;
+
+use super::vcard::{line, text};
+use crate::worklist::Row;
+
+pub fn write(w: &mut dyn Write, rows: &[Row], today: NaiveDate) -> io::Result<()> {
+    let mut out = String::new();
+    line(&mut out, "BEGIN", "VCALENDAR");
+    line(&mut out, "VERSION", "2.0");
+    line(&mut out, "PRODID", "-//rolo//worklist//EN");
+    line(&mut out, "CALSCALE", "GREGORIAN");
+    line(&mut out, "X-WR-CALNAME", "Follow-ups");
+    // The worklist's own day stamps every task, so that the same worklist gives the same file.
+    let stamp = format!("{}T000000Z", today.format("%Y%m%d"));
+    for r in rows {
+        line(&mut out, "BEGIN", "VTODO");
+        // The same step of the same contact keeps its UID from one worklist to the next, so that
+        // importing a newer worklist updates the task instead of adding a copy.
+        let uid = if r.step == "birthday" {
+            format!("{}-birthday-{}@rolo", r.contact_id, r.due.format("%Y"))
+        } else {
+            format!("{}-{}@rolo", r.contact_id, r.step)
+        };
+        line(&mut out, "UID", &text(&uid));
+        line(&mut out, "DTSTAMP", &stamp);
+        line(
+            &mut out,
+            "DUE;VALUE=DATE",
+            &r.due.format("%Y%m%d").to_string(),
+        );
+        line(&mut out, "SUMMARY", &text(&r.action));
+        line(&mut out, "DESCRIPTION", &text(&description(r)));
+        // iCalendar's 1 is the highest priority and 9 the lowest.
+        let priority = 9 - (u32::from(r.priority.min(100)) * 8 / 100);
+        line(&mut out, "PRIORITY", &priority.to_string());
+        line(&mut out, "STATUS", "NEEDS-ACTION");
+        if !r.event.is_empty() {
+            line(&mut out, "CATEGORIES", &text(&r.event));
+        }
+        if !r.email.is_empty() {
+            line(&mut out, "URL", &format!("mailto:{}", r.email));
+        }
+        line(&mut out, "END", "VTODO");
+    }
+    line(&mut out, "END", "VCALENDAR");
+    w.write_all(out.as_bytes())
+}
+
+fn description(r: &Row) -> String {
+    let mut parts = vec![format!(
+        "{}{}{}",
+        r.name,
+        if r.organization.is_empty() { "" } else { ", " },
+        r.organization
+    )];
+    if !r.notes.is_empty() {
+        parts.push(format!("Notes: {}", r.notes));
+    }
+    parts.push(format!("Priority {}: {}", r.priority, r.reasons));
+    if !r.draft_body.is_empty() {
+        parts.push(format!("Draft ({}):\n{}", r.draft_subject, r.draft_body));
+    }
+    parts.join("\n\n")
+}

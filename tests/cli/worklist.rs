@@ -1,0 +1,389 @@
+//! The worklist as a user opens it: the order and spread of the steps, the drafts, a cadence of
+//! one's own, and each format read by what would read it (a CSV reader, an iCalendar parser, a
+//! real browser).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+use crate::util::{TestDir, fixture, root};
+
+/// The demo haul, met on 10-12 March, worked on the 13th, with `extra` arguments; the worklist
+/// written to `file` in `dir`.
+fn worklist(dir: &TestDir, file: &str, extra: &[&str]) -> String {
+    let path = dir.path(file).display().to_string();
+    let mut args: Vec<String> = [
+        "run",
+        "-q",
+        &fixture("demo/badge-scans.xlsx"),
+        &fixture("demo/phone.vcf"),
+        "--merge",
+        &fixture("demo/Connections.csv"),
+        "--merge",
+        &fixture("demo/google-contacts.csv"),
+        "--event",
+        "Expo 2026",
+        "--met-on",
+        "2026-03-10..2026-03-12",
+        "--today",
+        "2026-03-13",
+        "--worklist",
+        &path,
+    ]
+    .map(String::from)
+    .to_vec();
+    args.extend(extra.iter().map(|a| a.to_string()));
+    let out = dir.rolo(&args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    path
+}
+
+fn jsonl(path: &str) -> Vec<Value> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn field<'a>(row: &'a Value, key: &str) -> &'a str {
+    row[key].as_str().unwrap_or_default()
+}
+
+#[test]
+fn per_day_spreads_the_steps_most_important_first() {
+    let dir = TestDir::new();
+    let rows = jsonl(&worklist(&dir, "w.jsonl", &["--per-day", "4"]));
+    let mut per_day = std::collections::BTreeMap::new();
+    for r in &rows {
+        *per_day.entry(field(r, "due").to_string()).or_insert(0) += 1;
+    }
+    assert!(per_day.values().all(|n| *n <= 4), "{per_day:?}");
+    // Twelve thank-yous overdue on the 13th: four that day, the rest on the next days.
+    assert_eq!(per_day.get("2026-03-13"), Some(&4));
+    let first: Vec<&str> = rows.iter().take(4).map(|r| field(r, "name")).collect();
+    assert_eq!(
+        first,
+        [
+            "Kwame Mensah",
+            "Priya Raman",
+            "Maria Gonzalez",
+            "Sophie Martin"
+        ]
+    );
+    let moved = rows
+        .iter()
+        .find(|r| field(r, "due") == "2026-03-14")
+        .unwrap();
+    assert_eq!(field(moved, "moved_from"), "2026-03-13");
+    // Priority never rises from one day's rows to the next day's first row that was moved.
+    let lowest_first_day = rows
+        .iter()
+        .take(4)
+        .map(|r| r["priority"].as_u64().unwrap())
+        .min();
+    assert!(moved["priority"].as_u64() <= lowest_first_day);
+}
+
+#[test]
+fn a_horizon_lists_every_step_within_it() {
+    let dir = TestDir::new();
+    let next_only = jsonl(&worklist(&dir, "a.jsonl", &[]));
+    let horizon = jsonl(&worklist(&dir, "b.jsonl", &["--horizon", "20"]));
+    assert!(horizon.len() > next_only.len());
+    let kwame: Vec<&str> = horizon
+        .iter()
+        .filter(|r| field(r, "name") == "Kwame Mensah")
+        .map(|r| field(r, "step"))
+        .collect();
+    // Met on the 10th: +1 thank-you (overdue), +7 value on the 17th; +30 (9 April) is past
+    // the horizon of 2 April.
+    assert_eq!(kwame, ["thank-you", "value"]);
+}
+
+#[test]
+fn drafts_greet_by_first_name_recall_the_notes_and_sign() {
+    let dir = TestDir::new();
+    let rows = jsonl(&worklist(&dir, "w.jsonl", &["--from-name", "Sam Lee"]));
+    let kwame = rows
+        .iter()
+        .find(|r| field(r, "name") == "Kwame Mensah")
+        .unwrap();
+    assert_eq!(
+        field(kwame, "draft_subject"),
+        "Great to meet you at Expo 2026"
+    );
+    let body = field(kwame, "draft_body");
+    assert!(body.starts_with("Hi Kwame,\n\n"), "{body}");
+    assert!(body.contains("at Expo 2026 on March 10."), "{body}");
+    assert!(
+        body.contains("Raising a seed round; needs KYC tooling."),
+        "{body}"
+    );
+    assert!(body.ends_with("Best regards,\nSam Lee"), "{body}");
+    for r in &rows {
+        let text = format!("{} {}", field(r, "draft_subject"), field(r, "draft_body"));
+        for gap in ["{{", "}}", "  ", " ,", " .", "\n\n\n", "None", "undefined"] {
+            assert!(!text.contains(gap), "{gap:?} in {text:?}");
+        }
+    }
+    // Oliver has no email, phone or profile: the channel says to find them first.
+    let oliver = rows
+        .iter()
+        .find(|r| field(r, "name") == "Oliver Grant")
+        .unwrap();
+    assert_eq!(field(oliver, "channel"), "find contact details");
+    assert!(field(oliver, "action").starts_with("Find contact details for Oliver Grant ("));
+}
+
+#[test]
+fn a_birthday_in_the_coming_week_is_a_greeting() {
+    let dir = TestDir::new();
+    let badge = dir.write(
+        "badges.csv",
+        "First Name,Last Name,Email,Birthday\nAda,Nkemelu,ada@example.org,--03-16\nBo,Lind,bo@example.org,1980-09-01\n",
+    );
+    let path = dir.path("w.jsonl").display().to_string();
+    let out = dir.rolo(
+        &[
+            "run",
+            "-q",
+            &badge,
+            "--event",
+            "Expo",
+            "--met-on",
+            "2026-03-10",
+            "--today",
+            "2026-03-13",
+            "--worklist",
+            &path,
+        ]
+        .map(String::from),
+    );
+    assert!(out.status.success());
+    let rows = jsonl(&path);
+    let greetings: Vec<(&str, &str)> = rows
+        .iter()
+        .filter(|r| field(r, "step") == "birthday")
+        .map(|r| (field(r, "name"), field(r, "due")))
+        .collect();
+    assert_eq!(greetings, [("Ada Nkemelu", "2026-03-16")]);
+}
+
+#[test]
+fn a_cadence_file_replaces_the_steps_and_an_unknown_key_is_named() {
+    let dir = TestDir::new();
+    let cadence = dir.write(
+        "cadence.toml",
+        r#"
+[[step]]
+name = "call"
+days = 2
+ratings = ["hot"]
+action = "Call {{ first_name }} about {{ event }}"
+subject = "After {{ event }}"
+body = "Hi {{ first_name }}, {{ notes }}"
+
+[[step]]
+name = "email"
+days = 3
+action = "Email {{ first_name }}"
+"#,
+    );
+    let rows = jsonl(&worklist(&dir, "w.jsonl", &["--cadence", &cadence]));
+    let kwame = rows
+        .iter()
+        .find(|r| field(r, "name") == "Kwame Mensah")
+        .unwrap();
+    assert_eq!(field(kwame, "step"), "call");
+    assert!(field(kwame, "action").starts_with("Call Kwame about Expo 2026"));
+    assert_eq!(
+        field(kwame, "draft_body"),
+        "Hi Kwame, Raising a seed round; needs KYC tooling."
+    );
+    let emily = rows
+        .iter()
+        .find(|r| field(r, "name") == "Emily Watson")
+        .unwrap();
+    assert_eq!(
+        field(emily, "step"),
+        "email",
+        "not hot: the first step is not for her"
+    );
+
+    let bad = dir.write(
+        "bad.toml",
+        "[[step]]\nname = \"x\"\ndays = 1\naction = \"a\"\nwhen = 2\n",
+    );
+    let out = dir.rolo(&["run", &fixture("demo/phone.vcf"), "--cadence", &bad].map(String::from));
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad.toml") && err.contains("when"), "{err}");
+}
+
+#[test]
+fn the_csv_opens_in_excel_with_the_drafts_last() {
+    let dir = TestDir::new();
+    let path = worklist(&dir, "w.csv", &[]);
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.starts_with("\u{feff}due,overdue,priority,".as_bytes()));
+    let text = String::from_utf8(bytes).unwrap();
+    let header = text.lines().next().unwrap();
+    assert!(
+        header.ends_with(",notes,reasons,draft_subject,draft_body"),
+        "{header}"
+    );
+}
+
+#[test]
+fn the_markdown_checklist_groups_by_day_with_the_draft_folded() {
+    let dir = TestDir::new();
+    let text = std::fs::read_to_string(worklist(&dir, "w.md", &["--per-day", "5"])).unwrap();
+    assert!(text.starts_with("# Follow-ups from Friday 13 March 2026\n"));
+    assert!(text.contains("\n## Friday 13 March 2026 (5)\n"));
+    assert!(text.contains("\n## Saturday 14 March 2026 (5)\n"));
+    assert!(
+        text.contains("- [ ] **Kwame Mensah**, Baobab Fintech: thank-you via email _(overdue)_")
+    );
+    assert!(text.contains("<details><summary>Draft: Great to meet you at Expo 2026</summary>"));
+    assert!(text.contains("  > Hi Kwame,"));
+}
+
+#[test]
+fn the_calendar_has_one_valid_task_per_step() {
+    let dir = TestDir::new();
+    let path = worklist(&dir, "w.ics", &["--from-name", "Sam Lee"]);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut parser = calcard::Parser::new(&text);
+    let calendar = match parser.entry() {
+        calcard::Entry::ICalendar(cal) => cal,
+        other => panic!("not an iCalendar: {other:?}"),
+    };
+    assert!(matches!(parser.entry(), calcard::Entry::Eof));
+    let todos: Vec<_> = calendar
+        .components
+        .iter()
+        .filter(|c| c.component_type == calcard::icalendar::ICalendarComponentType::VTodo)
+        .collect();
+    let rows = jsonl(&worklist(&dir, "w.jsonl", &[]));
+    assert_eq!(todos.len(), rows.len());
+    for line in text.split("\r\n") {
+        assert!(line.len() <= 75, "{line}");
+    }
+    let unfolded = text.replace("\r\n ", "");
+    assert!(unfolded.contains("DUE;VALUE=DATE:20260313\r\n"));
+    assert!(unfolded.contains("SUMMARY:Thank Kwame for the conversation at Expo 2026"));
+    assert!(
+        unfolded.contains("Hi Kwame\\,\\n\\nThank you"),
+        "the draft in the description"
+    );
+    // Each task has the properties RFC 5545 requires of it.
+    for todo in &todos {
+        for property in ["UID", "DTSTAMP", "DUE", "SUMMARY"] {
+            assert!(
+                todo.entries.iter().any(|e| e.name.as_str() == property),
+                "{property} missing"
+            );
+        }
+    }
+}
+
+/// Debian's chromium, or `CHROMIUM`; `.ci/run` installs it. Elsewhere the browser test says it
+/// is skipped.
+fn chromium() -> Option<PathBuf> {
+    if let Ok(path) = std::env::var("CHROMIUM") {
+        return Some(path.into());
+    }
+    ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .map(|name| Path::new("/usr/bin").join(name))
+        .find(|p| p.exists())
+}
+
+#[test]
+fn the_page_renders_in_a_real_browser_with_working_links() {
+    let Some(browser) = chromium() else {
+        assert!(
+            std::env::var("CI").is_err(),
+            "CI must have chromium (.ci/run installs it)"
+        );
+        eprintln!("skipped: no chromium here (set CHROMIUM or install Debian's chromium)");
+        return;
+    };
+    let dir = TestDir::new();
+    let page = worklist(
+        &dir,
+        "w.html",
+        &["--from-name", "Sam Lee", "--per-day", "5"],
+    );
+    let html = std::fs::read_to_string(&page).unwrap();
+    // Self-contained: nothing is fetched from the network.
+    assert!(!html.contains("src=\"http"), "a remote resource");
+    assert!(!html.contains("<link"), "a linked stylesheet");
+
+    let shots = root().join("target").join("test-output");
+    std::fs::create_dir_all(&shots).unwrap();
+    let shot = shots.join("worklist.png");
+    let profile = dir.path("profile");
+    let browse = |extra: &[String]| {
+        let mut cmd = Command::new(&browser);
+        cmd.args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--enable-logging=stderr",
+            "--v=0",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(extra)
+        .arg(format!("file://{page}"));
+        let out = cmd.output().expect("chromium runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out
+    };
+    let dom = browse(&["--dump-dom".into()]);
+    let stderr = String::from_utf8_lossy(&dom.stderr);
+    for line in stderr.lines() {
+        assert!(
+            !(line.contains("CONSOLE") || line.contains("Uncaught") || line.contains("net::ERR")),
+            "the page logged an error: {line}"
+        );
+    }
+    let dom = String::from_utf8_lossy(&dom.stdout);
+    // The browser's own DOM: every mailto carries the drafted subject and body.
+    let mailtos: Vec<&str> = dom
+        .split("href=\"mailto:")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .collect();
+    assert!(mailtos.len() >= 10, "{} mail links", mailtos.len());
+    for link in &mailtos {
+        assert!(
+            link.contains("?subject=") && link.contains("&amp;body=Hi%20"),
+            "{link}"
+        );
+    }
+    assert!(mailtos.iter().any(|l| l.starts_with(
+        "kwame@baobabfintech.com?subject=Great%20to%20meet%20you%20at%20Expo%202026"
+    )));
+    assert!(dom.contains("href=\"tel:+233241234567\""));
+    assert!(dom.contains("href=\"https://linkedin.com/in/"));
+    assert!(dom.contains("<svg") && dom.contains("Steps per day"));
+
+    browse(&[
+        format!("--screenshot={}", shot.display()),
+        "--window-size=1000,1400".into(),
+    ]);
+    let png = std::fs::read(&shot).expect("a screenshot");
+    assert!(png.starts_with(b"\x89PNG") && png.len() > 10_000);
+}
