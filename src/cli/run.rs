@@ -368,28 +368,15 @@ fn quoted(names: &[String]) -> String {
 
 /// The first rows of the worklist, for a person to read.
 fn top_of_worklist(rows: &[Row], written: bool) -> String {
-    let mut out = String::new();
     let shown = rows.len().min(TOP);
-    let _ = writeln!(out, "\nFollow up first ({shown} of {}):", rows.len());
-    for r in &rows[..shown] {
-        let mut who = r.name.clone();
-        let role: Vec<&str> = [r.title.as_str(), r.organization.as_str()]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect();
-        if !role.is_empty() {
-            let _ = write!(who, " ({})", role.join(", "));
-        }
-        let due = if r.overdue {
-            format!("{} overdue", r.due)
-        } else {
-            r.due.to_string()
-        };
-        let _ = writeln!(out, "  {due}  [{:>3}]  {who}: {}", r.priority, r.reasons);
-        let _ = writeln!(out, "      {}: {}", r.step, r.action);
-    }
+    let mut out = format!("\nFollow up first ({shown} of {}):\n", rows.len());
+    out.push_str(&export::table::table(
+        rows,
+        TOP,
+        export::table::Look::stdout(),
+    ));
     if !written && rows.len() > shown {
-        let _ = writeln!(out, "  ... write them all with --worklist PATH");
+        out.push_str("  ... write them all with --worklist PATH\n");
     }
     out
 }

@@ -9,6 +9,7 @@ mod ics;
 mod jsonl;
 mod markdown;
 mod outlook;
+pub mod table;
 mod vcard;
 mod xlsx;
 

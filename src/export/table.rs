@@ -1,0 +1,124 @@
+//! The worklist as a table for the terminal: as wide as the terminal (or `COLUMNS`), each
+//! action wrapped under its own column, colour only on a terminal and never with `NO_COLOR`.
+
+use std::fmt::Write as _;
+
+use console::{Style, measure_text_width, pad_str, truncate_str};
+
+use crate::worklist::Row;
+
+/// How the table is drawn.
+#[derive(Debug, Clone, Copy)]
+pub struct Look {
+    pub width: usize,
+    pub colour: bool,
+}
+
+impl Look {
+    /// The look for standard output: the terminal's width, else `COLUMNS`, else 100; colour
+    /// when it is a terminal and `NO_COLOR` is not set.
+    pub fn stdout() -> Look {
+        use std::io::IsTerminal;
+        let terminal = std::io::stdout().is_terminal();
+        let width = console::Term::stdout()
+            .size_checked()
+            .filter(|_| terminal)
+            .map(|(_, w)| usize::from(w))
+            .or_else(|| std::env::var("COLUMNS").ok()?.parse().ok())
+            .unwrap_or(100);
+        let no_colour = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Look {
+            width: width.clamp(60, 240),
+            colour: terminal && !no_colour,
+        }
+    }
+}
+
+const WHO: usize = 32;
+
+/// The first `limit` rows as a table.
+pub fn table(rows: &[Row], limit: usize, look: Look) -> String {
+    let style = |s: Style| s.force_styling(look.colour);
+    let bold = style(Style::new().bold());
+    let red = style(Style::new().red());
+    let dim = style(Style::new().dim());
+    // due (10) + mark (1) + priority (4) + who + gaps
+    let action_width = look.width.saturating_sub(10 + 1 + 4 + WHO + 4).max(24);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}",
+        bold.apply_to(format!(
+            "{:<11} {:>3}  {}  {}",
+            "due",
+            "pri",
+            pad_str("who", WHO, console::Alignment::Left, None),
+            "step: action"
+        ))
+    );
+    for r in rows.iter().take(limit) {
+        let mut who = r.name.clone();
+        if !r.organization.is_empty() {
+            let _ = write!(who, ", {}", r.organization);
+        }
+        let who = truncate_str(&who, WHO, "…");
+        let who = pad_str(&who, WHO, console::Alignment::Left, None);
+        let due = if r.overdue {
+            red.apply_to(format!("{}!", r.due)).to_string()
+        } else {
+            format!("{} ", r.due)
+        };
+        let text = format!("{}: {}", r.step, r.action);
+        let lines = wrap(&text, action_width);
+        let indent = " ".repeat(11 + 1 + 3 + 2 + WHO + 2);
+        for (i, line) in lines.iter().enumerate() {
+            if i == 0 {
+                let _ = writeln!(
+                    out,
+                    "{due} {:>3}  {}  {line}",
+                    r.priority,
+                    bold.apply_to(who.as_ref())
+                );
+            } else {
+                let _ = writeln!(out, "{indent}{line}");
+            }
+        }
+        let reasons = truncate_str(&r.reasons, action_width, "…");
+        let _ = writeln!(out, "{indent}{}", dim.apply_to(reasons));
+    }
+    out
+}
+
+/// Words into lines of at most `width` columns; a longer word is cut.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let needed =
+            measure_text_width(&line) + usize::from(!line.is_empty()) + measure_text_width(word);
+        if needed > width && !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&truncate_str(word, width, "…"));
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_never_pass_the_width() {
+        let text = "Thank Kwame for the conversation at Expo 2026 and recall what you talked about";
+        for line in wrap(text, 24) {
+            assert!(measure_text_width(&line) <= 24, "{line}");
+        }
+    }
+}
