@@ -34,7 +34,9 @@ impl Look {
     }
 }
 
-const WHO: usize = 32;
+/// The columns before the action: due and its mark (11), a space, priority (3), two spaces,
+/// who, two spaces.
+const FIXED: usize = 11 + 1 + 3 + 2 + 2;
 
 /// The first `limit` rows as a table.
 pub fn table(rows: &[Row], limit: usize, look: Look) -> String {
@@ -42,8 +44,9 @@ pub fn table(rows: &[Row], limit: usize, look: Look) -> String {
     let bold = style(Style::new().bold());
     let red = style(Style::new().red());
     let dim = style(Style::new().dim());
-    // due (10) + mark (1) + priority (4) + who + gaps
-    let action_width = look.width.saturating_sub(10 + 1 + 4 + WHO + 4).max(24);
+    // The person's column gets a third of the width, between 16 and 32 columns.
+    let who_width = (look.width / 3).clamp(16, 32);
+    let action_width = look.width.saturating_sub(FIXED + who_width).max(16);
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -52,7 +55,7 @@ pub fn table(rows: &[Row], limit: usize, look: Look) -> String {
             "{:<11} {:>3}  {}  {}",
             "due",
             "pri",
-            pad_str("who", WHO, console::Alignment::Left, None),
+            pad_str("who", who_width, console::Alignment::Left, None),
             "step: action"
         ))
     );
@@ -61,8 +64,8 @@ pub fn table(rows: &[Row], limit: usize, look: Look) -> String {
         if !r.organization.is_empty() {
             let _ = write!(who, ", {}", r.organization);
         }
-        let who = truncate_str(&who, WHO, "…");
-        let who = pad_str(&who, WHO, console::Alignment::Left, None);
+        let who = truncate_str(&who, who_width, "…");
+        let who = pad_str(&who, who_width, console::Alignment::Left, None);
         let due = if r.overdue {
             red.apply_to(format!("{}!", r.due)).to_string()
         } else {
@@ -70,7 +73,7 @@ pub fn table(rows: &[Row], limit: usize, look: Look) -> String {
         };
         let text = format!("{}: {}", r.step, r.action);
         let lines = wrap(&text, action_width);
-        let indent = " ".repeat(11 + 1 + 3 + 2 + WHO + 2);
+        let indent = " ".repeat(FIXED + who_width);
         for (i, line) in lines.iter().enumerate() {
             if i == 0 {
                 let _ = writeln!(

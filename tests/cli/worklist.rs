@@ -387,3 +387,34 @@ fn the_page_renders_in_a_real_browser_with_working_links() {
     let png = std::fs::read(&shot).expect("a screenshot");
     assert!(png.starts_with(b"\x89PNG") && png.len() > 10_000);
 }
+
+#[test]
+fn the_terminal_table_fits_the_width_and_has_no_colour_in_a_pipe() {
+    let out = assert_cmd::Command::cargo_bin("rolo")
+        .unwrap()
+        .args([
+            "run",
+            &fixture("demo/badge-scans.xlsx"),
+            "--event",
+            "Expo 2026",
+            "--met-on",
+            "2026-03-10",
+            "--today",
+            "2026-03-13",
+        ])
+        .env("ROLO_NO_PROGRESS", "1")
+        .env("COLUMNS", "72")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(!table.contains('\u{1b}'), "colour codes in a pipe");
+    assert!(table.contains("Kwame Mensah"), "{table}");
+    for line in table.lines() {
+        assert!(
+            line.chars().count() <= 72,
+            "{} columns: {line}",
+            line.chars().count()
+        );
+    }
+}
