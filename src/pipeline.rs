@@ -102,6 +102,8 @@ pub fn run(settings: &RunSettings, reporter: &dyn Reporter) -> Outcome {
     let started = std::time::Instant::now();
     reporter.stage("tagging");
     let tagged = tag::tag(&mut resolved.contacts, &records, &settings.event);
+    timings.push(("tag", started.elapsed()));
+    let started = std::time::Instant::now();
     // Without `--event` a run is a clean-and-merge: events read back from an earlier export are
     // kept on the contacts, but there is nothing new to follow up.
     let worklist = if settings.event.name.is_some() {
@@ -109,7 +111,7 @@ pub fn run(settings: &RunSettings, reporter: &dyn Reporter) -> Outcome {
     } else {
         Vec::new()
     };
-    timings.push(("tag and worklist", started.elapsed()));
+    timings.push(("worklist", started.elapsed()));
     Outcome {
         files,
         records,

@@ -111,14 +111,21 @@ impl Drafter {
         Drafter { env }
     }
 
-    /// Renders template number `i` (in the order given to [`Drafter::new`]), tidied.
-    pub fn render(&self, i: usize, ctx: &Context<'_>) -> String {
-        let value = minijinja::Value::from(minijinja::value::Serde(ctx));
-        match self
-            .env
-            .get_template(&i.to_string())
-            .and_then(|t| t.render(value))
-        {
+    /// The template values of a context, made once for all the templates of a step.
+    pub fn values(ctx: &Context<'_>) -> minijinja::Value {
+        minijinja::Value::from(minijinja::value::Serde(ctx))
+    }
+
+    /// Renders template number `i` (in the order given to [`Drafter::new`]), tidied. An empty
+    /// template renders as nothing without being run.
+    pub fn render(&self, i: usize, values: &minijinja::Value) -> String {
+        let Ok(template) = self.env.get_template(&i.to_string()) else {
+            return String::new();
+        };
+        if template.source().is_empty() {
+            return String::new();
+        }
+        match template.render(values) {
             Ok(text) => tidy(&text),
             Err(e) => format!("(template error: {e})"),
         }
@@ -128,28 +135,56 @@ impl Drafter {
 /// Renders one template, tidied.
 #[cfg(test)]
 pub fn render(template: &str, ctx: &Context<'_>) -> String {
-    Drafter::new([template.to_string()]).render(0, ctx)
+    Drafter::new([template.to_string()]).render(0, &Drafter::values(ctx))
 }
 
-/// Removes what missing values leave behind.
+/// Removes what missing values leave behind: runs of spaces, a space before punctuation, an
+/// empty `()`, a comma before a full stop or another comma, runs of blank lines, blank lines at
+/// the end. One pass, one allocation.
 pub fn tidy(text: &str) -> String {
-    let mut lines: Vec<String> = Vec::new();
+    let mut out = String::with_capacity(text.len());
+    let mut blank_lines = 0;
     for line in text.lines() {
-        let mut l = line.split_whitespace().collect::<Vec<_>>().join(" ");
-        for p in [" ,", " .", " ;", " :", " !", " ?"] {
-            l = l.replace(p, &p[1..]);
+        let start = out.len();
+        for word in line.split_whitespace() {
+            let word = word.strip_prefix("()").unwrap_or(word);
+            if word.is_empty() {
+                continue;
+            }
+            let mut chars = word.chars().peekable();
+            let first = chars.peek().copied();
+            // A word of punctuation joins the previous word: `Expo .` → `Expo.`.
+            let glue = first.is_some_and(|c| matches!(c, ',' | '.' | ';' | ':' | '!' | '?'));
+            if out.len() > start && !glue {
+                out.push(' ');
+            }
+            while let Some(c) = chars.next() {
+                match (c, chars.peek()) {
+                    ('(', Some(')')) => {
+                        chars.next();
+                    }
+                    (',', Some('.' | ',')) => {}
+                    _ if (c == '.' || c == ',') && out.ends_with(',') => {
+                        out.pop();
+                        out.push(c);
+                    }
+                    _ => out.push(c),
+                }
+            }
         }
-        l = l.replace("()", "").replace(",.", ".").replace(",,", ",");
-        let blank = l.is_empty();
-        if blank && lines.last().is_none_or(|prev| prev.is_empty()) {
+        if out.len() == start {
+            blank_lines += 1;
             continue;
         }
-        lines.push(l);
+        // The line's text is in place: put the line break(s) before it.
+        let text_of_line = out.split_off(start);
+        if start > 0 {
+            out.push_str(if blank_lines > 0 { "\n\n" } else { "\n" });
+        }
+        out.push_str(&text_of_line);
+        blank_lines = 0;
     }
-    while lines.last().is_some_and(|l| l.is_empty()) {
-        lines.pop();
-    }
-    lines.join("\n")
+    out
 }
 
 #[cfg(test)]
@@ -167,6 +202,7 @@ mod tests {
             ..Contact::default()
         };
         let ctx = Context::new(&c, "Expo", None, None);
+        assert_eq!(tidy("a ,b () c,. d\n\n\n\ne  f\n\n"), "a,b c. d\n\ne f");
         let body = render(
             "Hi {{ first_name }},\n\nGreat to meet you at {{ event }}{% if met_on_text %} on {{ met_on_text }}{% endif %} .\n\n\n{{ notes }}\n\nBest regards,\n{{ sender }}",
             &ctx,

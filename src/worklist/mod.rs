@@ -14,6 +14,7 @@ mod priority;
 use std::collections::HashMap;
 
 use chrono::{Datelike, Duration, NaiveDate};
+use rayon::prelude::*;
 
 pub use cadence::{Cadence, CadenceError, Step};
 pub use draft::tidy;
@@ -97,8 +98,8 @@ pub fn build(contacts: &[Contact], plan: &Plan) -> Vec<Row> {
         ]
     }));
     let mut rows: Vec<Row> = contacts
-        .iter()
-        .flat_map(|c| steps_of(c, plan, &drafter))
+        .par_iter()
+        .flat_map_iter(|c| steps_of(c, plan, &drafter))
         .collect();
     sort(&mut rows);
     if let Some(n) = plan.per_day.filter(|n| *n > 0) {
@@ -170,9 +171,10 @@ fn steps_of(c: &Contact, plan: &Plan, drafter: &draft::Drafter) -> Vec<Row> {
             (day, false)
         };
         let ctx = draft::Context::new(c, &event.name, event.met_on, plan.from_name.as_deref());
+        let values = draft::Drafter::values(&ctx);
         let (channel, action) = action(
             c,
-            &drafter.render(3 * i, &ctx),
+            &drafter.render(3 * i, &values),
             step.offset_days,
             &event.name,
         );
@@ -180,8 +182,8 @@ fn steps_of(c: &Contact, plan: &Plan, drafter: &draft::Drafter) -> Vec<Row> {
             step: step.name.clone(),
             action,
             channel,
-            draft_subject: drafter.render(3 * i + 1, &ctx),
-            draft_body: drafter.render(3 * i + 2, &ctx),
+            draft_subject: drafter.render(3 * i + 1, &values),
+            draft_body: drafter.render(3 * i + 2, &values),
             ..row(c, &p, due, overdue, &event.name, event.met_on)
         });
     }
