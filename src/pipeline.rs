@@ -1,11 +1,12 @@
 //! The one code path of a run: read every file, normalize every record, resolve, tag, and
 //! build the worklist. Writing the outputs is left to the caller.
 
-use crate::model::{Origin, Record, Reject};
+use crate::model::{Origin, RawRecord, Record, Reject};
 use crate::normalize::{self, Options};
 use crate::progress::Reporter;
 use crate::read::{self, FileInfo, ReadError};
 use crate::resolve::{self, Resolved};
+use crate::store::{Decision, Stored};
 use crate::tag::{self, Event};
 use crate::worklist::{self, Plan, Row};
 
@@ -82,6 +83,7 @@ pub fn run(settings: &RunSettings, reporter: &dyn Reporter) -> Outcome {
             &settings.normalize,
             &mut records,
             &mut rejects,
+            None,
             reporter,
         ));
     }
@@ -124,11 +126,39 @@ pub fn run(settings: &RunSettings, reporter: &dyn Reporter) -> Outcome {
     }
 }
 
+/// Reads files for the store: the raw records that are identifiable (the store keeps what was
+/// read, and normalizes again whenever it derives the contacts), the rejects, and what happened
+/// to each file.
+pub fn read_raw(
+    inputs: &[Input],
+    opts: &Options,
+    reporter: &dyn Reporter,
+) -> (Vec<FileReport>, Vec<(Origin, RawRecord)>, Vec<Reject>) {
+    let mut files = Vec::new();
+    let mut raws = Vec::new();
+    let mut rejects = Vec::new();
+    let mut records = Vec::new();
+    for input in inputs {
+        reporter.reading(&input.file);
+        files.push(read_file(
+            input,
+            opts,
+            &mut records,
+            &mut rejects,
+            Some(&mut raws),
+            reporter,
+        ));
+        records.clear();
+    }
+    (files, raws, rejects)
+}
+
 fn read_file(
     input: &Input,
     opts: &Options,
     records: &mut Vec<Record>,
     rejects: &mut Vec<Reject>,
+    mut raws: Option<&mut Vec<(Origin, RawRecord)>>,
     reporter: &dyn Reporter,
 ) -> FileReport {
     let mut report = FileReport {
@@ -160,6 +190,7 @@ fn read_file(
         }
         let reject = match item {
             Ok(raw) => {
+                let kept = raws.is_some().then(|| raw.clone());
                 let mut record = normalize::normalize(raw, opts);
                 record.origin = input.origin;
                 if record.is_identifiable() {
@@ -173,7 +204,13 @@ fn read_file(
                     }
                     // The original text is kept for rejects only: a contact keeps every value.
                     record.raw = String::new();
-                    records.push(record);
+                    match (&mut raws, kept) {
+                        (Some(raws), Some(mut raw)) => {
+                            raw.raw = String::new();
+                            raws.push((input.origin, raw));
+                        }
+                        _ => records.push(record),
+                    }
                     continue;
                 }
                 let prov = record.prov().clone();
@@ -195,4 +232,115 @@ fn read_file(
     }
     reporter.records(batch);
     report
+}
+
+/// The contact base the store's records and decisions make: the same stages as a run, each
+/// record tagged with the event it was imported with.
+#[derive(Debug)]
+pub struct Derived {
+    /// The store's id of each record, in the order of `records`.
+    pub ids: Vec<i64>,
+    pub records: Vec<Record>,
+    pub resolved: Resolved,
+    pub worklist: Vec<Row>,
+    /// The records as normalized, before the merged view took their values (to explain).
+    pub snapshot: Option<Vec<Record>>,
+}
+
+impl Derived {
+    /// The contact holding the record with store id `id`.
+    pub fn contact_of(&self, id: i64) -> Option<usize> {
+        let index = self.ids.iter().position(|&i| i == id)?;
+        self.resolved
+            .contacts
+            .iter()
+            .position(|c| c.members.contains(&index))
+    }
+
+    /// The store ids of a contact's records.
+    pub fn record_ids(&self, contact: usize) -> Vec<i64> {
+        self.resolved.contacts[contact]
+            .members
+            .iter()
+            .map(|&m| self.ids[m])
+            .collect()
+    }
+}
+
+/// Derives the contacts and the worklist from stored records and decisions.
+pub fn derive(stored: Vec<Stored>, decisions: &[Decision], plan: &Plan, explain: bool) -> Derived {
+    use rayon::prelude::*;
+    let opts = normalize::Options::default();
+    let ids: Vec<i64> = stored.iter().map(|s| s.id).collect();
+    let index: rustc_hash::FxHashMap<i64, usize> =
+        ids.iter().enumerate().map(|(i, &id)| (id, i)).collect();
+    let (mut records, events): (Vec<Record>, Vec<tag::Event>) = stored
+        .into_par_iter()
+        .map(|s| {
+            let mut r = normalize::normalize(s.raw, &opts);
+            r.origin = s.origin;
+            r.raw = String::new();
+            (r, s.event)
+        })
+        .unzip();
+    // Who is who: the later of two decisions about the same pair wins.
+    let mut pairs: std::collections::BTreeMap<(usize, usize), bool> = Default::default();
+    for d in decisions {
+        let together = match d.kind.as_str() {
+            "merge" => true,
+            "split" => false,
+            _ => continue,
+        };
+        for a in d.records.iter().filter_map(|id| index.get(id)) {
+            for b in d.other.iter().filter_map(|id| index.get(id)) {
+                if a != b {
+                    pairs.insert((*a.min(b), *a.max(b)), together);
+                }
+            }
+        }
+    }
+    let decided = resolve::Decisions {
+        together: pairs.iter().filter(|(_, t)| **t).map(|(p, _)| *p).collect(),
+        apart: pairs
+            .iter()
+            .filter(|(_, t)| !**t)
+            .map(|(p, _)| *p)
+            .collect(),
+    };
+    let snapshot = explain.then(|| records.clone());
+    let mut resolved = resolve::resolve_with(&mut records, &decided);
+    tag::tag_each(&mut resolved.contacts, &records, |i| &events[i]);
+    // Follow-ups done, snoozed or skipped, on the contact that now holds their records.
+    let mut contact_of = vec![usize::MAX; records.len()];
+    for (c, contact) in resolved.contacts.iter().enumerate() {
+        for &m in &contact.members {
+            contact_of[m] = c;
+        }
+    }
+    for d in decisions {
+        let Some(c) = d
+            .records
+            .iter()
+            .filter_map(|id| index.get(id))
+            .map(|&i| contact_of[i])
+            .find(|&c| c != usize::MAX)
+        else {
+            continue;
+        };
+        let f = &mut resolved.contacts[c].followup;
+        match (d.kind.as_str(), &d.step, d.day) {
+            ("done", Some(step), Some(day)) => f.done.push((step.clone(), day, d.note.clone())),
+            ("snooze", _, Some(day)) => f.snoozed_until = Some(day),
+            ("skip", _, _) => f.skipped = true,
+            _ => {}
+        }
+    }
+    let worklist = worklist::build(&resolved.contacts, plan);
+    Derived {
+        ids,
+        records,
+        resolved,
+        worklist,
+        snapshot,
+    }
 }

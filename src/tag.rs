@@ -39,6 +39,16 @@ impl Event {
 /// An event that a record names with its day (rolo's own export read back) is where the person
 /// was met, with or without `--event`: it is history, not a guess.
 pub fn tag(contacts: &mut [Contact], records: &[Record], event: &Event) -> usize {
+    tag_each(contacts, records, |_| event)
+}
+
+/// Tags as [`tag`] does, each record with the event it was imported with (the store's records
+/// come from imports of different events).
+pub fn tag_each<'e>(
+    contacts: &mut [Contact],
+    records: &[Record],
+    event_of: impl Fn(usize) -> &'e Event,
+) -> usize {
     let mut tagged = 0;
     for c in contacts.iter_mut() {
         // Per event: the day met, and whether a record's own timestamp gave it.
@@ -46,6 +56,7 @@ pub fn tag(contacts: &mut [Contact], records: &[Record], event: &Event) -> usize
         let mut known_before = false;
         for &m in &c.members {
             let r = &records[m];
+            let event = event_of(m);
             for own in r.events.iter().filter(|e| e.met_on.is_some()) {
                 if event
                     .window
@@ -57,6 +68,10 @@ pub fn tag(contacts: &mut [Contact], records: &[Record], event: &Event) -> usize
                 add(&mut tags, own.name.clone(), own.met_on, true);
             }
             let Some(run_event) = &event.name else {
+                // An address book imported on its own (the store): everyone in it was known.
+                if r.origin == Origin::Context && r.events.is_empty() {
+                    known_before = true;
+                }
                 continue;
             };
             let (names, (met_on, stamped)) = match r.origin {

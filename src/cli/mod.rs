@@ -1,6 +1,8 @@
 //! The command line: parses flags and calls the library.
 
+mod args;
 mod run;
+mod store;
 
 use std::ffi::OsString;
 
@@ -21,6 +23,8 @@ pub struct Cli {
     /// score, time per stage.
     #[arg(long, short, global = true)]
     verbose: bool,
+    #[command(flatten)]
+    store: store::StoreArg,
     #[command(subcommand)]
     command: Command,
 }
@@ -29,6 +33,8 @@ pub struct Cli {
 enum Command {
     /// Read, clean, merge and tag contact files, and write contacts, worklist and rejects.
     Run(run::RunArgs),
+    #[command(flatten)]
+    Store(store::StoreCommand),
 }
 
 /// Runs rolo with these arguments and says how it ended.
@@ -50,6 +56,7 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitStatus {
     };
     let result = match cli.command {
         Command::Run(args) => run::run(args, printer),
+        Command::Store(command) => store::run(command, &cli.store, printer),
     };
     match result {
         Ok(status) => status,

@@ -9,35 +9,16 @@ use clap::Args;
 use crate::error::ExitStatus;
 use crate::export::{self, ContactsFormat};
 use crate::model::Origin;
-use crate::pipeline::{self, Input, Outcome, RunSettings};
+use crate::pipeline::{self, Outcome, RunSettings};
 use crate::printer::Printer;
-use crate::settings;
-use crate::tag::Event;
-use crate::worklist::{Cadence, Plan, Row};
+use crate::worklist::Row;
+
+use super::args::{InputArgs, PlanArgs};
 
 #[derive(Debug, Args)]
 pub struct RunArgs {
-    /// Files captured at the event: badge scans, card-scanner exports, lists (CSV, vCard, xlsx,
-    /// xls, ods).
-    #[arg(value_name = "FILE", required_unless_present = "merge")]
-    files: Vec<String>,
-    /// A context file (address book, phone, LinkedIn): merged with the rest, not tagged unless
-    /// its own timestamp falls in the --met-on window. Repeat for several files.
-    #[arg(long, value_name = "FILE")]
-    merge: Vec<String>,
-    /// The event where the FILE records were met. Without it nothing is tagged.
-    #[arg(long, value_name = "NAME")]
-    event: Option<String>,
-    /// The event's day or days: YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD.
-    #[arg(long, value_name = "DATE")]
-    met_on: Option<String>,
-    /// The day the worklist is computed for [default: today].
-    #[arg(long, value_name = "DATE")]
-    today: Option<String>,
-    /// Country for phone numbers written without a country code [default: from the locale, else
-    /// US]. A record's own country wins.
-    #[arg(long, value_name = "CC")]
-    region: Option<String>,
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
     /// Write the merged contacts here; the format comes from the extension (.jsonl, .csv, .vcf,
     /// .xlsx) unless --contacts-format names one.
     #[arg(long, value_name = "PATH")]
@@ -56,25 +37,15 @@ pub struct RunArgs {
     /// Write the pairs that share something but were not merged here (CSV).
     #[arg(long, value_name = "PATH")]
     review: Option<PathBuf>,
-    /// A cadence file (TOML) that replaces the default steps, their days, actions and drafts.
-    #[arg(long, value_name = "FILE")]
-    cadence: Option<PathBuf>,
-    /// List every step due within this many days, not only each contact's next one.
-    #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(i64).range(0..=3650))]
-    horizon: Option<i64>,
-    /// Schedule at most N steps a day, the most important first; the rest move to later days.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
-    per_day: Option<u32>,
-    /// The name drafted messages are signed with.
-    #[arg(long, value_name = "NAME", env = "ROLO_FROM_NAME")]
-    from_name: Option<String>,
+    #[command(flatten)]
+    pub(crate) plan: PlanArgs,
     /// Print the evidence between two records or contacts, each a contact id, FILE:RECORD, an
     /// email or a name, as a waterfall of weights.
     #[arg(long, num_args = 2, value_names = ["A", "B"])]
     explain: Vec<String>,
 }
 
-fn contacts_format(name: &str) -> Result<ContactsFormat, String> {
+pub(crate) fn contacts_format(name: &str) -> Result<ContactsFormat, String> {
     ContactsFormat::from_name(name)
         .ok_or_else(|| format!("unknown format (use one of {})", ContactsFormat::NAMES))
 }
@@ -143,50 +114,12 @@ pub(crate) fn run(args: RunArgs, printer: Printer) -> anyhow::Result<ExitStatus>
 }
 
 fn resolve_settings(args: &RunArgs) -> anyhow::Result<RunSettings> {
-    let window = args.met_on.as_deref().map(settings::met_on).transpose()?;
-    let region = settings::region(args.region.as_deref())?;
-    let today = settings::today(args.today.as_deref())?;
-    let cadence = match &args.cadence {
-        Some(path) => {
-            let text = fs_err::read_to_string(path)?;
-            Cadence::from_toml(&text)
-                .with_context(|| format!("{}: not a usable cadence", path.display()))?
-        }
-        None => Cadence::default(),
-    };
-    let inputs = settings::expand_folders(&args.files)
-        .into_iter()
-        .map(|file| Input {
-            file,
-            origin: Origin::Event,
-        })
-        .chain(
-            settings::expand_folders(&args.merge)
-                .into_iter()
-                .map(|file| Input {
-                    file,
-                    origin: Origin::Context,
-                }),
-        )
-        .collect();
-    let event = args
-        .event
-        .as_ref()
-        .map(|e| e.split_whitespace().collect::<Vec<_>>().join(" "));
+    let (inputs, event, normalize) = args.input.resolve()?;
     Ok(RunSettings {
         inputs,
-        event: Event {
-            name: event.filter(|e| !e.is_empty()),
-            window,
-        },
-        normalize: crate::normalize::Options { region },
-        plan: Plan {
-            cadence,
-            today,
-            horizon: args.horizon,
-            per_day: args.per_day.map(|n| n as usize),
-            from_name: args.from_name.clone().filter(|n| !n.trim().is_empty()),
-        },
+        event,
+        normalize,
+        plan: args.plan.resolve()?,
         explain: match args.explain.as_slice() {
             [a, b] => Some((a.clone(), b.clone())),
             _ => None,

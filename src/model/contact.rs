@@ -9,6 +9,17 @@ pub struct EventTag {
     pub met_on: Option<NaiveDate>,
 }
 
+/// What the user did about following a contact up (with the store).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FollowUp {
+    /// The steps done, by name, with the day and the note.
+    pub done: Vec<(String, NaiveDate, Option<String>)>,
+    /// No step before this day.
+    pub snoozed_until: Option<NaiveDate>,
+    /// No more follow-ups.
+    pub skipped: bool,
+}
+
 /// One person: the records that are theirs and the merged view of them.
 #[derive(Debug, Clone, Default)]
 pub struct Contact {
@@ -41,6 +52,7 @@ pub struct Contact {
     pub known_before: bool,
     /// The organization of the context records, where it differs from the event's.
     pub previous_organization: Option<String>,
+    pub followup: FollowUp,
 }
 
 impl Contact {

@@ -59,6 +59,53 @@ impl Field {
     }
 }
 
+impl Field {
+    const KNOWN: [Field; 21] = [
+        Field::FullName,
+        Field::Prefix,
+        Field::GivenName,
+        Field::MiddleName,
+        Field::FamilyName,
+        Field::Suffix,
+        Field::Nickname,
+        Field::Email,
+        Field::Phone,
+        Field::Organization,
+        Field::Department,
+        Field::Title,
+        Field::Url,
+        Field::LinkedIn,
+        Field::Birthday,
+        Field::Notes,
+        Field::Country,
+        Field::Rating,
+        Field::Timestamp,
+        Field::Tags,
+        Field::Event,
+    ];
+
+    /// A key that names the field unambiguously, for storing: the label of a known field, and
+    /// `custom:` before the label of a custom one.
+    pub fn key(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            Field::Custom(label) => format!("custom:{label}").into(),
+            known => known.label().into(),
+        }
+    }
+
+    /// The field of a [`Field::key`]; an unknown key is a custom field of that label.
+    pub fn from_key(key: &str) -> Field {
+        if let Some(label) = key.strip_prefix("custom:") {
+            return Field::Custom(label.to_string());
+        }
+        Field::KNOWN
+            .iter()
+            .find(|f| f.label() == key)
+            .cloned()
+            .unwrap_or_else(|| Field::Custom(key.to_string()))
+    }
+}
+
 impl fmt::Display for Field {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.label())

@@ -6,7 +6,7 @@ mod provenance;
 mod raw;
 mod record;
 
-pub use contact::{Contact, EventTag};
+pub use contact::{Contact, EventTag, FollowUp};
 pub use field::Field;
 pub use provenance::Provenance;
 pub use raw::{RawRecord, Reject};

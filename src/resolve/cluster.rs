@@ -78,14 +78,17 @@ pub struct Link {
     pub a: u32,
     pub b: u32,
     pub anchored: bool,
+    /// A user's decision that the two are one person: only another decision keeps them apart.
+    pub forced: bool,
 }
 
-/// Joins the `links` strongest first; `conflict(x, y, by_name)` says whether two records are
-/// different people, `by_name` when the link being made is not anchored.
+/// Joins the `links` strongest first; `conflict(x, y, by_name, forced)` says whether two
+/// records are different people, `by_name` when the link being made is not anchored, `forced`
+/// when a user made it.
 pub fn cluster(
     n: usize,
     mut links: Vec<Link>,
-    mut conflict: impl FnMut(u32, u32, bool) -> bool,
+    mut conflict: impl FnMut(u32, u32, bool, bool) -> bool,
 ) -> (Clusters, Vec<Refused>) {
     links.sort_unstable_by(|x, y| {
         y.total
@@ -94,7 +97,14 @@ pub fn cluster(
     });
     let mut clusters = Clusters::new(n);
     let mut refused = Vec::new();
-    for Link { a, b, anchored, .. } in links {
+    for Link {
+        a,
+        b,
+        anchored,
+        forced,
+        ..
+    } in links
+    {
         let (ra, rb) = (clusters.find(a), clusters.find(b));
         if ra == rb {
             continue;
@@ -103,7 +113,7 @@ pub fn cluster(
             clusters
                 .members(rb)
                 .iter()
-                .find(|&&y| conflict(x, y, !anchored))
+                .find(|&&y| conflict(x, y, !anchored, forced))
                 .map(|&y| (x, y))
         });
         match clash {
@@ -127,6 +137,7 @@ mod tests {
             a,
             b,
             anchored: false,
+            forced: false,
         }
     }
 
@@ -134,7 +145,7 @@ mod tests {
     fn a_chain_between_two_conflicting_records_is_cut_at_its_weakest_link() {
         // 0 Jane Doe, 1 J. Doe, 2 John Doe: 0~1 strong, 1~2 weaker, 0 and 2 conflict.
         let links = vec![link(5.0, 1, 2), link(9.0, 0, 1)];
-        let (clusters, refused) = cluster(3, links, |x, y, _| (x.min(y), x.max(y)) == (0, 2));
+        let (clusters, refused) = cluster(3, links, |x, y, _, _| (x.min(y), x.max(y)) == (0, 2));
         let groups = clusters.into_groups();
         assert_eq!(groups, vec![vec![0, 1], vec![2]]);
         assert_eq!(refused.len(), 1);
@@ -145,7 +156,7 @@ mod tests {
     #[test]
     fn links_without_conflict_join_transitively() {
         let links = vec![link(7.0, 0, 1), link(7.0, 1, 2), link(7.0, 3, 4)];
-        let (clusters, refused) = cluster(5, links, |_, _, _| false);
+        let (clusters, refused) = cluster(5, links, |_, _, _, _| false);
         assert_eq!(clusters.into_groups(), vec![vec![0, 1, 2], vec![3, 4]]);
         assert!(refused.is_empty());
     }

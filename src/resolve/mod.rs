@@ -97,7 +97,7 @@ impl Resolver {
 
     /// Groups the records: blocking, scoring, clustering. Returns the groups (record indexes),
     /// the record pairs for review with their scores and evidence, and the report.
-    fn groups(&self) -> (Vec<Vec<usize>>, Vec<Noted>, Report) {
+    fn groups(&self, decisions: &Decisions) -> (Vec<Vec<usize>>, Vec<Noted>, Report) {
         let mut clock = std::time::Instant::now();
         let mut lap = |report: &mut Report, step: &'static str| {
             report.timings.push((step, clock.elapsed()));
@@ -134,6 +134,7 @@ impl Resolver {
                     a,
                     b,
                     anchored,
+                    forced: false,
                 }),
                 _ => review.push((a, b)),
             }
@@ -141,10 +142,29 @@ impl Resolver {
         lap(&mut report, "scoring");
         report.merge_band = links.len();
         report.review_band = review.len();
-        let (clusters, refused) = cluster::cluster(self.profiles.len(), links, |x, y, by_name| {
-            let s = self.quick(x, y);
-            s.has_conflict() || (by_name && s.orgs_differ)
-        });
+        links.extend(decisions.together.iter().map(|&(a, b)| cluster::Link {
+            total: f64::INFINITY,
+            a: a as u32,
+            b: b as u32,
+            anchored: true,
+            forced: true,
+        }));
+        let apart = |x: u32, y: u32| {
+            decisions
+                .apart
+                .contains(&(x.min(y) as usize, x.max(y) as usize))
+        };
+        let (clusters, refused) =
+            cluster::cluster(self.profiles.len(), links, |x, y, by_name, forced| {
+                if apart(x, y) {
+                    return true;
+                }
+                if forced {
+                    return false;
+                }
+                let s = self.quick(x, y);
+                s.has_conflict() || (by_name && s.orgs_differ)
+            });
         report.refused = refused.len();
         lap(&mut report, "clustering");
         let mut pairs: Vec<Noted> = review
@@ -187,13 +207,27 @@ impl Resolver {
     }
 }
 
+/// What users decided about who is who: pairs of records that are one person, pairs that are
+/// not. A decision wins over any evidence.
+#[derive(Debug, Clone, Default)]
+pub struct Decisions {
+    pub together: Vec<(usize, usize)>,
+    /// Pairs (smaller index first) never to be in one contact.
+    pub apart: rustc_hash::FxHashSet<(usize, usize)>,
+}
+
 /// Groups the records into contacts.
 pub fn resolve(records: &mut [Record]) -> Resolved {
+    resolve_with(records, &Decisions::default())
+}
+
+/// Groups the records into contacts, following the users' decisions.
+pub fn resolve_with(records: &mut [Record], decisions: &Decisions) -> Resolved {
     let clock = std::time::Instant::now();
     let (groups, pairs, mut report) = {
         let resolver = Resolver::new(records);
         let profiles = clock.elapsed();
-        let (groups, pairs, mut report) = resolver.groups();
+        let (groups, pairs, mut report) = resolver.groups(decisions);
         report
             .timings
             .insert(0, ("profiles and term frequencies", profiles));

@@ -146,6 +146,9 @@ fn steps_of(c: &Contact, plan: &Plan, drafter: &draft::Drafter) -> Vec<Row> {
     let Some(event) = c.events.iter().max_by_key(|e| e.met_on) else {
         return Vec::new();
     };
+    if c.followup.skipped {
+        return Vec::new();
+    }
     let today = plan.today;
     let base = event.met_on.unwrap_or(today);
     let steps: Vec<(usize, &Step)> = plan
@@ -154,6 +157,8 @@ fn steps_of(c: &Contact, plan: &Plan, drafter: &draft::Drafter) -> Vec<Row> {
         .iter()
         .enumerate()
         .filter(|(_, s)| s.applies_to(c.rating))
+        // A step done is not listed again: the next one is.
+        .filter(|(_, s)| !c.followup.done.iter().any(|(done, _, _)| *done == s.name))
         .collect();
     let p = priority(c);
     let mut rows = Vec::new();
@@ -165,10 +170,10 @@ fn steps_of(c: &Contact, plan: &Plan, drafter: &draft::Drafter) -> Vec<Row> {
         if n > 0 && last.is_none_or(|last| day > last) {
             break;
         }
-        let (due, overdue) = if day < today {
-            (today, true)
-        } else {
-            (day, false)
+        let (due, overdue) = match c.followup.snoozed_until {
+            Some(until) if until > day.max(today) => (until, false),
+            _ if day < today => (today, true),
+            _ => (day, false),
         };
         let ctx = draft::Context::new(c, &event.name, event.met_on, plan.from_name.as_deref());
         let values = draft::Drafter::values(&ctx);

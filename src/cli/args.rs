@@ -1,0 +1,104 @@
+//! Options shared by commands: the files to read and their event, and how the worklist is
+//! planned.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::Args;
+
+use crate::model::Origin;
+use crate::normalize::Options;
+use crate::pipeline::Input;
+use crate::settings;
+use crate::tag::Event;
+use crate::worklist::{Cadence, Plan};
+
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Files captured at the event: badge scans, card-scanner exports, lists (CSV, vCard, xlsx,
+    /// xls, ods).
+    #[arg(value_name = "FILE", required_unless_present = "merge")]
+    pub files: Vec<String>,
+    /// A context file (address book, phone, LinkedIn): merged with the rest, not tagged unless
+    /// its own timestamp falls in the --met-on window. Repeat for several files.
+    #[arg(long, value_name = "FILE")]
+    pub merge: Vec<String>,
+    /// The event where the FILE records were met. Without it nothing is tagged.
+    #[arg(long, value_name = "NAME")]
+    pub event: Option<String>,
+    /// The event's day or days: YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    pub met_on: Option<String>,
+    /// Country for phone numbers written without a country code [default: from the locale, else
+    /// US]. A record's own country wins.
+    #[arg(long, value_name = "CC")]
+    pub region: Option<String>,
+}
+
+impl InputArgs {
+    /// The files with their origin, the event, and the normalization options.
+    pub fn resolve(&self) -> anyhow::Result<(Vec<Input>, Event, Options)> {
+        let window = self.met_on.as_deref().map(settings::met_on).transpose()?;
+        let region = settings::region(self.region.as_deref())?;
+        let inputs = settings::expand_folders(&self.files)
+            .into_iter()
+            .map(|file| Input {
+                file,
+                origin: Origin::Event,
+            })
+            .chain(
+                settings::expand_folders(&self.merge)
+                    .into_iter()
+                    .map(|file| Input {
+                        file,
+                        origin: Origin::Context,
+                    }),
+            )
+            .collect();
+        let name = self
+            .event
+            .as_ref()
+            .map(|e| e.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|e| !e.is_empty());
+        Ok((inputs, Event { name, window }, Options { region }))
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// The day the worklist is computed for [default: today].
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
+    /// A cadence file (TOML) that replaces the default steps, their days, actions and drafts.
+    #[arg(long, value_name = "FILE")]
+    pub cadence: Option<PathBuf>,
+    /// List every step due within this many days, not only each contact's next one.
+    #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(i64).range(0..=3650))]
+    pub horizon: Option<i64>,
+    /// Schedule at most N steps a day, the most important first; the rest move to later days.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub per_day: Option<u32>,
+    /// The name drafted messages are signed with.
+    #[arg(long, value_name = "NAME", env = "ROLO_FROM_NAME")]
+    pub from_name: Option<String>,
+}
+
+impl PlanArgs {
+    pub fn resolve(&self) -> anyhow::Result<Plan> {
+        let cadence = match &self.cadence {
+            Some(path) => {
+                let text = fs_err::read_to_string(path)?;
+                Cadence::from_toml(&text)
+                    .with_context(|| format!("{}: not a usable cadence", path.display()))?
+            }
+            None => Cadence::default(),
+        };
+        Ok(Plan {
+            cadence,
+            today: settings::today(self.today.as_deref())?,
+            horizon: self.horizon,
+            per_day: self.per_day.map(|n| n as usize),
+            from_name: self.from_name.clone().filter(|n| !n.trim().is_empty()),
+        })
+    }
+}

@@ -1,0 +1,589 @@
+//! The commands that keep a contact base: `import`, `worklist`, `done`, `snooze`, `skip`,
+//! `show`, `export`, `history`, `undo`, `merge`, `split`. Each opens the store, derives the
+//! contacts from its records and decisions as `rolo run` would, and says what it did.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use anyhow::{Context, bail};
+use chrono::NaiveDate;
+use clap::{Args, Subcommand};
+
+use super::args::{InputArgs, PlanArgs};
+use crate::error::ExitStatus;
+use crate::export::{self, ContactsFormat};
+use crate::pipeline::{self, Derived};
+use crate::printer::Printer;
+use crate::settings;
+use crate::store::{self, Decision, Store};
+use crate::worklist::Plan;
+
+#[derive(Debug, Args)]
+pub struct StoreArg {
+    /// The store [default: rolo.db in the platform's data directory].
+    #[arg(long, value_name = "PATH", env = "ROLO_STORE", global = true)]
+    store: Option<PathBuf>,
+}
+
+impl StoreArg {
+    fn open(&self) -> anyhow::Result<Store> {
+        let path = self.store.clone().unwrap_or_else(store::default_path);
+        Ok(Store::open(&path)?)
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StoreCommand {
+    /// Import files into the store: FILEs met at --event, --merge files as context (without
+    /// --event, everything is an address book). Importing a file again changes nothing.
+    Import(ImportArgs),
+    /// The worklist from the store: a table, or a file by its extension with -o.
+    Worklist(WorklistArgs),
+    /// Mark a contact's current step done; the next one follows the cadence.
+    Done(DoneArgs),
+    /// No step for a contact before a day.
+    Snooze(SnoozeArgs),
+    /// No more follow-ups for a contact.
+    Skip(ContactArg),
+    /// A contact: merged values, every source record, events, follow-ups.
+    Show(ContactArg),
+    /// Write the contacts in any format rolo writes.
+    Export(ExportArgs),
+    /// The imports and decisions, oldest first.
+    History,
+    /// Take back a batch (default: the last): an import's records, or a decision.
+    Undo(UndoArgs),
+    /// Two contacts are one person; remembered by every later import.
+    Merge(MergeArgs),
+    /// Records of a contact are someone else; remembered by every later import.
+    Split(SplitArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct WorklistArgs {
+    /// Write the worklist here (.csv, .md, .html, .ics, .jsonl) instead of printing a table.
+    #[arg(short, long, value_name = "PATH")]
+    output: Option<PathBuf>,
+    /// Only contacts met at this event.
+    #[arg(long, value_name = "NAME")]
+    event: Option<String>,
+    /// Print every row, not only the first 20.
+    #[arg(long)]
+    all: bool,
+    #[command(flatten)]
+    plan: PlanArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ContactArg {
+    /// A contact id, an email, or a name that only one contact has.
+    contact: String,
+}
+
+#[derive(Debug, Args)]
+pub struct DoneArgs {
+    /// A contact id, an email, or a name that only one contact has.
+    contact: String,
+    /// What was said or agreed.
+    #[arg(long, value_name = "TEXT")]
+    note: Option<String>,
+    /// The day it was done [default: today].
+    #[arg(long, value_name = "DATE")]
+    on: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SnoozeArgs {
+    /// A contact id, an email, or a name that only one contact has.
+    contact: String,
+    /// The first day a step may be due again.
+    #[arg(long, value_name = "DATE")]
+    until: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Where to write; the format comes from the extension unless --format names one.
+    path: PathBuf,
+    /// jsonl, csv, google-csv, outlook-csv, hubspot-csv, vcf (3.0), vcf4 or xlsx.
+    #[arg(long, value_name = "NAME", value_parser = super::run::contacts_format)]
+    format: Option<ContactsFormat>,
+}
+
+#[derive(Debug, Args)]
+pub struct UndoArgs {
+    /// The batch to take back (see `rolo history`) [default: the last].
+    batch: Option<i64>,
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    a: String,
+    b: String,
+}
+
+#[derive(Debug, Args)]
+pub struct SplitArgs {
+    /// The contact to split.
+    contact: String,
+    /// The records that are someone else, as FILE:RECORD (the file's name is enough).
+    #[arg(required = true, value_name = "RECORD")]
+    records: Vec<String>,
+}
+
+pub(crate) fn run(
+    command: StoreCommand,
+    store: &StoreArg,
+    printer: Printer,
+) -> anyhow::Result<ExitStatus> {
+    let mut db = store.open()?;
+    match command {
+        StoreCommand::Import(args) => import(&mut db, &args, printer),
+        StoreCommand::Worklist(args) => worklist(&db, &args, printer),
+        StoreCommand::Done(args) => {
+            let day = match &args.on {
+                Some(d) => settings::date("--on", d)?,
+                None => settings::today(None)?,
+            };
+            let plan = Plan {
+                today: day,
+                ..Plan::default()
+            };
+            let derived = derive(&db, &plan)?;
+            let c = find(&derived, &args.contact)?;
+            let contact = &derived.resolved.contacts[c];
+            let Some(row) = derived
+                .worklist
+                .iter()
+                .find(|r| r.contact_id == contact.id && r.step != "birthday")
+            else {
+                bail!(
+                    "{}: no open step (not met at an event, skipped, or every step done)",
+                    contact.display_name()
+                );
+            };
+            let step = row.step.clone();
+            db.decide(&Decision {
+                batch: 0,
+                kind: "done".into(),
+                records: derived.record_ids(c),
+                other: Vec::new(),
+                step: Some(step.clone()),
+                day: Some(day),
+                note: args.note.clone(),
+            })?;
+            printer.message(format!("{}: {step} done on {day}", contact.display_name()));
+            Ok(ExitStatus::Success)
+        }
+        StoreCommand::Snooze(args) => {
+            let until = settings::date("--until", &args.until)?;
+            decide_on(
+                &mut db,
+                &args.contact,
+                "snooze",
+                Some(until),
+                printer,
+                |name| format!("{name}: nothing due before {until}"),
+            )
+        }
+        StoreCommand::Skip(args) => {
+            decide_on(&mut db, &args.contact, "skip", None, printer, |name| {
+                format!("{name}: no more follow-ups")
+            })
+        }
+        StoreCommand::Show(args) => show(&db, &args.contact, printer),
+        StoreCommand::Export(args) => {
+            let derived = derive(&db, &Plan::default())?;
+            let format = match args.format {
+                Some(f) => f,
+                None => ContactsFormat::from_path(&args.path)?,
+            };
+            export::write_contacts(&args.path, format, &derived.resolved.contacts, &[])?;
+            printer.message(format!(
+                "wrote {} contacts to {}",
+                derived.resolved.contacts.len(),
+                args.path.display()
+            ));
+            Ok(ExitStatus::Success)
+        }
+        StoreCommand::History => {
+            let mut out = String::new();
+            for b in db.history()? {
+                let _ = write!(out, "{:>4}  {}  {:<7}", b.id, b.at, b.command);
+                if b.command == "import" {
+                    let _ = write!(
+                        out,
+                        "  {} new, {} updated, {} unchanged, {} rejected",
+                        b.added, b.updated, b.unchanged, b.rejected
+                    );
+                    if let Some(e) = &b.event {
+                        let _ = write!(out, "  at {e}");
+                    }
+                    if !b.files.is_empty() {
+                        let _ = write!(out, "  {}", b.files.join(", "));
+                    }
+                }
+                if let Some(when) = &b.undone {
+                    let _ = write!(out, "  (undone {when})");
+                }
+                out.push('\n');
+            }
+            printer.data(&out)?;
+            Ok(ExitStatus::Success)
+        }
+        StoreCommand::Undo(args) => {
+            let b = db.undo(args.batch)?;
+            let what = if b.command == "import" {
+                format!("{} new and {} updated records", b.added, b.updated)
+            } else {
+                "the decision".to_string()
+            };
+            printer.message(format!("took back batch {} ({}): {what}", b.id, b.command));
+            Ok(ExitStatus::Success)
+        }
+        StoreCommand::Merge(args) => {
+            let derived = derive(&db, &Plan::default())?;
+            let a = find(&derived, &args.a)?;
+            let b = find(&derived, &args.b)?;
+            if a == b {
+                bail!("{} and {} are already one contact", args.a, args.b);
+            }
+            db.decide(&Decision {
+                batch: 0,
+                kind: "merge".into(),
+                records: derived.record_ids(a),
+                other: derived.record_ids(b),
+                step: None,
+                day: None,
+                note: None,
+            })?;
+            printer.message(format!(
+                "merged {} and {}",
+                derived.resolved.contacts[a].display_name(),
+                derived.resolved.contacts[b].display_name()
+            ));
+            Ok(ExitStatus::Success)
+        }
+        StoreCommand::Split(args) => {
+            let derived = derive(&db, &Plan::default())?;
+            let c = find(&derived, &args.contact)?;
+            let contact = &derived.resolved.contacts[c];
+            let members = &contact.members;
+            let mut out = Vec::new();
+            for wanted in &args.records {
+                // A contact's sources are its records' provenance, in the order of its members.
+                let Some((&m, _)) = members
+                    .iter()
+                    .zip(&contact.sources)
+                    .find(|(_, prov)| matches_record(prov, wanted))
+                else {
+                    bail!(
+                        "{wanted}: not a record of {} (its records: {})",
+                        contact.display_name(),
+                        contact
+                            .sources
+                            .iter()
+                            .map(ToString::to_string)
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    );
+                };
+                out.push(derived.ids[m]);
+            }
+            let rest: Vec<i64> = members
+                .iter()
+                .map(|&m| derived.ids[m])
+                .filter(|id| !out.contains(id))
+                .collect();
+            if rest.is_empty() {
+                bail!("a split must leave at least one record in the contact");
+            }
+            db.decide(&Decision {
+                batch: 0,
+                kind: "split".into(),
+                records: out,
+                other: rest,
+                step: None,
+                day: None,
+                note: None,
+            })?;
+            printer.message(format!(
+                "split {} record(s) off {}",
+                args.records.len(),
+                derived.resolved.contacts[c].display_name()
+            ));
+            Ok(ExitStatus::Success)
+        }
+    }
+}
+
+fn derive(db: &Store, plan: &Plan) -> anyhow::Result<Derived> {
+    Ok(pipeline::derive(
+        db.records()?,
+        &db.decisions()?,
+        plan,
+        false,
+    ))
+}
+
+fn import(db: &mut Store, args: &ImportArgs, printer: Printer) -> anyhow::Result<ExitStatus> {
+    let (inputs, event, normalize) = args.input.resolve()?;
+    if event.name.is_none() && event.window.is_some() {
+        bail!("--met-on needs --event");
+    }
+    let reporter = printer.reporter();
+    let (files, raws, rejects) = pipeline::read_raw(&inputs, &normalize, reporter.as_ref());
+    reporter.finish();
+    let mut failed = false;
+    for f in &files {
+        if let Some(err) = &f.error {
+            printer.error(err, Some(err.hint()));
+            failed = true;
+        }
+    }
+    if failed {
+        printer.message("nothing imported: a file could not be read");
+        return Ok(ExitStatus::Failure);
+    }
+    // Without --event, everything is an address book.
+    let raws = raws
+        .into_iter()
+        .map(|(origin, raw)| {
+            let origin = if event.name.is_some() {
+                origin
+            } else {
+                crate::model::Origin::Context
+            };
+            (origin, raw)
+        })
+        .collect();
+    let names: Vec<String> = inputs.iter().map(|i| i.file.clone()).collect();
+    let imported = db.import(&event, &names, raws, &rejects)?;
+    let derived = derive(db, &Plan::default())?;
+    // Contacts the new records made, and contacts they joined.
+    let fresh: std::collections::HashSet<i64> = imported
+        .added
+        .iter()
+        .chain(&imported.updated)
+        .copied()
+        .collect();
+    let (mut new, mut matched) = (0, 0);
+    for c in 0..derived.resolved.contacts.len() {
+        let ids = derived.record_ids(c);
+        let mine = ids.iter().filter(|id| fresh.contains(id)).count();
+        if mine == 0 {
+            continue;
+        }
+        if mine == ids.len() {
+            new += 1;
+        } else {
+            matched += 1;
+        }
+    }
+    printer.message(format!(
+        "batch {}: {} new, {} updated, {} unchanged, {} rejected record(s)",
+        imported.batch,
+        imported.added.len(),
+        imported.updated.len(),
+        imported.unchanged,
+        imported.rejected
+    ));
+    printer.message(format!(
+        "contacts: {new} new, {matched} matched to existing ones; {} in the store",
+        derived.resolved.contacts.len()
+    ));
+    Ok(ExitStatus::Success)
+}
+
+fn worklist(db: &Store, args: &WorklistArgs, printer: Printer) -> anyhow::Result<ExitStatus> {
+    if let Some(path) = &args.output {
+        export::check_worklist_path(path)?;
+    }
+    let plan = args.plan.resolve()?;
+    let mut derived = derive(db, &plan)?;
+    if let Some(event) = &args.event {
+        derived
+            .worklist
+            .retain(|r| r.event.eq_ignore_ascii_case(event));
+    }
+    let rows = &derived.worklist;
+    match &args.output {
+        Some(path) => {
+            export::write_worklist(path, rows, plan.today)?;
+            printer.message(format!("wrote {} steps to {}", rows.len(), path.display()));
+        }
+        None if rows.is_empty() => printer.message("nothing to follow up"),
+        None => {
+            let limit = if args.all { rows.len() } else { 20 };
+            let mut out = export::table::table(rows, limit, export::table::Look::stdout());
+            if rows.len() > limit {
+                let _ = writeln!(out, "  ... {} more (--all, or -o FILE)", rows.len() - limit);
+            }
+            printer.data(&out)?;
+        }
+    }
+    Ok(ExitStatus::Success)
+}
+
+fn decide_on(
+    db: &mut Store,
+    query: &str,
+    kind: &str,
+    day: Option<NaiveDate>,
+    printer: Printer,
+    said: impl Fn(&str) -> String,
+) -> anyhow::Result<ExitStatus> {
+    let derived = derive(db, &Plan::default())?;
+    let c = find(&derived, query)?;
+    db.decide(&Decision {
+        batch: 0,
+        kind: kind.into(),
+        records: derived.record_ids(c),
+        other: Vec::new(),
+        step: None,
+        day,
+        note: None,
+    })?;
+    printer.message(said(&derived.resolved.contacts[c].display_name()));
+    Ok(ExitStatus::Success)
+}
+
+/// The contact a user means: an id, an email, or a name only one contact has.
+fn find(derived: &Derived, query: &str) -> anyhow::Result<usize> {
+    let contacts = &derived.resolved.contacts;
+    let q = query.trim();
+    if let Some(i) = contacts.iter().position(|c| c.id == q) {
+        return Ok(i);
+    }
+    let lower = q.to_lowercase();
+    let by_email: Vec<usize> = (0..contacts.len())
+        .filter(|&i| contacts[i].emails.contains(&lower))
+        .collect();
+    if let [one] = by_email.as_slice() {
+        return Ok(*one);
+    }
+    let by_name: Vec<usize> = (0..contacts.len())
+        .filter(|&i| contacts[i].display_name().to_lowercase() == lower)
+        .collect();
+    match by_name.as_slice() {
+        [one] => Ok(*one),
+        [] => bail!("{query}: no contact has this id, email or name"),
+        many => {
+            let mut text = format!(
+                "{query}: {} contacts have this name; give an id:",
+                many.len()
+            );
+            for &i in many {
+                let c = &contacts[i];
+                let _ = write!(
+                    text,
+                    "\n  {}  {}  {}",
+                    c.id,
+                    c.organization().unwrap_or("-"),
+                    c.emails.first().map_or("-", String::as_str)
+                );
+            }
+            bail!(text)
+        }
+    }
+}
+
+/// Whether a record is the one a user named as FILE:RECORD (the file as given or its name).
+fn matches_record(prov: &crate::model::Provenance, wanted: &str) -> bool {
+    let Some((file, n)) = wanted.rsplit_once(':') else {
+        return false;
+    };
+    let name = std::path::Path::new(&prov.file)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    (prov.file == file || name == file) && n.trim().parse() == Ok(prov.record)
+}
+
+fn show(db: &Store, query: &str, printer: Printer) -> anyhow::Result<ExitStatus> {
+    let derived = pipeline::derive(db.records()?, &db.decisions()?, &Plan::default(), true);
+    let i = find(&derived, query)?;
+    let c = &derived.resolved.contacts[i];
+    let mut out = String::new();
+    let _ = writeln!(out, "{}  ({})", c.display_name(), c.id);
+    let list = |label: &str, values: &[String], out: &mut String| {
+        if !values.is_empty() {
+            let _ = writeln!(out, "  {label:<14}{}", values.join(", "));
+        }
+    };
+    list("organizations", &c.organizations, &mut out);
+    list("titles", &c.titles, &mut out);
+    list("emails", &c.emails, &mut out);
+    list("phones", &c.phones, &mut out);
+    list("urls", &c.urls, &mut out);
+    if let Some(b) = &c.birthday {
+        let _ = writeln!(out, "  {:<14}{b}", "birthday");
+    }
+    if let Some(r) = c.rating {
+        let _ = writeln!(out, "  {:<14}{}", "rating", r.as_str());
+    }
+    list("notes", &c.notes, &mut out);
+    let events: Vec<String> = c
+        .events
+        .iter()
+        .map(crate::normalize::event::render)
+        .collect();
+    list("met at", &events, &mut out);
+    if c.known_before {
+        let _ = writeln!(out, "  known before the event");
+    }
+    let _ = writeln!(out, "records:");
+    for prov in &c.sources {
+        let _ = writeln!(out, "  {prov}");
+    }
+    // The evidence that holds the contact together: each record against the first.
+    if let (Some(snapshot), [first, rest @ ..]) = (&derived.snapshot, c.sources.as_slice()) {
+        let _ = writeln!(out, "why these are one person:");
+        let name = |p: &crate::model::Provenance| format!("{}:{}", p.file, p.record);
+        for other in rest {
+            match crate::resolve::explain(
+                snapshot,
+                &derived.resolved.contacts,
+                &name(first),
+                &name(other),
+            ) {
+                Ok(text) => {
+                    for line in text.lines() {
+                        let _ = writeln!(out, "  {line}");
+                    }
+                }
+                Err(why) => {
+                    let _ = writeln!(out, "  {why}");
+                }
+            }
+        }
+    }
+    let f = &c.followup;
+    if !f.done.is_empty() || f.snoozed_until.is_some() || f.skipped {
+        let _ = writeln!(out, "follow-ups:");
+        for (step, day, note) in &f.done {
+            let _ = write!(out, "  {day}  {step} done");
+            if let Some(n) = note {
+                let _ = write!(out, ": {n}");
+            }
+            out.push('\n');
+        }
+        if let Some(until) = f.snoozed_until {
+            let _ = writeln!(out, "  snoozed until {until}");
+        }
+        if f.skipped {
+            let _ = writeln!(out, "  skipped: no more follow-ups");
+        }
+    }
+    if let Some(row) = derived.worklist.iter().find(|r| r.contact_id == c.id) {
+        let _ = writeln!(out, "next: {} on {}: {}", row.step, row.due, row.action);
+    }
+    printer.data(&out).context("writing to stdout")?;
+    Ok(ExitStatus::Success)
+}

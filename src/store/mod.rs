@@ -1,0 +1,517 @@
+//! Stage 5, **store**: the contact base in SQLite (`rusqlite`, bundled).
+//!
+//! Records are immutable rows with their provenance and a content hash; importing the same file
+//! again adds nothing. Contacts are not stored: every command derives them from the records and
+//! the user's decisions (merges, splits, follow-ups done), so that they follow whatever rolo
+//! knows, and every decision is a row with its batch, so that `undo` is exact.
+//!
+//! The schema's version is SQLite's `user_version`; each migration (`migrations/*.sql`) runs in
+//! one transaction. A store written by a newer rolo is refused and left untouched. The store
+//! runs in WAL mode with a busy timeout, so a second process waits for the first, and each
+//! import is one transaction: a killed import leaves the store as it was.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use sha2::{Digest, Sha256};
+
+use crate::model::{Field, Origin, Provenance, RawRecord, Reject};
+use crate::tag::Event;
+
+/// The migrations, in order: the schema after migration `i` is version `i + 1`.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+
+/// How long a command waits for another process that holds the store.
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path}: {source}")]
+    Sqlite {
+        path: String,
+        source: rusqlite::Error,
+    },
+    #[error(
+        "{path}: written by a newer rolo (schema version {found}, this rolo knows up to {known}); \
+         it was left untouched: use that rolo or a newer one"
+    )]
+    Newer {
+        path: String,
+        found: i64,
+        known: i64,
+    },
+    #[error("{path}: cannot create the store's folder: {source}")]
+    Folder {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// The store's default place: `rolo.db` in the platform's data directory.
+pub fn default_path() -> PathBuf {
+    dirs::data_dir()
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("rolo")
+        .join("rolo.db")
+}
+
+/// An open store.
+pub struct Store {
+    conn: Connection,
+    path: String,
+}
+
+/// A record as stored, with the event of its import.
+#[derive(Debug, Clone)]
+pub struct Stored {
+    pub id: i64,
+    pub batch: i64,
+    pub origin: Origin,
+    pub raw: RawRecord,
+    pub event: Event,
+}
+
+/// A user's decision, as stored.
+#[derive(Debug, Clone)]
+pub struct Decision {
+    pub batch: i64,
+    pub kind: String,
+    pub records: Vec<i64>,
+    pub other: Vec<i64>,
+    pub step: Option<String>,
+    pub day: Option<NaiveDate>,
+    pub note: Option<String>,
+}
+
+/// One row of `rolo history`.
+#[derive(Debug, Clone)]
+pub struct Batch {
+    pub id: i64,
+    pub at: String,
+    pub command: String,
+    pub event: Option<String>,
+    pub files: Vec<String>,
+    pub added: i64,
+    pub updated: i64,
+    pub unchanged: i64,
+    pub rejected: i64,
+    pub undone: Option<String>,
+}
+
+/// What an import did to the store.
+#[derive(Debug, Clone, Default)]
+pub struct Imported {
+    pub batch: i64,
+    pub added: Vec<i64>,
+    pub updated: Vec<i64>,
+    pub unchanged: u64,
+    pub rejected: u64,
+}
+
+impl Store {
+    /// Opens the store at `path`, creating it (and its folder) on first use and bringing its
+    /// schema up to date.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let shown = path.display().to_string();
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::Folder {
+                path: shown.clone(),
+                source,
+            })?;
+        }
+        let err = |source| StoreError::Sqlite {
+            path: shown.clone(),
+            source,
+        };
+        let mut conn = Connection::open(path).map_err(err)?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(err)?;
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(err)?;
+        let known = MIGRATIONS.len() as i64;
+        if version > known {
+            return Err(StoreError::Newer {
+                path: shown,
+                found: version,
+                known,
+            });
+        }
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(err)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(err)?;
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+            let tx = conn.transaction().map_err(err)?;
+            tx.execute_batch(sql).map_err(err)?;
+            tx.pragma_update(None, "user_version", i as i64 + 1)
+                .map_err(err)?;
+            tx.commit().map_err(err)?;
+        }
+        Ok(Store { conn, path: shown })
+    }
+
+    fn err(&self) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
+        move |source| StoreError::Sqlite {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    /// Imports records in one transaction. A record whose values, origin and event are already
+    /// in the store is unchanged; one with the identity (file name and first email, phone or
+    /// URL) of a record of an earlier import but other values replaces it (a re-exported file
+    /// with a changed row). Two rows of one file are two records, whatever they share.
+    pub fn import(
+        &mut self,
+        event: &Event,
+        files: &[String],
+        records: Vec<(Origin, RawRecord)>,
+        rejects: &[Reject],
+    ) -> Result<Imported, StoreError> {
+        let path = self.path.clone();
+        let err = |source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let tx = self.conn.transaction().map_err(err)?;
+        let batch = new_batch(&tx, "import", event, files).map_err(err)?;
+        let mut done = Imported {
+            batch,
+            ..Imported::default()
+        };
+        {
+            let mut by_hash = tx
+                .prepare("SELECT 1 FROM record r JOIN batch b ON b.id = r.batch WHERE r.hash = ?1 AND b.undone IS NULL AND r.replaced_by IS NULL LIMIT 1")
+                .map_err(err)?;
+            let mut by_identity = tx
+                .prepare("SELECT r.id FROM record r JOIN batch b ON b.id = r.batch WHERE r.identity = ?1 AND b.undone IS NULL AND r.replaced_by IS NULL AND r.origin = ?2 AND r.batch < ?3 LIMIT 1")
+                .map_err(err)?;
+            let mut insert = tx
+                .prepare("INSERT INTO record (batch, file, sheet, ordinal, origin, fields, hash, identity) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+                .map_err(err)?;
+            let mut replace = tx
+                .prepare("UPDATE record SET replaced_by = ?1 WHERE id = ?2")
+                .map_err(err)?;
+            for (origin, raw) in &records {
+                let fields = fields_json(raw);
+                let hash = hash(&fields, *origin, event);
+                if by_hash.exists(params![hash]).map_err(err)? {
+                    done.unchanged += 1;
+                    continue;
+                }
+                let identity = identity(raw);
+                let origin_text = origin_text(*origin);
+                let older: Option<i64> = match &identity {
+                    Some(id) => by_identity
+                        .query_row(params![id, origin_text, batch], |r| r.get(0))
+                        .optional()
+                        .map_err(err)?,
+                    None => None,
+                };
+                insert
+                    .execute(params![
+                        batch,
+                        raw.prov.file,
+                        raw.prov.sheet,
+                        raw.prov.record as i64,
+                        origin_text,
+                        fields,
+                        hash,
+                        identity
+                    ])
+                    .map_err(err)?;
+                let id = tx.last_insert_rowid();
+                match older {
+                    Some(old) => {
+                        replace.execute(params![id, old]).map_err(err)?;
+                        done.updated.push(id);
+                    }
+                    None => done.added.push(id),
+                }
+            }
+            let mut reject = tx
+                .prepare("INSERT INTO reject (batch, file, sheet, ordinal, reason, raw) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+                .map_err(err)?;
+            for r in rejects {
+                reject
+                    .execute(params![
+                        batch,
+                        r.prov.file,
+                        r.prov.sheet,
+                        r.prov.record as i64,
+                        r.reason,
+                        r.raw
+                    ])
+                    .map_err(err)?;
+            }
+            done.rejected = rejects.len() as u64;
+        }
+        tx.execute(
+            "UPDATE batch SET added = ?1, updated = ?2, unchanged = ?3, rejected = ?4 WHERE id = ?5",
+            params![
+                done.added.len() as i64,
+                done.updated.len() as i64,
+                done.unchanged as i64,
+                done.rejected as i64,
+                batch
+            ],
+        )
+        .map_err(err)?;
+        tx.commit().map_err(err)?;
+        Ok(done)
+    }
+
+    /// Every record that counts: of a batch not taken back, not replaced by a newer version.
+    pub fn records(&self) -> Result<Vec<Stored>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT r.id, r.batch, r.file, r.sheet, r.ordinal, r.origin, r.fields, b.event, b.met_from, b.met_to
+                 FROM record r JOIN batch b ON b.id = r.batch
+                 WHERE b.undone IS NULL AND r.replaced_by IS NULL
+                 ORDER BY r.id",
+            )
+            .map_err(self.err())?;
+        let rows = stmt
+            .query_map([], |r| {
+                let fields: String = r.get(6)?;
+                let day = |s: Option<String>| s.and_then(|d| d.parse::<NaiveDate>().ok());
+                let window = match (day(r.get(8)?), day(r.get(9)?)) {
+                    (Some(a), Some(b)) => Some((a, b)),
+                    _ => None,
+                };
+                Ok(Stored {
+                    id: r.get(0)?,
+                    batch: r.get(1)?,
+                    origin: if r.get::<_, String>(5)? == "context" {
+                        Origin::Context
+                    } else {
+                        Origin::Event
+                    },
+                    raw: RawRecord {
+                        prov: Provenance {
+                            file: r.get(2)?,
+                            sheet: r.get(3)?,
+                            record: r.get::<_, i64>(4)? as u64,
+                        },
+                        fields: parse_fields(&fields),
+                        raw: String::new(),
+                        warnings: Vec::new(),
+                    },
+                    event: Event {
+                        name: r.get(7)?,
+                        window,
+                    },
+                })
+            })
+            .map_err(self.err())?;
+        rows.collect::<Result<_, _>>().map_err(self.err())
+    }
+
+    /// The decisions of batches not taken back, oldest first.
+    pub fn decisions(&self) -> Result<Vec<Decision>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT d.batch, d.kind, d.records, d.other, d.step, d.day, d.note
+                 FROM decision d JOIN batch b ON b.id = d.batch
+                 WHERE b.undone IS NULL ORDER BY d.id",
+            )
+            .map_err(self.err())?;
+        let ids = |s: String| serde_json::from_str::<Vec<i64>>(&s).unwrap_or_default();
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(Decision {
+                    batch: r.get(0)?,
+                    kind: r.get(1)?,
+                    records: ids(r.get(2)?),
+                    other: ids(r.get(3)?),
+                    step: r.get(4)?,
+                    day: r.get::<_, Option<String>>(5)?.and_then(|d| d.parse().ok()),
+                    note: r.get(6)?,
+                })
+            })
+            .map_err(self.err())?;
+        rows.collect::<Result<_, _>>().map_err(self.err())
+    }
+
+    /// Records a decision in a batch of its own.
+    pub fn decide(&mut self, decision: &Decision) -> Result<i64, StoreError> {
+        let path = self.path.clone();
+        let err = |source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let tx = self.conn.transaction().map_err(err)?;
+        let batch = new_batch(&tx, &decision.kind, &Event::default(), &[]).map_err(err)?;
+        tx.execute(
+            "INSERT INTO decision (batch, kind, records, other, step, day, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                batch,
+                decision.kind,
+                serde_json::to_string(&decision.records).unwrap_or_default(),
+                serde_json::to_string(&decision.other).unwrap_or_default(),
+                decision.step,
+                decision.day.map(|d| d.to_string()),
+                decision.note
+            ],
+        )
+        .map_err(err)?;
+        tx.commit().map_err(err)?;
+        Ok(batch)
+    }
+
+    /// The batches, oldest first.
+    pub fn history(&self) -> Result<Vec<Batch>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, at, command, event, files, added, updated, unchanged, rejected, undone FROM batch ORDER BY id")
+            .map_err(self.err())?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(Batch {
+                    id: r.get(0)?,
+                    at: r.get(1)?,
+                    command: r.get(2)?,
+                    event: r.get(3)?,
+                    files: serde_json::from_str(&r.get::<_, String>(4)?).unwrap_or_default(),
+                    added: r.get(5)?,
+                    updated: r.get(6)?,
+                    unchanged: r.get(7)?,
+                    rejected: r.get(8)?,
+                    undone: r.get(9)?,
+                })
+            })
+            .map_err(self.err())?;
+        rows.collect::<Result<_, _>>().map_err(self.err())
+    }
+
+    /// Takes a batch back (default: the last one not yet taken back). Its records, rejects and
+    /// decisions stop counting; records it replaced count again. What was decided in other
+    /// batches stays.
+    pub fn undo(&mut self, batch: Option<i64>) -> Result<Batch, StoreError> {
+        let history = self.history()?;
+        let target = match batch {
+            Some(id) => history
+                .iter()
+                .find(|b| b.id == id)
+                .cloned()
+                .ok_or_else(|| {
+                    StoreError::Invalid(format!("{}: no batch {id} (see rolo history)", self.path))
+                })?,
+            None => history
+                .iter()
+                .rev()
+                .find(|b| b.undone.is_none())
+                .cloned()
+                .ok_or_else(|| StoreError::Invalid(format!("{}: nothing to undo", self.path)))?,
+        };
+        if target.undone.is_some() {
+            return Err(StoreError::Invalid(format!(
+                "{}: batch {} was already taken back",
+                self.path, target.id
+            )));
+        }
+        let path = self.path.clone();
+        let err = |source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let tx = self.conn.transaction().map_err(err)?;
+        // The versions its records replaced are current again.
+        tx.execute(
+            "UPDATE record SET replaced_by = NULL WHERE replaced_by IN (SELECT id FROM record WHERE batch = ?1)",
+            params![target.id],
+        )
+        .map_err(err)?;
+        tx.execute(
+            "UPDATE batch SET undone = ?1 WHERE id = ?2",
+            params![now(), target.id],
+        )
+        .map_err(err)?;
+        tx.commit().map_err(err)?;
+        Ok(target)
+    }
+}
+
+fn new_batch(
+    tx: &Transaction<'_>,
+    command: &str,
+    event: &Event,
+    files: &[String],
+) -> rusqlite::Result<i64> {
+    tx.execute(
+        "INSERT INTO batch (at, command, event, met_from, met_to, files) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            now(),
+            command,
+            event.name,
+            event.window.map(|(a, _)| a.to_string()),
+            event.window.map(|(_, b)| b.to_string()),
+            serde_json::to_string(files).unwrap_or_default()
+        ],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+fn now() -> String {
+    chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}
+
+fn origin_text(origin: Origin) -> &'static str {
+    match origin {
+        Origin::Event => "event",
+        Origin::Context => "context",
+    }
+}
+
+fn fields_json(raw: &RawRecord) -> String {
+    let pairs: Vec<(std::borrow::Cow<'_, str>, &str)> = raw
+        .fields
+        .iter()
+        .map(|(f, v)| (f.key(), v.as_str()))
+        .collect();
+    serde_json::to_string(&pairs).unwrap_or_default()
+}
+
+fn parse_fields(json: &str) -> Vec<(Field, String)> {
+    serde_json::from_str::<Vec<(String, String)>>(json)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(k, v)| (Field::from_key(&k), v))
+        .collect()
+}
+
+/// The content hash: the values, the origin and the event they were imported with.
+fn hash(fields: &str, origin: Origin, event: &Event) -> String {
+    let mut h = Sha256::new();
+    h.update(fields.as_bytes());
+    h.update([0, origin as u8]);
+    if let Some(name) = &event.name {
+        h.update(name.as_bytes());
+    }
+    if let Some((a, b)) = event.window {
+        h.update(format!("{a}..{b}").as_bytes());
+    }
+    h.finalize()
+        .iter()
+        .take(16)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// A row's identity across versions of an export: the file's name (not its folder) and the
+/// record's first email, else phone, else URL.
+fn identity(raw: &RawRecord) -> Option<String> {
+    let key = [Field::Email, Field::Phone, Field::Url, Field::LinkedIn]
+        .iter()
+        .find_map(|f| raw.values(f).next())?;
+    let file = Path::new(&raw.prov.file)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Some(format!("{file}\u{1f}{}", key.to_lowercase()))
+}
