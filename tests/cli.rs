@@ -22,6 +22,8 @@ mod resolve;
 mod roundtrip;
 #[path = "cli/sheets.rs"]
 mod sheets;
+#[path = "cli/store.rs"]
+mod store;
 #[path = "cli/vcard.rs"]
 mod vcard;
 #[path = "cli/worklist.rs"]

@@ -1,0 +1,353 @@
+//! The store through the binary: repeated imports, an address book then the show's cards,
+//! follow-ups done, undo, remembered merges and splits, a killed import, two processes at
+//! once, and a store from a newer rolo.
+
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+use crate::util::{TestDir, fixture};
+
+const EVENT: &[&str] = &[
+    "--event",
+    "NorthStack Expo 2026",
+    "--met-on",
+    "2026-10-14..2026-10-16",
+];
+
+struct Db {
+    dir: TestDir,
+}
+
+impl Db {
+    fn new() -> Db {
+        Db {
+            dir: TestDir::new(),
+        }
+    }
+
+    fn path(&self) -> String {
+        self.dir.path("rolo.db").display().to_string()
+    }
+
+    fn rolo(&self, args: &[&str]) -> Output {
+        let mut all = vec!["--store".to_string(), self.path()];
+        all.extend(args.iter().map(|a| a.to_string()));
+        self.dir.rolo(&all)
+    }
+
+    /// Runs a command that must succeed; its stderr and stdout.
+    fn ok(&self, args: &[&str]) -> (String, String) {
+        let out = self.rolo(args);
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(out.status.success(), "{args:?}: {err}");
+        (err, String::from_utf8_lossy(&out.stdout).into_owned())
+    }
+
+    fn address_book(&self) -> String {
+        self.ok(&[
+            "import",
+            "--merge",
+            &fixture("demo/google-contacts.csv"),
+            "--merge",
+            &fixture("demo/Connections.csv"),
+        ])
+        .0
+    }
+
+    fn show(&self) -> String {
+        let mut args = vec!["import".to_string()];
+        args.push(fixture("demo/badge-scans.xlsx"));
+        args.push(fixture("demo/phone.vcf"));
+        args.extend(EVENT.iter().map(|s| s.to_string()));
+        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+        self.ok(&refs).0
+    }
+
+    fn worklist(&self, today: &str) -> Vec<Value> {
+        let path = self.dir.path("w.jsonl").display().to_string();
+        self.ok(&["worklist", "--today", today, "-o", &path]);
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    }
+
+    fn contacts(&self) -> Vec<Value> {
+        let path = self.dir.path("c.jsonl").display().to_string();
+        self.ok(&["export", &path]);
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    }
+}
+
+fn row<'a>(rows: &'a [Value], name: &str) -> Option<&'a Value> {
+    rows.iter().find(|r| r["name"] == name)
+}
+
+#[test]
+fn importing_the_same_files_again_changes_nothing() {
+    let db = Db::new();
+    let first = db.show();
+    assert!(first.contains("16 new, 0 updated, 0 unchanged"), "{first}");
+    let before = db.contacts().len();
+    let again = db.show();
+    assert!(again.contains("0 new, 0 updated, 16 unchanged"), "{again}");
+    assert!(again.contains("0 new, 0 matched"), "{again}");
+    assert_eq!(db.contacts().len(), before);
+}
+
+#[test]
+fn the_address_book_then_the_show_matches_known_people_and_reconnects() {
+    let db = Db::new();
+    db.address_book();
+    let said = db.show();
+    // Lena, Maria and others were in the address book: matched, not added again.
+    assert!(said.contains("matched to existing"), "{said}");
+    let contacts = db.contacts();
+    let lenas: Vec<&Value> = contacts
+        .iter()
+        .filter(|c| c["name"] == "Lena Fischer")
+        .collect();
+    assert_eq!(lenas.len(), 1);
+    let rows = db.worklist("2026-10-17");
+    let lena = row(&rows, "Lena Fischer").expect("Lena is tagged");
+    let action = lena["action"].as_str().unwrap();
+    assert!(action.starts_with("Reconnect with Lena"), "{action}");
+    assert!(
+        action.contains("now at Quantia AG, was at Globex Corporation"),
+        "{action}"
+    );
+}
+
+#[test]
+fn done_snooze_and_skip_move_the_worklist() {
+    let db = Db::new();
+    db.show();
+    db.ok(&[
+        "done",
+        "Kwame Mensah",
+        "--on",
+        "2026-10-17",
+        "--note",
+        "sent the deck",
+    ]);
+    db.ok(&["snooze", "priya@kestrelhealth.com", "--until", "2026-10-25"]);
+    db.ok(&["skip", "Emily Watson"]);
+    let rows = db.worklist("2026-10-17");
+    let kwame = row(&rows, "Kwame Mensah").unwrap();
+    assert_eq!(
+        (kwame["step"].as_str(), kwame["due"].as_str()),
+        (Some("value"), Some("2026-10-23"))
+    );
+    let priya = row(&rows, "Priya Raman").unwrap();
+    assert_eq!(priya["due"], "2026-10-25");
+    assert!(row(&rows, "Emily Watson").is_none());
+    let (_, shown) = db.ok(&["show", "Kwame Mensah"]);
+    assert!(
+        shown.contains("2026-10-17  thank-you done: sent the deck"),
+        "{shown}"
+    );
+    // An ambiguous or unknown contact is refused with the reason.
+    let out = db.rolo(&["done", "Nobody Here"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no contact has this id, email or name"));
+}
+
+#[test]
+fn undo_takes_back_the_last_or_an_older_batch_and_keeps_later_decisions() {
+    let db = Db::new();
+    db.address_book(); // batch 1
+    db.show(); // batch 2
+    db.ok(&["done", "Kwame Mensah", "--on", "2026-10-17"]); // batch 3
+    let with_all = db.contacts().len();
+    // Taking back the address book: its people who were not at the show go; Kwame's step
+    // stays done.
+    db.ok(&["undo", "1"]);
+    let contacts = db.contacts();
+    assert!(contacts.len() < with_all);
+    assert!(
+        contacts.iter().all(|c| c["name"] != "Grace Liu"),
+        "Grace was only on LinkedIn"
+    );
+    let rows = db.worklist("2026-10-17");
+    assert_eq!(row(&rows, "Kwame Mensah").unwrap()["step"], "value");
+    // The last batch (the done step) taken back: Kwame's thank-you is open again.
+    db.ok(&["undo"]);
+    let rows = db.worklist("2026-10-17");
+    assert_eq!(row(&rows, "Kwame Mensah").unwrap()["step"], "thank-you");
+    let (history, _) = (db.ok(&["history"]).1, ());
+    assert!(history.contains("(undone"), "{history}");
+    let out = db.rolo(&["undo", "1"]);
+    assert_eq!(out.status.code(), Some(1), "a batch is taken back once");
+}
+
+#[test]
+fn merge_and_split_are_remembered_by_later_imports() {
+    let db = Db::new();
+    db.show();
+    // Tom Becker and Thomas Becker of the demo are kept apart by the resolver; the user knows
+    // better. And Maria's phone contact is split off her badge scans.
+    let before = db.contacts();
+    let maria = before
+        .iter()
+        .find(|c| c["name"] == "Maria Gonzalez")
+        .unwrap();
+    let sources: Vec<String> = maria["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| format!("{}:{}", s["file"].as_str().unwrap(), s["record"]))
+        .collect();
+    let phone = sources
+        .iter()
+        .find(|s| s.contains("phone.vcf"))
+        .unwrap()
+        .clone();
+    let phone_name = phone.rsplit('/').next().unwrap().to_string();
+    db.ok(&["split", "Maria Gonzalez", &phone_name]);
+    let after_split = db.contacts();
+    assert_eq!(after_split.len(), before.len() + 1);
+
+    let a = before.iter().find(|c| c["name"] == "Kwame Mensah").unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let b = before.iter().find(|c| c["name"] == "Aiko Tanaka").unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    db.ok(&["merge", &a, &b]);
+    assert_eq!(db.contacts().len(), after_split.len() - 1);
+
+    // A later import of the same people (the phone again, and the address book) keeps both
+    // decisions.
+    db.address_book();
+    let later = db.contacts();
+    let marias = later
+        .iter()
+        .filter(|c| c["name"] == "Maria Gonzalez")
+        .count();
+    assert_eq!(marias, 2, "the split holds");
+    let together = later.iter().any(|c| {
+        let emails: Vec<&str> = c["emails"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e.as_str().unwrap())
+            .collect();
+        emails.contains(&"kwame@baobabfintech.com")
+            && emails
+                .iter()
+                .any(|e| e.contains("tanaka") || e.contains("aiko"))
+    });
+    assert!(together, "the merge holds");
+}
+
+#[test]
+fn a_store_from_a_newer_rolo_is_refused_and_left_untouched() {
+    let db = Db::new();
+    db.show();
+    {
+        let conn = rusqlite::Connection::open(db.path()).unwrap();
+        conn.pragma_update(None, "user_version", 99).unwrap();
+    }
+    let bytes = std::fs::read(db.path()).unwrap();
+    let out = db.rolo(&["history"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("written by a newer rolo") && err.contains("99"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(db.path()).unwrap(), bytes);
+}
+
+/// A badge export of `n` people.
+fn big_csv(db: &Db, n: usize, name: &str) -> String {
+    let mut text = String::from("First Name,Last Name,Email,Company\n");
+    for i in 0..n {
+        text.push_str(&format!(
+            "Person{i},Family{i},p{i}@{name}.example,Org {}\n",
+            i % 97
+        ));
+    }
+    db.dir.write(&format!("{name}.csv"), text)
+}
+
+fn spawn(db: &Db, args: &[&str]) -> std::process::Child {
+    Command::new(assert_cmd::cargo::cargo_bin("rolo"))
+        .arg("--store")
+        .arg(db.path())
+        .args(args)
+        .env("ROLO_NO_PROGRESS", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+#[test]
+fn a_killed_import_leaves_the_store_as_it_was() {
+    let db = Db::new();
+    db.show();
+    let contacts = db.contacts().len();
+    let file = big_csv(&db, 60_000, "killed");
+    // Killed while reading, while writing its one transaction, or after: whenever it dies, the
+    // import is all there or not there at all.
+    for delay in [800, 2_000, 3_500] {
+        let mut child = spawn(&db, &["import", &file, "--event", "Big Expo"]);
+        std::thread::sleep(std::time::Duration::from_millis(delay));
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+        let conn = rusqlite::Connection::open(db.path()).unwrap();
+        let ok: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(ok, "ok");
+        let (batches, records): (i64, i64) = conn
+            .query_row(
+                "SELECT (SELECT count(*) FROM batch WHERE event = 'Big Expo'), \
+                 (SELECT count(*) FROM record r JOIN batch b ON b.id = r.batch WHERE b.event = 'Big Expo')",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert!(
+            (batches, records) == (0, 0) || (batches >= 1 && records == 60_000),
+            "after {delay} ms: {batches} batch(es), {records} records"
+        );
+        let now = db.contacts().len();
+        assert!(
+            now == contacts || now == contacts + 60_000,
+            "{now} contacts"
+        );
+    }
+}
+
+#[test]
+fn two_imports_at_once_both_land() {
+    let db = Db::new();
+    db.show();
+    let a = big_csv(&db, 5_000, "one");
+    let b = big_csv(&db, 5_000, "two");
+    let first = spawn(&db, &["import", &a, "--event", "One"]);
+    let second = spawn(&db, &["import", &b, "--event", "Two"]);
+    for child in [first, second] {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let history = db.ok(&["history"]).1;
+    assert!(
+        history.contains("at One") && history.contains("at Two"),
+        "{history}"
+    );
+}
