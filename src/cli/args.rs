@@ -85,13 +85,29 @@ pub struct PlanArgs {
 
 impl PlanArgs {
     pub fn resolve(&self) -> anyhow::Result<Plan> {
-        let cadence = match &self.cadence {
-            Some(path) => {
+        self.resolve_with(None)
+    }
+
+    /// The cadence file's text, if one was given.
+    pub fn cadence_text(&self) -> anyhow::Result<Option<String>> {
+        Ok(match &self.cadence {
+            Some(path) => Some(fs_err::read_to_string(path)?),
+            None => None,
+        })
+    }
+
+    /// The plan, with a cadence remembered by the store where no file is given.
+    pub fn resolve_with(&self, remembered: Option<&str>) -> anyhow::Result<Plan> {
+        let cadence = match (&self.cadence, remembered) {
+            (Some(path), _) => {
                 let text = fs_err::read_to_string(path)?;
                 Cadence::from_toml(&text)
                     .with_context(|| format!("{}: not a usable cadence", path.display()))?
             }
-            None => Cadence::default(),
+            (None, Some(text)) => {
+                Cadence::from_toml(text).context("the cadence the store remembers is not usable")?
+            }
+            (None, None) => Cadence::default(),
         };
         Ok(Plan {
             cadence,

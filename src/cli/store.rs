@@ -145,7 +145,7 @@ pub(crate) fn run(
     let mut db = store.open()?;
     match command {
         StoreCommand::Import(args) => import(&mut db, &args, printer),
-        StoreCommand::Worklist(args) => worklist(&db, &args, printer),
+        StoreCommand::Worklist(args) => worklist(&mut db, &args, printer),
         StoreCommand::Done(args) => {
             let day = match &args.on {
                 Some(d) => settings::date("--on", d)?,
@@ -401,11 +401,19 @@ fn import(db: &mut Store, args: &ImportArgs, printer: Printer) -> anyhow::Result
     Ok(ExitStatus::Success)
 }
 
-fn worklist(db: &Store, args: &WorklistArgs, printer: Printer) -> anyhow::Result<ExitStatus> {
+fn worklist(db: &mut Store, args: &WorklistArgs, printer: Printer) -> anyhow::Result<ExitStatus> {
     if let Some(path) = &args.output {
         export::check_worklist_path(path)?;
     }
-    let plan = args.plan.resolve()?;
+    // A cadence or a sender given once is remembered for the next worklists.
+    let mut plan = args.plan.resolve_with(db.setting("cadence")?.as_deref())?;
+    if let Some(text) = args.plan.cadence_text()? {
+        db.set("cadence", &text)?;
+    }
+    match &plan.from_name {
+        Some(name) => db.set("from_name", name)?,
+        None => plan.from_name = db.setting("from_name")?,
+    }
     let mut derived = derive(db, &plan)?;
     if let Some(event) = &args.event {
         derived

@@ -20,7 +20,10 @@ use crate::model::{Field, Origin, Provenance, RawRecord, Reject};
 use crate::tag::Event;
 
 /// The migrations, in order: the schema after migration `i` is version `i + 1`.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0002_settings.sql"),
+];
 
 /// How long a command waits for another process that holds the store.
 const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
@@ -362,6 +365,27 @@ impl Store {
         .map_err(err)?;
         tx.commit().map_err(err)?;
         Ok(batch)
+    }
+
+    /// A setting the store remembers (`cadence`, `from_name`).
+    pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.conn
+            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(self.err())
+    }
+
+    /// Remembers a setting.
+    pub fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                params![key, value],
+            )
+            .map(|_| ())
+            .map_err(self.err())
     }
 
     /// The batches, oldest first.

@@ -351,3 +351,89 @@ fn two_imports_at_once_both_land() {
         "{history}"
     );
 }
+
+#[test]
+fn a_changed_row_of_a_re_exported_file_updates_its_record() {
+    let db = Db::new();
+    let file = db.dir.write(
+        "leads.csv",
+        "First Name,Last Name,Email,Title\nAda,Nkemelu,ada@example.org,Engineer\nBo,Lind,bo@example.org,Buyer\n",
+    );
+    db.ok(&["import", &file, "--event", "Expo", "--met-on", "2026-03-10"]);
+    db.dir.write(
+        "leads.csv",
+        "First Name,Last Name,Email,Title\nAda,Nkemelu,ada@example.org,Head of Engineering\nBo,Lind,bo@example.org,Buyer\n",
+    );
+    let (said, _) = db.ok(&["import", &file, "--event", "Expo", "--met-on", "2026-03-10"]);
+    assert!(said.contains("0 new, 1 updated, 1 unchanged"), "{said}");
+    let contacts = db.contacts();
+    assert_eq!(contacts.len(), 2);
+    let ada = contacts
+        .iter()
+        .find(|c| c["name"] == "Ada Nkemelu")
+        .unwrap();
+    assert_eq!(ada["title"], "Head of Engineering");
+    assert_eq!(
+        ada["sources"].as_array().unwrap().len(),
+        1,
+        "the old version no longer counts"
+    );
+    // Taking the update back brings the old version back.
+    db.ok(&["undo"]);
+    let ada = db
+        .contacts()
+        .into_iter()
+        .find(|c| c["name"] == "Ada Nkemelu")
+        .unwrap();
+    assert_eq!(ada["title"], "Engineer");
+}
+
+#[test]
+fn a_store_of_the_first_schema_is_upgraded_without_losing_anything() {
+    // fixtures/store/v1.db: written by the first schema: an address book, the show's badge
+    // scans and Kwame's thank-you done.
+    let db = Db::new();
+    std::fs::copy(fixture("store/v1.db"), db.path()).unwrap();
+    let rows = db.worklist("2026-10-17");
+    assert_eq!(
+        row(&rows, "Kwame Mensah").unwrap()["step"],
+        "value",
+        "the step done is kept"
+    );
+    let conn = rusqlite::Connection::open(db.path()).unwrap();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 2);
+    let records: i64 = conn
+        .query_row("SELECT count(*) FROM record", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(records, 18);
+    assert_eq!(db.contacts().len(), 15);
+}
+
+#[test]
+fn the_store_remembers_the_cadence_and_the_sender() {
+    let db = Db::new();
+    db.show();
+    let cadence = db.dir.write(
+        "cadence.toml",
+        "[[step]]\nname = \"call\"\ndays = 2\naction = \"Call {{ first_name }}\"\nbody = \"Hi {{ first_name }}\\n\\n{{ sender }}\"\n",
+    );
+    let path = db.dir.path("w.jsonl").display().to_string();
+    db.ok(&[
+        "worklist",
+        "--today",
+        "2026-10-17",
+        "--cadence",
+        &cadence,
+        "--from-name",
+        "Sam Lee",
+        "-o",
+        &path,
+    ]);
+    let rows = db.worklist("2026-10-17");
+    let kwame = row(&rows, "Kwame Mensah").unwrap();
+    assert_eq!(kwame["step"], "call");
+    assert_eq!(kwame["draft_body"], "Hi Kwame\n\nSam Lee");
+}
