@@ -268,7 +268,13 @@ impl Derived {
 }
 
 /// Derives the contacts and the worklist from stored records and decisions.
-pub fn derive(stored: Vec<Stored>, decisions: &[Decision], plan: &Plan, explain: bool) -> Derived {
+/// Without a plan no worklist is built.
+pub fn derive(
+    stored: Vec<Stored>,
+    decisions: &[Decision],
+    plan: Option<&Plan>,
+    explain: bool,
+) -> Derived {
     use rayon::prelude::*;
     let opts = normalize::Options::default();
     let ids: Vec<i64> = stored.iter().map(|s| s.id).collect();
@@ -335,7 +341,7 @@ pub fn derive(stored: Vec<Stored>, decisions: &[Decision], plan: &Plan, explain:
             _ => {}
         }
     }
-    let worklist = worklist::build(&resolved.contacts, plan);
+    let worklist = plan.map_or_else(Vec::new, |plan| worklist::build(&resolved.contacts, plan));
     Derived {
         ids,
         records,

@@ -155,7 +155,7 @@ pub(crate) fn run(
                 today: day,
                 ..Plan::default()
             };
-            let derived = derive(&db, &plan)?;
+            let derived = derive(&db, Some(&plan))?;
             let c = find(&derived, &args.contact)?;
             let contact = &derived.resolved.contacts[c];
             let Some(row) = derived
@@ -199,7 +199,7 @@ pub(crate) fn run(
         }
         StoreCommand::Show(args) => show(&db, &args.contact, printer),
         StoreCommand::Export(args) => {
-            let derived = derive(&db, &Plan::default())?;
+            let derived = derive(&db, None)?;
             let format = match args.format {
                 Some(f) => f,
                 None => ContactsFormat::from_path(&args.path)?,
@@ -248,7 +248,7 @@ pub(crate) fn run(
             Ok(ExitStatus::Success)
         }
         StoreCommand::Merge(args) => {
-            let derived = derive(&db, &Plan::default())?;
+            let derived = derive(&db, None)?;
             let a = find(&derived, &args.a)?;
             let b = find(&derived, &args.b)?;
             if a == b {
@@ -271,7 +271,7 @@ pub(crate) fn run(
             Ok(ExitStatus::Success)
         }
         StoreCommand::Split(args) => {
-            let derived = derive(&db, &Plan::default())?;
+            let derived = derive(&db, None)?;
             let c = find(&derived, &args.contact)?;
             let contact = &derived.resolved.contacts[c];
             let members = &contact.members;
@@ -323,7 +323,8 @@ pub(crate) fn run(
     }
 }
 
-fn derive(db: &Store, plan: &Plan) -> anyhow::Result<Derived> {
+/// The contacts, and the worklist of `plan` if one is given.
+fn derive(db: &Store, plan: Option<&Plan>) -> anyhow::Result<Derived> {
     Ok(pipeline::derive(
         db.records()?,
         &db.decisions()?,
@@ -337,8 +338,10 @@ fn import(db: &mut Store, args: &ImportArgs, printer: Printer) -> anyhow::Result
     if event.name.is_none() && event.window.is_some() {
         bail!("--met-on needs --event");
     }
+    let clock = std::time::Instant::now();
     let reporter = printer.reporter();
     let (files, raws, rejects) = pipeline::read_raw(&inputs, &normalize, reporter.as_ref());
+    let read = clock.elapsed();
     reporter.finish();
     let mut failed = false;
     for f in &files {
@@ -364,8 +367,19 @@ fn import(db: &mut Store, args: &ImportArgs, printer: Printer) -> anyhow::Result
         })
         .collect();
     let names: Vec<String> = inputs.iter().map(|i| i.file.clone()).collect();
+    let clock = std::time::Instant::now();
     let imported = db.import(&event, &names, raws, &rejects)?;
-    let derived = derive(db, &Plan::default())?;
+    let stored = clock.elapsed();
+    let clock = std::time::Instant::now();
+    let derived = derive(db, None)?;
+    if printer.verbose {
+        printer.message(format!(
+            "read {:.2} s, store {:.2} s, contacts {:.2} s",
+            read.as_secs_f64(),
+            stored.as_secs_f64(),
+            clock.elapsed().as_secs_f64()
+        ));
+    }
     // Contacts the new records made, and contacts they joined.
     let fresh: std::collections::HashSet<i64> = imported
         .added
@@ -414,7 +428,7 @@ fn worklist(db: &mut Store, args: &WorklistArgs, printer: Printer) -> anyhow::Re
         Some(name) => db.set("from_name", name)?,
         None => plan.from_name = db.setting("from_name")?,
     }
-    let mut derived = derive(db, &plan)?;
+    let mut derived = derive(db, Some(&plan))?;
     if let Some(event) = &args.event {
         derived
             .worklist
@@ -447,7 +461,7 @@ fn decide_on(
     printer: Printer,
     said: impl Fn(&str) -> String,
 ) -> anyhow::Result<ExitStatus> {
-    let derived = derive(db, &Plan::default())?;
+    let derived = derive(db, None)?;
     let c = find(&derived, query)?;
     db.decide(&Decision {
         batch: 0,
@@ -515,7 +529,11 @@ fn matches_record(prov: &crate::model::Provenance, wanted: &str) -> bool {
 }
 
 fn show(db: &Store, query: &str, printer: Printer) -> anyhow::Result<ExitStatus> {
-    let derived = pipeline::derive(db.records()?, &db.decisions()?, &Plan::default(), true);
+    let plan = Plan {
+        today: settings::today(None)?,
+        ..Plan::default()
+    };
+    let derived = pipeline::derive(db.records()?, &db.decisions()?, Some(&plan), true);
     let i = find(&derived, query)?;
     let c = &derived.resolved.contacts[i];
     let mut out = String::new();

@@ -3,3 +3,8 @@ CREATE TABLE setting (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
+
+-- An import reads the hashes and identities of the current records once, into memory: their
+-- indexes only slowed the inserts down.
+DROP INDEX IF EXISTS record_hash;
+DROP INDEX IF EXISTS record_identity;
