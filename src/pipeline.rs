@@ -315,6 +315,18 @@ pub fn derive(
     };
     let snapshot = explain.then(|| records.clone());
     let mut resolved = resolve::resolve_with(&mut records, &decided);
+    // A pair a user already kept apart is not asked about again.
+    if !decided.apart.is_empty() {
+        let contacts = &resolved.contacts;
+        resolved.review.retain(|p| {
+            !contacts[p.left].members.iter().any(|&a| {
+                contacts[p.right]
+                    .members
+                    .iter()
+                    .any(|&b| decided.apart.contains(&(a.min(b), a.max(b))))
+            })
+        });
+    }
     tag::tag_each(&mut resolved.contacts, &records, |i| &events[i]);
     // Follow-ups done, snoozed or skipped, on the contact that now holds their records.
     let mut contact_of = vec![usize::MAX; records.len()];

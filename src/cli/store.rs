@@ -57,6 +57,19 @@ pub enum StoreCommand {
     Merge(MergeArgs),
     /// Records of a contact are someone else; remembered by every later import.
     Split(SplitArgs),
+    /// The pairs that may be one person: answer each on a terminal, or --accept / --reject
+    /// a pair by its ID. Every answer is remembered by later imports.
+    Review(ReviewArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// The pair (LEFT_ID-RIGHT_ID, as listed) is one person.
+    #[arg(long, value_name = "ID", conflicts_with = "reject")]
+    accept: Option<String>,
+    /// The pair is two people.
+    #[arg(long, value_name = "ID")]
+    reject: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -270,6 +283,7 @@ pub(crate) fn run(
             ));
             Ok(ExitStatus::Success)
         }
+        StoreCommand::Review(args) => review(&mut db, &args, printer),
         StoreCommand::Split(args) => {
             let derived = derive(&db, None)?;
             let c = find(&derived, &args.contact)?;
@@ -611,5 +625,112 @@ fn show(db: &Store, query: &str, printer: Printer) -> anyhow::Result<ExitStatus>
         let _ = writeln!(out, "next: {} on {}: {}", row.step, row.due, row.action);
     }
     printer.data(&out).context("writing to stdout")?;
+    Ok(ExitStatus::Success)
+}
+
+/// The ID of a review pair: its two contacts' ids.
+fn pair_id(derived: &Derived, p: &crate::resolve::ReviewPair) -> String {
+    let c = &derived.resolved.contacts;
+    format!("{}-{}", c[p.left].id, c[p.right].id)
+}
+
+fn review(db: &mut Store, args: &ReviewArgs, printer: Printer) -> anyhow::Result<ExitStatus> {
+    use std::io::{BufRead, IsTerminal};
+    let derived = derive(db, None)?;
+    let pairs = &derived.resolved.review;
+    let answer = |db: &mut Store, p: &crate::resolve::ReviewPair, same: bool| {
+        db.decide(&Decision {
+            batch: 0,
+            kind: if same { "merge" } else { "split" }.into(),
+            records: derived.record_ids(p.left),
+            other: derived.record_ids(p.right),
+            step: None,
+            day: None,
+            note: None,
+        })
+    };
+    let describe = |p: &crate::resolve::ReviewPair| {
+        let c = &derived.resolved.contacts;
+        let who = |i: usize| {
+            let x = &c[i];
+            let mut s = x.display_name();
+            if let Some(o) = x.organization() {
+                let _ = write!(s, ", {o}");
+            }
+            if let Some(e) = x.emails.first() {
+                let _ = write!(s, " <{e}>");
+            }
+            s
+        };
+        format!(
+            "{}\n  {}\n  {}\n  score {:+.1}: {}\n",
+            pair_id(&derived, p),
+            who(p.left),
+            who(p.right),
+            p.score,
+            p.evidence
+        )
+    };
+    if let Some((id, same)) = args
+        .accept
+        .as_ref()
+        .map(|id| (id, true))
+        .or(args.reject.as_ref().map(|id| (id, false)))
+    {
+        let Some(p) = pairs.iter().find(|p| pair_id(&derived, p) == id.trim()) else {
+            bail!("{id}: no such pair to review (list them with `rolo review`)");
+        };
+        answer(db, p, same)?;
+        printer.message(format!(
+            "{}: {}",
+            id.trim(),
+            if same {
+                "one person, merged"
+            } else {
+                "two people, kept apart"
+            }
+        ));
+        return Ok(ExitStatus::Success);
+    }
+    if pairs.is_empty() {
+        printer.message("nothing to review");
+        return Ok(ExitStatus::Success);
+    }
+    if !std::io::stdin().is_terminal() {
+        let mut out = String::new();
+        for p in pairs {
+            out.push_str(&describe(p));
+        }
+        let _ = writeln!(
+            out,
+            "{} pair(s); answer with rolo review --accept ID or --reject ID",
+            pairs.len()
+        );
+        printer.data(&out)?;
+        return Ok(ExitStatus::Success);
+    }
+    let stdin = std::io::stdin();
+    let mut lines = stdin.lock().lines();
+    let (mut merged, mut apart) = (0, 0);
+    for p in pairs {
+        printer.data(&format!(
+            "\n{}one person? [y]es, [n]o, [s]kip, [q]uit: ",
+            describe(p)
+        ))?;
+        let Some(Ok(line)) = lines.next() else { break };
+        match line.trim().to_lowercase().as_str() {
+            "y" | "yes" => {
+                answer(db, p, true)?;
+                merged += 1;
+            }
+            "n" | "no" => {
+                answer(db, p, false)?;
+                apart += 1;
+            }
+            "q" | "quit" => break,
+            _ => {}
+        }
+    }
+    printer.message(format!("{merged} merged, {apart} kept apart"));
     Ok(ExitStatus::Success)
 }

@@ -437,3 +437,88 @@ fn the_store_remembers_the_cadence_and_the_sender() {
     assert_eq!(kwame["step"], "call");
     assert_eq!(kwame["draft_body"], "Hi Kwame\n\nSam Lee");
 }
+
+#[test]
+fn review_answers_are_remembered_by_later_imports() {
+    let db = Db::new();
+    // Anna and Erik Berg share their company's role address: a pair for review.
+    let scans = db.dir.write(
+        "scans.csv",
+        "First Name,Last Name,Company,Email,Phone\n\
+         Anna,Berg,Nordic AB,info@nordic.example,+46 8 123 456 78\n\
+         Erik,Berg,Nordic AB,info@nordic.example,\n",
+    );
+    db.ok(&[
+        "import",
+        &scans,
+        "--event",
+        "Expo",
+        "--met-on",
+        "2026-03-10",
+    ]);
+    let (_, listed) = db.ok(&["review"]);
+    let id = listed
+        .lines()
+        .next()
+        .expect("a pair to review")
+        .trim()
+        .to_string();
+    assert!(
+        listed.contains("Anna Berg") && listed.contains("Erik Berg"),
+        "{listed}"
+    );
+    assert!(listed.contains("--accept ID or --reject ID"));
+    // Two people: kept apart, and not asked again.
+    db.ok(&["review", "--reject", &id]);
+    let (said, _) = db.ok(&["review"]);
+    assert!(said.contains("nothing to review"), "{said}");
+    // The same people again in a later export: still two, still not asked.
+    let again = db.dir.write(
+        "scans2.csv",
+        "First Name,Last Name,Company,Email\nAnna,Berg,Nordic AB,info@nordic.example\n",
+    );
+    db.ok(&[
+        "import",
+        &again,
+        "--event",
+        "Summit",
+        "--met-on",
+        "2026-05-02",
+    ]);
+    let contacts = db.contacts();
+    assert_eq!(
+        contacts.iter().filter(|c| c["name"] == "Erik Berg").count(),
+        1
+    );
+    assert_eq!(
+        contacts.iter().filter(|c| c["name"] == "Anna Berg").count(),
+        1
+    );
+    // Accepting an unknown pair says so.
+    let out = db.rolo(&["review", "--accept", "nope-nope"]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn an_accepted_review_pair_becomes_one_contact() {
+    let db = Db::new();
+    let scans = db.dir.write(
+        "scans.csv",
+        "First Name,Last Name,Company,Email\n\
+         Anna,Berg,Nordic AB,info@nordic.example\n\
+         Erik,Berg,Nordic AB,info@nordic.example\n",
+    );
+    db.ok(&[
+        "import",
+        &scans,
+        "--event",
+        "Expo",
+        "--met-on",
+        "2026-03-10",
+    ]);
+    let (_, listed) = db.ok(&["review"]);
+    let id = listed.lines().next().unwrap().trim().to_string();
+    let (said, _) = db.ok(&["review", "--accept", &id]);
+    assert!(said.contains("one person, merged"), "{said}");
+    assert_eq!(db.contacts().len(), 1);
+}
