@@ -4,31 +4,12 @@
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use calcard::vcard::{VCard, VCardProperty};
 
-use crate::util::{TestDir, fixture};
+use crate::util::{TestDir, demo_run, fixture};
 
 /// The demo haul with an event, writing the contacts in `format` to `file` in `dir`.
 fn export(dir: &TestDir, file: &str, format: Option<&str>) -> String {
     let path = dir.path(file).display().to_string();
-    let mut args: Vec<String> = [
-        "run",
-        "-q",
-        &fixture("demo/badge-scans.xlsx"),
-        &fixture("demo/phone.vcf"),
-        "--merge",
-        &fixture("demo/Connections.csv"),
-        "--merge",
-        &fixture("demo/google-contacts.csv"),
-        "--event",
-        "Expo 2026",
-        "--met-on",
-        "2026-03-10..2026-03-12",
-        "--today",
-        "2026-03-13",
-        "--contacts",
-        &path,
-    ]
-    .map(String::from)
-    .to_vec();
+    let mut args = demo_run(&["--contacts", &path]);
     if let Some(format) = format {
         args.extend(["--contacts-format".to_string(), format.to_string()]);
     }

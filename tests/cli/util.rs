@@ -14,6 +14,33 @@ pub fn fixture(path: &str) -> String {
     root().join("fixtures").join(path).display().to_string()
 }
 
+/// `rolo run -q` on the demo haul, met at "Expo 2026" on 10-12 March 2026 and worked on the
+/// 13th, followed by `extra`.
+pub fn demo_run(extra: &[&str]) -> Vec<String> {
+    let mut args: Vec<String> = vec!["run".into(), "-q".into()];
+    args.extend([
+        fixture("demo/badge-scans.xlsx"),
+        fixture("demo/phone.vcf"),
+        "--merge".into(),
+        fixture("demo/Connections.csv"),
+        "--merge".into(),
+        fixture("demo/google-contacts.csv"),
+    ]);
+    args.extend(
+        [
+            "--event",
+            "Expo 2026",
+            "--met-on",
+            "2026-03-10..2026-03-12",
+            "--today",
+            "2026-03-13",
+        ]
+        .map(String::from),
+    );
+    args.extend(extra.iter().map(|a| a.to_string()));
+    args
+}
+
 /// A temporary directory for outputs; removed when dropped.
 pub struct TestDir {
     dir: tempfile::TempDir,

@@ -7,32 +7,13 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use crate::util::{TestDir, fixture, root};
+use crate::util::{TestDir, demo_run, fixture, root};
 
 /// The demo haul, met on 10-12 March, worked on the 13th, with `extra` arguments; the worklist
 /// written to `file` in `dir`.
 fn worklist(dir: &TestDir, file: &str, extra: &[&str]) -> String {
     let path = dir.path(file).display().to_string();
-    let mut args: Vec<String> = [
-        "run",
-        "-q",
-        &fixture("demo/badge-scans.xlsx"),
-        &fixture("demo/phone.vcf"),
-        "--merge",
-        &fixture("demo/Connections.csv"),
-        "--merge",
-        &fixture("demo/google-contacts.csv"),
-        "--event",
-        "Expo 2026",
-        "--met-on",
-        "2026-03-10..2026-03-12",
-        "--today",
-        "2026-03-13",
-        "--worklist",
-        &path,
-    ]
-    .map(String::from)
-    .to_vec();
+    let mut args = demo_run(&["--worklist", &path]);
     args.extend(extra.iter().map(|a| a.to_string()));
     let out = dir.rolo(&args);
     assert!(
