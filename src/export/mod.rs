@@ -28,8 +28,9 @@ use crate::worklist::Row;
 /// A failure to write an output file.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("{path}: cannot write: {source}")]
-    Io { path: String, source: io::Error },
+    // The cause is part of the message, not a source of its own, so that it is said once.
+    #[error("{path}: cannot write: {cause}")]
+    Io { path: String, cause: io::Error },
     #[error("{path}: unsupported {what} format `.{ext}` (use {supported})")]
     Format {
         path: String,
@@ -161,9 +162,9 @@ pub fn atomic(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), ExportError> {
-    let err = |source| ExportError::Io {
+    let err = |cause| ExportError::Io {
         path: path.display().to_string(),
-        source,
+        cause,
     };
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,

@@ -30,10 +30,11 @@ const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("{path}: {source}")]
+    // Causes are part of the messages, not sources of their own, so that they are said once.
+    #[error("{path}: {cause}")]
     Sqlite {
         path: String,
-        source: rusqlite::Error,
+        cause: rusqlite::Error,
     },
     #[error(
         "{path}: written by a newer rolo (schema version {found}, this rolo knows up to {known}); \
@@ -44,11 +45,8 @@ pub enum StoreError {
         found: i64,
         known: i64,
     },
-    #[error("{path}: cannot create the store's folder: {source}")]
-    Folder {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error("{path}: cannot create the store's folder: {cause}")]
+    Folder { path: String, cause: std::io::Error },
     #[error("{0}")]
     Invalid(String),
 }
@@ -120,14 +118,14 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let shown = path.display().to_string();
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| StoreError::Folder {
+            std::fs::create_dir_all(dir).map_err(|cause| StoreError::Folder {
                 path: shown.clone(),
-                source,
+                cause,
             })?;
         }
-        let err = |source| StoreError::Sqlite {
+        let err = |cause| StoreError::Sqlite {
             path: shown.clone(),
-            source,
+            cause,
         };
         let mut conn = Connection::open(path).map_err(err)?;
         conn.busy_timeout(BUSY_TIMEOUT).map_err(err)?;
@@ -157,9 +155,9 @@ impl Store {
     }
 
     fn err(&self) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
-        move |source| StoreError::Sqlite {
+        move |cause| StoreError::Sqlite {
             path: self.path.clone(),
-            source,
+            cause,
         }
     }
 
@@ -175,9 +173,9 @@ impl Store {
         rejects: &[Reject],
     ) -> Result<Imported, StoreError> {
         let path = self.path.clone();
-        let err = |source| StoreError::Sqlite {
+        let err = |cause| StoreError::Sqlite {
             path: path.clone(),
-            source,
+            cause,
         };
         let tx = self.conn.transaction().map_err(err)?;
         let batch = new_batch(&tx, "import", event, files).map_err(err)?;
@@ -354,9 +352,9 @@ impl Store {
     /// Records a decision in a batch of its own.
     pub fn decide(&mut self, decision: &Decision) -> Result<i64, StoreError> {
         let path = self.path.clone();
-        let err = |source| StoreError::Sqlite {
+        let err = |cause| StoreError::Sqlite {
             path: path.clone(),
-            source,
+            cause,
         };
         let tx = self.conn.transaction().map_err(err)?;
         let batch = new_batch(&tx, &decision.kind, &Event::default(), &[]).map_err(err)?;
@@ -450,9 +448,9 @@ impl Store {
             )));
         }
         let path = self.path.clone();
-        let err = |source| StoreError::Sqlite {
+        let err = |cause| StoreError::Sqlite {
             path: path.clone(),
-            source,
+            cause,
         };
         let tx = self.conn.transaction().map_err(err)?;
         // The versions its records replaced are current again.
