@@ -522,3 +522,47 @@ fn an_accepted_review_pair_becomes_one_contact() {
     assert!(said.contains("one person, merged"), "{said}");
     assert_eq!(db.contacts().len(), 1);
 }
+
+#[test]
+fn review_on_a_terminal_asks_about_each_pair() {
+    // `script` (util-linux) runs rolo on a pseudo-terminal and types the answer.
+    if !std::path::Path::new("/usr/bin/script").exists() {
+        eprintln!("skipped: no /usr/bin/script to give rolo a terminal");
+        return;
+    }
+    let db = Db::new();
+    let scans = db.dir.write(
+        "scans.csv",
+        "First Name,Last Name,Company,Email\n\
+         Anna,Berg,Nordic AB,info@nordic.example\n\
+         Erik,Berg,Nordic AB,info@nordic.example\n",
+    );
+    db.ok(&[
+        "import",
+        &scans,
+        "--event",
+        "Expo",
+        "--met-on",
+        "2026-03-10",
+    ]);
+    let rolo = assert_cmd::cargo::cargo_bin("rolo");
+    let command = format!("'{}' --store '{}' review", rolo.display(), db.path());
+    let mut child = Command::new("/usr/bin/script")
+        .args(["-qec", &command, "/dev/null"])
+        .env("ROLO_NO_PROGRESS", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        child.stdin.take().unwrap().write_all(b"n\n").unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("one person? [y]es, [n]o"), "{text}");
+    assert!(text.contains("0 merged, 1 kept apart"), "{text}");
+    let (said, _) = db.ok(&["review"]);
+    assert!(said.contains("nothing to review"), "{said}");
+}
