@@ -133,6 +133,9 @@ fn open(file: &str, bytes: Vec<u8>) -> Result<Sheets<Cursor<Vec<u8>>>, ReadError
                 .into(),
         ));
     }
+    if let Some(reason) = zip_bomb(&bytes) {
+        return Err(corrupt(reason));
+    }
     let xlsx_err = match open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes.clone())) {
         Ok(wb) => return Ok(Sheets::Xlsx(wb)),
         // Office on Windows Phone writes the package's XML in UTF-16, which calamine cannot
@@ -160,6 +163,36 @@ fn open(file: &str, bytes: Vec<u8>) -> Result<Sheets<Cursor<Vec<u8>>>, ReadError
 }
 
 /// Whether some part of the zip package is XML in UTF-16 (it starts with a UTF-16 BOM).
+/// Unzipped, a workbook may be at most this large, whatever its ratio.
+const MAX_UNZIPPED: u64 = 4 << 30;
+/// Above this size unzipped, a workbook may expand at most [`MAX_RATIO`] times: spreadsheet XML
+/// compresses about ten times, a zip bomb thousands of times.
+const RATIO_FROM: u64 = 256 << 20;
+const MAX_RATIO: u64 = 100;
+
+/// Why a zip package is refused before it is unzipped, judged from the sizes its directory
+/// declares (the zip reader never inflates a part past its declared size).
+fn zip_bomb(bytes: &[u8]) -> Option<String> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let unzipped: u64 = (0..zip.len())
+        .filter_map(|i| zip.by_index_raw(i).ok().map(|part| part.size()))
+        .fold(0u64, u64::saturating_add);
+    let packed = bytes.len().max(1) as u64;
+    let mb = |n: u64| n.div_ceil(1 << 20);
+    let refused =
+        unzipped > MAX_UNZIPPED || (unzipped > RATIO_FROM && unzipped / packed > MAX_RATIO);
+    refused.then(|| {
+        format!(
+            "expands to {} MB when unzipped from {} MB: refused as a likely zip bomb (a workbook \
+             may expand at most {MAX_RATIO} times past {} MB, and to {} MB at most)",
+            mb(unzipped),
+            mb(packed),
+            mb(RATIO_FROM),
+            mb(MAX_UNZIPPED)
+        )
+    })
+}
+
 fn has_utf16_xml(bytes: &[u8]) -> bool {
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return false;

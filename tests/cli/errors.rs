@@ -116,3 +116,30 @@ fn a_folder_stands_for_the_contact_files_inside_it() {
         run.stderr
     );
 }
+
+#[test]
+fn a_workbook_that_would_unzip_to_gigabytes_is_refused_before_unzipping() {
+    // A real workbook whose zip directory declares each part a gigabyte: what a zip bomb looks
+    // like to a reader that trusts it.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "Email").unwrap();
+    sheet.write_string(1, 0, "ann@example.org").unwrap();
+    let mut bytes = book.save_to_buffer().unwrap();
+    let mut at = 0;
+    while let Some(i) = bytes[at..].windows(4).position(|w| w == b"PK\x01\x02") {
+        let header = at + i;
+        // The central directory header's uncompressed size, 24 bytes in.
+        bytes[header + 24..header + 28].copy_from_slice(&1_000_000_000u32.to_le_bytes());
+        at = header + 4;
+    }
+    let dir = TestDir::new();
+    let file = dir.write("bomb.xlsx", &bytes);
+    let run = dir.run(&[&file]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("bomb.xlsx") && run.stderr.contains("zip bomb"),
+        "{}",
+        run.stderr
+    );
+}
