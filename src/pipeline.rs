@@ -153,6 +153,45 @@ pub fn read_raw(
     (files, raws, rejects)
 }
 
+/// The most text one value may hold, and one record: a card's photo or a pasted document is no
+/// contact detail, and a record past these is rejected with its size, raw text kept.
+const MAX_FIELD: usize = 1 << 20;
+const MAX_RECORD: usize = 10 << 20;
+
+fn within_limits(raw: RawRecord) -> Result<RawRecord, Reject> {
+    let mb = |n: usize| format!("{:.1} MB", n as f64 / f64::from(1 << 20));
+    let too_big = raw
+        .fields
+        .iter()
+        .find(|(_, v)| v.len() > MAX_FIELD)
+        .map(|(f, v)| {
+            format!(
+                "{f} is {}, more than the {} a value may be",
+                mb(v.len()),
+                mb(MAX_FIELD)
+            )
+        })
+        .or_else(|| {
+            // The values, not the text: a phone contact's photo is left out, not a reason.
+            let size: usize = raw.fields.iter().map(|(_, v)| v.len()).sum();
+            (size > MAX_RECORD).then(|| {
+                format!(
+                    "record is {}, more than the {} a record may be",
+                    mb(size),
+                    mb(MAX_RECORD)
+                )
+            })
+        });
+    match too_big {
+        Some(reason) => Err(Reject {
+            prov: raw.prov,
+            reason,
+            raw: raw.raw,
+        }),
+        None => Ok(raw),
+    }
+}
+
 fn read_file(
     input: &Input,
     opts: &Options,
@@ -188,7 +227,7 @@ fn read_file(
             reporter.records(batch);
             batch = 0;
         }
-        let reject = match item {
+        let reject = match item.and_then(within_limits) {
             Ok(raw) => {
                 let kept = raws.is_some().then(|| raw.clone());
                 let mut record = normalize::normalize(raw, opts);

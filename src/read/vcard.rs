@@ -264,15 +264,13 @@ fn fill(record: &mut RawRecord, vcard: &VCard, own: &str) {
             | VCardProperty::Logo
             | VCardProperty::Sound
             | VCardProperty::Key => {
-                if entry
-                    .values
-                    .iter()
-                    .any(|v| matches!(v, VCardValue::Binary(_)))
-                    || entry
-                        .values
-                        .iter()
-                        .any(|v| matches!(v, VCardValue::Text(t) if t.starts_with("data:")))
-                {
+                // Only a link is kept; inline data (binary, `data:`, or base64 text that was
+                // not decoded) is the picture itself.
+                let link = entry.values.iter().all(|v| {
+                    matches!(v, VCardValue::Text(t)
+                        if t.len() <= 2048 && (t.starts_with("http://") || t.starts_with("https://")))
+                });
+                if !link {
                     photos += 1;
                 } else if let Some(v) = joined(entry, " ") {
                     record.push(Field::Custom(property_label(&entry.name)), &v);

@@ -143,3 +143,35 @@ fn a_workbook_that_would_unzip_to_gigabytes_is_refused_before_unzipping() {
         run.stderr
     );
 }
+
+#[test]
+fn a_value_over_a_megabyte_is_a_reject_but_a_large_photo_is_not() {
+    let dir = TestDir::new();
+    let notes = dir.write(
+        "notes.csv",
+        format!(
+            "Name,Email,Notes\nAnn Lee,ann@example.org,{}\nBo Lind,bo@example.org,fine\n",
+            "n".repeat(1_100_000)
+        ),
+    );
+    let card = dir.write(
+        "photo.vcf",
+        format!(
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cy Young\r\nEMAIL:cy@example.org\r\nPHOTO;ENCODING=b;TYPE=JPEG:{}\r\nEND:VCARD\r\n",
+            "A".repeat(12 << 20)
+        ),
+    );
+    let run = dir.run(&[&notes, &card]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.names(), ["Bo Lind", "Cy Young"]);
+    assert_eq!(run.rejects.len(), 1);
+    assert!(
+        run.rejects[0][3].contains("notes is 1.0 MB, more than the 1.0 MB"),
+        "{:?}",
+        run.rejects[0]
+    );
+    assert!(
+        run.rejects[0][4].starts_with("Ann Lee,ann@example.org,nnnn"),
+        "the raw text is kept"
+    );
+}
