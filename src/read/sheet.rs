@@ -28,15 +28,14 @@ pub fn read(file: &str, bytes: Vec<u8>, info: &mut FileInfo) -> Result<Vec<Item>
     let mut items = Vec::new();
     let names = workbook.sheet_names();
     for name in names {
-        let range = match workbook.worksheet_range(&name) {
-            Ok(range) => range,
-            Err(err) => {
-                info.notes
-                    .push(format!("sheet \"{name}\" skipped: unreadable ({err})"));
+        let owned = match sheet_rows(&mut workbook, &name) {
+            Ok(rows) => rows,
+            Err(why) => {
+                info.notes.push(format!("sheet \"{name}\" skipped: {why}"));
                 continue;
             }
         };
-        let rows: Vec<&[Data]> = range.rows().collect();
+        let rows: Vec<&[Data]> = owned.iter().map(|(_, row)| row.as_slice()).collect();
         let Some((header_row, fields)) = find_header(&rows) else {
             info.skipped_sheets.push(name.clone());
             continue;
@@ -48,9 +47,11 @@ pub fn read(file: &str, bytes: Vec<u8>, info: &mut FileInfo) -> Result<Vec<Item>
             ));
             continue;
         }
-        if header_row > 0 {
+        // Counted in the sheet's own rows, blank ones included.
+        let titles = owned[header_row].0 - owned[0].0;
+        if titles > 0 {
             info.notes.push(format!(
-                "sheet \"{name}\": header found below {header_row} title row(s)"
+                "sheet \"{name}\": header found below {titles} title row(s)"
             ));
         }
         let mut ordinal = 0;
@@ -101,6 +102,70 @@ pub fn read(file: &str, bytes: Vec<u8>, info: &mut FileInfo) -> Result<Vec<Item>
 fn is_worklist(header: &[Data]) -> bool {
     let cells: Vec<String> = header.iter().take(4).map(cell_text).collect();
     cells == ["due", "overdue", "priority", "contact_id"]
+}
+
+/// The most cells a sheet may spread over (a row is as wide as its last cell): a few bytes of
+/// XML can name the cell XFD1048576, which a dense grid would need half a terabyte for.
+const MAX_CELLS: u64 = 50_000_000;
+
+/// The rows of a sheet that have cells, with their row number, each as wide as its last cell.
+/// An xlsx sheet is read cell by cell, so that a sheet claiming a billion rows costs only the
+/// cells it has.
+fn sheet_rows(
+    workbook: &mut Sheets<Cursor<Vec<u8>>>,
+    name: &str,
+) -> Result<Vec<(u32, Vec<Data>)>, String> {
+    let too_many = |cells: u64| {
+        format!("it spreads over {cells} cells or more, more than the {MAX_CELLS} rolo reads")
+    };
+    if let Sheets::Xlsx(xlsx) = workbook {
+        let mut reader = xlsx
+            .worksheet_cells_reader(name)
+            .map_err(|e| format!("unreadable ({e})"))?;
+        let mut rows: std::collections::BTreeMap<u32, Vec<(u32, Data)>> = Default::default();
+        while let Some(cell) = reader
+            .next_cell()
+            .map_err(|e| format!("unreadable ({e})"))?
+        {
+            let (row, col) = cell.get_position();
+            let value = Data::from(cell.get_value().clone());
+            if value != Data::Empty {
+                rows.entry(row).or_default().push((col, value));
+            }
+        }
+        let mut spread = 0u64;
+        let mut out = Vec::with_capacity(rows.len());
+        for (number, cells) in rows {
+            let width = cells
+                .iter()
+                .map(|(c, _)| *c as usize + 1)
+                .max()
+                .unwrap_or(0);
+            spread += width as u64;
+            if spread > MAX_CELLS {
+                return Err(too_many(spread));
+            }
+            let mut row = vec![Data::Empty; width];
+            for (col, value) in cells {
+                row[col as usize] = value;
+            }
+            out.push((number, row));
+        }
+        return Ok(out);
+    }
+    let range = workbook
+        .worksheet_range(name)
+        .map_err(|e| format!("unreadable ({e})"))?;
+    let (h, w) = range.get_size();
+    if (h as u64) * (w as u64) > MAX_CELLS {
+        return Err(too_many((h as u64) * (w as u64)));
+    }
+    let start = range.start().map_or(0, |(row, _)| row);
+    Ok(range
+        .rows()
+        .enumerate()
+        .map(|(i, row)| (start + i as u32, row.to_vec()))
+        .collect())
 }
 
 fn open(file: &str, bytes: Vec<u8>) -> Result<Sheets<Cursor<Vec<u8>>>, ReadError> {
