@@ -218,3 +218,53 @@ fn a_sheet_naming_its_last_cell_far_away_costs_only_its_cells() {
     // The far cell is a record of its own, with nothing to know a person by: a reject.
     assert_eq!(run.rejects.len(), 1);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_write_that_fails_half_way_leaves_the_previous_output_whole() {
+    // `ulimit -f` makes the file system refuse the write past 8 KB, as a full disk would
+    // (SIGXFSZ ignored so that the write fails instead of killing the process).
+    let dir = TestDir::new();
+    let out = dir.path("contacts.jsonl");
+    std::fs::write(&out, "previous\n").unwrap();
+    let mut rows = String::from("First Name,Last Name,Email\n");
+    for i in 0..2_000 {
+        rows.push_str(&format!("Person{i},Family{i},p{i}@example.org\n"));
+    }
+    let input = dir.write("scans.csv", rows);
+    let rolo = assert_cmd::cargo::cargo_bin("rolo");
+    let script = format!(
+        "trap '' XFSZ; ulimit -f 8; exec '{}' run -q '{input}' --contacts '{}'",
+        rolo.display(),
+        out.display()
+    );
+    let run = std::process::Command::new("sh")
+        .args(["-c", &script])
+        .env("ROLO_NO_PROGRESS", "1")
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(err.contains("contacts.jsonl: cannot write"), "{err}");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "previous\n");
+    let leftovers: Vec<_> = std::fs::read_dir(out.parent().unwrap())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".rolo-"))
+        .collect();
+    assert!(leftovers.is_empty(), "a temporary file was left behind");
+}
+
+#[test]
+fn an_output_where_no_folder_can_be_made_is_an_error_naming_it() {
+    let dir = TestDir::new();
+    let file = dir.write("not-a-folder", "x");
+    let target = format!("{file}/contacts.jsonl");
+    let run = dir.run(&[&fixture("vcard/missing-end.vcf"), "--contacts", &target]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains(&target) && run.stderr.contains("cannot write"),
+        "{}",
+        run.stderr
+    );
+}
