@@ -174,6 +174,11 @@ fn open(file: &str, bytes: Vec<u8>) -> Result<Sheets<Cursor<Vec<u8>>>, ReadError
         reason,
     };
     if bytes.starts_with(CFB_MAGIC) {
+        if cfb_directory_loops(&bytes) {
+            return Err(corrupt(
+                "not a readable xls workbook (its directory's chain of sectors loops)".into(),
+            ));
+        }
         if contains(&bytes, b"E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e") {
             return Err(ReadError::Password {
                 file: file.to_string(),
@@ -228,6 +233,67 @@ fn open(file: &str, bytes: Vec<u8>) -> Result<Sheets<Cursor<Vec<u8>>>, ReadError
 }
 
 /// Whether some part of the zip package is XML in UTF-16 (it starts with a UTF-16 BOM).
+/// Whether the chain of sectors holding an OLE (xls) file's directory comes back on itself.
+/// calamine 0.38 follows that chain with no bound (`cfb::Sectors::get_chain`) and grows its
+/// buffer until memory runs out: a 6 KB file found by fuzzing took 24 GB. Only the directory's
+/// chain is read without a length; every stream's read stops at the stream's size.
+fn cfb_directory_loops(bytes: &[u8]) -> bool {
+    const END_OF_CHAIN: u32 = 0xFFFF_FFFE;
+    const RESERVED: u32 = 0xFFFF_FFFA;
+    let u32_at = |at: usize| {
+        bytes
+            .get(at..at + 4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    let Some(shift) = bytes.get(30..32).map(|b| u16::from_le_bytes([b[0], b[1]])) else {
+        return false;
+    };
+    if !(7..=16).contains(&shift) {
+        return false; // calamine refuses such a header itself
+    }
+    let size = 1usize << shift;
+    let sector = |id: u32| {
+        let start = (id as usize).checked_add(1)?.checked_mul(size)?;
+        bytes.get(start..start.checked_add(size)?)
+    };
+    let words = |s: &[u8]| -> Vec<u32> {
+        s.chunks_exact(4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .collect()
+    };
+    // The FAT's sectors: 109 in the header, the rest in the DIFAT chain (bounded here too).
+    let mut difat: Vec<u32> = (0..109).filter_map(|i| u32_at(76 + 4 * i)).collect();
+    let mut next = u32_at(68).unwrap_or(END_OF_CHAIN);
+    let mut hops = 0;
+    while next < RESERVED && hops <= bytes.len() / size {
+        hops += 1;
+        let Some(ids) = sector(next).map(words) else {
+            break;
+        };
+        next = ids.last().copied().unwrap_or(END_OF_CHAIN);
+        difat.extend(&ids[..ids.len().saturating_sub(1)]);
+    }
+    let fat: Vec<u32> = difat
+        .iter()
+        .filter(|id| **id < RESERVED)
+        .filter_map(|&id| sector(id))
+        .flat_map(words)
+        .collect();
+    let mut id = u32_at(48).unwrap_or(END_OF_CHAIN);
+    let mut steps = 0;
+    while id != END_OF_CHAIN {
+        let Some(&following) = fat.get(id as usize) else {
+            return false; // out of the table: calamine stops with an error
+        };
+        steps += 1;
+        if steps > fat.len() {
+            return true;
+        }
+        id = following;
+    }
+    false
+}
+
 /// Unzipped, a workbook may be at most this large, whatever its ratio.
 const MAX_UNZIPPED: u64 = 4 << 30;
 /// Above this size unzipped, a workbook may expand at most [`MAX_RATIO`] times: spreadsheet XML

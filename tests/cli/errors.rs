@@ -268,3 +268,17 @@ fn an_output_where_no_folder_can_be_made_is_an_error_naming_it() {
         run.stderr
     );
 }
+
+#[test]
+fn an_xls_whose_directory_chain_loops_is_refused_at_once() {
+    // Found by fuzzing the spreadsheet reader: 6 KB that made calamine 0.38 grow a buffer
+    // until memory ran out (24 GB).
+    let dir = TestDir::new();
+    let run = dir.run(&[&fixture("hostile/looping-directory.xls")]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("chain of sectors loops"),
+        "{}",
+        run.stderr
+    );
+}
