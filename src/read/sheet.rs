@@ -17,7 +17,25 @@ const HEADER_SEARCH_ROWS: usize = 30;
 const CFB_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 /// Reads every sheet that has a contact header; the records of all sheets, in sheet order.
+///
+/// calamine panics on some damaged files (fuzzing found an assertion on a truncated sector of
+/// an xls): such a panic is caught here and said as an unreadable file, never a crash.
 pub fn read(file: &str, bytes: Vec<u8>, info: &mut FileInfo) -> Result<Vec<Item>, ReadError> {
+    let quiet = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read_sheets(file, bytes, info)
+    }));
+    std::panic::set_hook(quiet);
+    read.unwrap_or_else(|_| {
+        Err(ReadError::Corrupt {
+            file: file.to_string(),
+            reason: "not a readable spreadsheet: the spreadsheet reader failed on it".into(),
+        })
+    })
+}
+
+fn read_sheets(file: &str, bytes: Vec<u8>, info: &mut FileInfo) -> Result<Vec<Item>, ReadError> {
     let mut workbook = open(file, bytes)?;
     info.format = match &workbook {
         Sheets::Xls(_) => "xls",

@@ -282,3 +282,22 @@ fn an_xls_whose_directory_chain_loops_is_refused_at_once() {
         run.stderr
     );
 }
+
+#[test]
+fn a_spreadsheet_the_reader_library_panics_on_is_an_unreadable_file() {
+    // Found by fuzzing: an xls with a truncated sector trips an assertion inside calamine 0.38.
+    let dir = TestDir::new();
+    let run = dir.run(&[
+        &fixture("hostile/truncated-sector.xls"),
+        &fixture("demo/phone.vcf"),
+    ]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("truncated-sector.xls: not a readable spreadsheet"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    assert!(!run.contacts.is_empty(), "the other file is still read");
+}
