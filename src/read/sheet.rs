@@ -270,9 +270,11 @@ fn cfb_directory_loops(bytes: &[u8]) -> bool {
         return false; // calamine refuses such a header itself
     }
     let size = 1usize << shift;
+    // As calamine reads them: the last sector may be cut short by the end of the file.
     let sector = |id: u32| {
         let start = (id as usize).checked_add(1)?.checked_mul(size)?;
-        bytes.get(start..start.checked_add(size)?)
+        let end = start.checked_add(size)?.min(bytes.len());
+        bytes.get(start..end).filter(|s| !s.is_empty())
     };
     let words = |s: &[u8]| -> Vec<u32> {
         s.chunks_exact(4)
