@@ -64,6 +64,27 @@ impl Db {
         self.ok(&refs).0
     }
 
+    /// A store holding Anna and Erik Berg, who share their company's role address: a pair for
+    /// review.
+    fn with_role_address_pair() -> Db {
+        let db = Db::new();
+        let scans = db.dir.write(
+            "scans.csv",
+            "First Name,Last Name,Company,Email\n\
+             Anna,Berg,Nordic AB,info@nordic.example\n\
+             Erik,Berg,Nordic AB,info@nordic.example\n",
+        );
+        db.ok(&[
+            "import",
+            &scans,
+            "--event",
+            "Expo",
+            "--met-on",
+            "2026-03-10",
+        ]);
+        db
+    }
+
     fn worklist(&self, today: &str) -> Vec<Value> {
         let path = self.dir.path("w.jsonl").display().to_string();
         self.ok(&["worklist", "--today", today, "-o", &path]);
@@ -440,22 +461,7 @@ fn the_store_remembers_the_cadence_and_the_sender() {
 
 #[test]
 fn review_answers_are_remembered_by_later_imports() {
-    let db = Db::new();
-    // Anna and Erik Berg share their company's role address: a pair for review.
-    let scans = db.dir.write(
-        "scans.csv",
-        "First Name,Last Name,Company,Email,Phone\n\
-         Anna,Berg,Nordic AB,info@nordic.example,+46 8 123 456 78\n\
-         Erik,Berg,Nordic AB,info@nordic.example,\n",
-    );
-    db.ok(&[
-        "import",
-        &scans,
-        "--event",
-        "Expo",
-        "--met-on",
-        "2026-03-10",
-    ]);
+    let db = Db::with_role_address_pair();
     let (_, listed) = db.ok(&["review"]);
     let id = listed
         .lines()
@@ -501,21 +507,7 @@ fn review_answers_are_remembered_by_later_imports() {
 
 #[test]
 fn an_accepted_review_pair_becomes_one_contact() {
-    let db = Db::new();
-    let scans = db.dir.write(
-        "scans.csv",
-        "First Name,Last Name,Company,Email\n\
-         Anna,Berg,Nordic AB,info@nordic.example\n\
-         Erik,Berg,Nordic AB,info@nordic.example\n",
-    );
-    db.ok(&[
-        "import",
-        &scans,
-        "--event",
-        "Expo",
-        "--met-on",
-        "2026-03-10",
-    ]);
+    let db = Db::with_role_address_pair();
     let (_, listed) = db.ok(&["review"]);
     let id = listed.lines().next().unwrap().trim().to_string();
     let (said, _) = db.ok(&["review", "--accept", &id]);
@@ -530,21 +522,7 @@ fn review_on_a_terminal_asks_about_each_pair() {
         eprintln!("skipped: no /usr/bin/script to give rolo a terminal");
         return;
     }
-    let db = Db::new();
-    let scans = db.dir.write(
-        "scans.csv",
-        "First Name,Last Name,Company,Email\n\
-         Anna,Berg,Nordic AB,info@nordic.example\n\
-         Erik,Berg,Nordic AB,info@nordic.example\n",
-    );
-    db.ok(&[
-        "import",
-        &scans,
-        "--event",
-        "Expo",
-        "--met-on",
-        "2026-03-10",
-    ]);
+    let db = Db::with_role_address_pair();
     let rolo = assert_cmd::cargo::cargo_bin("rolo");
     let command = format!("'{}' --store '{}' review", rolo.display(), db.path());
     let mut child = Command::new("/usr/bin/script")
