@@ -287,15 +287,6 @@ pub struct Derived {
 }
 
 impl Derived {
-    /// The contact holding the record with store id `id`.
-    pub fn contact_of(&self, id: i64) -> Option<usize> {
-        let index = self.ids.iter().position(|&i| i == id)?;
-        self.resolved
-            .contacts
-            .iter()
-            .position(|c| c.members.contains(&index))
-    }
-
     /// The store ids of a contact's records.
     pub fn record_ids(&self, contact: usize) -> Vec<i64> {
         self.resolved.contacts[contact]

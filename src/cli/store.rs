@@ -183,13 +183,12 @@ pub(crate) fn run(
             };
             let step = row.step.clone();
             db.decide(&Decision {
-                batch: 0,
                 kind: "done".into(),
                 records: derived.record_ids(c),
-                other: Vec::new(),
                 step: Some(step.clone()),
                 day: Some(day),
                 note: args.note.clone(),
+                ..Decision::default()
             })?;
             printer.message(format!("{}: {step} done on {day}", contact.display_name()));
             Ok(ExitStatus::Success)
@@ -268,13 +267,10 @@ pub(crate) fn run(
                 bail!("{} and {} are already one contact", args.a, args.b);
             }
             db.decide(&Decision {
-                batch: 0,
                 kind: "merge".into(),
                 records: derived.record_ids(a),
                 other: derived.record_ids(b),
-                step: None,
-                day: None,
-                note: None,
+                ..Decision::default()
             })?;
             printer.message(format!(
                 "merged {} and {}",
@@ -319,13 +315,10 @@ pub(crate) fn run(
                 bail!("a split must leave at least one record in the contact");
             }
             db.decide(&Decision {
-                batch: 0,
                 kind: "split".into(),
                 records: out,
                 other: rest,
-                step: None,
-                day: None,
-                note: None,
+                ..Decision::default()
             })?;
             printer.message(format!(
                 "split {} record(s) off {}",
@@ -478,13 +471,10 @@ fn decide_on(
     let derived = derive(db, None)?;
     let c = find(&derived, query)?;
     db.decide(&Decision {
-        batch: 0,
         kind: kind.into(),
         records: derived.record_ids(c),
-        other: Vec::new(),
-        step: None,
         day,
-        note: None,
+        ..Decision::default()
     })?;
     printer.message(said(&derived.resolved.contacts[c].display_name()));
     Ok(ExitStatus::Success)
@@ -640,13 +630,10 @@ fn review(db: &mut Store, args: &ReviewArgs, printer: Printer) -> anyhow::Result
     let pairs = &derived.resolved.review;
     let answer = |db: &mut Store, p: &crate::resolve::ReviewPair, same: bool| {
         db.decide(&Decision {
-            batch: 0,
             kind: if same { "merge" } else { "split" }.into(),
             records: derived.record_ids(p.left),
             other: derived.record_ids(p.right),
-            step: None,
-            day: None,
-            note: None,
+            ..Decision::default()
         })
     };
     let describe = |p: &crate::resolve::ReviewPair| {

@@ -69,16 +69,14 @@ pub struct Store {
 #[derive(Debug, Clone)]
 pub struct Stored {
     pub id: i64,
-    pub batch: i64,
     pub origin: Origin,
     pub raw: RawRecord,
     pub event: Event,
 }
 
 /// A user's decision, as stored.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Decision {
-    pub batch: i64,
     pub kind: String,
     pub records: Vec<i64>,
     pub other: Vec<i64>,
@@ -280,7 +278,7 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare(
-                "SELECT r.id, r.batch, r.file, r.sheet, r.ordinal, r.origin, r.fields, b.event, b.met_from, b.met_to
+                "SELECT r.id, r.file, r.sheet, r.ordinal, r.origin, r.fields, b.event, b.met_from, b.met_to
                  FROM record r JOIN batch b ON b.id = r.batch
                  WHERE b.undone IS NULL AND r.replaced_by IS NULL
                  ORDER BY r.id",
@@ -288,32 +286,31 @@ impl Store {
             .map_err(self.err())?;
         let rows = stmt
             .query_map([], |r| {
-                let fields: String = r.get(6)?;
+                let fields: String = r.get(5)?;
                 let day = |s: Option<String>| s.and_then(|d| d.parse::<NaiveDate>().ok());
-                let window = match (day(r.get(8)?), day(r.get(9)?)) {
+                let window = match (day(r.get(7)?), day(r.get(8)?)) {
                     (Some(a), Some(b)) => Some((a, b)),
                     _ => None,
                 };
                 Ok(Stored {
                     id: r.get(0)?,
-                    batch: r.get(1)?,
-                    origin: if r.get::<_, String>(5)? == "context" {
+                    origin: if r.get::<_, String>(4)? == "context" {
                         Origin::Context
                     } else {
                         Origin::Event
                     },
                     raw: RawRecord {
                         prov: Provenance {
-                            file: r.get(2)?,
-                            sheet: r.get(3)?,
-                            record: r.get::<_, i64>(4)? as u64,
+                            file: r.get(1)?,
+                            sheet: r.get(2)?,
+                            record: r.get::<_, i64>(3)? as u64,
                         },
                         fields: parse_fields(&fields),
                         raw: String::new(),
                         warnings: Vec::new(),
                     },
                     event: Event {
-                        name: r.get(7)?,
+                        name: r.get(6)?,
                         window,
                     },
                 })
@@ -327,7 +324,7 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare(
-                "SELECT d.batch, d.kind, d.records, d.other, d.step, d.day, d.note
+                "SELECT d.kind, d.records, d.other, d.step, d.day, d.note
                  FROM decision d JOIN batch b ON b.id = d.batch
                  WHERE b.undone IS NULL ORDER BY d.id",
             )
@@ -336,13 +333,12 @@ impl Store {
         let rows = stmt
             .query_map([], |r| {
                 Ok(Decision {
-                    batch: r.get(0)?,
-                    kind: r.get(1)?,
-                    records: ids(r.get(2)?),
-                    other: ids(r.get(3)?),
-                    step: r.get(4)?,
-                    day: r.get::<_, Option<String>>(5)?.and_then(|d| d.parse().ok()),
-                    note: r.get(6)?,
+                    kind: r.get(0)?,
+                    records: ids(r.get(1)?),
+                    other: ids(r.get(2)?),
+                    step: r.get(3)?,
+                    day: r.get::<_, Option<String>>(4)?.and_then(|d| d.parse().ok()),
+                    note: r.get(5)?,
                 })
             })
             .map_err(self.err())?;

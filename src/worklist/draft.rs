@@ -98,17 +98,21 @@ pub fn check(template: &str) -> Result<(), String> {
 /// The cadence's templates, parsed once for the whole worklist.
 pub struct Drafter {
     env: Environment<'static>,
+    /// The templates' names in the environment: their numbers, written once.
+    names: Vec<String>,
 }
 
 impl Drafter {
     pub fn new(templates: impl IntoIterator<Item = String>) -> Drafter {
         let mut env = environment();
+        let mut names = Vec::new();
         for (i, t) in templates.into_iter().enumerate() {
-            // A template that does not parse renders as its error (cadence files are checked
-            // when read, so only a bug gets here).
+            // A template that does not parse renders as nothing (cadence files are checked when
+            // read, so only a bug gets here).
             let _ = env.add_template_owned(i.to_string(), t);
+            names.push(i.to_string());
         }
-        Drafter { env }
+        Drafter { env, names }
     }
 
     /// The template values of a context, made once for all the templates of a step.
@@ -119,7 +123,7 @@ impl Drafter {
     /// Renders template number `i` (in the order given to [`Drafter::new`]), tidied. An empty
     /// template renders as nothing without being run.
     pub fn render(&self, i: usize, values: &minijinja::Value) -> String {
-        let Ok(template) = self.env.get_template(&i.to_string()) else {
+        let Some(Ok(template)) = self.names.get(i).map(|n| self.env.get_template(n)) else {
             return String::new();
         };
         if template.source().is_empty() {

@@ -17,7 +17,6 @@ use chrono::{Datelike, Duration, NaiveDate};
 use rayon::prelude::*;
 
 pub use cadence::{Cadence, CadenceError, Step};
-pub use draft::tidy;
 pub use priority::{Priority, priority};
 
 use crate::model::Contact;
@@ -163,6 +162,9 @@ fn steps_of(c: &Contact, plan: &Plan, drafter: &draft::Drafter) -> Vec<Row> {
     let p = priority(c);
     let mut rows = Vec::new();
     let last = plan.horizon.map(|h| today + Duration::days(h));
+    // What the templates can say is the same for every step of the contact.
+    let ctx = draft::Context::new(c, &event.name, event.met_on, plan.from_name.as_deref());
+    let values = draft::Drafter::values(&ctx);
     for (n, &(i, step)) in steps.iter().enumerate() {
         let day = base + Duration::days(step.offset_days);
         // Without a store no step is done: the first is the next open one. With a horizon the
@@ -175,8 +177,6 @@ fn steps_of(c: &Contact, plan: &Plan, drafter: &draft::Drafter) -> Vec<Row> {
             _ if day < today => (today, true),
             _ => (day, false),
         };
-        let ctx = draft::Context::new(c, &event.name, event.met_on, plan.from_name.as_deref());
-        let values = draft::Drafter::values(&ctx);
         let (channel, action) = action(
             c,
             &drafter.render(3 * i, &values),

@@ -13,12 +13,7 @@ fn export(dir: &TestDir, file: &str, format: Option<&str>) -> String {
     if let Some(format) = format {
         args.extend(["--contacts-format".to_string(), format.to_string()]);
     }
-    let out = dir.rolo(&args);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    dir.rolo_ok(&args);
     path
 }
 

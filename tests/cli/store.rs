@@ -30,18 +30,24 @@ impl Db {
         self.dir.path("rolo.db").display().to_string()
     }
 
-    fn rolo(&self, args: &[&str]) -> Output {
+    /// The arguments with this store.
+    fn args(&self, args: &[&str]) -> Vec<String> {
         let mut all = vec!["--store".to_string(), self.path()];
         all.extend(args.iter().map(|a| a.to_string()));
-        self.dir.rolo(&all)
+        all
+    }
+
+    fn rolo(&self, args: &[&str]) -> Output {
+        self.dir.rolo(&self.args(args))
     }
 
     /// Runs a command that must succeed; its stderr and stdout.
     fn ok(&self, args: &[&str]) -> (String, String) {
-        let out = self.rolo(args);
-        let err = String::from_utf8_lossy(&out.stderr).into_owned();
-        assert!(out.status.success(), "{args:?}: {err}");
-        (err, String::from_utf8_lossy(&out.stdout).into_owned())
+        let out = self.dir.rolo_ok(&self.args(args));
+        (
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
     }
 
     fn address_book(&self) -> String {

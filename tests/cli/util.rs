@@ -121,6 +121,17 @@ impl TestDir {
             .output()
             .expect("run rolo")
     }
+
+    /// Runs rolo with these arguments, which must succeed.
+    pub fn rolo_ok(&self, args: &[String]) -> Output {
+        let out = self.rolo(args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out
+    }
 }
 
 fn read_jsonl(path: &Path) -> Vec<Value> {

@@ -15,12 +15,7 @@ fn worklist(dir: &TestDir, file: &str, extra: &[&str]) -> String {
     let path = dir.path(file).display().to_string();
     let mut args = demo_run(&["--worklist", &path]);
     args.extend(extra.iter().map(|a| a.to_string()));
-    let out = dir.rolo(&args);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    dir.rolo_ok(&args);
     path
 }
 
