@@ -16,7 +16,7 @@ use crate::pipeline::{self, Derived};
 use crate::printer::Printer;
 use crate::settings;
 use crate::store::{self, Decision, Store};
-use crate::worklist::Plan;
+use crate::worklist::{Cadence, Plan};
 
 #[derive(Debug, Args)]
 pub struct StoreArg {
@@ -164,11 +164,7 @@ pub(crate) fn run(
                 Some(d) => settings::date("--on", d)?,
                 None => settings::today(None)?,
             };
-            let plan = Plan {
-                today: day,
-                ..Plan::default()
-            };
-            let derived = derive(&db, Some(&plan))?;
+            let derived = derive(&db, Some(&remembered_plan(&db, day)?))?;
             let c = find(&derived, &args.contact)?;
             let contact = &derived.resolved.contacts[c];
             let Some(row) = derived
@@ -328,6 +324,22 @@ pub(crate) fn run(
             Ok(ExitStatus::Success)
         }
     }
+}
+
+/// The plan for `today` with the cadence the store remembers (`rolo worklist --cadence`), so
+/// that `done` marks a step of that cadence and `show` names its next one.
+fn remembered_plan(db: &Store, today: NaiveDate) -> anyhow::Result<Plan> {
+    let cadence = match db.setting("cadence")? {
+        Some(text) => {
+            Cadence::from_toml(&text).context("the cadence the store remembers is not usable")?
+        }
+        None => Cadence::default(),
+    };
+    Ok(Plan {
+        cadence,
+        today,
+        ..Plan::default()
+    })
 }
 
 /// The contacts, and the worklist of `plan` if one is given.
@@ -533,10 +545,7 @@ fn matches_record(prov: &crate::model::Provenance, wanted: &str) -> bool {
 }
 
 fn show(db: &Store, query: &str, printer: Printer) -> anyhow::Result<ExitStatus> {
-    let plan = Plan {
-        today: settings::today(None)?,
-        ..Plan::default()
-    };
+    let plan = remembered_plan(db, settings::today(None)?)?;
     let derived = pipeline::derive(db.records()?, &db.decisions()?, Some(&plan), true);
     let i = find(&derived, query)?;
     let c = &derived.resolved.contacts[i];

@@ -463,6 +463,15 @@ fn the_store_remembers_the_cadence_and_the_sender() {
     let kwame = row(&rows, "Kwame Mensah").unwrap();
     assert_eq!(kwame["step"], "call");
     assert_eq!(kwame["draft_body"], "Hi Kwame\n\nSam Lee");
+    // `done` marks the step of the remembered cadence, and `show` names what comes after.
+    db.ok(&["done", "Kwame Mensah", "--on", "2026-10-17"]);
+    let rows = db.worklist("2026-10-17");
+    assert!(
+        row(&rows, "Kwame Mensah").is_none(),
+        "its only step is done"
+    );
+    let (_, shown) = db.ok(&["show", "Kwame Mensah"]);
+    assert!(shown.contains("2026-10-17  call done"), "{shown}");
 }
 
 #[test]
