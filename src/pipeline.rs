@@ -3,7 +3,7 @@
 
 use crate::model::{Origin, RawRecord, Record, Reject};
 use crate::normalize::{self, Options};
-use crate::progress::Reporter;
+use crate::progress::{Reporter, Timing};
 use crate::read::{self, FileInfo, ReadError};
 use crate::resolve::{self, Resolved};
 use crate::store::{Decision, Stored};
@@ -37,6 +37,9 @@ pub struct FileReport {
     pub info: FileInfo,
     /// The file could not be read at all.
     pub error: Option<ReadError>,
+    /// The file's size, and how long reading and normalizing it took.
+    pub bytes: u64,
+    pub took: std::time::Duration,
     pub records: u64,
     pub rejected: u64,
     pub warnings: u64,
@@ -55,7 +58,7 @@ pub struct Outcome {
     pub tagged: usize,
     pub worklist: Vec<Row>,
     /// How long each stage took.
-    pub timings: Vec<(&'static str, std::time::Duration)>,
+    pub timings: Vec<Timing>,
     /// The evidence `--explain` asked for, or why it could not be given.
     pub explained: Option<Result<String, String>>,
 }
@@ -76,20 +79,15 @@ pub fn run(settings: &RunSettings, reporter: &dyn Reporter) -> Outcome {
     let mut records = Vec::new();
     let mut rejects = Vec::new();
     let mut files = Vec::new();
-    for input in &settings.inputs {
-        reporter.reading(&input.file);
-        files.push(read_file(
-            input,
-            &settings.normalize,
-            &mut records,
-            &mut rejects,
-            None,
-            reporter,
-        ));
-    }
+    let reads = read_files(&settings.inputs, &settings.normalize, false, reporter);
     // Records are many and large: no spare capacity from the vector's doubling.
-    records.shrink_to_fit();
-    timings.push(("read and normalize", started.elapsed()));
+    records.reserve_exact(reads.iter().map(|r| r.records.len()).sum());
+    for read in reads {
+        files.push(read.report);
+        records.extend(read.records);
+        rejects.extend(read.rejects);
+    }
+    timings.push(Timing::since("read and normalize", started));
     let started = std::time::Instant::now();
     reporter.stage("resolving");
     // The merged view moves values out of the records; explaining needs them as they were.
@@ -100,11 +98,11 @@ pub fn run(settings: &RunSettings, reporter: &dyn Reporter) -> Outcome {
         .as_ref()
         .zip(snapshot)
         .map(|((a, b), snapshot)| resolve::explain(&snapshot, &resolved.contacts, a, b));
-    timings.push(("resolve", started.elapsed()));
+    timings.push(Timing::since("resolve", started));
     let started = std::time::Instant::now();
     reporter.stage("tagging");
     let tagged = tag::tag(&mut resolved.contacts, &records, &settings.event);
-    timings.push(("tag", started.elapsed()));
+    timings.push(Timing::since("tag", started));
     let started = std::time::Instant::now();
     // Without `--event` a run is a clean-and-merge: events read back from an earlier export are
     // kept on the contacts, but there is nothing new to follow up.
@@ -113,7 +111,7 @@ pub fn run(settings: &RunSettings, reporter: &dyn Reporter) -> Outcome {
     } else {
         Vec::new()
     };
-    timings.push(("worklist", started.elapsed()));
+    timings.push(Timing::since("worklist", started));
     Outcome {
         files,
         records,
@@ -137,20 +135,40 @@ pub fn read_raw(
     let mut files = Vec::new();
     let mut raws = Vec::new();
     let mut rejects = Vec::new();
-    let mut records = Vec::new();
-    for input in inputs {
-        reporter.reading(&input.file);
-        files.push(read_file(
-            input,
-            opts,
-            &mut records,
-            &mut rejects,
-            Some(&mut raws),
-            reporter,
-        ));
-        records.clear();
+    for read in read_files(inputs, opts, true, reporter) {
+        files.push(read.report);
+        raws.extend(read.raws.into_iter().map(|raw| (read.origin, raw)));
+        rejects.extend(read.rejects);
     }
     (files, raws, rejects)
+}
+
+/// What reading one file gave.
+struct FileRead {
+    report: FileReport,
+    origin: Origin,
+    records: Vec<Record>,
+    rejects: Vec<Reject>,
+    /// The raw records that became records, when they were asked for (the store keeps them
+    /// instead of the normalized records).
+    raws: Vec<RawRecord>,
+}
+
+/// Reads the files in parallel, each in order, and gives them back in the order named.
+fn read_files(
+    inputs: &[Input],
+    opts: &Options,
+    keep_raw: bool,
+    reporter: &dyn Reporter,
+) -> Vec<FileRead> {
+    use rayon::prelude::*;
+    inputs
+        .par_iter()
+        .map(|input| {
+            reporter.reading(&input.file);
+            read_file(input, opts, keep_raw, reporter)
+        })
+        .collect()
 }
 
 /// The most text one value may hold, and one record: a card's photo or a pasted document is no
@@ -192,47 +210,62 @@ fn within_limits(raw: RawRecord) -> Result<RawRecord, Reject> {
     }
 }
 
-fn read_file(
-    input: &Input,
-    opts: &Options,
-    records: &mut Vec<Record>,
-    rejects: &mut Vec<Reject>,
-    mut raws: Option<&mut Vec<(Origin, RawRecord)>>,
-    reporter: &dyn Reporter,
-) -> FileReport {
-    let mut report = FileReport {
-        file: input.file.clone(),
+/// Records normalized together: enough to keep both cores busy, few enough to hold.
+const CHUNK: usize = 2048;
+
+fn read_file(input: &Input, opts: &Options, keep_raw: bool, reporter: &dyn Reporter) -> FileRead {
+    use rayon::prelude::*;
+    let started = std::time::Instant::now();
+    let mut read = FileRead {
+        report: FileReport {
+            file: input.file.clone(),
+            origin: input.origin,
+            info: FileInfo::default(),
+            error: None,
+            bytes: 0,
+            took: std::time::Duration::ZERO,
+            records: 0,
+            rejected: 0,
+            warnings: 0,
+            photos: 0,
+            examples: Vec::new(),
+        },
         origin: input.origin,
-        info: FileInfo::default(),
-        error: None,
-        records: 0,
-        rejected: 0,
-        warnings: 0,
-        photos: 0,
-        examples: Vec::new(),
+        records: Vec::new(),
+        rejects: Vec::new(),
+        raws: Vec::new(),
     };
+    let report = &mut read.report;
     let opened = match read::open(&input.file) {
         Ok(opened) => opened,
         Err(err) => {
             report.error = Some(err);
-            return report;
+            return read;
         }
     };
     report.info = opened.info;
-    let mut batch = 0;
-    for item in opened.records {
-        report.records += 1;
-        batch += 1;
-        if batch == 1000 {
-            reporter.records(batch);
-            batch = 0;
+    report.bytes = opened.bytes;
+    let mut items = opened.records;
+    loop {
+        let chunk: Vec<read::Item> = items.by_ref().take(CHUNK).collect();
+        if chunk.is_empty() {
+            break;
         }
-        let reject = match item.and_then(within_limits) {
-            Ok(raw) => {
-                let kept = raws.is_some().then(|| raw.clone());
+        reporter.records(chunk.len() as u64);
+        report.records += chunk.len() as u64;
+        let normalized: Vec<Result<(Record, Option<RawRecord>), Reject>> = chunk
+            .into_par_iter()
+            .map(|item| {
+                let raw = item.and_then(within_limits)?;
+                let kept = keep_raw.then(|| raw.clone());
                 let mut record = normalize::normalize(raw, opts);
                 record.origin = input.origin;
-                if record.is_identifiable() {
+                Ok((record, kept))
+            })
+            .collect();
+        for item in normalized {
+            let reject = match item {
+                Ok((mut record, kept)) if record.is_identifiable() => {
                     for w in &record.warnings {
                         report.warnings += 1;
                         if let Some(n) = w.strip_suffix(read::vcard::PHOTOS_NOT_STORED) {
@@ -243,34 +276,33 @@ fn read_file(
                     }
                     // The original text is kept for rejects only: a contact keeps every value.
                     record.raw = String::new();
-                    match (&mut raws, kept) {
-                        (Some(raws), Some(mut raw)) => {
+                    match kept {
+                        Some(mut raw) => {
                             raw.raw = String::new();
-                            raws.push((input.origin, raw));
+                            read.raws.push(raw);
                         }
-                        _ => records.push(record),
+                        None => read.records.push(record),
                     }
                     continue;
                 }
-                let prov = record.prov().clone();
-                Reject {
-                    prov,
+                Ok((record, _)) => Reject {
+                    prov: record.prov().clone(),
                     reason: "no name, email, phone or URL".into(),
                     raw: record.raw,
-                }
+                },
+                Err(reject) => reject,
+            };
+            report.rejected += 1;
+            if report.examples.len() < EXAMPLES_PER_FILE {
+                report
+                    .examples
+                    .push(format!("{}: rejected: {}", reject.prov, reject.reason));
             }
-            Err(reject) => reject,
-        };
-        report.rejected += 1;
-        if report.examples.len() < EXAMPLES_PER_FILE {
-            report
-                .examples
-                .push(format!("{}: rejected: {}", reject.prov, reject.reason));
+            read.rejects.push(reject);
         }
-        rejects.push(reject);
     }
-    reporter.records(batch);
-    report
+    report.took = started.elapsed();
+    read
 }
 
 /// The contact base the store's records and decisions make: the same stages as a run, each

@@ -60,3 +60,41 @@ impl Reporter for Spinner {
         self.bar.finish_and_clear();
     }
 }
+
+/// The most memory the process has held so far (its peak resident set), where the system says
+/// (Linux); for the stage report of `-v`.
+pub fn peak_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib * 1024)
+}
+
+/// How long a stage took, and the peak memory when it ended.
+#[derive(Debug, Clone)]
+pub struct Timing {
+    pub stage: &'static str,
+    pub took: std::time::Duration,
+    pub peak: Option<u64>,
+}
+
+impl Timing {
+    /// The stage that began at `started` has just ended.
+    pub fn since(stage: &'static str, started: std::time::Instant) -> Timing {
+        Timing {
+            stage,
+            took: started.elapsed(),
+            peak: peak_memory(),
+        }
+    }
+}
+
+impl std::fmt::Display for Timing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {:.2} s", self.stage, self.took.as_secs_f64())?;
+        if let Some(peak) = self.peak {
+            write!(f, " (peak memory so far {} MB)", peak >> 20)?;
+        }
+        Ok(())
+    }
+}

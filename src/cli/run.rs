@@ -2,6 +2,7 @@
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
+use std::time::Instant;
 
 use anyhow::Context;
 use clap::Args;
@@ -11,6 +12,7 @@ use crate::export::{self, ContactsFormat};
 use crate::model::Origin;
 use crate::pipeline::{self, Outcome, RunSettings};
 use crate::printer::Printer;
+use crate::progress::Timing;
 use crate::worklist::Row;
 
 use super::args::{InputArgs, PlanArgs};
@@ -67,27 +69,36 @@ pub(crate) fn run(args: RunArgs, printer: Printer) -> anyhow::Result<ExitStatus>
     let outcome = pipeline::run(&settings, reporter.as_ref());
     reporter.stage("writing");
     let mut written = Vec::new();
+    let mut writes = Vec::new();
     if let Some((path, format)) = args.contacts.as_ref().zip(contacts_format) {
+        let started = Instant::now();
         export::write_contacts(path, format, &outcome.resolved.contacts, &outcome.worklist)?;
+        writes.push(Timing::since("write contacts", started));
         written.push(path.display().to_string());
     }
     if let Some(path) = &args.worklist {
+        let started = Instant::now();
         export::write_worklist(path, &outcome.worklist, settings.plan.today)?;
+        writes.push(Timing::since("write worklist", started));
         written.push(path.display().to_string());
     }
     if let Some(path) = &args.rejects {
+        let started = Instant::now();
         export::atomic(path, |w| export::write_rejects(w, &outcome.rejects))?;
+        writes.push(Timing::since("write rejects", started));
         written.push(path.display().to_string());
     }
     if let Some(path) = &args.review {
+        let started = Instant::now();
         export::write_review_file(path, &outcome.resolved.review, &outcome.resolved.contacts)?;
+        writes.push(Timing::since("write review", started));
         written.push(path.display().to_string());
     }
     reporter.finish();
 
     print_summary(&printer, &outcome, &settings, &written, &args);
     if printer.verbose {
-        printer.message(resolve_report(&outcome));
+        printer.message(resolve_report(&outcome, &writes));
     }
     if let Some(explained) = &outcome.explained {
         match explained {
@@ -110,6 +121,9 @@ pub(crate) fn run(args: RunArgs, printer: Printer) -> anyhow::Result<ExitStatus>
     } else {
         ExitStatus::Success
     };
+    // The process ends next: freeing hundreds of thousands of records one by one takes longer
+    // than the system takes to reclaim the memory at once.
+    std::mem::forget(outcome);
     Ok(status)
 }
 
@@ -248,7 +262,7 @@ fn print_summary(
 
 /// What the resolver did: candidate pairs per blocking rule, keys too common to score, bands,
 /// and the time of each stage.
-fn resolve_report(outcome: &Outcome) -> String {
+fn resolve_report(outcome: &Outcome, writes: &[Timing]) -> String {
     let report = &outcome.resolved.report;
     let mut out = String::from("resolve:\n");
     for r in &report.per_rule {
@@ -284,8 +298,22 @@ fn resolve_report(outcome: &Outcome) -> String {
     for (step, took) in &report.timings {
         let _ = writeln!(out, "  {step}: {:.2} s", took.as_secs_f64());
     }
-    for (stage, took) in &outcome.timings {
-        let _ = writeln!(out, "  {stage}: {:.2} s", took.as_secs_f64());
+    out.push_str("stages:\n");
+    for f in outcome.files.iter().filter(|f| f.error.is_none()) {
+        let secs = f.took.as_secs_f64().max(1e-6);
+        let _ = writeln!(
+            out,
+            "  read {} ({}): {:.1} MB in {:.2} s, {:.1} MB/s, {:.0} records/s",
+            f.file,
+            f.info.format,
+            f.bytes as f64 / 1e6,
+            secs,
+            f.bytes as f64 / 1e6 / secs,
+            f.records as f64 / secs
+        );
+    }
+    for timing in outcome.timings.iter().chain(writes) {
+        let _ = writeln!(out, "  {timing}");
     }
     out.pop();
     out

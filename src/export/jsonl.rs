@@ -56,7 +56,7 @@ struct ContactOut<'a> {
 }
 
 pub fn write_contacts_jsonl(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
-    for c in contacts {
+    super::write_in_parallel(w, contacts, |c, buf| {
         let out = ContactOut {
             id: &c.id,
             name: c.display_name(),
@@ -109,10 +109,10 @@ pub fn write_contacts_jsonl(w: &mut dyn Write, contacts: &[Contact]) -> io::Resu
                 .collect(),
             problems: &c.problems,
         };
-        serde_json::to_writer(&mut *w, &out)?;
-        w.write_all(b"\n")?;
-    }
-    Ok(())
+        serde_json::to_writer(&mut *buf, &out)?;
+        buf.push(b'\n');
+        Ok(())
+    })
 }
 
 #[derive(Serialize)]

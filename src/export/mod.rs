@@ -190,6 +190,34 @@ pub fn atomic(
     Ok(())
 }
 
+/// Writes one item after another, each rendered by `render`, the rendering spread over the
+/// cores a slice at a time (so that no more than a slice's text is held at once).
+pub(crate) fn write_in_parallel<T: Sync>(
+    w: &mut dyn Write,
+    items: &[T],
+    render: impl Fn(&T, &mut Vec<u8>) -> io::Result<()> + Sync,
+) -> io::Result<()> {
+    use rayon::prelude::*;
+    const SLICE: usize = 1 << 16;
+    const PIECE: usize = 1 << 11;
+    for slice in items.chunks(SLICE) {
+        let pieces: Vec<io::Result<Vec<u8>>> = slice
+            .par_chunks(PIECE)
+            .map(|piece| {
+                let mut buf = Vec::new();
+                for item in piece {
+                    render(item, &mut buf)?;
+                }
+                Ok(buf)
+            })
+            .collect();
+        for piece in pieces {
+            w.write_all(&piece?)?;
+        }
+    }
+    Ok(())
+}
+
 /// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first, or a tab or carriage
 /// return) is made inert with a leading apostrophe, as OWASP recommends. A negative number
 /// (`-1.70`, a score) is a number to a spreadsheet, not a formula, and is left as it is.

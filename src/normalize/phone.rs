@@ -16,7 +16,37 @@ pub struct Phone {
 }
 
 /// Normalizes one phone number; what cannot be made E.164 comes back with its problem.
+///
+/// Results are remembered by raw value and region, per thread: a company's switchboard or a
+/// person's mobile appears in file after file, and libphonenumber's validation is the costliest
+/// step of normalizing.
 pub fn normalize(raw: &str, region: Id) -> Result<Phone, String> {
+    use std::cell::RefCell;
+    /// Enough for the distinct numbers of a large import; the cache starts over when full.
+    const REMEMBERED: usize = 1 << 16;
+    type Remembered = rustc_hash::FxHashMap<Box<str>, Result<Phone, String>>;
+    thread_local! {
+        static CACHE: RefCell<(usize, rustc_hash::FxHashMap<Id, Remembered>)> = RefCell::default();
+    }
+    CACHE.with_borrow_mut(|(count, cache)| {
+        if let Some(known) = cache.get(&region).and_then(|c| c.get(raw)) {
+            return known.clone();
+        }
+        let result = normalize_uncached(raw, region);
+        if *count >= REMEMBERED {
+            cache.clear();
+            *count = 0;
+        }
+        *count += 1;
+        cache
+            .entry(region)
+            .or_default()
+            .insert(raw.into(), result.clone());
+        result
+    })
+}
+
+fn normalize_uncached(raw: &str, region: Id) -> Result<Phone, String> {
     let mut s = raw.trim();
     if let Some(rest) = s.strip_prefix("tel:") {
         s = rest;
@@ -50,9 +80,15 @@ pub fn normalize(raw: &str, region: Id) -> Result<Phone, String> {
 fn parse_valid(text: &str, region: Id) -> Option<Phone> {
     // A number in international form is parsed without a default region, so that no rule of
     // the default region (its national prefix) is applied to another country's number.
-    let region = (!text.trim_start().starts_with('+')).then_some(region);
-    let number = PHONE_NUMBER_UTIL.parse(text, region).ok()?;
-    if !PHONE_NUMBER_UTIL.is_valid_number(&number) {
+    let international = text.trim_start().starts_with('+');
+    let number = PHONE_NUMBER_UTIL
+        .parse(text, (!international).then_some(region))
+        .ok()?;
+    // Most numbers are of the default region: checking that region's patterns first spares
+    // libphonenumber's search through every region of the calling code (25 share +1).
+    let home = PHONE_NUMBER_UTIL.get_country_code_for_region(region) == Some(number.country_code)
+        && PHONE_NUMBER_UTIL.is_valid_number_for_region(&number, region);
+    if !home && !PHONE_NUMBER_UTIL.is_valid_number(&number) {
         return None;
     }
     Some(Phone {

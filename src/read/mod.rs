@@ -76,6 +76,8 @@ impl ReadError {
 /// An opened file: what was found out about it and its records, in order.
 pub struct Opened {
     pub info: FileInfo,
+    /// The file's size in bytes.
+    pub bytes: u64,
     pub records: Box<dyn Iterator<Item = Item> + Send>,
 }
 
@@ -116,6 +118,7 @@ pub fn from_bytes(file: &str, bytes: Vec<u8>) -> Result<Opened, ReadError> {
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
     let mut info = FileInfo::default();
+    let size = bytes.len() as u64;
     let is_zip = bytes.starts_with(b"PK\x03\x04");
     let is_ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
     let spreadsheet_ext = matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "ods" | "xlsb");
@@ -125,6 +128,7 @@ pub fn from_bytes(file: &str, bytes: Vec<u8>) -> Result<Opened, ReadError> {
         let items = sheet::read(file, bytes, &mut info)?;
         return Ok(Opened {
             info,
+            bytes: size,
             records: Box::new(items.into_iter()),
         });
     }
@@ -162,6 +166,7 @@ pub fn from_bytes(file: &str, bytes: Vec<u8>) -> Result<Opened, ReadError> {
         let source = vcard::open(file, text, &mut info);
         return Ok(Opened {
             info,
+            bytes: size,
             records: Box::new(source),
         });
     }
@@ -170,6 +175,7 @@ pub fn from_bytes(file: &str, bytes: Vec<u8>) -> Result<Opened, ReadError> {
         let source = csv::open(file, html::table_as_tsv(&text), &mut info);
         return Ok(Opened {
             info,
+            bytes: size,
             records: Box::new(source),
         });
     }
@@ -177,6 +183,7 @@ pub fn from_bytes(file: &str, bytes: Vec<u8>) -> Result<Opened, ReadError> {
     let source = csv::open(file, text, &mut info);
     Ok(Opened {
         info,
+        bytes: size,
         records: Box::new(source),
     })
 }

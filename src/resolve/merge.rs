@@ -10,24 +10,23 @@ use sha2::{Digest, Sha256};
 
 use crate::model::{Contact, Origin, Record};
 
-/// Builds the contact of `members` (indexes into `records`). The members' values are moved
-/// into the contact, not copied: afterwards a record keeps only what tagging needs (its origin,
-/// event and capture day).
-pub(super) fn merged(mut members: Vec<usize>, records: &mut [Record]) -> Contact {
-    members.sort_by_key(|&m| {
-        let r = &records[m];
+/// Builds the contact of `members`: each record with its index into the records read. The
+/// members' values are moved into the contact, not copied: afterwards a record keeps only what
+/// tagging needs (its origin, event and capture day).
+pub(super) fn merged(mut members: Vec<(usize, &mut Record)>) -> Contact {
+    members.sort_by_key(|(m, r)| {
         (
             r.origin != Origin::Event,
             std::cmp::Reverse(r.captured_on),
-            m,
+            *m,
         )
     });
     let mut c = Contact {
-        members: members.clone(),
+        members: members.iter().map(|(m, _)| *m).collect(),
         ..Contact::default()
     };
     {
-        let rs: Vec<&Record> = members.iter().map(|&m| &records[m]).collect();
+        let rs: Vec<&Record> = members.iter().map(|(_, r)| &**r).collect();
         // The name written by a person (mixed case) beats one fixed from ALL CAPS; a name with
         // both parts beats one without; on a tie the first record wins (`max_by_key` keeps the
         // last maximum, hence the reversal).
@@ -56,8 +55,7 @@ pub(super) fn merged(mut members: Vec<usize>, records: &mut [Record]) -> Contact
         c.previous_organization = previous_organization(&rs);
     }
     let (mut more_organizations, mut more_titles) = (Vec::new(), Vec::new());
-    for &m in &members {
-        let r = &mut records[m];
+    for (_, r) in members {
         if c.nickname.is_none() {
             c.nickname = r.nickname.take();
         }
@@ -151,11 +149,14 @@ fn extend(list: &mut Vec<String>, values: impl IntoIterator<Item = String>) {
 /// Gives every contact an id that depends only on its records' identifying values, so the same
 /// records give the same ids in every run, whatever the order of the files.
 pub(super) fn assign_ids(contacts: &mut [Contact]) {
+    use rayon::prelude::*;
+    contacts.par_iter_mut().for_each(|c| {
+        let digest = Sha256::digest(identity(c).as_bytes());
+        c.id = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
+    });
     let mut seen = std::collections::HashMap::<String, usize>::new();
     for c in contacts.iter_mut() {
-        let key = identity(c);
-        let digest = Sha256::digest(key.as_bytes());
-        let mut id: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
+        let mut id = std::mem::take(&mut c.id);
         let n = seen.entry(id.clone()).or_insert(0);
         *n += 1;
         if *n > 1 {

@@ -235,13 +235,23 @@ pub fn resolve_with(records: &mut [Record], decisions: &Decisions) -> Resolved {
     };
     let clock = std::time::Instant::now();
     let mut contact_of = vec![0; records.len()];
-    let mut contacts = Vec::with_capacity(groups.len());
-    for members in groups {
-        for &m in &members {
-            contact_of[m] = contacts.len();
+    for (c, members) in groups.iter().enumerate() {
+        for &m in members {
+            contact_of[m] = c;
         }
-        contacts.push(merge::merged(members, records));
     }
+    // Each record is in one group: the groups take their records apart and merge in parallel.
+    let mut slots: Vec<Option<&mut Record>> = records.iter_mut().map(Some).collect();
+    let work: Vec<Vec<(usize, &mut Record)>> = groups
+        .into_iter()
+        .map(|members| {
+            members
+                .into_iter()
+                .map(|m| (m, slots[m].take().expect("a record is in one group")))
+                .collect()
+        })
+        .collect();
+    let mut contacts: Vec<Contact> = work.into_par_iter().map(merge::merged).collect();
     merge::assign_ids(&mut contacts);
     report.timings.push(("merged view", clock.elapsed()));
 
