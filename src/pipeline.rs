@@ -79,14 +79,13 @@ pub fn run(settings: &RunSettings, reporter: &dyn Reporter) -> Outcome {
     let mut records = Vec::new();
     let mut rejects = Vec::new();
     let mut files = Vec::new();
-    let reads = read_files(&settings.inputs, &settings.normalize, false, reporter);
-    // Records are many and large: no spare capacity from the vector's doubling.
-    records.reserve_exact(reads.iter().map(|r| r.records.len()).sum());
-    for read in reads {
+    for read in read_files(&settings.inputs, &settings.normalize, false, reporter) {
         files.push(read.report);
+        // Appending grows the vector in place: no second copy of the records is held.
         records.extend(read.records);
         rejects.extend(read.rejects);
     }
+    records.shrink_to_fit();
     timings.push(Timing::since("read and normalize", started));
     let started = std::time::Instant::now();
     reporter.stage("resolving");
@@ -154,7 +153,7 @@ struct FileRead {
     raws: Vec<RawRecord>,
 }
 
-/// Reads the files in parallel, each in order, and gives them back in the order named.
+/// Reads the files in parallel, and gives them back in the order named.
 fn read_files(
     inputs: &[Input],
     opts: &Options,
@@ -164,10 +163,7 @@ fn read_files(
     use rayon::prelude::*;
     inputs
         .par_iter()
-        .map(|input| {
-            reporter.reading(&input.file);
-            read_file(input, opts, keep_raw, reporter)
-        })
+        .map(|input| read_file(input, opts, keep_raw, reporter))
         .collect()
 }
 
@@ -215,6 +211,7 @@ const CHUNK: usize = 2048;
 
 fn read_file(input: &Input, opts: &Options, keep_raw: bool, reporter: &dyn Reporter) -> FileRead {
     use rayon::prelude::*;
+    reporter.reading(&input.file);
     let started = std::time::Instant::now();
     let mut read = FileRead {
         report: FileReport {
@@ -246,23 +243,24 @@ fn read_file(input: &Input, opts: &Options, keep_raw: bool, reporter: &dyn Repor
     report.info = opened.info;
     report.bytes = opened.bytes;
     let mut items = opened.records;
-    loop {
-        let chunk: Vec<read::Item> = items.by_ref().take(CHUNK).collect();
-        if chunk.is_empty() {
-            break;
-        }
+    let normalize = |item: read::Item| -> Result<(Record, Option<RawRecord>), Reject> {
+        let raw = item.and_then(within_limits)?;
+        let kept = keep_raw.then(|| raw.clone());
+        let mut record = normalize::normalize(raw, opts);
+        record.origin = input.origin;
+        Ok((record, kept))
+    };
+    let mut next: Vec<read::Item> = items.by_ref().take(CHUNK).collect();
+    // One chunk is parsed while the one before is normalized, in parallel.
+    while !next.is_empty() {
+        let chunk = std::mem::take(&mut next);
         reporter.records(chunk.len() as u64);
         report.records += chunk.len() as u64;
-        let normalized: Vec<Result<(Record, Option<RawRecord>), Reject>> = chunk
-            .into_par_iter()
-            .map(|item| {
-                let raw = item.and_then(within_limits)?;
-                let kept = keep_raw.then(|| raw.clone());
-                let mut record = normalize::normalize(raw, opts);
-                record.origin = input.origin;
-                Ok((record, kept))
-            })
-            .collect();
+        let (parsed, normalized): (_, Vec<_>) = rayon::join(
+            || items.by_ref().take(CHUNK).collect(),
+            || chunk.into_par_iter().map(normalize).collect(),
+        );
+        next = parsed;
         for item in normalized {
             let reject = match item {
                 Ok((mut record, kept)) if record.is_identifiable() => {

@@ -75,11 +75,18 @@ pub struct Blocking {
     pub capped: Vec<CappedBlock>,
 }
 
-/// The blocking keys of one record; `orgs`: every organization key in the data.
-fn keys(p: &Profile, orgs: &HashSet<&str>, out: &mut Vec<(Rule, String)>) {
-    out.extend(p.emails.iter().map(|e| (Rule::Email, e.clone())));
-    out.extend(p.phones.iter().map(|k| (Rule::Phone, k.clone())));
-    out.extend(p.linkedin.iter().map(|u| (Rule::LinkedIn, u.clone())));
+/// The blocking keys of one record, each given to `emit` as its rule and the parts of its
+/// value; `orgs`: every organization key in the data.
+fn keys(p: &Profile, orgs: &HashSet<&str>, emit: &mut impl FnMut(Rule, &[&str])) {
+    for e in &p.emails {
+        emit(Rule::Email, &[e]);
+    }
+    for k in &p.phones {
+        emit(Rule::Phone, &[k]);
+    }
+    if let Some(u) = &p.linkedin {
+        emit(Rule::LinkedIn, &[u]);
+    }
     let (given, family) = (p.name.given.as_deref(), p.name.family.as_deref());
     if let (Some(g), Some(f)) = (given, family) {
         let mut initials: Vec<char> = g.chars().take(1).collect();
@@ -91,20 +98,22 @@ fn keys(p: &Profile, orgs: &HashSet<&str>, out: &mut Vec<(Rule, String)>) {
         initials.sort_unstable();
         initials.dedup();
         let sound = names::skeleton(f);
+        let mut buf = [0; 4];
         for i in &initials {
-            out.push((Rule::FamilyInitial, format!("{f}|{i}")));
-            out.push((Rule::FamilySound, format!("{sound}|{i}")));
+            let i: &str = i.encode_utf8(&mut buf);
+            emit(Rule::FamilyInitial, &[f, i]);
+            emit(Rule::FamilySound, &[&sound, i]);
         }
         let (x, y) = if g <= f { (g, f) } else { (f, g) };
-        out.push((Rule::FullName, format!("{x}|{y}")));
+        emit(Rule::FullName, &[x, y]);
         if let Some(org) = &p.org {
             for i in &initials {
-                out.push((Rule::OrgInitial, format!("{org}|{i}")));
+                emit(Rule::OrgInitial, &[org, i.encode_utf8(&mut buf)]);
             }
             for (end, _) in org.match_indices(' ').chain([(org.len(), "")]) {
                 let shorter = &org[..end];
                 if end == org.len() || orgs.contains(shorter) {
-                    out.push((Rule::OrgFamily, format!("{shorter}|{f}")));
+                    emit(Rule::OrgFamily, &[shorter, f]);
                 }
             }
         }
@@ -113,10 +122,14 @@ fn keys(p: &Profile, orgs: &HashSet<&str>, out: &mut Vec<(Rule, String)>) {
 
 /// A key as a number: the rule in the top byte, a hash of the value below. Two values that
 /// hash alike only add candidate pairs, which scoring then tells apart.
-fn hashed(rule: Rule, key: &str) -> u64 {
+fn hashed(rule: Rule, parts: &[&str]) -> u64 {
     use std::hash::{BuildHasher, Hasher};
     let mut h = rustc_hash::FxBuildHasher.build_hasher();
-    h.write(key.as_bytes());
+    for part in parts {
+        h.write(part.as_bytes());
+        // No UTF-8 text holds this byte: parts cannot run into each other.
+        h.write_u8(0xff);
+    }
     ((rule as u64) << 56) | (h.finish() >> 8)
 }
 
@@ -138,15 +151,20 @@ const RULES: [Rule; 8] = [
 /// Finds the candidate pairs of `profiles`: every record's keys as (key, record) entries,
 /// sorted, so that the records of one key are one run.
 pub fn block(profiles: &[Profile]) -> Blocking {
+    use rayon::prelude::*;
     let orgs: HashSet<&str> = profiles.iter().filter_map(|p| p.org.as_deref()).collect();
-    let mut entries: Vec<(u64, u32)> = Vec::with_capacity(profiles.len() * 8);
-    let mut buf = Vec::new();
-    for (i, p) in profiles.iter().enumerate() {
-        buf.clear();
-        keys(p, &orgs, &mut buf);
-        entries.extend(buf.iter().map(|(rule, key)| (hashed(*rule, key), i as u32)));
-    }
-    entries.sort_unstable();
+    let mut entries: Vec<(u64, u32)> = profiles
+        .par_iter()
+        .enumerate()
+        .fold(Vec::new, |mut entries, (i, p)| {
+            keys(p, &orgs, &mut |rule, parts| {
+                entries.push((hashed(rule, parts), i as u32));
+            });
+            entries
+        })
+        .flatten_iter()
+        .collect();
+    entries.par_sort_unstable();
     entries.dedup();
     let mut counts: HashMap<Rule, RuleCount> = HashMap::default();
     let mut capped = Vec::new();
@@ -158,13 +176,12 @@ pub fn block(profiles: &[Profile]) -> Blocking {
         let rule = rule_of(run[0].0);
         if run.len() > rule.cap() {
             // The value, for the report: the key of the first record that hashes alike.
-            buf.clear();
-            keys(&profiles[run[0].1 as usize], &orgs, &mut buf);
-            let key = buf
-                .iter()
-                .find(|(r, k)| hashed(*r, k) == run[0].0)
-                .map(|(_, k)| k.clone())
-                .unwrap_or_default();
+            let mut key = String::new();
+            keys(&profiles[run[0].1 as usize], &orgs, &mut |r, parts| {
+                if key.is_empty() && hashed(r, parts) == run[0].0 {
+                    key = parts.join("|");
+                }
+            });
             capped.push(CappedBlock {
                 rule,
                 key,
@@ -185,7 +202,7 @@ pub fn block(profiles: &[Profile]) -> Blocking {
         }
     }
     drop(entries);
-    pairs.sort_unstable();
+    pairs.par_sort_unstable();
     pairs.dedup();
     let mut per_rule: Vec<RuleCount> = counts.into_values().collect();
     per_rule.sort_by_key(|c| c.rule);

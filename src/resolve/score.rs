@@ -261,7 +261,7 @@ struct Counts {
 impl Counts {
     fn add(&mut self, value: Option<&String>) {
         if let Some(v) = value {
-            *self.of.entry(v.clone()).or_default() += 1;
+            bump(&mut self.of, v);
             self.total += 1;
         }
     }
@@ -277,6 +277,16 @@ impl Counts {
 
     fn count(&self, value: &str) -> u32 {
         self.of.get(value).copied().unwrap_or(0)
+    }
+}
+
+/// Counts one more of `value`, copying it only the first time it is seen.
+fn bump(counts: &mut HashMap<String, u32>, value: &str) {
+    match counts.get_mut(value) {
+        Some(n) => *n += 1,
+        None => {
+            counts.insert(value.to_string(), 1);
+        }
     }
 }
 
@@ -360,7 +370,7 @@ impl Stats {
             s.given.add(p.name.given.as_ref());
             s.org.add(p.org.as_ref());
             for k in &p.phones {
-                *s.phones.entry(k.clone()).or_default() += 1;
+                bump(&mut s.phones, k);
             }
         }
         s
@@ -368,7 +378,8 @@ impl Stats {
 
     /// Fills in the weights of every profile's values.
     pub fn weigh(&self, profiles: &mut [Profile]) {
-        for p in profiles {
+        use rayon::prelude::*;
+        profiles.par_iter_mut().for_each(|p| {
             p.weights = Weights {
                 given: p
                     .name
@@ -382,7 +393,7 @@ impl Stats {
                     .map_or(0.0, |f| self.family_weight(f)),
                 org: p.org.as_deref().map_or(0.0, |o| self.org_weight(o)),
             };
-        }
+        });
     }
 
     fn given_weight(&self, given: &str) -> f64 {
