@@ -295,8 +295,8 @@ fn resolve_report(outcome: &Outcome, writes: &[Timing]) -> String {
             );
         }
     }
-    for (step, took) in &report.timings {
-        let _ = writeln!(out, "  {step}: {:.2} s", took.as_secs_f64());
+    for timing in &report.timings {
+        let _ = writeln!(out, "  {timing}");
     }
     out.push_str("stages:\n");
     for f in outcome.files.iter().filter(|f| f.error.is_none()) {

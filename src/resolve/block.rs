@@ -153,17 +153,25 @@ const RULES: [Rule; 8] = [
 pub fn block(profiles: &[Profile]) -> Blocking {
     use rayon::prelude::*;
     let orgs: HashSet<&str> = profiles.iter().filter_map(|p| p.org.as_deref()).collect();
-    let mut entries: Vec<(u64, u32)> = profiles
-        .par_iter()
+    // Keys are hashed in parallel, a slice of records at a time, and gathered in one vector as
+    // each slice's are freed: never two copies of all the keys at once.
+    const SLICE: usize = 4096;
+    let parts: Vec<Vec<(u64, u32)>> = profiles
+        .par_chunks(SLICE)
         .enumerate()
-        .fold(Vec::new, |mut entries, (i, p)| {
-            keys(p, &orgs, &mut |rule, parts| {
-                entries.push((hashed(rule, parts), i as u32));
-            });
-            entries
+        .map(|(n, slice)| {
+            let mut part = Vec::with_capacity(slice.len() * 12);
+            for (i, p) in slice.iter().enumerate() {
+                let record = (n * SLICE + i) as u32;
+                keys(p, &orgs, &mut |rule, parts| part.push((hashed(rule, parts), record)));
+            }
+            part
         })
-        .flatten_iter()
         .collect();
+    let mut entries = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+    for part in parts {
+        entries.extend_from_slice(&part);
+    }
     entries.par_sort_unstable();
     entries.dedup();
     let mut counts: HashMap<Rule, RuleCount> = HashMap::default();

@@ -26,6 +26,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use crate::model::{Contact, Record};
+use crate::progress::Timing;
 pub use block::{CappedBlock, RuleCount};
 pub use explain::explain;
 pub use score::{Band, Score};
@@ -53,7 +54,7 @@ pub struct Report {
     /// contact.
     pub refused: usize,
     /// How long each step took.
-    pub timings: Vec<(&'static str, std::time::Duration)>,
+    pub timings: Vec<Timing>,
 }
 
 /// The contacts the records form, the pairs left for review (as contact indexes), and how.
@@ -100,7 +101,7 @@ impl Resolver {
     fn groups(&self, decisions: &Decisions) -> (Vec<Vec<usize>>, Vec<Noted>, Report) {
         let mut clock = std::time::Instant::now();
         let mut lap = |report: &mut Report, step: &'static str| {
-            report.timings.push((step, clock.elapsed()));
+            report.timings.push(Timing::since(step, clock));
             clock = std::time::Instant::now();
         };
         let blocking = block::block(&self.profiles);
@@ -226,11 +227,11 @@ pub fn resolve_with(records: &mut [Record], decisions: &Decisions) -> Resolved {
     let clock = std::time::Instant::now();
     let (groups, pairs, mut report) = {
         let resolver = Resolver::new(records);
-        let profiles = clock.elapsed();
+        let profiles = Timing::since("profiles and term frequencies", clock);
         let (groups, pairs, mut report) = resolver.groups(decisions);
         report
             .timings
-            .insert(0, ("profiles and term frequencies", profiles));
+            .insert(0, profiles);
         (groups, pairs, report)
     };
     let clock = std::time::Instant::now();
@@ -253,7 +254,7 @@ pub fn resolve_with(records: &mut [Record], decisions: &Decisions) -> Resolved {
         .collect();
     let mut contacts: Vec<Contact> = work.into_par_iter().map(merge::merged).collect();
     merge::assign_ids(&mut contacts);
-    report.timings.push(("merged view", clock.elapsed()));
+    report.timings.push(Timing::since("merged view", clock));
 
     // One review line per pair of contacts, the strongest evidence first.
     let mut best: HashMap<(usize, usize), (f64, String)> = HashMap::new();
