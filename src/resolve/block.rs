@@ -163,7 +163,9 @@ pub fn block(profiles: &[Profile]) -> Blocking {
             let mut part = Vec::with_capacity(slice.len() * 12);
             for (i, p) in slice.iter().enumerate() {
                 let record = (n * SLICE + i) as u32;
-                keys(p, &orgs, &mut |rule, parts| part.push((hashed(rule, parts), record)));
+                keys(p, &orgs, &mut |rule, parts| {
+                    part.push((hashed(rule, parts), record))
+                });
             }
             part
         })

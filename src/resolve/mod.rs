@@ -229,9 +229,7 @@ pub fn resolve_with(records: &mut [Record], decisions: &Decisions) -> Resolved {
         let resolver = Resolver::new(records);
         let profiles = Timing::since("profiles and term frequencies", clock);
         let (groups, pairs, mut report) = resolver.groups(decisions);
-        report
-            .timings
-            .insert(0, profiles);
+        report.timings.insert(0, profiles);
         (groups, pairs, report)
     };
     let clock = std::time::Instant::now();

@@ -540,6 +540,15 @@ pub fn given(a: &str, b: &str) -> GivenMatch {
     if slip(a, b) && !gendered_ending(a, b) {
         return GivenMatch::Slip;
     }
+    // A nickname against its formal name with a typing slip (Rick, Richrd; Bob, Robret).
+    let slip_of_formal = |nick: &str, other: &str| {
+        formal_names(nick)
+            .iter()
+            .any(|f| slip(f, other) && !gendered_ending(f, other))
+    };
+    if slip_of_formal(a, b) || slip_of_formal(b, a) {
+        return GivenMatch::Slip;
+    }
     GivenMatch::Differ
 }
 
@@ -718,6 +727,16 @@ mod tests {
                 .collect();
             let expected = ascii.replace("ae", "a").replace("oe", "o").replace("ue", "u");
             proptest::prop_assert_eq!(fold(&s), expected);
+        }
+    }
+
+    #[test]
+    fn a_nickname_meets_its_formal_name_with_a_slip() {
+        for (a, b) in [("Rick", "Richrd"), ("Bob", "Robret"), ("Kate", "Ktherine")] {
+            assert_eq!(g(a, b), GivenMatch::Slip, "{a} / {b}");
+        }
+        for (a, b) in [("Rick", "Rachel"), ("Bob", "Susan"), ("Ed", "Edwina")] {
+            assert_eq!(g(a, b), GivenMatch::Differ, "{a} / {b}");
         }
     }
 
