@@ -1,7 +1,7 @@
 //! Names compared as people compare them: folded for diacritics and transliterations, with
 //! nicknames and diminutives, initials, names cut short, typing slips and swapped parts.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::model::Record;
@@ -671,7 +671,7 @@ fn nickname_table() -> &'static HashMap<String, Vec<String>> {
             })
             .collect();
         let formal: std::collections::HashSet<&str> = rows.iter().map(|(f, _)| *f).collect();
-        let mut table: HashMap<String, Vec<String>> = HashMap::new();
+        let mut table: HashMap<String, Vec<String>> = HashMap::default();
         let mut add = |nick: &str, name: &str| {
             let (nick, name) = (fold(nick), fold(name));
             let entry = table.entry(nick).or_default();
