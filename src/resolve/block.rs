@@ -82,7 +82,7 @@ pub struct Blocking {
 /// The blocking keys of one record, each given to `emit` as its rule and the parts of its
 /// value; `orgs`: every organization key in the data.
 fn keys(p: &Profile, orgs: &HashSet<&str>, emit: &mut impl FnMut(Rule, &[&str])) {
-    for e in &p.emails {
+    for e in p.emails.iter() {
         emit(Rule::Email, &[e]);
     }
     for k in &p.phones {
@@ -233,13 +233,13 @@ mod tests {
     use super::*;
     use crate::resolve::names::NameKey;
 
-    fn person(given: &str, family: &str, org: Option<&str>) -> Profile {
+    fn person(given: &str, family: &str, org: Option<&str>) -> Profile<'static> {
         Profile {
             name: NameKey {
                 given: Some(names::fold(given)),
                 family: Some(names::fold(family)),
             },
-            org: org.map(String::from),
+            org: org.map(|o| o.to_string().into()),
             ..Profile::default()
         }
     }
@@ -265,7 +265,7 @@ mod tests {
     fn a_key_too_many_share_is_capped_and_reported() {
         let mut profiles: Vec<Profile> = (0..60)
             .map(|i| Profile {
-                emails: vec!["info@acme.example".into()],
+                emails: vec!["info@acme.example".into()].into(),
                 name: NameKey {
                     given: Some(format!("g{i}")),
                     family: None,

@@ -69,13 +69,13 @@ pub struct Resolved {
 type Noted = (usize, usize, f64, String);
 
 /// The records' profiles and term frequencies: what scoring a pair needs.
-pub struct Resolver {
-    profiles: Vec<Profile>,
+pub struct Resolver<'a> {
+    profiles: Vec<Profile<'a>>,
     stats: Stats,
 }
 
-impl Resolver {
-    pub fn new(records: &[Record]) -> Resolver {
+impl<'a> Resolver<'a> {
+    pub fn new(records: &'a [Record]) -> Resolver<'a> {
         let mut profiles: Vec<Profile> = records.par_iter().map(Profile::of).collect();
         let stats = Stats::of(&profiles);
         stats.weigh(&mut profiles);

@@ -11,6 +11,7 @@
 //! pair that has one is never merged, whatever else it shares.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::fmt;
 
 use super::names::{self, FamilyMatch, GivenMatch, NameKey};
@@ -174,22 +175,23 @@ impl Score {
     }
 }
 
-/// What scoring needs of one record, folded once.
+/// What scoring needs of one record, folded once; values the record holds as they are needed
+/// are borrowed from it, not copied.
 #[derive(Debug, Clone, Default)]
-pub struct Profile {
+pub struct Profile<'a> {
     pub name: NameKey,
-    pub org: Option<String>,
-    pub emails: Vec<String>,
+    pub org: Option<Cow<'a, str>>,
+    pub emails: Cow<'a, [String]>,
     /// Phone match keys (last nine digits), valid numbers and invalid ones alike.
     pub phones: Vec<String>,
-    pub linkedin: Option<String>,
+    pub linkedin: Option<Cow<'a, str>>,
     /// `MM-DD`.
-    pub birthday: Option<String>,
+    pub birthday: Option<Cow<'a, str>>,
     pub title: Option<String>,
     /// What agreeing on each value weighs, from the term frequencies ([`Stats::weigh`]).
     pub weights: Weights,
     /// The domains of the addresses that are not at a mail provider: an employer's.
-    pub company_domains: Vec<String>,
+    pub company_domains: Vec<Cow<'a, str>>,
 }
 
 /// Bits of evidence that agreeing on a record's given name, family name and organization
@@ -201,8 +203,8 @@ pub struct Weights {
     pub org: f64,
 }
 
-impl Profile {
-    pub fn of(r: &Record) -> Profile {
+impl<'a> Profile<'a> {
+    pub fn of(r: &'a Record) -> Profile<'a> {
         let mut phones: Vec<String> = r.phones.iter().map(|p| phone_key(p)).collect();
         phones.extend(
             r.problems
@@ -215,16 +217,19 @@ impl Profile {
         phones.dedup();
         Profile {
             name: NameKey::of(r),
-            org: r.org_key.clone(),
-            emails: r.emails.clone(),
+            org: r.org_key.as_deref().map(Cow::Borrowed),
+            emails: Cow::Borrowed(&r.emails),
             phones,
-            linkedin: r.linkedin.clone(),
+            linkedin: r.linkedin.as_deref().map(Cow::Borrowed),
             birthday: r
                 .birthday
                 .as_deref()
-                .map(|d| d[d.len().saturating_sub(5)..].to_string()),
+                .map(|d| Cow::Borrowed(&d[d.len().saturating_sub(5)..])),
             weights: Weights::default(),
-            company_domains: company_domains(&r.emails),
+            company_domains: company_domains(&r.emails)
+                .into_iter()
+                .map(Cow::Borrowed)
+                .collect(),
             title: r
                 .title
                 .as_deref()
@@ -259,7 +264,7 @@ struct Counts {
 }
 
 impl Counts {
-    fn add(&mut self, value: Option<&String>) {
+    fn add(&mut self, value: Option<&str>) {
         if let Some(v) = value {
             bump(&mut self.of, v);
             self.total += 1;
@@ -367,8 +372,8 @@ impl Stats {
             ..Stats::default()
         };
         for p in profiles {
-            s.given.add(p.name.given.as_ref());
-            s.org.add(p.org.as_ref());
+            s.given.add(p.name.given.as_deref());
+            s.org.add(p.org.as_deref());
             for k in &p.phones {
                 bump(&mut s.phones, k);
             }
@@ -606,7 +611,7 @@ fn company_domain_shared<'a>(a: &'a Profile, b: &Profile) -> Option<&'a str> {
     a.company_domains
         .iter()
         .find(|d| b.company_domains.contains(d))
-        .map(String::as_str)
+        .map(|d| &**d)
 }
 
 /// Local parts of addresses a team or a role reads, not one person.
@@ -690,12 +695,11 @@ const FREE_MAIL: &[&str] = &[
 ];
 
 /// The domains of the addresses that are at an employer rather than a mail provider.
-fn company_domains(emails: &[String]) -> Vec<String> {
+fn company_domains(emails: &[String]) -> Vec<&str> {
     emails
         .iter()
         .filter_map(|e| e.rsplit_once('@').map(|(_, d)| d))
         .filter(|d| !FREE_MAIL.contains(d))
-        .map(String::from)
         .collect()
 }
 
@@ -704,7 +708,7 @@ mod tests {
     use super::*;
 
     /// A record's profile from a line: `given family | org | emails, phones, profile, birthday`.
-    fn profile(line: &str) -> Profile {
+    fn profile(line: &str) -> Profile<'static> {
         let mut parts = line.split('|').map(str::trim);
         let name: Vec<&str> = parts
             .next()
@@ -717,21 +721,24 @@ mod tests {
                 given: name.first().map(|g| names::fold(g)),
                 family: name.get(1).map(|f| names::fold(f)),
             },
-            org: org.and_then(crate::normalize::org::key),
+            org: org.and_then(crate::normalize::org::key).map(Cow::Owned),
             ..Profile::default()
         };
         for value in parts.next().unwrap_or_default().split(',').map(str::trim) {
             if value.contains('@') {
-                p.emails.push(value.to_lowercase());
+                p.emails.to_mut().push(value.to_lowercase());
             } else if value.contains("linkedin") {
-                p.linkedin = Some(value.to_string());
+                p.linkedin = Some(value.to_string().into());
             } else if value.starts_with('+') {
                 p.phones.push(phone_key(value));
             } else if let Some(day) = value.strip_prefix("--") {
-                p.birthday = Some(day.to_string());
+                p.birthday = Some(day.to_string().into());
             }
         }
-        p.company_domains = company_domains(&p.emails);
+        p.company_domains = company_domains(&p.emails)
+            .into_iter()
+            .map(|d| Cow::Owned(d.to_string()))
+            .collect();
         p
     }
 
