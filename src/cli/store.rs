@@ -537,11 +537,11 @@ fn matches_record(prov: &crate::model::Provenance, wanted: &str) -> bool {
     let Some((file, n)) = wanted.rsplit_once(':') else {
         return false;
     };
-    let name = std::path::Path::new(&prov.file)
+    let name = std::path::Path::new(&*prov.file)
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    (prov.file == file || name == file) && n.trim().parse() == Ok(prov.record)
+    (&*prov.file == file || name == file) && n.trim().parse() == Ok(prov.record)
 }
 
 fn show(db: &Store, query: &str, printer: Printer) -> anyhow::Result<ExitStatus> {

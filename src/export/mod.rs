@@ -198,7 +198,7 @@ pub(crate) fn write_in_parallel<T: Sync>(
     render: impl Fn(&T, &mut Vec<u8>) -> io::Result<()> + Sync,
 ) -> io::Result<()> {
     use rayon::prelude::*;
-    const SLICE: usize = 1 << 16;
+    const SLICE: usize = 1 << 14;
     const PIECE: usize = 1 << 11;
     for slice in items.chunks(SLICE) {
         let pieces: Vec<io::Result<Vec<u8>>> = slice

@@ -1,4 +1,5 @@
 use std::fmt;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -7,9 +8,10 @@ use serde::Serialize;
 /// excluded; in a vCard file, the ordinal of the card).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Provenance {
-    pub file: String,
+    /// Shared by the records of one file.
+    pub file: Arc<str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sheet: Option<String>,
+    pub sheet: Option<Arc<str>>,
     pub record: u64,
 }
 

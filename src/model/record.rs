@@ -1,4 +1,5 @@
 use chrono::NaiveDate;
+use thin_vec::ThinVec;
 use serde::Serialize;
 
 use super::{EventTag, Provenance};
@@ -63,7 +64,9 @@ pub struct Problem {
     pub problem: String,
 }
 
-/// A record with typed, normalized values. Every value that could not be normalized is in
+/// A record with typed, normalized values (lists as `ThinVec`, one word each: there are
+/// hundreds of thousands of records and most lists are empty).
+/// Every value that could not be normalized is in
 /// `problems`, raw; nothing of the raw record is dropped.
 #[derive(Debug, Clone, Default)]
 pub struct Record {
@@ -71,12 +74,12 @@ pub struct Record {
     pub origin: Origin,
     pub name: Name,
     pub nickname: Option<String>,
-    pub emails: Vec<String>,
+    pub emails: ThinVec<String>,
     /// E.164 numbers, with `;ext=` where the source gave an extension.
-    pub phones: Vec<String>,
+    pub phones: ThinVec<String>,
     /// Extensions of the numbers in `phones`: (E.164 number, extension).
-    pub extensions: Vec<(String, String)>,
-    pub urls: Vec<String>,
+    pub extensions: ThinVec<(String, String)>,
+    pub urls: ThinVec<String>,
     /// The canonical LinkedIn profile (`https://linkedin.com/in/<slug>`), also in `urls`.
     pub linkedin: Option<String>,
     pub organization: Option<String>,
@@ -86,20 +89,20 @@ pub struct Record {
     pub title: Option<String>,
     /// ISO date, or `--MM-DD` without a year.
     pub birthday: Option<String>,
-    pub notes: Vec<String>,
+    pub notes: ThinVec<String>,
     pub rating: Option<Rating>,
     pub rating_raw: Option<String>,
     pub country: Option<String>,
     /// The events the record itself names (an `Event` column; rolo's own exports also give the
     /// day met, as `Expo 2026 (2026-03-10)`).
-    pub events: Vec<EventTag>,
+    pub events: ThinVec<EventTag>,
     /// When the record was captured (badge scan time, LinkedIn connection date).
     pub captured_on: Option<NaiveDate>,
-    pub tags: Vec<String>,
+    pub tags: ThinVec<String>,
     /// Values of columns or properties that map to no field, with their label.
-    pub custom: Vec<(String, String)>,
-    pub problems: Vec<Problem>,
-    pub warnings: Vec<String>,
+    pub custom: ThinVec<(String, String)>,
+    pub problems: ThinVec<Problem>,
+    pub warnings: ThinVec<String>,
     pub raw: String,
 }
 

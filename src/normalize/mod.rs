@@ -34,7 +34,7 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
     let mut r = Record {
         prov: Some(raw.prov),
         raw: raw.raw,
-        warnings: raw.warnings,
+        warnings: raw.warnings.into(),
         ..Record::default()
     };
     let fields = raw.fields;
@@ -260,7 +260,8 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
             .notes
             .iter()
             .find_map(|n| event::from_met_note(n))
-            .unwrap_or_default();
+            .unwrap_or_default()
+            .into();
     }
     if !r.events.is_empty() {
         r.tags.retain(|t| !r.events.iter().any(|e| e.name == *t));
@@ -301,7 +302,7 @@ fn list(value: &str) -> impl Iterator<Item = &str> {
     value.split("; ").map(str::trim).filter(|v| !v.is_empty())
 }
 
-fn push_unique(list: &mut Vec<String>, value: String) {
+fn push_unique(list: &mut thin_vec::ThinVec<String>, value: String) {
     if !list.contains(&value) {
         list.push(value);
     }

@@ -18,7 +18,7 @@ pub struct CsvSource {
     fields: Vec<Field>,
     types: Vec<Option<usize>>,
     delimiter: u8,
-    file: String,
+    file: std::sync::Arc<str>,
     ordinal: u64,
     row: csv::ByteRecord,
 }
@@ -76,7 +76,7 @@ pub fn open(file: &str, text: String, info: &mut FileInfo) -> CsvSource {
         fields,
         types,
         delimiter,
-        file: file.to_string(),
+        file: file.into(),
         ordinal: 0,
         row: csv::ByteRecord::new(),
     }

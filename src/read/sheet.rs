@@ -73,14 +73,16 @@ fn read_sheets(file: &str, bytes: Vec<u8>, info: &mut FileInfo) -> Result<Vec<It
             ));
         }
         let mut ordinal = 0;
+        let (file, sheet): (std::sync::Arc<str>, std::sync::Arc<str>) =
+            (file.into(), name.as_str().into());
         for row in &rows[header_row + 1..] {
             if row.iter().all(|c| cell_text(c).trim().is_empty()) {
                 continue;
             }
             ordinal += 1;
             let prov = Provenance {
-                file: file.to_string(),
-                sheet: Some(name.clone()),
+                file: file.clone(),
+                sheet: Some(sheet.clone()),
                 record: ordinal,
             };
             let raw = row

@@ -19,7 +19,7 @@ use crate::model::{Field, Provenance, RawRecord};
 pub struct VcardSource {
     text: String,
     cards: std::vec::IntoIter<Card>,
-    file: String,
+    file: std::sync::Arc<str>,
 }
 
 /// A top-level card: its line range in the file and the ranges of cards nested in it.
@@ -41,7 +41,7 @@ pub fn open(file: &str, text: String, info: &mut FileInfo) -> VcardSource {
     VcardSource {
         text,
         cards: cards.into_iter(),
-        file: file.to_string(),
+        file: file.into(),
     }
 }
 

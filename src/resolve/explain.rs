@@ -19,8 +19,8 @@ fn matching(query: &str, records: &[Record], contacts: &[Contact]) -> Vec<usize>
             .filter(|(_, r)| {
                 let p = r.prov();
                 p.record == n
-                    && (p.file == file
-                        || std::path::Path::new(&p.file)
+                    && (&*p.file == file
+                        || std::path::Path::new(&*p.file)
                             .file_name()
                             .is_some_and(|f| f == file))
             })

@@ -537,7 +537,7 @@ fn identity(raw: &RawRecord) -> Option<String> {
     let key = [Field::Email, Field::Phone, Field::Url, Field::LinkedIn]
         .iter()
         .find_map(|f| raw.values(f).next())?;
-    let file = Path::new(&raw.prov.file)
+    let file = Path::new(&*raw.prov.file)
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
