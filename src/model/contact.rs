@@ -1,4 +1,5 @@
 use chrono::NaiveDate;
+use thin_vec::ThinVec;
 
 use super::{Name, Problem, Provenance, Rating};
 
@@ -28,25 +29,25 @@ pub struct Contact {
     pub members: Vec<usize>,
     pub name: Name,
     pub nickname: Option<String>,
-    pub emails: Vec<String>,
-    pub phones: Vec<String>,
-    pub extensions: Vec<(String, String)>,
-    pub urls: Vec<String>,
+    pub emails: ThinVec<String>,
+    pub phones: ThinVec<String>,
+    pub extensions: ThinVec<(String, String)>,
+    pub urls: ThinVec<String>,
     pub linkedin: Option<String>,
     /// Every organization seen, the preferred one first.
-    pub organizations: Vec<String>,
-    pub titles: Vec<String>,
-    pub departments: Vec<String>,
+    pub organizations: ThinVec<String>,
+    pub titles: ThinVec<String>,
+    pub departments: ThinVec<String>,
     pub birthday: Option<String>,
     /// The country the records name (a badge's country column, a card's address).
     pub country: Option<String>,
-    pub notes: Vec<String>,
+    pub notes: ThinVec<String>,
     pub rating: Option<Rating>,
-    pub tags: Vec<String>,
-    pub custom: Vec<(String, String)>,
-    pub problems: Vec<Problem>,
-    pub events: Vec<EventTag>,
-    pub sources: Vec<Provenance>,
+    pub tags: ThinVec<String>,
+    pub custom: ThinVec<(String, String)>,
+    pub problems: ThinVec<Problem>,
+    pub events: ThinVec<EventTag>,
+    pub sources: ThinVec<Provenance>,
     /// At least one record came from a context file (address book, phone, LinkedIn): the person
     /// was known before the event.
     pub known_before: bool,

@@ -1,6 +1,6 @@
 use chrono::NaiveDate;
-use thin_vec::ThinVec;
 use serde::Serialize;
+use thin_vec::ThinVec;
 
 use super::{EventTag, Provenance};
 

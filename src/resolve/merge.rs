@@ -7,6 +7,7 @@
 use std::mem::take;
 
 use sha2::{Digest, Sha256};
+use thin_vec::ThinVec;
 
 use crate::model::{Contact, Origin, Record};
 
@@ -138,7 +139,7 @@ fn fill(slot: &mut Option<String>, value: &Option<String>) {
     }
 }
 
-fn extend(list: &mut Vec<String>, values: impl IntoIterator<Item = String>) {
+fn extend(list: &mut ThinVec<String>, values: impl IntoIterator<Item = String>) {
     for v in values {
         if !list.contains(&v) {
             list.push(v);

@@ -143,14 +143,14 @@ mod tests {
     fn contact(rating: Option<Rating>, title: &str, notes: bool) -> Contact {
         Contact {
             rating,
-            titles: vec![title.to_string()],
+            titles: thin_vec::thin_vec![title.to_string()],
             notes: if notes {
-                vec!["wants a demo".into()]
+                thin_vec::thin_vec!["wants a demo".into()]
             } else {
-                vec![]
+                thin_vec::ThinVec::new()
             },
-            emails: vec!["a@b.com".into()],
-            phones: vec!["+12025550143".into()],
+            emails: thin_vec::thin_vec!["a@b.com".into()],
+            phones: thin_vec::thin_vec!["+12025550143".into()],
             known_before: true,
             ..Contact::default()
         }

@@ -147,7 +147,7 @@ prop_compose! {
                 .map(|(u, _)| u)
                 .collect(),
             birthday,
-            notes,
+            notes: notes.into(),
             events: events
                 .into_iter()
                 .map(|(name, day)| EventTag { name, met_on: Some(day) })
@@ -165,7 +165,7 @@ prop_compose! {
     }
 }
 
-fn dedup(list: &mut Vec<String>) {
+fn dedup(list: &mut thin_vec::ThinVec<String>) {
     let mut seen = Vec::new();
     list.retain(|v| {
         let new = !seen.contains(v);
