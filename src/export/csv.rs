@@ -85,8 +85,8 @@ pub(super) fn contact_cells(c: &Contact) -> Vec<String> {
     vec![
         c.id.clone(),
         c.display_name(),
-        c.name.given.clone().unwrap_or_default(),
-        c.name.family.clone().unwrap_or_default(),
+        c.name.given.as_deref().unwrap_or_default().to_string(),
+        c.name.family.as_deref().unwrap_or_default().to_string(),
         join(&c.emails),
         join(&c.phones),
         join(&phones_raw),

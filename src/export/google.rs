@@ -74,7 +74,7 @@ pub fn write(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
     row(&mut out, header.iter().map(String::as_str))?;
     for c in contacts {
         let n = &c.name;
-        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        let opt = |v: Option<&str>| v.unwrap_or_default().to_string();
         let labels: Vec<&str> = c
             .events
             .iter()
@@ -87,15 +87,15 @@ pub fn write(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
             )
             .collect();
         let mut cells = vec![
-            opt(&n.given),
-            opt(&n.middle),
-            opt(&n.family),
+            opt(n.given.as_deref()),
+            opt(n.middle.as_deref()),
+            opt(n.family.as_deref()),
             String::new(),
             String::new(),
             String::new(),
-            opt(&n.prefix),
-            opt(&n.suffix),
-            opt(&c.nickname),
+            opt(n.prefix.as_deref()),
+            opt(n.suffix.as_deref()),
+            opt(c.nickname.as_deref()),
             // Google files a contact without a name under its organization.
             if n.given.is_none() && n.family.is_none() {
                 c.display_name()

@@ -42,12 +42,12 @@ pub fn write(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
         let rest = |v: &[String]| v.iter().skip(1).cloned().collect::<Vec<_>>().join("; ");
         // A name written whole that has no parts goes in the first name.
         let given = match (&n.given, &n.family) {
-            (None, None) => n.display.clone().unwrap_or_default(),
-            (given, _) => given.clone().unwrap_or_default(),
+            (None, None) => n.display.as_deref(),
+            (given, _) => given.as_deref(),
         };
         let cells = [
-            given,
-            n.family.clone().unwrap_or_default(),
+            given.unwrap_or_default().to_string(),
+            n.family.as_deref().unwrap_or_default().to_string(),
             first(&c.emails),
             first(&c.phones),
             first(&c.organizations),
@@ -55,7 +55,7 @@ pub fn write(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
             first(&c.urls),
             event::render_list(&c.events),
             c.rating.map(|r| r.as_str().to_string()).unwrap_or_default(),
-            n.middle.clone().unwrap_or_default(),
+            n.middle.as_deref().unwrap_or_default().to_string(),
             c.birthday.clone().unwrap_or_default(),
             c.linkedin.clone().unwrap_or_default(),
             c.country.clone().unwrap_or_default(),

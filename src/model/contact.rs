@@ -59,12 +59,12 @@ pub struct Contact {
 impl Contact {
     pub fn display_name(&self) -> String {
         if let Some(display) = &self.name.display {
-            return display.clone();
+            return display.to_string();
         }
         let parts: Vec<&str> = [&self.name.given, &self.name.family]
             .into_iter()
             .flatten()
-            .map(String::as_str)
+            .map(|s| s.as_str())
             .collect();
         if !parts.is_empty() {
             return parts.join(" ");

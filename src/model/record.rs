@@ -1,4 +1,5 @@
 use chrono::NaiveDate;
+use compact_str::CompactString;
 use serde::Serialize;
 use thin_vec::ThinVec;
 
@@ -39,13 +40,13 @@ pub enum Origin {
 /// A person's name in parts, proper-cased where the source shouted or whispered.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Name {
-    pub prefix: Option<String>,
-    pub given: Option<String>,
-    pub middle: Option<String>,
-    pub family: Option<String>,
-    pub suffix: Option<String>,
+    pub prefix: Option<CompactString>,
+    pub given: Option<CompactString>,
+    pub middle: Option<CompactString>,
+    pub family: Option<CompactString>,
+    pub suffix: Option<CompactString>,
     /// The name to show: from a full-name field where one was given, else built from the parts.
-    pub display: Option<String>,
+    pub display: Option<CompactString>,
     /// The source wrote the name in one case only (ALL CAPS or all lower-case).
     pub recased: bool,
 }

@@ -2,6 +2,8 @@
 //! (`Doe, Jane`; `Dr. Jane Q. Doe, PhD`), and names written in one case only fixed to proper case
 //! (McDonald, O'Brien, van der Berg, Lefèvre-Dupont). Diacritics are kept.
 
+use compact_str::CompactString;
+
 use crate::model::Name;
 
 const PREFIXES: &[&str] = &[
@@ -51,6 +53,17 @@ pub struct NameParts<'a> {
     pub suffix: Option<&'a str>,
 }
 
+/// A name while it is being built, in owned strings.
+#[derive(Debug, Default)]
+struct Building {
+    prefix: Option<String>,
+    given: Option<String>,
+    middle: Option<String>,
+    family: Option<String>,
+    suffix: Option<String>,
+    display: Option<String>,
+}
+
 /// Builds a name from its parts; a full name alone is parsed into parts.
 pub fn build(parts: NameParts<'_>) -> Name {
     let clean = |s: Option<&str>| s.map(collapse).filter(|s| !s.is_empty());
@@ -79,14 +92,13 @@ pub fn build(parts: NameParts<'_>) -> Name {
             out
         })
     };
-    let mut name = Name {
+    let mut name = Building {
         prefix: fix(clean(parts.prefix), Kind::Given),
         given: fix(clean(parts.given), Kind::Given),
         middle: fix(clean(parts.middle), Kind::Given),
         family: fix(clean(parts.family), Kind::Family),
         suffix: clean(parts.suffix),
         display: None,
-        recased: false,
     };
     if let Some(full) = full {
         let parsed = parse_full(&full);
@@ -120,8 +132,16 @@ pub fn build(parts: NameParts<'_>) -> Name {
             name.display = Some(words.join(" "));
         }
     }
-    name.recased = recased;
-    name
+    let short = |s: Option<String>| s.map(CompactString::from);
+    Name {
+        prefix: short(name.prefix),
+        given: short(name.given),
+        middle: short(name.middle),
+        family: short(name.family),
+        suffix: short(name.suffix),
+        display: short(name.display),
+        recased,
+    }
 }
 
 fn collapse(s: &str) -> String {
@@ -157,8 +177,8 @@ fn is_prefix(word: &str) -> bool {
 }
 
 /// Parses one full-name field into parts.
-pub fn parse_full(full: &str) -> Name {
-    let mut name = Name::default();
+fn parse_full(full: &str) -> Building {
+    let mut name = Building::default();
     let mut pieces: Vec<&str> = full
         .split(',')
         .map(str::trim)

@@ -68,9 +68,9 @@ fn describe(r: &Record) -> String {
     let name = r
         .name
         .display
-        .clone()
-        .or_else(|| r.emails.first().cloned())
-        .unwrap_or_else(|| "(no name)".into());
+        .as_deref()
+        .or_else(|| r.emails.first().map(String::as_str))
+        .unwrap_or("(no name)");
     format!("{name} ({})", r.prov())
 }
 

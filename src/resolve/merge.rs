@@ -133,7 +133,7 @@ fn previous_organization(rs: &[&Record]) -> Option<String> {
         .and_then(|r| r.organization.clone())
 }
 
-fn fill(slot: &mut Option<String>, value: &Option<String>) {
+fn fill<T: Clone>(slot: &mut Option<T>, value: &Option<T>) {
     if slot.is_none() {
         slot.clone_from(value);
     }

@@ -485,7 +485,9 @@ pub struct NameKey {
 
 impl NameKey {
     pub fn of(r: &Record) -> NameKey {
-        let f = |s: &Option<String>| s.as_deref().map(fold).filter(|s| !s.is_empty());
+        let f = |s: &Option<compact_str::CompactString>| {
+            s.as_deref().map(fold).filter(|s| !s.is_empty())
+        };
         NameKey {
             given: f(&r.name.given),
             family: f(&r.name.family),

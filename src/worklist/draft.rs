@@ -75,9 +75,9 @@ fn sentence(text: &str) -> String {
 pub fn first_name(c: &Contact) -> String {
     c.name
         .given
-        .clone()
-        .or_else(|| c.nickname.clone())
-        .unwrap_or_else(|| c.display_name())
+        .as_deref()
+        .or(c.nickname.as_deref())
+        .map_or_else(|| c.display_name(), str::to_string)
 }
 
 fn environment() -> Environment<'static> {

@@ -127,8 +127,8 @@ prop_compose! {
     ) -> Contact {
         let mut c = Contact {
             name: Name {
-                given: Some(given),
-                family: Some(family),
+                given: Some(given.into()),
+                family: Some(family.into()),
                 ..Name::default()
             },
             // The first address is the contact's own, so that no two generated contacts meet.
@@ -215,8 +215,8 @@ fn kept(c: &Contact, holds: Holds) -> Kept {
         .collect();
     events.sort();
     Kept {
-        given: c.name.given.clone(),
-        family: c.name.family.clone(),
+        given: c.name.given.as_deref().map(str::to_string),
+        family: c.name.family.as_deref().map(str::to_string),
         emails: sorted(&c.emails),
         phones: sorted(&c.phones),
         organizations: sorted(&c.organizations),
