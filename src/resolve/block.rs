@@ -21,8 +21,11 @@ pub enum Rule {
     /// The family name's consonant skeleton and the initial: typos and spellings that sound
     /// alike (Kalomison, Kallomison).
     FamilySound,
-    /// Organization and the given name's initial: a changed or mistyped family name.
-    OrgInitial,
+    /// Organization and the given name, or the formal name a nickname is short for: a changed
+    /// family name (marriage) at one employer. (The initial alone brought every colleague of
+    /// that initial together: at 200,000 people, 655,000 pairs instead of 296,000, for 18 more
+    /// merged pairs of 261,804.)
+    OrgGiven,
     /// Organization and family name; an organization also blocks under each shorter name of
     /// it that another record uses (`Acme Widgets` under `Acme`).
     OrgFamily,
@@ -37,7 +40,7 @@ impl Rule {
             Rule::FamilyInitial => "family name + initial",
             Rule::FullName => "full name, either order",
             Rule::FamilySound => "family name sound + initial",
-            Rule::OrgInitial => "organization + initial",
+            Rule::OrgGiven => "organization + given name",
             Rule::OrgFamily => "organization + family name",
         }
     }
@@ -50,7 +53,7 @@ impl Rule {
         match self {
             Rule::Email | Rule::Phone | Rule::LinkedIn => 50,
             Rule::FamilyInitial | Rule::FamilySound | Rule::FullName => 30,
-            Rule::OrgInitial | Rule::OrgFamily => 100,
+            Rule::OrgGiven | Rule::OrgFamily => 100,
         }
     }
 }
@@ -111,8 +114,9 @@ fn keys(p: &Profile, orgs: &HashSet<&str>, emit: &mut impl FnMut(Rule, &[&str]))
         let (x, y) = if g <= f { (g, f) } else { (f, g) };
         emit(Rule::FullName, &[x, y]);
         if let Some(org) = &p.org {
-            for i in &initials {
-                emit(Rule::OrgInitial, &[org, i.encode_utf8(&mut buf)]);
+            emit(Rule::OrgGiven, &[org, g]);
+            for formal in names::formal_names(g) {
+                emit(Rule::OrgGiven, &[org, formal]);
             }
             for (end, _) in org.match_indices(' ').chain([(org.len(), "")]) {
                 let shorter = &org[..end];
@@ -148,7 +152,7 @@ const RULES: [Rule; 8] = [
     Rule::FamilyInitial,
     Rule::FullName,
     Rule::FamilySound,
-    Rule::OrgInitial,
+    Rule::OrgGiven,
     Rule::OrgFamily,
 ];
 
@@ -259,6 +263,23 @@ mod tests {
             assert!(found.contains(&pair), "{pair:?} in {found:?}");
         }
         assert!(!found.iter().any(|&(a, b)| a == 5 || b == 5));
+    }
+
+    #[test]
+    fn a_changed_family_name_meets_at_one_employer_but_not_every_colleague() {
+        let profiles = vec![
+            person("Jane", "Doe", Some("acme")),
+            person("Jane", "Smith", Some("acme")),
+            person("Bob", "Kalomison", Some("acme")),
+            person("Robert", "Ventusen", Some("acme")),
+            person("John", "Quiri", Some("acme")),
+        ];
+        let found = block(&profiles).pairs;
+        for pair in [(0, 1), (2, 3)] {
+            assert!(found.contains(&pair), "{pair:?} in {found:?}");
+        }
+        // Jane and John share an employer and an initial, nothing more.
+        assert!(!found.contains(&(0, 4)), "{found:?}");
     }
 
     #[test]
