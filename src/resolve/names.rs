@@ -446,12 +446,16 @@ const COMMON_GIVEN_NAMES: &[&str] = &[
 
 /// Whether a folded given name is borne by so many people that it says little.
 pub fn is_common_given_name(folded: &str) -> bool {
-    COMMON_GIVEN_NAMES.contains(&folded)
+    static SET: OnceLock<rustc_hash::FxHashSet<&str>> = OnceLock::new();
+    SET.get_or_init(|| COMMON_GIVEN_NAMES.iter().copied().collect())
+        .contains(folded)
 }
 
 /// Whether a folded family name is borne by too many people to identify one.
 pub fn is_common_family_name(folded: &str) -> bool {
-    COMMON_FAMILY_NAMES.contains(&folded)
+    static SET: OnceLock<rustc_hash::FxHashSet<&str>> = OnceLock::new();
+    SET.get_or_init(|| COMMON_FAMILY_NAMES.iter().copied().collect())
+        .contains(folded)
 }
 
 /// A name part folded for comparison: diacritics removed, lower case, letters only, and the

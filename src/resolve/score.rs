@@ -10,7 +10,7 @@
 //! different birthdays, different addresses at one company. Those are *strong* conflicts: a
 //! pair that has one is never merged, whatever else it shares.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 use std::fmt;
 
@@ -300,45 +300,46 @@ fn bump(counts: &mut HashMap<String, u32>, value: &str) {
 /// distinct organizations. Ten records of one Jürgen Figoteer make the name no more common;
 /// three given names with it, or one at three companies, make it several people's.
 fn family_bearers(profiles: &[Profile]) -> Counts {
-    // (family, given, organization or "") seen.
-    let mut seen: HashSet<(&str, &str, &str)> = HashSet::default();
-    for p in profiles {
-        let (Some(family), Some(given)) = (&p.name.family, &p.name.given) else {
-            continue;
-        };
-        let canonical = if given.len() > 1 {
-            names::formal_names(given)
-                .first()
-                .map_or(given.as_str(), String::as_str)
-        } else {
-            ""
-        };
-        seen.insert((family, canonical, p.org.as_deref().unwrap_or_default()));
-    }
+    use rayon::prelude::*;
+    // (family, given, organization or "") seen, sorted: each family's are one run, and within
+    // it each given name's.
+    let mut seen: Vec<(&str, &str, &str)> = profiles
+        .par_iter()
+        .filter_map(|p| {
+            let (Some(family), Some(given)) = (&p.name.family, &p.name.given) else {
+                return None;
+            };
+            let canonical = if given.len() > 1 {
+                names::formal_names(given)
+                    .first()
+                    .map_or(given.as_str(), String::as_str)
+            } else {
+                ""
+            };
+            Some((
+                family.as_str(),
+                canonical,
+                p.org.as_deref().unwrap_or_default(),
+            ))
+        })
+        .collect();
+    seen.par_sort_unstable();
+    seen.dedup();
     // A given name seen with organizations counts once per organization; seen without one only
     // when it is never seen with one; an initial only when no given name is seen at all.
-    let mut per_given: HashMap<(&str, &str), (u32, bool)> = HashMap::default();
-    for &(family, given, org) in &seen {
-        let entry = per_given.entry((family, given)).or_default();
-        if org.is_empty() {
-            entry.1 = true;
-        } else {
-            entry.0 += 1;
-        }
-    }
-    let mut named: HashMap<&str, (u32, bool)> = HashMap::default();
-    for ((family, given), (orgs, bare)) in per_given {
-        let entry = named.entry(family).or_default();
-        if given.is_empty() {
-            entry.1 = true;
-        } else {
-            entry.0 += if orgs > 0 { orgs } else { u32::from(bare) };
-        }
-    }
     let mut counts = Counts::default();
-    for (family, (bearers, _)) in named {
+    for family in seen.chunk_by(|x, y| x.0 == y.0) {
+        let mut bearers = 0;
+        for given in family.chunk_by(|x, y| x.1 == y.1) {
+            if given[0].1.is_empty() {
+                continue;
+            }
+            let orgs = given.iter().filter(|t| !t.2.is_empty()).count() as u32;
+            let bare = given.iter().any(|t| t.2.is_empty());
+            bearers += if orgs > 0 { orgs } else { u32::from(bare) };
+        }
         let n = bearers.max(1);
-        counts.of.insert(family.to_string(), n);
+        counts.of.insert(family[0].0.to_string(), n);
         counts.total += n;
     }
     counts
