@@ -329,20 +329,24 @@ impl Derived {
 
 /// Derives the contacts and the worklist from stored records and decisions.
 /// Without a plan no worklist is built.
+/// `opts` reads the records of imports that did not record their region.
 pub fn derive(
     stored: Vec<Stored>,
     decisions: &[Decision],
     plan: Option<&Plan>,
     explain: bool,
+    opts: &Options,
 ) -> Derived {
     use rayon::prelude::*;
-    let opts = normalize::Options::default();
     let ids: Vec<i64> = stored.iter().map(|s| s.id).collect();
     let index: rustc_hash::FxHashMap<i64, usize> =
         ids.iter().enumerate().map(|(i, &id)| (id, i)).collect();
     let (mut records, events): (Vec<Record>, Vec<tag::Event>) = stored
         .into_par_iter()
         .map(|s| {
+            let opts = Options {
+                region: s.region.unwrap_or(opts.region),
+            };
             let mut r = normalize::normalize(s.raw, &opts);
             r.origin = s.origin;
             r.raw = String::new();

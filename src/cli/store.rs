@@ -343,12 +343,21 @@ fn remembered_plan(db: &Store, today: NaiveDate) -> anyhow::Result<Plan> {
 }
 
 /// The contacts, and the worklist of `plan` if one is given.
+/// How records imported without a region of their own are read: the default region
+/// (the locale's country, else US).
+fn default_options() -> anyhow::Result<crate::normalize::Options> {
+    Ok(crate::normalize::Options {
+        region: crate::settings::region(None)?,
+    })
+}
+
 fn derive(db: &Store, plan: Option<&Plan>) -> anyhow::Result<Derived> {
     Ok(pipeline::derive(
         db.records()?,
         &db.decisions()?,
         plan,
         false,
+        &default_options()?,
     ))
 }
 
@@ -387,7 +396,7 @@ fn import(db: &mut Store, args: &ImportArgs, printer: Printer) -> anyhow::Result
         .collect();
     let names: Vec<String> = inputs.iter().map(|i| i.file.clone()).collect();
     let clock = std::time::Instant::now();
-    let imported = db.import(&event, &names, raws, &rejects)?;
+    let imported = db.import(&event, normalize.region, &names, raws, &rejects)?;
     let stored = clock.elapsed();
     let clock = std::time::Instant::now();
     let derived = derive(db, None)?;
@@ -546,7 +555,13 @@ fn matches_record(prov: &crate::model::Provenance, wanted: &str) -> bool {
 
 fn show(db: &Store, query: &str, printer: Printer) -> anyhow::Result<ExitStatus> {
     let plan = remembered_plan(db, settings::today(None)?)?;
-    let derived = pipeline::derive(db.records()?, &db.decisions()?, Some(&plan), true);
+    let derived = pipeline::derive(
+        db.records()?,
+        &db.decisions()?,
+        Some(&plan),
+        true,
+        &default_options()?,
+    );
     let i = find(&derived, query)?;
     let c = &derived.resolved.contacts[i];
     let mut out = String::new();

@@ -17,12 +17,14 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use sha2::{Digest, Sha256};
 
 use crate::model::{Field, Origin, Provenance, RawRecord, Reject};
+use crate::normalize::phone::Id as Region;
 use crate::tag::Event;
 
 /// The migrations, in order: the schema after migration `i` is version `i + 1`.
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_settings.sql"),
+    include_str!("migrations/0003_region.sql"),
 ];
 
 /// How long a command waits for another process that holds the store.
@@ -72,6 +74,8 @@ pub struct Stored {
     pub origin: Origin,
     pub raw: RawRecord,
     pub event: Event,
+    /// The region the record's import read phone numbers with (none before version 3).
+    pub region: Option<Region>,
 }
 
 /// A user's decision, as stored.
@@ -166,6 +170,7 @@ impl Store {
     pub fn import(
         &mut self,
         event: &Event,
+        region: Region,
         files: &[String],
         records: Vec<(Origin, RawRecord)>,
         rejects: &[Reject],
@@ -176,7 +181,7 @@ impl Store {
             cause,
         };
         let tx = self.conn.transaction().map_err(err)?;
-        let batch = new_batch(&tx, "import", event, files).map_err(err)?;
+        let batch = new_batch(&tx, "import", event, files, Some(region)).map_err(err)?;
         let mut done = Imported {
             batch,
             ..Imported::default()
@@ -278,7 +283,7 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare(
-                "SELECT r.id, r.file, r.sheet, r.ordinal, r.origin, r.fields, b.event, b.met_from, b.met_to
+                "SELECT r.id, r.file, r.sheet, r.ordinal, r.origin, r.fields, b.event, b.met_from, b.met_to, b.region
                  FROM record r JOIN batch b ON b.id = r.batch
                  WHERE b.undone IS NULL AND r.replaced_by IS NULL
                  ORDER BY r.id",
@@ -313,6 +318,9 @@ impl Store {
                         name: r.get(6)?,
                         window,
                     },
+                    region: r
+                        .get::<_, Option<String>>(9)?
+                        .and_then(|code| crate::normalize::phone::region_of(&code)),
                 })
             })
             .map_err(self.err())?;
@@ -353,7 +361,7 @@ impl Store {
             cause,
         };
         let tx = self.conn.transaction().map_err(err)?;
-        let batch = new_batch(&tx, &decision.kind, &Event::default(), &[]).map_err(err)?;
+        let batch = new_batch(&tx, &decision.kind, &Event::default(), &[], None).map_err(err)?;
         tx.execute(
             "INSERT INTO decision (batch, kind, records, other, step, day, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![
@@ -470,16 +478,18 @@ fn new_batch(
     command: &str,
     event: &Event,
     files: &[String],
+    region: Option<Region>,
 ) -> rusqlite::Result<i64> {
     tx.execute(
-        "INSERT INTO batch (at, command, event, met_from, met_to, files) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO batch (at, command, event, met_from, met_to, files, region) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![
             now(),
             command,
             event.name,
             event.window.map(|(a, _)| a.to_string()),
             event.window.map(|(_, b)| b.to_string()),
-            serde_json::to_string(files).unwrap_or_default()
+            serde_json::to_string(files).unwrap_or_default(),
+            region.map(|r| r.to_string())
         ],
     )?;
     Ok(tx.last_insert_rowid())

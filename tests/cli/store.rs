@@ -431,7 +431,7 @@ fn a_store_of_the_first_schema_is_upgraded_without_losing_anything() {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 2);
+    assert_eq!(version, 3);
     let records: i64 = conn
         .query_row("SELECT count(*) FROM record", [], |r| r.get(0))
         .unwrap();
@@ -558,4 +558,30 @@ fn review_on_a_terminal_asks_about_each_pair() {
     assert!(text.contains("0 merged, 1 kept apart"), "{text}");
     let (said, _) = db.ok(&["review"]);
     assert!(said.contains("nothing to review"), "{said}");
+}
+
+#[test]
+fn numbers_keep_the_region_they_were_imported_with() {
+    // A Berlin rep's badge export: national numbers, no country column.
+    let db = Db::new();
+    let file = db.dir.write(
+        "scans.csv",
+        "First Name,Last Name,Email,Phone\nLena,Vogel,lena@vogel.example,030 901820\n",
+    );
+    db.ok(&["import", &file, "--region", "DE"]);
+    let contacts = db.contacts();
+    assert_eq!(contacts[0]["phones"][0], "+4930901820", "{contacts:?}");
+    // A later import with another region does not change how the first one reads.
+    let more = db.dir.write(
+        "more.csv",
+        "First Name,Last Name,Email,Phone\nAmy,Lund,amy@lund.example,(415) 555-0132\n",
+    );
+    db.ok(&["import", &more, "--region", "US"]);
+    let contacts = db.contacts();
+    let phones: Vec<&str> = contacts
+        .iter()
+        .filter_map(|c| c["phones"][0].as_str())
+        .collect();
+    assert!(phones.contains(&"+4930901820"), "{phones:?}");
+    assert!(phones.contains(&"+14155550132"), "{phones:?}");
 }
