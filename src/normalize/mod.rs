@@ -188,8 +188,13 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
                     }
                 }
             }
-            // Outlook writes `0/0/00` for "no birthday".
-            Field::Birthday if value.chars().all(|c| !c.is_ascii_digit() || c == '0') => {}
+            // Outlook's "0/0/00" and "0000-00-00" say there is no birthday; a birthday in words
+            // is kept as a problem like any other date that cannot be read.
+            Field::Birthday
+                if value.contains('0')
+                    && value
+                        .chars()
+                        .all(|c| c == '0' || !c.is_ascii_alphanumeric()) => {}
             Field::Birthday => match date::birthday(value) {
                 Some(b) if r.birthday.is_none() => r.birthday = Some(b),
                 Some(b) if r.birthday.as_deref() == Some(b.as_str()) => {}

@@ -300,3 +300,109 @@ fn a_spreadsheet_the_reader_library_panics_on_is_an_unreadable_file() {
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
     assert!(!run.contacts.is_empty(), "the other file is still read");
 }
+
+#[test]
+fn every_kind_of_bad_value_ends_in_a_contact_or_a_reject_with_its_text() {
+    // A badge export in which each row has a different bad value; every row must come out as
+    // a contact that keeps the value (as a problem or a custom field) or as a reject with its
+    // reason and raw text. (A row of empty cells is no record: it is skipped like a blank line.)
+    let rows: &[(&str, &str)] = &[
+        ("email without @", "Ann,Lee,ann.lee(at)acme.example,,,,,"),
+        ("email with a space", "Bo,Lind,bo lind@acme.example,,,,,"),
+        ("two @", "Cy,Young,cy@@acme.example,,,,,"),
+        (
+            "phone with letters",
+            "Di,Moss,di@acme.example,call after 5,,,,",
+        ),
+        ("phone too short", "Ed,Nash,ed@acme.example,12,,,,"),
+        (
+            "phone too long",
+            "Flo,Ortiz,flo@acme.example,+1 415 555 0100 0100 0100 0100,,,,",
+        ),
+        (
+            "number of another plan",
+            "Gus,Park,gus@acme.example,+999 1234 5678,,,,",
+        ),
+        (
+            "impossible birthday",
+            "Hana,Quist,hana@acme.example,,1990-02-31,,,",
+        ),
+        (
+            "birthday in words",
+            "Ivo,Rask,ivo@acme.example,,sometime in May,,,",
+        ),
+        ("rating not a rating", "Jo,Sand,jo@acme.example,,,maybe?,,"),
+        (
+            "scan time not a time",
+            "Kai,Toft,kai@acme.example,,,,yesterday,",
+        ),
+        (
+            "url that is no url",
+            "Liv,Ude,liv@acme.example,,,,,htp//:nowhere",
+        ),
+        (
+            "profile of a company",
+            "Mo,Vik,mo@acme.example,,,,,https://www.linkedin.com/company/acme",
+        ),
+        ("control characters", "Ny\u{1}a,Wold,nya@acme.example,,,,,"),
+        ("formula", "=HYPERLINK(\"x\"),Xu,xu@acme.example,,,,,"),
+        ("a rating and nothing to reach", ",,,,,Hot,,"),
+        ("only a note", ",,,,,,,\"met at the bar, no card\""),
+        (
+            "cells beyond the header",
+            "Ole,Berg,ole@acme.example,,,,,,extra cell,another",
+        ),
+        ("too few cells", "Pia,Cruz"),
+        (
+            "a name that is only punctuation",
+            "--,..,qa@acme.example,,,,,",
+        ),
+    ];
+    let mut text =
+        String::from("First Name,Last Name,Email,Phone,Birthday,Rating,Scanned At,Website\n");
+    for (_, row) in rows {
+        text.push_str(row);
+        text.push('\n');
+    }
+    let dir = TestDir::new();
+    let file = dir.write("bad.csv", &text);
+    let run = dir.run(&[&file, "--region", "US"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for (n, (kind, row)) in rows.iter().enumerate() {
+        let record = (n + 1) as u64;
+        let contact = run.contacts.iter().find(|c| {
+            c["sources"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|s| s["record"] == record)
+        });
+        let reject = run.rejects.iter().find(|r| r[2] == record.to_string());
+        let holder = match (contact, reject) {
+            (Some(c), None) => serde_json::to_string(c).unwrap(),
+            (None, Some(r)) => {
+                assert!(!r[3].is_empty(), "{kind}: a reject says why");
+                assert_eq!(&r[4], *row, "{kind}: raw text kept");
+                r.iter().collect::<Vec<_>>().join("|")
+            }
+            _ => panic!("{kind}: record {record} must be in one contact or rejected, once"),
+        };
+        // Every non-empty cell of the row is in what holds the record, as written.
+        for cell in csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(row.as_bytes())
+            .records()
+            .next()
+            .unwrap()
+            .unwrap()
+            .iter()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+        {
+            let escaped = serde_json::to_string(cell).unwrap();
+            let kept = holder.contains(&escaped[1..escaped.len() - 1])
+                || holder.to_lowercase().contains(&cell.to_lowercase());
+            assert!(kept, "{kind}: {cell:?} is lost");
+        }
+    }
+}
