@@ -406,3 +406,63 @@ fn every_kind_of_bad_value_ends_in_a_contact_or_a_reject_with_its_text() {
         }
     }
 }
+
+#[test]
+fn every_kind_of_bad_value_in_a_vcard_is_kept_with_its_card() {
+    // Phone contacts, each card with another bad value; every value must stay with its card's
+    // contact (as a problem or a custom field) or its card must be a reject.
+    let cards: &[(&str, &str)] = &[
+        (
+            "email without @",
+            "FN:Ann Lee\r\nEMAIL:ann.lee(at)acme.example",
+        ),
+        (
+            "phone in words",
+            "FN:Bo Lind\r\nTEL;TYPE=CELL:ask reception",
+        ),
+        ("birthday in words", "FN:Cy Young\r\nBDAY:sometime in May"),
+        ("impossible birthday", "FN:Di Moss\r\nBDAY:1990-02-31"),
+        ("url that is no url", "FN:Ed Nash\r\nURL:htp//:nowhere"),
+        ("unknown property", "FN:Flo Ortiz\r\nX-SHOE-SIZE:44"),
+        ("a name and nothing else broken, but no FN", "N:Park;Gus;;;"),
+        ("nothing but a note", "NOTE:met at the bar"),
+        ("geo that is no place", "FN:Hana Quist\r\nGEO:somewhere"),
+        (
+            "a category list with empties",
+            "FN:Ivo Rask\r\nCATEGORIES:,,vip,,",
+        ),
+    ];
+    let mut text = String::new();
+    for (_, body) in cards {
+        text.push_str("BEGIN:VCARD\r\nVERSION:3.0\r\n");
+        text.push_str(body);
+        text.push_str("\r\nEND:VCARD\r\n");
+    }
+    let dir = TestDir::new();
+    let file = dir.write("bad.vcf", &text);
+    let run = dir.run(&[&file]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for (n, (kind, body)) in cards.iter().enumerate() {
+        let record = (n + 1) as u64;
+        let contact = run.contacts.iter().find(|c| {
+            c["sources"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|s| s["record"] == record)
+        });
+        let reject = run.rejects.iter().find(|r| r[2] == record.to_string());
+        let holder = match (contact, reject) {
+            (Some(c), None) => serde_json::to_string(c).unwrap(),
+            (None, Some(r)) => r.iter().collect::<Vec<_>>().join("|"),
+            _ => panic!("{kind}: card {record} must be in one contact or rejected, once"),
+        };
+        for line in body.split("\r\n") {
+            let value = line.split_once(':').unwrap().1;
+            // A structured value (`N`, a list) is kept in its parts.
+            for part in value.split([';', ',']).filter(|p| !p.is_empty()) {
+                assert!(holder.contains(part), "{kind}: {part:?} is lost: {holder}");
+            }
+        }
+    }
+}
