@@ -240,8 +240,8 @@ mod tests {
     fn person(given: &str, family: &str, org: Option<&str>) -> Profile<'static> {
         Profile {
             name: NameKey {
-                given: Some(names::fold(given)),
-                family: Some(names::fold(family)),
+                given: Some(names::fold(given).into()),
+                family: Some(names::fold(family).into()),
             },
             org: org.map(|o| o.to_string().into()),
             ..Profile::default()
@@ -288,7 +288,7 @@ mod tests {
             .map(|i| Profile {
                 emails: vec!["info@acme.example".into()].into(),
                 name: NameKey {
-                    given: Some(format!("g{i}")),
+                    given: Some(format!("g{i}").into()),
                     family: None,
                 },
                 ..Profile::default()

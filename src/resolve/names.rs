@@ -1,6 +1,7 @@
 //! Names compared as people compare them: folded for diacritics and transliterations, with
 //! nicknames and diminutives, initials, names cut short, typing slips and swapped parts.
 
+use compact_str::CompactString;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
@@ -483,14 +484,16 @@ pub fn fold(s: &str) -> String {
 /// The folded given and family names of a record; a one-word name counts as a given name.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NameKey {
-    pub given: Option<String>,
-    pub family: Option<String>,
+    pub given: Option<CompactString>,
+    pub family: Option<CompactString>,
 }
 
 impl NameKey {
     pub fn of(r: &Record) -> NameKey {
         let f = |s: &Option<compact_str::CompactString>| {
-            s.as_deref().map(fold).filter(|s| !s.is_empty())
+            s.as_deref()
+                .map(|s| CompactString::from(fold(s)))
+                .filter(|s| !s.is_empty())
         };
         NameKey {
             given: f(&r.name.given),

@@ -12,6 +12,8 @@
 
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
+
+use compact_str::CompactString;
 use std::fmt;
 
 use super::names::{self, FamilyMatch, GivenMatch, NameKey};
@@ -183,11 +185,11 @@ pub struct Profile<'a> {
     pub org: Option<Cow<'a, str>>,
     pub emails: Cow<'a, [String]>,
     /// Phone match keys (last nine digits), valid numbers and invalid ones alike.
-    pub phones: Vec<String>,
+    pub phones: Vec<CompactString>,
     pub linkedin: Option<Cow<'a, str>>,
     /// `MM-DD`.
     pub birthday: Option<Cow<'a, str>>,
-    pub title: Option<String>,
+    pub title: Option<CompactString>,
     /// What agreeing on each value weighs, from the term frequencies ([`Stats::weigh`]).
     pub weights: Weights,
     /// The domains of the addresses that are not at a mail provider: an employer's.
@@ -205,7 +207,7 @@ pub struct Weights {
 
 impl<'a> Profile<'a> {
     pub fn of(r: &'a Record) -> Profile<'a> {
-        let mut phones: Vec<String> = r.phones.iter().map(|p| phone_key(p)).collect();
+        let mut phones: Vec<CompactString> = r.phones.iter().map(|p| phone_key(p)).collect();
         phones.extend(
             r.problems
                 .iter()
@@ -233,7 +235,7 @@ impl<'a> Profile<'a> {
             title: r
                 .title
                 .as_deref()
-                .map(names::fold)
+                .map(|t| CompactString::from(names::fold(t)))
                 .filter(|t| !t.is_empty()),
         }
     }
@@ -241,10 +243,10 @@ impl<'a> Profile<'a> {
 
 /// A phone number's match key: its last nine digits (an extension cut off), so that one number
 /// written in two ways, valid or not, meets itself.
-pub fn phone_key(number: &str) -> String {
+pub fn phone_key(number: &str) -> CompactString {
     let number = number.split(";ext=").next().unwrap_or(number);
-    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
-    digits[digits.len().saturating_sub(9)..].to_string()
+    let digits: CompactString = number.chars().filter(char::is_ascii_digit).collect();
+    digits[digits.len().saturating_sub(9)..].into()
 }
 
 /// How often each value occurs in the data being resolved: the term frequencies.
@@ -462,7 +464,7 @@ pub fn score(a: &Profile, b: &Profile, stats: &Stats, detailed: bool) -> Score {
     };
     if let Some(key) = a.phones.iter().find(|k| b.phones.contains(k)) {
         s.identified = true;
-        let holders = stats.phones.get(key).copied().unwrap_or(2).max(2);
+        let holders = stats.phones.get(key.as_str()).copied().unwrap_or(2).max(2);
         if holders > 2 {
             let w = PHONE - 2.0 * (f64::from(holders) / 2.0).log2();
             s.add(
@@ -719,8 +721,8 @@ mod tests {
         let org = parts.next().filter(|o| !o.is_empty());
         let mut p = Profile {
             name: NameKey {
-                given: name.first().map(|g| names::fold(g)),
-                family: name.get(1).map(|f| names::fold(f)),
+                given: name.first().map(|g| names::fold(g).into()),
+                family: name.get(1).map(|f| names::fold(f).into()),
             },
             org: org.and_then(crate::normalize::org::key).map(Cow::Owned),
             ..Profile::default()
