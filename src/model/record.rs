@@ -74,7 +74,7 @@ pub struct Record {
     pub prov: Option<Provenance>,
     pub origin: Origin,
     pub name: Name,
-    pub nickname: Option<String>,
+    pub nickname: Option<CompactString>,
     pub emails: ThinVec<String>,
     /// E.164 numbers, with `;ext=` where the source gave an extension.
     pub phones: ThinVec<String>,
@@ -82,18 +82,18 @@ pub struct Record {
     pub extensions: ThinVec<(String, String)>,
     pub urls: ThinVec<String>,
     /// The canonical LinkedIn profile (`https://linkedin.com/in/<slug>`), also in `urls`.
-    pub linkedin: Option<String>,
-    pub organization: Option<String>,
+    pub linkedin: Option<CompactString>,
+    pub organization: Option<CompactString>,
     /// The organization's match key: folded, without legal suffixes, punctuation or "The".
-    pub org_key: Option<String>,
-    pub department: Option<String>,
-    pub title: Option<String>,
+    pub org_key: Option<CompactString>,
+    pub department: Option<CompactString>,
+    pub title: Option<CompactString>,
     /// ISO date, or `--MM-DD` without a year.
-    pub birthday: Option<String>,
+    pub birthday: Option<CompactString>,
     pub notes: ThinVec<String>,
     pub rating: Option<Rating>,
-    pub rating_raw: Option<String>,
-    pub country: Option<String>,
+    pub rating_raw: Option<CompactString>,
+    pub country: Option<CompactString>,
     /// The events the record itself names (an `Event` column; rolo's own exports also give the
     /// day met, as `Expo 2026 (2026-03-10)`).
     pub events: ThinVec<EventTag>,

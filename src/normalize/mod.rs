@@ -47,7 +47,7 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
 
     let country = first(Field::Country);
     let region = country.and_then(phone::region_of).unwrap_or(opts.region);
-    r.country = country.map(str::to_string);
+    r.country = country.map(Into::into);
 
     let mut full = first(Field::FullName);
     let problem = |r: &mut Record, field: &str, value: &str, why: String| {
@@ -106,7 +106,7 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
             }
             Field::Nickname => {
                 if r.nickname.is_none() {
-                    r.nickname = Some(value.clone());
+                    r.nickname = Some(value.as_str().into());
                 } else {
                     r.custom.push(("nickname".into(), value.clone()));
                 }
@@ -151,8 +151,8 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
                 for value in list(value) {
                     let display = org::display(value);
                     if r.organization.is_none() {
-                        r.org_key = org::key(&display);
-                        r.organization = Some(display);
+                        r.org_key = org::key(&display).map(Into::into);
+                        r.organization = Some(display.into());
                     } else if r.organization.as_deref() != Some(display.as_str()) {
                         r.custom.push(("organization".into(), display));
                     }
@@ -160,7 +160,7 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
             }
             Field::Department => {
                 if r.department.is_none() {
-                    r.department = Some(org::display(value));
+                    r.department = Some(org::display(value).into());
                 } else {
                     r.custom.push(("department".into(), value.clone()));
                 }
@@ -169,7 +169,7 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
                 for value in list(value) {
                     let t = title::normalize(value);
                     if r.title.is_none() {
-                        r.title = Some(t);
+                        r.title = Some(t.into());
                     } else if r.title.as_deref() != Some(t.as_str()) {
                         r.custom.push(("title".into(), t));
                     }
@@ -180,7 +180,7 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
                     match url::normalize(value) {
                         Ok((u, is_linkedin)) => {
                             if is_linkedin && r.linkedin.is_none() {
-                                r.linkedin = Some(u.clone());
+                                r.linkedin = Some(u.as_str().into());
                             }
                             push_unique(&mut r.urls, u);
                         }
@@ -196,7 +196,7 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
                         .chars()
                         .all(|c| c == '0' || !c.is_ascii_alphanumeric()) => {}
             Field::Birthday => match date::birthday(value) {
-                Some(b) if r.birthday.is_none() => r.birthday = Some(b),
+                Some(b) if r.birthday.is_none() => r.birthday = Some(b.into()),
                 Some(b) if r.birthday.as_deref() == Some(b.as_str()) => {}
                 Some(_) => r.custom.push(("birthday".into(), value.clone())),
                 None => problem(&mut r, "birthday", value, "not a date".into()),
@@ -207,7 +207,7 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
             Field::Rating => {
                 let parsed = rating::parse(value);
                 if r.rating_raw.is_none() {
-                    r.rating_raw = Some(value.clone());
+                    r.rating_raw = Some(value.as_str().into());
                     r.rating = parsed;
                 }
                 match parsed {
@@ -255,7 +255,7 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
         }
     }
     if r.birthday.is_none() {
-        r.birthday = birthday_in_parts(&r.custom);
+        r.birthday = birthday_in_parts(&r.custom).map(Into::into);
     }
     // rolo's own exports repeat the events as categories and as a note: those copies are the
     // events, not tags or notes of their own. Where the note is the only place of the events (an

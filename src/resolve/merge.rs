@@ -58,7 +58,7 @@ pub(super) fn merged(mut members: Vec<(usize, &mut Record)>) -> Contact {
     let (mut more_organizations, mut more_titles) = (Vec::new(), Vec::new());
     for (_, r) in members {
         if c.nickname.is_none() {
-            c.nickname = r.nickname.take();
+            c.nickname = r.nickname.take().map(String::from);
         }
         extend(&mut c.emails, take(&mut r.emails));
         extend(&mut c.phones, take(&mut r.phones));
@@ -69,19 +69,22 @@ pub(super) fn merged(mut members: Vec<(usize, &mut Record)>) -> Contact {
         }
         extend(&mut c.urls, take(&mut r.urls));
         if c.linkedin.is_none() {
-            c.linkedin = r.linkedin.take();
+            c.linkedin = r.linkedin.take().map(String::from);
         }
-        extend(&mut c.organizations, r.organization.take());
-        extend(&mut c.titles, r.title.take());
-        extend(&mut c.departments, r.department.take());
+        extend(
+            &mut c.organizations,
+            r.organization.take().map(String::from),
+        );
+        extend(&mut c.titles, r.title.take().map(String::from));
+        extend(&mut c.departments, r.department.take().map(String::from));
         match (&c.birthday, r.birthday.take()) {
-            (None, Some(b)) => c.birthday = Some(b),
-            (Some(a), Some(b)) if *a != b => c.custom.push(("birthday".into(), b)),
+            (None, Some(b)) => c.birthday = Some(b.into()),
+            (Some(a), Some(b)) if *a != b => c.custom.push(("birthday".into(), b.into())),
             _ => {}
         }
         match (&c.country, r.country.take()) {
-            (None, Some(country)) => c.country = Some(country),
-            (Some(a), Some(b)) if *a != b => c.custom.push(("country".into(), b)),
+            (None, Some(country)) => c.country = Some(country.into()),
+            (Some(a), Some(b)) if *a != b => c.custom.push(("country".into(), b.into())),
             _ => {}
         }
         extend(&mut c.notes, take(&mut r.notes));
@@ -130,7 +133,7 @@ fn previous_organization(rs: &[&Record]) -> Option<String> {
                     .any(|e| crate::normalize::org::keys_match(e, k))
             })
         })
-        .and_then(|r| r.organization.clone())
+        .and_then(|r| r.organization.as_deref().map(String::from))
 }
 
 fn fill<T: Clone>(slot: &mut Option<T>, value: &Option<T>) {
