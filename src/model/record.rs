@@ -101,7 +101,7 @@ pub struct Record {
     pub captured_on: Option<NaiveDate>,
     pub tags: ThinVec<String>,
     /// Values of columns or properties that map to no field, with their label.
-    pub custom: ThinVec<(String, String)>,
+    pub custom: ThinVec<(CompactString, CompactString)>,
     pub problems: ThinVec<Problem>,
     pub warnings: ThinVec<String>,
     pub raw: String,

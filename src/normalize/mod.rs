@@ -12,9 +12,10 @@ pub mod rating;
 pub mod title;
 pub mod url;
 
-use crate::normalize::phone::Id;
+use compact_str::CompactString;
 
 use crate::model::{Field, Problem, RawRecord, Record};
+use crate::normalize::phone::Id;
 
 /// What normalization needs besides the record.
 #[derive(Debug, Clone, Copy)]
@@ -101,14 +102,14 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
             | Field::Country => {
                 // Used above; a second value of a name part is kept as a custom field.
                 if first(field.clone()) != Some(value.as_str()) {
-                    r.custom.push((field.label().to_string(), value.clone()));
+                    r.custom.push((field.label().into(), value.as_str().into()));
                 }
             }
             Field::Nickname => {
                 if r.nickname.is_none() {
                     r.nickname = Some(value.as_str().into());
                 } else {
-                    r.custom.push(("nickname".into(), value.clone()));
+                    r.custom.push(("nickname".into(), value.as_str().into()));
                 }
             }
             Field::Email => {
@@ -154,7 +155,7 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
                         r.org_key = org::key(&display).map(Into::into);
                         r.organization = Some(display.into());
                     } else if r.organization.as_deref() != Some(display.as_str()) {
-                        r.custom.push(("organization".into(), display));
+                        r.custom.push(("organization".into(), display.into()));
                     }
                 }
             }
@@ -162,7 +163,7 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
                 if r.department.is_none() {
                     r.department = Some(org::display(value).into());
                 } else {
-                    r.custom.push(("department".into(), value.clone()));
+                    r.custom.push(("department".into(), value.as_str().into()));
                 }
             }
             Field::Title => {
@@ -171,7 +172,7 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
                     if r.title.is_none() {
                         r.title = Some(t.into());
                     } else if r.title.as_deref() != Some(t.as_str()) {
-                        r.custom.push(("title".into(), t));
+                        r.custom.push(("title".into(), t.into()));
                     }
                 }
             }
@@ -198,7 +199,7 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
             Field::Birthday => match date::birthday(value) {
                 Some(b) if r.birthday.is_none() => r.birthday = Some(b.into()),
                 Some(b) if r.birthday.as_deref() == Some(b.as_str()) => {}
-                Some(_) => r.custom.push(("birthday".into(), value.clone())),
+                Some(_) => r.custom.push(("birthday".into(), value.as_str().into())),
                 None => problem(&mut r, "birthday", value, "not a date".into()),
             },
             Field::Notes => push_unique(&mut r.notes, value.clone()),
@@ -212,7 +213,7 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
                 }
                 match parsed {
                     Some(p) if p.as_str().eq_ignore_ascii_case(value) => {}
-                    Some(_) => r.custom.push(("rating".into(), value.clone())),
+                    Some(_) => r.custom.push(("rating".into(), value.as_str().into())),
                     None => problem(
                         &mut r,
                         "rating",
@@ -227,7 +228,7 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
                     Some(_) => {}
                     None => problem(&mut r, "timestamp", value, "not a date".into()),
                 }
-                r.custom.push((field.label().to_string(), value.clone()));
+                r.custom.push((field.label().into(), value.as_str().into()));
             }
             Field::Tags => {
                 for tag in value
@@ -243,7 +244,7 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
                 let events = event::parse_list(value);
                 // The value as written is kept where the events read from it do not spell it.
                 if event::render_list(&events) != value.trim() {
-                    r.custom.push(("event".into(), value.clone()));
+                    r.custom.push(("event".into(), value.as_str().into()));
                 }
                 for e in events {
                     if !r.events.iter().any(|known| known.name == e.name) {
@@ -251,7 +252,9 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
                     }
                 }
             }
-            Field::Custom(label) => r.custom.push((label.clone(), value.clone())),
+            Field::Custom(label) => r
+                .custom
+                .push((label.as_str().into(), value.as_str().into())),
         }
     }
     if r.birthday.is_none() {
@@ -283,7 +286,7 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
 }
 
 /// A birthday given as year, month and day columns (Thunderbird); the year may be empty.
-fn birthday_in_parts(custom: &[(String, String)]) -> Option<String> {
+fn birthday_in_parts(custom: &[(CompactString, CompactString)]) -> Option<String> {
     use crate::read::headers::{BIRTH_DAY, BIRTH_MONTH, BIRTH_YEAR};
     let part = |label: &str| -> Option<u32> {
         custom

@@ -90,14 +90,18 @@ pub(super) fn merged(mut members: Vec<(usize, &mut Record)>) -> Contact {
         extend(&mut c.notes, take(&mut r.notes));
         c.rating = c.rating.max(r.rating);
         extend(&mut c.tags, take(&mut r.tags));
-        for kv in take(&mut r.custom) {
+        for (label, value) in take(&mut r.custom) {
             // A record's second organization or title (an earlier job on a card, a second
             // `ORG`) is one of the contact's organizations or titles.
-            match kv.0.as_str() {
-                "organization" => more_organizations.push(kv.1),
-                "title" => more_titles.push(kv.1),
-                _ if !c.custom.contains(&kv) => c.custom.push(kv),
-                _ => {}
+            match label.as_str() {
+                "organization" => more_organizations.push(value.into()),
+                "title" => more_titles.push(value.into()),
+                _ => {
+                    let kv = (label.into(), value.into());
+                    if !c.custom.contains(&kv) {
+                        c.custom.push(kv);
+                    }
+                }
             }
         }
         for p in take(&mut r.problems) {
