@@ -69,7 +69,7 @@ pub(super) fn contact_cells(c: &Contact) -> Vec<String> {
         .problems
         .iter()
         .filter(|p| p.field == "phone")
-        .map(|p| p.value.clone())
+        .map(|p| p.value.to_string())
         .collect();
     let extensions: Vec<String> = c
         .extensions

@@ -60,8 +60,8 @@ impl Name {
 /// A value that could not be normalized, kept as it was with what was wrong.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Problem {
-    pub field: String,
-    pub value: String,
+    pub field: CompactString,
+    pub value: CompactString,
     pub problem: String,
 }
 
