@@ -177,7 +177,7 @@ pub(crate) fn run(
                     contact.display_name()
                 );
             };
-            let step = row.step.clone();
+            let step = row.step.to_string();
             db.decide(&Decision {
                 kind: "done".into(),
                 records: derived.record_ids(c),

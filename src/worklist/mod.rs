@@ -13,6 +13,8 @@ mod priority;
 
 use std::collections::HashMap;
 
+use compact_str::CompactString;
+
 use chrono::{Datelike, Duration, NaiveDate};
 use rayon::prelude::*;
 
@@ -65,16 +67,16 @@ pub struct Row {
     pub due: NaiveDate,
     pub overdue: bool,
     pub priority: u8,
-    pub contact_id: String,
-    pub name: String,
-    pub organization: String,
-    pub title: String,
-    pub email: String,
-    pub phone: String,
-    pub linkedin: String,
-    pub event: String,
+    pub contact_id: CompactString,
+    pub name: CompactString,
+    pub organization: CompactString,
+    pub title: CompactString,
+    pub email: CompactString,
+    pub phone: CompactString,
+    pub linkedin: CompactString,
+    pub event: CompactString,
     pub met_on: Option<NaiveDate>,
-    pub step: String,
+    pub step: CompactString,
     pub action: String,
     pub notes: String,
     /// Why this priority, in words.
@@ -184,7 +186,7 @@ fn steps_of(c: &Contact, plan: &Plan, drafter: &draft::Drafter) -> Vec<Row> {
             &event.name,
         );
         rows.push(Row {
-            step: step.name.clone(),
+            step: step.name.as_str().into(),
             action,
             channel,
             draft_subject: drafter.render(3 * i + 1, &values),
@@ -211,16 +213,16 @@ fn row(
         due,
         overdue,
         priority: p.score,
-        contact_id: c.id.clone(),
-        name: c.display_name(),
-        organization: c.organization().unwrap_or_default().to_string(),
-        title: c.title().unwrap_or_default().to_string(),
-        email: c.emails.first().cloned().unwrap_or_default(),
-        phone: c.phones.first().cloned().unwrap_or_default(),
-        linkedin: c.linkedin.clone().unwrap_or_default(),
-        event: event.to_string(),
+        contact_id: c.id.as_str().into(),
+        name: c.display_name().into(),
+        organization: c.organization().unwrap_or_default().into(),
+        title: c.title().unwrap_or_default().into(),
+        email: c.emails.first().map_or("", String::as_str).into(),
+        phone: c.phones.first().map_or("", String::as_str).into(),
+        linkedin: c.linkedin.as_deref().unwrap_or_default().into(),
+        event: event.into(),
         met_on,
-        step: String::new(),
+        step: CompactString::default(),
         action: String::new(),
         notes: c.notes.join(" | "),
         reasons: p.reasons.join("; "),
