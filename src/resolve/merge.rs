@@ -162,15 +162,20 @@ pub(super) fn assign_ids(contacts: &mut [Contact]) {
         let digest = Sha256::digest(identity(c).as_bytes());
         c.id = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
     });
-    let mut seen = std::collections::HashMap::<String, usize>::new();
-    for c in contacts.iter_mut() {
-        let mut id = std::mem::take(&mut c.id);
-        let n = seen.entry(id.clone()).or_insert(0);
+    // Two contacts with one identifying key (the same name at one organization, say) are told
+    // apart by a count, in the order of the contacts.
+    let mut seen = rustc_hash::FxHashMap::<&str, usize>::default();
+    let mut counts = Vec::with_capacity(contacts.len());
+    for c in contacts.iter() {
+        let n = seen.entry(c.id.as_str()).or_insert(0);
         *n += 1;
-        if *n > 1 {
-            id = format!("{id}-{n}");
+        counts.push(*n);
+    }
+    drop(seen);
+    for (c, n) in contacts.iter_mut().zip(counts) {
+        if n > 1 {
+            c.id = format!("{}-{n}", c.id);
         }
-        c.id = id;
     }
 }
 
