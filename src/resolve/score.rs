@@ -36,6 +36,8 @@ const BIRTHDAY: f64 = 8.0;
 const TITLE: f64 = 1.0;
 const INITIAL: f64 = 2.0;
 const ORG_DIFFERS: f64 = -6.0;
+/// Both have an address at an employer's domain, and no domain in common.
+const DOMAINS_DIFFER: f64 = -4.0;
 const FAMILY_DIFFERS: f64 = -10.0;
 const GIVEN_DIFFERS: f64 = -14.0;
 const STRONG_CONFLICT: f64 = -20.0;
@@ -449,6 +451,12 @@ pub fn score(a: &Profile, b: &Profile, stats: &Stats, detailed: bool) -> Score {
             || format!("different addresses at {domain}"),
             STRONG_CONFLICT,
         );
+    } else if let (Some(x), Some(y)) = (a.company_domains.first(), b.company_domains.first()) {
+        // Work addresses at two employers' domains: two jobs, or two companies of one name.
+        s.add(
+            || format!("work addresses at other domains ({x} / {y})"),
+            DOMAINS_DIFFER,
+        );
     }
     let same_profile = match (&a.linkedin, &b.linkedin) {
         (Some(x), Some(y)) if x == y => {
@@ -759,6 +767,25 @@ mod tests {
 
     fn has(s: &Score, label: &str) -> bool {
         s.evidence.iter().any(|e| e.label.starts_with(label))
+    }
+
+    #[test]
+    fn work_addresses_at_two_domains_count_against() {
+        let jeffrey = "Jeffrey Schmidt | Husa | jschmidt@husa12.example";
+        let two_domains = pair(
+            jeffrey,
+            "Jeffrey Schmidt | Husa | jeffrey.schmidt@husa877.example",
+            &[],
+        );
+        assert!(has(&two_domains, "work addresses at other domains"));
+        // A personal address says nothing of an employer.
+        let personal = pair(
+            jeffrey,
+            "Jeffrey Schmidt | Husa | jeff.schmidt@gmail.com",
+            &[],
+        );
+        assert!(!has(&personal, "work addresses at other domains"));
+        assert!(two_domains.total <= personal.total + DOMAINS_DIFFER);
     }
 
     #[test]
