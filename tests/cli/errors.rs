@@ -1,6 +1,8 @@
 //! Files that cannot be read, and bad command lines.
 
-use crate::util::{TestDir, fixture};
+use csv::StringRecord;
+
+use crate::util::{Run, TestDir, fixture};
 
 #[test]
 fn an_unreadable_file_is_named_and_the_others_are_still_written() {
@@ -301,6 +303,24 @@ fn a_spreadsheet_the_reader_library_panics_on_is_an_unreadable_file() {
     assert!(!run.contacts.is_empty(), "the other file is still read");
 }
 
+/// What holds record `record` of a one-file run, as text to search: its contact (as JSON) or
+/// its reject (its cells), with the reject. A record in both or in neither fails the test.
+fn holder_of<'a>(run: &'a Run, record: u64, kind: &str) -> (String, Option<&'a StringRecord>) {
+    let contact = run.contacts.iter().find(|c| {
+        c["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["record"] == record)
+    });
+    let reject = run.rejects.iter().find(|r| r[2] == record.to_string());
+    match (contact, reject) {
+        (Some(c), None) => (serde_json::to_string(c).unwrap(), None),
+        (None, Some(r)) => (r.iter().collect::<Vec<_>>().join("|"), Some(r)),
+        _ => panic!("{kind}: record {record} must be in one contact or rejected, once"),
+    }
+}
+
 #[test]
 fn every_kind_of_bad_value_ends_in_a_contact_or_a_reject_with_its_text() {
     // A badge export in which each row has a different bad value; every row must come out as
@@ -369,24 +389,11 @@ fn every_kind_of_bad_value_ends_in_a_contact_or_a_reject_with_its_text() {
     let run = dir.run(&[&file, "--region", "US"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     for (n, (kind, row)) in rows.iter().enumerate() {
-        let record = (n + 1) as u64;
-        let contact = run.contacts.iter().find(|c| {
-            c["sources"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|s| s["record"] == record)
-        });
-        let reject = run.rejects.iter().find(|r| r[2] == record.to_string());
-        let holder = match (contact, reject) {
-            (Some(c), None) => serde_json::to_string(c).unwrap(),
-            (None, Some(r)) => {
-                assert!(!r[3].is_empty(), "{kind}: a reject says why");
-                assert_eq!(&r[4], *row, "{kind}: raw text kept");
-                r.iter().collect::<Vec<_>>().join("|")
-            }
-            _ => panic!("{kind}: record {record} must be in one contact or rejected, once"),
-        };
+        let (holder, reject) = holder_of(&run, (n + 1) as u64, kind);
+        if let Some(r) = reject {
+            assert!(!r[3].is_empty(), "{kind}: a reject says why");
+            assert_eq!(&r[4], *row, "{kind}: raw text kept");
+        }
         // Every non-empty cell of the row is in what holds the record, as written.
         for cell in csv::ReaderBuilder::new()
             .has_headers(false)
@@ -443,20 +450,7 @@ fn every_kind_of_bad_value_in_a_vcard_is_kept_with_its_card() {
     let run = dir.run(&[&file]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     for (n, (kind, body)) in cards.iter().enumerate() {
-        let record = (n + 1) as u64;
-        let contact = run.contacts.iter().find(|c| {
-            c["sources"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|s| s["record"] == record)
-        });
-        let reject = run.rejects.iter().find(|r| r[2] == record.to_string());
-        let holder = match (contact, reject) {
-            (Some(c), None) => serde_json::to_string(c).unwrap(),
-            (None, Some(r)) => r.iter().collect::<Vec<_>>().join("|"),
-            _ => panic!("{kind}: card {record} must be in one contact or rejected, once"),
-        };
+        let (holder, _) = holder_of(&run, (n + 1) as u64, kind);
         for line in body.split("\r\n") {
             let value = line.split_once(':').unwrap().1;
             // A structured value (`N`, a list) is kept in its parts.
