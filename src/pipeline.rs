@@ -79,10 +79,18 @@ pub fn run(settings: &RunSettings, reporter: &dyn Reporter) -> Outcome {
     let mut records = Vec::new();
     let mut rejects = Vec::new();
     let mut files = Vec::new();
-    for read in read_files(&settings.inputs, &settings.normalize, false, reporter) {
+    let reads = read_files(&settings.inputs, &settings.normalize, false, reporter);
+    let total: usize = reads.iter().map(|r| r.records.len()).sum();
+    for read in reads {
         files.push(read.report);
-        // Appending grows the vector in place: no second copy of the records is held.
-        records.extend(read.records);
+        if records.is_empty() {
+            // The first file's records become the vector, without a copy; room for the others
+            // is added in place.
+            records = read.records;
+            records.reserve_exact(total - records.len());
+        } else {
+            records.extend(read.records);
+        }
         rejects.extend(read.rejects);
     }
     records.shrink_to_fit();
