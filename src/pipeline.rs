@@ -143,9 +143,10 @@ pub fn read_raw(
     let mut raws = Vec::new();
     let mut rejects = Vec::new();
     for read in read_files(inputs, opts, true, reporter) {
-        files.push(read.report);
-        raws.extend(read.raws.into_iter().map(|raw| (read.origin, raw)));
+        let origin = read.report.origin;
+        raws.extend(read.raws.into_iter().map(|raw| (origin, raw)));
         rejects.extend(read.rejects);
+        files.push(read.report);
     }
     (files, raws, rejects)
 }
@@ -153,7 +154,6 @@ pub fn read_raw(
 /// What reading one file gave.
 struct FileRead {
     report: FileReport,
-    origin: Origin,
     records: Vec<Record>,
     rejects: Vec<Reject>,
     /// The raw records that became records, when they were asked for (the store keeps them
@@ -235,7 +235,6 @@ fn read_file(input: &Input, opts: &Options, keep_raw: bool, reporter: &dyn Repor
             photos: 0,
             examples: Vec::new(),
         },
-        origin: input.origin,
         records: Vec::new(),
         rejects: Vec::new(),
         raws: Vec::new(),

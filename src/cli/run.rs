@@ -1,7 +1,7 @@
 //! `rolo run`: the one-shot pipeline from files to outputs.
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::Context;
@@ -70,29 +70,33 @@ pub(crate) fn run(args: RunArgs, printer: Printer) -> anyhow::Result<ExitStatus>
     reporter.stage("writing");
     let mut written = Vec::new();
     let mut writes = Vec::new();
-    if let Some((path, format)) = args.contacts.as_ref().zip(contacts_format) {
+    // Writes one output, noting its path and how long it took.
+    let mut write = |stage, path: &Path, write: &dyn Fn() -> Result<(), export::ExportError>| {
         let started = Instant::now();
-        export::write_contacts(path, format, &outcome.resolved.contacts, &outcome.worklist)?;
-        writes.push(Timing::since("write contacts", started));
+        write()?;
+        writes.push(Timing::since(stage, started));
         written.push(path.display().to_string());
+        anyhow::Ok(())
+    };
+    if let Some((path, format)) = args.contacts.as_ref().zip(contacts_format) {
+        write("write contacts", path, &|| {
+            export::write_contacts(path, format, &outcome.resolved.contacts, &outcome.worklist)
+        })?;
     }
     if let Some(path) = &args.worklist {
-        let started = Instant::now();
-        export::write_worklist(path, &outcome.worklist, settings.plan.today)?;
-        writes.push(Timing::since("write worklist", started));
-        written.push(path.display().to_string());
+        write("write worklist", path, &|| {
+            export::write_worklist(path, &outcome.worklist, settings.plan.today)
+        })?;
     }
     if let Some(path) = &args.rejects {
-        let started = Instant::now();
-        export::atomic(path, |w| export::write_rejects(w, &outcome.rejects))?;
-        writes.push(Timing::since("write rejects", started));
-        written.push(path.display().to_string());
+        write("write rejects", path, &|| {
+            export::atomic(path, |w| export::write_rejects(w, &outcome.rejects))
+        })?;
     }
     if let Some(path) = &args.review {
-        let started = Instant::now();
-        export::write_review_file(path, &outcome.resolved.review, &outcome.resolved.contacts)?;
-        writes.push(Timing::since("write review", started));
-        written.push(path.display().to_string());
+        write("write review", path, &|| {
+            export::write_review_file(path, &outcome.resolved.review, &outcome.resolved.contacts)
+        })?;
     }
     reporter.finish();
 

@@ -342,7 +342,6 @@ fn remembered_plan(db: &Store, today: NaiveDate) -> anyhow::Result<Plan> {
     })
 }
 
-/// The contacts, and the worklist of `plan` if one is given.
 /// How records imported without a region of their own are read: the default region
 /// (the locale's country, else US).
 fn default_options() -> anyhow::Result<crate::normalize::Options> {
@@ -351,6 +350,7 @@ fn default_options() -> anyhow::Result<crate::normalize::Options> {
     })
 }
 
+/// The contacts, and the worklist of `plan` if one is given.
 fn derive(db: &Store, plan: Option<&Plan>) -> anyhow::Result<Derived> {
     Ok(pipeline::derive(
         db.records()?,

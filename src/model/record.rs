@@ -65,10 +65,10 @@ pub struct Problem {
     pub problem: String,
 }
 
-/// A record with typed, normalized values (lists as `ThinVec`, one word each: there are
-/// hundreds of thousands of records and most lists are empty).
-/// Every value that could not be normalized is in
-/// `problems`, raw; nothing of the raw record is dropped.
+/// A record with typed, normalized values. Every value that could not be normalized is in
+/// `problems`, raw; nothing of the raw record is dropped. Lists are `ThinVec`s and short values
+/// `CompactString`s: there are hundreds of thousands of records, most lists are empty and most
+/// values short.
 #[derive(Debug, Clone, Default)]
 pub struct Record {
     pub prov: Option<Provenance>,

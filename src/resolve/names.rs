@@ -1,9 +1,10 @@
 //! Names compared as people compare them: folded for diacritics and transliterations, with
 //! nicknames and diminutives, initials, names cut short, typing slips and swapped parts.
 
+use std::sync::OnceLock;
+
 use compact_str::CompactString;
 use rustc_hash::FxHashMap as HashMap;
-use std::sync::OnceLock;
 
 use crate::model::Record;
 
@@ -490,7 +491,7 @@ pub struct NameKey {
 
 impl NameKey {
     pub fn of(r: &Record) -> NameKey {
-        let f = |s: &Option<compact_str::CompactString>| {
+        let f = |s: &Option<CompactString>| {
             s.as_deref()
                 .map(|s| CompactString::from(fold(s)))
                 .filter(|s| !s.is_empty())

@@ -10,11 +10,11 @@
 //! different birthdays, different addresses at one company. Those are *strong* conflicts: a
 //! pair that has one is never merged, whatever else it shares.
 
-use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
+use std::fmt;
 
 use compact_str::CompactString;
-use std::fmt;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::names::{self, FamilyMatch, GivenMatch, NameKey};
 use crate::model::Record;
