@@ -100,6 +100,7 @@ pub fn build(parts: NameParts<'_>) -> Name {
         suffix: clean(parts.suffix),
         display: None,
     };
+    let family_suffix = split_columns(&mut name);
     if let Some(full) = full {
         let parsed = parse_full(&full);
         if name.given.is_none() && name.family.is_none() {
@@ -127,8 +128,10 @@ pub fn build(parts: NameParts<'_>) -> Name {
         } else {
             [&name.given, &name.middle, &name.family]
         };
-        let words: Vec<&str> = order.into_iter().flatten().map(String::as_str).collect();
+        let mut words: Vec<&str> = order.into_iter().flatten().map(String::as_str).collect();
         if !words.is_empty() {
+            // A suffix written in the family-name column stays where its source showed it.
+            words.extend(family_suffix.as_deref());
             name.display = Some(words.join(" "));
         }
     }
@@ -142,6 +145,58 @@ pub fn build(parts: NameParts<'_>) -> Name {
         display: short(name.display),
         recased,
     }
+}
+
+/// Takes apart what export columns hold besides the part they are named for: a title before
+/// the given name (`Dr. Jane`), middle initials after it (`John A.`, a badge form's First Name),
+/// and a suffix after the family name (`Smith Jr.`, `Doe, PhD`). Returns the suffix taken from
+/// the family name, for the name shown.
+fn split_columns(name: &mut Building) -> Option<String> {
+    if let Some(given) = name.given.take() {
+        let mut words: Vec<&str> = given.split_whitespace().collect();
+        let mut prefixes = Vec::new();
+        while words.len() > 1 && is_prefix(words[0]) {
+            prefixes.push(words.remove(0));
+        }
+        let mut initials = Vec::new();
+        while words.len() > 1 && words.last().is_some_and(|w| is_initial(w)) {
+            initials.insert(0, words.pop().unwrap_or_default());
+        }
+        if name.prefix.is_none() && !prefixes.is_empty() {
+            name.prefix = Some(prefixes.join(" "));
+        }
+        if !initials.is_empty() {
+            let initials = initials.join(" ");
+            name.middle = Some(match name.middle.take() {
+                Some(middle) => format!("{initials} {middle}"),
+                None => initials,
+            });
+        }
+        name.given = Some(words.join(" "));
+    }
+    let family = name.family.take()?;
+    let trimmed = family.replace(',', " ");
+    let mut words: Vec<&str> = trimmed.split_whitespace().collect();
+    let mut suffixes = Vec::new();
+    while words.len() > 1 && words.last().is_some_and(|w| is_suffix(w)) {
+        suffixes.insert(0, words.pop().unwrap_or_default());
+    }
+    if suffixes.is_empty() {
+        name.family = Some(family);
+        return None;
+    }
+    name.family = Some(words.join(" "));
+    let suffix = suffixes.join(" ");
+    if name.suffix.is_none() {
+        name.suffix = Some(suffix.clone());
+    }
+    Some(suffix)
+}
+
+/// One letter, with or without its full stop: `A.`, `Q`.
+fn is_initial(word: &str) -> bool {
+    let mut letters = word.trim_end_matches('.').chars();
+    letters.next().is_some_and(char::is_alphabetic) && letters.next().is_none()
 }
 
 fn collapse(s: &str) -> String {
@@ -427,5 +482,45 @@ mod tests {
             ..Default::default()
         });
         assert_eq!(n.display.as_deref(), Some("Jürgen Müller"));
+    }
+
+    #[test]
+    fn columns_that_hold_more_than_their_part() {
+        let n = build(NameParts {
+            given: Some("John A."),
+            family: Some("Smith Jr."),
+            ..Default::default()
+        });
+        assert_eq!(
+            (n.given.as_deref(), n.middle.as_deref()),
+            (Some("John"), Some("A."))
+        );
+        assert_eq!(
+            (n.family.as_deref(), n.suffix.as_deref()),
+            (Some("Smith"), Some("Jr."))
+        );
+        assert_eq!(n.display.as_deref(), Some("John A. Smith Jr."));
+        let n = build(NameParts {
+            given: Some("Dr. Mary Ann"),
+            family: Some("Doe, PhD"),
+            ..Default::default()
+        });
+        assert_eq!(n.prefix.as_deref(), Some("Dr."));
+        assert_eq!(n.given.as_deref(), Some("Mary Ann"));
+        assert_eq!(n.middle, None);
+        assert_eq!(
+            (n.family.as_deref(), n.suffix.as_deref()),
+            (Some("Doe"), Some("PhD"))
+        );
+        // One word is the name itself, whatever it looks like.
+        let n = build(NameParts {
+            given: Some("J."),
+            family: Some("Ma"),
+            ..Default::default()
+        });
+        assert_eq!(
+            (n.given.as_deref(), n.family.as_deref()),
+            (Some("J."), Some("Ma"))
+        );
     }
 }

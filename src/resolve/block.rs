@@ -242,6 +242,7 @@ mod tests {
             name: NameKey {
                 given: Some(names::fold(given).into()),
                 family: Some(names::fold(family).into()),
+                ..NameKey::default()
             },
             org: org.map(|o| o.to_string().into()),
             ..Profile::default()
@@ -289,7 +290,7 @@ mod tests {
                 emails: vec!["info@acme.example".into()].into(),
                 name: NameKey {
                     given: Some(format!("g{i}").into()),
-                    family: None,
+                    ..NameKey::default()
                 },
                 ..Profile::default()
             })

@@ -482,11 +482,14 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-/// The folded given and family names of a record; a one-word name counts as a given name.
+/// The folded given and family names of a record (a one-word name counts as a given name), the
+/// initial of its middle name and its generation (`Jr.`, `Sr.`, `III`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NameKey {
     pub given: Option<CompactString>,
     pub family: Option<CompactString>,
+    pub middle: Option<char>,
+    pub generation: Option<Generation>,
 }
 
 impl NameKey {
@@ -499,6 +502,50 @@ impl NameKey {
         NameKey {
             given: f(&r.name.given),
             family: f(&r.name.family),
+            middle: r
+                .name
+                .middle
+                .as_deref()
+                .and_then(|m| fold(m).chars().next()),
+            generation: r.name.suffix.as_deref().and_then(Generation::of),
+        }
+    }
+}
+
+/// Which of a family's people of one name a suffix says: father and son share a name, often an
+/// employer and a home number, and are two people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Generation {
+    Senior,
+    Junior,
+    /// II, III, IV, V.
+    Numbered(u8),
+}
+
+impl Generation {
+    /// The generation a suffix field names, if any (`Jr.`, `Sr`, `III, PhD`).
+    pub fn of(suffix: &str) -> Option<Generation> {
+        suffix
+            .split(|c: char| c == ',' || c.is_whitespace())
+            .find_map(|word| match fold(word).as_str() {
+                "sr" | "senior" => Some(Generation::Senior),
+                "jr" | "junior" => Some(Generation::Junior),
+                "ii" => Some(Generation::Numbered(2)),
+                "iii" => Some(Generation::Numbered(3)),
+                "iv" => Some(Generation::Numbered(4)),
+                "v" => Some(Generation::Numbered(5)),
+                _ => None,
+            })
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Generation::Senior => "Sr.",
+            Generation::Junior => "Jr.",
+            Generation::Numbered(2) => "II",
+            Generation::Numbered(3) => "III",
+            Generation::Numbered(4) => "IV",
+            Generation::Numbered(_) => "V",
         }
     }
 }
@@ -603,6 +650,16 @@ fn slip(a: &str, b: &str) -> bool {
         Some(Edit::Changed) => shortest >= 5,
         None => shortest >= 6 && strsim::jaro_winkler(a, b) >= 0.92,
     }
+}
+
+/// Two slips apart at most, in names that start alike, the longer of four letters or more, and
+/// not the names of a man and a woman (Mario, Maria): Chhidi and Cidi, Mateo and Mao. Said of
+/// names that already share an identifier one person holds; alone it says little.
+pub fn near(a: &str, b: &str) -> bool {
+    a.len().max(b.len()) >= 4
+        && a.as_bytes().first() == b.as_bytes().first()
+        && strsim::osa_distance(a, b) <= 2
+        && !gendered_ending(a, b)
 }
 
 /// Whether one letter dropped, added, changed, or two swapped turn `a` into `b`.

@@ -39,6 +39,13 @@ const ORG_DIFFERS: f64 = -6.0;
 /// Both have an address at an employer's domain, and no domain in common.
 const DOMAINS_DIFFER: f64 = -4.0;
 const FAMILY_DIFFERS: f64 = -10.0;
+/// Names two slips apart in a pair that shares an identifier one person holds.
+const TWO_SLIPS: f64 = -2.0;
+/// A number on at most this many records is one person's (their badge, card and phone entry),
+/// not a switchboard's.
+const PHONE_OWN_HOLDERS: u32 = 3;
+/// `John A. Smith` and `John B. Smith`: a middle initial is seldom mistyped, so two people.
+const MIDDLE_DIFFERS: f64 = -8.0;
 const GIVEN_DIFFERS: f64 = -14.0;
 const STRONG_CONFLICT: f64 = -20.0;
 
@@ -470,9 +477,11 @@ pub fn score(a: &Profile, b: &Profile, stats: &Stats, detailed: bool) -> Score {
         }
         _ => false,
     };
+    let mut own_phone = false;
     if let Some(key) = a.phones.iter().find(|k| b.phones.contains(k)) {
         s.identified = true;
         let holders = stats.phones.get(key.as_str()).copied().unwrap_or(2).max(2);
+        own_phone = holders <= PHONE_OWN_HOLDERS;
         if holders > 2 {
             let w = PHONE - 2.0 * (f64::from(holders) / 2.0).log2();
             s.add(
@@ -491,7 +500,25 @@ pub fn score(a: &Profile, b: &Profile, stats: &Stats, detailed: bool) -> Score {
         _ => {}
     }
     let identified = shared_email.is_some() || same_profile;
-    name_evidence(&mut s, a, b, stats, identified);
+    let own_identifier =
+        shared_email.is_some_and(|e| !is_role_address(e)) || same_profile || own_phone;
+    name_evidence(&mut s, a, b, stats, identified, own_identifier);
+    if let (Some(x), Some(y)) = (a.name.generation, b.name.generation)
+        && x != y
+    {
+        s.conflict(
+            || format!("generations differ ({} / {})", x.label(), y.label()),
+            STRONG_CONFLICT,
+        );
+    }
+    match (a.name.middle, b.name.middle) {
+        (Some(x), Some(y)) if x == y => s.add(|| format!("middle initial equal ({x})"), INITIAL),
+        (Some(x), Some(y)) => s.conflict(
+            || format!("middle initials differ ({x} / {y})"),
+            MIDDLE_DIFFERS,
+        ),
+        _ => {}
+    }
     if let (Some(x), Some(y)) = (&a.org, &b.org) {
         let same = crate::normalize::org::keys_match(x, y);
         s.orgs_agree = same;
@@ -524,8 +551,17 @@ pub fn score(a: &Profile, b: &Profile, stats: &Stats, detailed: bool) -> Score {
 }
 
 /// The name evidence; `identified`: the pair shares an email or a profile, which outweighs a
-/// changed family name (marriage) but not a different given name.
-fn name_evidence(s: &mut Score, pa: &Profile, pb: &Profile, stats: &Stats, identified: bool) {
+/// changed family name (marriage) but not a different given name; `own_identifier`: the pair
+/// shares an identifier one person holds (an address not a role's, a profile, a number on a few
+/// records), which makes two names two slips apart one name mistyped twice (Chhidi, Cidi).
+fn name_evidence(
+    s: &mut Score,
+    pa: &Profile,
+    pb: &Profile,
+    stats: &Stats,
+    identified: bool,
+    own_identifier: bool,
+) {
     let (a, b) = (&pa.name, &pb.name);
     let given = match (&a.given, &b.given) {
         (Some(x), Some(y)) => Some((x, y, names::given(x, y))),
@@ -565,6 +601,10 @@ fn name_evidence(s: &mut Score, pa: &Profile, pb: &Profile, stats: &Stats, ident
                 || format!("given name typo ({x} / {y})"),
                 (rarer - 2.0).max(1.0),
             ),
+            GivenMatch::Differ if own_identifier && names::near(x, y) => s.add(
+                || format!("given names two slips apart ({x} / {y})"),
+                TWO_SLIPS,
+            ),
             GivenMatch::Differ => {
                 s.conflict(|| format!("given names differ ({x} / {y})"), GIVEN_DIFFERS)
             }
@@ -587,6 +627,10 @@ fn name_evidence(s: &mut Score, pa: &Profile, pb: &Profile, stats: &Stats, ident
             FamilyMatch::Slip => s.add(
                 || format!("family name typo ({x} / {y})"),
                 (rarer - 3.0).max(1.0),
+            ),
+            FamilyMatch::Differ if own_identifier && names::near(x, y) => s.add(
+                || format!("family names two slips apart ({x} / {y})"),
+                TWO_SLIPS,
             ),
             FamilyMatch::Differ if identified => s.add(
                 || format!("family names differ ({x} / {y})"),
@@ -718,19 +762,30 @@ fn company_domains(emails: &[String]) -> Vec<&str> {
 mod tests {
     use super::*;
 
-    /// A record's profile from a line: `given family | org | emails, phones, profile, birthday`.
+    /// A record's profile from a line:
+    /// `given [middle] family [generation] | org | emails, phones, profile, birthday`.
     fn profile(line: &str) -> Profile<'static> {
         let mut parts = line.split('|').map(str::trim);
-        let name: Vec<&str> = parts
+        let mut name: Vec<&str> = parts
             .next()
             .unwrap_or_default()
             .split_whitespace()
             .collect();
         let org = parts.next().filter(|o| !o.is_empty());
+        let generation = name.last().and_then(|w| names::Generation::of(w));
+        if generation.is_some() {
+            name.pop();
+        }
         let mut p = Profile {
             name: NameKey {
                 given: name.first().map(|g| names::fold(g).into()),
-                family: name.get(1).map(|f| names::fold(f).into()),
+                family: name[1.min(name.len())..]
+                    .last()
+                    .map(|f| names::fold(f).into()),
+                middle: (name.len() > 2)
+                    .then(|| names::fold(name[1]).chars().next())
+                    .flatten(),
+                generation,
             },
             org: org.and_then(crate::normalize::org::key).map(Cow::Owned),
             ..Profile::default()
@@ -946,6 +1001,104 @@ mod tests {
             "Bob Smith | ACME, Inc. |",
             &[],
         );
+        assert_eq!(s.band(), Band::Merge, "{}", s.waterfall());
+    }
+
+    #[test]
+    fn a_name_mistyped_twice_meets_its_own_address_but_a_spouse_does_not() {
+        let s = pair(
+            "Chhidi Sasukasen | Tuqui | chidi.sasukasen@tuqui.example, +14155550101",
+            "Cidi Sasukasen | Tuqui | chidi.sasukasen@tuqui.example",
+            &[],
+        );
+        assert!(
+            has(&s, "given names two slips apart (chhidi / cidi)"),
+            "{}",
+            s.waterfall()
+        );
+        assert_eq!(s.band(), Band::Merge, "{}", s.waterfall());
+        let s = pair(
+            "Emma Nguyen | | +14155550101",
+            "Emma Ngyun | | +14155550101",
+            &[],
+        );
+        assert_eq!(s.band(), Band::Merge, "{}", s.waterfall());
+        // A home number: a man's and a woman's name one letter apart are two people.
+        let s = pair(
+            "Mario Rossi | | +14155550101",
+            "Maria Rossi | | +14155550101",
+            &[],
+        );
+        assert!(s.has_conflict(), "{}", s.waterfall());
+        // Without an identifier of their own two names two slips apart stay two people.
+        let s = pair(
+            "Dana Kalomison | Initech |",
+            "Dina Kalomison | Initech |",
+            &[],
+        );
+        assert!(s.has_conflict(), "{}", s.waterfall());
+        // A switchboard on many records is no one's own number.
+        let board = "+14155550100";
+        let others: Vec<String> = (0..8)
+            .map(|i| format!("Colleague{i} X | Initech | {board}"))
+            .collect();
+        let others: Vec<&str> = others.iter().map(String::as_str).collect();
+        let s = pair(
+            &format!("Dana Kalomison | Initech | {board}"),
+            &format!("Dina Kalomison | Initech | {board}"),
+            &others,
+        );
+        assert!(s.has_conflict(), "{}", s.waterfall());
+    }
+
+    #[test]
+    fn father_and_son_of_one_name_are_two_people() {
+        // One family business, one home number: only the suffix tells them apart.
+        let s = pair(
+            "John Kalomison Jr | Kalomison Sons | +14155550101",
+            "John Kalomison Sr | Kalomison Sons | +14155550101",
+            &[],
+        );
+        assert!(
+            has(&s, "generations differ (Jr. / Sr.)"),
+            "{}",
+            s.waterfall()
+        );
+        assert_ne!(s.band(), Band::Merge, "{}", s.waterfall());
+        // A suffix on one record only says nothing.
+        let s = pair(
+            "John Kalomison Jr | Kalomison Sons | +14155550101",
+            "John Kalomison | Kalomison Sons | +14155550101",
+            &[],
+        );
+        assert_eq!(s.band(), Band::Merge, "{}", s.waterfall());
+    }
+
+    #[test]
+    fn middle_initials_agree_or_tell_two_people_apart() {
+        let s = pair(
+            "John A Kalomison | Initech |",
+            "John B Kalomison | Initech |",
+            &[],
+        );
+        assert!(
+            has(&s, "middle initials differ (a / b)"),
+            "{}",
+            s.waterfall()
+        );
+        assert_ne!(s.band(), Band::Merge, "{}", s.waterfall());
+        let s = pair(
+            "John A Kalomison | Initech |",
+            "John Kalomison | Initech |",
+            &[],
+        );
+        assert_eq!(s.band(), Band::Merge, "{}", s.waterfall());
+        let s = pair(
+            "John A Kalomison | Initech |",
+            "John Andrew Kalomison | Initech |",
+            &[],
+        );
+        assert!(has(&s, "middle initial equal (a)"), "{}", s.waterfall());
         assert_eq!(s.band(), Band::Merge, "{}", s.waterfall());
     }
 

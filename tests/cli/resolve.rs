@@ -200,6 +200,38 @@ fn a_slip_in_a_name_does_not_split_a_person() {
 }
 
 #[test]
+fn what_a_badge_form_puts_beside_the_name_tells_people_apart_or_together() {
+    let dir = TestDir::new();
+    let scans = dir.write(
+        "scans.csv",
+        "First Name,Last Name,Company,Email,Phone\n\
+         John,Kalomison Jr.,Kalomison & Sons,,+1 415 555 0101\n\
+         John,Kalomison Sr.,Kalomison & Sons,,+1 415 555 0101\n\
+         Ana Q.,Dordasen,Initech,,\n\
+         Chhidi,Sasukasen,Tuqui,chidi.sasukasen@tuqui.example,\n",
+    );
+    let book = dir.write(
+        "book.csv",
+        "First Name,Last Name,Organization Name,E-mail 1 - Value\n\
+         Ana,Dordasen,Initech Inc,\n\
+         Cidi,Sasukasen,Tuqui,chidi.sasukasen@tuqui.example\n",
+    );
+    let run = dir.run(&[&scans, "--merge", &book]);
+    // Father and son of one name and number stay two; a middle initial in the First Name column
+    // and a name mistyped twice on one address do not split a person.
+    assert_eq!(run.contacts.len(), 4, "{:?}", run.names());
+    let son = run.contact("John Kalomison Jr.");
+    assert_eq!(son["family_name"], "Kalomison");
+    assert_eq!(son["suffix"], "Jr.");
+    let ana = run.contact("Ana Q. Dordasen");
+    assert_eq!(
+        (&ana["given_name"], &ana["middle_name"]),
+        (&"Ana".into(), &"Q.".into())
+    );
+    assert_eq!(ana["sources"].as_array().map(Vec::len), Some(2));
+}
+
+#[test]
 fn a_job_change_keeps_both_organizations_the_newer_first() {
     let dir = TestDir::new();
     let badge = dir.write(
