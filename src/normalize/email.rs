@@ -1,6 +1,8 @@
 //! E-mail addresses: trimmed, lower-cased, `mailto:` and display names removed, syntax-checked;
 //! several in one cell split.
 
+use std::borrow::Cow;
+
 /// Splits a cell into the addresses it holds, each normalized or kept raw with its problem.
 pub fn parse_cell(cell: &str) -> Vec<Result<String, (String, String)>> {
     let parts: Vec<&str> = if cell.matches('@').count() > 1 {
@@ -32,6 +34,28 @@ pub fn normalize(raw: &str) -> Result<String, String> {
     let s = s.split('?').next().unwrap_or(s).trim().to_lowercase();
     check(&s)?;
     Ok(s)
+}
+
+/// The mailbox a normalized address delivers to, for telling two addresses of one person: a
+/// `+tag` cut off (`jane+expo@x.com` is `jane@x.com`), and at Gmail the dots of the local part
+/// left out and `googlemail.com` read as `gmail.com` (Gmail ignores both).
+pub fn mailbox(email: &str) -> Cow<'_, str> {
+    let Some((local, domain)) = email.rsplit_once('@') else {
+        return Cow::Borrowed(email);
+    };
+    let local = match local.split_once('+') {
+        Some((head, _)) if !head.is_empty() => head,
+        _ => local,
+    };
+    let gmail = matches!(domain, "gmail.com" | "googlemail.com");
+    if gmail && (local.contains('.') || domain != "gmail.com") {
+        return Cow::Owned(format!("{}@gmail.com", local.replace('.', "")));
+    }
+    if local.len() + 1 + domain.len() == email.len() {
+        Cow::Borrowed(email)
+    } else {
+        Cow::Owned(format!("{local}@{domain}"))
+    }
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
@@ -85,6 +109,24 @@ mod tests {
         assert!(normalize("bob@localhost").is_err());
         assert!(normalize("bob.x.org").is_err());
         assert!(normalize("a b@x.org").is_err());
+    }
+
+    #[test]
+    fn one_mailbox_written_in_several_ways() {
+        assert_eq!(mailbox("jane.doe+expo@gmail.com"), "janedoe@gmail.com");
+        assert_eq!(
+            mailbox("Jane.Doe@googlemail.com".to_lowercase().as_str()),
+            "janedoe@gmail.com"
+        );
+        assert_eq!(
+            mailbox("jane.doe+crm@acme.example"),
+            "jane.doe@acme.example"
+        );
+        assert!(matches!(mailbox("jane.doe@acme.example"), Cow::Borrowed(_)));
+        assert!(matches!(mailbox("janedoe@gmail.com"), Cow::Borrowed(_)));
+        // Dots elsewhere are part of the address; a local part that is all tag stays whole.
+        assert_eq!(mailbox("j.doe@outlook.com"), "j.doe@outlook.com");
+        assert_eq!(mailbox("+1@acme.example"), "+1@acme.example");
     }
 
     #[test]

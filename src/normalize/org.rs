@@ -75,11 +75,24 @@ pub fn key(raw: &str) -> Option<String> {
     (!key.is_empty()).then_some(key)
 }
 
-/// Whether two keys name the same organization: equal, or one the other's leading words
-/// (`acme` ~ `acme widgets`).
+/// Whether two keys name the same organization: equal, one the other's leading words
+/// (`acme` ~ `acme widgets`), or one the other's initials, of three letters or more
+/// (`ibm` ~ `international business machines`; two letters say too little).
 pub fn keys_match(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    long == short || (long.starts_with(short) && long.as_bytes().get(short.len()) == Some(&b' '))
+    long == short
+        || (long.starts_with(short) && long.as_bytes().get(short.len()) == Some(&b' '))
+        || is_acronym(short, long)
+}
+
+fn is_acronym(short: &str, long: &str) -> bool {
+    let words = long.split(' ');
+    short.len() >= 3
+        && !short.contains(' ')
+        && words.clone().count() == short.len()
+        && words
+            .zip(short.bytes())
+            .all(|(w, c)| w.as_bytes().first() == Some(&c))
 }
 
 #[cfg(test)]
@@ -104,5 +117,12 @@ mod tests {
         assert!(keys_match("acme", "acme widgets"));
         assert!(!keys_match("acme", "acmex"));
         assert!(!keys_match("globex", "initech"));
+        assert!(keys_match(
+            &key("IBM").unwrap(),
+            &key("International Business Machines Corp.").unwrap()
+        ));
+        assert!(keys_match("ibm", "international business machines"));
+        assert!(!keys_match("ibm", "international business"));
+        assert!(!keys_match("ge", "general electric"));
     }
 }

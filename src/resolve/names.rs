@@ -62,6 +62,8 @@ const MORE_NICKNAMES: &[(&str, &str)] = &[
     ("mike", "michael"),
     ("mick", "michael"),
     ("nick", "nicholas"),
+    ("ollie", "oliver"),
+    ("olly", "oliver"),
     ("pat", "patrick"),
     ("pat", "patricia"),
     ("patty", "patricia"),
@@ -702,10 +704,25 @@ fn edit(a: &str, b: &str) -> Option<Edit> {
     }
 }
 
-/// The formal names a folded given name is a nickname of (`bob` → `robert`).
+/// The formal names a folded given name is a nickname of (`bob` → `robert`). A diminutive is
+/// spelt with `-ie`, `-y` or `-i` as its bearer likes (Ollie, Olly; Debbie, Debby): a spelling
+/// the list lacks is looked up in the others.
 pub fn formal_names(given: &str) -> &'static [String] {
-    nickname_table()
-        .get(given)
+    let table = nickname_table();
+    if let Some(names) = table.get(given) {
+        return names;
+    }
+    let stem = given
+        .strip_suffix("ie")
+        .or_else(|| given.strip_suffix('y'))
+        .or_else(|| given.strip_suffix('i'))
+        .filter(|stem| stem.len() >= 3);
+    let Some(stem) = stem else {
+        return &[];
+    };
+    ["ie", "y", "i"]
+        .iter()
+        .find_map(|end| table.get(&format!("{stem}{end}")))
         .map(Vec::as_slice)
         .unwrap_or_default()
 }
@@ -821,6 +838,11 @@ mod tests {
             assert_eq!(g(a, b), GivenMatch::Nickname, "{a} / {b}");
         }
         assert_eq!(g("Chris", "Christopher"), GivenMatch::Nickname);
+        // Spellings of a diminutive the list lacks.
+        assert_eq!(g("Ollie", "Oliver"), GivenMatch::Nickname);
+        assert_eq!(g("Debbi", "Deborah"), GivenMatch::Nickname);
+        assert_eq!(g("Freddy", "Frederick"), GivenMatch::Nickname);
+        assert_eq!(g("Ali", "Alexandra"), GivenMatch::Differ);
         assert_eq!(g("Dan", "Danielle"), GivenMatch::Shortened);
     }
 

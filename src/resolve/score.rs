@@ -18,6 +18,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::names::{self, FamilyMatch, GivenMatch, NameKey};
 use crate::model::Record;
+use crate::normalize::email;
 
 /// At or above this total a pair is merged.
 pub const MERGE_AT: f64 = 5.0;
@@ -229,7 +230,7 @@ impl<'a> Profile<'a> {
         Profile {
             name: NameKey::of(r),
             org: r.org_key.as_deref().map(Cow::Borrowed),
-            emails: Cow::Borrowed(&r.emails),
+            emails: mailboxes(&r.emails),
             phones,
             linkedin: r.linkedin.as_deref().map(Cow::Borrowed),
             birthday: r
@@ -247,6 +248,24 @@ impl<'a> Profile<'a> {
                 .map(|t| CompactString::from(names::fold(t)))
                 .filter(|t| !t.is_empty()),
         }
+    }
+}
+
+/// The mailboxes of a record's addresses ([`email::mailbox`]), borrowed when each address is its
+/// own mailbox, as nearly all are.
+fn mailboxes(emails: &[String]) -> Cow<'_, [String]> {
+    if emails
+        .iter()
+        .all(|e| matches!(email::mailbox(e), Cow::Borrowed(_)))
+    {
+        Cow::Borrowed(emails)
+    } else {
+        Cow::Owned(
+            emails
+                .iter()
+                .map(|e| email::mailbox(e).into_owned())
+                .collect(),
+        )
     }
 }
 
@@ -530,11 +549,9 @@ pub fn score(a: &Profile, b: &Profile, stats: &Stats, detailed: bool) -> Score {
                 (y, b.weights.org)
             };
             s.add(
-                || {
-                    format!(
-                        "organization equal ({key}, {} records)",
-                        stats.org.count(key).max(1)
-                    )
+                || match stats.org.count(key) {
+                    0 | 1 => format!("organization equal ({key}, one record)"),
+                    n => format!("organization equal ({key}, {n} records)"),
                 },
                 w,
             );

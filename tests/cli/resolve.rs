@@ -232,6 +232,37 @@ fn what_a_badge_form_puts_beside_the_name_tells_people_apart_or_together() {
 }
 
 #[test]
+fn one_mailbox_a_diminutive_and_an_acronym_meet_their_full_forms() {
+    let dir = TestDir::new();
+    let scans = dir.write(
+        "scans.csv",
+        "First Name,Last Name,Company,Email,Phone,Country\n\
+         Oliver,Pemberton,Initech,,020 7946 0958,United Kingdom\n\
+         Sophie,Marchetti,Hooli,sophie.marchetti+expo@gmail.com,,\n\
+         Ingrid,Vasquez-Holm,IBM,,,\n",
+    );
+    let phone = dir.write(
+        "phone.vcf",
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Pemberton;Olly;;;\r\nFN:Olly Pemberton\r\n\
+         TEL;TYPE=CELL:+44 20 7946 0958\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:3.0\r\nN:Marchetti;Sophie;;;\r\nFN:Sophie Marchetti\r\n\
+         EMAIL:SophieMarchetti@googlemail.com\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:3.0\r\nN:Vasquez-Holm;Ingrid;;;\r\nFN:Ingrid Vasquez-Holm\r\n\
+         ORG:International Business Machines Corp.\r\nEND:VCARD\r\n",
+    );
+    let run = dir.run(&[&scans, &phone]);
+    assert_eq!(run.contacts.len(), 3, "{:?}", run.names());
+    // Both addresses are kept as written.
+    assert_eq!(
+        strings(&run.contact("Sophie Marchetti")["emails"]),
+        [
+            "sophie.marchetti+expo@gmail.com",
+            "sophiemarchetti@googlemail.com"
+        ]
+    );
+}
+
+#[test]
 fn a_job_change_keeps_both_organizations_the_newer_first() {
     let dir = TestDir::new();
     let badge = dir.write(
