@@ -204,6 +204,48 @@ pub struct Profile<'a> {
     pub weights: Weights,
     /// The domains of the addresses that are not at a mail provider: an employer's.
     pub company_domains: Vec<Cow<'a, str>>,
+    /// The same values as hashes, compared before any string is read ([`Profile::index`]).
+    pub(super) keys: Keys,
+}
+
+/// A profile's values as hashes, so that the many pairs that share nothing are told apart
+/// without following a pointer to the strings: the mailboxes (in the order of `emails`), the
+/// domains of every address, the employers' domains (in the order of `company_domains`), one
+/// vector for the three; and the organization key, its first word and its first letter.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Keys {
+    hashes: Vec<u64>,
+    mailboxes: u8,
+    domains: u8,
+    org: u64,
+    org_head: u64,
+    org_first: u8,
+    /// The organization key is one word: it may be another's initials.
+    org_one_word: bool,
+}
+
+impl Keys {
+    fn mailboxes(&self) -> &[u64] {
+        &self.hashes[..usize::from(self.mailboxes)]
+    }
+
+    fn domains(&self) -> &[u64] {
+        let start = usize::from(self.mailboxes);
+        &self.hashes[start..start + usize::from(self.domains)]
+    }
+
+    fn company_domains(&self) -> &[u64] {
+        &self.hashes[usize::from(self.mailboxes) + usize::from(self.domains)..]
+    }
+
+    /// Whether two organization keys may match ([`crate::normalize::org::keys_match`]): equal,
+    /// one the other's leading words (one first word) or its initials (one first letter, one a
+    /// single word).
+    fn orgs_may_match(&self, other: &Keys) -> bool {
+        self.org == other.org
+            || self.org_head == other.org_head
+            || (self.org_first == other.org_first && (self.org_one_word || other.org_one_word))
+    }
 }
 
 /// Bits of evidence that agreeing on a record's given name, family name and organization
@@ -227,7 +269,7 @@ impl<'a> Profile<'a> {
         );
         phones.sort();
         phones.dedup();
-        Profile {
+        let mut p = Profile {
             name: NameKey::of(r),
             org: r.org_key.as_deref().map(Cow::Borrowed),
             emails: mailboxes(&r.emails),
@@ -247,7 +289,29 @@ impl<'a> Profile<'a> {
                 .as_deref()
                 .map(|t| CompactString::from(names::fold(t)))
                 .filter(|t| !t.is_empty()),
-        }
+            keys: Keys::default(),
+        };
+        p.index();
+        p
+    }
+
+    /// Hashes the values scoring compares ([`Keys`]); to be called once the values are set.
+    pub fn index(&mut self) {
+        let domain = |e: &String| hash(e.rsplit_once('@').map_or("", |(_, d)| d));
+        let mut hashes: Vec<u64> = self.emails.iter().map(|e| hash(e)).collect();
+        hashes.extend(self.emails.iter().map(domain));
+        hashes.extend(self.company_domains.iter().map(|d| hash(d)));
+        let count = |n: usize| u8::try_from(n).unwrap_or(u8::MAX);
+        let org = self.org.as_deref().unwrap_or_default();
+        self.keys = Keys {
+            mailboxes: count(self.emails.len()),
+            domains: count(self.emails.len()),
+            hashes,
+            org: hash(org),
+            org_head: hash(org.split(' ').next().unwrap_or_default()),
+            org_first: org.bytes().next().unwrap_or_default(),
+            org_one_word: !org.contains(' '),
+        };
     }
 }
 
@@ -284,21 +348,37 @@ pub struct Stats {
     given: Counts,
     family: Counts,
     org: Counts,
-    phones: HashMap<String, u32>,
+    phones: Counts,
 }
 
+/// How many records (or people) bear each value, keyed by the value's 64-bit hash: counting
+/// copies no string, and two values of one hash among a million are not to be expected.
 #[derive(Debug, Default)]
 struct Counts {
-    of: HashMap<String, u32>,
+    of: HashMap<u64, u32>,
     total: u32,
 }
 
+/// The hash a value is counted under.
+fn hash(value: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(value)
+}
+
 impl Counts {
-    fn add(&mut self, value: Option<&str>) {
-        if let Some(v) = value {
-            bump(&mut self.of, v);
-            self.total += 1;
+    /// Counts each hash as often as it occurs.
+    fn of(mut hashes: Vec<u64>) -> Counts {
+        use rayon::prelude::*;
+        hashes.par_sort_unstable();
+        let mut counts = Counts {
+            total: hashes.len() as u32,
+            ..Counts::default()
+        };
+        counts.of.reserve(hashes.len() / 2);
+        for run in hashes.chunk_by(|x, y| x == y) {
+            counts.of.insert(run[0], run.len() as u32);
         }
+        counts
     }
 
     /// The share of the other records with this value (the pair's own left out),
@@ -311,17 +391,7 @@ impl Counts {
     }
 
     fn count(&self, value: &str) -> u32 {
-        self.of.get(value).copied().unwrap_or(0)
-    }
-}
-
-/// Counts one more of `value`, copying it only the first time it is seen.
-fn bump(counts: &mut HashMap<String, u32>, value: &str) {
-    match counts.get_mut(value) {
-        Some(n) => *n += 1,
-        None => {
-            counts.insert(value.to_string(), 1);
-        }
+        self.of.get(&hash(value)).copied().unwrap_or(0)
     }
 }
 
@@ -331,26 +401,24 @@ fn bump(counts: &mut HashMap<String, u32>, value: &str) {
 /// three given names with it, or one at three companies, make it several people's.
 fn family_bearers(profiles: &[Profile]) -> Counts {
     use rayon::prelude::*;
-    // (family, given, organization or "") seen, sorted: each family's are one run, and within
-    // it each given name's.
-    let mut seen: Vec<(&str, &str, &str)> = profiles
+    // (family, given, organization or 0) seen, as hashes, sorted: each family's are one run,
+    // and within it each given name's.
+    let mut seen: Vec<(u64, u64, u64)> = profiles
         .par_iter()
         .filter_map(|p| {
             let (Some(family), Some(given)) = (&p.name.family, &p.name.given) else {
                 return None;
             };
             let canonical = if given.len() > 1 {
-                names::formal_names(given)
-                    .first()
-                    .map_or(given.as_str(), String::as_str)
+                hash(
+                    names::formal_names(given)
+                        .first()
+                        .map_or(given.as_str(), String::as_str),
+                )
             } else {
-                ""
+                0
             };
-            Some((
-                family.as_str(),
-                canonical,
-                p.org.as_deref().unwrap_or_default(),
-            ))
+            Some((hash(family), canonical, p.org.as_deref().map_or(0, hash)))
         })
         .collect();
     seen.par_sort_unstable();
@@ -361,15 +429,15 @@ fn family_bearers(profiles: &[Profile]) -> Counts {
     for family in seen.chunk_by(|x, y| x.0 == y.0) {
         let mut bearers = 0;
         for given in family.chunk_by(|x, y| x.1 == y.1) {
-            if given[0].1.is_empty() {
+            if given[0].1 == 0 {
                 continue;
             }
-            let orgs = given.iter().filter(|t| !t.2.is_empty()).count() as u32;
-            let bare = given.iter().any(|t| t.2.is_empty());
+            let orgs = given.iter().filter(|t| t.2 != 0).count() as u32;
+            let bare = given.iter().any(|t| t.2 == 0);
             bearers += if orgs > 0 { orgs } else { u32::from(bare) };
         }
         let n = bearers.max(1);
-        counts.of.insert(family[0].0.to_string(), n);
+        counts.of.insert(family[0].0, n);
         counts.total += n;
     }
     counts
@@ -397,19 +465,38 @@ const MIN_POPULATION: f64 = 1_000.0;
 
 impl Stats {
     pub fn of(profiles: &[Profile]) -> Stats {
-        let mut s = Stats {
-            records: profiles.len(),
-            family: family_bearers(profiles),
-            ..Stats::default()
+        use rayon::prelude::*;
+        let hashes = |value: for<'p> fn(&'p Profile<'_>) -> Option<&'p str>| {
+            Counts::of(profiles.par_iter().filter_map(value).map(hash).collect())
         };
-        for p in profiles {
-            s.given.add(p.name.given.as_deref());
-            s.org.add(p.org.as_deref());
-            for k in &p.phones {
-                bump(&mut s.phones, k);
-            }
+        let ((family, given), (org, phones)) = rayon::join(
+            || {
+                rayon::join(
+                    || family_bearers(profiles),
+                    || hashes(|p| p.name.given.as_deref()),
+                )
+            },
+            || {
+                rayon::join(
+                    || hashes(|p| p.org.as_deref()),
+                    || {
+                        Counts::of(
+                            profiles
+                                .par_iter()
+                                .flat_map_iter(|p| p.phones.iter().map(|k| hash(k)))
+                                .collect(),
+                        )
+                    },
+                )
+            },
+        );
+        Stats {
+            records: profiles.len(),
+            given,
+            family,
+            org,
+            phones,
         }
-        s
     }
 
     /// Fills in the weights of every profile's values.
@@ -459,7 +546,9 @@ pub fn score(a: &Profile, b: &Profile, stats: &Stats, detailed: bool) -> Score {
     let n = (stats.records as f64).max(MIN_POPULATION);
     s.add(|| format!("prior: 1 in {n} records"), -n.log2());
 
-    let shared_email = a.emails.iter().find(|e| b.emails.contains(e));
+    let (ka, kb) = (&a.keys, &b.keys);
+    let shared_email = shared(ka.mailboxes(), kb.mailboxes()).map(|i| a.emails[i].as_str());
+    let company_domain = shared(ka.company_domains(), kb.company_domains());
     if let Some(email) = shared_email {
         if is_role_address(email) {
             s.add(|| format!("shared role address {email}"), ROLE_EMAIL);
@@ -469,18 +558,24 @@ pub fn score(a: &Profile, b: &Profile, stats: &Stats, detailed: bool) -> Score {
         }
     } else if !a.company_domains.is_empty()
         && !b.company_domains.is_empty()
+        && shared(ka.domains(), kb.domains()).is_some()
         && let Some((x, y)) = address_slip(a, b)
     {
         s.add(|| format!("email one slip apart ({x} / {y})"), EMAIL_SLIP);
-    } else if let Some(domain) = company_domain_shared(a, b) {
+    } else if let Some(i) = company_domain {
         s.conflict(
-            || format!("different addresses at {domain}"),
+            || format!("different addresses at {}", a.company_domains[i]),
             STRONG_CONFLICT,
         );
-    } else if let (Some(x), Some(y)) = (a.company_domains.first(), b.company_domains.first()) {
+    } else if !a.company_domains.is_empty() && !b.company_domains.is_empty() {
         // Work addresses at two employers' domains: two jobs, or two companies of one name.
         s.add(
-            || format!("work addresses at other domains ({x} / {y})"),
+            || {
+                format!(
+                    "work addresses at other domains ({} / {})",
+                    a.company_domains[0], b.company_domains[0]
+                )
+            },
             DOMAINS_DIFFER,
         );
     }
@@ -499,7 +594,7 @@ pub fn score(a: &Profile, b: &Profile, stats: &Stats, detailed: bool) -> Score {
     let mut own_phone = false;
     if let Some(key) = a.phones.iter().find(|k| b.phones.contains(k)) {
         s.identified = true;
-        let holders = stats.phones.get(key.as_str()).copied().unwrap_or(2).max(2);
+        let holders = stats.phones.count(key).max(2);
         own_phone = holders <= PHONE_OWN_HOLDERS;
         if holders > 2 {
             let w = PHONE - 2.0 * (f64::from(holders) / 2.0).log2();
@@ -539,7 +634,8 @@ pub fn score(a: &Profile, b: &Profile, stats: &Stats, detailed: bool) -> Score {
         _ => {}
     }
     if let (Some(x), Some(y)) = (&a.org, &b.org) {
-        let same = crate::normalize::org::keys_match(x, y);
+        let same =
+            ka.org == kb.org || (ka.orgs_may_match(kb) && crate::normalize::org::keys_match(x, y));
         s.orgs_agree = same;
         s.orgs_differ = !same;
         if same {
@@ -677,13 +773,9 @@ fn address_slip<'a>(a: &'a Profile, b: &'a Profile) -> Option<(&'a str, &'a str)
     })
 }
 
-/// Both have an address at one company domain, and no address in common: two people at one
-/// company, whatever their names say.
-fn company_domain_shared<'a>(a: &'a Profile, b: &Profile) -> Option<&'a str> {
-    a.company_domains
-        .iter()
-        .find(|d| b.company_domains.contains(d))
-        .map(|d| &**d)
+/// The index in `a` of the first hash `b` has too.
+fn shared(a: &[u64], b: &[u64]) -> Option<usize> {
+    a.iter().position(|x| b.contains(x))
 }
 
 /// Local parts of addresses a team or a role reads, not one person.
@@ -822,6 +914,7 @@ mod tests {
             .into_iter()
             .map(|d| Cow::Owned(d.to_string()))
             .collect();
+        p.index();
         p
     }
 
