@@ -80,6 +80,9 @@ pub struct Link {
     pub anchored: bool,
     /// A user's decision that the two are one person: only another decision keeps them apart.
     pub forced: bool,
+    /// Nothing keeps the pair's own two records apart (`conflict` would say false of them): two
+    /// records alone join without asking again.
+    pub joins_alone: bool,
 }
 
 /// Joins the `links` strongest first; `conflict(x, y, by_name, forced)` says whether two
@@ -102,11 +105,17 @@ pub fn cluster(
         b,
         anchored,
         forced,
+        joins_alone,
         ..
     } in links
     {
         let (ra, rb) = (clusters.find(a), clusters.find(b));
         if ra == rb {
+            continue;
+        }
+        // Two records alone: the link's own pair, scored already, joins them.
+        if clusters.members(ra).len() == 1 && clusters.members(rb).len() == 1 && joins_alone {
+            clusters.union(ra, rb);
             continue;
         }
         let clash = clusters.members(ra).iter().find_map(|&x| {
@@ -138,6 +147,7 @@ mod tests {
             b,
             anchored: false,
             forced: false,
+            joins_alone: false,
         }
     }
 

@@ -113,30 +113,32 @@ impl<'a> Resolver<'a> {
         let mut links = Vec::new();
         let mut review = Vec::new();
         // Pairs are scored in parallel; each keeps its band.
-        let scored: Vec<(u32, u32, f64, Band, bool)> = blocking
+        let apart = |x: u32, y: u32| {
+            decisions
+                .apart
+                .contains(&(x.min(y) as usize, x.max(y) as usize))
+        };
+        let scored: Vec<(u32, u32, Score)> = blocking
             .pairs
             .par_iter()
             .filter_map(|&(a, b)| {
                 let s = self.quick(a, b);
-                let band = s.band();
-                (band != Band::Separate).then_some((
-                    a,
-                    b,
-                    s.total,
-                    band,
-                    s.identified || s.orgs_agree,
-                ))
+                (s.band() != Band::Separate).then_some((a, b, s))
             })
             .collect();
-        for (a, b, total, band, anchored) in scored {
-            match band {
-                Band::Merge => links.push(cluster::Link {
-                    total,
-                    a,
-                    b,
-                    anchored,
-                    forced: false,
-                }),
+        for (a, b, s) in scored {
+            match s.band() {
+                Band::Merge => {
+                    let anchored = s.identified || s.orgs_agree;
+                    links.push(cluster::Link {
+                        total: s.total,
+                        a,
+                        b,
+                        anchored,
+                        forced: false,
+                        joins_alone: (anchored || !s.orgs_differ) && !apart(a, b),
+                    })
+                }
                 _ => review.push((a, b)),
             }
         }
@@ -149,12 +151,8 @@ impl<'a> Resolver<'a> {
             b: b as u32,
             anchored: true,
             forced: true,
+            joins_alone: !apart(a as u32, b as u32),
         }));
-        let apart = |x: u32, y: u32| {
-            decisions
-                .apart
-                .contains(&(x.min(y) as usize, x.max(y) as usize))
-        };
         let (clusters, refused) =
             cluster::cluster(self.profiles.len(), links, |x, y, by_name, forced| {
                 if apart(x, y) {
