@@ -727,6 +727,18 @@ pub fn formal_names(given: &str) -> &'static [String] {
         .unwrap_or_default()
 }
 
+/// One form for a given name and its nicknames, to count its bearers by: the formal name a
+/// nickname is short for that is no nickname itself (`bob` → `robert`, not `bert`), else the
+/// name as it is.
+pub fn canonical_given(given: &str) -> &str {
+    let formal = formal_names(given);
+    formal
+        .iter()
+        .find(|f| formal_names(f).is_empty())
+        .or(formal.first())
+        .map_or(given, String::as_str)
+}
+
 fn is_nickname(a: &str, b: &str) -> bool {
     let (fa, fb) = (formal_names(a), formal_names(b));
     if fa.iter().any(|f| f == b) || fb.iter().any(|f| f == a) {

@@ -40,6 +40,8 @@ const ORG_DIFFERS: f64 = -6.0;
 /// Both have an address at an employer's domain, and no domain in common.
 const DOMAINS_DIFFER: f64 = -4.0;
 const FAMILY_DIFFERS: f64 = -10.0;
+/// A record that names no employer, against the one person here who bears its full name.
+const LONE_NAME: f64 = 5.0;
 /// Names two slips apart in a pair that shares an identifier one person holds.
 const TWO_SLIPS: f64 = -2.0;
 /// A number on at most this many records is one person's (their badge, card and phone entry),
@@ -222,6 +224,9 @@ pub(super) struct Keys {
     org_first: u8,
     /// The organization key is one word: it may be another's initials.
     org_one_word: bool,
+    /// The family name with the formal form of the given name (`smith`, `robert` for Bob),
+    /// 0 without both.
+    full_name: u64,
 }
 
 impl Keys {
@@ -311,6 +316,7 @@ impl<'a> Profile<'a> {
             org_head: hash(org.split(' ').next().unwrap_or_default()),
             org_first: org.bytes().next().unwrap_or_default(),
             org_one_word: !org.contains(' '),
+            full_name: full_name(&self.name),
         };
     }
 }
@@ -349,6 +355,8 @@ pub struct Stats {
     family: Counts,
     org: Counts,
     phones: Counts,
+    /// Full names ([`full_name`]) no one else bears ([`lone_names`]).
+    lone_names: rustc_hash::FxHashSet<u64>,
 }
 
 /// How many records (or people) bear each value, keyed by the value's 64-bit hash: counting
@@ -395,6 +403,44 @@ impl Counts {
     }
 }
 
+/// The hash of a name's family name and the formal form of its given name (0 without both, or
+/// with an initial only): Bob Smith and Robert Smith have one.
+fn full_name(name: &NameKey) -> u64 {
+    let (Some(family), Some(given)) = (&name.family, &name.given) else {
+        return 0;
+    };
+    if given.len() < 2 {
+        return 0;
+    }
+    hash(&format!("{family}\u{ff}{}", names::canonical_given(given)))
+}
+
+/// The full names no one else in the data bears: every record of the name names one
+/// organization, or none, and at most one record of it names none. A phone contact of such a
+/// name that names no employer has nobody else here to be.
+fn lone_names(profiles: &[Profile]) -> rustc_hash::FxHashSet<u64> {
+    use rayon::prelude::*;
+    let mut seen: Vec<(u64, u64)> = profiles
+        .par_iter()
+        .filter(|p| p.keys.full_name != 0)
+        .map(|p| {
+            (
+                p.keys.full_name,
+                if p.org.is_some() { p.keys.org } else { 0 },
+            )
+        })
+        .collect();
+    seen.par_sort_unstable();
+    seen.chunk_by(|x, y| x.0 == y.0)
+        .filter(|run| {
+            let bare = run.iter().take_while(|r| r.1 == 0).count();
+            let orgs = run[bare..].chunk_by(|x, y| x.1 == y.1).count();
+            bare <= 1 && orgs <= 1
+        })
+        .map(|run| run[0].0)
+        .collect()
+}
+
 /// Family names counted by the people who bear them, as far as the data tells: the distinct
 /// given names seen with each (Bob and Robert counted once), and for each given name the
 /// distinct organizations. Ten records of one Jürgen Figoteer make the name no more common;
@@ -410,11 +456,7 @@ fn family_bearers(profiles: &[Profile]) -> Counts {
                 return None;
             };
             let canonical = if given.len() > 1 {
-                hash(
-                    names::formal_names(given)
-                        .first()
-                        .map_or(given.as_str(), String::as_str),
-                )
+                hash(names::canonical_given(given))
             } else {
                 0
             };
@@ -496,6 +538,7 @@ impl Stats {
             family,
             org,
             phones,
+            lone_names: lone_names(profiles),
         }
     }
 
@@ -617,6 +660,20 @@ pub fn score(a: &Profile, b: &Profile, stats: &Stats, detailed: bool) -> Score {
     let own_identifier =
         shared_email.is_some_and(|e| !is_role_address(e)) || same_profile || own_phone;
     name_evidence(&mut s, a, b, stats, identified, own_identifier);
+    // One names no employer, the other one, and no one else here bears the name; a family name
+    // common among people at large may have bearers the data does not hold.
+    if a.keys.full_name != 0
+        && a.keys.full_name == b.keys.full_name
+        && a.org.is_some() != b.org.is_some()
+        && stats.lone_names.contains(&a.keys.full_name)
+        && !a
+            .name
+            .family
+            .as_deref()
+            .is_some_and(names::is_common_family_name)
+    {
+        s.add(|| "no one else here bears the name", LONE_NAME);
+    }
     if let (Some(x), Some(y)) = (a.name.generation, b.name.generation)
         && x != y
     {
@@ -1159,6 +1216,25 @@ mod tests {
             &others,
         );
         assert!(s.has_conflict(), "{}", s.waterfall());
+    }
+
+    #[test]
+    fn a_phone_contact_meets_the_one_person_here_of_its_name() {
+        let lone = "no one else here bears the name";
+        let card = "Bob Dordasen | | +14155550101";
+        let badge = "Robert Dordasen | Initech |";
+        let s = pair(card, badge, &[]);
+        assert!(has(&s, lone), "{}", s.waterfall());
+        assert_eq!(s.band(), Band::Merge, "{}", s.waterfall());
+        // Another Robert Dordasen at another company: the phone contact could be either.
+        let s = pair(card, badge, &["Robert Dordasen | Globex |"]);
+        assert!(!has(&s, lone), "{}", s.waterfall());
+        // Another phone contact of the name: two people may name no employer.
+        let s = pair(card, badge, &["Robert Dordasen | | +14155550199"]);
+        assert!(!has(&s, lone), "{}", s.waterfall());
+        // Both name the employer: the organization says it already.
+        let s = pair("Bob Dordasen | Initech |", badge, &[]);
+        assert!(!has(&s, lone), "{}", s.waterfall());
     }
 
     #[test]
