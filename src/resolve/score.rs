@@ -212,21 +212,21 @@ pub struct Profile<'a> {
 
 /// A profile's values as hashes, so that the many pairs that share nothing are told apart
 /// without following a pointer to the strings: the mailboxes (in the order of `emails`), the
-/// domains of every address, the employers' domains (in the order of `company_domains`), one
-/// vector for the three; and the organization key, its first word and its first letter.
+/// domain of each of them, the employers' domains (in the order of `company_domains`), one
+/// vector for the three; the organization key (0 without one), its first word and its first
+/// letter; the family name and the formal form of the given name (0 without them).
 #[derive(Debug, Clone, Default)]
 pub(super) struct Keys {
     hashes: Vec<u64>,
     mailboxes: u8,
-    domains: u8,
     org: u64,
     org_head: u64,
     org_first: u8,
     /// The organization key is one word: it may be another's initials.
     org_one_word: bool,
-    /// The family name with the formal form of the given name (`smith`, `robert` for Bob),
-    /// 0 without both.
-    full_name: u64,
+    family: u64,
+    /// [`names::canonical_given`]: Bob and Robert have one; 0 for an initial.
+    given: u64,
 }
 
 impl Keys {
@@ -235,12 +235,25 @@ impl Keys {
     }
 
     fn domains(&self) -> &[u64] {
-        let start = usize::from(self.mailboxes);
-        &self.hashes[start..start + usize::from(self.domains)]
+        let n = usize::from(self.mailboxes);
+        &self.hashes[n..2 * n]
     }
 
     fn company_domains(&self) -> &[u64] {
-        &self.hashes[usize::from(self.mailboxes) + usize::from(self.domains)..]
+        &self.hashes[2 * usize::from(self.mailboxes)..]
+    }
+
+    /// The family name with the formal form of the given name (`smith`, `robert` for Bob), 0
+    /// without both.
+    fn full_name(&self) -> u64 {
+        if self.family == 0 || self.given == 0 {
+            return 0;
+        }
+        use std::hash::{BuildHasher, Hasher};
+        let mut h = rustc_hash::FxBuildHasher.build_hasher();
+        h.write_u64(self.family);
+        h.write_u64(self.given);
+        h.finish().max(1)
     }
 
     /// Whether two organization keys may match ([`crate::normalize::org::keys_match`]): equal,
@@ -303,20 +316,25 @@ impl<'a> Profile<'a> {
     /// Hashes the values scoring compares ([`Keys`]); to be called once the values are set.
     pub fn index(&mut self) {
         let domain = |e: &String| hash(e.rsplit_once('@').map_or("", |(_, d)| d));
-        let mut hashes: Vec<u64> = self.emails.iter().map(|e| hash(e)).collect();
-        hashes.extend(self.emails.iter().map(domain));
+        let emails = &self.emails[..self.emails.len().min(usize::from(u8::MAX))];
+        let mut hashes: Vec<u64> = emails.iter().map(|e| hash(e)).collect();
+        hashes.extend(emails.iter().map(domain));
         hashes.extend(self.company_domains.iter().map(|d| hash(d)));
-        let count = |n: usize| u8::try_from(n).unwrap_or(u8::MAX);
         let org = self.org.as_deref().unwrap_or_default();
         self.keys = Keys {
-            mailboxes: count(self.emails.len()),
-            domains: count(self.emails.len()),
+            mailboxes: u8::try_from(self.emails.len()).unwrap_or(u8::MAX),
             hashes,
-            org: hash(org),
+            org: self.org.as_deref().map_or(0, hash),
             org_head: hash(org.split(' ').next().unwrap_or_default()),
             org_first: org.bytes().next().unwrap_or_default(),
             org_one_word: !org.contains(' '),
-            full_name: full_name(&self.name),
+            family: self.name.family.as_deref().map_or(0, hash),
+            given: self
+                .name
+                .given
+                .as_deref()
+                .filter(|g| g.len() > 1)
+                .map_or(0, |g| hash(names::canonical_given(g))),
         };
     }
 }
@@ -355,7 +373,7 @@ pub struct Stats {
     family: Counts,
     org: Counts,
     phones: Counts,
-    /// Full names ([`full_name`]) no one else bears ([`lone_names`]).
+    /// Full names ([`Keys::full_name`]) no one else bears ([`lone_names`]).
     lone_names: rustc_hash::FxHashSet<u64>,
 }
 
@@ -403,32 +421,22 @@ impl Counts {
     }
 }
 
-/// The hash of a name's family name and the formal form of its given name (0 without both, or
-/// with an initial only): Bob Smith and Robert Smith have one.
-fn full_name(name: &NameKey) -> u64 {
-    let (Some(family), Some(given)) = (&name.family, &name.given) else {
-        return 0;
-    };
-    if given.len() < 2 {
-        return 0;
-    }
-    hash(&format!("{family}\u{ff}{}", names::canonical_given(given)))
-}
-
 /// The full names no one else in the data bears: every record of the name names one
 /// organization, or none, and at most one record of it names none. A phone contact of such a
-/// name that names no employer has nobody else here to be.
+/// name that names no employer has nobody else here to be. A family name common among people
+/// at large may have bearers the data does not hold: its names are left out.
 fn lone_names(profiles: &[Profile]) -> rustc_hash::FxHashSet<u64> {
     use rayon::prelude::*;
     let mut seen: Vec<(u64, u64)> = profiles
         .par_iter()
-        .filter(|p| p.keys.full_name != 0)
-        .map(|p| {
-            (
-                p.keys.full_name,
-                if p.org.is_some() { p.keys.org } else { 0 },
-            )
+        .filter(|p| {
+            !p.name
+                .family
+                .as_deref()
+                .is_some_and(names::is_common_family_name)
         })
+        .map(|p| (p.keys.full_name(), p.keys.org))
+        .filter(|&(name, _)| name != 0)
         .collect();
     seen.par_sort_unstable();
     seen.chunk_by(|x, y| x.0 == y.0)
@@ -451,17 +459,8 @@ fn family_bearers(profiles: &[Profile]) -> Counts {
     // and within it each given name's.
     let mut seen: Vec<(u64, u64, u64)> = profiles
         .par_iter()
-        .filter_map(|p| {
-            let (Some(family), Some(given)) = (&p.name.family, &p.name.given) else {
-                return None;
-            };
-            let canonical = if given.len() > 1 {
-                hash(names::canonical_given(given))
-            } else {
-                0
-            };
-            Some((hash(family), canonical, p.org.as_deref().map_or(0, hash)))
-        })
+        .filter(|p| p.name.family.is_some() && p.name.given.is_some())
+        .map(|p| (p.keys.family, p.keys.given, p.keys.org))
         .collect();
     seen.par_sort_unstable();
     seen.dedup();
@@ -660,17 +659,11 @@ pub fn score(a: &Profile, b: &Profile, stats: &Stats, detailed: bool) -> Score {
     let own_identifier =
         shared_email.is_some_and(|e| !is_role_address(e)) || same_profile || own_phone;
     name_evidence(&mut s, a, b, stats, identified, own_identifier);
-    // One names no employer, the other one, and no one else here bears the name; a family name
-    // common among people at large may have bearers the data does not hold.
-    if a.keys.full_name != 0
-        && a.keys.full_name == b.keys.full_name
-        && a.org.is_some() != b.org.is_some()
-        && stats.lone_names.contains(&a.keys.full_name)
-        && !a
-            .name
-            .family
-            .as_deref()
-            .is_some_and(names::is_common_family_name)
+    // One names no employer, the other one, and no one else here bears the name.
+    if a.org.is_some() != b.org.is_some()
+        && ka.family == kb.family
+        && ka.given == kb.given
+        && stats.lone_names.contains(&ka.full_name())
     {
         s.add(|| "no one else here bears the name", LONE_NAME);
     }
