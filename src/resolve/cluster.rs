@@ -7,17 +7,26 @@
 //! name, joined through a phone contact that names no employer. A job change joins through
 //! shared identifiers.
 
-/// Groups of record indexes, kept as a union-find with the members of each root.
+/// Groups of record indexes, kept as a union-find whose roots head a linked list of their
+/// members: joining two groups links the lists, nothing is allocated or copied.
 pub struct Clusters {
     parent: Vec<u32>,
-    members: Vec<Vec<u32>>,
+    /// Of a root: how many members its group has.
+    size: Vec<u32>,
+    /// The member after each record in its group's list (itself at the end).
+    next: Vec<u32>,
+    /// Of a root: the last member of its list.
+    last: Vec<u32>,
 }
 
 impl Clusters {
     pub fn new(n: usize) -> Self {
+        let each: Vec<u32> = (0..n as u32).collect();
         Clusters {
-            parent: (0..n as u32).collect(),
-            members: (0..n as u32).map(|i| vec![i]).collect(),
+            parent: each.clone(),
+            size: vec![1; n],
+            next: each.clone(),
+            last: each,
         }
     }
 
@@ -30,19 +39,32 @@ impl Clusters {
         i
     }
 
-    pub fn members(&self, root: u32) -> &[u32] {
-        &self.members[root as usize]
+    /// The members of the group of `root`, the root first, then in the order they joined.
+    pub fn members(&self, root: u32) -> impl Iterator<Item = u32> + '_ {
+        let mut at = Some(root);
+        std::iter::from_fn(move || {
+            let i = at?;
+            let next = self.next[i as usize];
+            at = (next != i).then_some(next);
+            Some(i)
+        })
+    }
+
+    fn len(&self, root: u32) -> u32 {
+        self.size[root as usize]
     }
 
     fn union(&mut self, a: u32, b: u32) {
-        let (big, small) = if self.members[a as usize].len() >= self.members[b as usize].len() {
+        let (big, small) = if self.len(a) >= self.len(b) {
             (a, b)
         } else {
             (b, a)
         };
         self.parent[small as usize] = big;
-        let moved = std::mem::take(&mut self.members[small as usize]);
-        self.members[big as usize].extend(moved);
+        self.size[big as usize] += self.size[small as usize];
+        let tail = self.last[big as usize];
+        self.next[tail as usize] = small;
+        self.last[big as usize] = self.last[small as usize];
     }
 
     /// The groups, each listing its records in order, in the order of their first record.
@@ -51,10 +73,7 @@ impl Clusters {
         let mut groups = Vec::new();
         for i in 0..n as u32 {
             if self.find(i) == i {
-                let mut members: Vec<usize> = std::mem::take(&mut self.members[i as usize])
-                    .into_iter()
-                    .map(|m| m as usize)
-                    .collect();
+                let mut members: Vec<usize> = self.members(i).map(|m| m as usize).collect();
                 members.sort_unstable();
                 groups.push(members);
             }
@@ -114,16 +133,15 @@ pub fn cluster(
             continue;
         }
         // Two records alone: the link's own pair, scored already, joins them.
-        if clusters.members(ra).len() == 1 && clusters.members(rb).len() == 1 && joins_alone {
+        if clusters.len(ra) == 1 && clusters.len(rb) == 1 && joins_alone {
             clusters.union(ra, rb);
             continue;
         }
-        let clash = clusters.members(ra).iter().find_map(|&x| {
+        let clash = clusters.members(ra).find_map(|x| {
             clusters
                 .members(rb)
-                .iter()
-                .find(|&&y| conflict(x, y, !anchored, forced))
-                .map(|&y| (x, y))
+                .find(|&y| conflict(x, y, !anchored, forced))
+                .map(|y| (x, y))
         });
         match clash {
             Some(conflict) => refused.push(Refused {

@@ -60,14 +60,14 @@ pub(super) fn merged(mut members: Vec<(usize, &mut Record)>) -> Contact {
         if c.nickname.is_none() {
             c.nickname = r.nickname.take().map(String::from);
         }
-        extend(&mut c.emails, take(&mut r.emails));
-        extend(&mut c.phones, take(&mut r.phones));
+        extend_list(&mut c.emails, take(&mut r.emails));
+        extend_list(&mut c.phones, take(&mut r.phones));
         for ext in take(&mut r.extensions) {
             if !c.extensions.contains(&ext) {
                 c.extensions.push(ext);
             }
         }
-        extend(&mut c.urls, take(&mut r.urls));
+        extend_list(&mut c.urls, take(&mut r.urls));
         if c.linkedin.is_none() {
             c.linkedin = r.linkedin.take().map(String::from);
         }
@@ -87,9 +87,9 @@ pub(super) fn merged(mut members: Vec<(usize, &mut Record)>) -> Contact {
             (Some(a), Some(b)) if *a != b => c.custom.push(("country".into(), b.into())),
             _ => {}
         }
-        extend(&mut c.notes, take(&mut r.notes));
+        extend_list(&mut c.notes, take(&mut r.notes));
         c.rating = c.rating.max(r.rating);
-        extend(&mut c.tags, take(&mut r.tags));
+        extend_list(&mut c.tags, take(&mut r.tags));
         for (label, value) in take(&mut r.custom) {
             // A record's second organization or title (an earlier job on a card, a second
             // `ORG`) is one of the contact's organizations or titles.
@@ -104,11 +104,7 @@ pub(super) fn merged(mut members: Vec<(usize, &mut Record)>) -> Contact {
                 }
             }
         }
-        for p in take(&mut r.problems) {
-            if !c.problems.contains(&p) {
-                c.problems.push(p);
-            }
-        }
+        extend_list(&mut c.problems, take(&mut r.problems));
         c.sources.extend(r.prov.take());
     }
     // Every record's own organization and title first: the preferred one leads.
@@ -146,10 +142,27 @@ fn fill<T: Clone>(slot: &mut Option<T>, value: &Option<T>) {
     }
 }
 
-fn extend(list: &mut ThinVec<String>, values: impl IntoIterator<Item = String>) {
+fn extend<T: PartialEq>(list: &mut ThinVec<T>, values: impl IntoIterator<Item = T>) {
     for v in values {
         if !list.contains(&v) {
             list.push(v);
+        }
+    }
+}
+
+/// [`extend`] for a record's whole list: the first list is moved in as it is (most contacts
+/// have one record), keeping the first of any value it repeats.
+fn extend_list<T: PartialEq>(list: &mut ThinVec<T>, values: ThinVec<T>) {
+    if !list.is_empty() {
+        return extend(list, values);
+    }
+    *list = values;
+    let mut i = 1;
+    while i < list.len() {
+        if list[..i].contains(&list[i]) {
+            list.remove(i);
+        } else {
+            i += 1;
         }
     }
 }
@@ -160,7 +173,13 @@ pub(super) fn assign_ids(contacts: &mut [Contact]) {
     use rayon::prelude::*;
     contacts.par_iter_mut().for_each(|c| {
         let digest = Sha256::digest(identity(c).as_bytes());
-        c.id = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
+        c.id = digest[..6]
+            .iter()
+            .fold(String::with_capacity(12), |mut id, b| {
+                use std::fmt::Write;
+                let _ = write!(id, "{b:02x}");
+                id
+            });
     });
     // Two contacts with one identifying key (the same name at one organization, say) are told
     // apart by a count, in the order of the contacts.
@@ -182,31 +201,27 @@ pub(super) fn assign_ids(contacts: &mut [Contact]) {
 /// The smallest identifying key of the contact: an email, a LinkedIn profile, a phone, else its
 /// name and organization, else the original text of its first record.
 fn identity(c: &Contact) -> String {
-    let mut keys: Vec<String> = Vec::new();
-    keys.extend(c.emails.iter().map(|e| format!("email:{e}")));
-    keys.extend(c.linkedin.iter().map(|u| format!("linkedin:{u}")));
-    if keys.is_empty() {
-        keys.extend(c.phones.iter().map(|p| format!("phone:{p}")));
+    // Any email key sorts before a LinkedIn one ("email:" < "linkedin:").
+    if let Some(e) = c.emails.iter().min() {
+        return format!("email:{e}");
     }
-    if keys.is_empty() {
-        let name = super::names::fold(&c.display_name());
-        if !name.is_empty() {
-            keys.push(format!(
-                "name:{name}|{}",
-                c.organization().unwrap_or_default()
-            ));
-        }
+    if let Some(u) = &c.linkedin {
+        return format!("linkedin:{u}");
     }
-    if keys.is_empty() {
-        // Nothing but values that could not be normalized: those, as written.
-        keys.extend(
-            c.problems
-                .iter()
-                .map(|p| format!("{}:{}", p.field, p.value)),
-        );
+    if let Some(p) = c.phones.iter().min() {
+        return format!("phone:{p}");
     }
-    if keys.is_empty() {
-        keys.extend(c.sources.iter().map(|p| format!("record:{p}")));
+    let name = super::names::fold(&c.display_name());
+    if !name.is_empty() {
+        return format!("name:{name}|{}", c.organization().unwrap_or_default());
     }
-    keys.into_iter().min().unwrap_or_default()
+    // Nothing but values that could not be normalized: those, as written.
+    let problem = c
+        .problems
+        .iter()
+        .map(|p| format!("{}:{}", p.field, p.value))
+        .min();
+    problem
+        .or_else(|| c.sources.iter().map(|p| format!("record:{p}")).min())
+        .unwrap_or_default()
 }

@@ -120,10 +120,19 @@ impl<'a> Resolver<'a> {
         };
         let scored: Vec<(u32, u32, Score)> = blocking
             .pairs
-            .par_iter()
-            .filter_map(|&(a, b)| {
-                let s = self.quick(a, b);
-                (s.band() != Band::Separate).then_some((a, b, s))
+            .par_chunks(2048)
+            .flat_map_iter(|chunk| {
+                chunk.iter().enumerate().filter_map(move |(i, &(a, b))| {
+                    // The second record of a pair a dozen ahead, and its hashes six ahead.
+                    if let Some(&(_, c)) = chunk.get(i + 12) {
+                        self.profiles[c as usize].prefetch(false);
+                    }
+                    if let Some(&(_, c)) = chunk.get(i + 6) {
+                        self.profiles[c as usize].prefetch(true);
+                    }
+                    let s = self.quick(a, b);
+                    (s.band() != Band::Separate).then_some((a, b, s))
+                })
             })
             .collect();
         for (a, b, s) in scored {
@@ -167,7 +176,7 @@ impl<'a> Resolver<'a> {
         report.refused = refused.len();
         lap(&mut report, "clustering");
         let mut pairs: Vec<Noted> = review
-            .into_iter()
+            .into_par_iter()
             .map(|(a, b)| {
                 let s = self.explain(a as usize, b as usize);
                 (
