@@ -77,7 +77,7 @@ pub struct Resolver<'a> {
 impl<'a> Resolver<'a> {
     pub fn new(records: &'a [Record]) -> Resolver<'a> {
         let mut profiles: Vec<Profile> = records.par_iter().map(Profile::of).collect();
-        let stats = Stats::of(&profiles);
+        let stats = Stats::of(&mut profiles);
         stats.weigh(&mut profiles);
         Resolver { profiles, stats }
     }

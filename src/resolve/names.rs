@@ -727,16 +727,22 @@ pub fn formal_names(given: &str) -> &'static [String] {
         .unwrap_or_default()
 }
 
-/// One form for a given name and its nicknames, to count its bearers by: the formal name a
-/// nickname is short for that is no nickname itself (`bob` → `robert`, not `bert`), else the
-/// name as it is.
-pub fn canonical_given(given: &str) -> &str {
+/// One form for a given name and its nicknames, to count its bearers by: of the formal names a
+/// nickname is short for that are no nicknames themselves (`bob` → `robert`, not `bert`), the
+/// one most borne here by `count` (Jeff is Jeffrey where Jeffreys outnumber Geoffreys), the
+/// list's first on a tie; a name that is no nickname, as it is.
+pub fn canonical_given(given: &str, count: impl Fn(&str) -> u32) -> &str {
     let formal = formal_names(given);
-    formal
-        .iter()
-        .find(|f| formal_names(f).is_empty())
-        .or(formal.first())
-        .map_or(given, String::as_str)
+    let mut best: Option<(&str, u32)> = None;
+    for f in formal.iter().filter(|f| formal_names(f).is_empty()) {
+        let n = count(f);
+        if best.is_none_or(|(_, most)| n > most) {
+            best = Some((f, n));
+        }
+    }
+    best.map(|(f, _)| f)
+        .or(formal.first().map(String::as_str))
+        .unwrap_or(given)
 }
 
 fn is_nickname(a: &str, b: &str) -> bool {
@@ -856,6 +862,16 @@ mod tests {
         assert_eq!(g("Freddy", "Frederick"), GivenMatch::Nickname);
         assert_eq!(g("Ali", "Alexandra"), GivenMatch::Differ);
         assert_eq!(g("Dan", "Danielle"), GivenMatch::Shortened);
+    }
+
+    #[test]
+    fn a_nickname_of_several_names_counts_as_the_one_most_borne_here() {
+        assert_eq!(canonical_given("bob", |_| 0), "robert");
+        assert_eq!(canonical_given("robert", |_| 0), "robert");
+        let jeffreys = |name: &str| u32::from(name == "jeffrey") * 40;
+        assert_eq!(canonical_given("jeff", jeffreys), "jeffrey");
+        let geoffreys = |name: &str| u32::from(name == "geoffrey") * 40;
+        assert_eq!(canonical_given("jeff", geoffreys), "geoffrey");
     }
 
     #[test]

@@ -227,7 +227,8 @@ pub(super) struct Keys {
     /// The organization key is one word: it may be another's initials.
     org_one_word: bool,
     family: u64,
-    /// [`names::canonical_given`]: Bob and Robert have one; 0 for an initial.
+    /// [`names::canonical_given`]: Bob and Robert have one; 0 for an initial. Set again once
+    /// the data's given names are counted ([`Stats::of`]).
     given: u64,
 }
 
@@ -371,7 +372,7 @@ impl<'a> Profile<'a> {
                 .given
                 .as_deref()
                 .filter(|g| g.len() > 1)
-                .map_or(0, |g| hash(names::canonical_given(g))),
+                .map_or(0, |g| hash(names::canonical_given(g, |_| 0))),
         };
     }
 }
@@ -542,18 +543,28 @@ const PSEUDO_RECORDS: f64 = 1000.0;
 const MIN_POPULATION: f64 = 1_000.0;
 
 impl Stats {
-    pub fn of(profiles: &[Profile]) -> Stats {
+    /// The term frequencies of `profiles`; sets the formal given name each profile is counted
+    /// under by the given names the data holds.
+    pub fn of(profiles: &mut [Profile]) -> Stats {
         use rayon::prelude::*;
+        let given = Counts::of(
+            profiles
+                .par_iter()
+                .filter_map(|p| p.name.given.as_deref())
+                .map(hash)
+                .collect(),
+        );
+        profiles.par_iter_mut().for_each(|p| {
+            if let Some(g) = p.name.given.as_deref().filter(|g| g.len() > 1) {
+                p.keys.given = hash(names::canonical_given(g, |f| given.count(f)));
+            }
+        });
+        let profiles = &*profiles;
         let hashes = |value: for<'p> fn(&'p Profile<'_>) -> Option<&'p str>| {
             Counts::of(profiles.par_iter().filter_map(value).map(hash).collect())
         };
-        let ((family, given), (org, phones)) = rayon::join(
-            || {
-                rayon::join(
-                    || family_bearers(profiles),
-                    || hashes(|p| p.name.given.as_deref()),
-                )
-            },
+        let (family, (org, phones)) = rayon::join(
+            || family_bearers(profiles),
             || {
                 rayon::join(
                     || hashes(|p| p.org.as_deref()),
@@ -1012,7 +1023,7 @@ mod tests {
             .chain(others)
             .map(|line| profile(line))
             .collect();
-        let stats = Stats::of(&profiles);
+        let stats = Stats::of(&mut profiles);
         stats.weigh(&mut profiles);
         score(&profiles[0], &profiles[1], &stats, true)
     }
@@ -1265,6 +1276,15 @@ mod tests {
         // Both name the employer: the organization says it already.
         let s = pair("Bob Dordasen | Initech |", badge, &[]);
         assert!(!has(&s, lone), "{}", s.waterfall());
+        // Jeff is short for Jeffrey, Geoffrey and more: here, where Jeffreys are the ones met,
+        // Jeff Jodadorson is the one Jeffrey Jodadorson.
+        let jeffreys = ["Jeffrey Kalomi | Globex |", "Jeffrey Wenri | Hooli |"];
+        let s = pair(
+            "Jeff Jodadorson | | +14155550101",
+            "Jeffrey Jodadorson | Elan Robotics |",
+            &jeffreys,
+        );
+        assert!(has(&s, lone), "{}", s.waterfall());
     }
 
     #[test]
