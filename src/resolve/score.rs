@@ -39,6 +39,8 @@ const INITIAL: f64 = 2.0;
 const ORG_DIFFERS: f64 = -6.0;
 /// Both have an address at an employer's domain, and no domain in common.
 const DOMAINS_DIFFER: f64 = -4.0;
+/// Both have numbers, and none in common.
+const PHONES_DIFFER: f64 = -3.0;
 const FAMILY_DIFFERS: f64 = -10.0;
 /// A record that names no employer, against the one person here who bears its full name.
 const LONE_NAME: f64 = 5.0;
@@ -695,6 +697,8 @@ pub fn score(a: &Profile, b: &Profile, stats: &Stats, detailed: bool) -> Score {
         } else {
             s.add(|| format!("phone equal (…{key})"), PHONE);
         }
+    } else if !a.phones.is_empty() && !b.phones.is_empty() {
+        s.add(|| "numbers differ", PHONES_DIFFER);
     }
     match (&a.birthday, &b.birthday) {
         (Some(x), Some(y)) if x == y => s.add(|| format!("birthday equal ({x})"), BIRTHDAY),
@@ -1285,6 +1289,37 @@ mod tests {
             &jeffreys,
         );
         assert!(has(&s, lone), "{}", s.waterfall());
+    }
+
+    #[test]
+    fn two_numbers_for_one_name_count_against_but_an_employer_outweighs_them() {
+        // Two entries of one name in a phone, each with its own mobile: maybe two people.
+        let two = pair(
+            "Tatiana Kanobergson | | +14155550101",
+            "Tatiana Kanobergson | | +14155550177",
+            &[],
+        );
+        assert!(has(&two, "numbers differ"), "{}", two.waterfall());
+        let one = pair(
+            "Tatiana Kanobergson | | +14155550101",
+            "Tatiana Kanobergson | |",
+            &[],
+        );
+        assert!(!has(&one, "numbers differ"), "{}", one.waterfall());
+        assert!(two.total < one.total - 2.0, "{}", two.waterfall());
+        let s = pair(
+            "Tatiana Kanobergson | | +14155550101",
+            "Tatiana Kanobergson | | +14155550101",
+            &[],
+        );
+        assert_eq!(s.band(), Band::Merge, "{}", s.waterfall());
+        // A badge with the office's number and a card with the mobile, at one employer.
+        let s = pair(
+            "Tatiana Kanobergson | Initech | +12125550100",
+            "Tatiana Kanobergson | Initech | +14155550101",
+            &[],
+        );
+        assert_eq!(s.band(), Band::Merge, "{}", s.waterfall());
     }
 
     #[test]
