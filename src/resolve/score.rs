@@ -39,6 +39,9 @@ const INITIAL: f64 = 2.0;
 const ORG_DIFFERS: f64 = -6.0;
 /// Both have an address at an employer's domain, and no domain in common.
 const DOMAINS_DIFFER: f64 = -4.0;
+/// What agreeing on an organization cut short (Acme, Acme Widgets) weighs less than agreeing on
+/// it whole.
+const ORG_SHORTENED: f64 = 2.0;
 /// Both have numbers, and none in common.
 const PHONES_DIFFER: f64 = -3.0;
 const FAMILY_DIFFERS: f64 = -10.0;
@@ -412,6 +415,8 @@ pub struct Stats {
     given: Counts,
     family: Counts,
     org: Counts,
+    /// The first words of organization keys.
+    org_heads: Counts,
     phones: Counts,
     /// Full names ([`Keys::full_name`]) no one else bears ([`lone_names`]).
     lone_names: rustc_hash::FxHashSet<u64>,
@@ -565,11 +570,16 @@ impl Stats {
         let hashes = |value: for<'p> fn(&'p Profile<'_>) -> Option<&'p str>| {
             Counts::of(profiles.par_iter().filter_map(value).map(hash).collect())
         };
-        let (family, (org, phones)) = rayon::join(
+        let (family, ((org, org_heads), phones)) = rayon::join(
             || family_bearers(profiles),
             || {
                 rayon::join(
-                    || hashes(|p| p.org.as_deref()),
+                    || {
+                        rayon::join(
+                            || hashes(|p| p.org.as_deref()),
+                            || hashes(|p| p.org.as_deref().and_then(|o| o.split(' ').next())),
+                        )
+                    },
                     || {
                         Counts::of(
                             profiles
@@ -586,6 +596,7 @@ impl Stats {
             given,
             family,
             org,
+            org_heads,
             phones,
             lone_names: lone_names(profiles),
         }
@@ -625,6 +636,10 @@ impl Stats {
             share = share.max(COMMON_FAMILY_SHARE);
         }
         rarity(share, 18.0)
+    }
+
+    fn org_head_weight(&self, head: &str) -> f64 {
+        rarity(self.org_heads.share(head, TYPICAL_ORG, 2), 16.0)
     }
 
     fn org_weight(&self, org: &str) -> f64 {
@@ -740,7 +755,7 @@ pub fn score(a: &Profile, b: &Profile, stats: &Stats, detailed: bool) -> Score {
             ka.org == kb.org || (ka.orgs_may_match(kb) && crate::normalize::org::keys_match(x, y));
         s.orgs_agree = same;
         s.orgs_differ = !same;
-        if same {
+        if same && ka.org == kb.org {
             let (key, w) = if x.len() <= y.len() {
                 (x, a.weights.org)
             } else {
@@ -752,6 +767,22 @@ pub fn score(a: &Profile, b: &Profile, stats: &Stats, detailed: bool) -> Score {
                     n => format!("organization equal ({key}, {n} records)"),
                 },
                 w,
+            );
+        } else if same {
+            // One the other's leading words or initials: as rare as the organizations that
+            // begin with the shorter one's first word (Delta: Delta Dental, Delta Air Lines),
+            // less what a name cut short may hide.
+            let (short, w) = if x.len() <= y.len() {
+                (x, a.weights.org)
+            } else {
+                (y, b.weights.org)
+            };
+            let head = short.split(' ').next().unwrap_or_default();
+            let begun = stats.org_heads.count(head);
+            let w = w.min(stats.org_head_weight(head)) - ORG_SHORTENED;
+            s.add(
+                || format!("organization cut short ({x} / {y}; {begun} records begin \"{head}\")"),
+                w.max(1.0),
             );
         } else {
             s.add(|| format!("organizations differ ({x} / {y})"), ORG_DIFFERS);
@@ -1320,6 +1351,45 @@ mod tests {
             &[],
         );
         assert_eq!(s.band(), Band::Merge, "{}", s.waterfall());
+    }
+
+    #[test]
+    fn an_organization_cut_short_weighs_as_rare_as_the_names_it_begins() {
+        let s = pair(
+            "Jane Kalomison | Acme |",
+            "Jane Kalomison | Acme Widgets |",
+            &[],
+        );
+        assert!(has(&s, "organization cut short"), "{}", s.waterfall());
+        assert_eq!(s.band(), Band::Merge, "{}", s.waterfall());
+        // Delta Dental, Delta Air Lines and Delta Faucet are three companies: a Maria Garcia
+        // at "Delta" is less likely the one at Delta Dental than another there is.
+        let mut others = Vec::new();
+        for (i, company) in ["Delta Air Lines", "Delta Dental", "Delta Faucet"]
+            .iter()
+            .cycle()
+            .take(60)
+            .enumerate()
+        {
+            others.push(format!("Person{i} Other{i} | {company} |"));
+        }
+        let others: Vec<&str> = others.iter().map(String::as_str).collect();
+        let cut = pair(
+            "Maria Garcia | Delta |",
+            "Maria Garcia | Delta Dental |",
+            &others,
+        );
+        let whole = pair(
+            "Maria Garcia | Delta Dental |",
+            "Maria Garcia | Delta Dental |",
+            &others,
+        );
+        assert!(
+            cut.total < whole.total - 2.0,
+            "{}\n{}",
+            cut.waterfall(),
+            whole.waterfall()
+        );
     }
 
     #[test]
