@@ -232,8 +232,8 @@ pub(super) struct Keys {
     /// The organization key is one word: it may be another's initials.
     org_one_word: bool,
     family: u64,
-    /// [`names::canonical_given`]: Bob and Robert have one; 0 for an initial. Set again once
-    /// the data's given names are counted ([`Stats::of`]).
+    /// [`names::canonical_given`]: Bob and Robert have one; 0 for an initial. Set once the
+    /// data's given names are counted ([`Stats::of`]).
     given: u64,
 }
 
@@ -372,12 +372,8 @@ impl<'a> Profile<'a> {
             org_first: org.bytes().next().unwrap_or_default(),
             org_one_word: !org.contains(' '),
             family: self.name.family.as_deref().map_or(0, hash),
-            given: self
-                .name
-                .given
-                .as_deref()
-                .filter(|g| g.len() > 1)
-                .map_or(0, |g| hash(names::canonical_given(g, |_| 0))),
+            // Set by `Stats::of`, once the data's given names are counted.
+            given: 0,
         };
     }
 }
