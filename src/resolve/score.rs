@@ -452,13 +452,17 @@ impl Counts {
     /// drawn toward `typical` (the share of a typical value among people at large) as if
     /// [`PSEUDO_RECORDS`] more records had been seen: a name on three records of four is not
     /// a common name.
-    fn share(&self, value: &str, typical: f64, own: u32) -> f64 {
-        let others = f64::from(self.count(value).saturating_sub(own));
+    fn share(&self, value: u64, typical: f64, own: u32) -> f64 {
+        let others = f64::from(self.count_hashed(value).saturating_sub(own));
         (others + PSEUDO_RECORDS * typical) / (f64::from(self.total) + PSEUDO_RECORDS)
     }
 
     fn count(&self, value: &str) -> u32 {
-        self.of.get(&hash(value)).copied().unwrap_or(0)
+        self.count_hashed(hash(value))
+    }
+
+    fn count_hashed(&self, value: u64) -> u32 {
+        self.of.get(&value).copied().unwrap_or(0)
     }
 }
 
@@ -563,29 +567,27 @@ impl Stats {
             }
         });
         let profiles = &*profiles;
-        let hashes = |value: for<'p> fn(&'p Profile<'_>) -> Option<&'p str>| {
-            Counts::of(profiles.par_iter().filter_map(value).map(hash).collect())
+        // Organizations and their first words, from the hashes the profiles hold.
+        let orgs = |key: fn(&Keys) -> u64| {
+            Counts::of(
+                profiles
+                    .par_iter()
+                    .filter(|p| p.org.is_some())
+                    .map(|p| key(&p.keys))
+                    .collect(),
+            )
         };
-        let (family, ((org, org_heads), phones)) = rayon::join(
-            || family_bearers(profiles),
-            || {
-                rayon::join(
-                    || {
-                        rayon::join(
-                            || hashes(|p| p.org.as_deref()),
-                            || hashes(|p| p.org.as_deref().and_then(|o| o.split(' ').next())),
-                        )
-                    },
-                    || {
-                        Counts::of(
-                            profiles
-                                .par_iter()
-                                .flat_map_iter(|p| p.phones.iter().map(|k| hash(k)))
-                                .collect(),
-                        )
-                    },
-                )
-            },
+        let phones = || {
+            Counts::of(
+                profiles
+                    .par_iter()
+                    .flat_map_iter(|p| p.phones.iter().map(|k| hash(k)))
+                    .collect(),
+            )
+        };
+        let ((family, org), (org_heads, phones)) = rayon::join(
+            || rayon::join(|| family_bearers(profiles), || orgs(|k| k.org)),
+            || rayon::join(|| orgs(|k| k.org_head), phones),
         );
         Stats {
             records: profiles.len(),
@@ -619,7 +621,7 @@ impl Stats {
     }
 
     fn given_weight(&self, given: &str) -> f64 {
-        let mut share = self.given.share(given, TYPICAL_GIVEN, 2);
+        let mut share = self.given.share(hash(given), TYPICAL_GIVEN, 2);
         if names::is_common_given_name(given) {
             share = share.max(COMMON_GIVEN_SHARE);
         }
@@ -627,19 +629,20 @@ impl Stats {
     }
 
     fn family_weight(&self, family: &str) -> f64 {
-        let mut share = self.family.share(family, TYPICAL_FAMILY, 1);
+        let mut share = self.family.share(hash(family), TYPICAL_FAMILY, 1);
         if names::is_common_family_name(family) {
             share = share.max(COMMON_FAMILY_SHARE);
         }
         rarity(share, 18.0)
     }
 
-    fn org_head_weight(&self, head: &str) -> f64 {
+    /// What agreeing on the organizations that begin with this first word ([`Keys`]) weighs.
+    fn org_head_weight(&self, head: u64) -> f64 {
         rarity(self.org_heads.share(head, TYPICAL_ORG, 2), 16.0)
     }
 
     fn org_weight(&self, org: &str) -> f64 {
-        rarity(self.org.share(org, TYPICAL_ORG, 2), 16.0)
+        rarity(self.org.share(hash(org), TYPICAL_ORG, 2), 16.0)
     }
 }
 
@@ -751,12 +754,12 @@ pub fn score(a: &Profile, b: &Profile, stats: &Stats, detailed: bool) -> Score {
             ka.org == kb.org || (ka.orgs_may_match(kb) && crate::normalize::org::keys_match(x, y));
         s.orgs_agree = same;
         s.orgs_differ = !same;
+        let (key, w, head) = if x.len() <= y.len() {
+            (x, a.weights.org, ka.org_head)
+        } else {
+            (y, b.weights.org, kb.org_head)
+        };
         if same && ka.org == kb.org {
-            let (key, w) = if x.len() <= y.len() {
-                (x, a.weights.org)
-            } else {
-                (y, b.weights.org)
-            };
             s.add(
                 || match stats.org.count(key) {
                     0 | 1 => format!("organization equal ({key}, one record)"),
@@ -768,17 +771,13 @@ pub fn score(a: &Profile, b: &Profile, stats: &Stats, detailed: bool) -> Score {
             // One the other's leading words or initials: as rare as the organizations that
             // begin with the shorter one's first word (Delta: Delta Dental, Delta Air Lines),
             // less what a name cut short may hide.
-            let (short, w) = if x.len() <= y.len() {
-                (x, a.weights.org)
-            } else {
-                (y, b.weights.org)
-            };
-            let head = short.split(' ').next().unwrap_or_default();
-            let begun = stats.org_heads.count(head);
-            let w = w.min(stats.org_head_weight(head)) - ORG_SHORTENED;
             s.add(
-                || format!("organization cut short ({x} / {y}; {begun} records begin \"{head}\")"),
-                w.max(1.0),
+                || {
+                    let first = key.split(' ').next().unwrap_or_default();
+                    let begun = stats.org_heads.count_hashed(head);
+                    format!("organization cut short ({x} / {y}; {begun} records begin \"{first}\")")
+                },
+                (w.min(stats.org_head_weight(head)) - ORG_SHORTENED).max(1.0),
             );
         } else {
             s.add(|| format!("organizations differ ({x} / {y})"), ORG_DIFFERS);
