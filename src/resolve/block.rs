@@ -82,61 +82,90 @@ pub struct Blocking {
     pub capped: Vec<CappedBlock>,
 }
 
-/// The blocking keys of one record, each given to `emit` as its rule and the parts of its
-/// value; `orgs`: every organization key in the data.
-fn keys(p: &Profile, orgs: &HashSet<&str>, emit: &mut impl FnMut(Rule, &[&str])) {
-    for e in p.emails.iter() {
-        emit(Rule::Email, &[e]);
+/// The blocking keys of one record, each given to `emit` as its rule, the key (hashed from the
+/// hashes the profile holds, [`key`]) and, for the report of a key too many share, its text;
+/// `orgs`: the hash of every organization key in the data.
+fn keys(p: &Profile, orgs: &HashSet<u64>, emit: &mut impl FnMut(Rule, u64, &dyn Fn() -> String)) {
+    let hashes = &p.keys;
+    for (e, &h) in p.emails.iter().zip(hashes.mailboxes()) {
+        emit(Rule::Email, key(Rule::Email, &[h]), &|| e.clone());
     }
-    for k in &p.phones {
-        emit(Rule::Phone, &[k]);
+    for (k, &h) in p.phones.iter().zip(hashes.phones()) {
+        emit(Rule::Phone, key(Rule::Phone, &[h]), &|| k.to_string());
     }
     if let Some(u) = &p.linkedin {
-        emit(Rule::LinkedIn, &[u]);
+        emit(Rule::LinkedIn, key(Rule::LinkedIn, &[hash(u)]), &|| {
+            u.to_string()
+        });
     }
     let (given, family) = (p.name.given.as_deref(), p.name.family.as_deref());
     if let (Some(g), Some(f)) = (given, family) {
+        let formal = names::formal_names(g);
         let mut initials: Vec<char> = g.chars().take(1).collect();
-        initials.extend(
-            names::formal_names(g)
-                .iter()
-                .filter_map(|formal| formal.chars().next()),
-        );
+        initials.extend(formal.iter().filter_map(|formal| formal.chars().next()));
         initials.sort_unstable();
         initials.dedup();
         let sound = names::skeleton(f);
-        let mut buf = [0; 4];
-        for i in &initials {
-            let i: &str = i.encode_utf8(&mut buf);
-            emit(Rule::FamilyInitial, &[f, i]);
-            emit(Rule::FamilySound, &[&sound, i]);
+        let sound_hash = hash(&sound);
+        for &i in &initials {
+            emit(
+                Rule::FamilyInitial,
+                key(Rule::FamilyInitial, &[hashes.family, u64::from(i)]),
+                &|| format!("{f}|{i}"),
+            );
+            emit(
+                Rule::FamilySound,
+                key(Rule::FamilySound, &[sound_hash, u64::from(i)]),
+                &|| format!("{sound}|{i}"),
+            );
         }
         let (x, y) = if g <= f { (g, f) } else { (f, g) };
-        emit(Rule::FullName, &[x, y]);
+        emit(
+            Rule::FullName,
+            key(Rule::FullName, &[hash(x), hash(y)]),
+            &|| format!("{x}|{y}"),
+        );
         if let Some(org) = &p.org {
-            emit(Rule::OrgGiven, &[org, g]);
-            for formal in names::formal_names(g) {
-                emit(Rule::OrgGiven, &[org, formal]);
+            let org_hash = hashes.org;
+            for name in std::iter::once(g).chain(formal.iter().map(String::as_str)) {
+                emit(
+                    Rule::OrgGiven,
+                    key(Rule::OrgGiven, &[org_hash, hash(name)]),
+                    &|| format!("{org}|{name}"),
+                );
             }
             for (end, _) in org.match_indices(' ').chain([(org.len(), "")]) {
                 let shorter = &org[..end];
-                if end == org.len() || orgs.contains(shorter) {
-                    emit(Rule::OrgFamily, &[shorter, f]);
+                let shorter_hash = if end == org.len() {
+                    org_hash
+                } else {
+                    hash(shorter)
+                };
+                if end == org.len() || orgs.contains(&shorter_hash) {
+                    emit(
+                        Rule::OrgFamily,
+                        key(Rule::OrgFamily, &[shorter_hash, hashes.family]),
+                        &|| format!("{shorter}|{f}"),
+                    );
                 }
             }
         }
     }
 }
 
-/// A key as a number: the rule in the top byte, a hash of the value below. Two values that
-/// hash alike only add candidate pairs, which scoring then tells apart.
-fn hashed(rule: Rule, parts: &[&str]) -> u64 {
+/// A value's hash, as [`Profile`]'s keys hash it.
+fn hash(value: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(value)
+}
+
+/// A key as a number: the rule in the top byte, a hash of the hashes of its parts below. Two
+/// values that hash alike only add candidate pairs, which scoring then tells apart.
+fn key(rule: Rule, parts: &[u64]) -> u64 {
     use std::hash::{BuildHasher, Hasher};
     let mut h = rustc_hash::FxBuildHasher.build_hasher();
-    for part in parts {
-        h.write(part.as_bytes());
-        // No UTF-8 text holds this byte: parts cannot run into each other.
-        h.write_u8(0xff);
+    for &part in parts {
+        h.write_u64(part);
     }
     ((rule as u64) << 56) | (h.finish() >> 8)
 }
@@ -160,7 +189,11 @@ const RULES: [Rule; 8] = [
 /// sorted, so that the records of one key are one run.
 pub fn block(profiles: &[Profile]) -> Blocking {
     use rayon::prelude::*;
-    let orgs: HashSet<&str> = profiles.iter().filter_map(|p| p.org.as_deref()).collect();
+    let orgs: HashSet<u64> = profiles
+        .par_iter()
+        .filter(|p| p.org.is_some())
+        .map(|p| p.keys.org)
+        .collect();
     // Keys are hashed in parallel, a slice of records at a time, and gathered in one vector as
     // each slice's are freed: never two copies of all the keys at once.
     const SLICE: usize = 4096;
@@ -171,9 +204,7 @@ pub fn block(profiles: &[Profile]) -> Blocking {
             let mut part = Vec::with_capacity(slice.len() * 12);
             for (i, p) in slice.iter().enumerate() {
                 let record = (n * SLICE + i) as u32;
-                keys(p, &orgs, &mut |rule, parts| {
-                    part.push((hashed(rule, parts), record))
-                });
+                keys(p, &orgs, &mut |_, key, _| part.push((key, record)));
             }
             part
         })
@@ -195,9 +226,9 @@ pub fn block(profiles: &[Profile]) -> Blocking {
         if run.len() > rule.cap() {
             // The value, for the report: the key of the first record that hashes alike.
             let mut key = String::new();
-            keys(&profiles[run[0].1 as usize], &orgs, &mut |r, parts| {
-                if key.is_empty() && hashed(r, parts) == run[0].0 {
-                    key = parts.join("|");
+            keys(&profiles[run[0].1 as usize], &orgs, &mut |_, k, text| {
+                if key.is_empty() && k == run[0].0 {
+                    key = text();
                 }
             });
             capped.push(CappedBlock {
@@ -238,7 +269,7 @@ mod tests {
     use crate::resolve::names::NameKey;
 
     fn person(given: &str, family: &str, org: Option<&str>) -> Profile<'static> {
-        Profile {
+        let mut p = Profile {
             name: NameKey {
                 given: Some(names::fold(given).into()),
                 family: Some(names::fold(family).into()),
@@ -246,7 +277,9 @@ mod tests {
             },
             org: org.map(|o| o.to_string().into()),
             ..Profile::default()
-        }
+        };
+        p.index();
+        p
     }
 
     #[test]
@@ -286,13 +319,17 @@ mod tests {
     #[test]
     fn a_key_too_many_share_is_capped_and_reported() {
         let mut profiles: Vec<Profile> = (0..60)
-            .map(|i| Profile {
-                emails: vec!["info@acme.example".into()].into(),
-                name: NameKey {
-                    given: Some(format!("g{i}").into()),
-                    ..NameKey::default()
-                },
-                ..Profile::default()
+            .map(|i| {
+                let mut p = Profile {
+                    emails: vec!["info@acme.example".into()].into(),
+                    name: NameKey {
+                        given: Some(format!("g{i}").into()),
+                        ..NameKey::default()
+                    },
+                    ..Profile::default()
+                };
+                p.index();
+                p
             })
             .collect();
         profiles.push(person("Jane", "Doe", None));

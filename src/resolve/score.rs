@@ -226,19 +226,19 @@ pub(super) struct Keys {
     hashes: Vec<u64>,
     mailboxes: u8,
     phones: u8,
-    org: u64,
+    pub(super) org: u64,
     org_head: u64,
     org_first: u8,
     /// The organization key is one word: it may be another's initials.
     org_one_word: bool,
-    family: u64,
+    pub(super) family: u64,
     /// [`names::canonical_given`]: Bob and Robert have one; 0 for an initial. Set once the
     /// data's given names are counted ([`Stats::of`]).
     given: u64,
 }
 
 impl Keys {
-    fn mailboxes(&self) -> &[u64] {
+    pub(super) fn mailboxes(&self) -> &[u64] {
         &self.hashes[..usize::from(self.mailboxes)]
     }
 
@@ -247,7 +247,7 @@ impl Keys {
         &self.hashes[n..2 * n]
     }
 
-    fn phones(&self) -> &[u64] {
+    pub(super) fn phones(&self) -> &[u64] {
         let n = 2 * usize::from(self.mailboxes);
         &self.hashes[n..n + usize::from(self.phones)]
     }
