@@ -414,6 +414,7 @@ pub struct Stats {
     /// The first words of organization keys.
     org_heads: Counts,
     phones: Counts,
+    titles: Counts,
     /// Full names ([`Keys::full_name`]) no one else bears ([`lone_names`]).
     lone_names: rustc_hash::FxHashSet<u64>,
 }
@@ -543,6 +544,7 @@ const COMMON_GIVEN_SHARE: f64 = 1.0 / 50.0;
 const TYPICAL_GIVEN: f64 = 1.0 / 200.0;
 const TYPICAL_FAMILY: f64 = 1.0 / 2000.0;
 const TYPICAL_ORG: f64 = 1.0 / 1000.0;
+const TYPICAL_TITLE: f64 = 1.0 / 100.0;
 /// How many records of people at large the term frequencies start from.
 const PSEUDO_RECORDS: f64 = 1000.0;
 /// The prior assumes at least this many people, the contacts one person meets: two records in
@@ -585,9 +587,18 @@ impl Stats {
                     .collect(),
             )
         };
-        let ((family, org), (org_heads, phones)) = rayon::join(
+        let titles = || {
+            Counts::of(
+                profiles
+                    .par_iter()
+                    .filter_map(|p| p.title.as_deref())
+                    .map(hash)
+                    .collect(),
+            )
+        };
+        let ((family, org), ((org_heads, phones), titles)) = rayon::join(
             || rayon::join(|| family_bearers(profiles), || orgs(|k| k.org)),
-            || rayon::join(|| orgs(|k| k.org_head), phones),
+            || rayon::join(|| rayon::join(|| orgs(|k| k.org_head), phones), titles),
         );
         Stats {
             records: profiles.len(),
@@ -596,6 +607,7 @@ impl Stats {
             org,
             org_heads,
             phones,
+            titles,
             lone_names: lone_names(profiles),
         }
     }
@@ -639,6 +651,13 @@ impl Stats {
     /// What agreeing on the organizations that begin with this first word ([`Keys`]) weighs.
     fn org_head_weight(&self, head: u64) -> f64 {
         rarity(self.org_heads.share(head, TYPICAL_ORG, 2), 16.0)
+    }
+
+    /// A title shared by one record in fourteen tells little; one of a few records, more. A
+    /// person's title is written differently from source to source as often as not, hence
+    /// the bit taken off.
+    fn title_weight(&self, title: &str) -> f64 {
+        (rarity(self.titles.share(hash(title), TYPICAL_TITLE, 2), 8.0) - TITLE).max(TITLE)
     }
 
     fn org_weight(&self, org: &str) -> f64 {
@@ -786,7 +805,11 @@ pub fn score(a: &Profile, b: &Profile, stats: &Stats, detailed: bool) -> Score {
     if let (Some(x), Some(y)) = (&a.title, &b.title)
         && x == y
     {
-        s.add(|| "title equal", TITLE);
+        let w = stats.title_weight(x);
+        s.add(
+            || format!("title equal ({x}, {} records)", stats.titles.count(x)),
+            w,
+        );
     }
     s
 }
@@ -1036,6 +1059,8 @@ mod tests {
                 p.phones.push(phone_key(value));
             } else if let Some(day) = value.strip_prefix("--") {
                 p.birthday = Some(day.to_string().into());
+            } else if let Some(title) = value.strip_prefix("title=") {
+                p.title = Some(names::fold(title).into());
             }
         }
         p.company_domains = company_domains(&p.emails)
@@ -1385,6 +1410,44 @@ mod tests {
             cut.waterfall(),
             whole.waterfall()
         );
+    }
+
+    #[test]
+    fn a_rare_title_weighs_more_than_a_common_one() {
+        let title = |s: &Score| {
+            s.evidence
+                .iter()
+                .find(|e| e.label.starts_with("title equal"))
+                .map(|e| e.weight)
+        };
+        // Thirty engineers and one chief cartographer among the others.
+        let mut others: Vec<String> = (0..30)
+            .map(|i| format!("Person{i} Other{i} | Firm{i} | title=Engineer"))
+            .collect();
+        others.push("Someone Else | Firm | title=Chief Cartographer".into());
+        let others: Vec<&str> = others.iter().map(String::as_str).collect();
+        let rare = pair(
+            "Jane Kalomison | Acme | title=Chief Cartographer",
+            "Jane Kalomison | | title=Chief Cartographer",
+            &others,
+        );
+        let common = pair(
+            "Jane Kalomison | Acme | title=Engineer",
+            "Jane Kalomison | | title=Engineer",
+            &others,
+        );
+        let (Some(rare_weight), Some(common_weight)) = (title(&rare), title(&common)) else {
+            panic!("{}\n{}", rare.waterfall(), common.waterfall());
+        };
+        assert!(
+            rare_weight > common_weight + 1.5,
+            "{}\n{}",
+            rare.waterfall(),
+            common.waterfall()
+        );
+        assert!(common_weight >= 1.0, "{}", common.waterfall());
+        let untitled = pair("Jane Kalomison | Acme |", "Jane Kalomison | |", &others);
+        assert!(rare.total > untitled.total, "{}", untitled.waterfall());
     }
 
     #[test]
