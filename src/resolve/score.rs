@@ -15,6 +15,7 @@ use std::fmt;
 
 use compact_str::CompactString;
 use rustc_hash::FxHashMap as HashMap;
+use smallvec::SmallVec;
 
 use super::names::{self, FamilyMatch, GivenMatch, NameKey};
 use crate::model::Record;
@@ -202,7 +203,7 @@ pub struct Profile<'a> {
     pub org: Option<Cow<'a, str>>,
     pub emails: Cow<'a, [String]>,
     /// Phone match keys (last nine digits), valid numbers and invalid ones alike.
-    pub phones: Vec<CompactString>,
+    pub phones: SmallVec<[CompactString; 1]>,
     pub linkedin: Option<Cow<'a, str>>,
     /// `MM-DD`.
     pub birthday: Option<Cow<'a, str>>,
@@ -210,7 +211,7 @@ pub struct Profile<'a> {
     /// What agreeing on each value weighs, from the term frequencies ([`Stats::weigh`]).
     pub weights: Weights,
     /// The domains of the addresses that are not at a mail provider: an employer's.
-    pub company_domains: Vec<Cow<'a, str>>,
+    pub company_domains: SmallVec<[Cow<'a, str>; 1]>,
     /// The same values as hashes, compared before any string is read ([`Profile::index`]).
     pub(super) keys: Keys,
 }
@@ -223,7 +224,7 @@ pub struct Profile<'a> {
 /// the given name (0 without them).
 #[derive(Debug, Clone, Default)]
 pub(super) struct Keys {
-    hashes: Vec<u64>,
+    hashes: SmallVec<[u64; 4]>,
     mailboxes: u8,
     phones: u8,
     pub(super) org: u64,
@@ -290,7 +291,8 @@ pub struct Weights {
 
 impl<'a> Profile<'a> {
     pub fn of(r: &'a Record) -> Profile<'a> {
-        let mut phones: Vec<CompactString> = r.phones.iter().map(|p| phone_key(p)).collect();
+        let mut phones: SmallVec<[CompactString; 1]> =
+            r.phones.iter().map(|p| phone_key(p)).collect();
         phones.extend(
             r.problems
                 .iter()
@@ -311,10 +313,7 @@ impl<'a> Profile<'a> {
                 .as_deref()
                 .map(|d| Cow::Borrowed(&d[d.len().saturating_sub(5)..])),
             weights: Weights::default(),
-            company_domains: company_domains(&r.emails)
-                .into_iter()
-                .map(Cow::Borrowed)
-                .collect(),
+            company_domains: company_domains(&r.emails).map(Cow::Borrowed).collect(),
             title: r
                 .title
                 .as_deref()
@@ -357,7 +356,7 @@ impl<'a> Profile<'a> {
     pub fn index(&mut self) {
         let domain = |e: &String| hash(e.rsplit_once('@').map_or("", |(_, d)| d));
         let emails = &self.emails[..self.emails.len().min(usize::from(u8::MAX))];
-        let mut hashes: Vec<u64> = emails.iter().map(|e| hash(e)).collect();
+        let mut hashes: SmallVec<[u64; 4]> = emails.iter().map(|e| hash(e)).collect();
         hashes.extend(emails.iter().map(domain));
         let phones = &self.phones[..self.phones.len().min(usize::from(u8::MAX))];
         hashes.extend(phones.iter().map(|p| hash(p)));
@@ -1010,12 +1009,11 @@ const FREE_MAIL: &[&str] = &[
 ];
 
 /// The domains of the addresses that are at an employer rather than a mail provider.
-fn company_domains(emails: &[String]) -> Vec<&str> {
+fn company_domains(emails: &[String]) -> impl Iterator<Item = &str> {
     emails
         .iter()
         .filter_map(|e| e.rsplit_once('@').map(|(_, d)| d))
         .filter(|d| !FREE_MAIL.contains(d))
-        .collect()
 }
 
 #[cfg(test)]
@@ -1064,7 +1062,6 @@ mod tests {
             }
         }
         p.company_domains = company_domains(&p.emails)
-            .into_iter()
             .map(|d| Cow::Owned(d.to_string()))
             .collect();
         p.index();
