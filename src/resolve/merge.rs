@@ -168,52 +168,73 @@ fn extend_list<T: PartialEq>(list: &mut ThinVec<T>, values: ThinVec<T>) {
 }
 
 /// Gives every contact an id that depends only on its records' identifying values, so the same
-/// records give the same ids in every run, whatever the order of the files.
+/// records give the same ids in every run, whatever the order of the files: the first six bytes
+/// of the SHA-256 of its identifying key ([`identity`]), in hex.
 pub(super) fn assign_ids(contacts: &mut [Contact]) {
     use rayon::prelude::*;
-    contacts.par_iter_mut().for_each(|c| {
-        let digest = Sha256::digest(identity(c).as_bytes());
-        c.id = digest[..6]
-            .iter()
-            .fold(String::with_capacity(12), |mut id, b| {
-                use std::fmt::Write;
-                let _ = write!(id, "{b:02x}");
-                id
-            });
-    });
+    let mut digests: Vec<(u64, u32)> = contacts
+        .par_iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let mut hasher = Sha256::new();
+            identity(c, |part| hasher.update(part.as_bytes()));
+            let digest = hasher.finalize();
+            let id = digest[..6]
+                .iter()
+                .fold(0u64, |id, &b| (id << 8) | u64::from(b));
+            (id, i as u32)
+        })
+        .collect();
     // Two contacts with one identifying key (the same name at one organization, say) are told
-    // apart by a count, in the order of the contacts.
-    let mut seen = rustc_hash::FxHashMap::<&str, usize>::default();
-    let mut counts = Vec::with_capacity(contacts.len());
-    for c in contacts.iter() {
-        let n = seen.entry(c.id.as_str()).or_insert(0);
-        *n += 1;
-        counts.push(*n);
+    // apart by a count, in the order of the contacts: sorted, each key's contacts are one run.
+    let mut ids = vec![(0u64, 1u32); contacts.len()];
+    for (id, i) in &digests {
+        ids[*i as usize].0 = *id;
     }
-    drop(seen);
-    for (c, n) in contacts.iter_mut().zip(counts) {
-        if n > 1 {
-            c.id = format!("{}-{n}", c.id);
+    digests.par_sort_unstable();
+    for run in digests
+        .chunk_by(|x, y| x.0 == y.0)
+        .filter(|run| run.len() > 1)
+    {
+        for (n, (_, i)) in run.iter().enumerate() {
+            ids[*i as usize].1 = n as u32 + 1;
         }
     }
+    contacts.par_iter_mut().zip(ids).for_each(|(c, (id, n))| {
+        c.id = if n > 1 {
+            format!("{id:012x}-{n}")
+        } else {
+            format!("{id:012x}")
+        };
+    });
 }
 
-/// The smallest identifying key of the contact: an email, a LinkedIn profile, a phone, else its
-/// name and organization, else the original text of its first record.
-fn identity(c: &Contact) -> String {
+/// The smallest identifying key of the contact, given to `write` in parts: an email, a LinkedIn
+/// profile, a phone, else its name and organization, else the original text of its first record.
+fn identity(c: &Contact, mut write: impl FnMut(&str)) {
     // Any email key sorts before a LinkedIn one ("email:" < "linkedin:").
     if let Some(e) = c.emails.iter().min() {
-        return format!("email:{e}");
+        write("email:");
+        write(e);
+        return;
     }
     if let Some(u) = &c.linkedin {
-        return format!("linkedin:{u}");
+        write("linkedin:");
+        write(u);
+        return;
     }
     if let Some(p) = c.phones.iter().min() {
-        return format!("phone:{p}");
+        write("phone:");
+        write(p);
+        return;
     }
     let name = super::names::fold(&c.display_name());
     if !name.is_empty() {
-        return format!("name:{name}|{}", c.organization().unwrap_or_default());
+        let org = c.organization().unwrap_or_default();
+        for part in ["name:", &name, "|", org] {
+            write(part);
+        }
+        return;
     }
     // Nothing but values that could not be normalized: those, as written.
     let problem = c
@@ -221,7 +242,44 @@ fn identity(c: &Contact) -> String {
         .iter()
         .map(|p| format!("{}:{}", p.field, p.value))
         .min();
-    problem
-        .or_else(|| c.sources.iter().map(|p| format!("record:{p}")).min())
-        .unwrap_or_default()
+    write(
+        &problem
+            .or_else(|| c.sources.iter().map(|p| format!("record:{p}")).min())
+            .unwrap_or_default(),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn contact(given: &str, org: &str, email: Option<&str>) -> Contact {
+        let mut c = Contact::default();
+        c.name.given = Some(given.into());
+        c.name.family = Some("Doe".into());
+        c.organizations.push(org.to_string());
+        c.emails.extend(email.map(String::from));
+        c
+    }
+
+    #[test]
+    fn contacts_of_one_identifying_key_are_told_apart_by_a_count_in_their_order() {
+        let mut contacts = vec![
+            contact("Jane", "Acme", None),
+            contact("John", "Acme", Some("john@acme.example")),
+            contact("Jane", "Acme", None),
+            contact("Jane", "Acme", None),
+        ];
+        assign_ids(&mut contacts);
+        let jane = &contacts[0].id;
+        assert_eq!(jane.len(), 12, "{jane}");
+        assert!(jane.bytes().all(|b| b.is_ascii_hexdigit()), "{jane}");
+        assert_eq!(contacts[2].id, format!("{jane}-2"));
+        assert_eq!(contacts[3].id, format!("{jane}-3"));
+        // The id depends on the identifying key alone, not on the other contacts.
+        let mut alone = vec![contact("John", "Other", Some("john@acme.example"))];
+        assign_ids(&mut alone);
+        assert_eq!(alone[0].id, contacts[1].id);
+        assert_ne!(alone[0].id, *jane);
+    }
 }
