@@ -217,7 +217,13 @@ pub fn block(profiles: &[Profile]) -> Blocking {
     entries.dedup();
     let mut counts: HashMap<Rule, RuleCount> = HashMap::default();
     let mut capped = Vec::new();
-    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    // Sized first: grown by doubling, the vector would be copied a dozen times over.
+    let candidates: usize = entries
+        .chunk_by(|x, y| x.0 == y.0)
+        .filter(|run| run.len() <= rule_of(run[0].0).cap())
+        .map(|run| run.len() * (run.len() - 1) / 2)
+        .sum();
+    let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(candidates);
     for run in entries.chunk_by(|x, y| x.0 == y.0) {
         if run.len() < 2 {
             continue;
