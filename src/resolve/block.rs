@@ -5,7 +5,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::names;
-use super::score::Profile;
+use super::score::{Profile, hash};
 
 /// A way of finding candidates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -82,21 +82,19 @@ pub struct Blocking {
     pub capped: Vec<CappedBlock>,
 }
 
-/// The blocking keys of one record, each given to `emit` as its rule, the key (hashed from the
+/// The blocking keys of one record, each given to `emit` as the key (its rule and a hash of the
 /// hashes the profile holds, [`key`]) and, for the report of a key too many share, its text;
 /// `orgs`: the hash of every organization key in the data.
-fn keys(p: &Profile, orgs: &HashSet<u64>, emit: &mut impl FnMut(Rule, u64, &dyn Fn() -> String)) {
+fn keys(p: &Profile, orgs: &HashSet<u64>, emit: &mut impl FnMut(u64, &dyn Fn() -> String)) {
     let hashes = &p.keys;
     for (e, &h) in p.emails.iter().zip(hashes.mailboxes()) {
-        emit(Rule::Email, key(Rule::Email, &[h]), &|| e.clone());
+        emit(key(Rule::Email, &[h]), &|| e.clone());
     }
     for (k, &h) in p.phones.iter().zip(hashes.phones()) {
-        emit(Rule::Phone, key(Rule::Phone, &[h]), &|| k.to_string());
+        emit(key(Rule::Phone, &[h]), &|| k.to_string());
     }
     if let Some(u) = &p.linkedin {
-        emit(Rule::LinkedIn, key(Rule::LinkedIn, &[hash(u)]), &|| {
-            u.to_string()
-        });
+        emit(key(Rule::LinkedIn, &[hash(u)]), &|| u.to_string());
     }
     let (given, family) = (p.name.given.as_deref(), p.name.family.as_deref());
     if let (Some(g), Some(f)) = (given, family) {
@@ -109,30 +107,23 @@ fn keys(p: &Profile, orgs: &HashSet<u64>, emit: &mut impl FnMut(Rule, u64, &dyn 
         let sound_hash = hash(&sound);
         for &i in &initials {
             emit(
-                Rule::FamilyInitial,
                 key(Rule::FamilyInitial, &[hashes.family, u64::from(i)]),
                 &|| format!("{f}|{i}"),
             );
-            emit(
-                Rule::FamilySound,
-                key(Rule::FamilySound, &[sound_hash, u64::from(i)]),
-                &|| format!("{sound}|{i}"),
-            );
+            emit(key(Rule::FamilySound, &[sound_hash, u64::from(i)]), &|| {
+                format!("{sound}|{i}")
+            });
         }
         let (x, y) = if g <= f { (g, f) } else { (f, g) };
-        emit(
-            Rule::FullName,
-            key(Rule::FullName, &[hash(x), hash(y)]),
-            &|| format!("{x}|{y}"),
-        );
+        emit(key(Rule::FullName, &[hash(x), hash(y)]), &|| {
+            format!("{x}|{y}")
+        });
         if let Some(org) = &p.org {
             let org_hash = hashes.org;
             for name in std::iter::once(g).chain(formal.iter().map(String::as_str)) {
-                emit(
-                    Rule::OrgGiven,
-                    key(Rule::OrgGiven, &[org_hash, hash(name)]),
-                    &|| format!("{org}|{name}"),
-                );
+                emit(key(Rule::OrgGiven, &[org_hash, hash(name)]), &|| {
+                    format!("{org}|{name}")
+                });
             }
             for (end, _) in org.match_indices(' ').chain([(org.len(), "")]) {
                 let shorter = &org[..end];
@@ -143,7 +134,6 @@ fn keys(p: &Profile, orgs: &HashSet<u64>, emit: &mut impl FnMut(Rule, u64, &dyn 
                 };
                 if end == org.len() || orgs.contains(&shorter_hash) {
                     emit(
-                        Rule::OrgFamily,
                         key(Rule::OrgFamily, &[shorter_hash, hashes.family]),
                         &|| format!("{shorter}|{f}"),
                     );
@@ -151,12 +141,6 @@ fn keys(p: &Profile, orgs: &HashSet<u64>, emit: &mut impl FnMut(Rule, u64, &dyn 
             }
         }
     }
-}
-
-/// A value's hash, as [`Profile`]'s keys hash it.
-fn hash(value: &str) -> u64 {
-    use std::hash::BuildHasher;
-    rustc_hash::FxBuildHasher.hash_one(value)
 }
 
 /// A key as a number: the rule in the top byte, a hash of the hashes of its parts below. Two
@@ -204,7 +188,7 @@ pub fn block(profiles: &[Profile]) -> Blocking {
             let mut part = Vec::with_capacity(slice.len() * 12);
             for (i, p) in slice.iter().enumerate() {
                 let record = (n * SLICE + i) as u32;
-                keys(p, &orgs, &mut |_, key, _| part.push((key, record)));
+                keys(p, &orgs, &mut |key, _| part.push((key, record)));
             }
             part
         })
@@ -232,7 +216,7 @@ pub fn block(profiles: &[Profile]) -> Blocking {
         if run.len() > rule.cap() {
             // The value, for the report: the key of the first record that hashes alike.
             let mut key = String::new();
-            keys(&profiles[run[0].1 as usize], &orgs, &mut |_, k, text| {
+            keys(&profiles[run[0].1 as usize], &orgs, &mut |k, text| {
                 if key.is_empty() && k == run[0].0 {
                     key = text();
                 }

@@ -280,13 +280,14 @@ impl Keys {
     }
 }
 
-/// Bits of evidence that agreeing on a record's given name, family name and organization
-/// gives.
+/// Bits of evidence that agreeing on a record's given name, family name, organization and
+/// title gives.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Weights {
     pub given: f64,
     pub family: f64,
     pub org: f64,
+    pub title: f64,
 }
 
 impl<'a> Profile<'a> {
@@ -426,8 +427,8 @@ struct Counts {
     total: u32,
 }
 
-/// The hash a value is counted under.
-fn hash(value: &str) -> u64 {
+/// The hash a value is counted under, and blocking keys are built from.
+pub(super) fn hash(value: &str) -> u64 {
     use std::hash::BuildHasher;
     rustc_hash::FxBuildHasher.hash_one(value)
 }
@@ -582,7 +583,7 @@ impl Stats {
             Counts::of(
                 profiles
                     .par_iter()
-                    .flat_map_iter(|p| p.phones.iter().map(|k| hash(k)))
+                    .flat_map_iter(|p| p.keys.phones().iter().copied())
                     .collect(),
             )
         };
@@ -627,6 +628,7 @@ impl Stats {
                     .as_deref()
                     .map_or(0.0, |f| self.family_weight(f)),
                 org: p.org.as_deref().map_or(0.0, |o| self.org_weight(o)),
+                title: p.title.as_deref().map_or(0.0, |t| self.title_weight(t)),
             };
         });
     }
@@ -804,10 +806,9 @@ pub fn score(a: &Profile, b: &Profile, stats: &Stats, detailed: bool) -> Score {
     if let (Some(x), Some(y)) = (&a.title, &b.title)
         && x == y
     {
-        let w = stats.title_weight(x);
         s.add(
             || format!("title equal ({x}, {} records)", stats.titles.count(x)),
-            w,
+            a.weights.title,
         );
     }
     s
