@@ -100,8 +100,10 @@ for i in range(N):
     f = family_name()
     if people and rng.random() < 0.02:
         # Another person of the same common name at another company.
-        other = rng.choice(people[-200:])
-        g, nick, f = other["g"], other["nick"], other["f"]
+        common = [o for o in people[-200:] if o["f"] in COMMON]
+        if common:
+            other = rng.choice(common)
+            g, nick, f = other["g"], other["nick"], other["f"]
     org = rng.choice(ORGS)
     old = rng.choice(ORGS) if rng.random() < 0.12 else None
 
