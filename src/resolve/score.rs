@@ -43,7 +43,7 @@ const DOMAINS_DIFFER: f64 = -4.0;
 /// What agreeing on an organization cut short (Acme, Acme Widgets) weighs less than agreeing on
 /// it whole.
 const ORG_SHORTENED: f64 = 2.0;
-/// Both have numbers, and none in common.
+/// Both have numbers of their own (not an extension of a company's line), and none in common.
 const PHONES_DIFFER: f64 = -3.0;
 const FAMILY_DIFFERS: f64 = -10.0;
 /// A record that names no employer, against the one person here who bears its full name.
@@ -232,6 +232,8 @@ pub(super) struct Keys {
     org_first: u8,
     /// The organization key is one word: it may be another's initials.
     org_one_word: bool,
+    /// Some number is not an extension ([`split_extension`]).
+    own_number: bool,
     pub(super) family: u64,
     /// [`names::canonical_given`]: Bob and Robert have one; 0 for an initial. Set once the
     /// data's given names are counted ([`Stats::of`]).
@@ -294,13 +296,18 @@ impl<'a> Profile<'a> {
     pub fn of(r: &'a Record) -> Profile<'a> {
         let mut phones: SmallVec<[CompactString; 1]> =
             r.phones.iter().map(|p| phone_key(p)).collect();
-        phones.extend(
-            r.problems
-                .iter()
-                .filter(|p| p.field == "phone")
-                .map(|p| phone_key(&p.value))
-                .filter(|k| k.len() >= 9),
-        );
+        // An extension is a desk at a company's line: the person's own number may be another.
+        let mut own_number = r
+            .phones
+            .iter()
+            .any(|p| !r.extensions.iter().any(|(number, _)| number == p));
+        for invalid in r.problems.iter().filter(|p| p.field == "phone") {
+            let key = phone_key(&invalid.value);
+            if key.len() >= 9 {
+                own_number |= split_extension(&invalid.value).1.is_empty();
+                phones.push(key);
+            }
+        }
         phones.sort();
         phones.dedup();
         let mut p = Profile {
@@ -323,6 +330,7 @@ impl<'a> Profile<'a> {
             keys: Keys::default(),
         };
         p.index();
+        p.keys.own_number = own_number;
         p
     }
 
@@ -371,6 +379,8 @@ impl<'a> Profile<'a> {
             org_head: hash(org.split(' ').next().unwrap_or_default()),
             org_first: org.bytes().next().unwrap_or_default(),
             org_one_word: !org.contains(' '),
+            // Set by `Profile::of`, which knows the extensions.
+            own_number: !self.phones.is_empty(),
             family: self.name.family.as_deref().map_or(0, hash),
             // Set by `Stats::of`, once the data's given names are counted.
             given: 0,
@@ -399,9 +409,31 @@ fn mailboxes(emails: &[String]) -> Cow<'_, [String]> {
 /// A phone number's match key: its last nine digits (an extension cut off), so that one number
 /// written in two ways, valid or not, meets itself.
 pub fn phone_key(number: &str) -> CompactString {
-    let number = number.split(";ext=").next().unwrap_or(number);
-    let digits: CompactString = number.chars().filter(char::is_ascii_digit).collect();
+    let digits: CompactString = split_extension(number)
+        .0
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
     digits[digits.len().saturating_sub(9)..].into()
+}
+
+/// A number as written and its extension, split: `;ext=`, or as people write one (`ext. 12`,
+/// `x12`, `#12`: a letter or `#` after the digits of a number). The extension is empty
+/// without one. A vanity number's letters (`1-800-FLOWERS`) follow too few digits to be taken
+/// for one.
+fn split_extension(number: &str) -> (&str, &str) {
+    if let Some(split) = number.split_once(";ext=") {
+        return split;
+    }
+    let mut digits = 0;
+    for (i, c) in number.char_indices() {
+        if c.is_ascii_digit() {
+            digits += 1;
+        } else if digits >= 7 && (c.is_alphabetic() || c == '#' || c == ';') {
+            return (&number[..i], &number[i..]);
+        }
+    }
+    (number, "")
 }
 
 /// How often each value occurs in the data being resolved: the term frequencies.
@@ -731,7 +763,7 @@ pub fn score(a: &Profile, b: &Profile, stats: &Stats, detailed: bool) -> Score {
         } else {
             s.add(|| format!("phone equal (…{key})"), PHONE);
         }
-    } else if !a.phones.is_empty() && !b.phones.is_empty() {
+    } else if ka.own_number && kb.own_number {
         s.add(|| "numbers differ", PHONES_DIFFER);
     }
     match (&a.birthday, &b.birthday) {
@@ -1035,6 +1067,7 @@ mod tests {
         if generation.is_some() {
             name.pop();
         }
+        let mut own_number = false;
         let mut p = Profile {
             name: NameKey {
                 given: name.first().map(|g| names::fold(g).into()),
@@ -1056,6 +1089,7 @@ mod tests {
                 p.linkedin = Some(value.to_string().into());
             } else if value.starts_with('+') {
                 p.phones.push(phone_key(value));
+                own_number |= split_extension(value).1.is_empty();
             } else if let Some(day) = value.strip_prefix("--") {
                 p.birthday = Some(day.to_string().into());
             } else if let Some(title) = value.strip_prefix("title=") {
@@ -1066,6 +1100,7 @@ mod tests {
             .map(|d| Cow::Owned(d.to_string()))
             .collect();
         p.index();
+        p.keys.own_number = own_number;
         p
     }
 
@@ -1341,6 +1376,27 @@ mod tests {
     }
 
     #[test]
+    fn a_number_meets_itself_with_or_without_its_extension() {
+        let key = phone_key("+1 377 871 0100");
+        for written in [
+            "+1 377 871 0100 ext. 273",
+            "(377) 871-0100 x273",
+            "377.871.0100 #273",
+            "+13778710100;ext=273",
+        ] {
+            assert_eq!(phone_key(written), key, "{written}");
+            assert_eq!(
+                split_extension(written)
+                    .1
+                    .trim_start_matches(|c: char| !c.is_ascii_digit()),
+                "273"
+            );
+        }
+        // A vanity number's letters are the number, not an extension.
+        assert_eq!(split_extension("1-800-FLOWERS"), ("1-800-FLOWERS", ""));
+    }
+
+    #[test]
     fn two_numbers_for_one_name_count_against_but_an_employer_outweighs_them() {
         // Two entries of one name in a phone, each with its own mobile: maybe two people.
         let two = pair(
@@ -1356,6 +1412,13 @@ mod tests {
         );
         assert!(!has(&one, "numbers differ"), "{}", one.waterfall());
         assert!(two.total < one.total - 2.0, "{}", two.waterfall());
+        // A card's company line with the desk's extension is not the person's mobile.
+        let desk = pair(
+            "Tatiana Kanobergson | | +14155550101",
+            "Tatiana Kanobergson | | +1 415 555 0100 ext. 214",
+            &[],
+        );
+        assert!(!has(&desk, "numbers differ"), "{}", desk.waterfall());
         let s = pair(
             "Tatiana Kanobergson | | +14155550101",
             "Tatiana Kanobergson | | +14155550101",
