@@ -232,7 +232,7 @@ pub(super) struct Keys {
     org_first: u8,
     /// The organization key is one word: it may be another's initials.
     org_one_word: bool,
-    /// Some number is not an extension ([`split_extension`]).
+    /// Some number is not a desk's extension ([`line_key`]).
     own_number: bool,
     pub(super) family: u64,
     /// [`names::canonical_given`]: Bob and Robert have one; 0 for an initial. Set once the
@@ -294,20 +294,21 @@ pub struct Weights {
 
 impl<'a> Profile<'a> {
     pub fn of(r: &'a Record) -> Profile<'a> {
+        let extension = |number: &String| {
+            r.extensions
+                .iter()
+                .find(|(n, _)| n == number)
+                .map_or("", |(_, e)| e.as_str())
+        };
         let mut phones: SmallVec<[CompactString; 1]> =
-            r.phones.iter().map(|p| phone_key(p)).collect();
-        // An extension is a desk at a company's line: the person's own number may be another.
-        let mut own_number = r
-            .phones
-            .iter()
-            .any(|p| !r.extensions.iter().any(|(number, _)| number == p));
-        for invalid in r.problems.iter().filter(|p| p.field == "phone") {
-            let key = phone_key(&invalid.value);
-            if key.len() >= 9 {
-                own_number |= split_extension(&invalid.value).1.is_empty();
-                phones.push(key);
-            }
-        }
+            r.phones.iter().map(|p| line_key(p, extension(p))).collect();
+        phones.extend(
+            r.problems
+                .iter()
+                .filter(|p| p.field == "phone")
+                .map(|p| phone_key(&p.value))
+                .filter(|k| k.split('x').next().is_some_and(|n| n.len() >= 9)),
+        );
         phones.sort();
         phones.dedup();
         let mut p = Profile {
@@ -330,7 +331,6 @@ impl<'a> Profile<'a> {
             keys: Keys::default(),
         };
         p.index();
-        p.keys.own_number = own_number;
         p
     }
 
@@ -379,8 +379,7 @@ impl<'a> Profile<'a> {
             org_head: hash(org.split(' ').next().unwrap_or_default()),
             org_first: org.bytes().next().unwrap_or_default(),
             org_one_word: !org.contains(' '),
-            // Set by `Profile::of`, which knows the extensions.
-            own_number: !self.phones.is_empty(),
+            own_number: self.phones.iter().any(|k| !k.contains('x')),
             family: self.name.family.as_deref().map_or(0, hash),
             // Set by `Stats::of`, once the data's given names are counted.
             given: 0,
@@ -406,15 +405,29 @@ fn mailboxes(emails: &[String]) -> Cow<'_, [String]> {
     }
 }
 
-/// A phone number's match key: its last nine digits (an extension cut off), so that one number
-/// written in two ways, valid or not, meets itself.
+/// A phone number's match key: its last nine digits, so that one number written in two ways,
+/// valid or not, meets itself; then `x` and the extension, if it has one ([`line_key`]).
 pub fn phone_key(number: &str) -> CompactString {
-    let digits: CompactString = split_extension(number)
-        .0
-        .chars()
-        .filter(char::is_ascii_digit)
-        .collect();
-    digits[digits.len().saturating_sub(9)..].into()
+    let (number, extension) = split_extension(number);
+    line_key(number, extension)
+}
+
+/// The match key of a number and its extension. A company line's extension is a desk: its key
+/// is the desk's, so that the people at one switchboard do not share a number.
+fn line_key(number: &str, extension: &str) -> CompactString {
+    let digits = |s: &str| {
+        s.chars()
+            .filter(char::is_ascii_digit)
+            .collect::<CompactString>()
+    };
+    let number = digits(number);
+    let mut key = CompactString::from(&number[number.len().saturating_sub(9)..]);
+    let extension = digits(extension);
+    if !extension.is_empty() {
+        key.push('x');
+        key.push_str(&extension);
+    }
+    key
 }
 
 /// A number as written and its extension, split: `;ext=`, or as people write one (`ext. 12`,
@@ -1067,7 +1080,6 @@ mod tests {
         if generation.is_some() {
             name.pop();
         }
-        let mut own_number = false;
         let mut p = Profile {
             name: NameKey {
                 given: name.first().map(|g| names::fold(g).into()),
@@ -1089,7 +1101,6 @@ mod tests {
                 p.linkedin = Some(value.to_string().into());
             } else if value.starts_with('+') {
                 p.phones.push(phone_key(value));
-                own_number |= split_extension(value).1.is_empty();
             } else if let Some(day) = value.strip_prefix("--") {
                 p.birthday = Some(day.to_string().into());
             } else if let Some(title) = value.strip_prefix("title=") {
@@ -1100,7 +1111,6 @@ mod tests {
             .map(|d| Cow::Owned(d.to_string()))
             .collect();
         p.index();
-        p.keys.own_number = own_number;
         p
     }
 
@@ -1376,24 +1386,25 @@ mod tests {
     }
 
     #[test]
-    fn a_number_meets_itself_with_or_without_its_extension() {
-        let key = phone_key("+1 377 871 0100");
+    fn a_desk_at_a_company_line_is_its_extension() {
         for written in [
             "+1 377 871 0100 ext. 273",
             "(377) 871-0100 x273",
             "377.871.0100 #273",
             "+13778710100;ext=273",
         ] {
-            assert_eq!(phone_key(written), key, "{written}");
-            assert_eq!(
-                split_extension(written)
-                    .1
-                    .trim_start_matches(|c: char| !c.is_ascii_digit()),
-                "273"
-            );
+            assert_eq!(phone_key(written), "778710100x273", "{written}");
         }
+        assert_eq!(phone_key("+1 377 871 0100"), "778710100");
         // A vanity number's letters are the number, not an extension.
         assert_eq!(split_extension("1-800-FLOWERS"), ("1-800-FLOWERS", ""));
+        // Two people at one switchboard.
+        let s = pair(
+            "Tatiana Kanobergson | Elan Robotics | +1 415 555 0100 ext. 214",
+            "Priya Wenrison | Elan Robotics | +1 415 555 0100 ext. 215",
+            &[],
+        );
+        assert!(!has(&s, "phone equal"), "{}", s.waterfall());
     }
 
     #[test]
