@@ -599,13 +599,18 @@ pub fn given(a: &str, b: &str) -> GivenMatch {
     if slip(a, b) && !gendered_ending(a, b) {
         return GivenMatch::Slip;
     }
-    // A nickname against its formal name with a typing slip (Rick, Richrd; Bob, Robret).
-    let slip_of_formal = |nick: &str, other: &str| {
-        formal_names(nick)
+    // A nickname against its formal name with a typing slip in either (Rick, Richrd; Bob,
+    // Robret; Pegy, Margaret).
+    let slip_of = |names: &[String], other: &str| {
+        names
             .iter()
-            .any(|f| slip(f, other) && !gendered_ending(f, other))
+            .any(|n| slip(n, other) && !gendered_ending(n, other))
     };
-    if slip_of_formal(a, b) || slip_of_formal(b, a) {
+    if slip_of(formal_names(a), b)
+        || slip_of(formal_names(b), a)
+        || slip_of(nicknames(a), b)
+        || slip_of(nicknames(b), a)
+    {
         return GivenMatch::Slip;
     }
     GivenMatch::Differ
@@ -727,6 +732,21 @@ pub fn formal_names(given: &str) -> &'static [String] {
         .unwrap_or_default()
 }
 
+/// The nicknames of a folded formal name (`margaret` → `peggy`, `maggie`, …).
+fn nicknames(formal: &str) -> &'static [String] {
+    static TABLE: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table: HashMap<String, Vec<String>> = HashMap::default();
+        for (nick, names) in nickname_table() {
+            for name in names {
+                table.entry(name.clone()).or_default().push(nick.clone());
+            }
+        }
+        table
+    });
+    table.get(formal).map(Vec::as_slice).unwrap_or_default()
+}
+
 /// One form for a given name and its nicknames, to count its bearers by: of the formal names a
 /// nickname is short for that are no nicknames themselves (`bob` → `robert`, not `bert`), the
 /// one most borne here by `count` (Jeff is Jeffrey where Jeffreys outnumber Geoffreys), the
@@ -834,7 +854,13 @@ mod tests {
 
     #[test]
     fn a_nickname_meets_its_formal_name_with_a_slip() {
-        for (a, b) in [("Rick", "Richrd"), ("Bob", "Robret"), ("Kate", "Ktherine")] {
+        for (a, b) in [
+            ("Rick", "Richrd"),
+            ("Bob", "Robret"),
+            ("Kate", "Ktherine"),
+            ("Pegy", "Margaret"),
+            ("Rebecca", "Bcky"),
+        ] {
             assert_eq!(g(a, b), GivenMatch::Slip, "{a} / {b}");
         }
         for (a, b) in [("Rick", "Rachel"), ("Bob", "Susan"), ("Ed", "Edwina")] {
