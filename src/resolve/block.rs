@@ -178,8 +178,8 @@ pub fn block(profiles: &[Profile]) -> Blocking {
         .filter(|p| p.org.is_some())
         .map(|p| p.keys.org)
         .collect();
-    // Keys are hashed in parallel, a slice of records at a time, and gathered in one vector as
-    // each slice's are freed: never two copies of all the keys at once.
+    // Keys are hashed in parallel, a slice of records at a time, and gathered in one vector,
+    // each slice's freed once copied: never two copies of all the keys at once.
     const SLICE: usize = 4096;
     let parts: Vec<Vec<(u64, u32)>> = profiles
         .par_chunks(SLICE)
@@ -193,56 +193,49 @@ pub fn block(profiles: &[Profile]) -> Blocking {
             part
         })
         .collect();
-    let mut entries = Vec::with_capacity(parts.iter().map(Vec::len).sum());
-    for part in parts {
-        entries.extend_from_slice(&part);
-    }
+    let mut entries = gather(parts);
     entries.par_sort_unstable();
     entries.dedup();
-    let mut counts: HashMap<Rule, RuleCount> = HashMap::default();
-    let mut capped = Vec::new();
-    // Sized first: grown by doubling, the vector would be copied a dozen times over.
-    let candidates: usize = entries
-        .chunk_by(|x, y| x.0 == y.0)
-        .filter(|run| run.len() <= rule_of(run[0].0).cap())
-        .map(|run| run.len() * (run.len() - 1) / 2)
-        .sum();
-    let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(candidates);
-    for run in entries.chunk_by(|x, y| x.0 == y.0) {
-        if run.len() < 2 {
-            continue;
-        }
-        let rule = rule_of(run[0].0);
-        if run.len() > rule.cap() {
-            // The value, for the report: the key of the first record that hashes alike.
-            let mut key = String::new();
-            keys(&profiles[run[0].1 as usize], &orgs, &mut |k, text| {
-                if key.is_empty() && k == run[0].0 {
-                    key = text();
-                }
-            });
-            capped.push(CappedBlock {
-                rule,
-                key,
-                records: run.len(),
-            });
-            continue;
-        }
-        let count = counts.entry(rule).or_insert_with(|| RuleCount {
-            rule: Some(rule),
-            ..RuleCount::default()
-        });
-        count.blocks += 1;
-        for (x, &(_, a)) in run.iter().enumerate() {
-            for &(_, b) in &run[x + 1..] {
-                pairs.push((a, b));
-                count.pairs += 1;
-            }
-        }
+    // The pairs are made on every core: the keys are cut into ranges that end where a key
+    // does, each range counts its pairs, and then writes them to its own place in one vector.
+    let ranges = ranges_of_keys(&entries, rayon::current_num_threads() * 16);
+    let tallies: Vec<Tally> = ranges
+        .par_iter()
+        .map(|range| tally(&entries[range.clone()], profiles, &orgs))
+        .collect();
+    let total: usize = tallies.iter().map(|t| t.pairs).sum();
+    let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(total);
+    let mut free = pairs.spare_capacity_mut();
+    let mut places = Vec::with_capacity(tallies.len());
+    for t in &tallies {
+        let (place, rest) = free.split_at_mut(t.pairs);
+        places.push(place);
+        free = rest;
     }
+    ranges
+        .par_iter()
+        .zip(places)
+        .for_each(|(range, place)| pair_up(&entries[range.clone()], place));
+    // SAFETY: the places, one per range and as long as its tally, cover the first `total`
+    // slots, and `pair_up` wrote each whole (it asserts as much): it makes the pairs `tally`
+    // counted, by the same rules.
+    unsafe { pairs.set_len(total) };
     drop(entries);
     pairs.par_sort_unstable();
     pairs.dedup();
+    let mut counts: HashMap<Rule, RuleCount> = HashMap::default();
+    let mut capped = Vec::new();
+    for t in tallies {
+        for c in t.counts {
+            let count = counts
+                .entry(c.rule.expect("a tally names its rule"))
+                .or_default();
+            count.rule = c.rule;
+            count.blocks += c.blocks;
+            count.pairs += c.pairs;
+        }
+        capped.extend(t.capped);
+    }
     let mut per_rule: Vec<RuleCount> = counts.into_values().collect();
     per_rule.sort_by_key(|c| c.rule);
     capped.sort_by(|a, b| b.records.cmp(&a.records).then(a.key.cmp(&b.key)));
@@ -251,6 +244,111 @@ pub fn block(profiles: &[Profile]) -> Blocking {
         per_rule,
         capped,
     }
+}
+
+/// The slices' keys in one vector, copied on every core.
+fn gather(parts: Vec<Vec<(u64, u32)>>) -> Vec<(u64, u32)> {
+    use rayon::prelude::*;
+    let total = parts.iter().map(Vec::len).sum();
+    let mut entries = Vec::with_capacity(total);
+    let mut free = entries.spare_capacity_mut();
+    let mut places = Vec::with_capacity(parts.len());
+    for part in &parts {
+        let (place, rest) = free.split_at_mut(part.len());
+        places.push(place);
+        free = rest;
+    }
+    places.into_par_iter().zip(parts).for_each(|(place, part)| {
+        for (slot, &entry) in place.iter_mut().zip(&part) {
+            slot.write(entry);
+        }
+    });
+    // SAFETY: the places, one per part and as long as it, cover the first `total` slots, and
+    // each was written whole from its part.
+    unsafe { entries.set_len(total) };
+    entries
+}
+
+/// About `n` ranges of the sorted keys, each ending where a key ends.
+fn ranges_of_keys(entries: &[(u64, u32)], n: usize) -> Vec<std::ops::Range<usize>> {
+    let step = entries.len().div_ceil(n.max(1)).max(1);
+    let mut ranges = Vec::with_capacity(n + 1);
+    let mut start = 0;
+    while start < entries.len() {
+        let mut end = (start + step).min(entries.len());
+        while end < entries.len() && entries[end].0 == entries[end - 1].0 {
+            end += 1;
+        }
+        ranges.push(start..end);
+        start = end;
+    }
+    ranges
+}
+
+/// What the keys of one range give: the pairs they will make, per rule, and the keys too many
+/// records share.
+#[derive(Default)]
+struct Tally {
+    pairs: usize,
+    counts: Vec<RuleCount>,
+    capped: Vec<CappedBlock>,
+}
+
+fn tally(entries: &[(u64, u32)], profiles: &[Profile], orgs: &HashSet<u64>) -> Tally {
+    let mut tally = Tally::default();
+    for run in entries.chunk_by(|x, y| x.0 == y.0) {
+        if run.len() < 2 {
+            continue;
+        }
+        let rule = rule_of(run[0].0);
+        if run.len() > rule.cap() {
+            // The value, for the report: the key of the first record that hashes alike.
+            let mut key = String::new();
+            keys(&profiles[run[0].1 as usize], orgs, &mut |k, text| {
+                if key.is_empty() && k == run[0].0 {
+                    key = text();
+                }
+            });
+            tally.capped.push(CappedBlock {
+                rule,
+                key,
+                records: run.len(),
+            });
+            continue;
+        }
+        let pairs = run.len() * (run.len() - 1) / 2;
+        tally.pairs += pairs;
+        match tally.counts.iter_mut().find(|c| c.rule == Some(rule)) {
+            Some(count) => {
+                count.blocks += 1;
+                count.pairs += pairs as u64;
+            }
+            None => tally.counts.push(RuleCount {
+                rule: Some(rule),
+                blocks: 1,
+                pairs: pairs as u64,
+            }),
+        }
+    }
+    tally
+}
+
+/// Writes the pairs of the keys of one range (those [`tally`] counted) to `place`.
+fn pair_up(entries: &[(u64, u32)], place: &mut [std::mem::MaybeUninit<(u32, u32)>]) {
+    let mut slots = place.iter_mut();
+    for run in entries.chunk_by(|x, y| x.0 == y.0) {
+        if run.len() < 2 || run.len() > rule_of(run[0].0).cap() {
+            continue;
+        }
+        for (x, &(_, a)) in run.iter().enumerate() {
+            for &(_, b) in &run[x + 1..] {
+                if let Some(slot) = slots.next() {
+                    slot.write((a, b));
+                }
+            }
+        }
+    }
+    assert!(slots.next().is_none(), "as many pairs as were counted");
 }
 
 #[cfg(test)]
@@ -304,6 +402,45 @@ mod tests {
         }
         // Jane and John share an employer and an initial, nothing more.
         assert!(!found.contains(&(0, 4)), "{found:?}");
+    }
+
+    #[test]
+    fn ranges_end_where_a_key_ends() {
+        let entries: Vec<(u64, u32)> = (0..1000u32).map(|i| (u64::from(i / 7), i)).collect();
+        let ranges = ranges_of_keys(&entries, 32);
+        assert!(ranges.len() > 1);
+        assert_eq!(ranges.first().map(|r| r.start), Some(0));
+        assert_eq!(ranges.last().map(|r| r.end), Some(entries.len()));
+        for pair in ranges.windows(2) {
+            assert_eq!(pair[0].end, pair[1].start);
+            let (before, after) = (entries[pair[0].end - 1].0, entries[pair[1].start].0);
+            assert_ne!(before, after, "a key split between two ranges");
+        }
+    }
+
+    #[test]
+    fn every_pair_of_a_shared_key_is_found_whatever_the_ranges() {
+        // Families of 1 to 12 people: blocks of every size, cut into many ranges.
+        let families = [
+            "Kalomi", "Wenri", "Dorsu", "Bergva", "Tuleyo", "Ramondi", "Sterfi",
+        ];
+        let mut profiles = Vec::new();
+        let mut expected = std::collections::BTreeSet::new();
+        for (f, family) in families.iter().enumerate() {
+            let start = profiles.len() as u32;
+            for _ in 0..(f * 2 + 1).min(12) {
+                profiles.push(person("Zed", family, None));
+            }
+            let end = profiles.len() as u32;
+            for a in start..end {
+                for b in a + 1..end {
+                    expected.insert((a, b));
+                }
+            }
+        }
+        let found: std::collections::BTreeSet<(u32, u32)> =
+            block(&profiles).pairs.into_iter().collect();
+        assert_eq!(found, expected);
     }
 
     #[test]
