@@ -52,7 +52,9 @@ pub struct FileReport {
 #[derive(Debug)]
 pub struct Outcome {
     pub files: Vec<FileReport>,
-    pub records: Vec<Record>,
+    /// How many records were read and resolved (the records themselves are freed once the
+    /// contacts are tagged: the merged view has taken their values).
+    pub records: usize,
     pub rejects: Vec<Reject>,
     pub resolved: Resolved,
     pub tagged: usize,
@@ -109,6 +111,8 @@ pub fn run(settings: &RunSettings, reporter: &dyn Reporter) -> Outcome {
     let started = std::time::Instant::now();
     reporter.stage("tagging");
     let tagged = tag::tag(&mut resolved.contacts, &records, &settings.event);
+    let read = records.len();
+    drop(records);
     timings.push(Timing::since("tag", started));
     let started = std::time::Instant::now();
     // Without `--event` a run is a clean-and-merge: events read back from an earlier export are
@@ -121,7 +125,7 @@ pub fn run(settings: &RunSettings, reporter: &dyn Reporter) -> Outcome {
     timings.push(Timing::since("worklist", started));
     Outcome {
         files,
-        records,
+        records: read,
         rejects,
         resolved,
         tagged,

@@ -206,7 +206,7 @@ fn print_summary(
             printer.message(format!("      {example}"));
         }
     }
-    let records = outcome.records.len();
+    let records = outcome.records;
     let contacts = outcome.resolved.contacts.len();
     let mut line = format!(
         "contacts: {} from {} ({} merged)",
