@@ -1385,6 +1385,18 @@ mod tests {
         assert!(has(&s, lone), "{}", s.waterfall());
     }
 
+    proptest::proptest! {
+        /// Whatever a phone cell holds, its key is at most nine digits, then `x` and the
+        /// extension's digits if it has one.
+        #[test]
+        fn a_phone_key_is_nine_digits_at_most_and_an_extension(s in "\\PC{0,40}") {
+            let key = phone_key(&s);
+            let (number, extension) = key.split_once('x').unwrap_or((&key, ""));
+            proptest::prop_assert!(number.len() <= 9 && number.bytes().all(|b| b.is_ascii_digit()));
+            proptest::prop_assert!(extension.bytes().all(|b| b.is_ascii_digit()));
+        }
+    }
+
     #[test]
     fn a_desk_at_a_company_line_is_its_extension() {
         for written in [
