@@ -76,7 +76,7 @@ pub struct Record {
     pub name: Name,
     pub nickname: Option<CompactString>,
     pub emails: ThinVec<String>,
-    /// E.164 numbers, with `;ext=` where the source gave an extension.
+    /// E.164 numbers; the extensions the source gave are in `extensions`.
     pub phones: ThinVec<String>,
     /// Extensions of the numbers in `phones`: (E.164 number, extension).
     pub extensions: ThinVec<(String, String)>,
