@@ -193,7 +193,10 @@ pub fn block(profiles: &[Profile]) -> Blocking {
             part
         })
         .collect();
-    let mut entries = gather(parts);
+    let mut entries = filled(
+        parts.into_iter().map(|part| (part.len(), part)).collect(),
+        Vec::into_iter,
+    );
     entries.par_sort_unstable();
     entries.dedup();
     // The pairs are made on every core: the keys are cut into ranges that end where a key
@@ -203,23 +206,10 @@ pub fn block(profiles: &[Profile]) -> Blocking {
         .par_iter()
         .map(|range| tally(&entries[range.clone()], profiles, &orgs))
         .collect();
-    let total: usize = tallies.iter().map(|t| t.pairs).sum();
-    let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(total);
-    let mut free = pairs.spare_capacity_mut();
-    let mut places = Vec::with_capacity(tallies.len());
-    for t in &tallies {
-        let (place, rest) = free.split_at_mut(t.pairs);
-        places.push(place);
-        free = rest;
-    }
-    ranges
-        .par_iter()
-        .zip(places)
-        .for_each(|(range, place)| pair_up(&entries[range.clone()], place));
-    // SAFETY: the places, one per range and as long as its tally, cover the first `total`
-    // slots, and `pair_up` wrote each whole (it asserts as much): it makes the pairs `tally`
-    // counted, by the same rules.
-    unsafe { pairs.set_len(total) };
+    let mut pairs = filled(
+        tallies.iter().map(|t| t.pairs).zip(ranges).collect(),
+        |range| pairs_of(&entries[range]),
+    );
     drop(entries);
     pairs.par_sort_unstable();
     pairs.dedup();
@@ -246,27 +236,40 @@ pub fn block(profiles: &[Profile]) -> Blocking {
     }
 }
 
-/// The slices' keys in one vector, copied on every core.
-fn gather(parts: Vec<Vec<(u64, u32)>>) -> Vec<(u64, u32)> {
+/// One vector of the items of `sources`, each given with how many items it makes: every
+/// source's are written on a core of their own, to the place that count reserves.
+fn filled<S, I>(sources: Vec<(usize, S)>, items: impl Fn(S) -> I + Sync) -> Vec<I::Item>
+where
+    S: Send,
+    I: Iterator,
+    I::Item: Send,
+{
     use rayon::prelude::*;
-    let total = parts.iter().map(Vec::len).sum();
-    let mut entries = Vec::with_capacity(total);
-    let mut free = entries.spare_capacity_mut();
-    let mut places = Vec::with_capacity(parts.len());
-    for part in &parts {
-        let (place, rest) = free.split_at_mut(part.len());
-        places.push(place);
+    let total = sources.iter().map(|(n, _)| n).sum();
+    let mut all = Vec::with_capacity(total);
+    let mut free = all.spare_capacity_mut();
+    let mut places = Vec::with_capacity(sources.len());
+    for (n, source) in sources {
+        let (place, rest) = free.split_at_mut(n);
+        places.push((place, source));
         free = rest;
     }
-    places.into_par_iter().zip(parts).for_each(|(place, part)| {
-        for (slot, &entry) in place.iter_mut().zip(&part) {
-            slot.write(entry);
+    places.into_par_iter().for_each(|(place, source)| {
+        let mut written = 0;
+        for (slot, item) in place.iter_mut().zip(items(source)) {
+            slot.write(item);
+            written += 1;
         }
+        assert_eq!(
+            written,
+            place.len(),
+            "a source makes as many items as it said"
+        );
     });
-    // SAFETY: the places, one per part and as long as it, cover the first `total` slots, and
-    // each was written whole from its part.
-    unsafe { entries.set_len(total) };
-    entries
+    // SAFETY: the places lie end to end over the first `total` slots, and each was written
+    // whole (asserted above).
+    unsafe { all.set_len(total) };
+    all
 }
 
 /// About `n` ranges of the sorted keys, each ending where a key ends.
@@ -333,22 +336,16 @@ fn tally(entries: &[(u64, u32)], profiles: &[Profile], orgs: &HashSet<u64>) -> T
     tally
 }
 
-/// Writes the pairs of the keys of one range (those [`tally`] counted) to `place`.
-fn pair_up(entries: &[(u64, u32)], place: &mut [std::mem::MaybeUninit<(u32, u32)>]) {
-    let mut slots = place.iter_mut();
-    for run in entries.chunk_by(|x, y| x.0 == y.0) {
-        if run.len() < 2 || run.len() > rule_of(run[0].0).cap() {
-            continue;
-        }
-        for (x, &(_, a)) in run.iter().enumerate() {
-            for &(_, b) in &run[x + 1..] {
-                if let Some(slot) = slots.next() {
-                    slot.write((a, b));
-                }
-            }
-        }
-    }
-    assert!(slots.next().is_none(), "as many pairs as were counted");
+/// The pairs of the keys of one range, those [`tally`] counted.
+fn pairs_of(entries: &[(u64, u32)]) -> impl Iterator<Item = (u32, u32)> + '_ {
+    entries
+        .chunk_by(|x, y| x.0 == y.0)
+        .filter(|run| run.len() >= 2 && run.len() <= rule_of(run[0].0).cap())
+        .flat_map(|run| {
+            run.iter()
+                .enumerate()
+                .flat_map(move |(x, &(_, a))| run[x + 1..].iter().map(move |&(_, b)| (a, b)))
+        })
 }
 
 #[cfg(test)]
