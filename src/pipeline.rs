@@ -43,7 +43,6 @@ pub struct FileReport {
     pub records: u64,
     pub rejected: u64,
     pub warnings: u64,
-    pub photos: u64,
     /// The first few warnings and rejects, with where they are, for the summary.
     pub examples: Vec<String>,
 }
@@ -179,27 +178,50 @@ fn read_files(
         .collect()
 }
 
-/// The most text one value may hold, and one record: a card's photo or a pasted document is no
-/// contact detail, and a record past these is rejected with its size, raw text kept.
+/// The most text one value may hold, and one record: a pasted document is no contact detail,
+/// and a record past these is rejected with its size, raw text kept. A photo is a value of its
+/// own size: up to [`MAX_PHOTO`] it is kept and counts toward neither limit; a larger one is
+/// left out with a warning, and the rest of the card kept.
 const MAX_FIELD: usize = 1 << 20;
 const MAX_RECORD: usize = 10 << 20;
+const MAX_PHOTO: usize = 16 << 20;
 
-fn within_limits(raw: RawRecord) -> Result<RawRecord, Reject> {
+fn within_limits(mut raw: RawRecord) -> Result<RawRecord, Reject> {
     let mb = |n: usize| format!("{:.1} MB", n as f64 / f64::from(1 << 20));
+    let is_photo = |f: &crate::model::RawField| f.field == crate::model::Field::Photo;
+    let mut warnings = Vec::new();
+    raw.fields.retain(|f| {
+        let over = is_photo(f) && f.value.len() > MAX_PHOTO;
+        if over {
+            warnings.push(format!(
+                "a photo of {} left out: more than the {} a photo may be",
+                mb(f.value.len()),
+                mb(MAX_PHOTO)
+            ));
+        }
+        !over
+    });
+    raw.warnings.extend(warnings);
     let too_big = raw
         .fields
         .iter()
-        .find(|(_, v)| v.len() > MAX_FIELD)
-        .map(|(f, v)| {
+        .filter(|f| !is_photo(f))
+        .find(|f| f.value.len() > MAX_FIELD)
+        .map(|f| {
             format!(
-                "{f} is {}, more than the {} a value may be",
-                mb(v.len()),
+                "{} is {}, more than the {} a value may be",
+                f.field,
+                mb(f.value.len()),
                 mb(MAX_FIELD)
             )
         })
         .or_else(|| {
-            // The values, not the text: a phone contact's photo is left out, not a reason.
-            let size: usize = raw.fields.iter().map(|(_, v)| v.len()).sum();
+            let size: usize = raw
+                .fields
+                .iter()
+                .filter(|f| !is_photo(f))
+                .map(|f| f.value.len())
+                .sum();
             (size > MAX_RECORD).then(|| {
                 format!(
                     "record is {}, more than the {} a record may be",
@@ -236,7 +258,6 @@ fn read_file(input: &Input, opts: &Options, keep_raw: bool, reporter: &dyn Repor
             records: 0,
             rejected: 0,
             warnings: 0,
-            photos: 0,
             examples: Vec::new(),
         },
         records: Vec::new(),
@@ -277,9 +298,7 @@ fn read_file(input: &Input, opts: &Options, keep_raw: bool, reporter: &dyn Repor
                 Ok((mut record, kept)) if record.is_identifiable() => {
                     for w in &record.warnings {
                         report.warnings += 1;
-                        if let Some(n) = w.strip_suffix(read::vcard::PHOTOS_NOT_STORED) {
-                            report.photos += n.parse::<u64>().unwrap_or(1);
-                        } else if report.examples.len() < EXAMPLES_PER_FILE {
+                        if report.examples.len() < EXAMPLES_PER_FILE {
                             report.examples.push(format!("{}: {w}", record.prov()));
                         }
                     }

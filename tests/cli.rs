@@ -14,6 +14,8 @@ mod demo;
 mod errors;
 #[path = "cli/export.rs"]
 mod export;
+#[path = "cli/fidelity.rs"]
+mod fidelity;
 #[path = "cli/outputs.rs"]
 mod outputs;
 #[path = "cli/resolve.rs"]

@@ -185,13 +185,6 @@ fn print_summary(
             f.rejected,
             plural(f.warnings, "warning", "warnings")
         );
-        if f.photos > 0 {
-            let _ = write!(
-                line,
-                ", {} not stored",
-                plural(f.photos, "embedded photo", "embedded photos")
-            );
-        }
         printer.message(line);
         if !f.info.skipped_sheets.is_empty() {
             printer.message(format!(

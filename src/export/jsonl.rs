@@ -5,7 +5,10 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::model::{Contact, Problem, Provenance};
+use crate::model::{
+    Address, Contact, DateEntry, Entry, Extra, Im, PhoneEntry, Phonetic, Photo, Problem,
+    Provenance, Related,
+};
 use crate::worklist::Row;
 
 #[derive(Serialize)]
@@ -53,10 +56,55 @@ struct ContactOut<'a> {
     previous_organization: Option<&'a str>,
     custom: Vec<CustomOut<'a>>,
     problems: &'a [Problem],
+    // Contact details: every value a card or an address-book row carries.
+    phone_entries: &'a [PhoneEntry],
+    email_entries: &'a [Entry],
+    url_entries: &'a [Entry],
+    addresses: &'a [Address],
+    ims: &'a [Im],
+    related: &'a [Related],
+    dates: &'a [DateEntry],
+    role: Option<&'a str>,
+    gender: Option<&'a str>,
+    time_zone: Option<&'a str>,
+    geo: Option<&'a str>,
+    phonetic: Option<&'a Phonetic>,
+    uid: Option<&'a str>,
+    categories: &'a [String],
+    photo: Option<PhotoOut>,
+    extra: &'a [Extra],
+}
+
+/// A photo: its type, digest and size, the link where it is one, and the image itself in base64
+/// (`data`) so that the file holds the contact whole.
+#[derive(Serialize)]
+struct PhotoOut {
+    mime: Option<String>,
+    sha256: String,
+    bytes: Option<usize>,
+    url: Option<String>,
+    data: Option<String>,
+}
+
+impl PhotoOut {
+    fn of(photo: &Photo) -> PhotoOut {
+        use base64::Engine;
+        PhotoOut {
+            mime: photo.mime.clone(),
+            sha256: photo.sha256(),
+            bytes: photo.data.as_ref().map(Vec::len),
+            url: photo.url.clone(),
+            data: photo
+                .data
+                .as_ref()
+                .map(|d| base64::engine::general_purpose::STANDARD.encode(d)),
+        }
+    }
 }
 
 pub fn write_contacts_jsonl(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
     super::write_in_parallel(w, contacts, |c, buf| {
+        let d = &c.details;
         let out = ContactOut {
             id: &c.id,
             name: c.display_name(),
@@ -108,6 +156,22 @@ pub fn write_contacts_jsonl(w: &mut dyn Write, contacts: &[Contact]) -> io::Resu
                 .map(|(field, value)| CustomOut { field, value })
                 .collect(),
             problems: &c.problems,
+            phone_entries: &d.phones,
+            email_entries: &d.emails,
+            url_entries: &d.urls,
+            addresses: &d.addresses,
+            ims: &d.ims,
+            related: &d.related,
+            dates: &d.dates,
+            role: d.role.as_deref(),
+            gender: d.gender.as_deref(),
+            time_zone: d.time_zone.as_deref(),
+            geo: d.geo.as_deref(),
+            phonetic: (!d.phonetic.is_empty()).then_some(&d.phonetic),
+            uid: d.uids.first().map(String::as_str),
+            categories: &c.tags,
+            photo: d.photo.as_deref().map(PhotoOut::of),
+            extra: &d.extra,
         };
         serde_json::to_writer(&mut *buf, &out)?;
         buf.push(b'\n');

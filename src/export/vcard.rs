@@ -36,10 +36,18 @@ pub fn write_contacts_vcf(
 
 fn write_card(out: &mut String, c: &Contact, version: Version) {
     let v4 = version == Version::V4;
+    let d = &c.details;
+    let mut groups = Groups::default();
     line(out, "BEGIN", "VCARD");
     line(out, "VERSION", if v4 { "4.0" } else { "3.0" });
     line(out, "PRODID", "-//rolo//EN");
-    line(out, "UID", &uid(&c.id));
+    // A contact of one card keeps that card's UID, so that a phone or a CardDAV server updates
+    // the card; one of several cards gets its own, stable from one export to the next.
+    let uid = match d.uids.as_slice() {
+        [one] => text(one),
+        _ => uid(&c.id),
+    };
+    line(out, "UID", &uid);
     // A card for an organization, not a person: phones show it under the organization's name.
     if c.name.is_empty() && c.nickname.is_none() && !c.organizations.is_empty() {
         if v4 {
@@ -56,6 +64,17 @@ fn write_card(out: &mut String, c: &Contact, version: Version) {
     if let Some(nick) = &c.nickname {
         line(out, "NICKNAME", &text(nick));
     }
+    let ph = &d.phonetic;
+    for (name, value) in [
+        ("X-PHONETIC-FIRST-NAME", &ph.given),
+        ("X-PHONETIC-MIDDLE-NAME", &ph.middle),
+        ("X-PHONETIC-LAST-NAME", &ph.family),
+        ("X-PHONETIC-ORG", &ph.organization),
+    ] {
+        if let Some(v) = value {
+            line(out, name, &text(v));
+        }
+    }
     for (i, org) in c.organizations.iter().enumerate() {
         // The departments known belong to the current organization.
         let mut value = text(org);
@@ -70,43 +89,163 @@ fn write_card(out: &mut String, c: &Contact, version: Version) {
     for title in &c.titles {
         line(out, "TITLE", &text(title));
     }
-    for (i, email) in c.emails.iter().enumerate() {
-        let name = match (v4, i) {
-            (true, 0) => "EMAIL;PREF=1",
-            (true, _) => "EMAIL",
-            (false, 0) => "EMAIL;TYPE=INTERNET,PREF",
-            (false, _) => "EMAIL;TYPE=INTERNET",
-        };
-        line(out, name, &text(email));
+    if let Some(role) = &d.role {
+        line(out, "ROLE", &text(role));
     }
-    for (i, phone) in c.phones.iter().enumerate() {
-        let ext = c
-            .extensions
+    for (i, e) in c.email_entries().iter().enumerate() {
+        let mut types = e.types.clone();
+        if !v4 {
+            types.insert(0, "internet".into());
+        }
+        let name = property("EMAIL", &types, i == 0, v4);
+        groups.line(out, &name, &text(&e.value), e.label.as_deref());
+    }
+    for (i, p) in c.phone_entries().iter().enumerate() {
+        let pref = i == 0;
+        let (name, value) = match (&p.e164, v4) {
+            (Some(e164), true) => {
+                let value = match &p.extension {
+                    Some(x) => format!("tel:{e164};ext={x}"),
+                    None => format!("tel:{e164}"),
+                };
+                (
+                    format!("TEL;VALUE=uri{}", params(&p.types, pref, v4)),
+                    value,
+                )
+            }
+            (Some(e164), false) => {
+                let value = match &p.extension {
+                    Some(x) => format!("{e164} ext. {x}"),
+                    None => e164.clone(),
+                };
+                (property("TEL", &p.types, pref, v4), value)
+            }
+            // A number that could not be read is written as it was given.
+            (None, true) => (
+                format!("TEL;VALUE=text{}", params(&p.types, pref, v4)),
+                text(&p.value),
+            ),
+            (None, false) => (property("TEL", &p.types, pref, v4), text(&p.value)),
+        };
+        groups.line(out, &name, &value, p.label.as_deref());
+    }
+    for a in &d.addresses {
+        let parts: Vec<String> = a.parts()[..7]
             .iter()
-            .find(|(number, _)| number == phone)
-            .map(|(_, e)| e.as_str());
-        let (name, value) = match (v4, ext) {
-            (true, Some(e)) => ("TEL;VALUE=uri", format!("tel:{phone};ext={e}")),
-            (true, None) => ("TEL;VALUE=uri", format!("tel:{phone}")),
-            (false, Some(e)) => ("TEL;TYPE=VOICE", format!("{phone} ext. {e}")),
-            (false, None) => ("TEL;TYPE=VOICE", phone.clone()),
-        };
-        let name = match (v4, i) {
-            (true, 0) => "TEL;VALUE=uri;PREF=1",
-            (false, 0) => "TEL;TYPE=VOICE,PREF",
-            _ => name,
-        };
-        line(out, name, &value);
+            .map(|p| text(p.as_deref().unwrap_or_default()))
+            .collect();
+        let has_parts = a.parts()[..7].iter().any(|p| p.is_some());
+        let mut name = property("ADR", &a.types, false, v4);
+        match (&a.formatted, v4) {
+            (Some(f), true) => {
+                name.push_str(";LABEL=");
+                name.push_str(&param_value(f));
+                groups.line(out, &name, &parts.join(";"), a.label.as_deref());
+            }
+            (Some(f), false) => {
+                // vCard 3.0 gives the formatted text as a `LABEL` of the same types.
+                let label_name = property("LABEL", &a.types, false, v4);
+                if has_parts {
+                    groups.line(out, &name, &parts.join(";"), a.label.as_deref());
+                    line(out, &label_name, &text(f));
+                } else {
+                    groups.line(out, &label_name, &text(f), a.label.as_deref());
+                }
+            }
+            (None, _) => groups.line(out, &name, &parts.join(";"), a.label.as_deref()),
+        }
     }
-    for url in &c.urls {
-        line(out, "URL", url);
+    for (i, u) in c.url_entries().iter().enumerate() {
+        let name = property("URL", &u.types, i == 0 && c.urls.len() > 1, v4);
+        groups.line(out, &name, &u.value, u.label.as_deref());
+    }
+    for im in &d.ims {
+        let name = property("IMPP", &im.types, false, v4);
+        groups.line(out, &name, &im.value, im.label.as_deref());
+    }
+    for r in &d.related {
+        let standard = r.relation.as_deref().filter(|t| RELATED_TYPES.contains(t));
+        match (v4, standard, &r.value) {
+            (true, _, Some(uri)) => {
+                let name = property("RELATED", standard.as_slice(), false, v4);
+                let label = r.relation.as_deref().filter(|_| standard.is_none());
+                groups.line(out, &name, uri, label);
+            }
+            (true, _, None) => {
+                let mut name = property("RELATED", standard.as_slice(), false, v4);
+                name.push_str(";VALUE=text");
+                let label = r.relation.as_deref().filter(|_| standard.is_none());
+                groups.line(out, &name, &text(&r.name), label);
+            }
+            // vCard 3.0 has no RELATED: Apple's related names, with the relation as label.
+            (false, _, _) => groups.line(
+                out,
+                "X-ABRELATEDNAMES",
+                &text(&r.name),
+                Some(r.relation.as_deref().unwrap_or("other")),
+            ),
+        }
     }
     if let Some(b) = &c.birthday {
         match b.strip_prefix("--") {
             // Apple's way of a birthday without its year, which Google reads too.
             Some(md) if !v4 => line(out, "BDAY;X-APPLE-OMIT-YEAR=1604", &format!("1604-{md}")),
-            Some(md) => line(out, "BDAY", &format!("--{}", md.replace('-', ""))),
-            None => line(out, "BDAY", b),
+            _ => date_line(out, "BDAY", b, v4, None, &mut groups),
+        }
+    }
+    // A birthday that is no date (`circa 1800`) is written as the text it is.
+    for p in c.problems.iter().filter(|p| p.field == "birthday") {
+        date_line(out, "BDAY", &p.value, v4, None, &mut groups);
+    }
+    let mut anniversary_written = false;
+    for date in &d.dates {
+        let anniversary = date.kind == "anniversary";
+        match (anniversary && !anniversary_written, v4) {
+            (true, true) => date_line(out, "ANNIVERSARY", &date.value, v4, None, &mut groups),
+            (true, false) => date_line(out, "X-ANNIVERSARY", &date.value, v4, None, &mut groups),
+            (false, _) => {
+                let label = date.label.as_deref().unwrap_or(if anniversary {
+                    "_$!<Anniversary>!$_"
+                } else {
+                    "_$!<Other>!$_"
+                });
+                date_line(out, "X-ABDATE", &date.value, v4, Some(label), &mut groups);
+            }
+        }
+        anniversary_written |= anniversary;
+    }
+    if let Some(g) = &d.gender {
+        line(out, if v4 { "GENDER" } else { "X-GENDER" }, g);
+    }
+    if let Some(tz) = &d.time_zone {
+        match utc_offset(tz) {
+            Some(offset) if v4 => line(out, "TZ;VALUE=utc-offset", &offset),
+            _ => line(out, "TZ", tz),
+        }
+    }
+    if let Some(geo) = &d.geo {
+        line(out, "GEO", geo);
+    }
+    if let Some(photo) = &d.photo {
+        match (&photo.data, &photo.url, v4) {
+            (Some(_), _, true) => line(out, "PHOTO", &photo.encode()),
+            (Some(data), _, false) => {
+                use base64::Engine;
+                let format = photo
+                    .mime
+                    .as_deref()
+                    .and_then(|m| m.strip_prefix("image/"))
+                    .unwrap_or("JPEG")
+                    .to_ascii_uppercase();
+                line(
+                    out,
+                    &format!("PHOTO;ENCODING=b;TYPE={}", param_word(&format)),
+                    &base64::engine::general_purpose::STANDARD.encode(data),
+                );
+            }
+            (None, Some(url), true) => line(out, "PHOTO", url),
+            (None, Some(url), false) => line(out, "PHOTO;VALUE=uri", url),
+            (None, None, _) => {}
         }
     }
     let mut note = c.notes.join("\n\n");
@@ -139,7 +278,179 @@ fn write_card(out: &mut String, c: &Contact, version: Version) {
     if let Some(r) = c.rating {
         line(out, "X-ROLO-RATING", r.as_str());
     }
+    // Values of columns no vCard property stands for, under their own label.
+    for (label, value) in &c.custom {
+        line(
+            out,
+            &format!("X-ROLO-FIELD;X-NAME={}", param_value(label)),
+            &text(value),
+        );
+    }
+    for extra in &d.extra {
+        let head = match extra.params.as_str() {
+            "" => extra.name.clone(),
+            params => format!("{};{params}", extra.name),
+        };
+        line(out, &head, &extra.value);
+    }
     line(out, "END", "VCARD");
+}
+
+/// A date property: ISO dates as vCard 4.0 writes them (`19800322`, `--0322`), or as 3.0 does
+/// (`1980-03-22`); a date with a time, or text, as written (4.0 says it is text).
+fn date_line(
+    out: &mut String,
+    name: &str,
+    value: &str,
+    v4: bool,
+    label: Option<&str>,
+    groups: &mut Groups,
+) {
+    let iso = value.len() >= 7
+        && value.chars().all(|c| c.is_ascii_digit() || c == '-')
+        && crate::normalize::date::birthday(value).as_deref() == Some(value);
+    let (name, value) = match (iso, v4) {
+        (true, true) => {
+            let basic = value.replace('-', "");
+            let basic = if value.starts_with("--") {
+                format!("--{basic}")
+            } else {
+                basic
+            };
+            (name.to_string(), basic)
+        }
+        (true, false) => (name.to_string(), value.to_string()),
+        (false, true) if value.contains('T') && value.starts_with(|c: char| c.is_ascii_digit()) => {
+            (name.to_string(), value.to_string())
+        }
+        (false, true) => (format!("{name};VALUE=text"), text(value)),
+        (false, false) => (name.to_string(), text(value)),
+    };
+    groups.line(out, &name, &value, label);
+}
+
+/// `+01:00`, `1:00` → `+0100`: a UTC offset as vCard 4.0 writes one.
+fn utc_offset(tz: &str) -> Option<String> {
+    let t = tz.trim();
+    let (sign, rest) = match t.strip_prefix('-') {
+        Some(rest) => ('-', rest),
+        None => ('+', t.strip_prefix('+').unwrap_or(t)),
+    };
+    let (h, m) = match rest.split_once(':') {
+        Some((h, m)) => (h, m),
+        None if rest.len() == 4 => rest.split_at(2),
+        None => return None,
+    };
+    let ok = |s: &str, max: u32| {
+        (1..=2).contains(&s.len())
+            && s.chars().all(|c| c.is_ascii_digit())
+            && s.parse::<u32>().is_ok_and(|n| n <= max)
+    };
+    (ok(h, 14) && ok(m, 59)).then(|| format!("{sign}{:0>2}{:0>2}", h, m))
+}
+
+/// The relations vCard 4.0 names (RFC 6350 6.6.6).
+const RELATED_TYPES: &[&str] = &[
+    "contact",
+    "acquaintance",
+    "friend",
+    "met",
+    "co-worker",
+    "colleague",
+    "co-resident",
+    "neighbor",
+    "child",
+    "parent",
+    "sibling",
+    "spouse",
+    "kin",
+    "muse",
+    "crush",
+    "date",
+    "sweetheart",
+    "me",
+    "agent",
+    "emergency",
+];
+
+/// A property's name with its types and preference: `TEL;TYPE=CELL,VOICE,PREF` (3.0),
+/// `TEL;TYPE=cell,voice;PREF=1` (4.0).
+fn property(name: &str, types: &[impl AsRef<str>], pref: bool, v4: bool) -> String {
+    format!("{name}{}", params(types, pref, v4))
+}
+
+fn params(types: &[impl AsRef<str>], pref: bool, v4: bool) -> String {
+    // A type of the source's own that is not a word (`both work and home`) is quoted.
+    let mut types: Vec<String> = types
+        .iter()
+        .map(AsRef::as_ref)
+        .filter(|t| !t.trim().is_empty())
+        .map(|t| match (is_word(t), v4) {
+            (true, true) => t.to_ascii_lowercase(),
+            (true, false) => t.to_ascii_uppercase(),
+            (false, _) => param_value(t),
+        })
+        .collect();
+    if pref && !v4 {
+        types.push("PREF".into());
+    }
+    let mut out = String::new();
+    if !types.is_empty() {
+        out.push_str(";TYPE=");
+        out.push_str(&types.join(","));
+    }
+    if pref && v4 {
+        out.push_str(";PREF=1");
+    }
+    out
+}
+
+fn is_word(t: &str) -> bool {
+    !t.is_empty() && t.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+}
+
+/// A word-only parameter value, anything else left out.
+fn param_word(t: &str) -> String {
+    t.chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect()
+}
+
+/// A parameter value in double quotes, its line breaks, quotes and backslashes escaped with a
+/// backslash as RFC 6350's own example of `LABEL` does (readers take RFC 6868's `^n` as text).
+fn param_value(value: &str) -> String {
+    let mut out = String::from("\"");
+    let mut chars = value.chars().peekable();
+    while let Some(ch) = chars.next() {
+        match ch {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\r' | '\n' => out.push_str("\\n"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Apple's groups: a value with a label of the user's own is written as `itemN.TEL:…` with an
+/// `itemN.X-ABLabel:…` beside it.
+#[derive(Default)]
+struct Groups(usize);
+
+impl Groups {
+    fn line(&mut self, out: &mut String, name: &str, value: &str, label: Option<&str>) {
+        match label.filter(|l| !l.trim().is_empty()) {
+            Some(label) => {
+                self.0 += 1;
+                let group = format!("item{}", self.0);
+                line(out, &format!("{group}.{name}"), value);
+                line(out, &format!("{group}.X-ABLabel"), &text(label));
+            }
+            None => line(out, name, value),
+        }
+    }
 }
 
 /// A stable `urn:uuid:` from the contact's id (a name-based UUID, version 5 layout), so that a

@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
 use thin_vec::ThinVec;
 
-use super::{Name, Problem, Provenance, Rating};
+use super::{Details, Entry, Name, PhoneEntry, Problem, Provenance, Rating};
 
 /// An event a contact was met at.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -46,6 +46,8 @@ pub struct Contact {
     pub tags: ThinVec<String>,
     pub custom: ThinVec<(String, String)>,
     pub problems: ThinVec<Problem>,
+    /// Every phone, email and URL with its kind, addresses, and the other details of the cards.
+    pub details: Details,
     pub events: ThinVec<EventTag>,
     pub sources: ThinVec<Provenance>,
     /// At least one record came from a context file (address book, phone, LinkedIn): the person
@@ -86,4 +88,68 @@ impl Contact {
     pub fn title(&self) -> Option<&str> {
         self.titles.first().map(String::as_str)
     }
+}
+
+impl Contact {
+    /// Every number with its kind: the details' entries, then any number the contact holds
+    /// without one (a contact built by hand, a number kept raw), so that an export misses none.
+    pub fn phone_entries(&self) -> Vec<PhoneEntry> {
+        let mut list: Vec<PhoneEntry> = self.details.phones.to_vec();
+        for phone in &self.phones {
+            if !list.iter().any(|e| e.e164.as_ref() == Some(phone)) {
+                let extension = self
+                    .extensions
+                    .iter()
+                    .find(|(n, _)| n == phone)
+                    .map(|(_, e)| e.clone());
+                list.push(PhoneEntry {
+                    value: phone.clone(),
+                    e164: Some(phone.clone()),
+                    types: Vec::new(),
+                    label: None,
+                    extension,
+                });
+            }
+        }
+        for p in self.problems.iter().filter(|p| p.field == "phone") {
+            if !list.iter().any(|e| e.value == p.value.as_str()) {
+                list.push(PhoneEntry {
+                    value: p.value.to_string(),
+                    e164: None,
+                    types: Vec::new(),
+                    label: None,
+                    extension: None,
+                });
+            }
+        }
+        list
+    }
+
+    /// Every email address with its kind, those kept raw included (see [`Contact::phone_entries`]).
+    pub fn email_entries(&self) -> Vec<Entry> {
+        entries(&self.details.emails, &self.emails, &self.problems, "email")
+    }
+
+    /// Every URL with its kind, those kept raw included (see [`Contact::phone_entries`]).
+    pub fn url_entries(&self) -> Vec<Entry> {
+        entries(&self.details.urls, &self.urls, &self.problems, "url")
+    }
+}
+
+fn entries(details: &[Entry], values: &[String], problems: &[Problem], field: &str) -> Vec<Entry> {
+    let mut list = details.to_vec();
+    let raw = problems
+        .iter()
+        .filter(|p| p.field == field)
+        .map(|p| p.value.to_string());
+    for value in values.iter().cloned().chain(raw) {
+        if !list.iter().any(|e| e.value.eq_ignore_ascii_case(&value)) {
+            list.push(Entry {
+                value,
+                types: Vec::new(),
+                label: None,
+            });
+        }
+    }
+    list
 }

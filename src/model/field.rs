@@ -26,6 +26,28 @@ pub enum Field {
     Timestamp,
     Tags,
     Event,
+    /// A postal address: its parts joined by [`crate::model::Address::encode`], or one text.
+    Address,
+    /// An instant-messaging handle, a URI (`xmpp:…`, `skype:…`).
+    Im,
+    /// A related person's name or URI; the relation is the value's kind.
+    Related,
+    /// A date other than the birthday; what it is (`anniversary`) is the value's kind.
+    Date,
+    Role,
+    Gender,
+    TimeZone,
+    Geo,
+    PhoneticGiven,
+    PhoneticMiddle,
+    PhoneticFamily,
+    PhoneticOrganization,
+    /// The source card's UID.
+    Uid,
+    /// A photo: a `data:` URI of the image, or a link.
+    Photo,
+    /// A vCard property kept as written (`NAME;PARAMS:value`).
+    Extra,
     Custom(String),
 }
 
@@ -54,13 +76,28 @@ impl Field {
             Field::Timestamp => "timestamp",
             Field::Tags => "tags",
             Field::Event => "event",
+            Field::Address => "address",
+            Field::Im => "im",
+            Field::Related => "related",
+            Field::Date => "date",
+            Field::Role => "role",
+            Field::Gender => "gender",
+            Field::TimeZone => "time_zone",
+            Field::Geo => "geo",
+            Field::PhoneticGiven => "phonetic_given",
+            Field::PhoneticMiddle => "phonetic_middle",
+            Field::PhoneticFamily => "phonetic_family",
+            Field::PhoneticOrganization => "phonetic_organization",
+            Field::Uid => "uid",
+            Field::Photo => "photo",
+            Field::Extra => "extra",
             Field::Custom(label) => label,
         }
     }
 }
 
 impl Field {
-    const KNOWN: [Field; 21] = [
+    const KNOWN: [Field; 36] = [
         Field::FullName,
         Field::Prefix,
         Field::GivenName,
@@ -82,6 +119,21 @@ impl Field {
         Field::Timestamp,
         Field::Tags,
         Field::Event,
+        Field::Address,
+        Field::Im,
+        Field::Related,
+        Field::Date,
+        Field::Role,
+        Field::Gender,
+        Field::TimeZone,
+        Field::Geo,
+        Field::PhoneticGiven,
+        Field::PhoneticMiddle,
+        Field::PhoneticFamily,
+        Field::PhoneticOrganization,
+        Field::Uid,
+        Field::Photo,
+        Field::Extra,
     ];
 
     /// A key that names the field unambiguously, for storing: the label of a known field, and

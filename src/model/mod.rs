@@ -1,13 +1,17 @@
 //! The values that flow through the pipeline: raw records as read, normalized records, contacts.
 
 mod contact;
+mod detail;
 mod field;
 mod provenance;
 mod raw;
 mod record;
 
 pub use contact::{Contact, EventTag, FollowUp};
+pub use detail::{
+    Address, DateEntry, Details, Entry, Extra, Im, Kind, PhoneEntry, Phonetic, Photo, Related,
+};
 pub use field::Field;
 pub use provenance::Provenance;
-pub use raw::{RawRecord, Reject};
+pub use raw::{RawField, RawRecord, Reject};
 pub use record::{Name, Origin, Problem, Rating, Record};

@@ -1,4 +1,32 @@
-use super::{Field, Provenance};
+use super::{Field, Kind, Provenance};
+
+/// One labelled value of a raw record, with its kind where the source gives one (a phone's
+/// `TYPE=cell`, an address's `Home` columns, an Apple label).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawField {
+    pub field: Field,
+    pub value: String,
+    pub kind: Option<Box<Kind>>,
+}
+
+impl RawField {
+    pub fn new(field: Field, value: String) -> RawField {
+        RawField {
+            field,
+            value,
+            kind: None,
+        }
+    }
+
+    /// The value's kind, empty where the source gave none.
+    pub fn kind(&self) -> &Kind {
+        static NONE: Kind = Kind {
+            types: Vec::new(),
+            label: None,
+        };
+        self.kind.as_deref().unwrap_or(&NONE)
+    }
+}
 
 /// A record as read: labelled text values, its provenance and its original text.
 ///
@@ -6,7 +34,7 @@ use super::{Field, Provenance};
 #[derive(Debug, Clone)]
 pub struct RawRecord {
     pub prov: Provenance,
-    pub fields: Vec<(Field, String)>,
+    pub fields: Vec<RawField>,
     /// The record's original text (a CSV line, a vCard, a sheet row joined by tabs).
     pub raw: String,
     /// Things the reader noticed about this record (a phone stored as a number, a photo left out).
@@ -26,35 +54,51 @@ impl RawRecord {
     /// Adds a value, trimmed and in Unicode's composed form (macOS writes `é` as `e` and a
     /// combining accent); empty values are not kept (they carry nothing).
     pub fn push(&mut self, field: Field, value: &str) {
-        use unicode_normalization::UnicodeNormalization;
-        let value = value.trim();
-        // The apostrophe a spreadsheet export puts before `=`, `+`, `-` or `@` so that the cell
-        // is not run as a formula (`'+1 202…`) is not part of the value.
-        let value = match value.strip_prefix('\'') {
-            Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
-            _ => value,
-        };
-        if value.is_empty() {
-            return;
+        self.push_kind(field, value, Kind::default());
+    }
+
+    /// [`RawRecord::push`] with the value's kind.
+    pub fn push_kind(&mut self, field: Field, value: &str, kind: Kind) {
+        if let Some(value) = clean(value) {
+            self.fields.push(RawField {
+                field,
+                value,
+                kind: (!kind.is_empty()).then(|| Box::new(kind)),
+            });
         }
-        let value = if value.is_ascii() {
-            value.to_string()
-        } else {
-            value.nfc().collect()
-        };
-        self.fields.push((field, value));
     }
 
     pub fn values(&self, field: &Field) -> impl Iterator<Item = &str> {
         self.fields
             .iter()
-            .filter(move |(f, _)| f == field)
-            .map(|(_, v)| v.as_str())
+            .filter(move |f| f.field == *field)
+            .map(|f| f.value.as_str())
     }
 
     pub fn first(&self, field: &Field) -> Option<&str> {
         self.values(field).next()
     }
+}
+
+/// A value trimmed and in Unicode's composed form (macOS writes `é` as `e` and a combining
+/// accent); `None` for an empty one, which carries nothing.
+fn clean(value: &str) -> Option<String> {
+    use unicode_normalization::UnicodeNormalization;
+    let value = value.trim();
+    // The apostrophe a spreadsheet export puts before `=`, `+`, `-` or `@` so that the cell
+    // is not run as a formula (`'+1 202…`) is not part of the value.
+    let value = match value.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+        _ => value,
+    };
+    if value.is_empty() {
+        return None;
+    }
+    Some(if value.is_ascii() {
+        value.to_string()
+    } else {
+        value.nfc().collect()
+    })
 }
 
 /// A record that could not become part of a contact, with the reason and its original text.

@@ -3,7 +3,7 @@ use compact_str::CompactString;
 use serde::Serialize;
 use thin_vec::ThinVec;
 
-use super::{EventTag, Provenance};
+use super::{Details, EventTag, Provenance};
 
 /// A lead rating given at the event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -103,6 +103,8 @@ pub struct Record {
     /// Values of columns or properties that map to no field, with their label.
     pub custom: ThinVec<(CompactString, CompactString)>,
     pub problems: ThinVec<Problem>,
+    /// Every phone, email and URL with its kind, addresses, and the other details of a card.
+    pub details: Details,
     pub warnings: ThinVec<String>,
     pub raw: String,
 }
@@ -119,6 +121,13 @@ impl Record {
                 .problems
                 .iter()
                 .any(|p| matches!(p.field.as_str(), "email" | "phone" | "url"))
+            || !self.details.phones.is_empty()
+            || !self.details.ims.is_empty()
+            // An organization's own entry: a card that says it is one, or one found at its
+            // address.
+            || (self.organization.is_some()
+                && (!self.details.addresses.is_empty()
+                    || self.custom.iter().any(|(label, _)| label == "company card")))
     }
 
     pub fn prov(&self) -> &Provenance {

@@ -14,7 +14,10 @@ pub mod url;
 
 use compact_str::CompactString;
 
-use crate::model::{Field, Problem, RawRecord, Record};
+use crate::model::{
+    Address, DateEntry, Entry, Extra, Field, Im, Kind, PhoneEntry, Photo, Problem, RawRecord,
+    Record, Related,
+};
 use crate::normalize::phone::Id;
 
 /// What normalization needs besides the record.
@@ -42,8 +45,8 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
     let first = |field: Field| {
         fields
             .iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, v)| v.as_str())
+            .find(|f| f.field == field)
+            .map(|f| f.value.as_str())
     };
 
     let country = first(Field::Country);
@@ -66,9 +69,9 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
     // An address book files an organization's own entry under its name (`Name`, `File As`):
     // a full name that is the organization, with no name parts, names no person. (Without a
     // way to reach it, the entry keeps the name, so that it is still a contact.)
-    let reachable = fields.iter().any(|(f, _)| {
+    let reachable = fields.iter().any(|f| {
         matches!(
-            f,
+            &f.field,
             Field::Email | Field::Phone | Field::Url | Field::LinkedIn
         )
     });
@@ -76,8 +79,8 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
         && reachable
         && first(Field::GivenName).is_none()
         && first(Field::FamilyName).is_none()
-        && fields.iter().any(|(field, v)| {
-            *field == Field::Organization && v.trim().eq_ignore_ascii_case(f.trim())
+        && fields.iter().any(|field| {
+            field.field == Field::Organization && field.value.trim().eq_ignore_ascii_case(f.trim())
         })
     {
         full = None;
@@ -91,7 +94,8 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
         suffix: first(Field::Suffix),
     });
 
-    for (field, value) in &fields {
+    for raw_field in &fields {
+        let (field, value, kind) = (&raw_field.field, &raw_field.value, raw_field.kind());
         match field {
             Field::FullName
             | Field::Prefix
@@ -114,13 +118,22 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
             }
             Field::Email => {
                 for parsed in email::parse_cell(value) {
-                    match parsed {
-                        Ok(e) => push_unique(&mut r.emails, e),
-                        Err((raw, why)) => problem(&mut r, "email", &raw, why),
-                    }
+                    let written = match parsed {
+                        Ok(e) => {
+                            push_unique(&mut r.emails, e.clone());
+                            e
+                        }
+                        Err((raw, why)) => {
+                            problem(&mut r, "email", &raw, why);
+                            raw
+                        }
+                    };
+                    push_entry(&mut r.details.emails, written, kind);
                 }
             }
             Field::Phone => {
+                // A fax or a pager is kept with its kind but is no number to call or match on.
+                let fax = kind.has("fax") || kind.has("pager");
                 // Several numbers in one cell (`+1 202 555 0143; +44 20 7946 0958`) are read
                 // one by one where each is a number; otherwise the cell is one value.
                 let whole = phone::normalize(value, region);
@@ -129,23 +142,36 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
                         .split(';')
                         .map(str::trim)
                         .filter(|p| !p.is_empty())
-                        .map(|p| phone::normalize(p, region).ok())
+                        .map(|p| phone::normalize(p, region).ok().map(|n| (p, Ok(n))))
                         .collect(),
                     _ => None,
                 };
-                let numbers = match (parts, whole) {
-                    (Some(parts), _) => parts,
-                    (None, Ok(p)) => vec![p],
-                    (None, Err(why)) => {
-                        problem(&mut r, "phone", value, why);
-                        Vec::new()
+                let numbers = parts.unwrap_or_else(|| vec![(value.as_str(), whole)]);
+                for (written, parsed) in numbers {
+                    let mut entry = PhoneEntry {
+                        value: written.to_string(),
+                        e164: None,
+                        types: kind.types.clone(),
+                        label: kind.label.clone(),
+                        extension: None,
+                    };
+                    match parsed {
+                        Ok(p) => {
+                            if !fax {
+                                if let Some(ext) = &p.extension {
+                                    r.extensions.push((p.e164.clone(), ext.clone()));
+                                }
+                                push_unique(&mut r.phones, p.e164.clone());
+                            }
+                            entry.e164 = Some(p.e164);
+                            entry.extension = p.extension;
+                        }
+                        Err(why) if !fax => problem(&mut r, "phone", written, why),
+                        Err(_) => {}
                     }
-                };
-                for p in numbers {
-                    if let Some(ext) = p.extension {
-                        r.extensions.push((p.e164.clone(), ext));
+                    if !r.details.phones.contains(&entry) {
+                        r.details.phones.push(entry);
                     }
-                    push_unique(&mut r.phones, p.e164);
                 }
             }
             Field::Organization => {
@@ -178,15 +204,20 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
             }
             Field::Url | Field::LinkedIn => {
                 for value in list(value) {
-                    match url::normalize(value) {
+                    let written = match url::normalize(value) {
                         Ok((u, is_linkedin)) => {
                             if is_linkedin && r.linkedin.is_none() {
                                 r.linkedin = Some(u.as_str().into());
                             }
-                            push_unique(&mut r.urls, u);
+                            push_unique(&mut r.urls, u.clone());
+                            u
                         }
-                        Err(why) => problem(&mut r, "url", value, why),
-                    }
+                        Err(why) => {
+                            problem(&mut r, "url", value, why);
+                            value.to_string()
+                        }
+                    };
+                    push_entry(&mut r.details.urls, written, kind);
                 }
             }
             // Outlook's "0/0/00" and "0000-00-00" say there is no birthday; a birthday in words
@@ -252,6 +283,92 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
                     }
                 }
             }
+            Field::Address => {
+                let address = Address::decode(value, kind);
+                if !address.is_empty()
+                    && !r.details.addresses.iter().any(|a| a.same_place(&address))
+                {
+                    r.details.addresses.push(address);
+                }
+            }
+            Field::Im => {
+                let im = Im {
+                    service: scheme(value).map(str::to_ascii_lowercase),
+                    value: value.clone(),
+                    types: kind.types.clone(),
+                    label: kind.label.clone(),
+                };
+                if !r.details.ims.contains(&im) {
+                    r.details.ims.push(im);
+                }
+            }
+            Field::Related => {
+                let related = Related {
+                    name: value.clone(),
+                    relation: kind.label.clone().or_else(|| kind.types.first().cloned()),
+                    value: scheme(value).map(|_| value.clone()),
+                };
+                if !r.details.related.contains(&related) {
+                    r.details.related.push(related);
+                }
+            }
+            Field::Date => {
+                let date = DateEntry {
+                    kind: kind
+                        .types
+                        .first()
+                        .cloned()
+                        .unwrap_or_else(|| "other".into()),
+                    // A date with a time of day is kept as written.
+                    value: Some(value)
+                        .filter(|v| !v.contains('T'))
+                        .and_then(|v| date::birthday(v))
+                        .unwrap_or_else(|| value.clone()),
+                    label: kind.label.clone(),
+                };
+                if !r.details.dates.contains(&date) {
+                    r.details.dates.push(date);
+                }
+            }
+            Field::Role
+            | Field::Gender
+            | Field::TimeZone
+            | Field::Geo
+            | Field::PhoneticGiven
+            | Field::PhoneticMiddle
+            | Field::PhoneticFamily
+            | Field::PhoneticOrganization => {
+                let d = &mut r.details;
+                let slot = match field {
+                    Field::Role => &mut d.role,
+                    Field::Gender => &mut d.gender,
+                    Field::TimeZone => &mut d.time_zone,
+                    Field::Geo => &mut d.geo,
+                    Field::PhoneticGiven => &mut d.phonetic.given,
+                    Field::PhoneticMiddle => &mut d.phonetic.middle,
+                    Field::PhoneticFamily => &mut d.phonetic.family,
+                    _ => &mut d.phonetic.organization,
+                };
+                match slot {
+                    None => *slot = Some(value.clone()),
+                    Some(known) if known == value => {}
+                    Some(_) => r.custom.push((field.label().into(), value.as_str().into())),
+                }
+            }
+            Field::Uid => {
+                if !r.details.uids.contains(value) {
+                    r.details.uids.push(value.clone());
+                }
+            }
+            Field::Photo => match &r.details.photo {
+                None => r.details.photo = Some(Box::new(Photo::decode(value))),
+                Some(_) => r.custom.push(("photo".into(), value.as_str().into())),
+            },
+            Field::Extra => match Extra::parse(value) {
+                Some(extra) if !r.details.extra.contains(&extra) => r.details.extra.push(extra),
+                Some(_) => {}
+                None => r.custom.push(("extra".into(), value.as_str().into())),
+            },
             Field::Custom(label) => r
                 .custom
                 .push((label.as_str().into(), value.as_str().into())),
@@ -308,6 +425,38 @@ fn birthday_in_parts(custom: &[(CompactString, CompactString)]) -> Option<String
 /// multi-value properties write them. A `;` without a space after it is part of the value.
 fn list(value: &str) -> impl Iterator<Item = &str> {
     value.split("; ").map(str::trim).filter(|v| !v.is_empty())
+}
+
+/// Adds an email or URL entry with its kind; a value already there takes the kind's types too.
+fn push_entry(list: &mut thin_vec::ThinVec<Entry>, value: String, kind: &Kind) {
+    match list.iter_mut().find(|e| e.value == value) {
+        Some(known) => {
+            let mut merged = Kind {
+                types: std::mem::take(&mut known.types),
+                label: known.label.take(),
+            };
+            merged.absorb(kind);
+            known.types = merged.types;
+            known.label = merged.label;
+        }
+        None => list.push(Entry {
+            value,
+            types: kind.types.clone(),
+            label: kind.label.clone(),
+        }),
+    }
+}
+
+/// The scheme of a URI (`xmpp` of `xmpp:ann@example.com`), where the value is one.
+pub fn scheme(value: &str) -> Option<&str> {
+    let (scheme, rest) = value.split_once(':')?;
+    let ok = !rest.is_empty()
+        && scheme.len() >= 2
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    ok.then_some(scheme)
 }
 
 fn push_unique(list: &mut thin_vec::ThinVec<String>, value: String) {

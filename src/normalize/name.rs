@@ -110,7 +110,7 @@ pub fn build(parts: NameParts<'_>) -> Name {
             name.prefix = name.prefix.or(parsed.prefix);
             name.suffix = name.suffix.or(parsed.suffix);
         }
-        let ordered = strip_comma_order(&full);
+        let ordered = strip_comma_order(&full, name.family.as_deref());
         name.display = Some(if one_case {
             let (display, changed) = recase(&ordered, Kind::Full);
             recased |= changed;
@@ -204,9 +204,17 @@ fn collapse(s: &str) -> String {
 }
 
 /// `Doe, Jane` shown as `Jane Doe`; `Doe, Jane, PhD` as `Jane Doe, PhD`.
-fn strip_comma_order(full: &str) -> String {
+/// `Doe, Jane` → `Jane Doe`: a name filed family name first. Only where what stands before the
+/// comma can be a family name: the family name the record gives, or, where it gives none, a
+/// name of at most three words (`Mr. John Richter, James Doe Sr.` is a name written whole with
+/// a comma in it, and `URI WebP, version 3.0` no name at all).
+fn strip_comma_order(full: &str, family: Option<&str>) -> String {
     let parts: Vec<&str> = full.split(',').map(str::trim).collect();
-    if parts.len() >= 2 && !is_suffix(parts[1]) && !parts[1].is_empty() {
+    let filed = |head: &str| match family {
+        Some(f) => collapse(f).eq_ignore_ascii_case(head),
+        None => head.split_whitespace().count() <= 3 && !head.chars().any(|c| c.is_ascii_digit()),
+    };
+    if parts.len() >= 2 && !is_suffix(parts[1]) && !parts[1].is_empty() && filed(parts[0]) {
         let mut out = format!("{} {}", parts[1], parts[0]);
         for rest in &parts[2..] {
             out.push_str(", ");

@@ -8,7 +8,7 @@ use std::io::Cursor;
 
 use super::headers::{header_score, identifies_person, map_headers};
 use super::{FileInfo, Item};
-use crate::model::{Field, Provenance, RawRecord};
+use crate::model::{Field, Provenance, RawField, RawRecord};
 
 /// How many rows from the top may be preamble before the header.
 const HEADER_SEARCH_ROWS: usize = 30;
@@ -246,13 +246,13 @@ pub fn push_cell(record: &mut RawRecord, field: Field, cell: &str) {
     let at = record
         .fields
         .iter()
-        .position(|(f, _)| *f == field)
+        .position(|f| f.field == field)
         .unwrap_or(record.fields.len());
     for part in cell.split(":::").map(str::trim).filter(|p| !p.is_empty()) {
         match part.strip_prefix("* ") {
             Some(primary) => record
                 .fields
-                .insert(at, (field.clone(), primary.trim().to_string())),
+                .insert(at, RawField::new(field.clone(), primary.trim().to_string())),
             None => record.push(field.clone(), part),
         }
     }

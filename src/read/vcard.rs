@@ -8,13 +8,14 @@
 //! Birthdays are read from the card's own text: calcard assumes vCard 4.0 date forms and can lose
 //! the day of `BDAY:1963-09-21`.
 
+use calcard::common::IanaString;
 use calcard::vcard::{
-    VCard, VCardEntry, VCardParameterValue, VCardProperty, VCardType, VCardValue,
+    VCard, VCardEntry, VCardParameterName, VCardParameterValue, VCardProperty, VCardValue,
 };
 use calcard::{Entry, Parser};
 
 use super::{FileInfo, Item};
-use crate::model::{Field, Provenance, RawRecord};
+use crate::model::{Address, Field, Kind, Provenance, RawRecord};
 
 pub struct VcardSource {
     text: String,
@@ -189,12 +190,53 @@ fn fill(record: &mut RawRecord, vcard: &VCard, own: &str) {
         }
         _ => false,
     });
-    let mut photos = 0;
+    let v4 = vcard.entries.iter().any(|e| {
+        e.name == VCardProperty::Version && first_text(e).is_some_and(|v| v.starts_with('4'))
+    });
+    // Apple gives a value a label of the user's own in a property of the same group:
+    // `item1.TEL:…` with `item1.X-ABLabel:Office`.
+    let labels: Vec<(&str, String)> = vcard
+        .entries
+        .iter()
+        .filter(
+            |e| matches!(&e.name, VCardProperty::Other(n) if n.eq_ignore_ascii_case("X-ABLabel")),
+        )
+        .filter_map(|e| Some((e.group.as_deref()?, joined(e, " ")?)))
+        .collect();
+    let raw_values = RawValues::of(own);
+    let mut seen: Vec<(String, usize)> = Vec::new();
+    let mut addresses: Vec<(Address, bool)> = Vec::new();
+    let mut delivery_labels: Vec<(Kind, String)> = Vec::new();
     for entry in &vcard.entries {
         let pref = is_pref(entry);
+        let mut kind = kind_of(entry);
+        if let Some(group) = &entry.group
+            && let Some((_, label)) = labels.iter().find(|(g, _)| g.eq_ignore_ascii_case(group))
+        {
+            kind.label = Some(label.clone());
+        }
+        // The text of this property as the card writes it (the n-th of its name).
+        let name = entry.name.as_str().to_ascii_uppercase();
+        let nth = match seen.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, count)) => {
+                *count += 1;
+                *count - 1
+            }
+            None => {
+                seen.push((name.clone(), 1));
+                0
+            }
+        };
+        let as_written = || raw_values.get(&name, nth).or_else(|| joined(entry, " "));
         match &entry.name {
             VCardProperty::Begin | VCardProperty::End | VCardProperty::Version => {}
-            VCardProperty::Prodid | VCardProperty::Rev | VCardProperty::Kind => {}
+            VCardProperty::Prodid | VCardProperty::Rev => {}
+            VCardProperty::Kind => {
+                let k = first_text(entry).unwrap_or_default().to_ascii_lowercase();
+                if !matches!(k.as_str(), "org" | "organization" | "individual") {
+                    push_extra(record, entry, v4);
+                }
+            }
             VCardProperty::Fn => {
                 if let Some(v) = joined(entry, " ") {
                     if company_card {
@@ -213,18 +255,12 @@ fn fill(record: &mut RawRecord, vcard: &VCard, own: &str) {
                 record.push(Field::Prefix, get(3));
                 record.push(Field::Suffix, get(4));
             }
-            VCardProperty::Nickname => push_all(record, Field::Nickname, entry, pref),
-            VCardProperty::Email => push_all(record, Field::Email, entry, pref),
+            VCardProperty::Nickname => push_all(record, Field::Nickname, entry, pref, &kind),
+            VCardProperty::Email => push_all(record, Field::Email, entry, pref, &kind),
             VCardProperty::Tel => {
-                let fax = has_type(entry, VCardType::Fax) || has_type(entry, VCardType::Pager);
-                let field = if fax {
-                    Field::Custom("fax".into())
-                } else {
-                    Field::Phone
-                };
                 if let Some(v) = joined(entry, " ") {
                     let v = v.strip_prefix("tel:").unwrap_or(&v).to_string();
-                    push_value(record, field, &v, pref);
+                    push_value(record, Field::Phone, &v, pref, &kind);
                 }
             }
             VCardProperty::Org => {
@@ -236,10 +272,10 @@ fn fill(record: &mut RawRecord, vcard: &VCard, own: &str) {
                     record.push(Field::Department, dept);
                 }
             }
-            VCardProperty::Title => push_all(record, Field::Title, entry, false),
-            VCardProperty::Role => push_all(record, Field::Custom("role".into()), entry, false),
+            VCardProperty::Title => push_all(record, Field::Title, entry, false, &Kind::default()),
+            VCardProperty::Role => push_all(record, Field::Role, entry, false, &Kind::default()),
             VCardProperty::Url | VCardProperty::Socialprofile => {
-                push_all(record, Field::Url, entry, pref)
+                push_all(record, Field::Url, entry, pref, &kind)
             }
             VCardProperty::Bday => {
                 let value = raw_property(own, "BDAY").or_else(|| joined(entry, " "));
@@ -247,8 +283,16 @@ fn fill(record: &mut RawRecord, vcard: &VCard, own: &str) {
                     record.push(Field::Birthday, &v);
                 }
             }
-            VCardProperty::Note => push_all(record, Field::Notes, entry, false),
-            VCardProperty::Categories => push_all(record, Field::Tags, entry, false),
+            VCardProperty::Anniversary => {
+                if let Some(v) = as_written() {
+                    kind.types.insert(0, "anniversary".into());
+                    record.push_kind(Field::Date, &v, kind);
+                }
+            }
+            VCardProperty::Note => push_all(record, Field::Notes, entry, false, &Kind::default()),
+            VCardProperty::Categories => {
+                push_all(record, Field::Tags, entry, false, &Kind::default())
+            }
             VCardProperty::Adr => {
                 let all = components(entry);
                 // The seventh component is the country: it tells the region of national numbers.
@@ -257,73 +301,347 @@ fn fill(record: &mut RawRecord, vcard: &VCard, own: &str) {
                 {
                     record.push(Field::Country, country);
                 }
-                let parts: Vec<String> = all.into_iter().filter(|p| !p.is_empty()).collect();
-                record.push(Field::Custom("address".into()), &parts.join(", "));
-            }
-            VCardProperty::Photo
-            | VCardProperty::Logo
-            | VCardProperty::Sound
-            | VCardProperty::Key => {
-                // Only a link is kept; inline data (binary, `data:`, or base64 text that was
-                // not decoded) is the picture itself.
-                let link = entry.values.iter().all(|v| {
-                    matches!(v, VCardValue::Text(t)
-                        if t.len() <= 2048 && (t.starts_with("http://") || t.starts_with("https://")))
-                });
-                if !link {
-                    photos += 1;
-                } else if let Some(v) = joined(entry, " ") {
-                    record.push(Field::Custom(property_label(&entry.name)), &v);
+                let mut parts: Vec<&str> = (0..7)
+                    .map(|i| all.get(i).map(String::as_str).unwrap_or(""))
+                    .collect();
+                // vCard 4.0 writes the formatted address as the `LABEL` parameter.
+                let formatted = param_text(entry, "LABEL").unwrap_or_default();
+                parts.push(&formatted);
+                let address = Address::decode(&Address::encode_parts(parts), &kind);
+                if !address.is_empty() {
+                    addresses.push((address, pref));
                 }
             }
-            VCardProperty::Other(name) => {
-                let upper = name.to_ascii_uppercase();
-                if matches!(
-                    upper.as_str(),
-                    "X-ABLABEL"
-                        | "X-ABSHOWAS"
-                        | "X-ABUID"
-                        | "X-PHONETIC-FIRST-NAME"
-                        | "X-PHONETIC-LAST-NAME"
-                ) {
-                    if upper.starts_with("X-PHONETIC") {
-                        push_all(
-                            record,
-                            Field::Custom(name.to_ascii_lowercase()),
-                            entry,
-                            false,
-                        );
+            VCardProperty::Photo => {
+                if let Some(v) = photo(entry) {
+                    record.push(Field::Photo, &v);
+                }
+            }
+            VCardProperty::Sound
+                if entry.params.iter().any(|p| {
+                    matches!(&p.name, VCardParameterName::Other(n) if n.eq_ignore_ascii_case("X-IRMC-N"))
+                }) =>
+            {
+                // Japanese phones write the reading of the name as a sound.
+                let parts = components(entry);
+                let get = |i: usize| parts.get(i).map(String::as_str).unwrap_or("");
+                record.push(Field::PhoneticFamily, get(0));
+                record.push(Field::PhoneticGiven, get(1));
+                record.push(Field::PhoneticMiddle, get(2));
+            }
+            VCardProperty::Impp => {
+                for v in entry.values.iter().filter_map(value_text) {
+                    record.push_kind(Field::Im, &v, im_kind(entry, &kind));
+                }
+            }
+            VCardProperty::Related => {
+                let mut kind = kind.clone();
+                if kind.types.is_empty()
+                    && let Some(t) = param_text(entry, "TYPE")
+                {
+                    kind.types.push(t.to_ascii_lowercase());
+                }
+                push_all(record, Field::Related, entry, false, &kind);
+            }
+            VCardProperty::Gender => {
+                if let Some(v) = as_written() {
+                    record.push(Field::Gender, &v);
+                }
+            }
+            VCardProperty::Tz => {
+                if let Some(v) = as_written() {
+                    record.push(Field::TimeZone, &v);
+                }
+            }
+            VCardProperty::Geo => {
+                if let Some(v) = as_written() {
+                    record.push(Field::Geo, &v);
+                }
+            }
+            VCardProperty::Uid => {
+                if let Some(v) = joined(entry, " ") {
+                    record.push(Field::Uid, &v);
+                }
+            }
+            VCardProperty::Other(other) => {
+                let upper = other.to_ascii_uppercase();
+                let field = match upper.as_str() {
+                    "X-ABLABEL" | "X-ABSHOWAS" => continue,
+                    // vCard 2.1 and 3.0 give the formatted address as a property of its own.
+                    "LABEL" => {
+                        if let Some(v) = joined(entry, " ") {
+                            delivery_labels.push((kind, v));
+                        }
+                        continue;
                     }
-                    continue;
-                }
-                let field = if upper.contains("LINKEDIN") || upper == "X-SOCIALPROFILE" {
-                    Field::Url
-                } else if upper == "X-ROLO-EVENT" {
-                    Field::Event
-                } else if upper == "X-ROLO-RATING" {
-                    Field::Rating
-                } else {
-                    Field::Custom(name.to_ascii_lowercase())
+                    "X-PHONETIC-FIRST-NAME" => Field::PhoneticGiven,
+                    "X-PHONETIC-MIDDLE-NAME" => Field::PhoneticMiddle,
+                    "X-PHONETIC-LAST-NAME" => Field::PhoneticFamily,
+                    "X-PHONETIC-ORG" => Field::PhoneticOrganization,
+                    "X-ROLO-EVENT" => Field::Event,
+                    "X-ROLO-RATING" => Field::Rating,
+                    "X-ROLO-FIELD" => match param_text(entry, "X-NAME") {
+                        Some(label) => Field::Custom(label),
+                        None => {
+                            push_extra(record, entry, v4);
+                            continue;
+                        }
+                    },
+                    "X-ANNIVERSARY" | "X-EVOLUTION-ANNIVERSARY" | "X-MS-ANNIVERSARY"
+                    | "X-ABDATE" => {
+                        if let Some(v) = as_written() {
+                            if upper != "X-ABDATE" && !kind.has("anniversary") {
+                                kind.types.insert(0, "anniversary".into());
+                            }
+                            record.push_kind(Field::Date, &v, kind);
+                        }
+                        continue;
+                    }
+                    "X-ABRELATEDNAMES" | "X-SPOUSE" | "X-EVOLUTION-SPOUSE" | "X-MANAGER"
+                    | "X-EVOLUTION-MANAGER" | "X-ASSISTANT" | "X-EVOLUTION-ASSISTANT"
+                    | "X-MS-SPOUSE" | "X-MS-MANAGER" | "X-MS-ASSISTANT" => {
+                        let relation = upper.rsplit('-').next().unwrap_or_default();
+                        if relation != "ABRELATEDNAMES" && kind.types.is_empty() {
+                            kind.types.push(relation.to_ascii_lowercase());
+                        }
+                        push_all(record, Field::Related, entry, false, &kind);
+                        continue;
+                    }
+                    "X-GENDER" => Field::Gender,
+                    _ if im_service(&upper).is_some() => {
+                        let service = im_service(&upper).unwrap_or_default();
+                        for v in entry.values.iter().filter_map(value_text) {
+                            let v = v.trim();
+                            let uri = if crate::normalize::scheme(v).is_some() {
+                                v.to_string()
+                            } else {
+                                format!("{service}:{v}")
+                            };
+                            record.push_kind(Field::Im, &uri, kind.clone());
+                        }
+                        continue;
+                    }
+                    _ if upper.contains("LINKEDIN") || upper == "X-SOCIALPROFILE" => Field::Url,
+                    _ => {
+                        push_extra(record, entry, v4);
+                        continue;
+                    }
                 };
-                push_all(record, field, entry, false);
+                push_all(record, field, entry, false, &kind);
             }
-            other => {
-                push_all(record, Field::Custom(property_label(other)), entry, false);
+            _ => push_extra(record, entry, v4),
+        }
+    }
+    // A `LABEL` property is the formatted text of the address of the same types.
+    for (kind, text) in delivery_labels {
+        let types = |a: &Address| Kind::of_types(a.types.iter().map(String::as_str));
+        match addresses
+            .iter_mut()
+            .find(|(a, _)| a.formatted.is_none() && types(a).types == kind.types)
+        {
+            Some((a, _)) => a.formatted = Some(text),
+            None => {
+                let address = Address::decode(&text, &kind);
+                addresses.push((address, false));
             }
         }
     }
-    if photos > 0 {
-        record.warnings.push(format!("{photos}{PHOTOS_NOT_STORED}"));
+    // The preferred address first.
+    addresses.sort_by_key(|(_, pref)| !pref);
+    for (address, _) in addresses {
+        let kind = Kind {
+            types: address.types.clone(),
+            label: address.label.clone(),
+        };
+        record.push_kind(Field::Address, &address.encode(), kind);
     }
 }
 
-/// The end of the warning that counts a card's embedded photos (after the number).
-pub const PHOTOS_NOT_STORED: &str = " embedded photo(s) not stored";
+/// The service of a vendor's IM property (`X-SKYPE`, `X-JABBER`), as a URI scheme.
+fn im_service(upper: &str) -> Option<&'static str> {
+    let service = match upper {
+        "X-SKYPE" | "X-SKYPE-USERNAME" => "skype",
+        "X-AIM" => "aim",
+        "X-ICQ" => "icq",
+        "X-JABBER" | "X-XMPP" => "xmpp",
+        "X-MSN" => "msnim",
+        "X-YAHOO" => "ymsgr",
+        "X-GOOGLE-TALK" | "X-GTALK" => "gtalk",
+        "X-QQ" => "qq",
+        "X-GADUGADU" => "gadugadu",
+        "X-GROUPWISE" => "groupwise",
+        "X-TWITTER" => "twitter",
+        _ => return None,
+    };
+    Some(service)
+}
 
-fn property_label(name: &VCardProperty) -> String {
-    match name {
-        VCardProperty::Other(n) => n.to_ascii_lowercase(),
-        other => format!("{other:?}").to_ascii_lowercase(),
+/// An `IMPP`'s kind: its types, and Apple's `X-SERVICE-TYPE` as the label where it has none.
+fn im_kind(entry: &VCardEntry, kind: &Kind) -> Kind {
+    let mut kind = kind.clone();
+    if kind.label.is_none() {
+        kind.label = param_text(entry, "X-SERVICE-TYPE");
+    }
+    kind
+}
+
+/// The kind a property's parameters give: every `TYPE`, and the bare types of vCard 2.1
+/// (`TEL;WORK;FAX`).
+fn kind_of(entry: &VCardEntry) -> Kind {
+    let mut types: Vec<String> = Vec::new();
+    for p in &entry.params {
+        match (&p.name, &p.value) {
+            (_, VCardParameterValue::Type(t)) => types.push(t.as_str().to_string()),
+            (VCardParameterName::Type, VCardParameterValue::Text(t)) => {
+                types.extend(t.split(',').map(str::to_string))
+            }
+            _ => {}
+        }
+    }
+    Kind::of_types(types.iter().map(String::as_str))
+}
+
+/// The text of a parameter (`LABEL="…"`, `X-SERVICE-TYPE=Skype`).
+fn param_text(entry: &VCardEntry, name: &str) -> Option<String> {
+    entry.params.iter().find_map(|p| {
+        let matches = match &p.name {
+            VCardParameterName::Other(n) => n.eq_ignore_ascii_case(name),
+            other => other.as_str().eq_ignore_ascii_case(name),
+        };
+        match &p.value {
+            VCardParameterValue::Text(t) if matches && !t.trim().is_empty() => Some(t.clone()),
+            _ => None,
+        }
+    })
+}
+
+/// A `PHOTO` as a raw value: the image as a `data:` URI, or its link.
+fn photo(entry: &VCardEntry) -> Option<String> {
+    use base64::Engine;
+    for value in &entry.values {
+        match value {
+            VCardValue::Binary(data) if !data.data.is_empty() => {
+                let mime = data
+                    .content_type
+                    .clone()
+                    .or_else(|| {
+                        entry.params.iter().find_map(|p| match &p.value {
+                            VCardParameterValue::Text(t) if p.name == VCardParameterName::Type => {
+                                Some(t.clone())
+                            }
+                            _ => None,
+                        })
+                    })
+                    .map(|t| media_type(&t))
+                    .unwrap_or_else(|| sniff_image(&data.data).into());
+                return Some(format!(
+                    "data:{mime};base64,{}",
+                    base64::engine::general_purpose::STANDARD.encode(&data.data)
+                ));
+            }
+            // A link (`http:`, `data:`) is kept as written.
+            VCardValue::Text(t) if crate::normalize::scheme(t.trim()).is_some() => {
+                return Some(t.trim().to_string());
+            }
+            // Base64 without its `ENCODING` parameter (Thunderbird) is the image it encodes;
+            // calcard gives decoded base64 whose bytes happen to be UTF-8 as text: the image.
+            VCardValue::Text(t) if !t.is_empty() => {
+                let engine = &base64::engine::general_purpose::STANDARD;
+                let clean: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+                let bytes = match engine.decode(&clean) {
+                    Ok(decoded) if clean.len() >= 16 => decoded,
+                    _ => t.as_bytes().to_vec(),
+                };
+                let mime = entry
+                    .params
+                    .iter()
+                    .find_map(|p| match &p.value {
+                        VCardParameterValue::Text(t) if p.name == VCardParameterName::Type => {
+                            Some(media_type(t))
+                        }
+                        _ => None,
+                    })
+                    .unwrap_or_else(|| sniff_image(&bytes).into());
+                return Some(format!("data:{mime};base64,{}", engine.encode(&bytes)));
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// `JPEG` → `image/jpeg`: vCard 2.1 and 3.0 name an image's format by its short name.
+fn media_type(t: &str) -> String {
+    let t = t.trim().to_ascii_lowercase();
+    if t.contains('/') {
+        return t;
+    }
+    match t.as_str() {
+        "jpg" | "jpeg" => "image/jpeg".into(),
+        other => format!("image/{other}"),
+    }
+}
+
+fn sniff_image(data: &[u8]) -> &'static str {
+    if data.starts_with(b"\x89PNG") {
+        "image/png"
+    } else if data.starts_with(b"GIF8") {
+        "image/gif"
+    } else if data.starts_with(&[0xff, 0xd8]) {
+        "image/jpeg"
+    } else {
+        "application/octet-stream"
+    }
+}
+
+/// A property rolo has no field for, kept as calcard writes it back.
+fn push_extra(record: &mut RawRecord, entry: &VCardEntry, v4: bool) {
+    let mut text = String::new();
+    if entry.write_to(&mut text, v4).is_err() {
+        return;
+    }
+    let line = text.replace("\r\n ", "").replace("\r\n\t", "");
+    let line = line.trim_end_matches(['\r', '\n']);
+    // The group belongs to the property's place in this card, not to its meaning.
+    let line = match &entry.group {
+        Some(g) => line.strip_prefix(&format!("{g}.")).unwrap_or(line),
+        None => line,
+    };
+    record.push(Field::Extra, line);
+}
+
+/// The values of a card's properties as written, by name and order, for those calcard reads
+/// into another form (dates, time zones, gender).
+struct RawValues(Vec<(String, String)>);
+
+impl RawValues {
+    fn of(card: &str) -> RawValues {
+        let mut lines: Vec<String> = Vec::new();
+        for line in card.lines() {
+            match lines.last_mut() {
+                Some(last) if line.starts_with([' ', '\t']) => last.push_str(&line[1..]),
+                _ => lines.push(line.to_string()),
+            }
+        }
+        RawValues(
+            lines
+                .iter()
+                .filter_map(|l| {
+                    let (head, value) = l.split_once(':')?;
+                    let name = head.split(';').next()?.rsplit('.').next()?;
+                    Some((name.trim().to_ascii_uppercase(), value.trim().to_string()))
+                })
+                .collect(),
+        )
+    }
+
+    fn get(&self, name: &str, nth: usize) -> Option<String> {
+        self.0
+            .iter()
+            .filter(|(n, _)| n == name)
+            .nth(nth)
+            .map(|(_, v)| v.clone())
+            .filter(|v| !v.is_empty())
     }
 }
 
@@ -334,13 +652,6 @@ fn is_pref(entry: &VCardEntry) -> bool {
         .any(|p| format!("{p:?}").to_ascii_lowercase().contains("pref"))
 }
 
-fn has_type(entry: &VCardEntry, wanted: VCardType) -> bool {
-    entry
-        .params
-        .iter()
-        .any(|p| matches!(&p.value, VCardParameterValue::Type(t) if *t == wanted))
-}
-
 fn value_text(value: &VCardValue) -> Option<String> {
     let text = match value {
         VCardValue::Text(t) => t.clone(),
@@ -348,13 +659,44 @@ fn value_text(value: &VCardValue) -> Option<String> {
         VCardValue::Integer(i) => i.to_string(),
         VCardValue::Float(f) => f.to_string(),
         VCardValue::Boolean(b) => b.to_string(),
-        VCardValue::PartialDateTime(d) => format!("{d:?}"),
-        VCardValue::Binary(_) => return None,
-        VCardValue::Sex(s) => format!("{s:?}"),
-        VCardValue::GramGender(g) => format!("{g:?}"),
-        VCardValue::Kind(k) => format!("{k:?}"),
+        VCardValue::PartialDateTime(d) => date_text(d),
+        // A value calcard left as bytes (a quoted-printable text whose bytes are not all
+        // UTF-8) is that text, the bytes that are not replaced.
+        VCardValue::Binary(data) => String::from_utf8_lossy(&data.data).into_owned(),
+        VCardValue::Sex(s) => s.as_str().to_string(),
+        VCardValue::GramGender(g) => g.as_str().to_string(),
+        VCardValue::Kind(k) => k.as_str().to_string(),
     };
     Some(text)
+}
+
+/// A date as ISO writes it (`2009-08-08`, `--08-08` without a year), a time after a `T`, and
+/// a UTC offset alone as `+01:00`.
+fn date_text(d: &calcard::common::PartialDateTime) -> String {
+    let mut out = match (d.year, d.month, d.day) {
+        (Some(y), Some(m), Some(day)) => format!("{y:04}-{m:02}-{day:02}"),
+        (None, Some(m), Some(day)) => format!("--{m:02}-{day:02}"),
+        (Some(y), Some(m), None) => format!("{y:04}-{m:02}"),
+        (Some(y), None, None) => format!("{y:04}"),
+        (None, None, Some(day)) => format!("---{day:02}"),
+        _ => String::new(),
+    };
+    if let (Some(h), Some(m)) = (d.hour, d.minute) {
+        out.push_str(&format!("T{h:02}:{m:02}"));
+        if let Some(s) = d.second {
+            out.push_str(&format!(":{s:02}"));
+        }
+    }
+    if let Some(h) = d.tz_hour {
+        let sign = if d.tz_minus { '-' } else { '+' };
+        let m = d.tz_minute.unwrap_or(0);
+        if out.is_empty() || h != 0 || m != 0 {
+            out.push_str(&format!("{sign}{h:02}:{m:02}"));
+        } else {
+            out.push('Z');
+        }
+    }
+    out
 }
 
 fn first_text(entry: &VCardEntry) -> Option<String> {
@@ -379,26 +721,27 @@ fn components(entry: &VCardEntry) -> Vec<String> {
     parts.into_iter().map(|p| p.trim().to_string()).collect()
 }
 
-fn push_all(record: &mut RawRecord, field: Field, entry: &VCardEntry, pref: bool) {
+fn push_all(record: &mut RawRecord, field: Field, entry: &VCardEntry, pref: bool, kind: &Kind) {
     for value in entry.values.iter().filter_map(value_text) {
-        push_value(record, field.clone(), &value, pref);
+        push_value(record, field.clone(), &value, pref, kind);
     }
 }
 
-fn push_value(record: &mut RawRecord, field: Field, value: &str, pref: bool) {
+fn push_value(record: &mut RawRecord, field: Field, value: &str, pref: bool, kind: &Kind) {
     let value = value.trim();
     if value.is_empty() {
         return;
     }
+    record.push_kind(field.clone(), value, kind.clone());
     if pref {
+        // The preferred value goes before the others of its field.
+        let added = record.fields.pop().expect("just added");
         let at = record
             .fields
             .iter()
-            .position(|(f, _)| *f == field)
+            .position(|f| f.field == field)
             .unwrap_or(record.fields.len());
-        record.fields.insert(at, (field, value.to_string()));
-    } else {
-        record.push(field, value);
+        record.fields.insert(at, added);
     }
 }
 

@@ -105,6 +105,14 @@ pub(super) fn merged(mut members: Vec<(usize, &mut Record)>) -> Contact {
             }
         }
         extend_list(&mut c.problems, take(&mut r.problems));
+        let mut more = Vec::new();
+        c.details.absorb(take(&mut r.details), &mut more);
+        for (label, value) in more {
+            let kv = (label.to_string(), value);
+            if !c.custom.contains(&kv) {
+                c.custom.push(kv);
+            }
+        }
         c.sources.extend(r.prov.take());
     }
     // Every record's own organization and title first: the preferred one leads.

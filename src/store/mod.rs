@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use sha2::{Digest, Sha256};
 
-use crate::model::{Field, Origin, Provenance, RawRecord, Reject};
+use crate::model::{Field, Kind, Origin, Provenance, RawField, RawRecord, Reject};
 use crate::normalize::phone::Id as Region;
 use crate::tag::Event;
 
@@ -506,20 +506,39 @@ fn origin_text(origin: Origin) -> &'static str {
     }
 }
 
+/// A record's values as JSON: `[field, value]` each, `[field, value, kind]` where the value has a
+/// kind (a version-3 store wrote no kinds, and reads the same).
 fn fields_json(raw: &RawRecord) -> String {
-    let pairs: Vec<(std::borrow::Cow<'_, str>, &str)> = raw
+    use serde_json::{Value, json};
+    let values: Vec<Value> = raw
         .fields
         .iter()
-        .map(|(f, v)| (f.key(), v.as_str()))
+        .map(|f| match &f.kind {
+            Some(kind) => json!([f.field.key(), f.value, kind]),
+            None => json!([f.field.key(), f.value]),
+        })
         .collect();
-    serde_json::to_string(&pairs).unwrap_or_default()
+    serde_json::to_string(&values).unwrap_or_default()
 }
 
-fn parse_fields(json: &str) -> Vec<(Field, String)> {
-    serde_json::from_str::<Vec<(String, String)>>(json)
+fn parse_fields(json: &str) -> Vec<RawField> {
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum StoredField {
+        Plain(String, String),
+        Kinded(String, String, Kind),
+    }
+    serde_json::from_str::<Vec<StoredField>>(json)
         .unwrap_or_default()
         .into_iter()
-        .map(|(k, v)| (Field::from_key(&k), v))
+        .map(|f| match f {
+            StoredField::Plain(k, v) => RawField::new(Field::from_key(&k), v),
+            StoredField::Kinded(k, v, kind) => RawField {
+                field: Field::from_key(&k),
+                value: v,
+                kind: (!kind.is_empty()).then(|| Box::new(kind)),
+            },
+        })
         .collect()
 }
 

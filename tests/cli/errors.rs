@@ -166,6 +166,8 @@ fn a_value_over_a_megabyte_is_a_reject_but_a_large_photo_is_not() {
     let run = dir.run(&[&notes, &card]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.names(), ["Bo Lind", "Cy Young"]);
+    // The photo is kept whole: 12 MiB of base64 are 9 MiB of image.
+    assert_eq!(run.contact("Cy Young")["photo"]["bytes"], 9 << 20);
     assert_eq!(run.rejects.len(), 1);
     assert!(
         run.rejects[0][3].contains("notes is 1.0 MB, more than the 1.0 MB"),

@@ -11,17 +11,23 @@ fn quoted_printable_with_split_utf8_and_bare_types() {
         strings(&juergen["notes"]),
         ["Grüße von der Messe, Stand 42; Brötchen probieren"]
     );
-    // The PREF number first; a fax is no number to call.
+    // The PREF number first; a fax is no number to call, but it is kept with its type.
     assert_eq!(
         strings(&juergen["phones"]),
         ["+491712345678", "+49301234567"]
     );
-    assert!(juergen["custom"].to_string().contains("030 1234568"));
-    assert!(
-        run.stderr.contains("1 embedded photo not stored"),
-        "{}",
-        run.stderr
-    );
+    let entries = juergen["phone_entries"].as_array().unwrap();
+    let fax = entries
+        .iter()
+        .find(|e| e["value"] == "030 1234568")
+        .unwrap();
+    assert_eq!(strings(&fax["types"]), ["fax"]);
+    assert_eq!(fax["e164"], "+49301234568");
+    assert_eq!(strings(&entries[0]["types"]), ["cell"]);
+    assert_eq!(strings(&entries[1]["types"]), ["work", "voice"]);
+    // The photo is kept, image and all.
+    assert_eq!(juergen["photo"]["mime"], "image/jpeg");
+    assert!(juergen["photo"]["bytes"].as_u64().unwrap() > 0);
     assert_eq!(
         strings(&run.contact("Karin Svensson")["phones"]),
         ["+46812345678"]

@@ -1,0 +1,327 @@
+//! Nothing is lost on the way out: every data-bearing property of every real vCard of the shared
+//! corpus, as a parser that is not rolo's reader reads it (calcard, used directly), is in rolo's
+//! vCard 3.0 and 4.0 exports of that file: each of its values, its types and its custom label.
+
+use calcard::common::IanaString;
+use calcard::vcard::{VCard, VCardParameterName, VCardParameterValue, VCardProperty, VCardValue};
+use calcard::{Entry, Parser};
+use sha2::{Digest, Sha256};
+
+use crate::util::{TestDir, root};
+
+/// A property as compared: its name, its types, its label and its values, each folded.
+#[derive(Debug)]
+struct Prop {
+    name: String,
+    types: Vec<String>,
+    label: Option<String>,
+    values: Vec<String>,
+    text: String,
+}
+
+/// What rolo knowingly does not keep: a custom label on an organization (khard's
+/// `item1.ORG` with `item1.X-ABLabel:Work`), which has no place in any export format.
+const KNOWN_LOSSES: &[&str] = &["ORG label"];
+
+/// Properties that describe the card or its writer, not the person.
+const NOT_DATA: &[&str] = &[
+    "BEGIN",
+    "END",
+    "VERSION",
+    "PRODID",
+    "REV",
+    "X-ABLABEL",
+    "X-ABSHOWAS",
+    "KIND",
+];
+
+/// Letters and digits only, lower-cased: the value whatever its escaping, case and spacing.
+fn fold(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A date or time as its digits in order: year, month, day, hour, minute, second, offset.
+fn date(d: &calcard::common::PartialDateTime) -> String {
+    let mut out = String::new();
+    if let Some(y) = d.year {
+        out.push_str(&format!("{y:04}"));
+    }
+    for part in [
+        d.month,
+        d.day,
+        d.hour,
+        d.minute,
+        d.second,
+        d.tz_hour,
+        d.tz_minute,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        out.push_str(&format!("{part:02}"));
+    }
+    out
+}
+
+fn digits(s: &str) -> String {
+    s.chars().filter(char::is_ascii_digit).collect()
+}
+
+fn cards(text: &str) -> Vec<VCard> {
+    let mut parser = Parser::new(text);
+    let mut cards = Vec::new();
+    loop {
+        match parser.entry() {
+            Entry::VCard(card) => cards.push(card),
+            Entry::Eof => break,
+            _ => {}
+        }
+    }
+    cards
+}
+
+fn props(card: &VCard) -> Vec<Prop> {
+    let label_of = |group: &Option<String>| -> Option<String> {
+        let group = group.as_deref()?;
+        card.entries.iter().find_map(|e| match (&e.name, &e.group) {
+            (VCardProperty::Other(n), Some(g))
+                if n.eq_ignore_ascii_case("X-ABLabel") && g.eq_ignore_ascii_case(group) =>
+            {
+                e.values.iter().find_map(|v| match v {
+                    VCardValue::Text(t) => Some(t.clone()),
+                    _ => None,
+                })
+            }
+            _ => None,
+        })
+    };
+    card.entries
+        .iter()
+        .filter(|e| !NOT_DATA.contains(&e.name.as_str().to_ascii_uppercase().as_str()))
+        .filter_map(|e| {
+            let mut values = Vec::new();
+            for v in &e.values {
+                match v {
+                    // A photo written as base64 text without its `ENCODING` is that image.
+                    VCardValue::Text(t) if e.name == VCardProperty::Photo => {
+                        use base64::Engine;
+                        let clean: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+                        match base64::engine::general_purpose::STANDARD.decode(&clean) {
+                            Ok(image) => values.push(format!("{:x}", Sha256::digest(image))),
+                            Err(_) => values.push(t.clone()),
+                        }
+                    }
+                    VCardValue::Text(t) => values.push(t.clone()),
+                    VCardValue::Component(parts) => values.extend(parts.iter().cloned()),
+                    // Bytes that are text (a quoted-printable value without a charset) are
+                    // that text; an image is its digest.
+                    VCardValue::Binary(data) if e.name != VCardProperty::Photo => {
+                        values.push(String::from_utf8_lossy(&data.data).into_owned())
+                    }
+                    VCardValue::Binary(data) => {
+                        values.push(format!("{:x}", Sha256::digest(&data.data)))
+                    }
+                    VCardValue::PartialDateTime(d) => values.push(date(d)),
+                    VCardValue::Sex(x) => values.push(x.as_str().into()),
+                    VCardValue::Kind(x) => values.push(x.as_str().into()),
+                    VCardValue::GramGender(x) => values.push(x.as_str().into()),
+                    other => values.push(format!("{other:?}")),
+                }
+            }
+            let tel = e.name == VCardProperty::Tel;
+            let values: Vec<String> = values
+                .iter()
+                .map(|v| v.strip_prefix("tel:").unwrap_or(v))
+                // `"Omega" <omega@example.com>`: the address, not the name before it.
+                .map(|v| match (v.rfind('<'), v.rfind('>')) {
+                    (Some(a), Some(b)) if a < b && e.name == VCardProperty::Email => &v[a + 1..b],
+                    _ => v,
+                })
+                // `+49 (0)40 …`: the zero in brackets is dialled only within the country.
+                .map(|v| {
+                    if tel {
+                        v.replace("(0)", "")
+                    } else {
+                        v.to_string()
+                    }
+                })
+                .map(|v| fold(&v))
+                .filter(|v| !v.is_empty())
+                .collect();
+            // vCard 4.0 gives an address's formatted text as a parameter.
+            let formatted = e.params.iter().find_map(|p| match &p.value {
+                VCardParameterValue::Text(t) if p.name.as_str().eq_ignore_ascii_case("LABEL") => {
+                    Some(fold(t))
+                }
+                _ => None,
+            });
+            let values = match (values.is_empty(), &formatted) {
+                (true, Some(f)) => vec![f.clone()],
+                (true, None) => return None,
+                (false, _) => values,
+            };
+            let mut types = Vec::new();
+            for p in &e.params {
+                match (&p.name, &p.value) {
+                    (_, VCardParameterValue::Type(t)) => types.push(t.as_str().to_lowercase()),
+                    (VCardParameterName::Type, VCardParameterValue::Text(t)) => {
+                        types.extend(t.split(',').map(str::to_lowercase))
+                    }
+                    _ => {}
+                }
+            }
+            types.retain(|t| !matches!(t.as_str(), "pref" | "internet" | "x400"));
+            Some(Prop {
+                name: e.name.as_str().to_ascii_uppercase(),
+                types,
+                label: label_of(&e.group),
+                text: values.concat() + &formatted.unwrap_or_default(),
+                values,
+            })
+        })
+        .collect()
+}
+
+/// Whether `out` holds the value `v` of a property named `name`: a phone number by its digits
+/// (the export writes E.164, so the national trunk zero and the country code may differ), any
+/// other value within the text of a property.
+fn holds(out: &Prop, name: &str, v: &str) -> bool {
+    if name == "TEL" && !digits(v).is_empty() {
+        let d = digits(v);
+        let d = d.trim_start_matches('0');
+        // `+49 (040) 12345` is `+49 40 12345`: the last seven digits decide.
+        let tail = &d[d.len().saturating_sub(7)..];
+        return out.name == "TEL" && digits(&out.text).ends_with(tail);
+    }
+    // A date or time read as one is compared by its digits.
+    if v.chars().all(|c| c.is_ascii_digit()) {
+        return digits(&out.text).contains(v);
+    }
+    out.text.contains(v)
+}
+
+/// What of `input` the export `output` lost: each missing property with the reason.
+fn lost(input: &[Prop], output: &[Prop]) -> Vec<String> {
+    let mut lost = Vec::new();
+    for p in input {
+        for v in &p.values {
+            let candidates: Vec<&Prop> = output.iter().filter(|o| holds(o, &p.name, v)).collect();
+            if candidates.is_empty() {
+                lost.push(format!("{} value {v:?}", p.name));
+                continue;
+            }
+            let typed = matches!(p.name.as_str(), "TEL" | "EMAIL" | "ADR" | "URL" | "IMPP");
+            if typed
+                && !candidates
+                    .iter()
+                    .any(|o| p.types.iter().all(|t| o.types.contains(t)))
+            {
+                lost.push(format!("{} types {:?} of {v:?}", p.name, p.types));
+            }
+            if let Some(label) = &p.label
+                && !candidates.iter().any(|o| o.label.as_ref() == Some(label))
+            {
+                lost.push(format!("{} label {label:?} of {v:?}", p.name));
+            }
+        }
+    }
+    lost
+}
+
+#[test]
+fn every_corpus_vcard_property_reaches_the_vcard_exports() {
+    let dir = root().join("../shared/corpus/vcard");
+    if !dir.is_dir() {
+        eprintln!("skipped: {} is absent", dir.display());
+        return;
+    }
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let test = TestDir::new();
+    let mut report = Vec::new();
+    let (mut total, mut rejected, mut kept_v3, mut kept_v4) = (0usize, 0, 0, 0);
+    for file in &files {
+        let bytes = std::fs::read(file).unwrap();
+        // The independent parser reads UTF-8; rolo decodes the rest itself.
+        let Ok(text) = String::from_utf8(bytes) else {
+            continue;
+        };
+        let cards = cards(&text);
+        let rejects = test.path("rejects.csv");
+        let mut rejected_cards: Vec<usize> = Vec::new();
+        for (format, kept) in [("vcf", &mut kept_v3), ("vcf4", &mut kept_v4)] {
+            let out = test.path(&format!("out.{format}"));
+            let _ = std::fs::remove_file(&out);
+            let o = test.rolo(&[
+                "run".into(),
+                file.display().to_string(),
+                "--contacts".into(),
+                out.display().to_string(),
+                "--contacts-format".into(),
+                format.into(),
+                "--rejects".into(),
+                rejects.display().to_string(),
+                "--region".into(),
+                "DE".into(),
+            ]);
+            // A card with nothing to know a person by is in the rejects, whole; the others
+            // must be in the export.
+            rejected_cards = ::csv::Reader::from_path(&rejects)
+                .map(|mut r| {
+                    r.records()
+                        .filter_map(|row| row.ok()?.get(2)?.parse::<usize>().ok())
+                        .collect()
+                })
+                .unwrap_or_default();
+            let input: Vec<Prop> = cards
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !rejected_cards.contains(&(i + 1)))
+                .flat_map(|(_, c)| props(c))
+                .collect();
+            let written = std::fs::read_to_string(&out).unwrap_or_default();
+            let output: Vec<Prop> = self::cards(&written).iter().flat_map(props).collect();
+            let missing: Vec<String> = lost(&input, &output)
+                .into_iter()
+                .filter(|m| !KNOWN_LOSSES.iter().any(|k| m.starts_with(k)))
+                .collect();
+            let lost_props = input
+                .iter()
+                .filter(|p| {
+                    missing
+                        .iter()
+                        .any(|m| m.starts_with(&format!("{} ", p.name)))
+                })
+                .count();
+            *kept += input.len() - lost_props.min(input.len());
+            if !missing.is_empty() {
+                report.push(format!(
+                    "{} ({format}, exit {:?}):\n  {}",
+                    file.file_name().unwrap().to_string_lossy(),
+                    o.status.code(),
+                    missing.join("\n  ")
+                ));
+            }
+        }
+        let all: usize = cards.iter().map(|c| props(c).len()).sum();
+        let in_rejects: usize = cards
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| rejected_cards.contains(&(i + 1)))
+            .map(|(_, c)| props(c).len())
+            .sum();
+        total += all;
+        rejected += in_rejects;
+    }
+    eprintln!(
+        "corpus vCard properties: {total}, of which {rejected} on cards rejected whole; \
+         kept in vcf {kept_v3}, in vcf4 {kept_v4}"
+    );
+    assert!(report.is_empty(), "lost:\n{}", report.join("\n"));
+}
