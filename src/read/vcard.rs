@@ -146,6 +146,7 @@ fn read_card(text: &str, card: &Card, prov: Provenance) -> Item {
     if card.missing_end {
         own.push_str("\r\nEND:VCARD\r\n");
     }
+    let own = repair(&own);
     let vcard = match Parser::new(&own).entry() {
         Entry::VCard(vcard) => vcard,
         other => {
@@ -173,6 +174,64 @@ fn read_card(text: &str, card: &Card, prov: Provenance) -> Item {
     }
     fill(&mut record, &vcard, &own);
     Ok(record)
+}
+
+/// What vCard 2.1 writers do that calcard does not read, written as it reads it:
+/// - a bare `QUOTED-PRINTABLE` parameter (`ADR;WORK;QUOTED-PRINTABLE:…`, Horde, Evolution), which
+///   2.1 allows for `ENCODING=QUOTED-PRINTABLE`;
+/// - a value continued on the next line after a backslash (Android's multi-line `ADR`), which
+///   is a line break in the value.
+fn repair(card: &str) -> std::borrow::Cow<'_, str> {
+    let bare_qp = card.lines().any(|l| head(l).is_some_and(has_bare_qp));
+    let continued = card.lines().any(|l| l.trim_end().ends_with('\\'));
+    if !bare_qp && !continued {
+        return card.into();
+    }
+    let mut out = String::with_capacity(card.len() + 64);
+    let mut lines = card.split_inclusive('\n').peekable();
+    while let Some(line) = lines.next() {
+        let mut line = std::borrow::Cow::Borrowed(line);
+        if let Some(h) = head(&line).filter(|h| has_bare_qp(h)) {
+            let fixed: Vec<&str> = h
+                .split(';')
+                .map(|p| {
+                    if p.eq_ignore_ascii_case("QUOTED-PRINTABLE") {
+                        "ENCODING=QUOTED-PRINTABLE"
+                    } else {
+                        p
+                    }
+                })
+                .collect();
+            line = format!("{}{}", fixed.join(";"), &line[h.len()..]).into();
+        }
+        let body = line.trim_end_matches(['\r', '\n']);
+        let escaped = body.len() - body.trim_end_matches('\\').len();
+        let next_is_value = lines
+            .peek()
+            .is_some_and(|next| !next.starts_with([' ', '\t']) && head(next).is_none());
+        if escaped % 2 == 1 && next_is_value {
+            out.push_str(&body[..body.len() - 1]);
+            out.push_str("\\n");
+        } else {
+            out.push_str(&line);
+        }
+    }
+    out.into()
+}
+
+/// The name and parameters of a property line (before the first colon), where the line is one.
+fn head(line: &str) -> Option<&str> {
+    let (head, _) = line.split_once(':')?;
+    let name = head.split(';').next()?;
+    let name = name.rsplit('.').next()?;
+    (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        .then_some(head)
+}
+
+fn has_bare_qp(head: &str) -> bool {
+    head.split(';')
+        .skip(1)
+        .any(|p| p.eq_ignore_ascii_case("QUOTED-PRINTABLE"))
 }
 
 fn truncate(s: &str) -> String {
@@ -823,5 +882,75 @@ mod tests {
             cards[0].as_ref().unwrap().first(&Field::Birthday),
             Some("1963-09-21")
         );
+    }
+
+    fn values<'a>(card: &'a RawRecord, field: &Field) -> Vec<&'a str> {
+        card.values(field).collect()
+    }
+
+    #[test]
+    fn a_bare_quoted_printable_parameter_is_decoded() {
+        // As Horde's and Evolution's 2.1 cards write it.
+        let cards = read(
+            "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Guthrie;Stuart\r\nADR;WORK;QUOTED-PRINTABLE:;Rozelle=0ANSW 2039=0AAustralia;4 Moore St\r\nNOTE;QUOTED-PRINTABLE:Line one=0D=0ALine =\r\ntwo\r\nEND:VCARD\r\n",
+        );
+        let card = cards[0].as_ref().unwrap();
+        assert_eq!(values(card, &Field::Notes), ["Line one\r\nLine two"]);
+        let address =
+            crate::model::Address::decode(card.first(&Field::Address).unwrap(), &Kind::default());
+        assert_eq!(
+            address.extended.as_deref(),
+            Some("Rozelle\nNSW 2039\nAustralia")
+        );
+        assert_eq!(address.street.as_deref(), Some("4 Moore St"));
+    }
+
+    #[test]
+    fn a_value_continued_after_a_backslash_keeps_its_lines() {
+        // Android's 2.1 export of a street of three lines.
+        let cards = read(
+            "BEGIN:VCARD\r\nVERSION:2.1\r\nN:bogus\r\nADR;HOME:;;Hermann v. Brevern\\\r\n9999999\\\r\nPackstation 999;Hamburg;;99999;Deutschland\r\nBDAY;VALUE=DATE:20081203\r\nEND:VCARD\r\n",
+        );
+        let card = cards[0].as_ref().unwrap();
+        let address =
+            crate::model::Address::decode(card.first(&Field::Address).unwrap(), &Kind::default());
+        assert_eq!(
+            address.street.as_deref(),
+            Some("Hermann v. Brevern\n9999999\nPackstation 999")
+        );
+        assert_eq!(address.locality.as_deref(), Some("Hamburg"));
+        assert_eq!(address.country.as_deref(), Some("Deutschland"));
+        assert_eq!(values(card, &Field::Birthday), ["20081203"]);
+    }
+
+    #[test]
+    fn types_labels_and_dates_are_read_as_written() {
+        let cards = read(
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nitem1.TEL;type=pref:+1 202 555 0143\r\nitem1.X-ABLabel:Office\r\nTEL;TYPE=CELL,VOICE:+1 202 555 0199\r\nitem2.X-ABRELATEDNAMES:Bo Lee\r\nitem2.X-ABLabel:_$!<Spouse>!$_\r\nX-ANNIVERSARY:2009-08-08\r\nTZ:-05:00\r\nX-SKYPE:ann.lee\r\nUID:abc-123\r\nX-CUSTOM;X-A=b:value\r\nEND:VCARD\r\n",
+        );
+        let card = cards[0].as_ref().unwrap();
+        let phones: Vec<_> = card
+            .fields
+            .iter()
+            .filter(|f| f.field == Field::Phone)
+            .collect();
+        assert_eq!(phones[0].kind().label.as_deref(), Some("Office"));
+        assert_eq!(phones[1].kind().types, ["cell", "voice"]);
+        let related = card
+            .fields
+            .iter()
+            .find(|f| f.field == Field::Related)
+            .unwrap();
+        assert_eq!(related.value, "Bo Lee");
+        assert_eq!(related.kind().label.as_deref(), Some("_$!<Spouse>!$_"));
+        let date = card.fields.iter().find(|f| f.field == Field::Date).unwrap();
+        assert_eq!(
+            (date.value.as_str(), date.kind().types.as_slice()),
+            ("2009-08-08", &["anniversary".to_string()][..])
+        );
+        assert_eq!(values(card, &Field::TimeZone), ["-05:00"]);
+        assert_eq!(values(card, &Field::Im), ["skype:ann.lee"]);
+        assert_eq!(values(card, &Field::Uid), ["abc-123"]);
+        assert_eq!(values(card, &Field::Extra), ["X-CUSTOM;X-A=b:value"]);
     }
 }
