@@ -47,21 +47,67 @@ pub const CONTACT_COLUMNS: &[&str] = &[
     "custom",
     "problems",
     "country",
+    // Contact details: several entries in a cell are a JSON array, as in contacts.jsonl.
+    "prefix",
+    "middle_name",
+    "suffix",
+    "nickname",
+    "departments",
+    "phone_entries",
+    "email_entries",
+    "url_entries",
+    "addresses",
+    "ims",
+    "related",
+    "dates",
+    "role",
+    "gender",
+    "time_zone",
+    "geo",
+    "phonetic",
+    "uid",
+    "photo",
+    "extra",
 ];
+
+/// The header of a custom field's own column, after [`CONTACT_COLUMNS`].
+pub const CUSTOM_PREFIX: &str = "custom: ";
+
+/// The header of rolo's contacts table: [`CONTACT_COLUMNS`], then a column for each custom
+/// field's label, in the order the contacts first give them.
+pub(super) fn contact_header(contacts: &[Contact]) -> (Vec<String>, Vec<String>) {
+    let mut labels: Vec<String> = Vec::new();
+    let mut seen = rustc_hash::FxHashSet::default();
+    for c in contacts {
+        for (label, _) in &c.custom {
+            if seen.insert(label.as_str()) {
+                labels.push(label.clone());
+            }
+        }
+    }
+    let header = CONTACT_COLUMNS
+        .iter()
+        .map(|c| c.to_string())
+        .chain(labels.iter().map(|l| format!("{CUSTOM_PREFIX}{l}")))
+        .collect();
+    (header, labels)
+}
 
 pub fn write_contacts_csv(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
     let mut out = writer(w);
-    row(&mut out, CONTACT_COLUMNS.iter().copied())?;
+    let (header, labels) = contact_header(contacts);
+    row(&mut out, header.iter().map(String::as_str))?;
     for c in contacts {
-        let cells = contact_cells(c);
+        let cells = contact_cells(c, &labels);
         row(&mut out, cells.iter().map(String::as_str))?;
     }
     out.flush()
 }
 
-/// A contact's cells under [`CONTACT_COLUMNS`]: several values share a cell, separated by `; `
-/// (notes by a blank line, as they may hold semicolons).
-pub(super) fn contact_cells(c: &Contact) -> Vec<String> {
+/// A contact's cells under [`contact_header`]: several values share a cell, separated by `; `
+/// (notes by a blank line, as they may hold semicolons); entries with their kinds are a JSON
+/// array; a custom field's values are in its own column, several separated by `; `.
+pub(super) fn contact_cells(c: &Contact, labels: &[String]) -> Vec<String> {
     let join = |v: &[String]| v.join("; ");
     let events = event::render_list(&c.events);
     let sources: Vec<String> = c.sources.iter().map(ToString::to_string).collect();
@@ -82,7 +128,7 @@ pub(super) fn contact_cells(c: &Contact) -> Vec<String> {
         .iter()
         .map(|p| format!("{} {:?}: {}", p.field, p.value, p.problem))
         .collect();
-    vec![
+    let mut cells = vec![
         c.id.clone(),
         c.display_name(),
         c.name.given.as_deref().unwrap_or_default().to_string(),
@@ -94,7 +140,7 @@ pub(super) fn contact_cells(c: &Contact) -> Vec<String> {
         c.title().unwrap_or_default().to_string(),
         join(&c.urls),
         c.birthday.clone().unwrap_or_default(),
-        c.notes.join("\n\n"),
+        notes_cell(&c.notes),
         c.rating.map(|r| r.as_str().to_string()).unwrap_or_default(),
         events,
         join(&sources),
@@ -107,7 +153,69 @@ pub(super) fn contact_cells(c: &Contact) -> Vec<String> {
         custom.join(" | "),
         problems.join(" | "),
         c.country.clone().unwrap_or_default(),
-    ]
+    ];
+    let d = &c.details;
+    let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+    let short =
+        |v: &Option<compact_str::CompactString>| v.as_deref().unwrap_or_default().to_string();
+    cells.extend([
+        short(&c.name.prefix),
+        short(&c.name.middle),
+        short(&c.name.suffix),
+        opt(&c.nickname),
+        join(&c.departments),
+        json_list(&d.phones),
+        json_list(&d.emails),
+        json_list(&d.urls),
+        json_list(&d.addresses),
+        json_list(&d.ims),
+        json_list(&d.related),
+        json_list(&d.dates),
+        opt(&d.role),
+        opt(&d.gender),
+        opt(&d.time_zone),
+        opt(&d.geo),
+        if d.phonetic.is_empty() {
+            String::new()
+        } else {
+            serde_json::to_string(&d.phonetic).unwrap_or_default()
+        },
+        d.uids.first().cloned().unwrap_or_default(),
+        d.photo
+            .as_deref()
+            .map(|p| serde_json::to_string(&super::jsonl::PhotoOut::of(p)).unwrap_or_default())
+            .unwrap_or_default(),
+        json_list(&d.extra),
+    ]);
+    for label in labels {
+        let values: Vec<&str> = c
+            .custom
+            .iter()
+            .filter(|(l, _)| l == label)
+            .map(|(_, v)| v.as_str())
+            .collect();
+        cells.push(values.join("; "));
+    }
+    cells
+}
+
+/// The notes separated by a blank line; a JSON array of them where a note holds a blank line of
+/// its own (a note of several paragraphs), so that each note reads back as it was.
+pub(super) fn notes_cell(notes: &[String]) -> String {
+    if notes.len() > 1 && notes.iter().any(|n| n.contains("\n\n")) {
+        serde_json::to_string(notes).unwrap_or_default()
+    } else {
+        notes.join("\n\n")
+    }
+}
+
+/// A list of entries as a JSON array; nothing for an empty one.
+fn json_list<T: serde::Serialize>(list: &[T]) -> String {
+    if list.is_empty() {
+        String::new()
+    } else {
+        serde_json::to_string(list).unwrap_or_default()
+    }
 }
 
 pub const WORKLIST_COLUMNS: &[&str] = &[

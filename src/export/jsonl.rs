@@ -78,7 +78,7 @@ struct ContactOut<'a> {
 /// A photo: its type, digest and size, the link where it is one, and the image itself in base64
 /// (`data`) so that the file holds the contact whole.
 #[derive(Serialize)]
-struct PhotoOut {
+pub(super) struct PhotoOut {
     mime: Option<String>,
     sha256: String,
     bytes: Option<usize>,
@@ -87,7 +87,7 @@ struct PhotoOut {
 }
 
 impl PhotoOut {
-    fn of(photo: &Photo) -> PhotoOut {
+    pub(super) fn of(photo: &Photo) -> PhotoOut {
         use base64::Engine;
         PhotoOut {
             mime: photo.mime.clone(),

@@ -16,7 +16,10 @@ mod xlsx;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
-pub use csv::{write_contacts_csv, write_rejects, write_review, write_worklist_csv};
+pub use csv::{
+    CONTACT_COLUMNS, CUSTOM_PREFIX, write_contacts_csv, write_rejects, write_review,
+    write_worklist_csv,
+};
 pub use jsonl::{write_contacts_jsonl, write_worklist_jsonl};
 
 use chrono::NaiveDate;

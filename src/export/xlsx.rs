@@ -12,7 +12,7 @@ use std::io::{self, Write};
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
-use super::csv::{CONTACT_COLUMNS, WORKLIST_COLUMNS, contact_cells, worklist_cells};
+use super::csv::{WORKLIST_COLUMNS, contact_cells, contact_header, worklist_cells};
 use super::inert;
 use crate::model::Contact;
 use crate::worklist::Row;
@@ -26,8 +26,10 @@ const MAX_WIDTH: usize = 50;
 
 pub fn write(w: &mut dyn Write, contacts: &[Contact], worklist: &[Row]) -> io::Result<()> {
     let mut book = Workbook::new();
-    let rows = contacts.iter().map(contact_cells);
-    sheet(book.add_worksheet(), "Contacts", CONTACT_COLUMNS, rows).map_err(io::Error::other)?;
+    let (header, labels) = contact_header(contacts);
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let rows = contacts.iter().map(|c| contact_cells(c, &labels));
+    sheet(book.add_worksheet(), "Contacts", &header, rows).map_err(io::Error::other)?;
     if !worklist.is_empty() {
         let rows = worklist.iter().map(worklist_cells);
         sheet(book.add_worksheet(), "Worklist", WORKLIST_COLUMNS, rows)
@@ -69,7 +71,7 @@ fn sheet(
                     ws.write_string(r, c, cell)?;
                 }
                 None => {
-                    ws.write_string(r, c, inert(cell).as_ref())?;
+                    ws.write_string(r, c, fitted(&inert(cell)).as_ref())?;
                 }
             }
         }
@@ -80,6 +82,25 @@ fn sheet(
     ws.set_freeze_panes(1, 0)?;
     ws.autofilter(0, 0, last, columns.len() as u16 - 1)?;
     Ok(())
+}
+
+/// The most characters Excel holds in a cell.
+const MAX_CELL: usize = 32_767;
+
+/// A text cut to what a cell holds, saying so at its end: a photo of more than 24 KB or a note
+/// of a book's length does not fit a cell (the CSV and JSONL exports hold them whole).
+fn fitted(cell: &str) -> std::borrow::Cow<'_, str> {
+    let count = cell.chars().count();
+    if count <= MAX_CELL {
+        return cell.into();
+    }
+    let keep = MAX_CELL - 120;
+    let head: String = cell.chars().take(keep).collect();
+    format!(
+        "{head}… [{} more characters: a cell holds {MAX_CELL}; the CSV and JSONL exports hold it whole]",
+        count - keep
+    )
+    .into()
 }
 
 /// An ISO date (`2026-03-10`) as Excel's date; anything else (a year-less birthday) is text.

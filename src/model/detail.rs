@@ -57,7 +57,8 @@ impl Kind {
 }
 
 /// A phone number as written, its E.164 form where it has one, its kind and extension.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct PhoneEntry {
     pub value: String,
     pub e164: Option<String>,
@@ -74,7 +75,8 @@ impl PhoneEntry {
 }
 
 /// An email address or a URL with its kind.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Entry {
     pub value: String,
     pub types: Vec<String>,
@@ -82,7 +84,8 @@ pub struct Entry {
 }
 
 /// A postal address in its parts (vCard `ADR`), or as one text where that is all there is.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Address {
     pub types: Vec<String>,
     pub label: Option<String>,
@@ -211,7 +214,8 @@ impl Address {
 }
 
 /// An instant-messaging handle: a URI (`xmpp:ann@example.com`, `skype:ann.lee`) and the service.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Im {
     pub value: String,
     pub service: Option<String>,
@@ -220,7 +224,8 @@ pub struct Im {
 }
 
 /// A related person: a name or a URI, and how they are related (`spouse`, `assistant`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Related {
     pub name: String,
     pub relation: Option<String>,
@@ -229,7 +234,8 @@ pub struct Related {
 }
 
 /// A date other than the birthday: an anniversary, or one with a label of the user's own.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct DateEntry {
     /// `anniversary`, or `other`.
     pub kind: String,
@@ -240,7 +246,8 @@ pub struct DateEntry {
 
 /// Names as they are pronounced (`X-PHONETIC-*`, Google's `Phonetic … Name`, vCard 2.1's
 /// `SOUND;X-IRMC-N`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Phonetic {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub given: Option<String>,
@@ -321,7 +328,8 @@ impl Photo {
 
 /// A vCard property rolo has no field for, kept as written: its name, its parameters as they
 /// stand between the name and the colon, and its value (escaped as in the card).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Extra {
     pub name: String,
     pub params: String,
@@ -390,19 +398,29 @@ pub struct Details {
 }
 
 impl Details {
+    /// Adds a number, or the kinds of one already there: the same number (by its E.164 form and
+    /// extension, else as written) for calling or for faxing alike. A fax on a voice line stays
+    /// an entry of its own, so that the line is still called and matched on.
+    pub fn add_phone(list: &mut ThinVec<PhoneEntry>, p: PhoneEntry) {
+        let same = list.iter_mut().find(|q| {
+            q.is_fax() == p.is_fax()
+                && match (&q.e164, &p.e164) {
+                    (Some(a), Some(b)) => a == b && q.extension == p.extension,
+                    _ => q.value == p.value,
+                }
+        });
+        match same {
+            Some(q) => merge_kind(&mut q.types, &mut q.label, &p.types, &p.label),
+            None => list.push(p),
+        }
+    }
+
     /// Takes in the details of another record of the same person: each value once, the kinds a
     /// value is given anywhere together; a single-valued detail keeps the first one, a second
     /// one goes to `more` as (field, value).
     pub fn absorb(&mut self, other: Details, more: &mut Vec<(&'static str, String)>) {
         for p in other.phones {
-            let same = self.phones.iter_mut().find(|q| match (&q.e164, &p.e164) {
-                (Some(a), Some(b)) => a == b && q.extension == p.extension,
-                _ => q.value == p.value,
-            });
-            match same {
-                Some(q) => merge_kind(&mut q.types, &mut q.label, &p.types, &p.label),
-                None => self.phones.push(p),
-            }
+            Details::add_phone(&mut self.phones, p);
         }
         for (mine, theirs) in [
             (&mut self.emails, other.emails),

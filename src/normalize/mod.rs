@@ -62,8 +62,11 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
         });
     };
     // Some exports put the address where the name belongs when they have no name.
-    if let Some(f) = full.filter(|f| f.contains('@') && email::normalize(f).is_ok()) {
-        push_unique(&mut r.emails, email::normalize(f).unwrap_or_default());
+    // (It is added after the record's own addresses.)
+    let full_email = full
+        .filter(|f| f.contains('@'))
+        .and_then(|f| email::normalize(f).ok());
+    if full_email.is_some() {
         full = None;
     }
     // An address book files an organization's own entry under its name (`Name`, `File As`):
@@ -75,6 +78,16 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
             Field::Email | Field::Phone | Field::Url | Field::LinkedIn
         )
     });
+    // A card must have a formatted name: a writer shows the nickname there when it has no name.
+    if full.is_some()
+        && first(Field::GivenName).is_none()
+        && first(Field::FamilyName).is_none()
+        && fields
+            .iter()
+            .any(|f| f.field == Field::Nickname && Some(f.value.as_str()) == full)
+    {
+        full = None;
+    }
     if let Some(f) = full
         && reachable
         && first(Field::GivenName).is_none()
@@ -169,9 +182,7 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
                         Err(why) if !fax => problem(&mut r, "phone", written, why),
                         Err(_) => {}
                     }
-                    if !r.details.phones.contains(&entry) {
-                        r.details.phones.push(entry);
-                    }
+                    crate::model::Details::add_phone(&mut r.details.phones, entry);
                 }
             }
             Field::Organization => {
@@ -373,6 +384,10 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
                 .custom
                 .push((label.as_str().into(), value.as_str().into())),
         }
+    }
+    if let Some(address) = full_email {
+        push_unique(&mut r.emails, address.clone());
+        push_entry(&mut r.details.emails, address, &Kind::default());
     }
     if r.birthday.is_none() {
         r.birthday = birthday_in_parts(&r.custom).map(Into::into);

@@ -7,6 +7,7 @@
 use std::io::Cursor;
 
 use super::headers::{header_score, identifies_person, map_headers};
+use super::own::Column;
 use super::{FileInfo, Item};
 use crate::model::{Field, Provenance, RawField, RawRecord};
 
@@ -17,6 +18,7 @@ pub struct CsvSource {
     reader: csv::Reader<Cursor<Vec<u8>>>,
     fields: Vec<Field>,
     types: Vec<Option<usize>>,
+    own: Option<Vec<Column>>,
     delimiter: u8,
     file: std::sync::Arc<str>,
     ordinal: u64,
@@ -59,10 +61,13 @@ pub fn open(file: &str, text: String, info: &mut FileInfo) -> CsvSource {
         }
     };
     let mut reader = builder(delimiter).from_reader(Cursor::new(text.into_bytes()));
-    let types = match &layout {
-        Layout::Header { types, .. } => types.clone(),
-        Layout::Headerless { .. } => Vec::new(),
+    let (types, own) = match &layout {
+        Layout::Header { types, own, .. } => (types.clone(), own.clone()),
+        Layout::Headerless { .. } => (Vec::new(), None),
     };
+    if own.is_some() {
+        info.notes.push("rolo's own contacts table".into());
+    }
     if let Layout::Header { row, .. } = layout {
         let mut skip = csv::ByteRecord::new();
         for _ in 0..=row {
@@ -75,6 +80,7 @@ pub fn open(file: &str, text: String, info: &mut FileInfo) -> CsvSource {
         reader,
         fields,
         types,
+        own,
         delimiter,
         file: file.into(),
         ordinal: 0,
@@ -136,6 +142,15 @@ impl Iterator for CsvSource {
                 self.row = row;
             }
             let mut record = RawRecord::new(prov, raw);
+            if let Some(columns) = &self.own {
+                let cells: Vec<String> = self
+                    .row
+                    .iter()
+                    .map(|c| String::from_utf8_lossy(c).into_owned())
+                    .collect();
+                super::own::read_row(&mut record, columns, &cells);
+                return Some(Ok(record));
+            }
             for (i, cell) in self.row.iter().enumerate() {
                 let cell = String::from_utf8_lossy(cell);
                 let cell = unquote(&cell);
@@ -368,6 +383,8 @@ enum Layout {
         fields: Vec<Field>,
         /// For a `Phone 1 - Value` column, the index of its `Phone 1 - Type` column.
         types: Vec<Option<usize>>,
+        /// The columns of rolo's own table, where the header is its.
+        own: Option<Vec<Column>>,
     },
     Headerless {
         fields: Vec<Field>,
@@ -393,6 +410,7 @@ fn find_header(text: &str, delimiter: u8) -> Layout {
                 row: i,
                 fields,
                 types: type_columns(row),
+                own: super::own::layout(row),
             };
         }
     }
@@ -406,6 +424,7 @@ fn find_header(text: &str, delimiter: u8) -> Layout {
         row: 0,
         fields,
         types: Vec::new(),
+        own: None,
     }
 }
 

@@ -7,6 +7,8 @@
 pub mod csv;
 pub mod headers;
 pub mod html;
+pub mod jsonl;
+pub mod own;
 pub mod sheet;
 pub mod text;
 pub mod vcard;
@@ -152,6 +154,14 @@ pub fn from_bytes(file: &str, bytes: Vec<u8>) -> Result<Opened, ReadError> {
         ));
     }
     let mut text = decoded.text;
+    if jsonl::is_contacts_jsonl(&text) {
+        let source = jsonl::open(file, text, &mut info);
+        return Ok(Opened {
+            info,
+            bytes: size,
+            records: Box::new(source),
+        });
+    }
     if is_vcard(&text) || matches!(ext.as_str(), "vcf" | "vcard") {
         info.format = "vcard";
         if !is_vcard(&text) {

@@ -65,6 +65,7 @@ fn read_sheets(file: &str, bytes: Vec<u8>, info: &mut FileInfo) -> Result<Vec<It
             ));
             continue;
         }
+        let own = super::own::layout(&rows[header_row].iter().map(cell_text).collect::<Vec<_>>());
         // Counted in the sheet's own rows, blank ones included.
         let titles = owned[header_row].0 - owned[0].0;
         if titles > 0 {
@@ -93,6 +94,12 @@ fn read_sheets(file: &str, bytes: Vec<u8>, info: &mut FileInfo) -> Result<Vec<It
                 .trim_end()
                 .to_string();
             let mut record = RawRecord::new(prov, raw);
+            if let Some(columns) = &own {
+                let cells: Vec<String> = row.iter().map(cell_text).collect();
+                super::own::read_row(&mut record, columns, &cells);
+                items.push(Ok(record));
+                continue;
+            }
             for (i, cell) in row.iter().enumerate() {
                 let field = fields
                     .get(i)

@@ -249,9 +249,6 @@ fn fill(record: &mut RawRecord, vcard: &VCard, own: &str) {
         }
         _ => false,
     });
-    let v4 = vcard.entries.iter().any(|e| {
-        e.name == VCardProperty::Version && first_text(e).is_some_and(|v| v.starts_with('4'))
-    });
     // Apple gives a value a label of the user's own in a property of the same group:
     // `item1.TEL:…` with `item1.X-ABLabel:Office`.
     let labels: Vec<(&str, String)> = vcard
@@ -264,9 +261,10 @@ fn fill(record: &mut RawRecord, vcard: &VCard, own: &str) {
         .collect();
     let raw_values = RawValues::of(own);
     let mut seen: Vec<(String, usize)> = Vec::new();
-    let mut addresses: Vec<(Address, bool)> = Vec::new();
-    let mut delivery_labels: Vec<(Kind, String)> = Vec::new();
-    for entry in &vcard.entries {
+    // Addresses and `LABEL`s with whether preferred and their place in the card.
+    let mut addresses: Vec<(Address, bool, usize)> = Vec::new();
+    let mut delivery_labels: Vec<(Kind, String, usize)> = Vec::new();
+    for (at, entry) in vcard.entries.iter().enumerate() {
         let pref = is_pref(entry);
         let mut kind = kind_of(entry);
         if let Some(group) = &entry.group
@@ -293,7 +291,7 @@ fn fill(record: &mut RawRecord, vcard: &VCard, own: &str) {
             VCardProperty::Kind => {
                 let k = first_text(entry).unwrap_or_default().to_ascii_lowercase();
                 if !matches!(k.as_str(), "org" | "organization" | "individual") {
-                    push_extra(record, entry, v4);
+                    push_extra(record, entry);
                 }
             }
             VCardProperty::Fn => {
@@ -368,7 +366,7 @@ fn fill(record: &mut RawRecord, vcard: &VCard, own: &str) {
                 parts.push(&formatted);
                 let address = Address::decode(&Address::encode_parts(parts), &kind);
                 if !address.is_empty() {
-                    addresses.push((address, pref));
+                    addresses.push((address, pref, at));
                 }
             }
             VCardProperty::Photo => {
@@ -429,7 +427,7 @@ fn fill(record: &mut RawRecord, vcard: &VCard, own: &str) {
                     // vCard 2.1 and 3.0 give the formatted address as a property of its own.
                     "LABEL" => {
                         if let Some(v) = joined(entry, " ") {
-                            delivery_labels.push((kind, v));
+                            delivery_labels.push((kind, v, at));
                         }
                         continue;
                     }
@@ -442,7 +440,7 @@ fn fill(record: &mut RawRecord, vcard: &VCard, own: &str) {
                     "X-ROLO-FIELD" => match param_text(entry, "X-NAME") {
                         Some(label) => Field::Custom(label),
                         None => {
-                            push_extra(record, entry, v4);
+                            push_extra(record, entry);
                             continue;
                         }
                     },
@@ -482,32 +480,41 @@ fn fill(record: &mut RawRecord, vcard: &VCard, own: &str) {
                     }
                     _ if upper.contains("LINKEDIN") || upper == "X-SOCIALPROFILE" => Field::Url,
                     _ => {
-                        push_extra(record, entry, v4);
+                        push_extra(record, entry);
                         continue;
                     }
                 };
                 push_all(record, field, entry, false, &kind);
             }
-            _ => push_extra(record, entry, v4),
+            _ => push_extra(record, entry),
         }
     }
-    // A `LABEL` property is the formatted text of the address of the same types.
-    for (kind, text) in delivery_labels {
+    // A `LABEL` property is the formatted text of the address of the same types, the nearest
+    // one before it where there are several.
+    for (kind, text, place) in delivery_labels {
         let types = |a: &Address| Kind::of_types(a.types.iter().map(String::as_str));
-        match addresses
-            .iter_mut()
-            .find(|(a, _)| a.formatted.is_none() && types(a).types == kind.types)
-        {
-            Some((a, _)) => a.formatted = Some(text),
+        let candidates = || {
+            addresses
+                .iter()
+                .enumerate()
+                .filter(|(_, (a, _, _))| a.formatted.is_none() && types(a).types == kind.types)
+        };
+        let nearest = candidates()
+            .filter(|(_, (_, _, at))| *at < place)
+            .max_by_key(|(_, (_, _, at))| *at)
+            .or_else(|| candidates().next())
+            .map(|(i, _)| i);
+        match nearest {
+            Some(i) => addresses[i].0.formatted = Some(text),
             None => {
                 let address = Address::decode(&text, &kind);
-                addresses.push((address, false));
+                addresses.push((address, false, place));
             }
         }
     }
-    // The preferred address first.
-    addresses.sort_by_key(|(_, pref)| !pref);
-    for (address, _) in addresses {
+    // The preferred address first, the others in the card's order.
+    addresses.sort_by_key(|(_, pref, at)| (!pref, *at));
+    for (address, _, _) in addresses {
         let kind = Kind {
             types: address.types.clone(),
             label: address.label.clone(),
@@ -654,9 +661,11 @@ fn sniff_image(data: &[u8]) -> &'static str {
 }
 
 /// A property rolo has no field for, kept as calcard writes it back.
-fn push_extra(record: &mut RawRecord, entry: &VCardEntry, v4: bool) {
+/// Written as vCard 4.0 whatever the card's version, so that a property reads back as it was
+/// written (a 2.1 `CHARSET` or `ENCODING` is how a value travelled, not the value).
+fn push_extra(record: &mut RawRecord, entry: &VCardEntry) {
     let mut text = String::new();
-    if entry.write_to(&mut text, v4).is_err() {
+    if entry.write_to(&mut text, true).is_err() {
         return;
     }
     let line = text.replace("\r\n ", "").replace("\r\n\t", "");

@@ -115,6 +115,8 @@ pub(super) fn merged(mut members: Vec<(usize, &mut Record)>) -> Contact {
         }
         c.sources.extend(r.prov.take());
     }
+    // Values kept raw in the order of their fields, whatever order the records gave them in.
+    c.problems.sort_by(|a, b| a.field.cmp(&b.field));
     // Every record's own organization and title first: the preferred one leads.
     extend(&mut c.organizations, more_organizations);
     extend(&mut c.titles, more_titles);

@@ -66,6 +66,34 @@ fn date(d: &calcard::common::PartialDateTime) -> String {
     out
 }
 
+/// `=E5=8D=81` decoded, where a value is quoted-printable text.
+fn quoted_printable(v: &str) -> String {
+    let encoded = v.matches('=').count() >= 2
+        && v.split('=').skip(1).all(|p| {
+            p.len() >= 2 && p.as_bytes()[..2].iter().all(u8::is_ascii_hexdigit) || p.is_empty()
+        });
+    if !encoded {
+        return v.to_string();
+    }
+    let mut bytes = Vec::new();
+    let mut rest = v.as_bytes();
+    while let Some((&b, tail)) = rest.split_first() {
+        match (b, tail) {
+            (b'=', [h, l, tail @ ..]) if h.is_ascii_hexdigit() && l.is_ascii_hexdigit() => {
+                let hex = [*h, *l];
+                bytes.push(u8::from_str_radix(std::str::from_utf8(&hex).unwrap(), 16).unwrap());
+                rest = tail;
+            }
+            (b'=', tail) => rest = tail,
+            (b, tail) => {
+                bytes.push(b);
+                rest = tail;
+            }
+        }
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
 fn digits(s: &str) -> String {
     s.chars().filter(char::is_ascii_digit).collect()
 }
@@ -132,6 +160,9 @@ fn props(card: &VCard) -> Vec<Prop> {
                 }
             }
             let tel = e.name == VCardProperty::Tel;
+            // calcard leaves a value under a bare `QUOTED-PRINTABLE` parameter (vCard 2.1
+            // allows it for `ENCODING=QUOTED-PRINTABLE`) encoded: it is compared decoded.
+            let values: Vec<String> = values.iter().map(|v| quoted_printable(v)).collect();
             let values: Vec<String> = values
                 .iter()
                 .map(|v| v.strip_prefix("tel:").unwrap_or(v))
