@@ -1,13 +1,16 @@
 //! Google Contacts CSV: the header of Google's current export, which its import maps on its own.
-//! Every email, phone and website gets its own numbered `Label`/`Value` pair of columns, as many
-//! as the contact with the most needs. Event names and tags are the contact's `Labels`; what has
-//! no column of its own (the events with their day, more organizations and titles, the rating)
-//! is a `Custom Field`, which Google keeps and rolo reads back.
+//! Every email, phone, address, website, relation, date and IM handle gets its own numbered group
+//! of columns with its `Label`, as many groups as the contact with the most needs. Event names
+//! and tags are the contact's `Labels`; the events with their day, more organizations, titles
+//! and departments, and the rating are `Custom Field`s, which Google keeps and rolo reads back.
+//! What Google has no column for (a photo's image, a role, a time zone, a source's own
+//! properties, custom fields of other files) is a paragraph of vCard lines at the end of the
+//! notes ([`super::vcard::MORE_DETAILS`]), which rolo reads back too.
 
 use std::io::{self, Write};
 
 use super::csv::{row, writer};
-use crate::model::Contact;
+use crate::model::{Address, Contact};
 use crate::normalize::event;
 
 const NAME_COLUMNS: &[&str] = &[
@@ -30,6 +33,191 @@ const NAME_COLUMNS: &[&str] = &[
     "Labels",
 ];
 
+/// A group's columns after its number: `Phone 1 - Label`, `Phone 1 - Value`.
+struct Group {
+    name: &'static str,
+    parts: &'static [&'static str],
+    cells: fn(&Contact) -> Vec<Vec<String>>,
+}
+
+const GROUPS: &[Group] = &[
+    Group {
+        name: "E-mail",
+        parts: &["Label", "Value"],
+        cells: |c| {
+            c.email_entries()
+                .into_iter()
+                .map(|e| vec![label(&e.types, &e.label), e.value])
+                .collect()
+        },
+    },
+    Group {
+        name: "Phone",
+        parts: &["Label", "Value"],
+        cells: |c| {
+            c.phone_entries()
+                .into_iter()
+                .map(|p| {
+                    let value = match (&p.e164, &p.extension) {
+                        (Some(n), Some(x)) => format!("{n} ext. {x}"),
+                        (Some(n), None) => n.clone(),
+                        (None, _) => p.value.clone(),
+                    };
+                    vec![label(&p.types, &p.label), value]
+                })
+                .collect()
+        },
+    },
+    Group {
+        name: "Address",
+        parts: &[
+            "Label",
+            "Formatted",
+            "Street",
+            "City",
+            "PO Box",
+            "Region",
+            "Postal Code",
+            "Country",
+            "Extended Address",
+        ],
+        cells: |c| {
+            c.details
+                .addresses
+                .iter()
+                .map(|a| {
+                    let mut cells = vec![label(&a.types, &a.label)];
+                    cells.extend(address_cells(a));
+                    cells
+                })
+                .collect()
+        },
+    },
+    Group {
+        name: "Website",
+        parts: &["Label", "Value"],
+        cells: |c| {
+            c.url_entries()
+                .into_iter()
+                .map(|u| vec![label(&u.types, &u.label), u.value])
+                .collect()
+        },
+    },
+    Group {
+        name: "Relation",
+        parts: &["Label", "Value"],
+        cells: |c| {
+            c.details
+                .related
+                .iter()
+                .map(|r| {
+                    let name = r.value.clone().unwrap_or_else(|| r.name.clone());
+                    vec![r.relation.clone().unwrap_or_default(), name]
+                })
+                .collect()
+        },
+    },
+    Group {
+        name: "Event",
+        parts: &["Label", "Value"],
+        cells: |c| {
+            c.details
+                .dates
+                .iter()
+                .map(|d| {
+                    let label = match (&d.label, d.kind.as_str()) {
+                        (Some(l), _) => l.clone(),
+                        (None, "anniversary") => "Anniversary".into(),
+                        (None, _) => String::new(),
+                    };
+                    vec![label, d.value.clone()]
+                })
+                .collect()
+        },
+    },
+    Group {
+        name: "IM",
+        parts: &["Label", "Service", "Value"],
+        cells: |c| {
+            c.details
+                .ims
+                .iter()
+                .map(|im| {
+                    let (service, handle) = match im.value.split_once(':') {
+                        Some((scheme, handle)) if im.service.is_some() => {
+                            (service_name(scheme), handle.to_string())
+                        }
+                        _ => (String::new(), im.value.clone()),
+                    };
+                    vec![label(&im.types, &im.label), service, handle]
+                })
+                .collect()
+        },
+    },
+    Group {
+        name: "Custom Field",
+        parts: &["Label", "Value"],
+        cells: |c| {
+            custom_fields(c)
+                .into_iter()
+                .map(|(l, v)| vec![l.to_string(), v])
+                .collect()
+        },
+    },
+];
+
+/// Google's label of a value of these vCard types: `Mobile`, `Work Fax`; the value's own label
+/// where it has one.
+pub(super) fn label(types: &[String], own: &Option<String>) -> String {
+    if let Some(l) = own {
+        return l.clone();
+    }
+    types
+        .iter()
+        .filter(|t| !matches!(t.as_str(), "voice" | "pref" | "internet"))
+        .map(|t| match t.as_str() {
+            "cell" => "Mobile".to_string(),
+            other => {
+                let mut chars = other.chars();
+                chars
+                    .next()
+                    .map(|f| f.to_uppercase().chain(chars).collect())
+                    .unwrap_or_default()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn address_cells(a: &Address) -> Vec<String> {
+    let get = |p: &Option<String>| p.clone().unwrap_or_default();
+    vec![
+        get(&a.formatted),
+        get(&a.street),
+        get(&a.locality),
+        get(&a.po_box),
+        get(&a.region),
+        get(&a.postcode),
+        get(&a.country),
+        get(&a.extended),
+    ]
+}
+
+/// Google's name of an IM service, from its URI scheme.
+fn service_name(scheme: &str) -> String {
+    match scheme {
+        "skype" => "Skype".into(),
+        "xmpp" => "Jabber".into(),
+        "gtalk" => "Google Talk".into(),
+        "aim" => "AIM".into(),
+        "ymsgr" => "Yahoo".into(),
+        "msnim" => "MSN".into(),
+        "icq" => "ICQ".into(),
+        "qq" => "QQ".into(),
+        other => other.to_string(),
+    }
+}
+
 /// The custom fields of a contact: (label, value).
 fn custom_fields(c: &Contact) -> Vec<(&'static str, String)> {
     let mut fields: Vec<(&'static str, String)> = c
@@ -44,36 +232,72 @@ fn custom_fields(c: &Contact) -> Vec<(&'static str, String)> {
             .map(|o| ("Organization", o.clone())),
     );
     fields.extend(c.titles.iter().skip(1).map(|t| ("Title", t.clone())));
+    fields.extend(
+        c.departments
+            .iter()
+            .skip(1)
+            .map(|d| ("Department", d.clone())),
+    );
     fields.extend(c.rating.map(|r| ("Rating", r.as_str().to_string())));
     fields
 }
 
+/// What Google has no column for, as a contact of its own for the notes' paragraph.
+fn rest(c: &Contact) -> Contact {
+    let d = &c.details;
+    let mut rest = Contact {
+        id: c.id.clone(),
+        custom: c.custom.clone(),
+        problems: c
+            .problems
+            .iter()
+            .filter(|p| p.field == "birthday")
+            .cloned()
+            .collect(),
+        ..Contact::default()
+    };
+    let r = &mut rest.details;
+    r.role.clone_from(&d.role);
+    r.gender.clone_from(&d.gender);
+    r.time_zone.clone_from(&d.time_zone);
+    r.geo.clone_from(&d.geo);
+    r.phonetic.organization.clone_from(&d.phonetic.organization);
+    r.uids.clone_from(&d.uids);
+    r.extra.clone_from(&d.extra);
+    r.photo = d.photo.clone().filter(|p| p.data.is_some());
+    rest
+}
+
 pub fn write(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
-    let most = |f: fn(&Contact) -> usize| contacts.iter().map(f).max().unwrap_or(0).max(1);
-    let emails = most(|c| c.emails.len());
-    let phones = most(|c| c.phones.len());
-    let websites = most(|c| c.urls.len());
-    let customs = contacts
+    let counts: Vec<usize> = GROUPS
         .iter()
-        .map(|c| custom_fields(c).len())
-        .max()
-        .unwrap_or(0);
+        .map(|g| {
+            contacts
+                .iter()
+                .map(|c| (g.cells)(c).len())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
     let mut header: Vec<String> = NAME_COLUMNS.iter().map(|h| h.to_string()).collect();
-    for (group, n) in [
-        ("E-mail", emails),
-        ("Phone", phones),
-        ("Website", websites),
-        ("Custom Field", customs),
-    ] {
+    for (g, &n) in GROUPS.iter().zip(&counts) {
+        // Google's own export has one of each of the first groups even when empty.
+        let n = if g.name == "Custom Field" || g.name == "Relation" || g.name == "Event" {
+            n
+        } else {
+            n.max(1)
+        };
         for i in 1..=n {
-            header.push(format!("{group} {i} - Label"));
-            header.push(format!("{group} {i} - Value"));
+            for part in g.parts {
+                header.push(format!("{} {i} - {part}", g.name));
+            }
         }
     }
     let mut out = writer(w);
     row(&mut out, header.iter().map(String::as_str))?;
     for c in contacts {
         let n = &c.name;
+        let d = &c.details;
         let opt = |v: Option<&str>| v.unwrap_or_default().to_string();
         let labels: Vec<&str> = c
             .events
@@ -86,51 +310,67 @@ pub fn write(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
                     .filter(|t| !c.events.iter().any(|e| e.name == *t)),
             )
             .collect();
+        let mut notes = c.notes.join("\n\n");
+        if let Some(more) = super::vcard::more_details(&rest(c)) {
+            if !notes.is_empty() {
+                notes.push_str("\n\n");
+            }
+            notes.push_str(&more);
+        }
         let mut cells = vec![
             opt(n.given.as_deref()),
             opt(n.middle.as_deref()),
             opt(n.family.as_deref()),
-            String::new(),
-            String::new(),
-            String::new(),
+            opt(d.phonetic.given.as_deref()),
+            opt(d.phonetic.middle.as_deref()),
+            opt(d.phonetic.family.as_deref()),
             opt(n.prefix.as_deref()),
             opt(n.suffix.as_deref()),
             opt(c.nickname.as_deref()),
-            // Google files a contact without a name under its organization.
-            if n.given.is_none() && n.family.is_none() {
-                c.display_name()
-            } else {
-                String::new()
-            },
+            // Google files a contact by its name, else its organization, on its own; what
+            // rolo would write here it reads back as no field of its own.
+            String::new(),
             c.organization().unwrap_or_default().to_string(),
             c.title().unwrap_or_default().to_string(),
-            c.departments.join(", "),
+            c.departments.first().cloned().unwrap_or_default(),
             c.birthday.clone().unwrap_or_default(),
-            c.notes.join("\n\n"),
-            String::new(),
+            notes,
+            d.photo
+                .as_ref()
+                .and_then(|p| p.url.clone())
+                .unwrap_or_default(),
             labels.join(" ::: "),
         ];
-        let pairs = |cells: &mut Vec<String>, values: &[String], n: usize| {
+        for (g, &n) in GROUPS.iter().zip(&counts) {
+            let values = (g.cells)(c);
+            let n = if matches!(g.name, "Custom Field" | "Relation" | "Event") {
+                n
+            } else {
+                n.max(1)
+            };
             for i in 0..n {
-                // The first value is the preferred one; Google needs no label to import it.
-                cells.push(String::new());
-                cells.push(values.get(i).cloned().unwrap_or_default());
-            }
-        };
-        pairs(&mut cells, &c.emails, emails);
-        pairs(&mut cells, &c.phones, phones);
-        pairs(&mut cells, &c.urls, websites);
-        let custom = custom_fields(c);
-        for i in 0..customs {
-            match custom.get(i) {
-                Some((label, value)) => {
-                    cells.push(label.to_string());
-                    cells.push(value.clone());
+                match values.get(i) {
+                    Some(v) => cells.extend(v.iter().cloned()),
+                    None => cells.extend(g.parts.iter().map(|_| String::new())),
                 }
-                None => cells.extend([String::new(), String::new()]),
             }
         }
         row(&mut out, cells.iter().map(String::as_str))?;
     }
     out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_googles_words_for_the_types() {
+        let types = |t: &[&str]| t.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(label(&types(&["cell", "voice"]), &None), "Mobile");
+        assert_eq!(label(&types(&["work", "fax"]), &None), "Work Fax");
+        assert_eq!(label(&types(&["home"]), &Some("Office".into())), "Office");
+        let read = crate::read::columns::kind_of_label("Work Fax");
+        assert_eq!(read.types, ["work", "fax"]);
+    }
 }

@@ -31,6 +31,16 @@ const COLUMNS: &[&str] = &[
     "Additional Companies",
     "Additional Job Titles",
     "Tags",
+    "Salutation",
+    "Suffix",
+    "Nickname",
+    "Department",
+    "Mobile Phone Number",
+    "Fax Number",
+    "Street Address",
+    "City",
+    "State/Region",
+    "Postal Code",
 ];
 
 pub fn write(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
@@ -38,6 +48,7 @@ pub fn write(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
     row(&mut out, COLUMNS.iter().copied())?;
     for c in contacts {
         let n = &c.name;
+        let d = &c.details;
         let first = |v: &[String]| v.first().cloned().unwrap_or_default();
         let rest = |v: &[String]| v.iter().skip(1).cloned().collect::<Vec<_>>().join("; ");
         // A name written whole that has no parts goes in the first name.
@@ -45,11 +56,88 @@ pub fn write(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
             (None, None) => n.display.as_deref(),
             (given, _) => given.as_deref(),
         };
+        let mut more = Contact {
+            id: c.id.clone(),
+            custom: c.custom.clone(),
+            problems: c
+                .problems
+                .iter()
+                .filter(|p| p.field == "birthday")
+                .cloned()
+                .collect(),
+            ..Contact::default()
+        };
+        // The numbers: the first of each kind HubSpot has a column for; a further one without
+        // a kind among the additional numbers; the others, with their kinds, in the notes.
+        let (mut phone, mut mobile, mut fax, mut additional) =
+            (String::new(), String::new(), String::new(), Vec::new());
+        for p in c.phone_entries() {
+            let value = match (&p.e164, &p.extension) {
+                (Some(n), Some(x)) => format!("{n} ext. {x}"),
+                (Some(n), None) => n.clone(),
+                (None, _) => p.value.clone(),
+            };
+            let slot = if p.is_fax() {
+                &mut fax
+            } else if p.types.iter().any(|t| t == "cell") {
+                &mut mobile
+            } else {
+                &mut phone
+            };
+            if slot.is_empty() && (p.label.is_none() || p.is_fax()) {
+                *slot = value;
+            } else if p.types.is_empty() && p.label.is_none() && p.e164.is_some() {
+                additional.push(value);
+            } else {
+                more.details.phones.push(p);
+            }
+        }
+        // The first address in its columns, the others in the notes.
+        let mut addresses = d.addresses.iter();
+        let address = addresses.next();
+        more.details.addresses.extend(addresses.cloned());
+        // One with parts or a kind HubSpot has no column for, or another country than the
+        // contact's, goes whole into the notes.
+        let address = address.filter(|a| {
+            let plain = a.po_box.is_none()
+                && a.extended.is_none()
+                && a.formatted.is_none()
+                && a.types.is_empty()
+                && a.label.is_none()
+                && (a.country.is_none() || a.country == c.country);
+            if !plain {
+                more.details.addresses.insert(0, (*a).clone());
+            }
+            plain
+        });
+        let part = |f: fn(&crate::model::Address) -> &Option<String>| {
+            address.and_then(|a| f(a).clone()).unwrap_or_default()
+        };
+        let m = &mut more.details;
+        m.ims.clone_from(&d.ims);
+        m.related.clone_from(&d.related);
+        m.dates.clone_from(&d.dates);
+        m.role.clone_from(&d.role);
+        m.gender.clone_from(&d.gender);
+        m.time_zone.clone_from(&d.time_zone);
+        m.geo.clone_from(&d.geo);
+        m.phonetic.clone_from(&d.phonetic);
+        m.uids.clone_from(&d.uids);
+        m.photo.clone_from(&d.photo);
+        m.extra.clone_from(&d.extra);
+        // Kinds and labels of emails and websites have no column: those values go whole below.
+        for e in c.email_entries().into_iter().skip(1) {
+            if !e.types.is_empty() || e.label.is_some() {
+                m.emails.push(e);
+            }
+        }
+        let mut notes = c.notes.clone();
+        notes.extend(super::vcard::more_details(&more));
         let cells = [
             given.unwrap_or_default().to_string(),
             n.family.as_deref().unwrap_or_default().to_string(),
             first(&c.emails),
-            first(&c.phones),
+            phone,
             first(&c.organizations),
             first(&c.titles),
             first(&c.urls),
@@ -58,14 +146,27 @@ pub fn write(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
             n.middle.as_deref().unwrap_or_default().to_string(),
             c.birthday.clone().unwrap_or_default(),
             c.linkedin.clone().unwrap_or_default(),
-            c.country.clone().unwrap_or_default(),
-            c.notes.join("\n\n"),
+            c.country
+                .clone()
+                .or_else(|| address.and_then(|a| a.country.clone()))
+                .unwrap_or_default(),
+            notes.join("\n\n"),
             rest(&c.emails),
-            rest(&c.phones),
+            additional.join("; "),
             rest(&c.urls),
             rest(&c.organizations),
             rest(&c.titles),
             c.tags.join("; "),
+            n.prefix.as_deref().unwrap_or_default().to_string(),
+            n.suffix.as_deref().unwrap_or_default().to_string(),
+            c.nickname.clone().unwrap_or_default(),
+            c.departments.join("; "),
+            mobile,
+            fax,
+            part(|a| &a.street),
+            part(|a| &a.locality),
+            part(|a| &a.region),
+            part(|a| &a.postcode),
         ];
         row(&mut out, cells.iter().map(String::as_str))?;
     }

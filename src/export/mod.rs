@@ -21,6 +21,7 @@ pub use csv::{
     write_worklist_csv,
 };
 pub use jsonl::{write_contacts_jsonl, write_worklist_jsonl};
+pub use vcard::MORE_DETAILS;
 
 use chrono::NaiveDate;
 

@@ -1,8 +1,11 @@
-//! Outlook CSV: the 61 columns of outlook.com's import and export, which Outlook desktop's import
-//! wizard maps on its own too. The layout holds three emails, six phones, two web pages, one
-//! organization and one title; what does not fit, and the events met at, is written in `Notes`
-//! so that nothing is lost on the way into Outlook. The file starts with a UTF-8 byte order
-//! mark, without which Outlook reads it in the Windows code page.
+//! Outlook CSV: the 61 columns of outlook.com's import and export, then `Categories` as Outlook
+//! desktop writes it; Outlook desktop's import wizard maps them on its own too. Each number goes
+//! to the column of its kind (a mobile to `Mobile Phone`, a work fax to `Business Fax`), each
+//! address to the business, home or other columns, a spouse, manager or assistant to theirs.
+//! What does not fit is a paragraph of vCard lines at the end of `Notes`
+//! ([`super::vcard::MORE_DETAILS`]), which rolo reads back, after the events met at, so that
+//! nothing is lost on the way into Outlook. The file starts with a UTF-8 byte order mark,
+//! without which Outlook reads it in the Windows code page.
 
 use std::io::{self, Write};
 
@@ -72,20 +75,91 @@ const COLUMNS: &[&str] = &[
     "Birthday",
     "Anniversary",
     "Notes",
+    "Categories",
 ];
 
-/// Where the phones go, the preferred one first: an event contact's number is most often
-/// their work or mobile number.
-const PHONE_COLUMNS: &[&str] = &[
-    "Business Phone",
-    "Mobile Phone",
-    "Business Phone 2",
-    "Home Phone",
-    "Home Phone 2",
-    "Other Phone",
-];
+/// Where each kind of number goes, in order of preference: its types decide (a work fax is a
+/// `Business Fax`, a cell phone a `Mobile Phone`); a number of no known kind takes the first of
+/// the general columns still free.
+fn phone_columns(types: &[String], label: Option<&str>) -> &'static [&'static str] {
+    let has = |t: &str| types.iter().any(|x| x == t);
+    if has("pager") {
+        &["Pager"]
+    } else if has("fax") && has("home") {
+        &["Home Fax"]
+    } else if has("fax") && has("work") {
+        &["Business Fax"]
+    } else if has("fax") {
+        &["Other Fax", "Business Fax", "Home Fax"]
+    } else if has("cell") {
+        &["Mobile Phone"]
+    } else if has("main") {
+        &["Company Main Phone"]
+    } else if has("work") {
+        &["Business Phone", "Business Phone 2"]
+    } else if has("home") {
+        &["Home Phone", "Home Phone 2"]
+    } else if has("other") {
+        &["Other Phone"]
+    } else if has("textphone") {
+        &["TTY/TDD Phone"]
+    } else if label.is_some_and(|l| l.eq_ignore_ascii_case("car")) {
+        &["Car Phone"]
+    } else if label.is_some() {
+        // A label of the user's own has no column: the number goes with its label below.
+        &[]
+    } else {
+        &[
+            "Business Phone",
+            "Mobile Phone",
+            "Business Phone 2",
+            "Home Phone",
+            "Home Phone 2",
+            "Other Phone",
+        ]
+    }
+}
+
 const EMAIL_COLUMNS: &[&str] = &["E-mail Address", "E-mail 2 Address", "E-mail 3 Address"];
-const WEB_COLUMNS: &[&str] = &["Web Page", "Personal Web Page"];
+/// The address columns of each kind: street, city, state, postal code, country.
+const ADDRESS_COLUMNS: &[(&str, [&str; 5])] = &[
+    (
+        "work",
+        [
+            "Business Street",
+            "Business City",
+            "Business State",
+            "Business Postal Code",
+            "Business Country/Region",
+        ],
+    ),
+    (
+        "home",
+        [
+            "Home Street",
+            "Home City",
+            "Home State",
+            "Home Postal Code",
+            "Home Country/Region",
+        ],
+    ),
+    (
+        "other",
+        [
+            "Other Street",
+            "Other City",
+            "Other State",
+            "Other Postal Code",
+            "Other Country/Region",
+        ],
+    ),
+];
+/// Related people Outlook has a column for.
+const RELATED_COLUMNS: &[(&str, &str)] = &[
+    ("spouse", "Spouse"),
+    ("manager", "Manager's Name"),
+    ("assistant", "Assistant's Name"),
+];
 
 pub fn write(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
     w.write_all("\u{feff}".as_bytes())?;
@@ -95,6 +169,7 @@ pub fn write(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
     for c in contacts {
         let mut cells = vec![String::new(); COLUMNS.len()];
         let n = &c.name;
+        let d = &c.details;
         let mut set = |name: &str, value: Option<&str>| {
             if let Some(v) = value {
                 cells[at(name)] = v.to_string();
@@ -106,48 +181,158 @@ pub fn write(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
         set("Title", n.prefix.as_deref());
         set("Suffix", n.suffix.as_deref());
         set("Nickname", c.nickname.as_deref());
+        set("Given Yomi", d.phonetic.given.as_deref());
+        set("Surname Yomi", d.phonetic.family.as_deref());
+        set("Company Yomi", d.phonetic.organization.as_deref());
         set("Job Title", c.title());
         set("Company", c.organization());
         set("Department", c.departments.first().map(String::as_str));
-        set("Business Country/Region", c.country.as_deref());
         set("Birthday", c.birthday.as_deref());
         if n.given.is_none() && n.family.is_none() && !c.display_name().is_empty() {
             // Outlook needs a name: one written whole goes in the first name.
             set("First Name", Some(&c.display_name()));
         }
-        let mut overflow: Vec<String> = Vec::new();
-        let mut spread = |columns: &[&str], values: &[String], what: &str| {
-            for (i, v) in values.iter().enumerate() {
-                match columns.get(i) {
-                    Some(col) => cells[at(col)] = v.clone(),
-                    None => overflow.push(format!("{what}: {v}")),
-                }
-            }
+        // What has no column of its own goes into the notes, as vCard lines.
+        let mut rest = Contact {
+            id: c.id.clone(),
+            organizations: c.organizations.iter().skip(1).cloned().collect(),
+            titles: c.titles.iter().skip(1).cloned().collect(),
+            custom: c.custom.clone(),
+            problems: c
+                .problems
+                .iter()
+                .filter(|p| p.field == "birthday")
+                .cloned()
+                .collect(),
+            rating: c.rating,
+            ..Contact::default()
         };
-        spread(EMAIL_COLUMNS, &c.emails, "E-mail");
-        spread(PHONE_COLUMNS, &c.phones, "Phone");
-        spread(WEB_COLUMNS, &c.urls, "Web page");
-        overflow.extend(
-            c.organizations
-                .iter()
-                .skip(1)
-                .map(|o| format!("Organization: {o}")),
-        );
-        overflow.extend(c.titles.iter().skip(1).map(|t| format!("Title: {t}")));
-        overflow.extend(
-            c.departments
-                .iter()
-                .skip(1)
-                .map(|d| format!("Department: {d}")),
-        );
-        overflow.extend(c.rating.map(|r| format!("Rating: {}", r.as_str())));
-        let mut notes = c.notes.clone();
-        if !overflow.is_empty() {
-            notes.push(overflow.join("\n"));
+        let r = &mut rest.details;
+        for (i, e) in c.email_entries().into_iter().enumerate() {
+            match EMAIL_COLUMNS.get(i) {
+                Some(col) => cells[at(col)] = e.value,
+                None => r.emails.push(e),
+            }
         }
+        for p in c.phone_entries() {
+            let value = match (&p.e164, &p.extension) {
+                (Some(n), Some(x)) => format!("{n} ext. {x}"),
+                (Some(n), None) => n.clone(),
+                (None, _) => p.value.clone(),
+            };
+            let free = phone_columns(&p.types, p.label.as_deref())
+                .iter()
+                .find(|col| cells[at(col)].is_empty());
+            match free {
+                Some(col) => cells[at(col)] = value,
+                None => r.phones.push(p),
+            }
+        }
+        let mut webs = c.url_entries().into_iter();
+        for url in webs.by_ref() {
+            let col = if url.types.iter().any(|t| t == "home") {
+                "Personal Web Page"
+            } else {
+                "Web Page"
+            };
+            if cells[at(col)].is_empty() {
+                cells[at(col)] = url.value;
+            } else {
+                r.urls.push(url);
+            }
+        }
+        for a in &d.addresses {
+            // An address with parts Outlook has no column for goes whole into the notes.
+            let plain = a.po_box.is_none() && a.extended.is_none() && a.label.is_none();
+            let columns = ADDRESS_COLUMNS
+                .iter()
+                .find(|(kind, _)| a.types.iter().any(|t| t == kind))
+                .or(ADDRESS_COLUMNS.last())
+                .map(|(_, cols)| cols);
+            match columns.filter(|cols| {
+                plain && cells[at(cols[0])].is_empty() && cells[at(cols[1])].is_empty()
+            }) {
+                Some(cols) if a.formatted.is_none() || a.street.is_some() => {
+                    let parts = [&a.street, &a.locality, &a.region, &a.postcode, &a.country];
+                    for (col, part) in cols.iter().zip(parts) {
+                        cells[at(col)] = part.clone().unwrap_or_default();
+                    }
+                    if a.formatted.is_some() {
+                        // The formatted text has no column: the address goes whole below too.
+                        r.addresses.push(a.clone());
+                    }
+                }
+                _ => r.addresses.push(a.clone()),
+            }
+        }
+        if cells[at("Business Country/Region")].is_empty() {
+            cells[at("Business Country/Region")] = c.country.clone().unwrap_or_default();
+        }
+        for related in &d.related {
+            let column = RELATED_COLUMNS.iter().find(|(kind, _)| {
+                related
+                    .relation
+                    .as_deref()
+                    .is_some_and(|rel| rel.eq_ignore_ascii_case(kind))
+            });
+            match column {
+                Some((_, col)) if cells[at(col)].is_empty() && related.value.is_none() => {
+                    cells[at(col)] = related.name.clone()
+                }
+                _ => r.related.push(related.clone()),
+            }
+        }
+        for date in &d.dates {
+            if date.kind == "anniversary"
+                && date.label.is_none()
+                && cells[at("Anniversary")].is_empty()
+            {
+                cells[at("Anniversary")] = date.value.clone();
+            } else {
+                r.dates.push(date.clone());
+            }
+        }
+        for (i, im) in d.ims.iter().enumerate() {
+            if i == 0 && im.types.is_empty() && im.label.is_none() {
+                cells[at("IMAddress")] = im.value.clone();
+            } else {
+                r.ims.push(im.clone());
+            }
+        }
+        r.role.clone_from(&d.role);
+        r.gender.clone_from(&d.gender);
+        r.time_zone.clone_from(&d.time_zone);
+        r.geo.clone_from(&d.geo);
+        r.phonetic.middle.clone_from(&d.phonetic.middle);
+        r.uids.clone_from(&d.uids);
+        r.photo.clone_from(&d.photo);
+        r.extra.clone_from(&d.extra);
+        rest.departments = c.departments.iter().skip(1).cloned().collect();
+        if !rest.departments.is_empty() && rest.organizations.is_empty() {
+            // A department belongs to an organization in a vCard: the first one's.
+            rest.custom.extend(
+                rest.departments
+                    .drain(..)
+                    .map(|d| ("department".to_string(), d)),
+            );
+        }
+        let categories: Vec<&str> = c
+            .events
+            .iter()
+            .map(|e| e.name.as_str())
+            .chain(
+                c.tags
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|t| !c.events.iter().any(|e| e.name == *t)),
+            )
+            .collect();
+        cells[at("Categories")] = categories.join(";");
+        let mut notes = c.notes.clone();
         if !c.events.is_empty() {
             notes.push(event::met_note(&c.events));
         }
+        notes.extend(super::vcard::more_details(&rest));
         cells[at("Notes")] = notes.join("\n\n");
         row(&mut out, cells.iter().map(String::as_str))?;
     }

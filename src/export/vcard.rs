@@ -34,6 +34,32 @@ pub fn write_contacts_vcf(
     Ok(())
 }
 
+/// The line that opens the paragraph of a CSV layout's notes holding what the layout has no
+/// column for, one vCard 4.0 property a line; rolo reads it back into those values.
+pub const MORE_DETAILS: &str = "More details (vCard):";
+
+/// The paragraph of [`MORE_DETAILS`] for the values of `rest` (a contact holding only what a
+/// layout could not place), or nothing when it holds none.
+pub(super) fn more_details(rest: &Contact) -> Option<String> {
+    let mut card = String::new();
+    write_card(&mut card, rest, Version::V4);
+    let unfolded = card.replace("\r\n ", "");
+    let lines: Vec<&str> = unfolded
+        .split("\r\n")
+        .filter(|l| {
+            let name = l.split([':', ';']).next().unwrap_or_default();
+            let name = name.rsplit('.').next().unwrap_or_default();
+            let card = matches!(
+                name,
+                "BEGIN" | "END" | "VERSION" | "PRODID" | "FN" | "N" | "KIND"
+            );
+            let made_up_uid = name == "UID" && rest.details.uids.is_empty();
+            !(l.is_empty() || card || made_up_uid)
+        })
+        .collect();
+    (!lines.is_empty()).then(|| format!("{MORE_DETAILS}\n{}", lines.join("\n")))
+}
+
 fn write_card(out: &mut String, c: &Contact, version: Version) {
     let v4 = version == Version::V4;
     let d = &c.details;

@@ -41,7 +41,7 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
         warnings: raw.warnings.into(),
         ..Record::default()
     };
-    let fields = raw.fields;
+    let fields = more_details(raw.fields, r.prov.as_ref());
     let first = |field: Field| {
         fields
             .iter()
@@ -415,6 +415,44 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
         r.notes.retain(|n| *n != met);
     }
     r
+}
+
+/// A note that holds rolo's paragraph of more details ([`crate::export::MORE_DETAILS`]) gives
+/// those values back: the paragraph is read as the vCard properties it is, the rest of the note
+/// stays a note.
+fn more_details(
+    fields: Vec<crate::model::RawField>,
+    prov: Option<&crate::model::Provenance>,
+) -> Vec<crate::model::RawField> {
+    use crate::export::MORE_DETAILS;
+    if !fields
+        .iter()
+        .any(|f| f.field == Field::Notes && f.value.contains(MORE_DETAILS))
+    {
+        return fields;
+    }
+    let mut out = Vec::with_capacity(fields.len());
+    let mut more = Vec::new();
+    for mut f in fields {
+        if f.field == Field::Notes
+            && let Some(at) = f.value.find(MORE_DETAILS)
+        {
+            let block = f.value[at + MORE_DETAILS.len()..].to_string();
+            let prov = prov.cloned().unwrap_or_else(|| crate::model::Provenance {
+                file: "".into(),
+                sheet: None,
+                record: 0,
+            });
+            more.extend(crate::read::vcard::property_fields(&block, prov));
+            f.value = f.value[..at].trim_end().to_string();
+            if f.value.is_empty() {
+                continue;
+            }
+        }
+        out.push(f);
+    }
+    out.extend(more);
+    out
 }
 
 /// A birthday given as year, month and day columns (Thunderbird); the year may be empty.

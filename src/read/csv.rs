@@ -9,7 +9,7 @@ use std::io::Cursor;
 use super::headers::{header_score, identifies_person, map_headers};
 use super::own::Column;
 use super::{FileInfo, Item};
-use crate::model::{Field, Provenance, RawField, RawRecord};
+use crate::model::{Field, Kind, Provenance, RawField, RawRecord};
 
 /// How many rows from the top may be preamble before the header.
 const HEADER_SEARCH_ROWS: usize = 30;
@@ -19,6 +19,7 @@ pub struct CsvSource {
     fields: Vec<Field>,
     types: Vec<Option<usize>>,
     own: Option<Vec<Column>>,
+    roles: super::columns::Roles,
     delimiter: u8,
     file: std::sync::Arc<str>,
     ordinal: u64,
@@ -61,9 +62,11 @@ pub fn open(file: &str, text: String, info: &mut FileInfo) -> CsvSource {
         }
     };
     let mut reader = builder(delimiter).from_reader(Cursor::new(text.into_bytes()));
-    let (types, own) = match &layout {
-        Layout::Header { types, own, .. } => (types.clone(), own.clone()),
-        Layout::Headerless { .. } => (Vec::new(), None),
+    let (types, own, roles) = match &layout {
+        Layout::Header {
+            types, own, roles, ..
+        } => (types.clone(), own.clone(), roles.clone()),
+        Layout::Headerless { .. } => (Vec::new(), None, Default::default()),
     };
     if own.is_some() {
         info.notes.push("rolo's own contacts table".into());
@@ -76,11 +79,16 @@ pub fn open(file: &str, text: String, info: &mut FileInfo) -> CsvSource {
             }
         }
     }
+    let fields = match &layout {
+        Layout::Header { fields, .. } => fields.clone(),
+        Layout::Headerless { .. } => fields,
+    };
     CsvSource {
         reader,
         fields,
         types,
         own,
+        roles,
         delimiter,
         file: file.into(),
         ordinal: 0,
@@ -151,28 +159,30 @@ impl Iterator for CsvSource {
                 super::own::read_row(&mut record, columns, &cells);
                 return Some(Ok(record));
             }
-            for (i, cell) in self.row.iter().enumerate() {
-                let cell = String::from_utf8_lossy(cell);
-                let cell = unquote(&cell);
-                if cell.is_empty() || self.is_used_label(i) {
+            let cells: Vec<String> = self
+                .row
+                .iter()
+                .map(|c| unquote(&String::from_utf8_lossy(c)))
+                .collect();
+            let row = |j: usize| cells.get(j).cloned().unwrap_or_default();
+            let mut parts = Vec::new();
+            for (i, cell) in cells.iter().enumerate() {
+                if cell.is_empty() || self.is_used_label(i) || self.roles.is_label(i) {
                     continue;
                 }
                 let field = match self.fields.get(i) {
-                    // A number whose type column says fax or pager is no number to call.
-                    Some(Field::Phone) => match self.type_of(i).filter(|t| is_fax(t)) {
-                        Some(kind) => Field::Custom(kind.to_lowercase()),
-                        None => Field::Phone,
-                    },
                     // Google's `Custom Field 1 - Value` is what its label column names
                     // (`Event`, `Organization`), where that is a field rolo knows.
                     Some(Field::Custom(label)) => self
                         .labelled(i)
                         .unwrap_or_else(|| Field::Custom(label.clone())),
                     Some(field) => field.clone(),
-                    None => sniff_cell(&cell, i),
+                    None => sniff_cell(cell, i),
                 };
-                push_cell(&mut record, field, &cell);
+                self.roles
+                    .push(&mut record, &mut parts, i, field, cell, &row);
             }
+            self.roles.finish(&mut record, &parts, &row);
             return Some(Ok(record));
         }
     }
@@ -216,11 +226,6 @@ impl CsvSource {
     }
 }
 
-fn is_fax(kind: &str) -> bool {
-    let k = kind.to_lowercase();
-    k.contains("fax") || k.contains("pager") || k.contains("télécopie")
-}
-
 /// Google and Outlook name a value's kind in a sibling column: `Phone 1 - Type` for
 /// `Phone 1 - Value`. For each column, the index of its sibling.
 fn type_columns(headers: &[String]) -> Vec<Option<usize>> {
@@ -251,11 +256,11 @@ fn resplit(raw: &str, delimiter: u8) -> Option<csv::ByteRecord> {
         .max_by_key(csv::ByteRecord::len)
 }
 
-/// Adds a cell's value; Google's multi-value cells (`a@x.com ::: b@y.com`) become several values,
-/// the one marked `* ` first.
-pub fn push_cell(record: &mut RawRecord, field: Field, cell: &str) {
+/// Adds a cell's value with its kind; Google's multi-value cells (`a@x.com ::: b@y.com`) become
+/// several values, the one marked `* ` first.
+pub fn push_cell(record: &mut RawRecord, field: Field, cell: &str, kind: Kind) {
     if !cell.contains(":::") {
-        record.push(field, cell);
+        record.push_kind(field, cell, kind);
         return;
     }
     let at = record
@@ -265,10 +270,12 @@ pub fn push_cell(record: &mut RawRecord, field: Field, cell: &str) {
         .unwrap_or(record.fields.len());
     for part in cell.split(":::").map(str::trim).filter(|p| !p.is_empty()) {
         match part.strip_prefix("* ") {
-            Some(primary) => record
-                .fields
-                .insert(at, RawField::new(field.clone(), primary.trim().to_string())),
-            None => record.push(field.clone(), part),
+            Some(primary) => {
+                let mut value = RawField::new(field.clone(), primary.trim().to_string());
+                value.kind = (!kind.is_empty()).then(|| Box::new(kind.clone()));
+                record.fields.insert(at, value);
+            }
+            None => record.push_kind(field.clone(), part, kind.clone()),
         }
     }
 }
@@ -385,6 +392,8 @@ enum Layout {
         types: Vec<Option<usize>>,
         /// The columns of rolo's own table, where the header is its.
         own: Option<Vec<Column>>,
+        /// What the columns say beyond their fields (kinds, address parts).
+        roles: super::columns::Roles,
     },
     Headerless {
         fields: Vec<Field>,
@@ -404,13 +413,15 @@ fn find_header(text: &str, delimiter: u8) -> Layout {
         if looks_like_data {
             continue;
         }
-        let fields = map_headers(row);
+        let mut fields = map_headers(row);
         if score >= 2 || (score == 1 && identifies_person(&fields) && row.len() <= 3) {
+            let roles = super::columns::roles(row, &mut fields);
             return Layout::Header {
                 row: i,
                 fields,
                 types: type_columns(row),
                 own: super::own::layout(row),
+                roles,
             };
         }
     }
@@ -425,6 +436,7 @@ fn find_header(text: &str, delimiter: u8) -> Layout {
         fields,
         types: Vec::new(),
         own: None,
+        roles: Default::default(),
     }
 }
 

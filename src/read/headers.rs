@@ -173,6 +173,13 @@ fn exact(key: &str) -> Option<Field> {
         "suffix" | "namesuffix" | "honorificsuffix" | "namenszusatz" | "suffixe" | "sufijo"
         | "generationalsuffix" => Field::Suffix,
         "nickname" | "spitzname" | "surnom" | "apodo" | "bijnaam" => Field::Nickname,
+        "phoneticfirstname" | "givenyomi" | "phoneticgivenname" => Field::PhoneticGiven,
+        "phoneticmiddlename" => Field::PhoneticMiddle,
+        "phoneticlastname" | "surnameyomi" | "phoneticfamilyname" => Field::PhoneticFamily,
+        "companyyomi" | "phoneticorganization" | "organizationphoneticname" => {
+            Field::PhoneticOrganization
+        }
+        "photo" | "photourl" | "picture" | "avatar" => Field::Photo,
         "company"
         | "companyname"
         | "organization"
@@ -407,8 +414,8 @@ mod tests {
             &f[..3],
             &[Field::GivenName, Field::MiddleName, Field::FamilyName]
         );
-        assert_eq!(f[3], Field::Custom("Phonetic First Name".into()));
-        assert_eq!(f[5], Field::Custom("Phonetic Last Name".into()));
+        assert_eq!(f[3], Field::PhoneticGiven);
+        assert_eq!(f[5], Field::PhoneticFamily);
         assert_eq!(
             (f[10].clone(), f[11].clone(), f[12].clone()),
             (Field::Organization, Field::Title, Field::Department)

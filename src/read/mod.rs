@@ -4,6 +4,7 @@
 //! The format comes from the file's contents first (zip and OLE signatures, `BEGIN:VCARD`), its
 //! extension second; text is decoded to UTF-8 before any reader sees it.
 
+pub mod columns;
 pub mod csv;
 pub mod headers;
 pub mod html;

@@ -54,7 +54,7 @@ fn read_sheets(file: &str, bytes: Vec<u8>, info: &mut FileInfo) -> Result<Vec<It
             }
         };
         let rows: Vec<&[Data]> = owned.iter().map(|(_, row)| row.as_slice()).collect();
-        let Some((header_row, fields)) = find_header(&rows) else {
+        let Some((header_row, mut fields)) = find_header(&rows) else {
             info.skipped_sheets.push(name.clone());
             continue;
         };
@@ -65,7 +65,9 @@ fn read_sheets(file: &str, bytes: Vec<u8>, info: &mut FileInfo) -> Result<Vec<It
             ));
             continue;
         }
-        let own = super::own::layout(&rows[header_row].iter().map(cell_text).collect::<Vec<_>>());
+        let header: Vec<String> = rows[header_row].iter().map(cell_text).collect();
+        let own = super::own::layout(&header);
+        let roles = super::columns::roles(&header, &mut fields);
         // Counted in the sheet's own rows, blank ones included.
         let titles = owned[header_row].0 - owned[0].0;
         if titles > 0 {
@@ -100,23 +102,29 @@ fn read_sheets(file: &str, bytes: Vec<u8>, info: &mut FileInfo) -> Result<Vec<It
                 items.push(Ok(record));
                 continue;
             }
+            let cells: Vec<String> = row.iter().map(cell_text).collect();
+            let text = |j: usize| cells.get(j).cloned().unwrap_or_default();
+            let mut parts = Vec::new();
             for (i, cell) in row.iter().enumerate() {
+                if roles.is_label(i) {
+                    continue;
+                }
                 let field = fields
                     .get(i)
                     .cloned()
                     .unwrap_or_else(|| Field::Custom(format!("column {}", i + 1)));
-                let text = match (&field, cell) {
-                    (Field::Phone, Data::Float(_) | Data::Int(_)) => {
-                        let digits = cell_text(cell);
-                        record.warnings.push(format!(
-                            "phone {digits} was stored as a number: a leading + or 0 was probably lost"
-                        ));
-                        digits
-                    }
-                    _ => cell_text(cell),
-                };
-                super::csv::push_cell(&mut record, field, &text);
+                if let (Field::Phone, Data::Float(_) | Data::Int(_)) = (&field, cell) {
+                    record.warnings.push(format!(
+                        "phone {} was stored as a number: a leading + or 0 was probably lost",
+                        cells[i]
+                    ));
+                }
+                if cells[i].trim().is_empty() {
+                    continue;
+                }
+                roles.push(&mut record, &mut parts, i, field, &cells[i], &text);
             }
+            roles.finish(&mut record, &parts, &text);
             items.push(Ok(record));
         }
         info.sheets.push(name);

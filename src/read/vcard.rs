@@ -133,6 +133,20 @@ fn split_cards(text: &str) -> Vec<Card> {
         .collect()
 }
 
+/// The values of vCard property lines outside a card (the paragraph a CSV layout's notes hold
+/// for what it has no column for), read as the properties of a card are.
+pub fn property_fields(lines: &str, prov: Provenance) -> Vec<crate::model::RawField> {
+    let text = format!(
+        "BEGIN:VCARD\r\nVERSION:4.0\r\n{}\r\nEND:VCARD\r\n",
+        lines.trim()
+    );
+    let cards = split_cards(&text);
+    match cards.first().map(|card| read_card(&text, card, prov)) {
+        Some(Ok(record)) => record.fields,
+        _ => Vec::new(),
+    }
+}
+
 fn read_card(text: &str, card: &Card, prov: Provenance) -> Item {
     let raw = text[card.start..card.end].trim_end().to_string();
     // The card without its nested cards, which calcard would otherwise take as the card itself.

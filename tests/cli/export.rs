@@ -194,13 +194,22 @@ fn google_outlook_and_hubspot_get_the_headers_they_map() {
             .starts_with("\u{feff}".as_bytes())
     );
     let (outlook, rows) = csv_rows(&path);
-    assert_eq!(outlook.len(), 61);
+    // outlook.com's 61 columns, then Outlook desktop's Categories.
+    assert_eq!(outlook.len(), 62);
     assert_eq!(outlook[..2], ["First Name", "Middle Name"]);
+    let categories = outlook.iter().position(|h| h == "Categories").unwrap();
+    assert!(rows.iter().any(|r| r[categories].contains("Expo 2026")));
     let notes = outlook.iter().position(|h| h == "Notes").unwrap();
     assert!(
         rows.iter()
-            .any(|r| r[notes].ends_with("Met at Expo 2026 (2026-03-10)."))
+            .any(|r| r[notes].contains("Met at Expo 2026 (2026-03-10).\n\n"))
     );
+    // What Outlook has no column for (a badge's id, a second title) is in the notes, as vCard
+    // lines rolo reads back.
+    assert!(rows.iter().any(|r| {
+        r[notes].contains("More details (vCard):\n")
+            && r[notes].contains("X-ROLO-FIELD;X-NAME=\"Badge ID\":NS-")
+    }));
 
     let (hubspot, rows) = csv_rows(&export(&dir, "hubspot.csv", Some("hubspot-csv")));
     assert_eq!(
