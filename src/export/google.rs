@@ -239,6 +239,8 @@ fn custom_fields(c: &Contact) -> Vec<(&'static str, String)> {
             .map(|d| ("Department", d.clone())),
     );
     fields.extend(c.rating.map(|r| ("Rating", r.as_str().to_string())));
+    // Which contact the row is, so that reading the file back keeps its contacts apart.
+    fields.extend((!c.id.is_empty()).then(|| ("rolo id", c.id.clone())));
     fields
 }
 

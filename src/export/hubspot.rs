@@ -41,6 +41,7 @@ const COLUMNS: &[&str] = &[
     "City",
     "State/Region",
     "Postal Code",
+    "rolo ID",
 ];
 
 pub fn write(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
@@ -167,6 +168,7 @@ pub fn write(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
             part(|a| &a.locality),
             part(|a| &a.region),
             part(|a| &a.postcode),
+            c.id.clone(),
         ];
         row(&mut out, cells.iter().map(String::as_str))?;
     }

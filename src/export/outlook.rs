@@ -1,5 +1,5 @@
 //! Outlook CSV: the 61 columns of outlook.com's import and export, then `Categories` as Outlook
-//! desktop writes it; Outlook desktop's import wizard maps them on its own too. Each number goes
+//! desktop writes it and the contact's `rolo ID`; Outlook desktop's import wizard maps them on its own too. Each number goes
 //! to the column of its kind (a mobile to `Mobile Phone`, a work fax to `Business Fax`), each
 //! address to the business, home or other columns, a spouse, manager or assistant to theirs.
 //! What does not fit is a paragraph of vCard lines at the end of `Notes`
@@ -76,6 +76,7 @@ const COLUMNS: &[&str] = &[
     "Anniversary",
     "Notes",
     "Categories",
+    "rolo ID",
 ];
 
 /// Where each kind of number goes, in order of preference: its types decide (a work fax is a
@@ -328,6 +329,8 @@ pub fn write(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
             )
             .collect();
         cells[at("Categories")] = categories.join(";");
+        // Which contact the row is, so that reading the file back keeps its contacts apart.
+        cells[at("rolo ID")] = c.id.clone();
         let mut notes = c.notes.clone();
         if !c.events.is_empty() {
             notes.push(event::met_note(&c.events));

@@ -51,7 +51,7 @@ pub(super) fn more_details(rest: &Contact) -> Option<String> {
             let name = name.rsplit('.').next().unwrap_or_default();
             let card = matches!(
                 name,
-                "BEGIN" | "END" | "VERSION" | "PRODID" | "FN" | "N" | "KIND"
+                "BEGIN" | "END" | "VERSION" | "PRODID" | "FN" | "N" | "KIND" | "X-ROLO-ID"
             );
             let made_up_uid = name == "UID" && rest.details.uids.is_empty();
             !(l.is_empty() || card || made_up_uid)
@@ -303,6 +303,10 @@ fn write_card(out: &mut String, c: &Contact, version: Version) {
     }
     if let Some(r) = c.rating {
         line(out, "X-ROLO-RATING", r.as_str());
+    }
+    // Which contact the card is, so that reading the file back keeps its contacts apart.
+    if !c.id.is_empty() {
+        line(out, "X-ROLO-ID", &text(&c.id));
     }
     // Values of columns no vCard property stands for, under their own label.
     for (label, value) in &c.custom {

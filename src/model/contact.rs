@@ -48,6 +48,8 @@ pub struct Contact {
     pub problems: ThinVec<Problem>,
     /// Every phone, email and URL with its kind, addresses, and the other details of the cards.
     pub details: Details,
+    /// The id the contact had in rolo's own export it was read from, where it was.
+    pub exported_as: Option<String>,
     pub events: ThinVec<EventTag>,
     pub sources: ThinVec<Provenance>,
     /// At least one record came from a context file (address book, phone, LinkedIn): the person

@@ -48,6 +48,9 @@ pub enum Field {
     Photo,
     /// A vCard property kept as written (`NAME;PARAMS:value`).
     Extra,
+    /// The id of the contact a record of rolo's own export was (its `id` column, a card's
+    /// `X-ROLO-ID`): records of one export file with different ids were different people.
+    ContactId,
     Custom(String),
 }
 
@@ -91,13 +94,14 @@ impl Field {
             Field::Uid => "uid",
             Field::Photo => "photo",
             Field::Extra => "extra",
+            Field::ContactId => "contact_id",
             Field::Custom(label) => label,
         }
     }
 }
 
 impl Field {
-    const KNOWN: [Field; 36] = [
+    const KNOWN: [Field; 37] = [
         Field::FullName,
         Field::Prefix,
         Field::GivenName,
@@ -134,6 +138,7 @@ impl Field {
         Field::Uid,
         Field::Photo,
         Field::Extra,
+        Field::ContactId,
     ];
 
     /// A key that names the field unambiguously, for storing: the label of a known field, and

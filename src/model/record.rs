@@ -105,6 +105,8 @@ pub struct Record {
     pub problems: ThinVec<Problem>,
     /// Every phone, email and URL with its kind, addresses, and the other details of a card.
     pub details: Details,
+    /// The id of the contact this record was in rolo's own export it was read from.
+    pub exported_as: Option<CompactString>,
     pub warnings: ThinVec<String>,
     pub raw: String,
 }

@@ -77,6 +77,15 @@ fn check(s: &str) -> Result<(), String> {
     if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
         return Err("not an e-mail address: misplaced dot".into());
     }
+    // RFC 5322's specials may stand in a local part only in quotes, which no address book
+    // writes: `msn:ann@x.com` and `https://ann@x.com` are a scheme before an address, not one.
+    if !local.starts_with('"')
+        && local.contains(['(', ')', ',', ':', ';', '<', '>', '[', ']', '\\', '"'])
+    {
+        return Err(
+            "not an e-mail address: a character an address cannot hold before the @".into(),
+        );
+    }
     let labels: Vec<&str> = domain.split('.').collect();
     let tld = labels.last().copied().unwrap_or("");
     if labels.len() < 2
@@ -109,6 +118,13 @@ mod tests {
         assert!(normalize("bob@localhost").is_err());
         assert!(normalize("bob.x.org").is_err());
         assert!(normalize("a b@x.org").is_err());
+    }
+
+    #[test]
+    fn a_scheme_before_the_address_is_no_address() {
+        assert!(normalize("https://taylor@laravel.com").is_err());
+        assert!(normalize("msn:ann@example.com").is_err());
+        assert!(normalize("ann.o'neil+x@example.com").is_ok());
     }
 
     #[test]

@@ -380,6 +380,11 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
                 Some(_) => {}
                 None => r.custom.push(("extra".into(), value.as_str().into())),
             },
+            Field::ContactId => {
+                if r.exported_as.is_none() {
+                    r.exported_as = Some(value.as_str().into());
+                }
+            }
             Field::Custom(label) => r
                 .custom
                 .push((label.as_str().into(), value.as_str().into())),

@@ -180,6 +180,7 @@ fn exact(key: &str) -> Option<Field> {
             Field::PhoneticOrganization
         }
         "photo" | "photourl" | "picture" | "avatar" => Field::Photo,
+        "roloid" => Field::ContactId,
         "company"
         | "companyname"
         | "organization"

@@ -54,6 +54,7 @@ pub(super) fn column(name: &str) -> Column {
         return Column::Custom(label.trim().to_string());
     }
     match name {
+        "id" => Column::Field(Field::ContactId),
         "name" => Column::Field(Field::FullName),
         "given_name" => Column::Field(Field::GivenName),
         "family_name" => Column::Field(Field::FamilyName),
@@ -90,7 +91,7 @@ pub(super) fn column(name: &str) -> Column {
         "extra" => Column::Extra,
         "problems" => Column::Problems,
         // `organization`, `title`, `linkedin` repeat the lists; `custom` repeats the custom
-        // columns; `id`, `sources` and `known_before` are about the contact.
+        // columns; `sources` and `known_before` are about the contact.
         _ => Column::Skip,
     }
 }

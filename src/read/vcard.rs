@@ -450,6 +450,7 @@ fn fill(record: &mut RawRecord, vcard: &VCard, own: &str) {
                     "X-PHONETIC-LAST-NAME" => Field::PhoneticFamily,
                     "X-PHONETIC-ORG" => Field::PhoneticOrganization,
                     "X-ROLO-EVENT" => Field::Event,
+                    "X-ROLO-ID" => Field::ContactId,
                     "X-ROLO-RATING" => Field::Rating,
                     "X-ROLO-FIELD" => match param_text(entry, "X-NAME") {
                         Some(label) => Field::Custom(label),

@@ -105,6 +105,9 @@ pub(super) fn merged(mut members: Vec<(usize, &mut Record)>) -> Contact {
             }
         }
         extend_list(&mut c.problems, take(&mut r.problems));
+        if c.exported_as.is_none() {
+            c.exported_as = r.exported_as.take().map(String::from);
+        }
         let mut more = Vec::new();
         c.details.absorb(take(&mut r.details), &mut more);
         for (label, value) in more {
@@ -211,12 +214,23 @@ pub(super) fn assign_ids(contacts: &mut [Contact]) {
         }
     }
     contacts.par_iter_mut().zip(ids).for_each(|(c, (id, n))| {
-        c.id = if n > 1 {
-            format!("{id:012x}-{n}")
-        } else {
-            format!("{id:012x}")
+        c.id = match &c.exported_as {
+            // Known only by where its record was: read back from rolo's own export, it keeps the
+            // id it had there, which the export's place in a file would not give again.
+            Some(exported) if known_by_place(c) => exported.clone(),
+            _ if n > 1 => format!("{id:012x}-{n}"),
+            _ => format!("{id:012x}"),
         };
     });
+}
+
+/// Whether a contact's identifying key is the place of its first record ([`identity`]).
+fn known_by_place(c: &Contact) -> bool {
+    c.emails.is_empty()
+        && c.linkedin.is_none()
+        && c.phones.is_empty()
+        && super::names::fold(&c.display_name()).is_empty()
+        && c.problems.is_empty()
 }
 
 /// The smallest identifying key of the contact, given to `write` in parts: an email, a LinkedIn

@@ -98,7 +98,11 @@ impl<'a> Resolver<'a> {
 
     /// Groups the records: blocking, scoring, clustering. Returns the groups (record indexes),
     /// the record pairs for review with their scores and evidence, and the report.
-    fn groups(&self, decisions: &Decisions) -> (Vec<Vec<usize>>, Vec<Noted>, Report) {
+    fn groups(
+        &self,
+        decisions: &Decisions,
+        sealed: &[Option<(u64, u64)>],
+    ) -> (Vec<Vec<usize>>, Vec<Noted>, Report) {
         let mut clock = std::time::Instant::now();
         let mut lap = |report: &mut Report, step: &'static str| {
             report.timings.push(Timing::since(step, clock));
@@ -114,9 +118,16 @@ impl<'a> Resolver<'a> {
         let mut review = Vec::new();
         // Pairs are scored in parallel; each keeps its band.
         let apart = |x: u32, y: u32| {
-            decisions
-                .apart
-                .contains(&(x.min(y) as usize, x.max(y) as usize))
+            let exported_apart = match (sealed.get(x as usize), sealed.get(y as usize)) {
+                (Some(Some((file_x, id_x))), Some(Some((file_y, id_y)))) => {
+                    file_x == file_y && id_x != id_y
+                }
+                _ => false,
+            };
+            exported_apart
+                || decisions
+                    .apart
+                    .contains(&(x.min(y) as usize, x.max(y) as usize))
         };
         let scored: Vec<(u32, u32, Score)> = blocking
             .pairs
@@ -232,10 +243,24 @@ pub fn resolve(records: &mut [Record]) -> Resolved {
 /// Groups the records into contacts, following the users' decisions.
 pub fn resolve_with(records: &mut [Record], decisions: &Decisions) -> Resolved {
     let clock = std::time::Instant::now();
+    // Records read from one of rolo's own exports were contacts already: two of one file that
+    // were two contacts stay two, whatever they share (the first run kept them apart).
+    let sealed: Vec<Option<(u64, u64)>> = if records.iter().any(|r| r.exported_as.is_some()) {
+        records
+            .iter()
+            .map(|r| {
+                let id = r.exported_as.as_deref()?;
+                let file = r.prov.as_ref().map(|p| &*p.file).unwrap_or_default();
+                Some((score::hash(file), score::hash(id)))
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let (groups, pairs, mut report) = {
         let resolver = Resolver::new(records);
         let profiles = Timing::since("profiles and term frequencies", clock);
-        let (groups, pairs, mut report) = resolver.groups(decisions);
+        let (groups, pairs, mut report) = resolver.groups(decisions, &sealed);
         report.timings.insert(0, profiles);
         (groups, pairs, report)
     };

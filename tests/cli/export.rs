@@ -194,8 +194,8 @@ fn google_outlook_and_hubspot_get_the_headers_they_map() {
             .starts_with("\u{feff}".as_bytes())
     );
     let (outlook, rows) = csv_rows(&path);
-    // outlook.com's 61 columns, then Outlook desktop's Categories.
-    assert_eq!(outlook.len(), 62);
+    // outlook.com's 61 columns, then Outlook desktop's Categories and the contact's id.
+    assert_eq!(outlook.len(), 63);
     assert_eq!(outlook[..2], ["First Name", "Middle Name"]);
     let categories = outlook.iter().position(|h| h == "Categories").unwrap();
     assert!(rows.iter().any(|r| r[categories].contains("Expo 2026")));

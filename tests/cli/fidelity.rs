@@ -356,3 +356,142 @@ fn every_corpus_vcard_property_reaches_the_vcard_exports() {
     );
     assert!(report.is_empty(), "lost:\n{}", report.join("\n"));
 }
+
+/// The cells of a workbook's sheets: the file itself records when it was written.
+fn workbook_cells(path: &std::path::Path) -> Vec<Vec<String>> {
+    use calamine::{Reader, Xlsx, open_workbook};
+    let mut book: Xlsx<_> = open_workbook(path).expect("rolo's workbook");
+    let mut rows = Vec::new();
+    for name in book.sheet_names() {
+        let range = book.worksheet_range(&name).expect("a sheet");
+        rows.extend(
+            range
+                .rows()
+                .map(|r| r.iter().map(|c| c.to_string()).collect::<Vec<_>>()),
+        );
+    }
+    rows
+}
+
+/// The ids of the contacts of a file, as rolo reads it.
+fn ids(test: &TestDir, file: &std::path::Path) -> Vec<String> {
+    let out = test.path("ids.jsonl");
+    test.rolo_ok(&[
+        "run".into(),
+        file.display().to_string(),
+        "--contacts".into(),
+        out.display().to_string(),
+        "--region".into(),
+        "DE".into(),
+    ]);
+    let mut ids: Vec<String> = std::fs::read_to_string(&out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].to_string())
+        .collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn every_export_read_back_and_exported_again_is_the_same_file() {
+    let corpus = root().join("../shared/corpus");
+    if !corpus.is_dir() {
+        eprintln!("skipped: {} is absent", corpus.display());
+        return;
+    }
+    let mut inputs: Vec<String> = Vec::new();
+    for folder in ["vcard", "csv", "sheets"] {
+        let mut files: Vec<_> = std::fs::read_dir(corpus.join(folder))
+            .unwrap()
+            .map(|e| e.unwrap().path().display().to_string())
+            .collect();
+        files.sort();
+        inputs.extend(files);
+    }
+    let test = TestDir::new();
+    let formats = [
+        ("jsonl", "jsonl"),
+        ("csv", "csv"),
+        ("vcf", "vcf"),
+        ("vcf4", "vcf"),
+        ("google-csv", "csv"),
+        ("outlook-csv", "csv"),
+        ("hubspot-csv", "csv"),
+        ("xlsx", "xlsx"),
+    ];
+    let run = |inputs: &[String], out: &std::path::Path, format: &str| {
+        let mut args: Vec<String> = vec!["run".into()];
+        args.extend(inputs.iter().cloned());
+        args.extend(
+            [
+                "--contacts",
+                &out.display().to_string(),
+                "--contacts-format",
+                format,
+                "--region",
+                "DE",
+            ]
+            .map(String::from),
+        );
+        test.rolo(&args)
+    };
+    let first = ids(&test, &{
+        let all = test.path("all.jsonl");
+        run(&inputs, &all, "jsonl");
+        all
+    });
+    for (format, ext) in formats {
+        // Each pass reads the file under the same name, as a user who exports over the file
+        // they read would: the sources then name the same file.
+        let (a, input) = (
+            test.path(&format!("a.{ext}")),
+            test.path(&format!("in.{ext}")),
+        );
+        let (b, c) = (
+            test.path(&format!("b.{ext}")),
+            test.path(&format!("c.{ext}")),
+        );
+        run(&inputs, &a, format);
+        std::fs::copy(&a, &input).unwrap();
+        run(&[input.display().to_string()], &b, format);
+        std::fs::copy(&b, &input).unwrap();
+        run(&[input.display().to_string()], &c, format);
+        if format == "xlsx" {
+            assert_eq!(workbook_cells(&b), workbook_cells(&c), "{format}");
+        } else {
+            let (b_text, c_text) = (std::fs::read(&b).unwrap(), std::fs::read(&c).unwrap());
+            assert!(
+                b_text == c_text,
+                "{format}: the second export differs from the first"
+            );
+        }
+        // The same contacts: as many as the corpus gives, with the same ids, each time.
+        let (read_a, read_b) = (ids(&test, &a), ids(&test, &b));
+        let differ = |x: &[String], y: &[String]| -> Vec<String> {
+            x.iter()
+                .filter(|i| !y.contains(i))
+                .chain(y.iter().filter(|i| !x.contains(i)))
+                .cloned()
+                .collect()
+        };
+        assert_eq!(
+            read_a.len(),
+            first.len(),
+            "{format}: contacts of the export"
+        );
+        assert!(
+            read_a == read_b,
+            "{format}: contacts read back differ: {:?}",
+            differ(&read_a, &read_b)
+        );
+        // Formats that hold the name as shown keep every contact's id.
+        if matches!(format, "jsonl" | "csv" | "vcf" | "vcf4" | "xlsx") {
+            assert!(
+                read_a == first,
+                "{format}: ids differ: {:?}",
+                differ(&read_a, &first)
+            );
+        }
+    }
+}
