@@ -78,19 +78,25 @@ pub fn write(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
                 (Some(n), None) => n.clone(),
                 (None, _) => p.value.clone(),
             };
-            let slot = if p.is_fax() {
-                &mut fax
-            } else if p.types.iter().any(|t| t == "cell") {
-                &mut mobile
-            } else {
-                &mut phone
+            // A column takes a number whose kind is the column's, which it reads back as.
+            let kind: Vec<&str> = p
+                .types
+                .iter()
+                .map(String::as_str)
+                .filter(|t| *t != "voice")
+                .collect();
+            let slot = match kind.as_slice() {
+                [] => Some(&mut phone),
+                ["cell"] => Some(&mut mobile),
+                ["fax"] => Some(&mut fax),
+                _ => None,
             };
-            if slot.is_empty() && (p.label.is_none() || p.is_fax()) {
-                *slot = value;
-            } else if p.types.is_empty() && p.label.is_none() && p.e164.is_some() {
-                additional.push(value);
-            } else {
-                more.details.phones.push(p);
+            match slot {
+                Some(slot) if slot.is_empty() && p.label.is_none() => *slot = value,
+                _ if kind.is_empty() && p.label.is_none() && p.e164.is_some() => {
+                    additional.push(value)
+                }
+                _ => more.details.phones.push(p),
             }
         }
         // The first address in its columns, the others in the notes.

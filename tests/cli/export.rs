@@ -266,3 +266,144 @@ fn a_new_output_is_readable_by_others_as_any_new_file() {
     // Whatever the umask, more than the owner-only mode of a temporary file.
     assert_ne!(mode & 0o777, 0o600, "{mode:o}");
 }
+
+/// The typed details of the two address-book fixtures, as contacts.jsonl gives them.
+fn check_details(run: &crate::util::Run, format: &str, holds_email_kinds: bool) {
+    use crate::util::strings;
+    let priya = run.contact("Priya Raman");
+    let phones = priya["phone_entries"].as_array().unwrap();
+    let kinds: Vec<Vec<&str>> = phones.iter().map(|p| strings(&p["types"])).collect();
+    assert!(kinds.contains(&vec!["cell"]), "{format}: {kinds:?}");
+    assert!(kinds.contains(&vec!["work", "fax"]), "{format}: {kinds:?}");
+    assert_eq!(strings(&priya["phones"]), ["+447911123456"], "{format}");
+    if holds_email_kinds {
+        let emails = &priya["email_entries"];
+        assert_eq!(strings(&emails[0]["types"]), ["work"], "{format}");
+        assert_eq!(strings(&emails[1]["types"]), ["home"], "{format}");
+    }
+    let address = &priya["addresses"][0];
+    assert_eq!(strings(&address["types"]), ["work"], "{format}");
+    assert_eq!(address["street"], "1 Canal Street", "{format}");
+    assert_eq!(address["locality"], "Manchester", "{format}");
+    assert_eq!(address["postcode"], "M1 3HE", "{format}");
+    assert_eq!(address["country"], "United Kingdom", "{format}");
+    assert_eq!(priya["related"][0]["name"], "Arjun Raman", "{format}");
+    assert_eq!(
+        priya["related"][0]["relation"]
+            .as_str()
+            .unwrap()
+            .to_lowercase(),
+        "spouse",
+        "{format}"
+    );
+    assert_eq!(priya["dates"][0]["kind"], "anniversary", "{format}");
+    assert_eq!(priya["dates"][0]["value"], "2015-06-20", "{format}");
+    assert_eq!(priya["ims"][0]["value"], "skype:priya.raman", "{format}");
+    assert!(strings(&priya["tags"]).contains(&"Friends"), "{format}");
+
+    let tomas = run.contact("Tomás Herrera");
+    let phones = tomas["phone_entries"].as_array().unwrap();
+    let kind_of = |number: &str| {
+        phones
+            .iter()
+            .find(|p| p["e164"] == number)
+            .map(|p| strings(&p["types"]))
+            .unwrap_or_default()
+    };
+    assert_eq!(kind_of("+34612345678"), ["cell"], "{format}");
+    assert_eq!(kind_of("+34917654321"), ["work", "fax"], "{format}");
+    assert_eq!(kind_of("+34600112233"), ["pager"], "{format}");
+    assert_eq!(kind_of("+34911234567"), ["home"], "{format}");
+    // A fax and a pager are kept, but are no numbers to call.
+    let mut callable = strings(&tomas["phones"]);
+    callable.sort();
+    assert_eq!(callable, ["+34612345678", "+34911234567"], "{format}");
+    let addresses = tomas["addresses"].as_array().unwrap();
+    let home = addresses
+        .iter()
+        .find(|a| strings(&a["types"]) == ["home"])
+        .expect("the home address");
+    assert_eq!(home["street"], "Calle Mayor 7\n3º izquierda", "{format}");
+    assert_eq!(home["postcode"], "28013", "{format}");
+    assert!(
+        addresses
+            .iter()
+            .any(|a| strings(&a["types"]) == ["work"] && a["street"] == "Calle de Alcalá 42"),
+        "{format}"
+    );
+    let related: Vec<(String, String)> = tomas["related"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["relation"].as_str().unwrap().to_lowercase(),
+                r["name"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        related.contains(&("spouse".into(), "Elena Ruiz".into())),
+        "{format}: {related:?}"
+    );
+    assert!(
+        related.contains(&("manager".into(), "Lucía Gómez".into())),
+        "{format}: {related:?}"
+    );
+    assert_eq!(tomas["dates"][0]["value"], "2010-09-18", "{format}");
+    assert_eq!(
+        tomas["ims"][0]["value"], "xmpp:tomas@jabber.example",
+        "{format}"
+    );
+}
+
+#[test]
+fn google_and_outlook_details_reach_every_export_and_come_back_typed() {
+    let dir = TestDir::new();
+    let inputs = [
+        fixture("csv/google-address-book.csv"),
+        fixture("csv/outlook-address-book.csv"),
+    ];
+    let first = dir.run(&[&inputs[0], &inputs[1]]);
+    check_details(&first, "as read", true);
+    for (format, ext, email_kinds) in [
+        ("jsonl", "jsonl", true),
+        ("csv", "csv", true),
+        ("xlsx", "xlsx", true),
+        ("vcf", "vcf", true),
+        ("vcf4", "vcf", true),
+        ("google-csv", "csv", true),
+        // Outlook's and HubSpot's e-mail columns have no kind.
+        ("outlook-csv", "csv", false),
+        ("hubspot-csv", "csv", false),
+    ] {
+        let out = dir
+            .path(&format!("export-{format}.{ext}"))
+            .display()
+            .to_string();
+        dir.rolo_ok(&[
+            "run".into(),
+            inputs[0].clone(),
+            inputs[1].clone(),
+            "--contacts".into(),
+            out.clone(),
+            "--contacts-format".into(),
+            format.into(),
+        ]);
+        let back = TestDir::new().run(&[&out]);
+        assert_eq!(back.contacts.len(), 2, "{format}: {}", back.stderr);
+        check_details(&back, format, email_kinds);
+    }
+    // The store keeps them as `rolo run` does.
+    let store = dir.path("rolo.db").display().to_string();
+    let exported = dir.path("from-store.jsonl").display().to_string();
+    for args in [
+        vec!["import", "--merge", &inputs[0], "--merge", &inputs[1]],
+        vec!["export", &exported],
+    ] {
+        let mut all = vec!["--store".to_string(), store.clone()];
+        all.extend(args.iter().map(|a| a.to_string()));
+        dir.rolo_ok(&all);
+    }
+    check_details(&TestDir::new().run(&[&exported]), "store", true);
+}
