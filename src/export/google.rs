@@ -47,7 +47,7 @@ const GROUPS: &[Group] = &[
         cells: |c| {
             c.email_entries()
                 .into_iter()
-                .map(|e| vec![label(&e.types, &e.label), e.value])
+                .map(|e| vec![label(&e.types, e.label.as_deref()), e.value.to_string()])
                 .collect()
         },
     },
@@ -60,10 +60,10 @@ const GROUPS: &[Group] = &[
                 .map(|p| {
                     let value = match (&p.e164, &p.extension) {
                         (Some(n), Some(x)) => format!("{n} ext. {x}"),
-                        (Some(n), None) => n.clone(),
-                        (None, _) => p.value.clone(),
+                        (Some(n), None) => n.to_string(),
+                        (None, _) => p.value.to_string(),
                     };
-                    vec![label(&p.types, &p.label), value]
+                    vec![label(&p.types, p.label.as_deref()), value]
                 })
                 .collect()
         },
@@ -86,7 +86,7 @@ const GROUPS: &[Group] = &[
                 .addresses
                 .iter()
                 .map(|a| {
-                    let mut cells = vec![label(&a.types, &a.label)];
+                    let mut cells = vec![label(&a.types, a.label.as_deref())];
                     cells.extend(address_cells(a));
                     cells
                 })
@@ -99,7 +99,7 @@ const GROUPS: &[Group] = &[
         cells: |c| {
             c.url_entries()
                 .into_iter()
-                .map(|u| vec![label(&u.types, &u.label), u.value])
+                .map(|u| vec![label(&u.types, u.label.as_deref()), u.value.to_string()])
                 .collect()
         },
     },
@@ -149,7 +149,7 @@ const GROUPS: &[Group] = &[
                         }
                         _ => (String::new(), im.value.clone()),
                     };
-                    vec![label(&im.types, &im.label), service, handle]
+                    vec![label(&im.types, im.label.as_deref()), service, handle]
                 })
                 .collect()
         },
@@ -168,14 +168,15 @@ const GROUPS: &[Group] = &[
 
 /// Google's label of a value of these vCard types: `Mobile`, `Work Fax`; the value's own label
 /// where it has one.
-pub(super) fn label(types: &[String], own: &Option<String>) -> String {
+pub(super) fn label(types: &[impl AsRef<str>], own: Option<&str>) -> String {
     if let Some(l) = own {
-        return l.clone();
+        return l.to_string();
     }
     types
         .iter()
-        .filter(|t| !matches!(t.as_str(), "voice" | "pref" | "internet"))
-        .map(|t| match t.as_str() {
+        .map(AsRef::as_ref)
+        .filter(|t| !matches!(*t, "voice" | "pref" | "internet"))
+        .map(|t| match t {
             "cell" => "Mobile".to_string(),
             other => {
                 let mut chars = other.chars();
@@ -369,9 +370,9 @@ mod tests {
     #[test]
     fn labels_are_googles_words_for_the_types() {
         let types = |t: &[&str]| t.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(label(&types(&["cell", "voice"]), &None), "Mobile");
-        assert_eq!(label(&types(&["work", "fax"]), &None), "Work Fax");
-        assert_eq!(label(&types(&["home"]), &Some("Office".into())), "Office");
+        assert_eq!(label(&types(&["cell", "voice"]), None), "Mobile");
+        assert_eq!(label(&types(&["work", "fax"]), None), "Work Fax");
+        assert_eq!(label(&types(&["home"]), Some("Office")), "Office");
         let read = crate::read::columns::kind_of_label("Work Fax");
         assert_eq!(read.types, ["work", "fax"]);
     }

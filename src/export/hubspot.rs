@@ -75,14 +75,14 @@ pub fn write(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
         for p in c.phone_entries() {
             let value = match (&p.e164, &p.extension) {
                 (Some(n), Some(x)) => format!("{n} ext. {x}"),
-                (Some(n), None) => n.clone(),
-                (None, _) => p.value.clone(),
+                (Some(n), None) => n.to_string(),
+                (None, _) => p.value.to_string(),
             };
             // A column takes a number whose kind is the column's, which it reads back as.
             let kind: Vec<&str> = p
                 .types
                 .iter()
-                .map(String::as_str)
+                .map(|t| t.as_str())
                 .filter(|t| *t != "voice")
                 .collect();
             let slot = match kind.as_slice() {

@@ -82,8 +82,8 @@ const COLUMNS: &[&str] = &[
 /// Where each kind of number goes, in order of preference: its types decide (a work fax is a
 /// `Business Fax`, a cell phone a `Mobile Phone`); a number of no known kind takes the first of
 /// the general columns still free.
-fn phone_columns(types: &[String], label: Option<&str>) -> &'static [&'static str] {
-    let has = |t: &str| types.iter().any(|x| x == t);
+fn phone_columns(types: &[impl AsRef<str>], label: Option<&str>) -> &'static [&'static str] {
+    let has = |t: &str| types.iter().any(|x| x.as_ref() == t);
     if has("pager") {
         &["Pager"]
     } else if has("fax") && has("home") {
@@ -211,15 +211,15 @@ pub fn write(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
         let r = &mut rest.details;
         for (i, e) in c.email_entries().into_iter().enumerate() {
             match EMAIL_COLUMNS.get(i) {
-                Some(col) => cells[at(col)] = e.value,
+                Some(col) => cells[at(col)] = e.value.to_string(),
                 None => r.emails.push(e),
             }
         }
         for p in c.phone_entries() {
             let value = match (&p.e164, &p.extension) {
                 (Some(n), Some(x)) => format!("{n} ext. {x}"),
-                (Some(n), None) => n.clone(),
-                (None, _) => p.value.clone(),
+                (Some(n), None) => n.to_string(),
+                (None, _) => p.value.to_string(),
             };
             let free = phone_columns(&p.types, p.label.as_deref())
                 .iter()
@@ -237,7 +237,7 @@ pub fn write(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
                 "Web Page"
             };
             if cells[at(col)].is_empty() {
-                cells[at(col)] = url.value;
+                cells[at(col)] = url.value.to_string();
             } else {
                 r.urls.push(url);
             }

@@ -142,7 +142,7 @@ fn write_card(out: &mut String, c: &Contact, version: Version) {
             (Some(e164), false) => {
                 let value = match &p.extension {
                     Some(x) => format!("{e164} ext. {x}"),
-                    None => e164.clone(),
+                    None => e164.to_string(),
                 };
                 (property("TEL", &p.types, pref, v4), value)
             }

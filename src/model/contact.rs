@@ -98,16 +98,19 @@ impl Contact {
     pub fn phone_entries(&self) -> Vec<PhoneEntry> {
         let mut list: Vec<PhoneEntry> = self.details.phones.to_vec();
         for phone in &self.phones {
-            if !list.iter().any(|e| e.e164.as_ref() == Some(phone)) {
+            if !list
+                .iter()
+                .any(|e| e.e164.as_deref() == Some(phone.as_str()))
+            {
                 let extension = self
                     .extensions
                     .iter()
                     .find(|(n, _)| n == phone)
-                    .map(|(_, e)| e.clone());
+                    .map(|(_, e)| e.into());
                 list.push(PhoneEntry {
-                    value: phone.clone(),
-                    e164: Some(phone.clone()),
-                    types: Vec::new(),
+                    value: phone.into(),
+                    e164: Some(phone.into()),
+                    types: ThinVec::new(),
                     label: None,
                     extension,
                 });
@@ -116,9 +119,9 @@ impl Contact {
         for p in self.problems.iter().filter(|p| p.field == "phone") {
             if !list.iter().any(|e| e.value == p.value.as_str()) {
                 list.push(PhoneEntry {
-                    value: p.value.to_string(),
+                    value: p.value.as_str().into(),
                     e164: None,
-                    types: Vec::new(),
+                    types: ThinVec::new(),
                     label: None,
                     extension: None,
                 });
@@ -147,8 +150,8 @@ fn entries(details: &[Entry], values: &[String], problems: &[Problem], field: &s
     for value in values.iter().cloned().chain(raw) {
         if !list.iter().any(|e| e.value.eq_ignore_ascii_case(&value)) {
             list.push(Entry {
-                value,
-                types: Vec::new(),
+                value: value.into(),
+                types: ThinVec::new(),
                 label: None,
             });
         }

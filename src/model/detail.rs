@@ -3,8 +3,13 @@
 //! handles, related people, dates, photos and the properties rolo has no place of its own for.
 //! vCard 4.0 (RFC 6350) and 3.0 can be written from them without loss.
 
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 use thin_vec::ThinVec;
+
+/// A short text kept inline (most phone numbers, addresses and types are under 24 bytes): there
+/// is one entry or more for nearly every record, so each saves its allocations.
+pub type Text = CompactString;
 
 /// What kind of value a value is, as its source says: vCard's `TYPE` (`cell`, `work`, `fax`),
 /// Apple's `X-ABLabel` custom label, Google's `Label` cells, Outlook's column names.
@@ -21,6 +26,24 @@ pub struct Kind {
 impl Kind {
     pub fn is_empty(&self) -> bool {
         self.types.is_empty() && self.label.is_none()
+    }
+
+    /// The types of an entry of this kind.
+    pub fn entry_types(&self) -> ThinVec<Text> {
+        self.types.iter().map(|t| Text::from(t.as_str())).collect()
+    }
+
+    /// The label of an entry of this kind.
+    pub fn entry_label(&self) -> Option<Text> {
+        self.label.as_deref().map(Text::from)
+    }
+
+    /// The kind of an entry.
+    pub fn of_entry(types: &[Text], label: Option<&Text>) -> Kind {
+        Kind {
+            types: types.iter().map(|t| t.to_string()).collect(),
+            label: label.map(|l| l.to_string()),
+        }
     }
 
     pub fn has(&self, wanted: &str) -> bool {
@@ -60,11 +83,11 @@ impl Kind {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PhoneEntry {
-    pub value: String,
-    pub e164: Option<String>,
-    pub types: Vec<String>,
-    pub label: Option<String>,
-    pub extension: Option<String>,
+    pub value: Text,
+    pub e164: Option<Text>,
+    pub types: ThinVec<Text>,
+    pub label: Option<Text>,
+    pub extension: Option<Text>,
 }
 
 impl PhoneEntry {
@@ -78,9 +101,9 @@ impl PhoneEntry {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Entry {
-    pub value: String,
-    pub types: Vec<String>,
-    pub label: Option<String>,
+    pub value: Text,
+    pub types: ThinVec<Text>,
+    pub label: Option<Text>,
 }
 
 /// A postal address in its parts (vCard `ADR`), or as one text where that is all there is.
@@ -376,13 +399,21 @@ fn split_outside_quotes(s: &str, sep: char) -> Option<usize> {
     None
 }
 
-/// Everything of a record or a contact beyond what matching uses.
+/// Everything of a record or a contact beyond what matching uses: the entries most records
+/// have inline, the rest ([`More`]) boxed, since most records have none of it. `details.role`
+/// reads through to it; writing allocates it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Details {
     pub phones: ThinVec<PhoneEntry>,
     pub emails: ThinVec<Entry>,
     pub urls: ThinVec<Entry>,
     pub addresses: ThinVec<Address>,
+    more: Option<Box<More>>,
+}
+
+/// The details few records carry.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct More {
     pub ims: ThinVec<Im>,
     pub related: ThinVec<Related>,
     pub dates: ThinVec<DateEntry>,
@@ -395,6 +426,22 @@ pub struct Details {
     pub uids: ThinVec<String>,
     pub photo: Option<Box<Photo>>,
     pub extra: ThinVec<Extra>,
+}
+
+static NONE: std::sync::LazyLock<More> = std::sync::LazyLock::new(More::default);
+
+impl std::ops::Deref for Details {
+    type Target = More;
+
+    fn deref(&self) -> &More {
+        self.more.as_deref().unwrap_or(&NONE)
+    }
+}
+
+impl std::ops::DerefMut for Details {
+    fn deref_mut(&mut self) -> &mut More {
+        self.more.get_or_insert_with(Default::default)
+    }
 }
 
 impl Details {
@@ -442,55 +489,65 @@ impl Details {
                 None => self.addresses.push(a),
             }
         }
-        for im in other.ims {
-            match self
+        let Some(theirs) = other.more else {
+            return;
+        };
+        let theirs = *theirs;
+        if self.more.is_none() {
+            self.more = Some(Box::new(theirs));
+            return;
+        }
+        let mine: &mut More = self;
+        for im in theirs.ims {
+            match mine
                 .ims
                 .iter_mut()
                 .find(|q| q.value.eq_ignore_ascii_case(&im.value))
             {
                 Some(q) => merge_kind(&mut q.types, &mut q.label, &im.types, &im.label),
-                None => self.ims.push(im),
+                None => mine.ims.push(im),
             }
         }
-        extend(&mut self.related, other.related);
-        extend(&mut self.dates, other.dates);
+        extend(&mut mine.related, theirs.related);
+        extend(&mut mine.dates, theirs.dates);
         for (slot, value, field) in [
-            (&mut self.role, other.role, "role"),
-            (&mut self.gender, other.gender, "gender"),
-            (&mut self.time_zone, other.time_zone, "time_zone"),
-            (&mut self.geo, other.geo, "geo"),
+            (&mut mine.role, theirs.role, "role"),
+            (&mut mine.gender, theirs.gender, "gender"),
+            (&mut mine.time_zone, theirs.time_zone, "time_zone"),
+            (&mut mine.geo, theirs.geo, "geo"),
         ] {
             single(slot, value, field, more);
         }
-        let (mine, theirs) = (&mut self.phonetic, other.phonetic);
-        single(&mut mine.given, theirs.given, "phonetic_given", more);
-        single(&mut mine.middle, theirs.middle, "phonetic_middle", more);
-        single(&mut mine.family, theirs.family, "phonetic_family", more);
+        let (ph, other_ph) = (&mut mine.phonetic, theirs.phonetic);
+        single(&mut ph.given, other_ph.given, "phonetic_given", more);
+        single(&mut ph.middle, other_ph.middle, "phonetic_middle", more);
+        single(&mut ph.family, other_ph.family, "phonetic_family", more);
         single(
-            &mut mine.organization,
-            theirs.organization,
+            &mut ph.organization,
+            other_ph.organization,
             "phonetic_organization",
             more,
         );
-        extend(&mut self.uids, other.uids);
-        match (&self.photo, other.photo) {
-            (None, Some(p)) => self.photo = Some(p),
+        extend(&mut mine.uids, theirs.uids);
+        match (&mine.photo, theirs.photo) {
+            (None, Some(p)) => mine.photo = Some(p),
             (Some(a), Some(b)) if *a != b => more.push(("photo", b.encode())),
             _ => {}
         }
-        extend(&mut self.extra, other.extra);
+        extend(&mut mine.extra, theirs.extra);
     }
 }
 
-fn merge_kind(
-    types: &mut Vec<String>,
-    label: &mut Option<String>,
-    more: &[String],
-    other: &Option<String>,
+/// Adds the types and the label of another value to a value's.
+fn merge_kind<T: PartialEq + Clone, V: std::ops::DerefMut<Target = [T]> + Extend<T>>(
+    types: &mut V,
+    label: &mut Option<T>,
+    more: &[T],
+    other: &Option<T>,
 ) {
     for t in more {
         if !types.contains(t) {
-            types.push(t.clone());
+            types.extend(std::iter::once(t.clone()));
         }
     }
     if label.is_none() {

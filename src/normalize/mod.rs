@@ -162,10 +162,10 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
                 let numbers = parts.unwrap_or_else(|| vec![(value.as_str(), whole)]);
                 for (written, parsed) in numbers {
                     let mut entry = PhoneEntry {
-                        value: written.to_string(),
+                        value: written.into(),
                         e164: None,
-                        types: kind.types.clone(),
-                        label: kind.label.clone(),
+                        types: kind.entry_types(),
+                        label: kind.entry_label(),
                         extension: None,
                     };
                     match parsed {
@@ -176,8 +176,8 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
                                 }
                                 push_unique(&mut r.phones, p.e164.clone());
                             }
-                            entry.e164 = Some(p.e164);
-                            entry.extension = p.extension;
+                            entry.e164 = Some(p.e164.into());
+                            entry.extension = p.extension.map(Into::into);
                         }
                         Err(why) if !fax => problem(&mut r, "phone", written, why),
                         Err(_) => {}
@@ -489,18 +489,19 @@ fn list(value: &str) -> impl Iterator<Item = &str> {
 fn push_entry(list: &mut thin_vec::ThinVec<Entry>, value: String, kind: &Kind) {
     match list.iter_mut().find(|e| e.value == value) {
         Some(known) => {
-            let mut merged = Kind {
-                types: std::mem::take(&mut known.types),
-                label: known.label.take(),
-            };
-            merged.absorb(kind);
-            known.types = merged.types;
-            known.label = merged.label;
+            for t in kind.entry_types() {
+                if !known.types.contains(&t) {
+                    known.types.push(t);
+                }
+            }
+            if known.label.is_none() {
+                known.label = kind.entry_label();
+            }
         }
         None => list.push(Entry {
-            value,
-            types: kind.types.clone(),
-            label: kind.label.clone(),
+            value: value.into(),
+            types: kind.entry_types(),
+            label: kind.entry_label(),
         }),
     }
 }

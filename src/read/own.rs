@@ -150,10 +150,7 @@ pub fn read_row(record: &mut RawRecord, columns: &[Column], cells: &[String]) {
             }
             Column::Phones => {
                 for p in json::<PhoneEntry>(cell) {
-                    let kind = Kind {
-                        types: p.types,
-                        label: p.label,
-                    };
+                    let kind = Kind::of_entry(&p.types, p.label.as_ref());
                     record.push_kind(Field::Phone, &p.value, kind);
                 }
             }
@@ -164,10 +161,7 @@ pub fn read_row(record: &mut RawRecord, columns: &[Column], cells: &[String]) {
                     Field::Url
                 };
                 for e in json::<Entry>(cell) {
-                    let kind = Kind {
-                        types: e.types,
-                        label: e.label,
-                    };
+                    let kind = Kind::of_entry(&e.types, e.label.as_ref());
                     record.push_kind(field.clone(), &e.value, kind);
                 }
             }

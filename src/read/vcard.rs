@@ -273,8 +273,8 @@ fn fill(record: &mut RawRecord, vcard: &VCard, own: &str) {
         )
         .filter_map(|e| Some((e.group.as_deref()?, joined(e, " ")?)))
         .collect();
-    let raw_values = RawValues::of(own);
-    let mut seen: Vec<(String, usize)> = Vec::new();
+    // Read only for the few properties calcard reads into another form.
+    let raw_values = std::cell::OnceCell::new();
     // Addresses and `LABEL`s with whether preferred and their place in the card.
     let mut addresses: Vec<(Address, bool, usize)> = Vec::new();
     let mut delivery_labels: Vec<(Kind, String, usize)> = Vec::new();
@@ -287,18 +287,17 @@ fn fill(record: &mut RawRecord, vcard: &VCard, own: &str) {
             kind.label = Some(label.clone());
         }
         // The text of this property as the card writes it (the n-th of its name).
-        let name = entry.name.as_str().to_ascii_uppercase();
-        let nth = match seen.iter_mut().find(|(n, _)| *n == name) {
-            Some((_, count)) => {
-                *count += 1;
-                *count - 1
-            }
-            None => {
-                seen.push((name.clone(), 1));
-                0
-            }
+        let as_written = || {
+            let name = entry.name.as_str().to_ascii_uppercase();
+            let nth = vcard.entries[..at]
+                .iter()
+                .filter(|e| e.name == entry.name)
+                .count();
+            raw_values
+                .get_or_init(|| RawValues::of(own))
+                .get(&name, nth)
+                .or_else(|| joined(entry, " "))
         };
-        let as_written = || raw_values.get(&name, nth).or_else(|| joined(entry, " "));
         match &entry.name {
             VCardProperty::Begin | VCardProperty::End | VCardProperty::Version => {}
             VCardProperty::Prodid | VCardProperty::Rev => {}
