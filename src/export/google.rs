@@ -46,6 +46,7 @@ const GROUPS: &[Group] = &[
         parts: &["Label", "Value"],
         cells: |c| {
             c.email_entries()
+                .into_owned()
                 .into_iter()
                 .map(|e| vec![label(&e.types, e.label.as_deref()), e.value.to_string()])
                 .collect()
@@ -56,6 +57,7 @@ const GROUPS: &[Group] = &[
         parts: &["Label", "Value"],
         cells: |c| {
             c.phone_entries()
+                .into_owned()
                 .into_iter()
                 .map(|p| {
                     let value = match (&p.e164, &p.extension) {
@@ -98,6 +100,7 @@ const GROUPS: &[Group] = &[
         parts: &["Label", "Value"],
         cells: |c| {
             c.url_entries()
+                .into_owned()
                 .into_iter()
                 .map(|u| vec![label(&u.types, u.label.as_deref()), u.value.to_string()])
                 .collect()

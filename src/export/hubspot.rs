@@ -72,7 +72,7 @@ pub fn write(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
         // a kind among the additional numbers; the others, with their kinds, in the notes.
         let (mut phone, mut mobile, mut fax, mut additional) =
             (String::new(), String::new(), String::new(), Vec::new());
-        for p in c.phone_entries() {
+        for p in c.phone_entries().into_owned() {
             let value = match (&p.e164, &p.extension) {
                 (Some(n), Some(x)) => format!("{n} ext. {x}"),
                 (Some(n), None) => n.to_string(),
@@ -133,7 +133,7 @@ pub fn write(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
         m.photo.clone_from(&d.photo);
         m.extra.clone_from(&d.extra);
         // Kinds and labels of emails and websites have no column: those values go whole below.
-        for e in c.email_entries().into_iter().skip(1) {
+        for e in c.email_entries().into_owned().into_iter().skip(1) {
             if !e.types.is_empty() || e.label.is_some() {
                 m.emails.push(e);
             }

@@ -189,9 +189,10 @@ pub fn write(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
         set("Company", c.organization());
         set("Department", c.departments.first().map(String::as_str));
         set("Birthday", c.birthday.as_deref());
-        if n.given.is_none() && n.family.is_none() && !c.display_name().is_empty() {
-            // Outlook needs a name: one written whole goes in the first name.
-            set("First Name", Some(&c.display_name()));
+        if n.given.is_none() && n.family.is_none() {
+            // A name written whole goes in the first name; a contact without a name is shown
+            // by its company, nickname or address, which have columns of their own.
+            set("First Name", n.display.as_deref());
         }
         // What has no column of its own goes into the notes, as vCard lines.
         let mut rest = Contact {
@@ -209,13 +210,13 @@ pub fn write(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
             ..Contact::default()
         };
         let r = &mut rest.details;
-        for (i, e) in c.email_entries().into_iter().enumerate() {
+        for (i, e) in c.email_entries().into_owned().into_iter().enumerate() {
             match EMAIL_COLUMNS.get(i) {
                 Some(col) => cells[at(col)] = e.value.to_string(),
                 None => r.emails.push(e),
             }
         }
-        for p in c.phone_entries() {
+        for p in c.phone_entries().into_owned() {
             let value = match (&p.e164, &p.extension) {
                 (Some(n), Some(x)) => format!("{n} ext. {x}"),
                 (Some(n), None) => n.to_string(),
@@ -229,7 +230,7 @@ pub fn write(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
                 None => r.phones.push(p),
             }
         }
-        let mut webs = c.url_entries().into_iter();
+        let mut webs = c.url_entries().into_owned().into_iter();
         for url in webs.by_ref() {
             let col = if url.types.iter().any(|t| t == "home") {
                 "Personal Web Page"

@@ -1,3 +1,5 @@
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use thin_vec::ThinVec;
 
@@ -95,13 +97,20 @@ impl Contact {
 impl Contact {
     /// Every number with its kind: the details' entries, then any number the contact holds
     /// without one (a contact built by hand, a number kept raw), so that an export misses none.
-    pub fn phone_entries(&self) -> Vec<PhoneEntry> {
-        let mut list: Vec<PhoneEntry> = self.details.phones.to_vec();
+    pub fn phone_entries(&self) -> Cow<'_, [PhoneEntry]> {
+        let known = &self.details.phones;
+        let missing = |e164: &str| !known.iter().any(|e| e.e164.as_deref() == Some(e164));
+        let raw = self.problems.iter().filter(|p| p.field == "phone");
+        let complete = self.phones.iter().all(|p| !missing(p))
+            && raw
+                .clone()
+                .all(|p| known.iter().any(|e| e.value == p.value.as_str()));
+        if complete {
+            return Cow::Borrowed(known);
+        }
+        let mut list: Vec<PhoneEntry> = known.to_vec();
         for phone in &self.phones {
-            if !list
-                .iter()
-                .any(|e| e.e164.as_deref() == Some(phone.as_str()))
-            {
+            if missing(phone) {
                 let extension = self
                     .extensions
                     .iter()
@@ -116,7 +125,7 @@ impl Contact {
                 });
             }
         }
-        for p in self.problems.iter().filter(|p| p.field == "phone") {
+        for p in raw {
             if !list.iter().any(|e| e.value == p.value.as_str()) {
                 list.push(PhoneEntry {
                     value: p.value.as_str().into(),
@@ -127,28 +136,42 @@ impl Contact {
                 });
             }
         }
-        list
+        Cow::Owned(list)
     }
 
     /// Every email address with its kind, those kept raw included (see [`Contact::phone_entries`]).
-    pub fn email_entries(&self) -> Vec<Entry> {
+    pub fn email_entries(&self) -> Cow<'_, [Entry]> {
         entries(&self.details.emails, &self.emails, &self.problems, "email")
     }
 
     /// Every URL with its kind, those kept raw included (see [`Contact::phone_entries`]).
-    pub fn url_entries(&self) -> Vec<Entry> {
+    pub fn url_entries(&self) -> Cow<'_, [Entry]> {
         entries(&self.details.urls, &self.urls, &self.problems, "url")
     }
 }
 
-fn entries(details: &[Entry], values: &[String], problems: &[Problem], field: &str) -> Vec<Entry> {
-    let mut list = details.to_vec();
+fn entries<'a>(
+    details: &'a [Entry],
+    values: &[String],
+    problems: &[Problem],
+    field: &str,
+) -> Cow<'a, [Entry]> {
     let raw = problems
         .iter()
         .filter(|p| p.field == field)
-        .map(|p| p.value.to_string());
-    for value in values.iter().cloned().chain(raw) {
-        if !list.iter().any(|e| e.value.eq_ignore_ascii_case(&value)) {
+        .map(|p| p.value.as_str());
+    let missing = |value: &str| !details.iter().any(|e| e.value.eq_ignore_ascii_case(value));
+    if !values
+        .iter()
+        .map(String::as_str)
+        .chain(raw.clone())
+        .any(missing)
+    {
+        return Cow::Borrowed(details);
+    }
+    let mut list = details.to_vec();
+    for value in values.iter().map(String::as_str).chain(raw) {
+        if !list.iter().any(|e| e.value.eq_ignore_ascii_case(value)) {
             list.push(Entry {
                 value: value.into(),
                 types: ThinVec::new(),
@@ -156,5 +179,5 @@ fn entries(details: &[Entry], values: &[String], problems: &[Problem], field: &s
             });
         }
     }
-    list
+    Cow::Owned(list)
 }

@@ -1,12 +1,16 @@
 //! Round trip: contacts written in each export format and read back by rolo's own readers are
-//! the same contacts: names, emails, phones, organizations, titles, URLs, birthdays, notes and
-//! the events met at (with their day), over generated contacts whose values hold non-ASCII
-//! letters, commas, semicolons, quotes and newlines.
+//! the same contacts: names, emails, phones, organizations, titles, URLs, birthdays, notes, the
+//! events met at (with their day), and the details of a card (a typed address, the kinds of the
+//! numbers and a fax, an IM handle, a spouse, an anniversary, the source's UID, a photo, an
+//! organization's own contact), over generated contacts whose values hold non-ASCII letters,
+//! commas, semicolons, quotes and newlines.
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use rolo::export::{ContactsFormat, write_contacts};
-use rolo::model::{Contact, EventTag, Name, Origin, Rating};
+use rolo::model::{
+    Address, Contact, DateEntry, EventTag, Im, Name, Origin, PhoneEntry, Photo, Rating, Related,
+};
 use rolo::normalize::{Options, org, phone, title, url};
 use rolo::pipeline::{self, Input, RunSettings};
 use rolo::progress::Silent;
@@ -22,6 +26,9 @@ struct Holds {
     urls: usize,
     organizations: usize,
     rating: bool,
+    /// Every number lands in a column of a kind (Outlook's Business/Mobile/Home Phone), so a
+    /// number of no kind comes back with one.
+    typed_columns: bool,
 }
 
 const ALL: Holds = Holds {
@@ -30,6 +37,7 @@ const ALL: Holds = Holds {
     urls: 3,
     organizations: 3,
     rating: true,
+    typed_columns: false,
 };
 const OUTLOOK: Holds = Holds {
     emails: 3,
@@ -37,6 +45,7 @@ const OUTLOOK: Holds = Holds {
     urls: 2,
     organizations: 1,
     rating: false,
+    typed_columns: true,
 };
 
 fn word() -> impl Strategy<Value = String> {
@@ -124,6 +133,7 @@ prop_compose! {
         notes in prop::collection::vec(note(), 0..3),
         events in prop::collection::vec((text(), day()), 0..3),
         rating in rating(),
+        details in details(),
     ) -> Contact {
         let mut c = Contact {
             name: Name {
@@ -161,7 +171,124 @@ prop_compose! {
         dedup(&mut c.urls);
         dedup(&mut c.notes);
         c.events.dedup_by(|a, b| a.name == b.name);
+        details.apply(&mut c);
         c
+    }
+}
+
+/// The details of a card: a typed address, a kind for the first number and a fax, an IM
+/// handle, a spouse, an anniversary, the source's UID, a photo; and some contacts are an
+/// organization's, without a name.
+#[derive(Debug, Clone)]
+struct Generated {
+    address: Option<(&'static str, String, String, String, String)>,
+    first_phone: &'static str,
+    fax: Option<String>,
+    im: Option<String>,
+    spouse: Option<String>,
+    anniversary: Option<NaiveDate>,
+    uid: Option<String>,
+    photo: Option<Vec<u8>>,
+    company: bool,
+}
+
+fn details() -> impl Strategy<Value = Generated> {
+    (
+        prop::option::of((
+            prop::sample::select(vec!["work", "home"]),
+            text(),
+            word(),
+            "[0-9]{5}",
+            word(),
+        )),
+        prop::sample::select(vec!["cell", "work", "home", ""]),
+        prop::option::of("[0-9]{8}".prop_map(|d| format!("+4930{d}"))),
+        prop::option::of("[a-z]{3,8}".prop_map(|h| format!("skype:{h}"))),
+        prop::option::of((word(), family()).prop_map(|(g, f)| format!("{g} {f}"))),
+        prop::option::of(day()),
+        prop::option::of("[a-f0-9]{8}".prop_map(|u| format!("{u}@phone.example"))),
+        prop::option::of(prop::collection::vec(any::<u8>(), 1..64)),
+        prop::bool::weighted(0.15),
+    )
+        .prop_map(
+            |(address, first_phone, fax, im, spouse, anniversary, uid, photo, company)| Generated {
+                address,
+                first_phone,
+                fax,
+                im,
+                spouse,
+                anniversary,
+                uid,
+                photo,
+                company,
+            },
+        )
+}
+
+impl Generated {
+    fn apply(self, c: &mut Contact) {
+        let d = &mut c.details;
+        if let Some((kind, street, city, code, country)) = self.address {
+            d.addresses.push(Address {
+                types: vec![kind.to_string()],
+                street: Some(street),
+                locality: Some(city),
+                postcode: Some(code),
+                country: Some(country),
+                ..Address::default()
+            });
+        }
+        let entry = |value: &str, kind: &str| PhoneEntry {
+            value: value.into(),
+            e164: Some(value.into()),
+            types: kind
+                .split(',')
+                .filter(|t| !t.is_empty())
+                .map(Into::into)
+                .collect(),
+            ..PhoneEntry::default()
+        };
+        if let Some(first) = c.phones.first() {
+            d.phones.push(entry(first, self.first_phone));
+        }
+        if let Some(fax) = &self.fax {
+            d.phones.push(entry(fax, "work,fax"));
+        }
+        if let Some(im) = self.im {
+            d.ims.push(Im {
+                service: Some("skype".into()),
+                value: im,
+                types: Vec::new(),
+                label: None,
+            });
+        }
+        if let Some(name) = self.spouse {
+            d.related.push(Related {
+                name,
+                relation: Some("spouse".into()),
+                value: None,
+            });
+        }
+        if let Some(day) = self.anniversary {
+            d.dates.push(DateEntry {
+                kind: "anniversary".into(),
+                value: day.to_string(),
+                label: None,
+            });
+        }
+        if let Some(uid) = self.uid {
+            d.uids.push(uid);
+        }
+        if let Some(data) = self.photo {
+            d.photo = Some(Box::new(Photo {
+                mime: Some("image/jpeg".into()),
+                data: Some(data),
+                url: None,
+            }));
+        }
+        if self.company && !c.organizations.is_empty() {
+            c.name = Name::default();
+        }
     }
 }
 
@@ -185,6 +312,15 @@ fn contacts(holds: Holds) -> impl Strategy<Value = Vec<Contact>> {
     })
 }
 
+/// An address as compared: its types, street, locality, postcode and country.
+type AddressKept = (
+    Vec<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
 /// The values a round trip must keep, in a form to compare: order-free lists, notes as one
 /// text (formats that hold one note field keep the notes as paragraphs of it).
 #[derive(Debug, PartialEq)]
@@ -200,9 +336,17 @@ struct Kept {
     notes: String,
     events: Vec<(String, Option<NaiveDate>)>,
     rating: Option<Rating>,
+    addresses: Vec<AddressKept>,
+    phone_kinds: Vec<(String, Vec<String>)>,
+    ims: Vec<String>,
+    related: Vec<(String, String)>,
+    dates: Vec<(String, String)>,
+    uids: Vec<String>,
+    photo: Option<String>,
 }
 
 fn kept(c: &Contact, holds: Holds) -> Kept {
+    let d = &c.details;
     let sorted = |v: &[String]| {
         let mut v = v.to_vec();
         v.sort();
@@ -226,6 +370,61 @@ fn kept(c: &Contact, holds: Holds) -> Kept {
         notes: c.notes.join("\n\n"),
         events,
         rating: if holds.rating { c.rating } else { None },
+        addresses: {
+            let mut a: Vec<_> = d
+                .addresses
+                .iter()
+                .map(|a| {
+                    let t = |p: &Option<String>| p.as_deref().map(|v| v.trim().to_string());
+                    (
+                        a.types.clone(),
+                        t(&a.street),
+                        t(&a.locality),
+                        t(&a.postcode),
+                        t(&a.country),
+                    )
+                })
+                .collect();
+            a.sort();
+            a
+        },
+        phone_kinds: {
+            let mut p: Vec<_> = c
+                .phone_entries()
+                .iter()
+                .filter(|p| !p.types.is_empty())
+                .filter(|p| !holds.typed_columns || p.types.iter().any(|t| t == "fax"))
+                .map(|p| {
+                    let mut t: Vec<String> = p.types.iter().map(|t| t.to_string()).collect();
+                    t.sort();
+                    (p.e164.as_deref().unwrap_or(&p.value).to_string(), t)
+                })
+                .collect();
+            p.sort();
+            p
+        },
+        ims: d.ims.iter().map(|i| i.value.clone()).collect(),
+        related: d
+            .related
+            .iter()
+            .map(|r| {
+                let relation = r.relation.as_deref().unwrap_or_default().to_lowercase();
+                (r.name.clone(), relation)
+            })
+            .collect(),
+        dates: d
+            .dates
+            .iter()
+            .map(|x| (x.kind.clone(), x.value.clone()))
+            .collect(),
+        // A contact without a UID of its own gets a stable one from the vCard exports.
+        uids: d
+            .uids
+            .iter()
+            .filter(|u| !u.starts_with("urn:uuid:"))
+            .cloned()
+            .collect(),
+        photo: d.photo.as_ref().map(|p| p.sha256()),
     }
 }
 
@@ -270,6 +469,7 @@ proptest! {
     #[test]
     fn every_format_reads_back_to_the_same_contacts(written in contacts(ALL)) {
         for (format, file) in [
+            (ContactsFormat::Jsonl, "contacts.jsonl"),
             (ContactsFormat::Csv, "contacts.csv"),
             (ContactsFormat::Xlsx, "contacts.xlsx"),
             (ContactsFormat::Vcf, "contacts.vcf"),
