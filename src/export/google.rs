@@ -251,17 +251,7 @@ fn custom_fields(c: &Contact) -> Vec<(&'static str, String)> {
 /// What Google has no column for, as a contact of its own for the notes' paragraph.
 fn rest(c: &Contact) -> Contact {
     let d = &c.details;
-    let mut rest = Contact {
-        id: c.id.clone(),
-        custom: c.custom.clone(),
-        problems: c
-            .problems
-            .iter()
-            .filter(|p| p.field == "birthday")
-            .cloned()
-            .collect(),
-        ..Contact::default()
-    };
+    let mut rest = super::rest_of(c);
     let r = &mut rest.details;
     r.role.clone_from(&d.role);
     r.gender.clone_from(&d.gender);
@@ -305,17 +295,7 @@ pub fn write(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
         let n = &c.name;
         let d = &c.details;
         let opt = |v: Option<&str>| v.unwrap_or_default().to_string();
-        let labels: Vec<&str> = c
-            .events
-            .iter()
-            .map(|e| e.name.as_str())
-            .chain(
-                c.tags
-                    .iter()
-                    .map(String::as_str)
-                    .filter(|t| !c.events.iter().any(|e| e.name == *t)),
-            )
-            .collect();
+        let labels = c.labels();
         let mut notes = c.notes.join("\n\n");
         if let Some(more) = super::vcard::more_details(&rest(c)) {
             if !notes.is_empty() {

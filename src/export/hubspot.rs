@@ -7,7 +7,7 @@
 use std::io::{self, Write};
 
 use super::csv::{row, writer};
-use crate::model::Contact;
+use crate::model::{Contact, More};
 use crate::normalize::event;
 
 const COLUMNS: &[&str] = &[
@@ -57,17 +57,7 @@ pub fn write(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
             (None, None) => n.display.as_deref(),
             (given, _) => given.as_deref(),
         };
-        let mut more = Contact {
-            id: c.id.clone(),
-            custom: c.custom.clone(),
-            problems: c
-                .problems
-                .iter()
-                .filter(|p| p.field == "birthday")
-                .cloned()
-                .collect(),
-            ..Contact::default()
-        };
+        let mut more = super::rest_of(c);
         // The numbers: the first of each kind HubSpot has a column for; a further one without
         // a kind among the additional numbers; the others, with their kinds, in the notes.
         let (mut phone, mut mobile, mut fax, mut additional) =
@@ -120,18 +110,11 @@ pub fn write(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
         let part = |f: fn(&crate::model::Address) -> &Option<String>| {
             address.and_then(|a| f(a).clone()).unwrap_or_default()
         };
+        // HubSpot has no column for any of the details few contacts have.
         let m = &mut more.details;
-        m.ims.clone_from(&d.ims);
-        m.related.clone_from(&d.related);
-        m.dates.clone_from(&d.dates);
-        m.role.clone_from(&d.role);
-        m.gender.clone_from(&d.gender);
-        m.time_zone.clone_from(&d.time_zone);
-        m.geo.clone_from(&d.geo);
-        m.phonetic.clone_from(&d.phonetic);
-        m.uids.clone_from(&d.uids);
-        m.photo.clone_from(&d.photo);
-        m.extra.clone_from(&d.extra);
+        if **d != More::default() {
+            **m = (**d).clone();
+        }
         // Kinds and labels of emails and websites have no column: those values go whole below.
         for e in c.email_entries().into_owned().into_iter().skip(1) {
             if !e.types.is_empty() || e.label.is_some() {

@@ -116,6 +116,23 @@ pub fn check_worklist_path(path: &Path) -> Result<(), ExportError> {
     }
 }
 
+/// A contact holding what every CSV layout writes in its notes' paragraph of vCard lines
+/// ([`vcard::MORE_DETAILS`]): its id, its custom fields and a birthday that is no date. Each
+/// layout adds what else it has no column for.
+fn rest_of(c: &Contact) -> Contact {
+    Contact {
+        id: c.id.clone(),
+        custom: c.custom.clone(),
+        problems: c
+            .problems
+            .iter()
+            .filter(|p| p.field == "birthday")
+            .cloned()
+            .collect(),
+        ..Contact::default()
+    }
+}
+
 /// Writes the contacts in `format`. A workbook gets the worklist as its second sheet when one
 /// was computed.
 pub fn write_contacts(

@@ -196,18 +196,10 @@ pub fn write(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
         }
         // What has no column of its own goes into the notes, as vCard lines.
         let mut rest = Contact {
-            id: c.id.clone(),
             organizations: c.organizations.iter().skip(1).cloned().collect(),
             titles: c.titles.iter().skip(1).cloned().collect(),
-            custom: c.custom.clone(),
-            problems: c
-                .problems
-                .iter()
-                .filter(|p| p.field == "birthday")
-                .cloned()
-                .collect(),
             rating: c.rating,
-            ..Contact::default()
+            ..super::rest_of(c)
         };
         let r = &mut rest.details;
         for (i, e) in c.email_entries().into_owned().into_iter().enumerate() {
@@ -318,18 +310,7 @@ pub fn write(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
                     .map(|d| ("department".to_string(), d)),
             );
         }
-        let categories: Vec<&str> = c
-            .events
-            .iter()
-            .map(|e| e.name.as_str())
-            .chain(
-                c.tags
-                    .iter()
-                    .map(String::as_str)
-                    .filter(|t| !c.events.iter().any(|e| e.name == *t)),
-            )
-            .collect();
-        cells[at("Categories")] = categories.join(";");
+        cells[at("Categories")] = c.labels().join(";");
         // Which contact the row is, so that reading the file back keeps its contacts apart.
         cells[at("rolo ID")] = c.id.clone();
         let mut notes = c.notes.clone();

@@ -284,17 +284,7 @@ fn write_card(out: &mut String, c: &Contact, version: Version) {
     if !note.is_empty() {
         line(out, "NOTE", &text(&note));
     }
-    let categories: Vec<String> = c
-        .events
-        .iter()
-        .map(|e| &e.name)
-        .chain(
-            c.tags
-                .iter()
-                .filter(|t| !c.events.iter().any(|e| e.name == **t)),
-        )
-        .map(|name| text(name))
-        .collect();
+    let categories: Vec<String> = c.labels().into_iter().map(text).collect();
     if !categories.is_empty() {
         line(out, "CATEGORIES", &categories.join(","));
     }

@@ -92,6 +92,21 @@ impl Contact {
     pub fn title(&self) -> Option<&str> {
         self.titles.first().map(String::as_str)
     }
+
+    /// The names of the events met at, then the tags that are not one: an address book's
+    /// groups or labels.
+    pub fn labels(&self) -> Vec<&str> {
+        self.events
+            .iter()
+            .map(|e| e.name.as_str())
+            .chain(
+                self.tags
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|t| !self.events.iter().any(|e| e.name == *t)),
+            )
+            .collect()
+    }
 }
 
 impl Contact {
