@@ -12,6 +12,7 @@ use std::io::{self, Write};
 use super::csv::{row, writer};
 use crate::model::{Address, Contact};
 use crate::normalize::event;
+use crate::read::columns::kind_of_label;
 
 const NAME_COLUMNS: &[&str] = &[
     "First Name",
@@ -252,6 +253,32 @@ fn custom_fields(c: &Contact) -> Vec<(&'static str, String)> {
 fn rest(c: &Contact) -> Contact {
     let d = &c.details;
     let mut rest = super::rest_of(c);
+    // A value whose kind its label does not say (`Work Postal`, a label of the user's own
+    // made of type words) is also written with its kind.
+    fn reads_back(types: &[impl AsRef<str>], own: Option<&str>) -> bool {
+        let written = label(types, own);
+        super::fits(types, own, &kind_of_label(&written))
+    }
+    for p in c.phone_entries().iter() {
+        if !reads_back(&p.types, p.label.as_deref()) {
+            rest.details.phones.push(p.clone());
+        }
+    }
+    for e in c.email_entries().iter() {
+        if !reads_back(&e.types, e.label.as_deref()) {
+            rest.details.emails.push(e.clone());
+        }
+    }
+    for u in c.url_entries().iter() {
+        if !reads_back(&u.types, u.label.as_deref()) {
+            rest.details.urls.push(u.clone());
+        }
+    }
+    for a in &d.addresses {
+        if !reads_back(&a.types, a.label.as_deref()) {
+            rest.details.addresses.push(a.clone());
+        }
+    }
     let r = &mut rest.details;
     r.role.clone_from(&d.role);
     r.gender.clone_from(&d.gender);

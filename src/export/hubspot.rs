@@ -115,10 +115,19 @@ pub fn write(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
         if **d != More::default() {
             **m = (**d).clone();
         }
-        // Kinds and labels of emails and websites have no column: those values go whole below.
-        for e in c.email_entries().into_owned().into_iter().skip(1) {
-            if !e.types.is_empty() || e.label.is_some() {
-                m.emails.push(e);
+        // Kinds and labels of emails and websites have no column: those values are also
+        // written, with them, below.
+        // So is a value kept as written, which the columns of valid ones do not hold.
+        let written =
+            |list: &[String], value: &str| list.iter().any(|v| v.eq_ignore_ascii_case(value));
+        for e in c.email_entries().iter() {
+            if !e.types.is_empty() || e.label.is_some() || !written(&c.emails, &e.value) {
+                m.emails.push(e.clone());
+            }
+        }
+        for u in c.url_entries().iter() {
+            if !u.types.is_empty() || u.label.is_some() || !written(&c.urls, &u.value) {
+                m.urls.push(u.clone());
             }
         }
         let mut notes = c.notes.clone();

@@ -120,8 +120,27 @@ pub fn check_worklist_path(path: &Path) -> Result<(), ExportError> {
 /// ([`vcard::MORE_DETAILS`]): its id, its custom fields and a birthday that is no date. Each
 /// layout adds what else it has no column for.
 fn rest_of(c: &Contact) -> Contact {
+    // The name as the source showed it, where it is not the parts in their order (`Mr. John
+    // Richter, James Doe Sr.`): no layout has a column for it.
+    let n = &c.name;
+    let parts = |order: [&Option<compact_str::CompactString>; 3]| {
+        order
+            .into_iter()
+            .flatten()
+            .map(|p| p.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let shown = n.display.as_ref().filter(|d| {
+        d.as_str() != parts([&n.given, &n.middle, &n.family])
+            && d.as_str() != parts([&n.family, &n.given, &n.middle])
+    });
     Contact {
         id: c.id.clone(),
+        name: crate::model::Name {
+            display: shown.cloned(),
+            ..Default::default()
+        },
         custom: c.custom.clone(),
         problems: c
             .problems
@@ -131,6 +150,25 @@ fn rest_of(c: &Contact) -> Contact {
             .collect(),
         ..Contact::default()
     }
+}
+
+/// Whether a value of these types and label reads back from a column that gives `column` (a
+/// `Mobile Phone` column, a `Work Fax` label) as it was: the same types, `voice` aside (a
+/// number's type unless another is said), and no label of its own. A value that does not is
+/// also written, kind and all, in the notes' paragraph of vCard lines, where rolo reads it back
+/// and joins the two.
+fn fits(types: &[impl AsRef<str>], label: Option<&str>, column: &crate::model::Kind) -> bool {
+    let own = |t: &&str| *t != "voice";
+    let mut mine: Vec<&str> = types.iter().map(AsRef::as_ref).filter(own).collect();
+    let mut theirs: Vec<&str> = column
+        .types
+        .iter()
+        .map(String::as_str)
+        .filter(own)
+        .collect();
+    mine.sort_unstable();
+    theirs.sort_unstable();
+    mine == theirs && label == column.label.as_deref()
 }
 
 /// Writes the contacts in `format`. A workbook gets the worklist as its second sheet when one

@@ -12,6 +12,7 @@ use std::io::{self, Write};
 use super::csv::{row, writer};
 use crate::model::Contact;
 use crate::normalize::event;
+use crate::read::columns::kind_of_header;
 
 const COLUMNS: &[&str] = &[
     "First Name",
@@ -104,7 +105,7 @@ fn phone_columns(types: &[impl AsRef<str>], label: Option<&str>) -> &'static [&'
         &["Other Phone"]
     } else if has("textphone") {
         &["TTY/TDD Phone"]
-    } else if label.is_some_and(|l| l.eq_ignore_ascii_case("car")) {
+    } else if has("car") || label.is_some_and(|l| l.eq_ignore_ascii_case("car")) {
         &["Car Phone"]
     } else if label.is_some() {
         // A label of the user's own has no column: the number goes with its label below.
@@ -202,9 +203,15 @@ pub fn write(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
             ..super::rest_of(c)
         };
         let r = &mut rest.details;
+        // Outlook's e-mail columns have no kind: an address with one is also written below.
         for (i, e) in c.email_entries().into_owned().into_iter().enumerate() {
             match EMAIL_COLUMNS.get(i) {
-                Some(col) => cells[at(col)] = e.value.to_string(),
+                Some(col) => {
+                    cells[at(col)] = e.value.to_string();
+                    if !e.types.is_empty() || e.label.is_some() {
+                        r.emails.push(e);
+                    }
+                }
                 None => r.emails.push(e),
             }
         }
@@ -218,7 +225,13 @@ pub fn write(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
                 .iter()
                 .find(|col| cells[at(col)].is_empty());
             match free {
-                Some(col) => cells[at(col)] = value,
+                Some(col) => {
+                    cells[at(col)] = value;
+                    // A kind the column does not say (`msg`, a label) is also written below.
+                    if !super::fits(&p.types, p.label.as_deref(), &kind_of_header(col)) {
+                        r.phones.push(p);
+                    }
+                }
                 None => r.phones.push(p),
             }
         }
@@ -231,6 +244,9 @@ pub fn write(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
             };
             if cells[at(col)].is_empty() {
                 cells[at(col)] = url.value.to_string();
+                if !super::fits(&url.types, url.label.as_deref(), &kind_of_header(col)) {
+                    r.urls.push(url);
+                }
             } else {
                 r.urls.push(url);
             }
@@ -241,18 +257,19 @@ pub fn write(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
             let columns = ADDRESS_COLUMNS
                 .iter()
                 .find(|(kind, _)| a.types.iter().any(|t| t == kind))
-                .or(ADDRESS_COLUMNS.last())
-                .map(|(_, cols)| cols);
-            match columns.filter(|cols| {
+                .or(ADDRESS_COLUMNS.last());
+            match columns.filter(|(_, cols)| {
                 plain && cells[at(cols[0])].is_empty() && cells[at(cols[1])].is_empty()
             }) {
-                Some(cols) if a.formatted.is_none() || a.street.is_some() => {
+                Some((kind, cols)) if a.formatted.is_none() || a.street.is_some() => {
                     let parts = [&a.street, &a.locality, &a.region, &a.postcode, &a.country];
                     for (col, part) in cols.iter().zip(parts) {
                         cells[at(col)] = part.clone().unwrap_or_default();
                     }
-                    if a.formatted.is_some() {
-                        // The formatted text has no column: the address goes whole below too.
+                    // The formatted text, or a kind the columns do not say (`postal`), has no
+                    // column: the address goes whole below too.
+                    let kind = crate::model::Kind::of_types([*kind]);
+                    if a.formatted.is_some() || !super::fits(&a.types, None, &kind) {
                         r.addresses.push(a.clone());
                     }
                 }
@@ -263,12 +280,10 @@ pub fn write(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
             cells[at("Business Country/Region")] = c.country.clone().unwrap_or_default();
         }
         for related in &d.related {
-            let column = RELATED_COLUMNS.iter().find(|(kind, _)| {
-                related
-                    .relation
-                    .as_deref()
-                    .is_some_and(|rel| rel.eq_ignore_ascii_case(kind))
-            });
+            // The column reads back as the relation in lower case: another spelling goes below.
+            let column = RELATED_COLUMNS
+                .iter()
+                .find(|(kind, _)| related.relation.as_deref() == Some(*kind));
             match column {
                 Some((_, col)) if cells[at(col)].is_empty() && related.value.is_none() => {
                     cells[at(col)] = related.name.clone()

@@ -54,7 +54,8 @@ pub(super) fn more_details(rest: &Contact) -> Option<String> {
                 "BEGIN" | "END" | "VERSION" | "PRODID" | "FN" | "N" | "KIND" | "X-ROLO-ID"
             );
             let made_up_uid = name == "UID" && rest.details.uids.is_empty();
-            !(l.is_empty() || card || made_up_uid)
+            let shown = name == "FN" && rest.name.display.is_some();
+            !(l.is_empty() || (card && !shown) || made_up_uid)
         })
         .collect();
     (!lines.is_empty()).then(|| format!("{MORE_DETAILS}\n{}", lines.join("\n")))

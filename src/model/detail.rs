@@ -449,8 +449,12 @@ impl Details {
     /// extension, else as written) for calling or for faxing alike. A fax on a voice line stays
     /// an entry of its own, so that the line is still called and matched on.
     pub fn add_phone(list: &mut ThinVec<PhoneEntry>, p: PhoneEntry) {
+        // Two labels of the user's own are two entries: each card keeps what it called it.
+        let labels_differ =
+            |q: &PhoneEntry| matches!((&q.label, &p.label), (Some(a), Some(b)) if a != b);
         let same = list.iter_mut().find(|q| {
             q.is_fax() == p.is_fax()
+                && !labels_differ(q)
                 && match (&q.e164, &p.e164) {
                     (Some(a), Some(b)) => a == b && q.extension == p.extension,
                     _ => q.value == p.value,
@@ -529,9 +533,14 @@ impl Details {
             more,
         );
         extend(&mut mine.uids, theirs.uids);
+        // A second photo is kept as the property it is.
         match (&mine.photo, theirs.photo) {
             (None, Some(p)) => mine.photo = Some(p),
-            (Some(a), Some(b)) if *a != b => more.push(("photo", b.encode())),
+            (Some(a), Some(b)) if *a != b => mine.extra.push(Extra {
+                name: "PHOTO".into(),
+                params: String::new(),
+                value: b.encode(),
+            }),
             _ => {}
         }
         extend(&mut mine.extra, theirs.extra);

@@ -295,11 +295,26 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
                 }
             }
             Field::Address => {
+                // The same place given twice (a layout's columns, and its kind in the notes'
+                // paragraph) is one address of both kinds.
                 let address = Address::decode(value, kind);
-                if !address.is_empty()
-                    && !r.details.addresses.iter().any(|a| a.same_place(&address))
+                match r
+                    .details
+                    .addresses
+                    .iter_mut()
+                    .find(|a| a.same_place(&address))
                 {
-                    r.details.addresses.push(address);
+                    _ if address.is_empty() => {}
+                    Some(known) => {
+                        let mut merged = Kind {
+                            types: std::mem::take(&mut known.types),
+                            label: known.label.take(),
+                        };
+                        merged.absorb(kind);
+                        known.types = merged.types;
+                        known.label = merged.label;
+                    }
+                    None => r.details.addresses.push(address),
                 }
             }
             Field::Im => {
@@ -371,9 +386,14 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
                     r.details.uids.push(value.clone());
                 }
             }
+            // A second photo is kept as the property it is.
             Field::Photo => match &r.details.photo {
                 None => r.details.photo = Some(Box::new(Photo::decode(value))),
-                Some(_) => r.custom.push(("photo".into(), value.as_str().into())),
+                Some(_) => r.details.extra.push(Extra {
+                    name: "PHOTO".into(),
+                    params: String::new(),
+                    value: Photo::decode(value).encode(),
+                }),
             },
             Field::Extra => match Extra::parse(value) {
                 Some(extra) if !r.details.extra.contains(&extra) => r.details.extra.push(extra),

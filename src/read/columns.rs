@@ -64,6 +64,18 @@ fn type_word(word: &str) -> Option<&'static str> {
         "voice" => "voice",
         "text" => "text",
         "video" => "video",
+        // The other types of vCard 2.1 to 4.0, as they are.
+        "msg" => "msg",
+        "bbs" => "bbs",
+        "modem" => "modem",
+        "car" => "car",
+        "isdn" => "isdn",
+        "pcs" => "pcs",
+        "textphone" => "textphone",
+        "postal" => "postal",
+        "parcel" => "parcel",
+        "dom" => "dom",
+        "intl" => "intl",
         _ => return None,
     };
     Some(t)
@@ -132,7 +144,7 @@ pub fn kind_of_label(label: &str) -> Kind {
 
 /// The kind a column's header gives its values: `Business Fax` is (work, fax), `Car Phone`
 /// has the label `Car`; `E-mail 2 Address` has none.
-fn kind_of_header(header: &str) -> Kind {
+pub fn kind_of_header(header: &str) -> Kind {
     let ws = words(header);
     let rest: Vec<&String> = ws
         .iter()
@@ -540,7 +552,7 @@ mod tests {
             (&Field::Phone, &["pager".to_string()][..])
         );
         assert_eq!(roles.columns[4].kind.types, ["home"]);
-        assert_eq!(roles.columns[5].kind.label.as_deref(), Some("Car"));
+        assert_eq!(roles.columns[5].kind.types, ["car"]);
         assert_eq!(fields[6], Field::Address);
         let work = roles.columns[6].address.unwrap().0;
         assert_eq!(roles.columns[7].address, Some((work, Part::Locality)));

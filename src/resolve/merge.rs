@@ -46,6 +46,22 @@ pub(super) fn merged(mut members: Vec<(usize, &mut Record)>) -> Contact {
         if let Some(r) = best {
             c.name = r.name.clone();
         }
+        // Another record's name, as it showed it, is kept beside the one shown (`John Doë`
+        // beside `John Doe`).
+        for r in &rs {
+            if let Some(other) = r.name.display.as_deref()
+                && !c
+                    .name
+                    .display
+                    .as_deref()
+                    .is_some_and(|d| d.eq_ignore_ascii_case(other))
+            {
+                let kv = ("name".to_string(), other.to_string());
+                if !c.custom.contains(&kv) {
+                    c.custom.push(kv);
+                }
+            }
+        }
         // Parts the best name lacks come from the others.
         for r in &rs {
             let n = &r.name;
