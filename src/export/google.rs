@@ -45,21 +45,14 @@ const GROUPS: &[Group] = &[
     Group {
         name: "E-mail",
         parts: &["Label", "Value"],
-        cells: |c| {
-            c.email_entries()
-                .into_owned()
-                .into_iter()
-                .map(|e| vec![label(&e.types, e.label.as_deref()), e.value.to_string()])
-                .collect()
-        },
+        cells: |c| labelled(&c.email_entries()),
     },
     Group {
         name: "Phone",
         parts: &["Label", "Value"],
         cells: |c| {
             c.phone_entries()
-                .into_owned()
-                .into_iter()
+                .iter()
                 .map(|p| {
                     let value = match (&p.e164, &p.extension) {
                         (Some(n), Some(x)) => format!("{n} ext. {x}"),
@@ -99,13 +92,7 @@ const GROUPS: &[Group] = &[
     Group {
         name: "Website",
         parts: &["Label", "Value"],
-        cells: |c| {
-            c.url_entries()
-                .into_owned()
-                .into_iter()
-                .map(|u| vec![label(&u.types, u.label.as_deref()), u.value.to_string()])
-                .collect()
-        },
+        cells: |c| labelled(&c.url_entries()),
     },
     Group {
         name: "Relation",
@@ -169,6 +156,14 @@ const GROUPS: &[Group] = &[
         },
     },
 ];
+
+/// The label and value cells of emails or websites.
+fn labelled(entries: &[crate::model::Entry]) -> Vec<Vec<String>> {
+    entries
+        .iter()
+        .map(|e| vec![label(&e.types, e.label.as_deref()), e.value.to_string()])
+        .collect()
+}
 
 /// Google's label of a value of these vCard types: `Mobile`, `Work Fax`; the value's own label
 /// where it has one.
@@ -279,15 +274,16 @@ fn rest(c: &Contact) -> Contact {
             rest.details.addresses.push(a.clone());
         }
     }
-    let r = &mut rest.details;
-    r.role.clone_from(&d.role);
-    r.gender.clone_from(&d.gender);
-    r.time_zone.clone_from(&d.time_zone);
-    r.geo.clone_from(&d.geo);
-    r.phonetic.organization.clone_from(&d.phonetic.organization);
-    r.uids.clone_from(&d.uids);
-    r.extra.clone_from(&d.extra);
-    r.photo = d.photo.clone().filter(|p| p.data.is_some());
+    if d.phonetic.organization.is_some() {
+        rest.details
+            .phonetic
+            .organization
+            .clone_from(&d.phonetic.organization);
+    }
+    // A photo's link has a column; its image does not.
+    if let Some(photo) = d.photo.as_ref().filter(|p| p.data.is_some()) {
+        rest.details.photo = Some(photo.clone());
+    }
     rest
 }
 

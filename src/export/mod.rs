@@ -117,8 +117,9 @@ pub fn check_worklist_path(path: &Path) -> Result<(), ExportError> {
 }
 
 /// A contact holding what every CSV layout writes in its notes' paragraph of vCard lines
-/// ([`vcard::MORE_DETAILS`]): its id, its custom fields and a birthday that is no date. Each
-/// layout adds what else it has no column for.
+/// ([`vcard::MORE_DETAILS`]): its id, its custom fields, a birthday that is no date, a name
+/// shown otherwise than its parts, role, gender, time zone, geo, source UIDs and other vCard
+/// properties. Each layout adds what else it has no column for.
 fn rest_of(c: &Contact) -> Contact {
     // The name as the source showed it, where it is not the parts in their order (`Mr. John
     // Richter, James Doe Sr.`): no layout has a column for it.
@@ -135,7 +136,7 @@ fn rest_of(c: &Contact) -> Contact {
         d.as_str() != parts([&n.given, &n.middle, &n.family])
             && d.as_str() != parts([&n.family, &n.given, &n.middle])
     });
-    Contact {
+    let mut rest = Contact {
         id: c.id.clone(),
         name: crate::model::Name {
             display: shown.cloned(),
@@ -149,7 +150,22 @@ fn rest_of(c: &Contact) -> Contact {
             .cloned()
             .collect(),
         ..Contact::default()
+    };
+    // Nor does any have a column for these; held only where the contact has them.
+    let d = &c.details;
+    let more = crate::model::More {
+        role: d.role.clone(),
+        gender: d.gender.clone(),
+        time_zone: d.time_zone.clone(),
+        geo: d.geo.clone(),
+        uids: d.uids.clone(),
+        extra: d.extra.clone(),
+        ..Default::default()
+    };
+    if more != crate::model::More::default() {
+        *rest.details = more;
     }
+    rest
 }
 
 /// Whether a value of these types and label reads back from a column that gives `column` (a

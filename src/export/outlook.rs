@@ -308,14 +308,8 @@ pub fn write(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
                 r.ims.push(im.clone());
             }
         }
-        r.role.clone_from(&d.role);
-        r.gender.clone_from(&d.gender);
-        r.time_zone.clone_from(&d.time_zone);
-        r.geo.clone_from(&d.geo);
         r.phonetic.middle.clone_from(&d.phonetic.middle);
-        r.uids.clone_from(&d.uids);
         r.photo.clone_from(&d.photo);
-        r.extra.clone_from(&d.extra);
         rest.departments = c.departments.iter().skip(1).cloned().collect();
         if !rest.departments.is_empty() && rest.organizations.is_empty() {
             // A department belongs to an organization in a vCard: the first one's.

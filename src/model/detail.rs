@@ -203,33 +203,6 @@ impl Address {
         self.parts().iter().all(|p| p.is_none())
     }
 
-    /// The address as people write it on an envelope, one part a line, for a layout that has
-    /// one cell for it: the formatted text where the source gave one.
-    pub fn text(&self) -> String {
-        if let Some(f) = &self.formatted {
-            return f.clone();
-        }
-        let join = |parts: &[&Option<String>], sep: &str| {
-            parts
-                .iter()
-                .filter_map(|p| p.as_deref())
-                .collect::<Vec<_>>()
-                .join(sep)
-        };
-        let city = join(&[&self.postcode, &self.locality, &self.region], " ");
-        [
-            join(&[&self.po_box], ""),
-            join(&[&self.extended], ""),
-            join(&[&self.street], ""),
-            city,
-            join(&[&self.country], ""),
-        ]
-        .into_iter()
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
-    }
-
     /// Two addresses are one where their parts are (types and label aside).
     pub fn same_place(&self, other: &Address) -> bool {
         self.parts() == other.parts()
@@ -548,7 +521,7 @@ impl Details {
 }
 
 /// Adds the types and the label of another value to a value's.
-fn merge_kind<T: PartialEq + Clone, V: std::ops::DerefMut<Target = [T]> + Extend<T>>(
+pub fn merge_kind<T: PartialEq + Clone, V: std::ops::DerefMut<Target = [T]> + Extend<T>>(
     types: &mut V,
     label: &mut Option<T>,
     more: &[T],
@@ -603,11 +576,6 @@ mod tests {
         assert_eq!(Address::decode(&a.encode(), &kind), a);
         let one = Address::decode("1 Main St, Springfield", &Kind::default());
         assert_eq!(one.formatted.as_deref(), Some("1 Main St, Springfield"));
-        assert_eq!(one.text(), "1 Main St, Springfield");
-        assert_eq!(
-            a.text(),
-            "100 Waters Edge\n30314 Baytown\nUnited States of America"
-        );
     }
 
     #[test]

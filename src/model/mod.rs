@@ -9,7 +9,8 @@ mod record;
 
 pub use contact::{Contact, EventTag, FollowUp};
 pub use detail::{
-    Address, DateEntry, Details, Entry, Extra, Im, Kind, More, PhoneEntry, Phonetic, Photo, Related,
+    Address, DateEntry, Details, Entry, Extra, Im, Kind, More, PhoneEntry, Phonetic, Photo,
+    Related, merge_kind,
 };
 pub use field::Field;
 pub use provenance::Provenance;

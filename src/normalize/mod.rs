@@ -16,7 +16,7 @@ use compact_str::CompactString;
 
 use crate::model::{
     Address, DateEntry, Entry, Extra, Field, Im, Kind, PhoneEntry, Photo, Problem, RawRecord,
-    Record, Related,
+    Record, Related, merge_kind,
 };
 use crate::normalize::phone::Id;
 
@@ -306,13 +306,7 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
                 {
                     _ if address.is_empty() => {}
                     Some(known) => {
-                        let mut merged = Kind {
-                            types: std::mem::take(&mut known.types),
-                            label: known.label.take(),
-                        };
-                        merged.absorb(kind);
-                        known.types = merged.types;
-                        known.label = merged.label;
+                        merge_kind(&mut known.types, &mut known.label, &kind.types, &kind.label)
                     }
                     None => r.details.addresses.push(address),
                 }
@@ -508,16 +502,12 @@ fn list(value: &str) -> impl Iterator<Item = &str> {
 /// Adds an email or URL entry with its kind; a value already there takes the kind's types too.
 fn push_entry(list: &mut thin_vec::ThinVec<Entry>, value: String, kind: &Kind) {
     match list.iter_mut().find(|e| e.value == value) {
-        Some(known) => {
-            for t in kind.entry_types() {
-                if !known.types.contains(&t) {
-                    known.types.push(t);
-                }
-            }
-            if known.label.is_none() {
-                known.label = kind.entry_label();
-            }
-        }
+        Some(known) => merge_kind(
+            &mut known.types,
+            &mut known.label,
+            &kind.entry_types(),
+            &kind.entry_label(),
+        ),
         None => list.push(Entry {
             value: value.into(),
             types: kind.entry_types(),
