@@ -54,11 +54,7 @@ const GROUPS: &[Group] = &[
             c.phone_entries()
                 .iter()
                 .map(|p| {
-                    let value = match (&p.e164, &p.extension) {
-                        (Some(n), Some(x)) => format!("{n} ext. {x}"),
-                        (Some(n), None) => n.to_string(),
-                        (None, _) => p.value.to_string(),
-                    };
+                    let value = p.cell();
                     vec![label(&p.types, p.label.as_deref()), value]
                 })
                 .collect()

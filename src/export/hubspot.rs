@@ -63,11 +63,7 @@ pub fn write(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
         let (mut phone, mut mobile, mut fax, mut additional) =
             (String::new(), String::new(), String::new(), Vec::new());
         for p in c.phone_entries().into_owned() {
-            let value = match (&p.e164, &p.extension) {
-                (Some(n), Some(x)) => format!("{n} ext. {x}"),
-                (Some(n), None) => n.to_string(),
-                (None, _) => p.value.to_string(),
-            };
+            let value = p.cell();
             // A column takes a number whose kind is the column's, which it reads back as.
             let kind: Vec<&str> = p
                 .types

@@ -216,11 +216,7 @@ pub fn write(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
             }
         }
         for p in c.phone_entries().into_owned() {
-            let value = match (&p.e164, &p.extension) {
-                (Some(n), Some(x)) => format!("{n} ext. {x}"),
-                (Some(n), None) => n.to_string(),
-                (None, _) => p.value.to_string(),
-            };
+            let value = p.cell();
             let free = phone_columns(&p.types, p.label.as_deref())
                 .iter()
                 .find(|col| cells[at(col)].is_empty());

@@ -91,6 +91,16 @@ pub struct PhoneEntry {
 }
 
 impl PhoneEntry {
+    /// The number as a spreadsheet cell of an address book holds it: E.164 with ` ext. N`
+    /// where it has one, else as written.
+    pub fn cell(&self) -> String {
+        match (&self.e164, &self.extension) {
+            (Some(n), Some(x)) => format!("{n} ext. {x}"),
+            (Some(n), None) => n.to_string(),
+            (None, _) => self.value.to_string(),
+        }
+    }
+
     /// A fax or a pager: a number the contact is not called on, and not matched by.
     pub fn is_fax(&self) -> bool {
         self.types.iter().any(|t| t == "fax" || t == "pager")
