@@ -45,7 +45,8 @@ impl Spinner {
 
 impl Reporter for Spinner {
     fn reading(&self, file: &str) {
-        self.bar.set_message(format!("reading {file}"));
+        self.bar
+            .set_message(format!("reading {}", crate::printer::shown(file)));
     }
 
     fn records(&self, n: u64) {

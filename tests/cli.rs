@@ -16,6 +16,8 @@ mod errors;
 mod export;
 #[path = "cli/fidelity.rs"]
 mod fidelity;
+#[path = "cli/hostile.rs"]
+mod hostile;
 #[path = "cli/outputs.rs"]
 mod outputs;
 #[path = "cli/resolve.rs"]

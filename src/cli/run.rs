@@ -117,7 +117,7 @@ pub(crate) fn run(args: RunArgs, printer: Printer) -> anyhow::Result<ExitStatus>
     }
     if !printer.quiet && !outcome.worklist.is_empty() {
         printer
-            .data(&top_of_worklist(&outcome.worklist, args.worklist.is_some()))
+            .styled(&top_of_worklist(&outcome.worklist, args.worklist.is_some()))
             .context("writing the worklist to stdout")?;
     }
     let status = if outcome.had_file_errors() {

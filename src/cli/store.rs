@@ -475,7 +475,7 @@ fn worklist(db: &mut Store, args: &WorklistArgs, printer: Printer) -> anyhow::Re
             if rows.len() > limit {
                 let _ = writeln!(out, "  ... {} more (--all, or -o FILE)", rows.len() - limit);
             }
-            printer.data(&out)?;
+            printer.styled(&out)?;
         }
     }
     Ok(ExitStatus::Success)

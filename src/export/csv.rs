@@ -4,22 +4,65 @@
 
 use std::io::{self, Write};
 
-use super::inert;
+use super::inert_csv;
 use crate::model::{Contact, Reject};
 use crate::normalize::event;
 use crate::resolve::ReviewPair;
 use crate::worklist::Row;
 
-pub(super) fn writer(w: &mut dyn Write) -> ::csv::Writer<&mut dyn Write> {
-    ::csv::WriterBuilder::new().from_writer(w)
+/// A CSV writer that quotes a cell whenever a spreadsheet could split it or end the row in it:
+/// a comma, a semicolon (the separator where the decimal mark is a comma: most of Europe), a
+/// tab, a quote or a line break. So each cell is one cell whichever separator it is opened
+/// with, and the formula guard ([`inert_csv`]) holds in every locale.
+pub(super) struct Writer<'w> {
+    w: &'w mut dyn Write,
+}
+
+pub(super) fn writer(w: &mut dyn Write) -> Writer<'_> {
+    Writer { w }
+}
+
+impl Writer<'_> {
+    fn cell(&mut self, cell: &str) -> io::Result<()> {
+        // Control characters but tab and line breaks are no text to a spreadsheet (a NUL ends a
+        // cell in some, and makes the file binary to others): left out, as in vCard.
+        let control = |c: char| c.is_control() && !matches!(c, '\t' | '\r' | '\n');
+        let cleaned;
+        let cell = if cell.contains(control) {
+            cleaned = cell.replace(control, "");
+            cleaned.as_str()
+        } else {
+            cell
+        };
+        if !cell.contains([',', ';', '\t', '"', '\r', '\n']) {
+            return self.w.write_all(cell.as_bytes());
+        }
+        self.w.write_all(b"\"")?;
+        for (i, piece) in cell.split('"').enumerate() {
+            if i > 0 {
+                self.w.write_all(b"\"\"")?;
+            }
+            self.w.write_all(piece.as_bytes())?;
+        }
+        self.w.write_all(b"\"")
+    }
+
+    pub(super) fn flush(&mut self) -> io::Result<()> {
+        self.w.flush()
+    }
 }
 
 pub(super) fn row<'a>(
-    out: &mut ::csv::Writer<&mut dyn Write>,
+    out: &mut Writer<'_>,
     cells: impl IntoIterator<Item = &'a str>,
 ) -> io::Result<()> {
-    out.write_record(cells.into_iter().map(|c| inert(c).into_owned()))
-        .map_err(io::Error::other)
+    for (i, cell) in cells.into_iter().enumerate() {
+        if i > 0 {
+            out.w.write_all(b",")?;
+        }
+        out.cell(&inert_csv(cell))?;
+    }
+    out.w.write_all(b"\n")
 }
 
 pub const CONTACT_COLUMNS: &[&str] = &[

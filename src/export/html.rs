@@ -128,7 +128,7 @@ fn item(out: &mut String, r: &Row, i: usize) {
     if !r.email.is_empty() {
         let href = format!(
             "mailto:{}?subject={}&body={}",
-            r.email,
+            mailto_address(&r.email),
             percent(&r.draft_subject),
             percent(&r.draft_body.replace('\n', "\r\n"))
         );
@@ -172,6 +172,13 @@ fn esc(text: &str) -> String {
         .replace('>', "&gt;")
         .replace('"', "&quot;")
         .replace('\'', "&#39;")
+}
+
+/// The address of a `mailto:` link (RFC 6068 2): percent-encoded but for the unreserved
+/// characters and the `@`, so that a `%2C` or a `,` in it cannot add a recipient and a `?` or
+/// `&` cannot add a header.
+pub(super) fn mailto_address(email: &str) -> String {
+    percent(email).replace("%40", "@")
 }
 
 /// Percent-encoding of a `mailto:` header value (RFC 6068): everything but the unreserved

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 
 use chrono::NaiveDate;
 
+use super::html::mailto_address;
 use super::vcard::{line, text};
 use crate::worklist::Row;
 
@@ -17,7 +18,7 @@ pub fn write(w: &mut dyn Write, rows: &[Row], today: NaiveDate) -> io::Result<()
     line(&mut out, "CALSCALE", "GREGORIAN");
     line(&mut out, "X-WR-CALNAME", "Follow-ups");
     // The worklist's own day stamps every task, so that the same worklist gives the same file.
-    let stamp = format!("{}T000000Z", today.format("%Y%m%d"));
+    let stamp = format!("{}T000000Z", date(today));
     for r in rows {
         line(&mut out, "BEGIN", "VTODO");
         // The same step of the same contact keeps its UID from one worklist to the next, so that
@@ -29,11 +30,7 @@ pub fn write(w: &mut dyn Write, rows: &[Row], today: NaiveDate) -> io::Result<()
         };
         line(&mut out, "UID", &text(&uid));
         line(&mut out, "DTSTAMP", &stamp);
-        line(
-            &mut out,
-            "DUE;VALUE=DATE",
-            &r.due.format("%Y%m%d").to_string(),
-        );
+        line(&mut out, "DUE;VALUE=DATE", &date(r.due));
         line(&mut out, "SUMMARY", &text(&r.action));
         line(&mut out, "DESCRIPTION", &text(&description(r)));
         // iCalendar's 1 is the highest priority and 9 the lowest.
@@ -44,12 +41,24 @@ pub fn write(w: &mut dyn Write, rows: &[Row], today: NaiveDate) -> io::Result<()
             line(&mut out, "CATEGORIES", &text(&r.event));
         }
         if !r.email.is_empty() {
-            line(&mut out, "URL", &format!("mailto:{}", r.email));
+            line(
+                &mut out,
+                "URL",
+                &format!("mailto:{}", mailto_address(&r.email)),
+            );
         }
         line(&mut out, "END", "VTODO");
     }
     line(&mut out, "END", "VCALENDAR");
     w.write_all(out.as_bytes())
+}
+
+/// An iCalendar DATE: four digits of year (RFC 5545 3.3.4), so a day past 9999 (a cadence
+/// counted from a day met at the end of time) is the last day iCalendar can say.
+fn date(day: NaiveDate) -> String {
+    let last = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(NaiveDate::MAX);
+    let first = NaiveDate::from_ymd_opt(1, 1, 1).unwrap_or(NaiveDate::MIN);
+    day.clamp(first, last).format("%Y%m%d").to_string()
 }
 
 fn description(r: &Row) -> String {

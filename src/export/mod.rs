@@ -302,9 +302,82 @@ pub fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
             && n.bytes().all(|b| b.is_ascii_digit() || b == b'.')
             && n.parse::<f64>().is_ok()
     });
-    if !negative_number && cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if !negative_number && cell.starts_with(FORMULA) {
         format!("'{cell}").into()
     } else {
         cell.into()
+    }
+}
+
+/// What makes a spreadsheet read a cell as a formula when it comes first.
+const FORMULA: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A CSV cell made inert for a spreadsheet whichever separator it opens the file with: the
+/// start guarded as [`inert`] does, and so is every place inside where a cell begins when the
+/// file is split at semicolons (as most of Europe's spreadsheets split a `.csv`) or at line
+/// breaks that such a reading does not see quoted: after a `;`, a carriage return or a line
+/// feed, a formula character gets an apostrophe before it (`Acme;'=cmd…`). rolo's readers take
+/// these apostrophes out again.
+pub fn inert_csv(cell: &str) -> std::borrow::Cow<'_, str> {
+    let cell = inert(cell);
+    let inner = |(i, _): &(usize, &str)| cell[i + 1..].starts_with(FORMULA);
+    if !cell.match_indices([';', '\r', '\n']).any(|m| inner(&m)) {
+        return cell;
+    }
+    let mut out = String::with_capacity(cell.len() + 8);
+    let mut from = 0;
+    for (i, sep) in cell.match_indices([';', '\r', '\n']) {
+        if inner(&(i, sep)) {
+            out.push_str(&cell[from..=i]);
+            out.push('\'');
+            from = i + 1;
+        }
+    }
+    out.push_str(&cell[from..]);
+    out.into()
+}
+
+/// The value of a cell [`inert_csv`] guarded: the apostrophe it put after a `;` or a line break
+/// before a formula character taken out.
+pub fn uninert(cell: &str) -> std::borrow::Cow<'_, str> {
+    let guarded = |(i, _): &(usize, &str)| {
+        cell[i + 1..]
+            .strip_prefix('\'')
+            .is_some_and(|rest| rest.starts_with(FORMULA))
+    };
+    if !cell.match_indices([';', '\r', '\n']).any(|m| guarded(&m)) {
+        return cell.into();
+    }
+    let mut out = String::with_capacity(cell.len());
+    let mut from = 0;
+    for (i, sep) in cell.match_indices([';', '\r', '\n']) {
+        if guarded(&(i, sep)) {
+            out.push_str(&cell[from..=i]);
+            from = i + 2;
+        }
+    }
+    out.push_str(&cell[from..]);
+    out.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{inert_csv, uninert};
+
+    #[test]
+    fn a_formula_after_a_semicolon_or_a_line_break_is_guarded_and_read_back() {
+        let cases = [
+            ("Acme;=cmd|' /C calc'!A0", "Acme;'=cmd|' /C calc'!A0"),
+            (
+                "met at booth\n- wants demo\r\n+1 415",
+                "met at booth\n'- wants demo\r\n'+1 415",
+            ),
+            ("a; -b;c", "a; -b;c"),
+            ("=1+1;@SUM(A1)", "'=1+1;'@SUM(A1)"),
+        ];
+        for (value, written) in cases {
+            assert_eq!(inert_csv(value), written);
+            assert_eq!(uninert(written).trim_start_matches('\''), value);
+        }
     }
 }

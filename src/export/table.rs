@@ -1,10 +1,13 @@
 //! The worklist as a table for the terminal: as wide as the terminal (or `COLUMNS`), each
 //! action wrapped under its own column, colour only on a terminal and never with `NO_COLOR`.
+//! Every value is passed through [`shown`] before it is coloured, so the table is printed as it
+//! is ([`crate::printer::Printer::styled`]).
 
 use std::fmt::Write as _;
 
 use console::{Style, measure_text_width, pad_str, truncate_str};
 
+use crate::printer::shown;
 use crate::worklist::Row;
 
 /// How the table is drawn.
@@ -64,6 +67,7 @@ pub fn table(rows: &[Row], limit: usize, look: Look) -> String {
         if !r.organization.is_empty() {
             let _ = write!(who, ", {}", r.organization);
         }
+        let who = shown(&who);
         let who = truncate_str(&who, who_width, "…");
         let who = pad_str(&who, who_width, console::Alignment::Left, None);
         let due = if r.overdue {
@@ -71,7 +75,7 @@ pub fn table(rows: &[Row], limit: usize, look: Look) -> String {
         } else {
             format!("{} ", r.due)
         };
-        let text = format!("{}: {}", r.step, r.action);
+        let text = shown(&format!("{}: {}", r.step, r.action)).into_owned();
         let lines = wrap(&text, action_width);
         let indent = " ".repeat(FIXED + who_width);
         for (i, line) in lines.iter().enumerate() {
@@ -86,7 +90,8 @@ pub fn table(rows: &[Row], limit: usize, look: Look) -> String {
                 let _ = writeln!(out, "{indent}{line}");
             }
         }
-        let reasons = truncate_str(&r.reasons, action_width, "…");
+        let reasons = shown(&r.reasons);
+        let reasons = truncate_str(&reasons, action_width, "…");
         let _ = writeln!(out, "{indent}{}", dim.apply_to(reasons));
     }
     out

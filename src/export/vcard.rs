@@ -512,12 +512,13 @@ pub(super) fn text(value: &str) -> String {
 }
 
 /// Writes `NAME:value` folded at 75 octets (vCard and iCalendar alike): a continuation line starts with a space, and no
-/// UTF-8 character is cut in two.
+/// UTF-8 character is cut in two. Control characters, which neither format allows in a value
+/// (RFC 6350 3.3, RFC 5545 3.1; a line break reaches here escaped as `\n`), are left out.
 pub(super) fn line(out: &mut String, name: &str, value: &str) {
     const WIDTH: usize = 75;
     let whole = format!("{name}:{value}");
     let mut width = 0;
-    for ch in whole.chars() {
+    for ch in whole.chars().filter(|c| !c.is_control() || *c == '\t') {
         let len = ch.len_utf8();
         if width + len > WIDTH {
             out.push_str("\r\n ");
@@ -542,6 +543,17 @@ mod tests {
         }
         let unfolded = out.replace("\r\n ", "");
         assert_eq!(unfolded, format!("NOTE:{}\r\n", "é".repeat(100)));
+    }
+
+    #[test]
+    fn control_characters_never_reach_a_line() {
+        let mut out = String::new();
+        line(
+            &mut out,
+            "FN",
+            &text("Eve\u{1b}[2J\u{0}\u{7f}\u{9b}\r\nRed"),
+        );
+        assert_eq!(out, "FN:Eve[2J\\nRed\r\n");
     }
 
     #[test]

@@ -91,6 +91,8 @@ fn clean(value: &str) -> Option<String> {
         Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
         _ => value,
     };
+    // And those a CSV export puts after a `;` or a line break inside a cell (`Acme;'=x`).
+    let value = crate::export::uninert(value);
     if value.is_empty() {
         return None;
     }

@@ -116,7 +116,9 @@ fn numeric(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, month, day).and_then(plausible)
 }
 
-fn plausible(d: NaiveDate) -> Option<NaiveDate> {
+/// A day of the years contact files speak of (1800 to 2200): a date beyond is a typing slip or
+/// a hostile value, kept raw with its problem.
+pub(crate) fn plausible(d: NaiveDate) -> Option<NaiveDate> {
     (1800..=2200).contains(&d.year()).then_some(d)
 }
 

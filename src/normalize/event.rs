@@ -45,7 +45,12 @@ fn parse_one(item: &str) -> EventTag {
 /// `Expo 2026 (2026-03-10)` → (`Expo 2026`, the day).
 fn dated(item: &str) -> Option<(&str, NaiveDate)> {
     let open = item.strip_suffix(')')?.rfind(" (")?;
-    let day = item[open + 2..item.len() - 1].parse().ok()?;
+    // A day as only rolo's exports write it (ISO), and one a calendar can hold: a day of
+    // another millennium is no day met, and the text stays the event's name.
+    let day = item[open + 2..item.len() - 1]
+        .parse()
+        .ok()
+        .and_then(super::date::plausible)?;
     let name = item[..open].trim();
     (!name.is_empty()).then_some((name, day))
 }
@@ -105,6 +110,12 @@ mod tests {
         assert_eq!(
             parse_list("Web Summit (Lisbon)")[0].name,
             "Web Summit (Lisbon)"
+        );
+        // A day no calendar holds is not a day met: the text stays whole, as the name.
+        let far = parse_list("Expo (9999-12-31)");
+        assert_eq!(
+            (far[0].name.as_str(), far[0].met_on),
+            ("Expo (9999-12-31)", None)
         );
     }
 }

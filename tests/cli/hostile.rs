@@ -1,0 +1,223 @@
+//! Hostile values and files: each payload of `fixtures/hostile/payloads.*` must reach every
+//! output inert, checked by a parser of that output that is not rolo's (an iCalendar parser, a
+//! vCard parser, a CSV reader with each separator, a Markdown parser, a URL decoder).
+
+use crate::util::{TestDir, fixture};
+
+/// `rolo run` of both payload files met at "E", with these outputs and flags.
+fn payload_run(dir: &TestDir, extra: &[&str]) -> std::process::Output {
+    let mut args: Vec<String> = ["run"]
+        .into_iter()
+        .map(String::from)
+        .chain([
+            fixture("hostile/payloads.csv"),
+            fixture("hostile/payloads.vcf"),
+        ])
+        .collect();
+    args.extend(
+        [
+            "--event",
+            "E",
+            "--met-on",
+            "2026-03-10",
+            "--today",
+            "2026-03-11",
+        ]
+        .map(String::from),
+    );
+    args.extend(extra.iter().map(|a| {
+        if a.starts_with("out.") || a.starts_with("out-") {
+            dir.path(a).display().to_string()
+        } else {
+            a.to_string()
+        }
+    }));
+    dir.rolo_ok(&args)
+}
+
+/// Control characters a terminal obeys: C0 but line feed and tab, DEL, C1.
+fn obeyed(text: &str) -> Vec<char> {
+    text.chars()
+        .filter(|c| c.is_control() && *c != '\n' && *c != '\t')
+        .collect()
+}
+
+#[test]
+fn nothing_printed_to_the_terminal_drives_it() {
+    let dir = TestDir::new();
+    let out = payload_run(&dir, &["-v", "--contacts", "out.jsonl"]);
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert_eq!(obeyed(&stdout), [], "{stdout}");
+    assert_eq!(obeyed(&stderr), [], "{stderr}");
+    // The values are shown, escaped, not hidden.
+    assert!(stdout.contains(r"Eve\x1b]0;PWNED\x07\x1b[2J"), "{stdout}");
+
+    // A file name and the store's commands too.
+    let name = dir.write(
+        "evil\x1b]0;PWNED\x07.csv",
+        "First Name,Email\nEve\x1b[2J,e@x.example\n",
+    );
+    let store = dir.path("rolo.db").display().to_string();
+    let import = dir.rolo_ok(&[
+        "import".into(),
+        "--store".into(),
+        store.clone(),
+        name,
+        "--event".into(),
+        "E".into(),
+        "--met-on".into(),
+        "2026-03-10".into(),
+    ]);
+    let missing = dir.rolo(&["run".into(), "gone\x1b[2J.csv".into()]);
+    for cmd in [
+        vec!["show", "e@x.example"],
+        vec!["worklist", "--today", "2026-03-11"],
+        vec!["history"],
+    ] {
+        let mut args = vec!["--store".to_string(), store.clone()];
+        args.extend(cmd.iter().map(|a| a.to_string()));
+        let out = dir.rolo_ok(&args);
+        let shown = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(obeyed(&shown), [], "{cmd:?}: {shown}");
+        assert!(shown.contains(r"\x1b"), "{cmd:?} shows the value: {shown}");
+    }
+    for (out, named) in [(import, false), (missing, true)] {
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(obeyed(&err), [], "{err}");
+        assert_eq!(err.contains(r"\x1b"), named, "{err}");
+    }
+}
+
+#[test]
+fn no_csv_cell_is_a_formula_with_either_separator() {
+    let dir = TestDir::new();
+    for format in ["csv", "google-csv", "outlook-csv", "hubspot-csv"] {
+        let file = format!("out-{format}.csv");
+        payload_run(
+            &dir,
+            &[
+                "--contacts",
+                &file,
+                "--contacts-format",
+                format,
+                "--worklist",
+                "out-w.csv",
+            ],
+        );
+        for path in [dir.path(&file), dir.path("out-w.csv")] {
+            let text = std::fs::read_to_string(&path).expect("the export");
+            for separator in [b',', b';'] {
+                // A spreadsheet splits where it sees the separator; it honours a quote only at
+                // the start of a cell.
+                let mut reader = csv::ReaderBuilder::new()
+                    .delimiter(separator)
+                    .has_headers(false)
+                    .flexible(true)
+                    .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+                for record in reader.records() {
+                    let record = record.expect("a CSV record");
+                    for cell in record.iter() {
+                        let formula = cell.starts_with(['=', '+', '@'])
+                            || (cell.starts_with('-') && cell[1..].parse::<f64>().is_err());
+                        assert!(
+                            !formula,
+                            "{format}, split at {:?}: cell {cell:?}",
+                            separator as char
+                        );
+                    }
+                }
+            }
+        }
+    }
+    // And rolo reads its export back with the values as they were.
+    let back = dir.run(&[&dir.path("out-csv.csv").display().to_string()]);
+    let sam = back.contact("Sam Colon");
+    assert_eq!(sam["organization"], "Acme;=cmd|' /C calc'!A0");
+    assert_eq!(sam["notes"][0], "a,=1+1;@SUM(A1)");
+}
+
+#[test]
+fn a_carriage_return_in_a_note_opens_no_code_block_in_markdown() {
+    use pulldown_cmark::{Event, Parser, Tag};
+    let dir = TestDir::new();
+    payload_run(&dir, &["--worklist", "out.md"]);
+    let md = std::fs::read_to_string(dir.path("out.md")).expect("the checklist");
+    let blocks: Vec<_> = Parser::new(&md)
+        .filter(|e| matches!(e, Event::Start(Tag::CodeBlock(_)) | Event::Code(_)))
+        .collect();
+    assert_eq!(blocks, [], "{md}");
+    // Every person is still an item of the list, with their notes.
+    let items = Parser::new(&md)
+        .filter(|e| matches!(e, Event::TaskListMarker(_) | Event::Start(Tag::Item)))
+        .count();
+    assert!(items >= 7, "{items} items: {md}");
+    assert!(md.contains("fenced?"), "{md}");
+}
+
+#[test]
+fn the_calendar_and_the_cards_parse_and_hold_no_control_characters() {
+    use icalendar::{Calendar, CalendarComponent};
+    let dir = TestDir::new();
+    payload_run(&dir, &["--worklist", "out.ics", "--contacts", "out.vcf"]);
+    let ics = std::fs::read_to_string(dir.path("out.ics")).expect("the calendar");
+    let vcf = std::fs::read_to_string(dir.path("out.vcf")).expect("the cards");
+    for (name, text) in [("ics", &ics), ("vcf", &vcf)] {
+        let bad: Vec<char> = text
+            .chars()
+            .filter(|c| c.is_control() && !matches!(c, '\r' | '\n'))
+            .collect();
+        assert_eq!(bad, [], "{name}: {text}");
+    }
+    let calendar: Calendar = ics.parse().expect("an iCalendar parser reads the file");
+    let mut dues = 0;
+    for component in &calendar.components {
+        if let CalendarComponent::Todo(todo) = component {
+            let due = todo
+                .get_due()
+                .expect("every task has a due date it can read");
+            assert!(
+                matches!(due, icalendar::DatePerhapsTime::Date(_)),
+                "{due:?}"
+            );
+            dues += 1;
+        }
+    }
+    assert_eq!(dues, 7, "{ics}");
+    // The day no calendar holds stays in the event's name: Tim's step is due after the day met.
+    assert!(ics.contains("Expo (9999-12-31)"), "{ics}");
+    assert!(!ics.contains("DUE;VALUE=DATE:+"), "{ics}");
+
+    let mut parser = calcard::Parser::new(&vcf);
+    let mut cards = 0;
+    loop {
+        match parser.entry() {
+            calcard::Entry::VCard(_) => cards += 1,
+            calcard::Entry::Eof => break,
+            other => panic!("calcard could not read the cards: {other:?}"),
+        }
+    }
+    assert_eq!(cards, 7, "a vCard parser reads every card: {vcf}");
+}
+
+#[test]
+fn an_encoded_comma_in_an_address_adds_no_recipient() {
+    let dir = TestDir::new();
+    payload_run(&dir, &["--worklist", "out.html"]);
+    let html = std::fs::read_to_string(dir.path("out.html")).expect("the page");
+    let hrefs: Vec<&str> = html
+        .split("href=\"mailto:")
+        .skip(1)
+        .map(|h| h.split(['?', '"']).next().unwrap_or_default())
+        .collect();
+    assert_eq!(hrefs.len(), 7, "{html}");
+    for href in hrefs {
+        // What a mail client does with the link: one decoding, then `,` separates recipients.
+        let to = percent_encoding::percent_decode_str(href).decode_utf8_lossy();
+        assert_eq!(to.split(',').count(), 1, "{href} → {to}");
+        assert!(!to.contains(['?', '&']), "{to}");
+    }
+    assert!(html.contains("mailto:mal%252cboss@x.example"), "{html}");
+}
