@@ -185,6 +185,9 @@ fn read_files(
 const MAX_FIELD: usize = 1 << 20;
 const MAX_RECORD: usize = 10 << 20;
 const MAX_PHOTO: usize = 16 << 20;
+/// The most values one record may hold: an address book's widest row has about a hundred
+/// columns and a full phone card fewer properties; a card of 100,000 emails is no person's.
+const MAX_VALUES: usize = 2_000;
 
 fn within_limits(mut raw: RawRecord) -> Result<RawRecord, Reject> {
     let mb = |n: usize| format!("{:.1} MB", n as f64 / f64::from(1 << 20));
@@ -202,18 +205,26 @@ fn within_limits(mut raw: RawRecord) -> Result<RawRecord, Reject> {
         !over
     });
     raw.warnings.extend(warnings);
-    let too_big = raw
-        .fields
-        .iter()
-        .filter(|f| !is_photo(f))
-        .find(|f| f.value.len() > MAX_FIELD)
-        .map(|f| {
-            format!(
-                "{} is {}, more than the {} a value may be",
-                f.field,
-                mb(f.value.len()),
-                mb(MAX_FIELD)
-            )
+    let too_many = (raw.fields.len() > MAX_VALUES).then(|| {
+        format!(
+            "record has {} values, more than the {MAX_VALUES} a record may have",
+            raw.fields.len()
+        )
+    });
+    let too_big = too_many
+        .or_else(|| {
+            raw.fields
+                .iter()
+                .filter(|f| !is_photo(f))
+                .find(|f| f.value.len() > MAX_FIELD)
+                .map(|f| {
+                    format!(
+                        "{} is {}, more than the {} a value may be",
+                        f.field,
+                        mb(f.value.len()),
+                        mb(MAX_FIELD)
+                    )
+                })
         })
         .or_else(|| {
             let size: usize = raw

@@ -335,7 +335,7 @@ fn cfb_directory_loops(bytes: &[u8]) -> bool {
 const MAX_UNZIPPED: u64 = 4 << 30;
 /// Above this size unzipped, a workbook may expand at most [`MAX_RATIO`] times: spreadsheet XML
 /// compresses about ten times, a zip bomb thousands of times.
-const RATIO_FROM: u64 = 256 << 20;
+const RATIO_FROM: u64 = 16 << 20;
 const MAX_RATIO: u64 = 100;
 
 /// Why a zip package is refused before it is unzipped, judged from the sizes its directory

@@ -221,3 +221,158 @@ fn an_encoded_comma_in_an_address_adds_no_recipient() {
     }
     assert!(html.contains("mailto:mal%252cboss@x.example"), "{html}");
 }
+
+/// `rolo run FILE --rejects` in `dir`, killed after 60 seconds: a file that hangs rolo fails
+/// the test instead of hanging it.
+fn run_bounded(dir: &TestDir, file: &str) -> (i32, String, Vec<csv::StringRecord>) {
+    let out = assert_cmd::Command::cargo_bin("rolo")
+        .expect("the rolo binary")
+        .args(["run", file, "--rejects"])
+        .arg(dir.path("rejects.csv"))
+        .arg("--contacts")
+        .arg(dir.path("contacts.jsonl"))
+        .env("ROLO_NO_PROGRESS", "1")
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .expect("run rolo");
+    let rejects = csv::Reader::from_path(dir.path("rejects.csv"))
+        .map(|mut r| r.records().map(|r| r.expect("a reject")).collect())
+        .unwrap_or_default();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        rejects,
+    )
+}
+
+#[test]
+fn pipes_devices_and_binary_are_refused_by_name() {
+    let dir = TestDir::new();
+    let fifo = dir.path("f.csv");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    let mut random = Vec::with_capacity(1 << 16);
+    let mut x: u32 = 7;
+    while random.len() < 1 << 16 {
+        x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        random.push(((x >> 16) % 255 + 1) as u8); // no NUL
+    }
+    let binary = dir.write("random.csv", random);
+    let mut cases = vec![
+        ("/dev/zero".to_string(), "a device"),
+        (binary, "binary data"),
+    ];
+    if made {
+        cases.push((fifo.display().to_string(), "a named pipe"));
+    }
+    for (file, said) in cases {
+        let (code, err, _) = run_bounded(&dir, &file);
+        assert_eq!(code, 1, "{file}: {err}");
+        assert!(
+            err.contains(&format!("{file}: ")) && err.contains(said),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn an_oversized_record_costs_itself_and_the_rest_is_read() {
+    let dir = TestDir::new();
+    // A cell of 2 MB (past the 1 MB a value may be) and a card of 3,000 emails (past the
+    // 2,000 values a record may have), each between two people.
+    let mut csv = String::from("First Name,Last Name,Email,Notes\nAnn,Lee,ann@x.example,hi\n");
+    csv.push_str(&format!(
+        "Huge,Cell,huge@x.example,\"{}\"\n",
+        "b".repeat(2 << 20)
+    ));
+    csv.push_str("Bob,Ray,bob@x.example,hi\n");
+    let mut vcf = String::from(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Card\r\nEMAIL:ac@x.example\r\nEND:VCARD\r\n",
+    );
+    vcf.push_str("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Eve Red\r\n");
+    for i in 0..3_000 {
+        vcf.push_str(&format!("EMAIL:eve{i}@x.example\r\n"));
+    }
+    vcf.push_str("END:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bob Card\r\nEMAIL:bc@x.example\r\nEND:VCARD\r\n");
+    for (name, text, reason) in [
+        ("cell.csv", csv, "more than the 1.0 MB a value may be"),
+        ("card.vcf", vcf, "more than the 2000 a record may have"),
+    ] {
+        let file = dir.write(name, text);
+        let (code, err, rejects) = run_bounded(&dir, &file);
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(rejects.len(), 1, "{err}");
+        assert_eq!(&rejects[0][2], "2", "the second record");
+        assert!(rejects[0][3].contains(reason), "{:?}", &rejects[0]);
+        assert!(rejects[0][4].len() > 1 << 16, "its raw text is kept");
+        let contacts = std::fs::read_to_string(dir.path("contacts.jsonl")).expect("contacts");
+        assert_eq!(
+            contacts.lines().count(),
+            2,
+            "the people before and after are read"
+        );
+    }
+}
+
+#[test]
+fn a_workbook_that_expands_a_hundredfold_is_refused_before_it_is_unzipped() {
+    use std::io::Write;
+    let dir = TestDir::new();
+    let path = dir.path("bomb.xlsx");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).expect("create"));
+    let deflate = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let parts = [
+        (
+            "[Content_Types].xml",
+            r#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#,
+        ),
+        (
+            "_rels/.rels",
+            r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+        ),
+        (
+            "xl/workbook.xml",
+            r#"<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Leads" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#,
+        ),
+    ];
+    for (name, text) in parts {
+        zip.start_file(name, deflate).expect("a part");
+        zip.write_all(text.as_bytes()).expect("write");
+    }
+    zip.start_file("xl/worksheets/sheet1.xml", deflate)
+        .expect("the sheet");
+    zip.write_all(br#"<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row><c t="inlineStr"><is><t>Name</t></is></c><c t="inlineStr"><is><t>Email</t></is></c></row>"#).expect("write");
+    let row = br#"<row><c t="inlineStr"><is><t>Eve Red</t></is></c><c t="inlineStr"><is><t>e@x.example</t></is></c></row>"#;
+    for _ in 0..(20 << 20) / row.len() {
+        zip.write_all(row).expect("write");
+    }
+    zip.write_all(b"</sheetData></worksheet>").expect("write");
+    zip.finish().expect("the workbook");
+    assert!(std::fs::metadata(&path).expect("size").len() < 200 << 10);
+
+    let (code, err, _) = run_bounded(&dir, &path.display().to_string());
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("refused as a likely zip bomb"), "{err}");
+}
+
+#[test]
+fn a_dash_reads_standard_input() {
+    let out = assert_cmd::Command::cargo_bin("rolo")
+        .expect("the rolo binary")
+        .args(["run", "-"])
+        .write_stdin("First Name,Last Name,Email\nAnn,Lee,ann@x.example\n")
+        .env("ROLO_NO_PROGRESS", "1")
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .expect("run rolo");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("-  csv, UTF-8: 1 record"), "{err}");
+}
