@@ -60,6 +60,22 @@ pub enum StoreCommand {
     /// The pairs that may be one person: answer each on a terminal, or --accept / --reject
     /// a pair by its ID. Every answer is remembered by later imports.
     Review(ReviewArgs),
+    /// Erase a person (every record, reject and decision about them) or an import from the
+    /// store, so that nothing of them stays in the file. Unlike undo, it cannot be taken back.
+    Forget(ForgetArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ForgetArgs {
+    /// A contact id, an email, or a name that only one contact has.
+    #[arg(required_unless_present = "batch", conflicts_with = "batch")]
+    contact: Option<String>,
+    /// The import to erase (see `rolo history`).
+    #[arg(long, value_name = "N")]
+    batch: Option<i64>,
+    /// Do not ask: erase (needed when standard input is not a terminal).
+    #[arg(long)]
+    yes: bool,
 }
 
 #[derive(Debug, Args)]
@@ -237,6 +253,9 @@ pub(crate) fn run(
                         let _ = write!(out, "  {}", b.files.join(", "));
                     }
                 }
+                if b.command == "forget" {
+                    out.push_str("  a person or an import erased");
+                }
                 if let Some(when) = &b.undone {
                     let _ = write!(out, "  (undone {when})");
                 }
@@ -276,6 +295,7 @@ pub(crate) fn run(
             Ok(ExitStatus::Success)
         }
         StoreCommand::Review(args) => review(&mut db, &args, printer),
+        StoreCommand::Forget(args) => forget(&mut db, &args, printer),
         StoreCommand::Split(args) => {
             let derived = derive(&db, None)?;
             let c = find(&derived, &args.contact)?;
@@ -351,6 +371,53 @@ fn default_options() -> anyhow::Result<crate::normalize::Options> {
 }
 
 /// The contacts, and the worklist of `plan` if one is given.
+fn forget(db: &mut Store, args: &ForgetArgs, printer: Printer) -> anyhow::Result<ExitStatus> {
+    use std::io::{BufRead, IsTerminal};
+    let (what, said) = match (&args.contact, args.batch) {
+        (_, Some(batch)) => (store::Forget::Import(batch), format!("import {batch}")),
+        (Some(query), None) => {
+            let derived = derive(db, None)?;
+            let c = find(&derived, query)?;
+            let contact = &derived.resolved.contacts[c];
+            // What identifies them in the text of a reject.
+            let mut values: Vec<String> = contact.emails.to_vec();
+            values.extend(contact.phone_entries().iter().map(|p| p.value.to_string()));
+            values.extend(contact.phones.iter().cloned());
+            values.extend(contact.urls.iter().cloned());
+            values.extend(contact.linkedin.clone());
+            let said = format!(
+                "{} ({} record(s))",
+                contact.display_name(),
+                contact.members.len()
+            );
+            let records = derived.record_ids(c);
+            (store::Forget::Person { records, values }, said)
+        }
+        (None, None) => bail!("name a contact, or an import with --batch N"),
+    };
+    if !args.yes {
+        if !std::io::stdin().is_terminal() {
+            bail!("forgetting {said} cannot be taken back: add --yes to erase it");
+        }
+        printer.data(&format!(
+            "erase {said} from {}? it cannot be taken back [y/N]: ",
+            db.path()
+        ))?;
+        let mut answer = String::new();
+        std::io::stdin().lock().read_line(&mut answer)?;
+        if !matches!(answer.trim().to_lowercase().as_str(), "y" | "yes") {
+            printer.message("nothing erased");
+            return Ok(ExitStatus::Success);
+        }
+    }
+    let gone = db.forget(&what)?;
+    printer.message(format!(
+        "forgot {said}: {} record(s), {} reject(s) and {} decision(s) erased",
+        gone.records, gone.rejects, gone.decisions
+    ));
+    Ok(ExitStatus::Success)
+}
+
 fn derive(db: &Store, plan: Option<&Plan>) -> anyhow::Result<Derived> {
     Ok(pipeline::derive(
         db.records()?,

@@ -233,6 +233,11 @@ pub fn write_review_file(
 }
 
 /// Writes `path` through `write`: into a temporary file in the same directory, then renamed.
+///
+/// The temporary file is the owner's alone while it is written (0600), and locked: one that a
+/// killed rolo left behind holds no lock, and the next write into that folder removes it. The
+/// output gets its mode when whole: a replaced file keeps the mode its owner gave it, a new one
+/// is the owner's alone, as contact data should be.
 pub fn atomic(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
@@ -245,24 +250,67 @@ pub fn atomic(
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    fs_err::create_dir_all(dir).map_err(err)?;
+    private_folder(dir).map_err(err)?;
+    remove_stale_temporaries(dir);
     let mut builder = tempfile::Builder::new();
-    // A new output gets the permissions of any new file (0666 less the umask), not the
-    // owner-only ones of a temporary file; a replaced output keeps its own.
     #[cfg(unix)]
-    {
+    let mode = {
         use std::os::unix::fs::PermissionsExt;
-        let mode = fs_err::metadata(path).map_or(0o666, |m| m.permissions().mode());
-        builder.permissions(std::fs::Permissions::from_mode(mode));
-    }
-    let tmp = builder.prefix(".rolo-").tempfile_in(dir).map_err(err)?;
+        builder.permissions(std::fs::Permissions::from_mode(0o600));
+        fs_err::metadata(path).map_or(0o600, |m| m.permissions().mode())
+    };
+    let tmp = builder.prefix(TEMPORARY).tempfile_in(dir).map_err(err)?;
+    tmp.as_file().lock().map_err(err)?;
     {
         let mut out = BufWriter::new(tmp.as_file());
         write(&mut out).map_err(err)?;
         out.flush().map_err(err)?;
     }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))
+            .map_err(err)?;
+    }
     tmp.persist(path).map_err(|e| err(e.error))?;
     Ok(())
+}
+
+/// How rolo's temporary files begin.
+const TEMPORARY: &str = ".rolo-";
+
+/// Removes the temporary files a killed rolo left in `dir`: those that no process holds locked
+/// and that were last written a minute ago or more. Best effort: what cannot be removed stays.
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let minute = std::time::Duration::from_secs(60);
+    for entry in entries.flatten() {
+        let stale = entry.file_name().to_string_lossy().starts_with(TEMPORARY)
+            && entry.metadata().is_ok_and(|m| {
+                m.is_file()
+                    && m.modified()
+                        .is_ok_and(|t| t.elapsed().is_ok_and(|e| e >= minute))
+            });
+        if stale
+            && let Ok(file) = std::fs::File::open(entry.path())
+            && file.try_lock().is_ok()
+        {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Creates a folder that does not exist, and any above it, for the owner alone (0700): the
+/// folders rolo makes hold contact data.
+pub fn private_folder(dir: &Path) -> io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
 }
 
 /// Writes one item after another, each rendered by `render`, the rendering spread over the

@@ -120,10 +120,29 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let shown = path.display().to_string();
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|cause| StoreError::Folder {
+            crate::export::private_folder(dir).map_err(|cause| StoreError::Folder {
                 path: shown.clone(),
                 cause,
             })?;
+        }
+        // A new store is the owner's alone (0600); SQLite gives its WAL and shared-memory files
+        // the database file's mode. An existing one keeps the mode its owner gave it.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            let created = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o600)
+                .open(path);
+            if let Err(cause) = created
+                && cause.kind() != std::io::ErrorKind::AlreadyExists
+            {
+                return Err(StoreError::Folder {
+                    path: shown.clone(),
+                    cause,
+                });
+            }
         }
         let err = |cause| StoreError::Sqlite {
             path: shown.clone(),
@@ -154,6 +173,11 @@ impl Store {
             tx.commit().map_err(err)?;
         }
         Ok(Store { conn, path: shown })
+    }
+
+    /// The store's file, as given.
+    pub fn path(&self) -> &str {
+        &self.path
     }
 
     fn err(&self) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
@@ -441,10 +465,16 @@ impl Store {
             None => history
                 .iter()
                 .rev()
-                .find(|b| b.undone.is_none())
+                .find(|b| b.undone.is_none() && b.command != "forget")
                 .cloned()
                 .ok_or_else(|| StoreError::Invalid(format!("{}: nothing to undo", self.path)))?,
         };
+        if target.command == "forget" {
+            return Err(StoreError::Invalid(format!(
+                "{}: batch {} erased what it forgot: it cannot be taken back",
+                self.path, target.id
+            )));
+        }
         if target.undone.is_some() {
             return Err(StoreError::Invalid(format!(
                 "{}: batch {} was already taken back",
@@ -471,6 +501,167 @@ impl Store {
         tx.commit().map_err(err)?;
         Ok(target)
     }
+}
+
+/// What `forget` erased.
+#[derive(Debug, Clone, Default)]
+pub struct Forgotten {
+    pub records: usize,
+    pub rejects: usize,
+    pub decisions: usize,
+}
+
+/// What to forget: a person's records (and the rejects whose text holds one of their
+/// identifying values), or an import.
+#[derive(Debug, Clone)]
+pub enum Forget {
+    Person {
+        records: Vec<i64>,
+        values: Vec<String>,
+    },
+    Import(i64),
+}
+
+impl Store {
+    /// Erases a person or an import so that nothing of them stays in the database file or its
+    /// journal: their records with every earlier version of them, the rejects, and every
+    /// decision that names one of their records. Deleted pages are overwritten (SQLite's
+    /// `secure_delete`), the write-ahead log is emptied and the file rebuilt (VACUUM). History
+    /// keeps a `forget` batch that says something was erased, not what. Unlike `undo`, it
+    /// cannot be taken back.
+    pub fn forget(&mut self, what: &Forget) -> Result<Forgotten, StoreError> {
+        let path = self.path.clone();
+        let err = |cause| StoreError::Sqlite {
+            path: path.clone(),
+            cause,
+        };
+        if let Forget::Import(id) = what {
+            let batch = self.history()?.into_iter().find(|b| b.id == *id);
+            if batch.as_ref().is_none_or(|b| b.command != "import") {
+                return Err(StoreError::Invalid(format!(
+                    "{path}: batch {id} is no import (see rolo history)"
+                )));
+            }
+        }
+        self.conn
+            .pragma_update(None, "secure_delete", "ON")
+            .map_err(err)?;
+        let tx = self.conn.transaction().map_err(err)?;
+        let mut ids: std::collections::BTreeSet<i64> = match what {
+            Forget::Person { records, .. } => records.iter().copied().collect(),
+            Forget::Import(batch) => {
+                let mut stmt = tx
+                    .prepare("SELECT id FROM record WHERE batch = ?1")
+                    .map_err(err)?;
+                stmt.query_map(params![batch], |r| r.get(0))
+                    .map_err(err)?
+                    .collect::<Result<_, _>>()
+                    .map_err(err)?
+            }
+        };
+        if let Forget::Person { .. } = what {
+            // Every earlier version of their rows, and the same rows of imports taken back.
+            loop {
+                let list = id_list(&ids);
+                let mut stmt = tx
+                    .prepare(&format!(
+                        "SELECT id FROM record WHERE replaced_by IN ({list})
+                         OR identity IN (SELECT identity FROM record WHERE id IN ({list}))"
+                    ))
+                    .map_err(err)?;
+                let more: Vec<i64> = stmt
+                    .query_map([], |r| r.get(0))
+                    .map_err(err)?
+                    .collect::<Result<_, _>>()
+                    .map_err(err)?;
+                let before = ids.len();
+                ids.extend(more);
+                if ids.len() == before {
+                    break;
+                }
+            }
+        }
+        let list = id_list(&ids);
+        // Versions the erased records had replaced count again, as after `undo`.
+        tx.execute(
+            &format!("UPDATE record SET replaced_by = NULL WHERE replaced_by IN ({list})"),
+            [],
+        )
+        .map_err(err)?;
+        let mut forgotten = Forgotten::default();
+        let decisions: Vec<(i64, String, String)> = {
+            let mut stmt = tx
+                .prepare("SELECT id, records, other FROM decision")
+                .map_err(err)?;
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .map_err(err)?
+                .collect::<Result<_, _>>()
+                .map_err(err)?
+        };
+        let parse = |s: &str| serde_json::from_str::<Vec<i64>>(s).unwrap_or_default();
+        for (id, on, other) in decisions {
+            if parse(&on)
+                .iter()
+                .chain(&parse(&other))
+                .any(|r| ids.contains(r))
+            {
+                tx.execute("DELETE FROM decision WHERE id = ?1", params![id])
+                    .map_err(err)?;
+                forgotten.decisions += 1;
+            }
+        }
+        forgotten.records = tx
+            .execute(&format!("DELETE FROM record WHERE id IN ({list})"), [])
+            .map_err(err)?;
+        forgotten.rejects = match what {
+            Forget::Import(batch) => tx
+                .execute("DELETE FROM reject WHERE batch = ?1", params![batch])
+                .map_err(err)?,
+            Forget::Person { values, .. } => {
+                let mut n = 0;
+                for value in values.iter().filter(|v| v.len() >= 5) {
+                    n += tx
+                        .execute(
+                            "DELETE FROM reject WHERE instr(lower(raw), lower(?1)) > 0",
+                            params![value],
+                        )
+                        .map_err(err)?;
+                }
+                n
+            }
+        };
+        if let Forget::Import(batch) = what {
+            tx.execute("DELETE FROM batch WHERE id = ?1", params![batch])
+                .map_err(err)?;
+        }
+        // A decision's batch says what was done on which day: gone with the decision.
+        tx.execute(
+            "DELETE FROM batch WHERE command NOT IN ('import', 'forget')
+             AND id NOT IN (SELECT batch FROM decision)",
+            [],
+        )
+        .map_err(err)?;
+        new_batch(&tx, "forget", &Event::default(), &[], None).map_err(err)?;
+        tx.commit().map_err(err)?;
+        // The log holds the pages as they were before: emptied, then the file rebuilt without
+        // the freed pages, then the log emptied again.
+        for sql in [
+            "PRAGMA wal_checkpoint(TRUNCATE)",
+            "VACUUM",
+            "PRAGMA wal_checkpoint(TRUNCATE)",
+        ] {
+            self.conn.execute_batch(sql).map_err(err)?;
+        }
+        Ok(forgotten)
+    }
+}
+
+/// Record ids as an SQL list (`1,2,3`; `NULL` for none), for `IN (...)`.
+fn id_list(ids: &std::collections::BTreeSet<i64>) -> String {
+    if ids.is_empty() {
+        return "NULL".into();
+    }
+    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
 }
 
 fn new_batch(

@@ -376,3 +376,180 @@ fn a_dash_reads_standard_input() {
     assert!(out.status.success(), "{err}");
     assert!(err.contains("-  csv, UTF-8: 1 record"), "{err}");
 }
+
+/// `rolo --store STORE ARGS…` in `dir`, which must succeed; its stderr.
+fn store_ok(dir: &TestDir, store: &str, args: &[&str]) -> String {
+    let mut all = vec!["--store".to_string(), store.to_string()];
+    all.extend(args.iter().map(|a| a.to_string()));
+    String::from_utf8_lossy(&dir.rolo_ok(&all).stderr).into_owned()
+}
+
+/// The demo haul imported into a new store, as the README does it.
+fn demo_store(dir: &TestDir) -> String {
+    let store = dir.path("data/rolo.db").display().to_string();
+    let (book, linkedin) = (
+        fixture("demo/google-contacts.csv"),
+        fixture("demo/Connections.csv"),
+    );
+    store_ok(
+        dir,
+        &store,
+        &["import", "--merge", &book, "--merge", &linkedin],
+    );
+    let (badges, phone) = (fixture("demo/badge-scans.xlsx"), fixture("demo/phone.vcf"));
+    store_ok(
+        dir,
+        &store,
+        &[
+            "import",
+            &badges,
+            &phone,
+            "--event",
+            "NorthStack Expo 2026",
+            "--met-on",
+            "2026-10-14..2026-10-16",
+        ],
+    );
+    store
+}
+
+/// Every byte of the store and its journal files, lower-cased.
+fn store_bytes(store: &str) -> String {
+    let mut all = Vec::new();
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        if let Ok(bytes) = std::fs::read(format!("{store}{suffix}")) {
+            all.extend(bytes);
+        }
+    }
+    String::from_utf8_lossy(&all).to_lowercase()
+}
+
+#[test]
+fn a_forgotten_person_leaves_nothing_in_the_database_file() {
+    let dir = TestDir::new();
+    let store = demo_store(&dir);
+    store_ok(
+        &dir,
+        &store,
+        &[
+            "done",
+            "Kwame Mensah",
+            "--on",
+            "2026-10-17",
+            "--note",
+            "sent the deck",
+        ],
+    );
+    let traces = [
+        "mensah",
+        "baobabfintech",
+        "raising a seed round",
+        "sent the deck",
+    ];
+    let before = store_bytes(&store);
+    for t in traces {
+        assert!(before.contains(t), "{t} is in the store before");
+    }
+
+    // Not without a word: standard input is no terminal here.
+    let mut refused = vec!["--store".to_string(), store.clone()];
+    refused.extend(["forget", "Kwame Mensah"].map(String::from));
+    let out = dir.rolo(&refused);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--yes"));
+
+    let said = store_ok(&dir, &store, &["forget", "Kwame Mensah", "--yes"]);
+    assert!(
+        said.contains("forgot Kwame Mensah (2 record(s)): 2 record(s)"),
+        "{said}"
+    );
+    let after = store_bytes(&store);
+    for t in traces {
+        assert!(!after.contains(t), "{t} is still in the store's bytes");
+    }
+    // The others stay, history says something was erased but not what, and undo takes back
+    // the last import, not the forgetting.
+    let history = {
+        let mut args = vec!["--store".to_string(), store.clone(), "history".into()];
+        args.truncate(3);
+        String::from_utf8_lossy(&dir.rolo_ok(&args).stdout).into_owned()
+    };
+    assert!(
+        history.contains("forget   a person or an import erased"),
+        "{history}"
+    );
+    assert!(!history.to_lowercase().contains("kwame"), "{history}");
+    let export = dir.path("all.jsonl").display().to_string();
+    store_ok(&dir, &store, &["export", &export]);
+    let contacts = std::fs::read_to_string(&export).expect("the export");
+    assert_eq!(contacts.lines().count(), 17, "{contacts}");
+    let undo = store_ok(&dir, &store, &["undo"]);
+    assert!(undo.contains("took back batch 2 (import)"), "{undo}");
+}
+
+#[test]
+fn a_forgotten_import_takes_its_records_and_rejects() {
+    let dir = TestDir::new();
+    let store = demo_store(&dir);
+    let before = store_bytes(&store);
+    // The badge scan rejected for having nothing identifying, kept with its raw text.
+    assert!(before.contains("tall guy"), "the reject is stored");
+    store_ok(&dir, &store, &["forget", "--batch", "2", "--yes"]);
+    let after = store_bytes(&store);
+    for t in ["tall guy", "mensah", "baobabfintech"] {
+        assert!(!after.contains(t), "{t} is still in the store's bytes");
+    }
+    // The address book stays.
+    assert!(after.contains("fischer"), "the first import stays");
+}
+
+#[cfg(unix)]
+#[test]
+fn the_store_and_new_outputs_are_the_owners_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode =
+        |p: &std::path::Path| std::fs::metadata(p).expect("the file").permissions().mode() & 0o777;
+    let dir = TestDir::new();
+    let store = demo_store(&dir);
+    assert_eq!(mode(std::path::Path::new(&store)), 0o600);
+    assert_eq!(mode(&dir.path("data")), 0o700);
+
+    // A new output in a new folder; a replaced one keeps the mode its owner gave it; a
+    // temporary file a killed rolo left is removed, one being written is not.
+    std::fs::create_dir(dir.path("out")).expect("a folder");
+    let kept = dir.write("out/worklist.csv", "old");
+    std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+    let stale = dir.write("out/.rolo-AbC123", "Kwame Mensah,kwame@baobabfintech.com");
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&stale)
+        .and_then(|f| f.set_modified(hour_ago))
+        .expect("age the file");
+    let busy = dir.write("out/.rolo-Busy12", "being written");
+    let lock = std::fs::File::open(&busy).expect("open");
+    lock.lock().expect("lock it as a running rolo does");
+    std::fs::File::options()
+        .write(true)
+        .open(&busy)
+        .and_then(|f| f.set_modified(hour_ago))
+        .expect("age the file");
+
+    let contacts = dir.path("new/deeper/contacts.jsonl").display().to_string();
+    let worklist = kept.clone();
+    let mut args = crate::util::demo_run(&["--contacts", &contacts, "--worklist", &worklist]);
+    args.retain(|a| a != "-q");
+    dir.rolo_ok(&args);
+    assert_eq!(mode(std::path::Path::new(&contacts)), 0o600);
+    assert_eq!(mode(&dir.path("new")), 0o700);
+    assert_eq!(mode(std::path::Path::new(&kept)), 0o640);
+    assert!(
+        !std::path::Path::new(&stale).exists(),
+        "the stale temporary file is removed"
+    );
+    assert!(
+        std::path::Path::new(&busy).exists(),
+        "a locked one is someone's"
+    );
+    drop(lock);
+}
