@@ -265,12 +265,28 @@ pub fn from_bytes(file: &str, bytes: Vec<u8>) -> Result<Opened, ReadError> {
     })
 }
 
+/// A file made of cards: a `BEGIN:VCARD` line near the top, and the first line a vCard
+/// property (`BEGIN:VCARD` itself, or one of a card missing it). A CSV whose notes cell holds a
+/// card starts with its header, and stays a CSV.
 fn is_vcard(text: &str) -> bool {
-    text.lines().take(50).any(|l| {
-        l.trim_start_matches('\u{feff}')
-            .trim()
-            .eq_ignore_ascii_case("BEGIN:VCARD")
-    })
+    let mut lines = text
+        .lines()
+        .map(|l| l.trim_start_matches('\u{feff}').trim())
+        .filter(|l| !l.is_empty());
+    let first_is_property = lines.next().is_some_and(|l| {
+        let name = l.split([':', ';']).next().unwrap_or_default();
+        l.len() > name.len()
+            && !name.is_empty()
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_'))
+    });
+    first_is_property
+        && text.lines().take(50).any(|l| {
+            l.trim_start_matches('\u{feff}')
+                .trim()
+                .eq_ignore_ascii_case("BEGIN:VCARD")
+        })
 }
 
 /// A file of vCard properties without a (correct) `BEGIN:VCARD`, wrapped as one card; `None`

@@ -256,17 +256,6 @@ fn an_unknown_format_is_refused_before_any_work() {
     assert!(!std::path::Path::new(&path).exists());
 }
 
-#[cfg(unix)]
-#[test]
-fn a_new_output_is_readable_by_others_as_any_new_file() {
-    use std::os::unix::fs::PermissionsExt;
-    let dir = TestDir::new();
-    let path = export(&dir, "contacts.vcf", None);
-    let mode = std::fs::metadata(&path).unwrap().permissions().mode();
-    // Whatever the umask, more than the owner-only mode of a temporary file.
-    assert_ne!(mode & 0o777, 0o600, "{mode:o}");
-}
-
 /// The typed details of the two address-book fixtures, as contacts.jsonl gives them.
 fn check_details(run: &crate::util::Run, format: &str, holds_email_kinds: bool) {
     use crate::util::strings;

@@ -553,3 +553,82 @@ fn the_store_and_new_outputs_are_the_owners_alone() {
     );
     drop(lock);
 }
+
+#[test]
+fn the_attacks_the_outputs_withstood_still_fail() {
+    use icalendar::{Calendar, CalendarComponent, Component};
+    let dir = TestDir::new();
+    let mut args: Vec<String> = vec!["run".into(), "-q".into(), fixture("hostile/held.csv")];
+    args.extend(
+        [
+            "--event",
+            "E",
+            "--met-on",
+            "2026-03-10",
+            "--today",
+            "2026-03-11",
+        ]
+        .map(String::from),
+    );
+    for (flag, file) in [
+        ("--worklist", "w.html"),
+        ("--contacts", "c.vcf"),
+        ("--review", "r.csv"),
+    ] {
+        args.extend([flag.to_string(), dir.path(file).display().to_string()]);
+    }
+    dir.rolo_ok(&args);
+    let mut ics_args = args.clone();
+    ics_args.truncate(9);
+    ics_args.extend(["--worklist".into(), dir.path("w.ics").display().to_string()]);
+    dir.rolo_ok(&ics_args);
+
+    // The page: no markup, script or link that runs code comes from a value.
+    let html = std::fs::read_to_string(dir.path("w.html")).expect("the page");
+    for bad in [
+        "<script",
+        "<img",
+        "</style><style>",
+        "href=\"javascript:",
+        "href=\"data:",
+    ] {
+        assert!(!html.contains(bad), "{bad} in the page");
+    }
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "the name is shown, escaped"
+    );
+
+    // A line break in a note ends no card and no task.
+    let vcf = std::fs::read_to_string(dir.path("c.vcf")).expect("the cards");
+    let mut parser = calcard::Parser::new(&vcf);
+    let mut names = Vec::new();
+    loop {
+        match parser.entry() {
+            calcard::Entry::VCard(card) => names.push(
+                card.entries
+                    .iter()
+                    .find(|e| e.name == calcard::vcard::VCardProperty::Fn)
+                    .and_then(|e| e.values.first())
+                    .and_then(|v| v.as_text().map(str::to_string))
+                    .unwrap_or_default(),
+            ),
+            calcard::Entry::Eof => break,
+            other => panic!("calcard could not read the cards: {other:?}"),
+        }
+    }
+    assert_eq!(names.len(), 3, "{names:?}");
+    assert!(!names.iter().any(|n| n == "Injected"), "{names:?}");
+    let ics = std::fs::read_to_string(dir.path("w.ics")).expect("the calendar");
+    let calendar: Calendar = ics.parse().expect("an iCalendar parser reads the file");
+    let summaries: Vec<String> = calendar
+        .components
+        .iter()
+        .filter_map(|c| match c {
+            CalendarComponent::Todo(t) => Some(t.get_summary().unwrap_or_default().to_string()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(summaries.len(), 3, "{summaries:?}");
+    assert!(!summaries.iter().any(|s| s == "Injected"), "{summaries:?}");
+}
