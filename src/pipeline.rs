@@ -183,7 +183,7 @@ fn read_files(
 /// own size: up to [`MAX_PHOTO`] it is kept and counts toward neither limit; a larger one is
 /// left out with a warning, and the rest of the card kept.
 const MAX_FIELD: usize = 1 << 20;
-const MAX_RECORD: usize = 10 << 20;
+use crate::read::MAX_RECORD;
 const MAX_PHOTO: usize = 16 << 20;
 /// The most values one record may hold: an address book's widest row has about a hundred
 /// columns and a full phone card fewer properties; a card of 100,000 emails is no person's.
@@ -245,7 +245,7 @@ fn within_limits(mut raw: RawRecord) -> Result<RawRecord, Reject> {
         Some(reason) => Err(Reject {
             prov: raw.prov,
             reason,
-            raw: raw.raw,
+            raw: read::kept_raw(raw.raw),
         }),
         None => Ok(raw),
     }

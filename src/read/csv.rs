@@ -16,6 +16,10 @@ const HEADER_SEARCH_ROWS: usize = 30;
 
 pub struct CsvSource {
     reader: csv::Reader<Cursor<Vec<u8>>>,
+    /// The records too large to read, each in place of the marker line that stands for it.
+    oversized: Vec<Oversized>,
+    /// Rejects found above the header, given first.
+    pending: Vec<super::super::model::Reject>,
     fields: Vec<Field>,
     types: Vec<Option<usize>>,
     own: Option<Vec<Column>>,
@@ -31,6 +35,7 @@ pub fn open(file: &str, text: String, info: &mut FileInfo) -> CsvSource {
     let delimiter = sniff_delimiter(&text);
     info.notes
         .push(format!("delimiter {}", delimiter_name(delimiter)));
+    let (text, mut oversized) = set_aside_oversized(text, delimiter);
     let layout = find_header(&text, delimiter);
     let fields = match &layout {
         Layout::Header { row, fields, .. } => {
@@ -71,11 +76,27 @@ pub fn open(file: &str, text: String, info: &mut FileInfo) -> CsvSource {
     if own.is_some() {
         info.notes.push("rolo's own contacts table".into());
     }
+    // An oversized record above the header (or taken for it) is still a record: a reject.
+    let mut pending = Vec::new();
+    let mut ordinal = 0;
     if let Layout::Header { row, .. } = layout {
         let mut skip = csv::ByteRecord::new();
         for _ in 0..=row {
             if !reader.read_byte_record(&mut skip).unwrap_or(false) {
                 break;
+            }
+            if let Some(o) = marked(&skip).and_then(|k| oversized.get_mut(k)) {
+                ordinal += 1;
+                let prov = Provenance {
+                    file: file.into(),
+                    sheet: None,
+                    record: ordinal,
+                };
+                pending.push(super::reject(
+                    prov,
+                    std::mem::take(&mut o.reason),
+                    std::mem::take(&mut o.raw),
+                ));
             }
         }
     }
@@ -85,21 +106,38 @@ pub fn open(file: &str, text: String, info: &mut FileInfo) -> CsvSource {
     };
     CsvSource {
         reader,
+        oversized,
+        pending,
         fields,
         types,
         own,
         roles,
         delimiter,
         file: file.into(),
-        ordinal: 0,
+        ordinal,
         row: csv::ByteRecord::new(),
     }
+}
+
+/// The number of the oversized record a marker line stands for.
+fn marked(row: &csv::ByteRecord) -> Option<usize> {
+    if row.len() != 1 {
+        return None;
+    }
+    std::str::from_utf8(&row[0])
+        .ok()?
+        .strip_prefix(OVERSIZED)?
+        .parse()
+        .ok()
 }
 
 impl Iterator for CsvSource {
     type Item = Item;
 
     fn next(&mut self) -> Option<Item> {
+        if !self.pending.is_empty() {
+            return Some(Err(self.pending.remove(0)));
+        }
         loop {
             let start = self.reader.position().byte() as usize;
             match self.reader.read_byte_record(&mut self.row) {
@@ -131,14 +169,20 @@ impl Iterator for CsvSource {
             self.ordinal += 1;
             let end = self.reader.position().byte() as usize;
             let bytes = self.reader.get_ref().get_ref();
-            let raw = String::from_utf8_lossy(&bytes[start.min(end)..end])
-                .trim_end_matches(['\r', '\n'])
-                .to_string();
+            let text = &bytes[start.min(end)..end];
             let prov = Provenance {
                 file: self.file.clone(),
                 sheet: None,
                 record: self.ordinal,
             };
+            // A record set aside as too large is rejected with what was kept of it.
+            if let Some(o) = marked(&self.row).and_then(|k| self.oversized.get_mut(k)) {
+                let (reason, raw) = (std::mem::take(&mut o.reason), std::mem::take(&mut o.raw));
+                return Some(Err(super::reject(prov, reason, raw)));
+            }
+            let raw = String::from_utf8_lossy(text)
+                .trim_end_matches(['\r', '\n'])
+                .to_string();
             // A row written with another delimiter than the rest of the file (Thunderbird
             // mixes tabs and commas) arrives as one cell: it is split with that delimiter.
             if self.row.len() == 1
@@ -291,6 +335,82 @@ fn unquote(cell: &str) -> String {
     } else {
         trimmed.to_string()
     }
+}
+
+/// The most cells a row may have: Excel's 16,384 columns. Every export fits; a line of a
+/// million delimiters is no contact.
+const MAX_CELLS: usize = 16_384;
+
+/// A record too large to read: why, and the start of its text.
+struct Oversized {
+    reason: String,
+    raw: String,
+}
+
+/// What a line standing for an oversized record holds, then its number: a noncharacter no
+/// export writes.
+const OVERSIZED: &str = "\u{fdd0}rolo-oversized-";
+
+/// Finds the records too large to read (more than [`super::MAX_RECORD`] bytes, or more cells
+/// than [`MAX_CELLS`]) by parsing the text as the reader will but keeping nothing of it, and
+/// puts a short marker line in place of each: the header search and the reader never hold
+/// them, and each becomes a reject in its place with its first megabyte of text. Text without
+/// such records is given back as it is.
+fn set_aside_oversized(text: String, delimiter: u8) -> (String, Vec<Oversized>) {
+    use csv_core::ReadRecordResult;
+    let bytes = text.as_bytes();
+    let mut parser = csv_core::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .double_quote(true)
+        .build();
+    let (mut scratch, mut ends) = (vec![0u8; 1 << 16], vec![0usize; 4096]);
+    let (mut at, mut start, mut cells) = (0, 0, 0);
+    let mut spans = Vec::new();
+    loop {
+        let (result, read, _, ended) = parser.read_record(&bytes[at..], &mut scratch, &mut ends);
+        at += read;
+        cells += ended;
+        match result {
+            ReadRecordResult::InputEmpty
+            | ReadRecordResult::OutputFull
+            | ReadRecordResult::OutputEndsFull => {}
+            ReadRecordResult::Record => {
+                if at - start > super::MAX_RECORD || cells > MAX_CELLS {
+                    spans.push((start, at, cells));
+                }
+                (start, cells) = (at, 0);
+            }
+            ReadRecordResult::End => break,
+        }
+    }
+    if spans.is_empty() {
+        return (text, Vec::new());
+    }
+    let mb = |n: usize| n as f64 / f64::from(1 << 20);
+    let mut out = String::with_capacity(text.len().min(64 << 20));
+    let mut oversized = Vec::with_capacity(spans.len());
+    let mut from = 0;
+    for (k, &(start, end, cells)) in spans.iter().enumerate() {
+        out.push_str(&text[from..start]);
+        out.push_str(&format!("{OVERSIZED}{k}\n"));
+        from = end;
+        let record = bytes[start..end].trim_ascii_start();
+        let reason = if cells > MAX_CELLS {
+            format!("record has {cells} cells, more than the {MAX_CELLS} columns a spreadsheet has")
+        } else {
+            format!(
+                "record is {:.1} MB, more than the {:.1} MB a record may be",
+                mb(record.len()),
+                mb(super::MAX_RECORD)
+            )
+        };
+        oversized.push(Oversized {
+            reason,
+            raw: super::kept_raw_bytes(record.trim_ascii_end()),
+        });
+    }
+    out.push_str(&text[from..]);
+    (out, oversized)
 }
 
 fn builder(delimiter: u8) -> csv::ReaderBuilder {

@@ -355,6 +355,48 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
     (nuls > 0 || controls > 8 && controls * 20 > head.len()).then_some("binary data")
 }
 
+/// The most text one record may hold (a pasted document is no contact): a record past it is
+/// rejected with its size.
+pub const MAX_RECORD: usize = 10 << 20;
+
+/// The most of a record's original text a reject keeps: an oversized record keeps its first
+/// megabyte, and says how much more the file holds at that record.
+const MAX_REJECT_RAW: usize = 1 << 20;
+
+/// A reject's original text, cut to [`MAX_REJECT_RAW`] at a character boundary.
+pub fn kept_raw(mut raw: String) -> String {
+    let total = raw.len();
+    if total > MAX_REJECT_RAW {
+        let at = (0..=MAX_REJECT_RAW)
+            .rev()
+            .find(|&i| raw.is_char_boundary(i))
+            .unwrap_or(0);
+        raw.truncate(at);
+        mark_cut(&mut raw, total);
+    }
+    raw
+}
+
+/// The original text of an oversized record from its bytes, cut as [`kept_raw`] cuts it.
+pub fn kept_raw_bytes(bytes: &[u8]) -> String {
+    let mut raw = String::from_utf8_lossy(&bytes[..bytes.len().min(MAX_REJECT_RAW)]).into_owned();
+    // A character cut in two at the end is no character.
+    while raw.ends_with('\u{fffd}') && bytes.len() > MAX_REJECT_RAW {
+        raw.pop();
+    }
+    if bytes.len() > MAX_REJECT_RAW {
+        mark_cut(&mut raw, bytes.len());
+    }
+    raw
+}
+
+fn mark_cut(raw: &mut String, total: usize) {
+    let more = total.saturating_sub(raw.len());
+    raw.push_str(&format!(
+        " [… {more} more bytes not kept here: they are in the file at this record]"
+    ));
+}
+
 pub(crate) fn reject(prov: Provenance, reason: String, raw: String) -> Reject {
     Reject { prov, reason, raw }
 }
