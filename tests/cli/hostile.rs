@@ -4,16 +4,11 @@
 
 use crate::util::{TestDir, fixture};
 
-/// `rolo run` of both payload files met at "E", with these outputs and flags.
-fn payload_run(dir: &TestDir, extra: &[&str]) -> std::process::Output {
-    let mut args: Vec<String> = ["run"]
-        .into_iter()
-        .map(String::from)
-        .chain([
-            fixture("hostile/payloads.csv"),
-            fixture("hostile/payloads.vcf"),
-        ])
-        .collect();
+/// `rolo run FILES… --event E` met on 10 March 2026 and worked on the 11th, with these
+/// outputs and flags (an `out.…` or `out-…` file name is put in `dir`); it must succeed.
+fn run_at_e(dir: &TestDir, files: &[&str], extra: &[&str]) -> std::process::Output {
+    let mut args = vec!["run".to_string()];
+    args.extend(files.iter().map(|f| fixture(f)));
     args.extend(
         [
             "--event",
@@ -33,6 +28,15 @@ fn payload_run(dir: &TestDir, extra: &[&str]) -> std::process::Output {
         }
     }));
     dir.rolo_ok(&args)
+}
+
+/// `rolo run` of both payload files met at "E", with these outputs and flags.
+fn payload_run(dir: &TestDir, extra: &[&str]) -> std::process::Output {
+    run_at_e(
+        dir,
+        &["hostile/payloads.csv", "hostile/payloads.vcf"],
+        extra,
+    )
 }
 
 /// Control characters a terminal obeys: C0 but line feed and tab, DEL, C1.
@@ -577,33 +581,16 @@ fn the_store_and_new_outputs_are_the_owners_alone() {
 fn the_attacks_the_outputs_withstood_still_fail() {
     use icalendar::{Calendar, CalendarComponent, Component};
     let dir = TestDir::new();
-    let mut args: Vec<String> = vec!["run".into(), "-q".into(), fixture("hostile/held.csv")];
-    args.extend(
-        [
-            "--event",
-            "E",
-            "--met-on",
-            "2026-03-10",
-            "--today",
-            "2026-03-11",
-        ]
-        .map(String::from),
+    let held = ["hostile/held.csv"];
+    run_at_e(
+        &dir,
+        &held,
+        &["-q", "--worklist", "out.html", "--contacts", "out.vcf"],
     );
-    for (flag, file) in [
-        ("--worklist", "w.html"),
-        ("--contacts", "c.vcf"),
-        ("--review", "r.csv"),
-    ] {
-        args.extend([flag.to_string(), dir.path(file).display().to_string()]);
-    }
-    dir.rolo_ok(&args);
-    let mut ics_args = args.clone();
-    ics_args.truncate(9);
-    ics_args.extend(["--worklist".into(), dir.path("w.ics").display().to_string()]);
-    dir.rolo_ok(&ics_args);
+    run_at_e(&dir, &held, &["-q", "--worklist", "out.ics"]);
 
     // The page: no markup, script or link that runs code comes from a value.
-    let html = std::fs::read_to_string(dir.path("w.html")).expect("the page");
+    let html = std::fs::read_to_string(dir.path("out.html")).expect("the page");
     for bad in [
         "<script",
         "<img",
@@ -619,7 +606,7 @@ fn the_attacks_the_outputs_withstood_still_fail() {
     );
 
     // A line break in a note ends no card and no task.
-    let vcf = std::fs::read_to_string(dir.path("c.vcf")).expect("the cards");
+    let vcf = std::fs::read_to_string(dir.path("out.vcf")).expect("the cards");
     let mut parser = calcard::Parser::new(&vcf);
     let mut names = Vec::new();
     loop {
@@ -638,7 +625,7 @@ fn the_attacks_the_outputs_withstood_still_fail() {
     }
     assert_eq!(names.len(), 3, "{names:?}");
     assert!(!names.iter().any(|n| n == "Injected"), "{names:?}");
-    let ics = std::fs::read_to_string(dir.path("w.ics")).expect("the calendar");
+    let ics = std::fs::read_to_string(dir.path("out.ics")).expect("the calendar");
     let calendar: Calendar = ics.parse().expect("an iCalendar parser reads the file");
     let summaries: Vec<String> = calendar
         .components
