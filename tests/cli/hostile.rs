@@ -96,7 +96,7 @@ fn nothing_printed_to_the_terminal_drives_it() {
 }
 
 #[test]
-fn no_csv_cell_is_a_formula_with_either_separator() {
+fn no_cell_is_a_formula_in_csv_whatever_the_separator_nor_in_the_workbook() {
     let dir = TestDir::new();
     for format in ["csv", "google-csv", "outlook-csv", "hubspot-csv"] {
         let file = format!("out-{format}.csv");
@@ -132,6 +132,25 @@ fn no_csv_cell_is_a_formula_with_either_separator() {
                             separator as char
                         );
                     }
+                }
+            }
+        }
+    }
+    // The workbook: no cell is a formula, and a text a spreadsheet would run is guarded.
+    {
+        use calamine::{Data, Reader, Xlsx, open_workbook};
+        payload_run(&dir, &["--contacts", "out.xlsx"]);
+        let mut book: Xlsx<_> = open_workbook(dir.path("out.xlsx")).expect("the workbook");
+        for name in book.sheet_names() {
+            let formulas = book.worksheet_formula(&name).expect("the formulas");
+            assert!(
+                formulas.used_cells().all(|(_, _, f)| f.is_empty()),
+                "{name}"
+            );
+            let cells = book.worksheet_range(&name).expect("the sheet");
+            for (_, _, cell) in cells.used_cells() {
+                if let Data::String(text) = cell {
+                    assert!(!text.starts_with(['=', '@']), "{name}: {text:?}");
                 }
             }
         }
