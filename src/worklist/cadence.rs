@@ -152,8 +152,7 @@ impl Default for Cadence {
                     "Hi {{ first_name }},\n\n\
                      {% if reconnect %}It was good to see you again at {{ event }}\
                      {% if new_organization %}, and congratulations on the new role at {{ organization }}{% endif %}.\
-                     {% else %}Thank you for taking the time to talk at {{ event }}{% if met_on_text %} on {{ met_on_text }}{% endif %}.{% endif %}\
-                     {% if notes %} Following up on what we discussed: {{ notes }}{% endif %}\n\n\
+                     {% else %}Thank you for taking the time to talk at {{ event }}{% if met_on_text %} on {{ met_on_text }}{% endif %}.{% endif %}\n\n\
                      I'd be glad to stay in touch.\n\n\
                      Best regards,\n{{ sender }}",
                 ),
@@ -163,8 +162,8 @@ impl Default for Cadence {
                     "Send {{ first_name }} something of value (an article, an introduction, an answer) and propose a meeting",
                     "Following up from {{ event }}",
                     "Hi {{ first_name }},\n\n\
-                     Since we spoke at {{ event }}, I wanted to share something that may help\
-                     {% if notes %} with what we discussed: {{ notes }}{% else %} with what you are working on.{% endif %}\n\n\
+                     Since we spoke at {{ event }}, I wanted to share something that may help with \
+                     what you are working on.\n\n\
                      Would you have 20 minutes for a call in the next couple of weeks?\n\n\
                      Best regards,\n{{ sender }}",
                 ),
@@ -223,5 +222,20 @@ mod tests {
         .unwrap_err()
         .to_string();
         assert!(err.contains("tepid"), "{err}");
+        // A misspelt variable would render as nothing: it is named, with the one meant.
+        let err = Cadence::from_toml(
+            "[[step]]\nname = \"a\"\ndays = 1\naction = \"Call {{ firstname }}\"\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.contains("step `a`: action template: unknown variable `firstname` (did you mean `first_name`?)"),
+            "{err}"
+        );
+        // A variable set in the template itself is no unknown one.
+        assert!(Cadence::from_toml(
+            "[[step]]\nname = \"a\"\ndays = 1\naction = \"{% set who = first_name %}{{ who }} {{ private_notes }}\"\n"
+        )
+        .is_ok());
     }
 }

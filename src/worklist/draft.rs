@@ -1,11 +1,15 @@
 //! Drafted messages and actions from the cadence's templates (minijinja, Jinja2 syntax).
 //!
-//! The variables: `first_name`, `name`, `event`, `met_on` (ISO), `met_on_text` ("March 10"),
-//! `notes` (the notes taken, joined), `organization`, `title`, `previous_organization`,
-//! `reconnect` (known before the event), `new_organization` (their organization changed since),
-//! `sender` (`--from-name`). A value that is missing is empty, never a placeholder, and the
-//! text is tidied so that it leaves no gap: no doubled spaces, no space before punctuation,
-//! no run of blank lines, no dangling "Best regards," line break.
+//! The variables ([`VARIABLES`]): `first_name`, `name`, `event`, `met_on` (ISO), `met_on_text`
+//! ("March 10"), `organization`, `title`, `previous_organization`, `reconnect` (known before the
+//! event), `new_organization` (their organization changed since), `sender` (`--from-name`), and
+//! `private_notes` (the notes taken, joined; `notes` is the same, as older cadence files name
+//! it). Notes are the rep's shorthand about a person, not words to them: the default templates
+//! never put them in a message, and the worklist shows them beside it as talking points. A value
+//! that is missing is empty, never a placeholder, and the text is tidied so that it leaves no
+//! gap: no doubled spaces, no space before punctuation, no run of blank lines, no dangling
+//! "Best regards," line break. A template naming any other variable is refused when the cadence
+//! is read.
 
 use chrono::NaiveDate;
 use minijinja::{Environment, UndefinedBehavior};
@@ -23,6 +27,8 @@ pub struct Context<'a> {
     pub met_on: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub met_on_text: Option<String>,
+    pub private_notes: String,
+    /// The same as `private_notes`, under the name older cadence files use.
     pub notes: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub organization: Option<&'a str>,
@@ -44,13 +50,15 @@ impl<'a> Context<'a> {
         sender: Option<&'a str>,
     ) -> Context<'a> {
         let previous = c.previous_organization.as_deref();
+        let notes = sentence(&c.notes.join("; "));
         Context {
             first_name: first_name(c),
             name: c.display_name(),
             event,
             met_on: met_on.map(|d| d.to_string()),
             met_on_text: met_on.map(|d| d.format("%B %-d").to_string()),
-            notes: sentence(&c.notes.join("; ")),
+            private_notes: notes.clone(),
+            notes,
             organization: c.organization(),
             title: c.title(),
             previous_organization: previous,
@@ -87,12 +95,51 @@ fn environment() -> Environment<'static> {
     env
 }
 
-/// Checks that a template parses.
+/// Every variable a template may use.
+pub const VARIABLES: &[&str] = &[
+    "first_name",
+    "name",
+    "event",
+    "met_on",
+    "met_on_text",
+    "private_notes",
+    "notes",
+    "organization",
+    "title",
+    "previous_organization",
+    "reconnect",
+    "new_organization",
+    "sender",
+];
+
+/// Checks that a template parses and names only variables rolo fills in: a misspelt one
+/// (`{{ firstname }}`) would render as nothing.
 pub fn check(template: &str) -> Result<(), String> {
-    environment()
-        .template_from_str(template)
-        .map(|_| ())
-        .map_err(|e| e.to_string())
+    let env = environment();
+    let parsed = env.template_from_str(template).map_err(|e| e.to_string())?;
+    let mut unknown: Vec<String> = parsed
+        .undeclared_variables(false)
+        .into_iter()
+        .filter(|v| !VARIABLES.contains(&v.as_str()))
+        .collect();
+    unknown.sort();
+    match unknown.first() {
+        None => Ok(()),
+        Some(first) => {
+            let near = VARIABLES
+                .iter()
+                .map(|v| (strsim::jaro_winkler(v, first), *v))
+                .filter(|(score, _)| *score > 0.85)
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .map(|(_, v)| format!(" (did you mean `{v}`?)"))
+                .unwrap_or_default();
+            Err(format!(
+                "unknown variable `{}`{near}; the variables are {}",
+                unknown.join("`, `"),
+                VARIABLES.join(", ")
+            ))
+        }
+    }
 }
 
 /// The cadence's templates, parsed once for the whole worklist.
