@@ -67,7 +67,7 @@ pub enum StoreCommand {
 
 #[derive(Debug, Args)]
 pub struct ForgetArgs {
-    /// A contact id, an email, or a name that only one contact has.
+    /// A contact: its id (or the start of one), an email, a phone, a LinkedIn URL or a name.
     #[arg(required_unless_present = "batch", conflicts_with = "batch")]
     contact: Option<String>,
     /// The import to erase (see `rolo history`).
@@ -111,13 +111,13 @@ pub struct WorklistArgs {
 
 #[derive(Debug, Args)]
 pub struct ContactArg {
-    /// A contact id, an email, or a name that only one contact has.
+    /// A contact: its id (or the start of one), an email, a phone, a LinkedIn URL or a name.
     contact: String,
 }
 
 #[derive(Debug, Args)]
 pub struct DoneArgs {
-    /// A contact id, an email, or a name that only one contact has.
+    /// A contact: its id (or the start of one), an email, a phone, a LinkedIn URL or a name.
     contact: String,
     /// What was said or agreed.
     #[arg(long, value_name = "TEXT")]
@@ -129,7 +129,7 @@ pub struct DoneArgs {
 
 #[derive(Debug, Args)]
 pub struct SnoozeArgs {
-    /// A contact id, an email, or a name that only one contact has.
+    /// A contact: its id (or the start of one), an email, a phone, a LinkedIn URL or a name.
     contact: String,
     /// The first day a step may be due again.
     #[arg(long, value_name = "DATE")]
@@ -370,7 +370,6 @@ fn default_options() -> anyhow::Result<crate::normalize::Options> {
     })
 }
 
-/// The contacts, and the worklist of `plan` if one is given.
 fn forget(db: &mut Store, args: &ForgetArgs, printer: Printer) -> anyhow::Result<ExitStatus> {
     use std::io::{BufRead, IsTerminal};
     let (what, said) = match (&args.contact, args.batch) {
@@ -418,6 +417,7 @@ fn forget(db: &mut Store, args: &ForgetArgs, printer: Printer) -> anyhow::Result
     Ok(ExitStatus::Success)
 }
 
+/// The contacts, and the worklist of `plan` if one is given.
 fn derive(db: &Store, plan: Option<&Plan>) -> anyhow::Result<Derived> {
     Ok(pipeline::derive(
         db.records()?,
@@ -569,43 +569,14 @@ fn decide_on(
 }
 
 /// The contact a user means: an id, an email, or a name only one contact has.
+/// The contact a user named (see [`super::lookup`]).
 fn find(derived: &Derived, query: &str) -> anyhow::Result<usize> {
-    let contacts = &derived.resolved.contacts;
-    let q = query.trim();
-    if let Some(i) = contacts.iter().position(|c| c.id == q) {
-        return Ok(i);
-    }
-    let lower = q.to_lowercase();
-    let by_email: Vec<usize> = (0..contacts.len())
-        .filter(|&i| contacts[i].emails.contains(&lower))
-        .collect();
-    if let [one] = by_email.as_slice() {
-        return Ok(*one);
-    }
-    let by_name: Vec<usize> = (0..contacts.len())
-        .filter(|&i| contacts[i].display_name().to_lowercase() == lower)
-        .collect();
-    match by_name.as_slice() {
-        [one] => Ok(*one),
-        [] => bail!("{query}: no contact has this id, email or name"),
-        many => {
-            let mut text = format!(
-                "{query}: {} contacts have this name; give an id:",
-                many.len()
-            );
-            for &i in many {
-                let c = &contacts[i];
-                let _ = write!(
-                    text,
-                    "\n  {}  {}  {}",
-                    c.id,
-                    c.organization().unwrap_or("-"),
-                    c.emails.first().map_or("-", String::as_str)
-                );
-            }
-            bail!(text)
-        }
-    }
+    let region = crate::settings::region(None)?;
+    Ok(super::lookup::find(
+        &derived.resolved.contacts,
+        query,
+        region,
+    )?)
 }
 
 /// Whether a record is the one a user named as FILE:RECORD (the file as given or its name).

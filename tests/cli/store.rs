@@ -585,3 +585,37 @@ fn numbers_keep_the_region_they_were_imported_with() {
     assert!(phones.contains(&"+4930901820"), "{phones:?}");
     assert!(phones.contains(&"+14155550132"), "{phones:?}");
 }
+
+#[test]
+fn a_contact_is_found_however_the_user_types_it() {
+    let db = Db::new();
+    db.address_book();
+    db.show();
+    // `show` prints the contact's name first.
+    for query in [
+        "james o’connor",
+        "JAMES OCONNOR",
+        "O'Connor, James",
+        "2cdfda32",
+        "+44 7911 123456",
+        "mailto:James.OConnor@harborlogistics.co.uk",
+    ] {
+        let (_, out) = db.ok(&["show", query]);
+        assert!(out.starts_with("James O'Connor"), "{query}: {out}");
+    }
+    for query in [
+        "Kwame",
+        "https://www.linkedin.com/in/Kwame-Mensah/",
+        "kwame@baobabfintech.com",
+    ] {
+        let (_, out) = db.ok(&["show", query]);
+        assert!(out.starts_with("Kwame Mensah"), "{query}: {out}");
+    }
+    let miss = db.rolo(&["done", "Kwame Mensha"]);
+    assert_eq!(miss.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&miss.stderr);
+    assert!(
+        err.contains("did you mean:") && err.contains("Kwame Mensah"),
+        "{err}"
+    );
+}
