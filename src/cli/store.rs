@@ -180,7 +180,8 @@ pub(crate) fn run(
                 Some(d) => settings::date("--on", d)?,
                 None => settings::today(None)?,
             };
-            let derived = derive(&db, Some(&remembered_plan(&db, day)?))?;
+            let plan = remembered_plan(&db, day)?;
+            let derived = derive(&db, Some(&plan))?;
             let c = find(&derived, &args.contact)?;
             let contact = &derived.resolved.contacts[c];
             let Some(row) = derived
@@ -202,7 +203,23 @@ pub(crate) fn run(
                 note: args.note.clone(),
                 ..Decision::default()
             })?;
-            printer.message(format!("{}: {step} done on {day}", contact.display_name()));
+            // The next step counts from today's touch.
+            let mut after = contact.clone();
+            after
+                .followup
+                .done
+                .push((step.clone(), day, args.note.clone()));
+            let next = crate::worklist::build(std::slice::from_ref(&after), &plan)
+                .into_iter()
+                .find(|r| r.step != "birthday")
+                .map_or_else(
+                    || "no more steps".to_string(),
+                    |r| format!("next: {} on {}", r.step, r.due),
+                );
+            printer.message(format!(
+                "{}: {step} done on {day}; {next}",
+                contact.display_name()
+            ));
             Ok(ExitStatus::Success)
         }
         StoreCommand::Snooze(args) => {

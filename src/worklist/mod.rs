@@ -152,23 +152,14 @@ fn steps_of(c: &Contact, plan: &Plan, drafter: &draft::Drafter) -> Vec<Row> {
     }
     let today = plan.today;
     let base = event.met_on.unwrap_or(today);
-    let steps: Vec<(usize, &Step)> = plan
-        .cadence
-        .steps
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.applies_to(c.rating))
-        // A step done is not listed again: the next one is.
-        .filter(|(_, s)| !c.followup.done.iter().any(|(done, _, _)| *done == s.name))
-        .collect();
+    let steps = open_steps(c, &plan.cadence, base, today);
     let p = priority(c);
     let mut rows = Vec::new();
     let last = plan.horizon.map(|h| today + Duration::days(h));
     // What the templates can say is the same for every step of the contact.
     let ctx = draft::Context::new(c, &event.name, event.met_on, plan.from_name.as_deref());
     let values = draft::Drafter::values(&ctx);
-    for (n, &(i, step)) in steps.iter().enumerate() {
-        let day = base + Duration::days(step.offset_days);
+    for (n, &(i, step, day)) in steps.iter().enumerate() {
         // Without a store no step is done: the first is the next open one. With a horizon the
         // later ones follow up to its end.
         if n > 0 && last.is_none_or(|last| day > last) {
@@ -198,6 +189,56 @@ fn steps_of(c: &Contact, plan: &Plan, drafter: &draft::Drafter) -> Vec<Row> {
         rows.push(row);
     }
     rows
+}
+
+/// The steps still to take for a contact, each with its day (cadence number, step, day), in
+/// order.
+///
+/// A step's day counts from the last touch: the interval the cadence sets between it and the
+/// step done before it, after the day that one was done (a thank-you sent late moves the rest
+/// with it); before any is done, from the day met. A step whose time is over (the next step is
+/// overdue too) gives way to the next: a thank-you three months late is no thank-you any more. The
+/// last step the contact has stays due however late.
+fn open_steps<'c>(
+    c: &Contact,
+    cadence: &'c Cadence,
+    met_on: NaiveDate,
+    today: NaiveDate,
+) -> Vec<(usize, &'c Step, NaiveDate)> {
+    let done = |s: &Step| {
+        c.followup
+            .done
+            .iter()
+            .filter(|(name, _, _)| *name == s.name)
+            .map(|(_, day, _)| *day)
+            .max()
+    };
+    let mut last = (0, met_on); // (the offset, the day) counted from
+    let mut open: Vec<(usize, &Step, NaiveDate)> = Vec::new();
+    for (i, step) in cadence.steps.iter().enumerate() {
+        if !step.applies_to(c.rating) {
+            continue;
+        }
+        if let Some(day) = done(step) {
+            last = (step.offset_days, day.max(last.1));
+            // What was not done before a later step was is passed over.
+            open.clear();
+            continue;
+        }
+        let interval = (step.offset_days - last.0).max(0);
+        open.push((i, step, last.1 + Duration::days(interval)));
+    }
+    // Steps overtaken: the one after is overdue too.
+    while open.len() > 1 && open[1].2 < today {
+        open.remove(0);
+    }
+    // The steps after the first count from its day, not from a day already past.
+    if let Some(&(_, first, day)) = open.first() {
+        for (_, step, later) in open.iter_mut().skip(1) {
+            *later = day.max(today) + Duration::days(step.offset_days - first.offset_days);
+        }
+    }
+    open
 }
 
 /// The fields every row of a contact shares.
