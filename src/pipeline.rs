@@ -432,7 +432,19 @@ pub fn derive(
             })
         });
     }
-    tag::tag_each(&mut resolved.contacts, &records, |i| &events[i]);
+    // Every event the store knows, once: a connection imported on its own is met at the one
+    // its day falls in.
+    let mut known: Vec<tag::Event> = Vec::new();
+    for e in &events {
+        if e.name.is_some()
+            && !known
+                .iter()
+                .any(|k| k.name == e.name && k.window == e.window)
+        {
+            known.push(e.clone());
+        }
+    }
+    tag::tag_each(&mut resolved.contacts, &records, |i| &events[i], &known);
     // Follow-ups done, snoozed or skipped, on the contact that now holds their records.
     let mut contact_of = vec![usize::MAX; records.len()];
     for (c, contact) in resolved.contacts.iter().enumerate() {

@@ -39,15 +39,18 @@ impl Event {
 /// An event that a record names with its day (rolo's own export read back) is where the person
 /// was met, with or without `--event`: it is history, not a guess.
 pub fn tag(contacts: &mut [Contact], records: &[Record], event: &Event) -> usize {
-    tag_each(contacts, records, |_| event)
+    tag_each(contacts, records, |_| event, std::slice::from_ref(event))
 }
 
 /// Tags as [`tag`] does, each record with the event it was imported with (the store's records
-/// come from imports of different events).
+/// come from imports of different events). A context record imported without an event (an
+/// address book, a LinkedIn export imported before or after the show) is met at whichever of
+/// the `known` events its own timestamp falls in, so the order of the imports does not matter.
 pub fn tag_each<'e>(
     contacts: &mut [Contact],
     records: &[Record],
     event_of: impl Fn(usize) -> &'e Event,
+    known: &[Event],
 ) -> usize {
     let mut tagged = 0;
     for c in contacts.iter_mut() {
@@ -68,9 +71,22 @@ pub fn tag_each<'e>(
                 add(&mut tags, own.name.clone(), own.met_on, true);
             }
             let Some(run_event) = &event.name else {
-                // An address book imported on its own (the store): everyone in it was known.
+                // An address book imported on its own (the store): everyone in it was known,
+                // but a connection made during one of the events was met there.
                 if r.origin == Origin::Context && r.events.is_empty() {
-                    known_before = true;
+                    let during = r.captured_on.and_then(|day| {
+                        known
+                            .iter()
+                            .find(|e| e.name.is_some() && e.contains(day))
+                            .map(|e| (e, day))
+                    });
+                    match during {
+                        Some((e, day)) => {
+                            let name = e.name.clone().unwrap_or_default();
+                            add(&mut tags, name, Some(day), true);
+                        }
+                        None => known_before = true,
+                    }
                 }
                 continue;
             };

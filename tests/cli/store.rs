@@ -662,3 +662,51 @@ fn the_cadence_counts_from_the_last_touch_and_a_stale_step_gives_way() {
         "{said}"
     );
 }
+
+#[test]
+fn the_worklist_is_the_same_whatever_the_order_of_the_imports_and_as_run_gives() {
+    let rows = |rows: Vec<Value>| -> Vec<(String, String, String)> {
+        let mut rows: Vec<_> = rows
+            .iter()
+            .map(|r| {
+                let s = |k: &str| r[k].as_str().unwrap_or_default().to_string();
+                (s("name"), s("step"), s("action"))
+            })
+            .collect();
+        rows.sort();
+        rows
+    };
+    let book_first = Db::new();
+    book_first.address_book();
+    book_first.show();
+    let show_first = Db::new();
+    show_first.show();
+    show_first.address_book();
+
+    let dir = TestDir::new();
+    let path = dir.path("w.jsonl").display().to_string();
+    let mut args = vec!["run".to_string(), "-q".to_string()];
+    args.extend([
+        fixture("demo/badge-scans.xlsx"),
+        fixture("demo/phone.vcf"),
+        "--merge".into(),
+        fixture("demo/Connections.csv"),
+        "--merge".into(),
+        fixture("demo/google-contacts.csv"),
+    ]);
+    args.extend(EVENT.iter().map(|s| s.to_string()));
+    args.extend(["--today", "2026-10-17", "--worklist", &path].map(String::from));
+    dir.rolo_ok(&args);
+    let run: Vec<Value> = std::fs::read_to_string(&path)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+
+    let expected = rows(run);
+    assert_eq!(expected.len(), 13, "{expected:#?}");
+    // Grace Liu is known only from LinkedIn, connected during the show: met there.
+    assert!(expected.iter().any(|r| r.0 == "Grace Liu"), "{expected:#?}");
+    assert_eq!(rows(book_first.worklist("2026-10-17")), expected);
+    assert_eq!(rows(show_first.worklist("2026-10-17")), expected);
+}
