@@ -150,20 +150,15 @@ fn plural(n: impl Into<u64>, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-fn print_summary(
-    printer: &Printer,
-    outcome: &Outcome,
-    settings: &RunSettings,
-    written: &[String],
-    args: &RunArgs,
-) {
-    let read_ok = outcome.files.iter().filter(|f| f.error.is_none()).count();
+/// What was read from each file: its format, records, rejects and warnings, with examples.
+pub(super) fn print_files(printer: &Printer, files: &[crate::pipeline::FileReport]) {
+    let read_ok = files.iter().filter(|f| f.error.is_none()).count();
     printer.message(format!(
         "read {} of {}:",
         read_ok,
-        plural(outcome.files.len() as u64, "file", "files")
+        plural(files.len() as u64, "file", "files")
     ));
-    for f in &outcome.files {
+    for f in files {
         if let Some(err) = &f.error {
             printer.error(err, Some(err.hint()));
             continue;
@@ -199,6 +194,16 @@ fn print_summary(
             printer.message(format!("      {example}"));
         }
     }
+}
+
+fn print_summary(
+    printer: &Printer,
+    outcome: &Outcome,
+    settings: &RunSettings,
+    written: &[String],
+    args: &RunArgs,
+) {
+    print_files(printer, &outcome.files);
     let records = outcome.records;
     let contacts = outcome.resolved.contacts.len();
     let mut line = format!(

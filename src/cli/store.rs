@@ -26,8 +26,19 @@ pub struct StoreArg {
 }
 
 impl StoreArg {
-    fn open(&self) -> anyhow::Result<Store> {
+    /// Opens the store; only `create` (an import) makes one where there is none: a mistyped
+    /// `--store` is an error, not an empty contact base.
+    fn open(&self, create: bool, printer: Printer) -> anyhow::Result<Store> {
         let path = self.store.clone().unwrap_or_else(store::default_path);
+        if printer.verbose || create {
+            printer.message(format!("store: {}", path.display()));
+        }
+        if !create && !path.exists() {
+            bail!(
+                "{}: no store here (import files first with rolo import, or name the store with --store or ROLO_STORE)",
+                path.display()
+            );
+        }
         Ok(Store::open(&path)?)
     }
 }
@@ -92,6 +103,9 @@ pub struct ReviewArgs {
 pub struct ImportArgs {
     #[command(flatten)]
     input: InputArgs,
+    /// Write the records that could not become a contact, with the reason and their text.
+    #[arg(long, value_name = "PATH")]
+    rejects: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -171,7 +185,7 @@ pub(crate) fn run(
     store: &StoreArg,
     printer: Printer,
 ) -> anyhow::Result<ExitStatus> {
-    let mut db = store.open()?;
+    let mut db = store.open(matches!(command, StoreCommand::Import(_)), printer)?;
     match command {
         StoreCommand::Import(args) => import(&mut db, &args, printer),
         StoreCommand::Worklist(args) => worklist(&mut db, &args, printer),
@@ -455,14 +469,16 @@ fn import(db: &mut Store, args: &ImportArgs, printer: Printer) -> anyhow::Result
     let (files, raws, rejects) = pipeline::read_raw(&inputs, &normalize, reporter.as_ref());
     let read = clock.elapsed();
     reporter.finish();
-    let mut failed = false;
-    for f in &files {
-        if let Some(err) = &f.error {
-            printer.error(err, Some(err.hint()));
-            failed = true;
-        }
+    super::run::print_files(&printer, &files);
+    if let Some(path) = &args.rejects {
+        export::atomic(path, |w| export::write_rejects(w, &rejects))?;
+        printer.message(format!(
+            "wrote {} rejected record(s) to {}",
+            rejects.len(),
+            path.display()
+        ));
     }
-    if failed {
+    if files.iter().any(|f| f.error.is_some()) {
         printer.message("nothing imported: a file could not be read");
         return Ok(ExitStatus::Failure);
     }

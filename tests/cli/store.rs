@@ -710,3 +710,36 @@ fn the_worklist_is_the_same_whatever_the_order_of_the_imports_and_as_run_gives()
     assert_eq!(rows(book_first.worklist("2026-10-17")), expected);
     assert_eq!(rows(show_first.worklist("2026-10-17")), expected);
 }
+
+#[test]
+fn import_shows_its_rejects_and_a_mistyped_store_is_no_empty_one() {
+    let db = Db::new();
+    let rejects = db.dir.path("rejects.csv").display().to_string();
+    let mut args = vec!["import".to_string(), "--rejects".into(), rejects.clone()];
+    args.push(fixture("demo/badge-scans.xlsx"));
+    args.extend(EVENT.iter().map(|s| s.to_string()));
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (said, _) = db.ok(&refs);
+    assert!(said.contains(&format!("store: {}", db.path())), "{said}");
+    assert!(
+        said.contains("record 9: rejected: no name, email, phone or URL"),
+        "{said}"
+    );
+    let written = std::fs::read_to_string(&rejects).expect("the rejects");
+    assert!(written.contains("tall guy"), "{written}");
+
+    let typo = db.dir.path("rolo.bd").display().to_string();
+    for cmd in ["worklist", "show", "history"] {
+        let mut args = vec!["--store".to_string(), typo.clone(), cmd.to_string()];
+        if cmd == "show" {
+            args.push("Kwame".into());
+        }
+        let out = db.dir.rolo(&args);
+        assert_eq!(out.status.code(), Some(1), "{cmd}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("no store here"),
+            "{cmd}"
+        );
+    }
+    assert!(!std::path::Path::new(&typo).exists(), "no store was made");
+}
