@@ -215,6 +215,7 @@ pub(crate) fn run(
                 step: Some(step.clone()),
                 day: Some(day),
                 note: args.note.clone(),
+                about: Some(format!("{}: {step} on {day}", contact.display_name())),
                 ..Decision::default()
             })?;
             // The next step counts from today's touch.
@@ -287,6 +288,9 @@ pub(crate) fn run(
                 if b.command == "forget" {
                     out.push_str("  a person or an import erased");
                 }
+                if let Some(about) = &b.about {
+                    let _ = write!(out, "  {about}");
+                }
                 if let Some(when) = &b.undone {
                     let _ = write!(out, "  (undone {when})");
                 }
@@ -300,7 +304,9 @@ pub(crate) fn run(
             let what = if b.command == "import" {
                 format!("{} new and {} updated records", b.added, b.updated)
             } else {
-                "the decision".to_string()
+                b.about
+                    .clone()
+                    .unwrap_or_else(|| "the decision".to_string())
             };
             printer.message(format!("took back batch {} ({}): {what}", b.id, b.command));
             Ok(ExitStatus::Success)
@@ -316,6 +322,11 @@ pub(crate) fn run(
                 kind: "merge".into(),
                 records: derived.record_ids(a),
                 other: derived.record_ids(b),
+                about: Some(format!(
+                    "{} and {}: one person",
+                    derived.resolved.contacts[a].display_name(),
+                    derived.resolved.contacts[b].display_name()
+                )),
                 ..Decision::default()
             })?;
             printer.message(format!(
@@ -365,6 +376,11 @@ pub(crate) fn run(
                 kind: "split".into(),
                 records: out,
                 other: rest,
+                about: Some(format!(
+                    "{} off {}",
+                    args.records.join(", "),
+                    derived.resolved.contacts[c].display_name()
+                )),
                 ..Decision::default()
             })?;
             printer.message(format!(
@@ -591,17 +607,18 @@ fn decide_on(
 ) -> anyhow::Result<ExitStatus> {
     let derived = derive(db, None)?;
     let c = find(&derived, query)?;
+    let said = said(&derived.resolved.contacts[c].display_name());
     db.decide(&Decision {
         kind: kind.into(),
         records: derived.record_ids(c),
         day,
+        about: Some(said.clone()),
         ..Decision::default()
     })?;
-    printer.message(said(&derived.resolved.contacts[c].display_name()));
+    printer.message(said);
     Ok(ExitStatus::Success)
 }
 
-/// The contact a user means: an id, an email, or a name only one contact has.
 /// The contact a user named (see [`super::lookup`]).
 fn find(derived: &Derived, query: &str) -> anyhow::Result<usize> {
     let region = crate::settings::region(None)?;
@@ -724,10 +741,21 @@ fn review(db: &mut Store, args: &ReviewArgs, printer: Printer) -> anyhow::Result
     let derived = derive(db, None)?;
     let pairs = &derived.resolved.review;
     let answer = |db: &mut Store, p: &crate::resolve::ReviewPair, same: bool| {
+        let c = &derived.resolved.contacts;
         db.decide(&Decision {
             kind: if same { "merge" } else { "split" }.into(),
             records: derived.record_ids(p.left),
             other: derived.record_ids(p.right),
+            about: Some(format!(
+                "{} and {}: {}",
+                c[p.left].display_name(),
+                c[p.right].display_name(),
+                if same {
+                    "one person"
+                } else {
+                    "two people, kept apart"
+                }
+            )),
             ..Decision::default()
         })
     };

@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_settings.sql"),
     include_str!("migrations/0003_region.sql"),
+    include_str!("migrations/0004_about.sql"),
 ];
 
 /// How long a command waits for another process that holds the store.
@@ -87,6 +88,8 @@ pub struct Decision {
     pub step: Option<String>,
     pub day: Option<NaiveDate>,
     pub note: Option<String>,
+    /// Whom and what it is about, in words, for history.
+    pub about: Option<String>,
 }
 
 /// One row of `rolo history`.
@@ -102,6 +105,8 @@ pub struct Batch {
     pub unchanged: i64,
     pub rejected: i64,
     pub undone: Option<String>,
+    /// Whom and what a decision was about.
+    pub about: Option<String>,
 }
 
 /// What an import did to the store.
@@ -371,6 +376,7 @@ impl Store {
                     step: r.get(3)?,
                     day: r.get::<_, Option<String>>(4)?.and_then(|d| d.parse().ok()),
                     note: r.get(5)?,
+                    about: None,
                 })
             })
             .map_err(self.err())?;
@@ -386,6 +392,11 @@ impl Store {
         };
         let tx = self.conn.transaction().map_err(err)?;
         let batch = new_batch(&tx, &decision.kind, &Event::default(), &[], None).map_err(err)?;
+        tx.execute(
+            "UPDATE batch SET about = ?1 WHERE id = ?2",
+            params![decision.about, batch],
+        )
+        .map_err(err)?;
         tx.execute(
             "INSERT INTO decision (batch, kind, records, other, step, day, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![
@@ -428,7 +439,7 @@ impl Store {
     pub fn history(&self) -> Result<Vec<Batch>, StoreError> {
         let mut stmt = self
             .conn
-            .prepare("SELECT id, at, command, event, files, added, updated, unchanged, rejected, undone FROM batch ORDER BY id")
+            .prepare("SELECT id, at, command, event, files, added, updated, unchanged, rejected, undone, about FROM batch ORDER BY id")
             .map_err(self.err())?;
         let rows = stmt
             .query_map([], |r| {
@@ -443,6 +454,7 @@ impl Store {
                     unchanged: r.get(7)?,
                     rejected: r.get(8)?,
                     undone: r.get(9)?,
+                    about: r.get(10)?,
                 })
             })
             .map_err(self.err())?;

@@ -431,7 +431,7 @@ fn a_store_of_the_first_schema_is_upgraded_without_losing_anything() {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 3);
+    assert_eq!(version, 4);
     let records: i64 = conn
         .query_row("SELECT count(*) FROM record", [], |r| r.get(0))
         .unwrap();
@@ -742,4 +742,26 @@ fn import_shows_its_rejects_and_a_mistyped_store_is_no_empty_one() {
         );
     }
     assert!(!std::path::Path::new(&typo).exists(), "no store was made");
+}
+
+#[test]
+fn history_and_undo_say_whom_a_decision_was_about() {
+    let db = Db::new();
+    db.show();
+    db.ok(&["done", "Kwame Mensah", "--on", "2026-10-17"]);
+    db.ok(&["snooze", "Priya Raman", "--until", "2026-10-25"]);
+    let (_, history) = db.ok(&["history"]);
+    assert!(
+        history.contains("done     Kwame Mensah: thank-you on 2026-10-17"),
+        "{history}"
+    );
+    assert!(
+        history.contains("snooze   Priya Raman: nothing due before 2026-10-25"),
+        "{history}"
+    );
+    let (said, _) = db.ok(&["undo", "2"]);
+    assert!(
+        said.contains("took back batch 2 (done): Kwame Mensah: thank-you on 2026-10-17"),
+        "{said}"
+    );
 }
