@@ -69,7 +69,8 @@ pub struct PlanArgs {
     /// The day the worklist is computed for [default: today].
     #[arg(long, value_name = "DATE")]
     pub today: Option<String>,
-    /// A cadence file (TOML) that replaces the default steps, their days, actions and drafts.
+    /// A cadence file (TOML) that replaces the default steps, their days, actions and drafts;
+    /// `default` for rolo's own.
     #[arg(long, value_name = "FILE")]
     pub cadence: Option<PathBuf>,
     /// List every step due within this many days, not only each contact's next one.
@@ -78,6 +79,9 @@ pub struct PlanArgs {
     /// Schedule at most N steps a day, the most important first; the rest move to later days.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub per_day: Option<u32>,
+    /// With --per-day, schedule on Saturdays and Sundays too.
+    #[arg(long, requires = "per_day")]
+    pub weekends: bool,
     /// The name drafted messages are signed with.
     #[arg(long, value_name = "NAME", env = "ROLO_FROM_NAME")]
     pub from_name: Option<String>,
@@ -88,17 +92,11 @@ impl PlanArgs {
         self.resolve_with(None)
     }
 
-    /// The cadence file's text, if one was given.
-    pub fn cadence_text(&self) -> anyhow::Result<Option<String>> {
-        Ok(match &self.cadence {
-            Some(path) => Some(fs_err::read_to_string(path)?),
-            None => None,
-        })
-    }
-
     /// The plan, with a cadence remembered by the store where no file is given.
     pub fn resolve_with(&self, remembered: Option<&str>) -> anyhow::Result<Plan> {
         let cadence = match (&self.cadence, remembered) {
+            // `default`: rolo's own cadence, whatever the store remembers.
+            (Some(path), _) if path.as_os_str() == "default" => Cadence::default(),
             (Some(path), _) => {
                 let text = fs_err::read_to_string(path)?;
                 Cadence::from_toml(&text)
@@ -114,6 +112,7 @@ impl PlanArgs {
             today: settings::today(self.today.as_deref())?,
             horizon: self.horizon,
             per_day: self.per_day.map(|n| n as usize),
+            weekends: self.weekends,
             from_name: self.from_name.clone().filter(|n| !n.trim().is_empty()),
         })
     }

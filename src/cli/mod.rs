@@ -1,6 +1,7 @@
 //! The command line: parses flags and calls the library.
 
 mod args;
+mod config;
 mod lookup;
 mod run;
 mod store;

@@ -74,6 +74,9 @@ pub enum StoreCommand {
     /// Erase a person (every record, reject and decision about them) or an import from the
     /// store, so that nothing of them stays in the file. Unlike undo, it cannot be taken back.
     Forget(ForgetArgs),
+    /// The settings in force (cadence, sender, region) and where each comes from; `set` and
+    /// `unset` one.
+    Config(super::config::ConfigArgs),
 }
 
 #[derive(Debug, Args)]
@@ -119,6 +122,13 @@ pub struct WorklistArgs {
     /// Print every row, not only the first 20.
     #[arg(long)]
     all: bool,
+    /// Only what is due today, overdue steps included.
+    #[arg(long)]
+    due: bool,
+    /// Remember --cadence and --from-name for the next worklists (without it they apply to
+    /// this one only; `--cadence default --save` goes back to rolo's cadence).
+    #[arg(long)]
+    save: bool,
     #[command(flatten)]
     plan: PlanArgs,
 }
@@ -185,7 +195,14 @@ pub(crate) fn run(
     store: &StoreArg,
     printer: Printer,
 ) -> anyhow::Result<ExitStatus> {
-    let mut db = store.open(matches!(command, StoreCommand::Import(_)), printer)?;
+    let creates = matches!(
+        &command,
+        StoreCommand::Import(_)
+            | StoreCommand::Config(super::config::ConfigArgs {
+                action: Some(super::config::ConfigAction::Set { .. })
+            })
+    );
+    let mut db = store.open(creates, printer)?;
     match command {
         StoreCommand::Import(args) => import(&mut db, &args, printer),
         StoreCommand::Worklist(args) => worklist(&mut db, &args, printer),
@@ -338,6 +355,7 @@ pub(crate) fn run(
         }
         StoreCommand::Review(args) => review(&mut db, &args, printer),
         StoreCommand::Forget(args) => forget(&mut db, &args, printer),
+        StoreCommand::Config(args) => super::config::run(&mut db, &args, printer),
         StoreCommand::Split(args) => {
             let derived = derive(&db, None)?;
             let c = find(&derived, &args.contact)?;
@@ -476,7 +494,15 @@ fn derive(db: &Store, plan: Option<&Plan>) -> anyhow::Result<Derived> {
 }
 
 fn import(db: &mut Store, args: &ImportArgs, printer: Printer) -> anyhow::Result<ExitStatus> {
-    let (inputs, event, normalize) = args.input.resolve()?;
+    let (inputs, event, mut normalize) = args.input.resolve()?;
+    // The region `rolo config set region` remembers, where --region is not given.
+    if args.input.region.is_none()
+        && let Some(region) = db
+            .setting("region")?
+            .and_then(|cc| crate::normalize::phone::region_of(&cc))
+    {
+        normalize.region = region;
+    }
     if event.name.is_none() && event.window.is_some() {
         bail!("--met-on needs --event");
     }
@@ -563,20 +589,29 @@ fn worklist(db: &mut Store, args: &WorklistArgs, printer: Printer) -> anyhow::Re
     if let Some(path) = &args.output {
         export::check_worklist_path(path)?;
     }
-    // A cadence or a sender given once is remembered for the next worklists.
+    // A flag applies to this worklist; with --save it is remembered for the next ones.
     let mut plan = args.plan.resolve_with(db.setting("cadence")?.as_deref())?;
-    if let Some(text) = args.plan.cadence_text()? {
-        db.set("cadence", &text)?;
+    if args.save {
+        match args.plan.cadence.as_deref() {
+            Some(path) if path == std::path::Path::new("default") => db.unset("cadence")?,
+            Some(path) => db.set("cadence", &super::config::cadence_file(path)?)?,
+            None => {}
+        }
+        if let Some(name) = &plan.from_name {
+            db.set("from_name", name)?;
+        }
     }
-    match &plan.from_name {
-        Some(name) => db.set("from_name", name)?,
-        None => plan.from_name = db.setting("from_name")?,
+    if plan.from_name.is_none() {
+        plan.from_name = db.setting("from_name")?;
     }
     let mut derived = derive(db, Some(&plan))?;
     if let Some(event) = &args.event {
         derived
             .worklist
             .retain(|r| r.event.eq_ignore_ascii_case(event));
+    }
+    if args.due {
+        derived.worklist.retain(|r| r.due <= plan.today);
     }
     let rows = &derived.worklist;
     match &args.output {

@@ -94,6 +94,13 @@ pub fn table(rows: &[Row], limit: usize, look: Look) -> String {
         let reasons = truncate_str(&reasons, action_width, "…");
         let _ = writeln!(out, "{indent}{}", dim.apply_to(reasons));
     }
+    if rows.iter().take(limit).any(|r| r.overdue) {
+        let _ = writeln!(
+            out,
+            "{}",
+            dim.apply_to("! overdue: its day has passed, so it is due today")
+        );
+    }
     out
 }
 

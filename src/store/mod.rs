@@ -435,6 +435,14 @@ impl Store {
             .map_err(self.err())
     }
 
+    /// Forgets a setting.
+    pub fn unset(&mut self, key: &str) -> Result<(), StoreError> {
+        self.conn
+            .execute("DELETE FROM setting WHERE key = ?1", params![key])
+            .map(|_| ())
+            .map_err(self.err())
+    }
+
     /// The batches, oldest first.
     pub fn history(&self) -> Result<Vec<Batch>, StoreError> {
         let mut stmt = self

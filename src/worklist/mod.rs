@@ -33,6 +33,8 @@ pub struct Plan {
     pub horizon: Option<i64>,
     /// Schedule at most this many steps on one day.
     pub per_day: Option<usize>,
+    /// With `per_day`: Saturdays and Sundays are days to schedule on too.
+    pub weekends: bool,
     /// The name drafts are signed with.
     pub from_name: Option<String>,
 }
@@ -104,7 +106,7 @@ pub fn build(contacts: &[Contact], plan: &Plan) -> Vec<Row> {
         .collect();
     sort(&mut rows);
     if let Some(n) = plan.per_day.filter(|n| *n > 0) {
-        spread(&mut rows, n);
+        spread(&mut rows, n, plan.weekends);
         sort(&mut rows);
     }
     rows
@@ -122,12 +124,15 @@ fn sort(rows: &mut [Row]) {
 }
 
 /// At most `per_day` rows on a day: rows in order of due day and priority take the first day
-/// from their own with room.
-fn spread(rows: &mut [Row], per_day: usize) {
+/// from their own with room, a working day unless `weekends` (a step due on a Saturday moves
+/// to the Monday).
+fn spread(rows: &mut [Row], per_day: usize, weekends: bool) {
+    use chrono::Weekday;
     let mut taken: HashMap<NaiveDate, usize> = HashMap::new();
+    let closed = |day: NaiveDate| !weekends && matches!(day.weekday(), Weekday::Sat | Weekday::Sun);
     for row in rows.iter_mut() {
         let mut day = row.due;
-        while taken.get(&day).copied().unwrap_or(0) >= per_day {
+        while closed(day) || taken.get(&day).copied().unwrap_or(0) >= per_day {
             day += Duration::days(1);
         }
         *taken.entry(day).or_insert(0) += 1;

@@ -440,7 +440,7 @@ fn a_store_of_the_first_schema_is_upgraded_without_losing_anything() {
 }
 
 #[test]
-fn the_store_remembers_the_cadence_and_the_sender() {
+fn the_store_remembers_the_cadence_and_the_sender_when_told_to() {
     let db = Db::new();
     db.show();
     let cadence = db.dir.write(
@@ -448,17 +448,38 @@ fn the_store_remembers_the_cadence_and_the_sender() {
         "[[step]]\nname = \"call\"\ndays = 2\naction = \"Call {{ first_name }}\"\nbody = \"Hi {{ first_name }}\\n\\n{{ sender }}\"\n",
     );
     let path = db.dir.path("w.jsonl").display().to_string();
-    db.ok(&[
-        "worklist",
-        "--today",
-        "2026-10-17",
-        "--cadence",
-        &cadence,
-        "--from-name",
-        "Sam Lee",
-        "-o",
-        &path,
-    ]);
+    let with_cadence = |save: bool| {
+        let mut args = vec![
+            "worklist",
+            "--today",
+            "2026-10-17",
+            "--cadence",
+            &cadence,
+            "--from-name",
+            "Sam Lee",
+            "-o",
+            &path,
+        ];
+        if save {
+            args.push("--save");
+        }
+        db.ok(&args);
+    };
+    // A flag given once applies to that worklist only.
+    with_cadence(false);
+    let rows = db.worklist("2026-10-17");
+    assert_eq!(row(&rows, "Kwame Mensah").unwrap()["step"], "thank-you");
+    let (_, config) = db.ok(&["config"]);
+    assert!(
+        config.contains("cadence    thank-you +1, value +7"),
+        "{config}"
+    );
+    assert!(config.contains("(rolo's default)"), "{config}");
+    // With --save it is remembered, and `rolo config` says so.
+    with_cadence(true);
+    let (_, config) = db.ok(&["config"]);
+    assert!(config.contains("cadence    call +2  (store)"), "{config}");
+    assert!(config.contains("from-name  Sam Lee  (store)"), "{config}");
     let rows = db.worklist("2026-10-17");
     let kwame = row(&rows, "Kwame Mensah").unwrap();
     assert_eq!(kwame["step"], "call");
@@ -472,6 +493,13 @@ fn the_store_remembers_the_cadence_and_the_sender() {
     );
     let (_, shown) = db.ok(&["show", "Kwame Mensah"]);
     assert!(shown.contains("2026-10-17  call done"), "{shown}");
+    // And back to rolo's own cadence.
+    db.ok(&["config", "unset", "cadence"]);
+    let (_, config) = db.ok(&["config"]);
+    assert!(config.contains("thank-you +1"), "{config}");
+    let bad = db.rolo(&["config", "set", "colour", "blue"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("colour: no such setting"));
 }
 
 #[test]

@@ -52,9 +52,11 @@ fn per_day_spreads_the_steps_most_important_first() {
             "Sophie Martin"
         ]
     );
+    // The 13th is a Friday: the rest go to Monday, not to the weekend.
+    assert!(!per_day.contains_key("2026-03-14") && !per_day.contains_key("2026-03-15"));
     let moved = rows
         .iter()
-        .find(|r| field(r, "due") == "2026-03-14")
+        .find(|r| field(r, "due") == "2026-03-16")
         .unwrap();
     assert_eq!(field(moved, "moved_from"), "2026-03-13");
     // Priority never rises from one day's rows to the next day's first row that was moved.
@@ -64,6 +66,13 @@ fn per_day_spreads_the_steps_most_important_first() {
         .map(|r| r["priority"].as_u64().unwrap())
         .min();
     assert!(moved["priority"].as_u64() <= lowest_first_day);
+    // Unless the weekends are working days.
+    let rows = jsonl(&worklist(
+        &dir,
+        "w2.jsonl",
+        &["--per-day", "4", "--weekends"],
+    ));
+    assert!(rows.iter().any(|r| field(r, "due") == "2026-03-14"));
 }
 
 #[test]
@@ -230,7 +239,10 @@ fn the_markdown_checklist_groups_by_day_with_the_draft_folded() {
     let text = std::fs::read_to_string(worklist(&dir, "w.md", &["--per-day", "5"])).unwrap();
     assert!(text.starts_with("# Follow-ups from Friday 13 March 2026\n"));
     assert!(text.contains("\n## Friday 13 March 2026 (5)\n"));
-    assert!(text.contains("\n## Saturday 14 March 2026 (5)\n"));
+    assert!(
+        text.contains("\n## Monday 16 March 2026 (5)\n"),
+        "the weekend skipped"
+    );
     assert!(
         text.contains("- [ ] **Kwame Mensah**, Baobab Fintech: thank-you via email _(overdue)_")
     );
