@@ -673,7 +673,8 @@ fn matches_record(prov: &crate::model::Provenance, wanted: &str) -> bool {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    (&*prov.file == file || name == file) && n.trim().parse() == Ok(prov.record)
+    (&*prov.file == file || name == file || prov.short() == wanted.trim())
+        && n.trim().parse() == Ok(prov.record)
 }
 
 fn show(db: &Store, query: &str, printer: Printer) -> anyhow::Result<ExitStatus> {
@@ -805,6 +806,8 @@ fn review(db: &mut Store, args: &ReviewArgs, printer: Printer) -> anyhow::Result
             if let Some(e) = x.emails.first() {
                 let _ = write!(s, " <{e}>");
             }
+            let records: Vec<String> = x.sources.iter().map(|p| p.short()).collect();
+            let _ = write!(s, "\n    records: {}", records.join(", "));
             s
         };
         format!(
@@ -857,23 +860,39 @@ fn review(db: &mut Store, args: &ReviewArgs, printer: Printer) -> anyhow::Result
     let stdin = std::io::stdin();
     let mut lines = stdin.lock().lines();
     let (mut merged, mut apart) = (0, 0);
-    for p in pairs {
-        printer.data(&format!(
-            "\n{}one person? [y]es, [n]o, [s]kip, [q]uit: ",
-            describe(p)
-        ))?;
-        let Some(Ok(line)) = lines.next() else { break };
-        match line.trim().to_lowercase().as_str() {
-            "y" | "yes" => {
-                answer(db, p, true)?;
-                merged += 1;
+    let total = pairs.len();
+    'pairs: for (k, p) in pairs.iter().enumerate() {
+        printer.data(&format!("\npair {} of {total}: {}", k + 1, describe(p)))?;
+        loop {
+            printer.data("one person? [y]es, [n]o, [s]kip, [q]uit, [?] help: ")?;
+            let Some(Ok(line)) = lines.next() else {
+                break 'pairs;
+            };
+            match line.trim().to_lowercase().as_str() {
+                "y" | "yes" => {
+                    answer(db, p, true)?;
+                    merged += 1;
+                }
+                "n" | "no" => {
+                    answer(db, p, false)?;
+                    apart += 1;
+                }
+                "s" | "skip" => {}
+                "q" | "quit" => break 'pairs,
+                "?" | "h" | "help" => {
+                    printer.data(
+                        "  y: one person: merge them (remembered by later imports)\n  \
+                         n: two people: keep them apart (remembered too)\n  \
+                         s: decide later\n  q: stop here; what was answered is kept\n",
+                    )?;
+                    continue;
+                }
+                _ => {
+                    printer.data("  answer y, n, s or q (? for help)\n")?;
+                    continue;
+                }
             }
-            "n" | "no" => {
-                answer(db, p, false)?;
-                apart += 1;
-            }
-            "q" | "quit" => break,
-            _ => {}
+            break;
         }
     }
     printer.message(format!("{merged} merged, {apart} kept apart"));

@@ -15,6 +15,21 @@ pub struct Provenance {
     pub record: u64,
 }
 
+impl Provenance {
+    /// The record as a user names it on the command line: `FILE:RECORD` with the file's name,
+    /// and the sheet of a workbook too (`FILE:SHEET:RECORD`).
+    pub fn short(&self) -> String {
+        let name = std::path::Path::new(&*self.file).file_name().map_or_else(
+            || self.file.to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        match &self.sheet {
+            Some(sheet) => format!("{name}:{sheet}:{}", self.record),
+            None => format!("{name}:{}", self.record),
+        }
+    }
+}
+
 impl fmt::Display for Provenance {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.file)?;

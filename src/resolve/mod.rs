@@ -68,6 +68,30 @@ pub struct Resolved {
 /// A record pair left for review: its records, total and evidence.
 type Noted = (usize, usize, f64, String);
 
+/// Where evidence names a record, until [`name_records`] writes it as the user names it.
+fn record_mark(index: usize) -> String {
+    format!("\u{1}{index}\u{1}")
+}
+
+/// Writes each record [`record_mark`] marks in `text` as `FILE:RECORD` (the file's name, its
+/// sheet too for a workbook), as `rolo split` and `--explain` take it.
+fn name_records(text: &mut String, records: &[Record]) {
+    if !text.contains('\u{1}') {
+        return;
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, piece) in text.split('\u{1}').enumerate() {
+        match (
+            i % 2,
+            piece.parse::<usize>().ok().and_then(|r| records.get(r)),
+        ) {
+            (1, Some(r)) => out.push_str(&r.prov().short()),
+            _ => out.push_str(piece),
+        }
+    }
+    *text = out;
+}
+
 /// The records' profiles and term frequencies: what scoring a pair needs.
 pub struct Resolver<'a> {
     profiles: Vec<Profile<'a>>,
@@ -212,10 +236,10 @@ impl<'a> Resolver<'a> {
                 b,
                 s.total,
                 format!(
-                    "{} → merge refused: would join records {} and {} ({why})",
+                    "{} → merge refused: would join {} and {} ({why})",
                     s.summary(),
-                    x + 1,
-                    y + 1
+                    record_mark(x),
+                    record_mark(y)
                 ),
             ));
         }
@@ -257,13 +281,16 @@ pub fn resolve_with(records: &mut [Record], decisions: &Decisions) -> Resolved {
     } else {
         Vec::new()
     };
-    let (groups, pairs, mut report) = {
+    let (groups, mut pairs, mut report) = {
         let resolver = Resolver::new(records);
         let profiles = Timing::since("profiles and term frequencies", clock);
         let (groups, pairs, mut report) = resolver.groups(decisions, &sealed);
         report.timings.insert(0, profiles);
         (groups, pairs, report)
     };
+    for (_, _, _, evidence) in &mut pairs {
+        name_records(evidence, records);
+    }
     let clock = std::time::Instant::now();
     let mut contact_of = vec![0; records.len()];
     for (c, members) in groups.iter().enumerate() {

@@ -336,3 +336,24 @@ fn verbose_counts_candidate_pairs_per_rule_and_reports_keys_too_common() {
         2
     );
 }
+
+#[test]
+fn a_refused_merge_names_the_records_as_the_user_types_them() {
+    let dir = TestDir::new();
+    let file = dir.write(
+        "chain.csv",
+        "First Name,Last Name,Company,Email,Phone\n\
+         Jane,Doe,Acme,jane@acme.example,+14155550101\n\
+         J.,Doe,Acme,,+14155550101\n\
+         John,Doe,Acme,john@acme.example,\n\
+         J.,Doe,Acme,john@acme.example,\n",
+    );
+    let run = dir.run(&[&file]);
+    let evidence: Vec<&str> = run.review.iter().map(|r| &r[3]).collect();
+    assert!(
+        evidence
+            .iter()
+            .any(|e| e.contains("would join chain.csv:1 and chain.csv:3")),
+        "{evidence:?}"
+    );
+}

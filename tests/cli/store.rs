@@ -578,11 +578,16 @@ fn review_on_a_terminal_asks_about_each_pair() {
         .unwrap();
     {
         use std::io::Write;
-        child.stdin.take().unwrap().write_all(b"n\n").unwrap();
+        // A key it does not know and `?` ask again instead of quitting; then "n".
+        child.stdin.take().unwrap().write_all(b"\n?\nn\n").unwrap();
     }
     let out = child.wait_with_output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("pair 1 of 1: "), "{text}");
+    assert!(text.contains("records: scans.csv:1"), "{text}");
     assert!(text.contains("one person? [y]es, [n]o"), "{text}");
+    assert!(text.contains("answer y, n, s or q (? for help)"), "{text}");
+    assert!(text.contains("n: two people: keep them apart"), "{text}");
     assert!(text.contains("0 merged, 1 kept apart"), "{text}");
     let (said, _) = db.ok(&["review"]);
     assert!(said.contains("nothing to review"), "{said}");
