@@ -616,7 +616,17 @@ fn worklist(db: &mut Store, args: &WorklistArgs, printer: Printer) -> anyhow::Re
     let rows = &derived.worklist;
     match &args.output {
         Some(path) => {
-            export::write_worklist(path, rows, plan.today)?;
+            // A calendar that imported the tasks before closes the ones done or cancelled.
+            let is_ics = path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("ics"));
+            if is_ics {
+                let mut all = rows.clone();
+                all.extend(crate::worklist::closed(&derived.resolved.contacts, &plan));
+                export::write_worklist(path, &all, plan.today)?;
+            } else {
+                export::write_worklist(path, rows, plan.today)?;
+            }
             printer.message(format!("wrote {} steps to {}", rows.len(), path.display()));
         }
         None if rows.is_empty() => printer.message("nothing to follow up"),

@@ -280,6 +280,7 @@ pub const WORKLIST_COLUMNS: &[&str] = &[
     "reasons",
     "draft_subject",
     "draft_body",
+    "last_touch",
 ];
 
 /// The worklist, for people to open in a spreadsheet: a UTF-8 byte order mark first, without
@@ -316,6 +317,7 @@ pub(super) fn worklist_cells(r: &Row) -> Vec<String> {
         r.reasons.clone(),
         r.draft_subject.clone(),
         r.draft_body.clone(),
+        r.last_touch.clone(),
     ]
 }
 

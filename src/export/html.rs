@@ -155,6 +155,13 @@ fn item(out: &mut String, r: &Row, i: usize) {
     if !r.notes.is_empty() {
         let _ = writeln!(out, "<div class=\"meta\">Notes: {}</div>", esc(&r.notes));
     }
+    if !r.last_touch.is_empty() {
+        let _ = writeln!(
+            out,
+            "<div class=\"meta\">Last touch: {}</div>",
+            esc(&r.last_touch)
+        );
+    }
     if !r.draft_body.is_empty() {
         let _ = writeln!(
             out,

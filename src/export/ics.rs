@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::html::mailto_address;
 use super::vcard::{line, text};
-use crate::worklist::Row;
+use crate::worklist::{Closed, Row};
 
 pub fn write(w: &mut dyn Write, rows: &[Row], today: NaiveDate) -> io::Result<()> {
     let mut out = String::new();
@@ -36,7 +36,16 @@ pub fn write(w: &mut dyn Write, rows: &[Row], today: NaiveDate) -> io::Result<()
         // iCalendar's 1 is the highest priority and 9 the lowest.
         let priority = 9 - (u32::from(r.priority.min(100)) * 8 / 100);
         line(&mut out, "PRIORITY", &priority.to_string());
-        line(&mut out, "STATUS", "NEEDS-ACTION");
+        line(&mut out, "SEQUENCE", &r.sequence.to_string());
+        match r.closed {
+            None => line(&mut out, "STATUS", "NEEDS-ACTION"),
+            Some(Closed::Done(day)) => {
+                line(&mut out, "STATUS", "COMPLETED");
+                line(&mut out, "COMPLETED", &format!("{}T120000Z", date(day)));
+                line(&mut out, "PERCENT-COMPLETE", "100");
+            }
+            Some(Closed::Cancelled) => line(&mut out, "STATUS", "CANCELLED"),
+        }
         if !r.event.is_empty() {
             line(&mut out, "CATEGORIES", &text(&r.event));
         }
@@ -70,6 +79,9 @@ fn description(r: &Row) -> String {
     )];
     if !r.notes.is_empty() {
         parts.push(format!("Notes: {}", r.notes));
+    }
+    if !r.last_touch.is_empty() {
+        parts.push(format!("Last touch: {}", r.last_touch));
     }
     parts.push(format!("Priority {}: {}", r.priority, r.reasons));
     if !r.draft_body.is_empty() {

@@ -201,6 +201,7 @@ struct RowOut<'a> {
     draft_subject: &'a str,
     draft_body: &'a str,
     moved_from: Option<String>,
+    last_touch: &'a str,
 }
 
 pub fn write_worklist_jsonl(w: &mut dyn Write, rows: &[Row]) -> io::Result<()> {
@@ -226,6 +227,7 @@ pub fn write_worklist_jsonl(w: &mut dyn Write, rows: &[Row]) -> io::Result<()> {
             draft_subject: &r.draft_subject,
             draft_body: &r.draft_body,
             moved_from: r.moved_from.map(|d| d.to_string()),
+            last_touch: &r.last_touch,
         };
         serde_json::to_writer(&mut *w, &out)?;
         w.write_all(b"\n")?;

@@ -47,6 +47,9 @@ pub fn write(w: &mut dyn Write, rows: &[Row], today: NaiveDate) -> io::Result<()
         if !r.notes.is_empty() {
             writeln!(w, "  - Notes: {}", escape(&r.notes))?;
         }
+        if !r.last_touch.is_empty() {
+            writeln!(w, "  - Last touch: {}", escape(&r.last_touch))?;
+        }
         writeln!(w, "  - Priority {}: {}", r.priority, escape(&r.reasons))?;
         if !r.draft_body.is_empty() {
             writeln!(w)?;

@@ -88,6 +88,22 @@ pub struct Row {
     pub draft_body: String,
     /// The day the step was due before `--per-day` moved it.
     pub moved_from: Option<NaiveDate>,
+    /// The last follow-up done with the contact: its day, step and note (`2026-10-17
+    /// thank-you: sent the deck`), empty before any.
+    pub last_touch: String,
+    /// A step no longer open, for the calendar to close its task: done on a day, or cancelled
+    /// (no more follow-ups for the contact).
+    pub closed: Option<Closed>,
+    /// How many times the contact's follow-up has changed (steps done, snoozed, skipped): a
+    /// calendar takes the task with the higher number as the newer.
+    pub sequence: u32,
+}
+
+/// How a step ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Closed {
+    Done(NaiveDate),
+    Cancelled,
 }
 
 /// The worklist of the tagged contacts.
@@ -276,7 +292,63 @@ fn row(
         draft_subject: String::new(),
         draft_body: String::new(),
         moved_from: None,
+        last_touch: last_touch(c),
+        closed: None,
+        sequence: (c.followup.done.len()
+            + usize::from(c.followup.snoozed_until.is_some())
+            + usize::from(c.followup.skipped)) as u32,
     }
+}
+
+/// The last follow-up done with a contact, in words.
+fn last_touch(c: &Contact) -> String {
+    let Some((step, day, note)) = c.followup.done.iter().max_by_key(|(_, day, _)| *day) else {
+        return String::new();
+    };
+    match note {
+        Some(note) if !note.trim().is_empty() => format!("{day} {step}: {note}"),
+        _ => format!("{day} {step}"),
+    }
+}
+
+/// The steps that are no longer open, for a calendar that imported them to close: each step
+/// done (on its day) and, for a contact with no more follow-ups, the step that was next
+/// (cancelled). Each keeps the task's UID, so the calendar updates the task it has.
+pub fn closed(contacts: &[Contact], plan: &Plan) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for c in contacts {
+        let Some(event) = c.events.iter().max_by_key(|e| e.met_on) else {
+            continue;
+        };
+        let p = priority(c);
+        let at = |step: &str, due: NaiveDate, closed: Closed| Row {
+            step: step.into(),
+            action: match closed {
+                Closed::Done(day) => format!("{step} done on {day}"),
+                Closed::Cancelled => format!("{step}: no more follow-ups"),
+            },
+            closed: Some(closed),
+            ..row(c, &p, due, false, &event.name, event.met_on)
+        };
+        // A step done twice is one task, done on the later day.
+        let mut done: Vec<(&str, NaiveDate)> = Vec::new();
+        for (step, day, _) in &c.followup.done {
+            match done.iter_mut().find(|(s, _)| s == step) {
+                Some((_, d)) => *d = (*d).max(*day),
+                None => done.push((step, *day)),
+            }
+        }
+        for (step, day) in done {
+            rows.push(at(step, day, Closed::Done(day)));
+        }
+        if c.followup.skipped {
+            let base = event.met_on.unwrap_or(plan.today);
+            if let Some(&(_, step, due)) = open_steps(c, &plan.cadence, base, plan.today).first() {
+                rows.push(at(&step.name, due.max(plan.today), Closed::Cancelled));
+            }
+        }
+    }
+    rows
 }
 
 /// A greeting on the contact's birthday, when it falls between today and the horizon.

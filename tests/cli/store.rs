@@ -798,3 +798,62 @@ fn history_and_undo_say_whom_a_decision_was_about() {
         "{said}"
     );
 }
+
+#[test]
+fn the_calendar_closes_the_tasks_done_or_cancelled_and_the_last_touch_is_shown() {
+    use icalendar::{Calendar, CalendarComponent, Component};
+    let db = Db::new();
+    db.show();
+    let ics = db.dir.path("plan.ics").display().to_string();
+    db.ok(&["worklist", "--today", "2026-10-17", "-o", &ics]);
+    db.ok(&[
+        "done",
+        "Kwame Mensah",
+        "--on",
+        "2026-10-17",
+        "--note",
+        "sent the deck",
+    ]);
+    db.ok(&["skip", "Priya Raman"]);
+    db.ok(&["worklist", "--today", "2026-10-18", "-o", &ics]);
+    let text = std::fs::read_to_string(&ics).unwrap();
+    let calendar: Calendar = text.parse().expect("an iCalendar parser reads it");
+    let task = |uid_start: &str, step: &str| {
+        calendar
+            .components
+            .iter()
+            .filter_map(|c| match c {
+                CalendarComponent::Todo(t) => Some(t),
+                _ => None,
+            })
+            .find(|t| {
+                t.get_uid()
+                    .is_some_and(|u| u.starts_with(uid_start) && u.contains(step))
+            })
+            .map(|t| {
+                (
+                    t.property_value("STATUS").unwrap_or_default().to_string(),
+                    t.property_value("SEQUENCE").unwrap_or_default().to_string(),
+                )
+            })
+    };
+    let rows = db.worklist("2026-10-18");
+    let id = |name: &str| row(&rows, name).map(|r| r["contact_id"].as_str().unwrap().to_string());
+    let kwame = id("Kwame Mensah").expect("Kwame's next step");
+    assert_eq!(
+        task(&kwame, "-thank-you@"),
+        Some(("COMPLETED".into(), "1".into()))
+    );
+    assert_eq!(
+        task(&kwame, "-value@"),
+        Some(("NEEDS-ACTION".into(), "1".into()))
+    );
+    assert!(
+        text.contains("STATUS:CANCELLED"),
+        "Priya's open step is cancelled: {text}"
+    );
+    assert_eq!(
+        row(&rows, "Kwame Mensah").unwrap()["last_touch"],
+        "2026-10-17 thank-you: sent the deck"
+    );
+}

@@ -220,7 +220,7 @@ action = "Email {{ first_name }}"
 }
 
 #[test]
-fn the_csv_opens_in_excel_with_the_drafts_last() {
+fn the_csv_opens_in_excel_with_the_drafts_after_the_contract_columns() {
     let dir = TestDir::new();
     let path = worklist(&dir, "w.csv", &[]);
     let bytes = std::fs::read(&path).unwrap();
@@ -228,7 +228,7 @@ fn the_csv_opens_in_excel_with_the_drafts_last() {
     let text = String::from_utf8(bytes).unwrap();
     let header = text.lines().next().unwrap();
     assert!(
-        header.ends_with(",notes,reasons,draft_subject,draft_body"),
+        header.ends_with(",notes,reasons,draft_subject,draft_body,last_touch"),
         "{header}"
     );
 }
