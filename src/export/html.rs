@@ -16,7 +16,8 @@ h1{font-size:1.5rem;margin-bottom:.2rem}
 h2{font-size:1.1rem;margin-top:2rem;border-bottom:1px solid #ddd;padding-bottom:.2rem}
 .sub{color:#666;margin-top:0}
 ul{list-style:none;padding:0}
-li{margin:.8rem 0;padding:.6rem .8rem;border:1px solid #e3e3e3;border-radius:6px;page-break-inside:avoid}
+h2{break-after:avoid;page-break-after:avoid}
+li{margin:.8rem 0;padding:.6rem .8rem;border:1px solid #e3e3e3;border-radius:6px;break-inside:avoid;page-break-inside:avoid}
 li label{font-weight:600}
 .org,.meta{color:#555}
 .overdue{color:#b00020;font-weight:600}
@@ -25,7 +26,9 @@ li label{font-weight:600}
 details{margin-top:.4rem}
 pre{white-space:pre-wrap;font:inherit;background:#f6f6f6;padding:.5rem;border-radius:4px}
 svg text{font-size:11px;fill:#333}
-@media print{a{color:inherit;text-decoration:none}details{display:block}details>*{display:block}}
+svg{break-inside:avoid}
+.printed{display:none}
+@media print{body{margin:0;max-width:none}a{color:inherit;text-decoration:none}details{display:none}.printed{display:block}}
 ";
 
 pub fn write(w: &mut dyn Write, rows: &[Row], today: NaiveDate) -> io::Result<()> {
@@ -165,7 +168,8 @@ fn item(out: &mut String, r: &Row, i: usize) {
     if !r.draft_body.is_empty() {
         let _ = writeln!(
             out,
-            "<details><summary>Draft: {}</summary><pre>{}</pre></details>",
+            "<details><summary>Draft: {0}</summary><pre>{1}</pre></details>\n\
+             <div class=\"printed\"><div class=\"meta\">Draft: {0}</div><pre>{1}</pre></div>",
             esc(&r.draft_subject),
             esc(&r.draft_body)
         );

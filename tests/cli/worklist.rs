@@ -301,16 +301,40 @@ fn chromium() -> Option<PathBuf> {
         .find(|p| p.exists())
 }
 
-#[test]
-fn the_page_renders_in_a_real_browser_with_working_links() {
+/// Runs headless chromium on `page` with `extra` arguments, for a browser test; `None` (the test
+/// says it is skipped) where there is no chromium outside CI.
+fn browse(dir: &TestDir, page: &str, extra: &[String]) -> Option<std::process::Output> {
     let Some(browser) = chromium() else {
         assert!(
             std::env::var("CI").is_err(),
             "CI must have chromium (.ci/run installs it)"
         );
         eprintln!("skipped: no chromium here (set CHROMIUM or install Debian's chromium)");
-        return;
+        return None;
     };
+    let mut cmd = Command::new(&browser);
+    cmd.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--enable-logging=stderr",
+        "--v=0",
+    ])
+    .arg(format!("--user-data-dir={}", dir.path("profile").display()))
+    .args(extra)
+    .arg(format!("file://{page}"));
+    let out = cmd.output().expect("chromium runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(out)
+}
+
+#[test]
+fn the_page_renders_in_a_real_browser_with_working_links() {
     let dir = TestDir::new();
     let page = worklist(
         &dir,
@@ -325,29 +349,10 @@ fn the_page_renders_in_a_real_browser_with_working_links() {
     let shots = root().join("target").join("test-output");
     std::fs::create_dir_all(&shots).unwrap();
     let shot = shots.join("worklist.png");
-    let profile = dir.path("profile");
-    let browse = |extra: &[String]| {
-        let mut cmd = Command::new(&browser);
-        cmd.args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--enable-logging=stderr",
-            "--v=0",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .args(extra)
-        .arg(format!("file://{page}"));
-        let out = cmd.output().expect("chromium runs");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        out
+    let browse = |extra: &[String]| browse(&dir, &page, extra);
+    let Some(dom) = browse(&["--dump-dom".into()]) else {
+        return;
     };
-    let dom = browse(&["--dump-dom".into()]);
     let stderr = String::from_utf8_lossy(&dom.stderr);
     for line in stderr.lines() {
         assert!(
@@ -411,6 +416,68 @@ fn the_terminal_table_fits_the_width_and_has_no_colour_in_a_pipe() {
             line.chars().count() <= 72,
             "{} columns: {line}",
             line.chars().count()
+        );
+    }
+}
+
+#[test]
+fn the_printed_page_shows_every_draft_with_its_card_on_one_page() {
+    let dir = TestDir::new();
+    let page = worklist(&dir, "w.html", &["--from-name", "Sam Lee"]);
+    let rows = jsonl(&worklist(&dir, "w.jsonl", &["--from-name", "Sam Lee"]));
+    let pdf = dir.path("w.pdf");
+    let printed = browse(
+        &dir,
+        &page,
+        &[
+            format!("--print-to-pdf={}", pdf.display()),
+            "--no-pdf-header-footer".into(),
+        ],
+    );
+    if printed.is_none() {
+        return;
+    }
+    let doc = lopdf::Document::load(&pdf).expect("chromium wrote a PDF");
+    let pages: Vec<String> = doc
+        .get_pages()
+        .keys()
+        .map(|&n| doc.extract_text(&[n]).unwrap())
+        .collect();
+    assert!(pages.len() > 1, "the demo fills more than one page");
+    for row in &rows {
+        let name = field(row, "name");
+        let greeting = field(row, "draft_body").lines().next().unwrap();
+        let Some(page) = pages.iter().find(|p| p.contains(name)) else {
+            panic!("{name} is not in the printed page");
+        };
+        assert!(
+            page.contains(greeting) && page.contains("Best regards,\nSam Lee"),
+            "the draft to {name} is not printed on the page of the card:\n{page}"
+        );
+    }
+    let heading = |line: &str| {
+        [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ]
+        .iter()
+        .any(|day| line.starts_with(day) && line.ends_with(char::is_numeric))
+    };
+    for (n, page) in pages.iter().enumerate() {
+        let last = page
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("");
+        assert!(
+            !heading(last),
+            "page {} ends with the heading {last:?}",
+            n + 1
         );
     }
 }
