@@ -120,8 +120,8 @@ fn item(out: &mut String, r: &Row, i: usize) {
     if !r.organization.is_empty() {
         let _ = write!(out, " <span class=\"org\">{}</span>", esc(&r.organization));
     }
-    if r.overdue {
-        out.push_str(" <span class=\"overdue\">overdue</span>");
+    if let Some(overdue) = r.overdue_text() {
+        let _ = write!(out, " <span class=\"overdue\">{overdue}</span>");
     }
     let _ = write!(
         out,

@@ -183,6 +183,7 @@ pub fn write_contacts_jsonl(w: &mut dyn Write, contacts: &[Contact]) -> io::Resu
 struct RowOut<'a> {
     due: String,
     overdue: bool,
+    overdue_days: u32,
     priority: u8,
     contact_id: &'a str,
     name: &'a str,
@@ -209,6 +210,7 @@ pub fn write_worklist_jsonl(w: &mut dyn Write, rows: &[Row]) -> io::Result<()> {
         let out = RowOut {
             due: r.due.to_string(),
             overdue: r.overdue,
+            overdue_days: r.overdue_days,
             priority: r.priority,
             contact_id: &r.contact_id,
             name: &r.name,

@@ -26,9 +26,7 @@ pub fn write(w: &mut dyn Write, rows: &[Row], today: NaiveDate) -> io::Result<()
             format!("**{}**, {}", escape(&r.name), escape(&r.organization))
         };
         let mut flags = Vec::new();
-        if r.overdue {
-            flags.push("overdue".to_string());
-        }
+        flags.extend(r.overdue_text());
         if let Some(from) = r.moved_from {
             flags.push(format!("moved from {from}"));
         }

@@ -62,7 +62,8 @@ pub fn table(rows: &[Row], limit: usize, look: Look) -> String {
             "step: action"
         ))
     );
-    for r in rows.iter().take(limit) {
+    let ids = short_ids(rows);
+    for (r, id) in rows.iter().zip(&ids).take(limit) {
         let mut who = r.name.clone();
         if !r.organization.is_empty() {
             let _ = write!(who, ", {}", r.organization);
@@ -78,21 +79,48 @@ pub fn table(rows: &[Row], limit: usize, look: Look) -> String {
         let text = shown(&format!("{}: {}", r.step, r.action)).into_owned();
         let lines = wrap(&text, action_width);
         let indent = " ".repeat(FIXED + who_width);
+        // The short id goes under the name, on the second line of the row.
+        let id_line = format!(
+            "{}{}  ",
+            " ".repeat(FIXED - 2),
+            dim.apply_to(pad_str(id, who_width, console::Alignment::Left, None))
+        );
         for (i, line) in lines.iter().enumerate() {
-            if i == 0 {
-                let _ = writeln!(
-                    out,
-                    "{due} {:>3}  {}  {line}",
-                    r.priority,
-                    bold.apply_to(who.as_ref())
-                );
-            } else {
-                let _ = writeln!(out, "{indent}{line}");
+            match i {
+                0 => {
+                    let _ = writeln!(
+                        out,
+                        "{due} {:>3}  {}  {line}",
+                        r.priority,
+                        bold.apply_to(who.as_ref())
+                    );
+                }
+                1 => {
+                    let _ = writeln!(out, "{id_line}{line}");
+                }
+                _ => {
+                    let _ = writeln!(out, "{indent}{line}");
+                }
             }
         }
+        let indent = if lines.len() == 1 { &id_line } else { &indent };
         let reasons = shown(&r.reasons);
         let reasons = truncate_str(&reasons, action_width, "…");
-        let _ = writeln!(out, "{indent}{}", dim.apply_to(reasons));
+        match r.overdue_text() {
+            Some(overdue) => {
+                let overdue = format!("{overdue}; ");
+                let rest = truncate_str(&reasons, action_width.saturating_sub(overdue.len()), "…");
+                let _ = writeln!(
+                    out,
+                    "{indent}{}{}",
+                    red.apply_to(overdue),
+                    dim.apply_to(rest)
+                );
+            }
+            None => {
+                let _ = writeln!(out, "{indent}{}", dim.apply_to(reasons));
+            }
+        }
     }
     if rows.iter().take(limit).any(|r| r.overdue) {
         let _ = writeln!(
@@ -102,6 +130,37 @@ pub fn table(rows: &[Row], limit: usize, look: Look) -> String {
         );
     }
     out
+}
+
+/// The start of each row's contact id that tells it from every other contact in the rows, seven
+/// characters or more: what `rolo show`, `done` and the other commands take.
+fn short_ids(rows: &[Row]) -> Vec<&str> {
+    const SHORTEST: usize = 7;
+    let mut ids: Vec<&str> = rows.iter().map(|r| r.contact_id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    // The prefix needed is one more than the longest it shares with its neighbours in order.
+    let needed = |id: &str| {
+        let at = ids.binary_search(&id).unwrap_or(0);
+        let shared = |other: Option<&&str>| {
+            other.map_or(0, |o| {
+                o.bytes()
+                    .zip(id.bytes())
+                    .take_while(|(a, b)| a == b)
+                    .count()
+            })
+        };
+        let longest =
+            shared(at.checked_sub(1).and_then(|i| ids.get(i))).max(shared(ids.get(at + 1)));
+        (longest + 1).max(SHORTEST)
+    };
+    rows.iter()
+        .map(|r| {
+            let id = r.contact_id.as_str();
+            let n = needed(id);
+            id.get(..n).unwrap_or(id)
+        })
+        .collect()
 }
 
 /// Words into lines of at most `width` columns; a longer word is cut.

@@ -68,6 +68,8 @@ impl Channel {
 pub struct Row {
     pub due: NaiveDate,
     pub overdue: bool,
+    /// How many days ago the step was due, when it is overdue.
+    pub overdue_days: u32,
     pub priority: u8,
     pub contact_id: CompactString,
     pub name: CompactString,
@@ -97,6 +99,16 @@ pub struct Row {
     /// How many times the contact's follow-up has changed (steps done, snoozed, skipped): a
     /// calendar takes the task with the higher number as the newer.
     pub sequence: u32,
+}
+
+impl Row {
+    /// `overdue 3 days` for an overdue step.
+    pub fn overdue_text(&self) -> Option<String> {
+        self.overdue.then(|| match self.overdue_days {
+            1 => "overdue 1 day".to_string(),
+            n => format!("overdue {n} days"),
+        })
+    }
 }
 
 /// How a step ended.
@@ -191,6 +203,11 @@ fn steps_of(c: &Contact, plan: &Plan, drafter: &draft::Drafter) -> Vec<Row> {
             _ if day < today => (today, true),
             _ => (day, false),
         };
+        let overdue_days = if overdue {
+            (today - day).num_days().max(0) as u32
+        } else {
+            0
+        };
         let (channel, action) = action(
             c,
             &drafter.render(3 * i, &values),
@@ -203,6 +220,7 @@ fn steps_of(c: &Contact, plan: &Plan, drafter: &draft::Drafter) -> Vec<Row> {
             channel,
             draft_subject: drafter.render(3 * i + 1, &values),
             draft_body: drafter.render(3 * i + 2, &values),
+            overdue_days,
             ..row(c, &p, due, overdue, &event.name, event.met_on)
         });
     }
@@ -274,6 +292,7 @@ fn row(
     Row {
         due,
         overdue,
+        overdue_days: 0,
         priority: p.score,
         contact_id: c.id.as_str().into(),
         name: c.display_name().into(),

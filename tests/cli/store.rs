@@ -857,3 +857,35 @@ fn the_calendar_closes_the_tasks_done_or_cancelled_and_the_last_touch_is_shown()
         "2026-10-17 thank-you: sent the deck"
     );
 }
+
+#[test]
+fn the_due_view_says_how_late_each_step_is_and_gives_an_id_to_copy() {
+    let db = Db::new();
+    db.show();
+    db.ok(&["done", "Lena Fischer", "--on", "2026-10-19"]);
+    let (_, table) = db.ok(&["worklist", "--today", "2026-10-20", "--due"]);
+    // Kwame was met on the 16th: his thank-you was due on the 17th.
+    let kwame = table
+        .lines()
+        .position(|l| l.contains("Kwame Mensah"))
+        .unwrap_or_else(|| panic!("{table}"));
+    let rest: Vec<&str> = table.lines().skip(kwame).take(5).collect();
+    assert!(
+        rest.iter().any(|l| l.contains("overdue 3 days; hot lead")),
+        "{table}"
+    );
+    // Lena's next step is a week away: not due today.
+    assert!(!table.contains("Lena Fischer"), "{table}");
+    let (_, all) = db.ok(&["worklist", "--today", "2026-10-20"]);
+    assert!(all.contains("Lena Fischer"), "{all}");
+    // Under the name, the start of the id: `show` takes it.
+    let id = rest[1].split_whitespace().next().unwrap();
+    assert!(
+        id.len() >= 7 && id.chars().all(|c| c.is_ascii_hexdigit()),
+        "{table}"
+    );
+    let (_, shown) = db.ok(&["show", id]);
+    assert!(shown.starts_with("Kwame Mensah"), "{shown}");
+    let rows = db.worklist("2026-10-20");
+    assert_eq!(row(&rows, "Kwame Mensah").unwrap()["overdue_days"], 3);
+}

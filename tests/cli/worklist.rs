@@ -244,7 +244,10 @@ fn the_markdown_checklist_groups_by_day_with_the_draft_folded() {
         "the weekend skipped"
     );
     assert!(
-        text.contains("- [ ] **Kwame Mensah**, Baobab Fintech: thank-you via email _(overdue)_")
+        text.contains(
+            "- [ ] **Kwame Mensah**, Baobab Fintech: thank-you via email _(overdue 2 days)_"
+        ),
+        "{text}"
     );
     assert!(text.contains("<details><summary>Draft: Great to meet you at Expo 2026</summary>"));
     assert!(text.contains("  > Hi Kwame,"));
