@@ -111,6 +111,8 @@ pub const CONTACT_COLUMNS: &[&str] = &[
     "uid",
     "photo",
     "extra",
+    // The last step done (`2026-10-20 thank-you: sent the deck`), from a store.
+    "last_touch",
 ];
 
 /// The header of a custom field's own column, after [`CONTACT_COLUMNS`].
@@ -229,6 +231,7 @@ pub(super) fn contact_cells(c: &Contact, labels: &[String]) -> Vec<String> {
             .map(|p| serde_json::to_string(&super::jsonl::PhotoOut::of(p)).unwrap_or_default())
             .unwrap_or_default(),
         json_list(&d.extra),
+        c.followup.last_touch_text(),
     ]);
     for label in labels {
         let values: Vec<&str> = c

@@ -23,6 +23,14 @@ struct CustomOut<'a> {
     value: &'a str,
 }
 
+/// The last step done with a contact.
+#[derive(Serialize)]
+struct TouchOut<'a> {
+    day: String,
+    step: &'a str,
+    note: Option<&'a str>,
+}
+
 #[derive(Serialize)]
 struct ContactOut<'a> {
     id: &'a str,
@@ -73,6 +81,8 @@ struct ContactOut<'a> {
     categories: &'a [String],
     photo: Option<PhotoOut>,
     extra: &'a [Extra],
+    // From a store: the last step done, or null.
+    last_touch: Option<TouchOut<'a>>,
 }
 
 /// A photo: its type, digest and size, the link where it is one, and the image itself in base64
@@ -172,6 +182,11 @@ pub fn write_contacts_jsonl(w: &mut dyn Write, contacts: &[Contact]) -> io::Resu
             categories: &c.tags,
             photo: d.photo.as_deref().map(PhotoOut::of),
             extra: &d.extra,
+            last_touch: c.followup.last_touch().map(|(step, day, note)| TouchOut {
+                day: day.to_string(),
+                step,
+                note: note.as_deref(),
+            }),
         };
         serde_json::to_writer(&mut *buf, &out)?;
         buf.push(b'\n');

@@ -23,6 +23,24 @@ pub struct FollowUp {
     pub skipped: bool,
 }
 
+impl FollowUp {
+    /// The last step done: its name, day and note.
+    pub fn last_touch(&self) -> Option<&(String, NaiveDate, Option<String>)> {
+        self.done.iter().max_by_key(|(_, day, _)| *day)
+    }
+
+    /// The last step done in words: `2026-10-20 thank-you: sent the deck`; empty before any.
+    pub fn last_touch_text(&self) -> String {
+        match self.last_touch() {
+            None => String::new(),
+            Some((step, day, Some(note))) if !note.trim().is_empty() => {
+                format!("{day} {step}: {note}")
+            }
+            Some((step, day, _)) => format!("{day} {step}"),
+        }
+    }
+}
+
 /// One person: the records that are theirs and the merged view of them.
 #[derive(Debug, Clone, Default)]
 pub struct Contact {

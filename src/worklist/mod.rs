@@ -311,22 +311,11 @@ fn row(
         draft_subject: String::new(),
         draft_body: String::new(),
         moved_from: None,
-        last_touch: last_touch(c),
+        last_touch: c.followup.last_touch_text(),
         closed: None,
         sequence: (c.followup.done.len()
             + usize::from(c.followup.snoozed_until.is_some())
             + usize::from(c.followup.skipped)) as u32,
-    }
-}
-
-/// The last follow-up done with a contact, in words.
-fn last_touch(c: &Contact) -> String {
-    let Some((step, day, note)) = c.followup.done.iter().max_by_key(|(_, day, _)| *day) else {
-        return String::new();
-    };
-    match note {
-        Some(note) if !note.trim().is_empty() => format!("{day} {step}: {note}"),
-        _ => format!("{day} {step}"),
     }
 }
 

@@ -856,6 +856,28 @@ fn the_calendar_closes_the_tasks_done_or_cancelled_and_the_last_touch_is_shown()
         row(&rows, "Kwame Mensah").unwrap()["last_touch"],
         "2026-10-17 thank-you: sent the deck"
     );
+    // The contact exports say it too.
+    let contacts = db.contacts();
+    assert_eq!(
+        row(&contacts, "Kwame Mensah").unwrap()["last_touch"],
+        serde_json::json!({"day": "2026-10-17", "step": "thank-you", "note": "sent the deck"})
+    );
+    assert!(row(&contacts, "Maria Gonzalez").unwrap()["last_touch"].is_null());
+    let csv = db.dir.path("c.csv").display().to_string();
+    db.ok(&["export", &csv]);
+    let mut reader = csv::Reader::from_path(&csv).unwrap();
+    let at = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "last_touch")
+        .expect("a last_touch column");
+    let kwame_row = reader
+        .records()
+        .map(Result::unwrap)
+        .find(|r| &r[1] == "Kwame Mensah")
+        .unwrap();
+    assert_eq!(&kwame_row[at], "2026-10-17 thank-you: sent the deck");
 }
 
 #[test]
