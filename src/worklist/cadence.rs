@@ -8,6 +8,8 @@
 //! days = 1
 //! ratings = ["hot", "warm", "unrated", "cold"]   # optional: every rating
 //! action = "Thank {{ first_name }} for the conversation at {{ event }}"
+//! channel = "email"                              # optional: email, phone or linkedin, or a
+//!                                                # list in order of preference
 //! subject = "Great to meet you at {{ event }}"  # optional
 //! body = "Hi {{ first_name }}, ..."              # optional
 //! ```
@@ -16,6 +18,7 @@
 
 use serde::Deserialize;
 
+use super::Channel;
 use crate::model::Rating;
 
 /// One step: how many days after the day met, for whom, and what to do and write.
@@ -27,6 +30,9 @@ pub struct Step {
     pub ratings: Option<Vec<Option<Rating>>>,
     /// What to do, as a template.
     pub action: String,
+    /// The ways the step is taken, in order of preference (a call: the phone); empty for the
+    /// one that exists, email first.
+    pub channels: Vec<Channel>,
     /// The drafted message's subject and body, as templates.
     pub subject: Option<String>,
     pub body: Option<String>,
@@ -62,8 +68,37 @@ struct StepFile {
     days: i64,
     ratings: Option<Vec<String>>,
     action: String,
+    channel: Option<OneOrMany>,
     subject: Option<String>,
     body: Option<String>,
+}
+
+/// `"phone"` or `["phone", "email"]`.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+/// The channels a step names, in its order.
+fn channels(step: &str, given: Option<OneOrMany>) -> Result<Vec<Channel>, CadenceError> {
+    let names = match given {
+        None => Vec::new(),
+        Some(OneOrMany::One(name)) => vec![name],
+        Some(OneOrMany::Many(names)) => names,
+    };
+    names
+        .iter()
+        .map(|name| match name.to_ascii_lowercase().as_str() {
+            "email" | "e-mail" | "mail" => Ok(Channel::Email),
+            "phone" | "call" | "text" | "sms" => Ok(Channel::Phone),
+            "linkedin" => Ok(Channel::LinkedIn),
+            other => Err(CadenceError(format!(
+                "step `{step}`: unknown channel `{other}` (use email, phone, linkedin)"
+            ))),
+        })
+        .collect()
 }
 
 impl Cadence {
@@ -94,11 +129,13 @@ impl Cadence {
                         .collect::<Result<Vec<_>, _>>()?,
                 ),
             };
+            let channels = channels(&s.name, s.channel)?;
             let step = Step {
                 name: s.name,
                 offset_days: s.days,
                 ratings,
                 action: s.action,
+                channels,
                 subject: s.subject,
                 body: s.body,
             };
@@ -129,6 +166,7 @@ impl Default for Cadence {
             offset_days,
             ratings: None,
             action: action.into(),
+            channels: Vec::new(),
             subject: Some(subject.into()),
             body: Some(body.into()),
         };

@@ -208,12 +208,7 @@ fn steps_of(c: &Contact, plan: &Plan, drafter: &draft::Drafter) -> Vec<Row> {
         } else {
             0
         };
-        let (channel, action) = action(
-            c,
-            &drafter.render(3 * i, &values),
-            step.offset_days,
-            &event.name,
-        );
+        let (channel, action) = action(c, &drafter.render(3 * i, &values), step, &event.name);
         rows.push(Row {
             step: step.name.as_str().into(),
             action,
@@ -307,7 +302,7 @@ fn row(
         action: String::new(),
         notes: c.notes.join(" | "),
         reasons: p.reasons.join("; "),
-        channel: channel(c).0,
+        channel: any_channel(c).0,
         draft_subject: String::new(),
         draft_body: String::new(),
         moved_from: None,
@@ -389,7 +384,21 @@ fn birthday(
         return None;
     }
     let first = draft::first_name(c);
-    let (channel, action) = action(c, &format!("Wish {first} a happy birthday"), 0, event);
+    let greeting = Step {
+        name: "birthday".into(),
+        offset_days: 0,
+        ratings: None,
+        action: String::new(),
+        channels: Vec::new(),
+        subject: None,
+        body: None,
+    };
+    let (channel, action) = action(
+        c,
+        &format!("Wish {first} a happy birthday"),
+        &greeting,
+        event,
+    );
     let sign = plan
         .from_name
         .as_deref()
@@ -407,8 +416,48 @@ fn birthday(
     })
 }
 
+/// The channel to take: the first of `wanted` that the contact has; else (or when nothing is
+/// wanted) the one that exists: email, else phone, else LinkedIn, else none yet. A wanted channel
+/// that is missing is said (`no phone known: by email (…)`).
+fn channel(c: &Contact, wanted: &[Channel]) -> (Channel, String) {
+    let has = |ch: &Channel| match ch {
+        Channel::Email => !c.emails.is_empty(),
+        Channel::Phone => !c.phones.is_empty(),
+        Channel::LinkedIn => c.linkedin.is_some(),
+        Channel::Find => false,
+    };
+    match wanted.iter().find(|ch| has(ch)) {
+        Some(Channel::Email) => {
+            return (Channel::Email, format!("by email ({})", c.emails[0]));
+        }
+        Some(Channel::Phone) => {
+            return (Channel::Phone, format!("by phone ({})", c.phones[0]));
+        }
+        Some(Channel::LinkedIn) => {
+            let linkedin = c.linkedin.as_deref().unwrap_or_default();
+            return (
+                Channel::LinkedIn,
+                format!("by LinkedIn message ({linkedin})"),
+            );
+        }
+        _ => {}
+    }
+    let (found, how) = any_channel(c);
+    match wanted.first() {
+        Some(first) if found != Channel::Find => {
+            let missing = match first {
+                Channel::Phone => "no phone known",
+                Channel::LinkedIn => "no LinkedIn profile known",
+                _ => "no email known",
+            };
+            (found, format!("{missing}: {how}"))
+        }
+        _ => (found, how),
+    }
+}
+
 /// The channel that exists: email, else phone, else LinkedIn, else none yet.
-fn channel(c: &Contact) -> (Channel, String) {
+fn any_channel(c: &Contact) -> (Channel, String) {
     if let Some(email) = c.emails.first() {
         (Channel::Email, format!("by email ({email})"))
     } else if let Some(phone) = c.phones.first() {
@@ -425,9 +474,9 @@ fn channel(c: &Contact) -> (Channel, String) {
 
 /// The action of a step for a contact, naming the channel that exists. A contact known before
 /// the event is a reconnection, and a change of organization is pointed out.
-fn action(c: &Contact, step_text: &str, offset_days: i64, event: &str) -> (Channel, String) {
+fn action(c: &Contact, step_text: &str, step: &Step, event: &str) -> (Channel, String) {
     let first = draft::first_name(c);
-    let mut text = if c.known_before && offset_days == 1 {
+    let mut text = if c.known_before && step.offset_days == 1 {
         format!("Reconnect with {first}, whom you already knew: you met again at {event}")
     } else {
         step_text.to_string()
@@ -439,7 +488,7 @@ fn action(c: &Contact, step_text: &str, offset_days: i64, event: &str) -> (Chann
             "; now at {now}, was at {previous}: congratulate on the new role"
         ));
     }
-    let (channel, how) = channel(c);
+    let (channel, how) = channel(c, &step.channels);
     let text = if channel == Channel::Find {
         let mut known: Vec<&str> = c.organizations.iter().map(String::as_str).collect();
         known.extend(c.events.iter().map(|e| e.name.as_str()));

@@ -484,3 +484,57 @@ fn the_printed_page_shows_every_draft_with_its_card_on_one_page() {
         );
     }
 }
+
+/// The cadence example of the README, as a user would copy it.
+fn readme_cadence() -> String {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let start = readme
+        .find("```toml\n[[step]]")
+        .expect("a cadence in the README")
+        + 8;
+    let end = start + readme[start..].find("```").unwrap();
+    readme[start..end].to_string()
+}
+
+#[test]
+fn a_step_that_calls_is_taken_by_phone_and_says_when_there_is_none() {
+    let dir = TestDir::new();
+    let cadence = dir.write("cadence.toml", readme_cadence());
+    let rows = jsonl(&worklist(
+        &dir,
+        "w.jsonl",
+        &["--cadence", &cadence, "--from-name", "Sam Lee"],
+    ));
+    let kwame = rows
+        .iter()
+        .find(|r| field(r, "name") == "Kwame Mensah")
+        .unwrap();
+    assert_eq!(
+        field(kwame, "action"),
+        "Call Kwame about Expo 2026, by phone (+233241234567)"
+    );
+    assert_eq!(field(kwame, "channel"), "phone");
+    assert!(
+        field(kwame, "draft_body")
+            .starts_with("Hi Kwame,\n\nThank you again for your time at Expo 2026 on March"),
+        "{}",
+        field(kwame, "draft_body")
+    );
+    // Someone without a number: the action says so and takes the channel there is.
+    for r in &rows {
+        let action = field(r, "action");
+        assert!(
+            !action.contains(", by email") || action.contains("no phone known: by email"),
+            "{action}"
+        );
+    }
+
+    let typo = dir.write(
+        "typo.toml",
+        readme_cadence().replace("channel = \"phone\"", "channel = \"fax\""),
+    );
+    let out = dir.rolo(&["run", &fixture("demo/phone.vcf"), "--cadence", &typo].map(String::from));
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("unknown channel `fax`"), "{err}");
+}
