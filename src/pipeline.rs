@@ -6,7 +6,7 @@ use crate::normalize::{self, Options};
 use crate::progress::{Reporter, Timing};
 use crate::read::{self, FileInfo, ReadError};
 use crate::resolve::{self, Resolved};
-use crate::store::{Decision, Stored};
+use crate::store::{Decision, DecisionKind, Stored};
 use crate::tag::{self, Event};
 use crate::worklist::{self, Plan, Row};
 
@@ -397,13 +397,13 @@ pub fn derive(
     // Who is who: the later of two decisions about the same pair wins.
     let mut pairs: std::collections::BTreeMap<(usize, usize), bool> = Default::default();
     for d in decisions {
-        let together = match d.kind.as_str() {
-            "merge" => true,
-            "split" => false,
+        let (together, other) = match &d.kind {
+            DecisionKind::Merge { other } => (true, other),
+            DecisionKind::Apart { other } => (false, other),
             _ => continue,
         };
         for a in d.records.iter().filter_map(|id| index.get(id)) {
-            for b in d.other.iter().filter_map(|id| index.get(id)) {
+            for b in other.iter().filter_map(|id| index.get(id)) {
                 if a != b {
                     pairs.insert((*a.min(b), *a.max(b)), together);
                 }
@@ -463,11 +463,13 @@ pub fn derive(
             continue;
         };
         let f = &mut resolved.contacts[c].followup;
-        match (d.kind.as_str(), &d.step, d.day) {
-            ("done", Some(step), Some(day)) => f.done.push((step.clone(), day, d.note.clone())),
-            ("snooze", _, Some(day)) => f.snoozed_until = Some(day),
-            ("skip", _, _) => f.skipped = true,
-            _ => {}
+        match &d.kind {
+            DecisionKind::Done { step, day, note } => {
+                f.done.push((step.clone(), *day, note.clone()))
+            }
+            DecisionKind::Snooze { until } => f.snoozed_until = Some(*until),
+            DecisionKind::Skip => f.skipped = true,
+            DecisionKind::Merge { .. } | DecisionKind::Apart { .. } => {}
         }
     }
     let worklist = plan.map_or_else(Vec::new, |plan| worklist::build(&resolved.contacts, plan));

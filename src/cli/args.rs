@@ -3,7 +3,6 @@
 
 use std::path::PathBuf;
 
-use anyhow::Context;
 use clap::Args;
 
 use crate::model::Origin;
@@ -11,7 +10,7 @@ use crate::normalize::Options;
 use crate::pipeline::Input;
 use crate::settings;
 use crate::tag::Event;
-use crate::worklist::{Cadence, Plan};
+use crate::worklist::Plan;
 
 #[derive(Debug, Args)]
 pub struct InputArgs {
@@ -82,38 +81,30 @@ pub struct PlanArgs {
     /// With --per-day, schedule on Saturdays and Sundays too.
     #[arg(long, requires = "per_day")]
     pub weekends: bool,
-    /// The name drafted messages are signed with.
-    #[arg(long, value_name = "NAME", env = "ROLO_FROM_NAME")]
+    /// The name drafted messages are signed with [env: ROLO_FROM_NAME].
+    #[arg(long, value_name = "NAME")]
     pub from_name: Option<String>,
 }
 
 impl PlanArgs {
-    pub fn resolve(&self) -> anyhow::Result<Plan> {
-        self.resolve_with(None)
+    /// The flags of the settings (see [`settings::Settings::resolve`]).
+    pub fn given(&self) -> settings::Given<'_> {
+        settings::Given {
+            cadence: self.cadence.as_deref(),
+            from_name: self.from_name.as_deref(),
+            region: None,
+        }
     }
 
-    /// The plan, with a cadence remembered by the store where no file is given.
-    pub fn resolve_with(&self, remembered: Option<&str>) -> anyhow::Result<Plan> {
-        let cadence = match (&self.cadence, remembered) {
-            // `default`: rolo's own cadence, whatever the store remembers.
-            (Some(path), _) if path.as_os_str() == "default" => Cadence::default(),
-            (Some(path), _) => {
-                let text = fs_err::read_to_string(path)?;
-                Cadence::from_toml(&text)
-                    .with_context(|| format!("{}: not a usable cadence", path.display()))?
-            }
-            (None, Some(text)) => {
-                Cadence::from_toml(text).context("the cadence the store remembers is not usable")?
-            }
-            (None, None) => Cadence::default(),
-        };
+    /// The plan, with the settings in force.
+    pub fn plan(&self, settings: &settings::Settings) -> anyhow::Result<Plan> {
         Ok(Plan {
-            cadence,
+            cadence: settings.cadence.value.clone(),
             today: settings::today(self.today.as_deref())?,
             horizon: self.horizon,
             per_day: self.per_day.map(|n| n as usize),
             weekends: self.weekends,
-            from_name: self.from_name.clone().filter(|n| !n.trim().is_empty()),
+            from_name: settings.from_name.as_ref().map(|s| s.value.clone()),
         })
     }
 }

@@ -1,10 +1,8 @@
 //! `rolo config`: the settings the store remembers, where each value in force comes from, and
 //! setting or forgetting them.
 //!
-//! A setting is looked for in this order, the first found wins: a flag given to the command
-//! (it applies to that command only, unless `--save` is given with it), the environment
-//! (`ROLO_FROM_NAME`), the store (`rolo config set`, or a flag given with `--save`), the locale
-//! (the region), rolo's default.
+//! Where each value comes from, and in which order they are looked for, is decided in one place:
+//! [`crate::settings::Settings::resolve`].
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -14,6 +12,7 @@ use clap::{Args, Subcommand};
 
 use crate::error::ExitStatus;
 use crate::printer::Printer;
+use crate::settings::{Given, Settings, Source, cadence_file};
 use crate::store::Store;
 use crate::worklist::Cadence;
 
@@ -60,7 +59,7 @@ pub fn run(db: &mut Store, args: &ConfigArgs, printer: Printer) -> anyhow::Resul
             let stored = store_key(key)?;
             match stored {
                 "cadence" if value == "default" => db.unset(stored)?,
-                "cadence" => db.set(stored, &cadence_file(Path::new(value))?)?,
+                "cadence" => db.set(stored, &cadence_file(Path::new(value))?.0)?,
                 "region" => {
                     let region = crate::settings::region(Some(value))?;
                     db.set(stored, &region.to_string())?;
@@ -77,43 +76,34 @@ pub fn run(db: &mut Store, args: &ConfigArgs, printer: Printer) -> anyhow::Resul
     Ok(ExitStatus::Success)
 }
 
-/// A cadence file's text, once it has been checked to be usable.
-pub fn cadence_file(path: &Path) -> anyhow::Result<String> {
-    let text = fs_err::read_to_string(path)?;
-    Cadence::from_toml(&text)
-        .with_context(|| format!("{}: not a usable cadence", path.display()))?;
-    Ok(text)
-}
-
 /// Each setting, its value in force and where that comes from.
 fn list(db: &Store) -> anyhow::Result<String> {
     let mut out = String::new();
-    let cadence = match db.setting("cadence")? {
-        Some(text) => (
-            describe(&Cadence::from_toml(&text).context("the remembered cadence")?),
-            "store",
+    let settings = Settings::resolve(Given::default(), Some(db))?;
+    let from_name = match &settings.from_name {
+        Some(name) if name.source == Source::Environment => (
+            name.value.clone(),
+            format!("environment {}", crate::settings::FROM_NAME_VAR),
         ),
-        None => (describe(&Cadence::default()), "rolo's default"),
-    };
-    let env_name = std::env::var("ROLO_FROM_NAME")
-        .ok()
-        .filter(|n| !n.trim().is_empty());
-    let from_name = match (env_name, db.setting("from_name")?) {
-        (Some(name), _) => (name, "environment ROLO_FROM_NAME"),
-        (None, Some(name)) => (name, "store"),
-        (None, None) => ("(none: drafts are not signed)".into(), "not set"),
-    };
-    let region = match db.setting("region")? {
-        Some(cc) => (cc, "store"),
-        None => match crate::normalize::phone::locale_region() {
-            Some(cc) => (cc.to_string(), "locale"),
-            None => ("US".into(), "rolo's default"),
-        },
+        Some(name) => (name.value.clone(), name.source.as_str().to_string()),
+        None => ("(none: drafts are not signed)".into(), "not set".into()),
     };
     for (key, (value, source)) in [
-        ("cadence", cadence),
+        (
+            "cadence",
+            (
+                describe(&settings.cadence.value),
+                settings.cadence.source.as_str().to_string(),
+            ),
+        ),
         ("from-name", from_name),
-        ("region", region),
+        (
+            "region",
+            (
+                settings.region.value.to_string(),
+                settings.region.source.as_str().to_string(),
+            ),
+        ),
     ] {
         let _ = writeln!(out, "{key:<10} {value}  ({source})");
     }

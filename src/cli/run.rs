@@ -137,7 +137,10 @@ fn resolve_settings(args: &RunArgs) -> anyhow::Result<RunSettings> {
         inputs,
         event,
         normalize,
-        plan: args.plan.resolve()?,
+        plan: args.plan.plan(&crate::settings::Settings::resolve(
+            args.plan.given(),
+            None,
+        )?)?,
         explain: match args.explain.as_slice() {
             [a, b] => Some((a.clone(), b.clone())),
             _ => None,

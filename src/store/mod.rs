@@ -80,16 +80,90 @@ pub struct Stored {
 }
 
 /// A user's decision, as stored.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Decision {
-    pub kind: String,
+    /// The records of the contact it is about.
     pub records: Vec<i64>,
-    pub other: Vec<i64>,
-    pub step: Option<String>,
-    pub day: Option<NaiveDate>,
-    pub note: Option<String>,
+    pub kind: DecisionKind,
     /// Whom and what it is about, in words, for history.
     pub about: Option<String>,
+}
+
+/// What a user decided about a contact's records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecisionKind {
+    /// `records` and `other` are one person (`rolo merge`, a review answered yes).
+    Merge { other: Vec<i64> },
+    /// `records` and `other` are two people (`rolo split`, a review answered no).
+    Apart { other: Vec<i64> },
+    /// A step of the cadence was taken on a day, with a note.
+    Done {
+        step: String,
+        day: NaiveDate,
+        note: Option<String>,
+    },
+    /// Nothing is due before a day.
+    Snooze { until: NaiveDate },
+    /// No more follow-ups.
+    Skip,
+}
+
+impl DecisionKind {
+    /// The name it is stored and listed under (`rolo history`).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            DecisionKind::Merge { .. } => "merge",
+            DecisionKind::Apart { .. } => "split",
+            DecisionKind::Done { .. } => "done",
+            DecisionKind::Snooze { .. } => "snooze",
+            DecisionKind::Skip => "skip",
+        }
+    }
+
+    /// The columns of its row: (kind, other, step, day, note).
+    fn columns(
+        &self,
+    ) -> (
+        &'static str,
+        &[i64],
+        Option<&str>,
+        Option<NaiveDate>,
+        Option<&str>,
+    ) {
+        let none: &[i64] = &[];
+        match self {
+            DecisionKind::Merge { other } | DecisionKind::Apart { other } => {
+                (self.as_str(), other, None, None, None)
+            }
+            DecisionKind::Done { step, day, note } => {
+                (self.as_str(), none, Some(step), Some(*day), note.as_deref())
+            }
+            DecisionKind::Snooze { until } => (self.as_str(), none, None, Some(*until), None),
+            DecisionKind::Skip => (self.as_str(), none, None, None, None),
+        }
+    }
+
+    /// Read back from its row; `None` for a row that is not whole.
+    fn from_columns(
+        kind: &str,
+        other: Vec<i64>,
+        step: Option<String>,
+        day: Option<NaiveDate>,
+        note: Option<String>,
+    ) -> Option<DecisionKind> {
+        Some(match kind {
+            "merge" => DecisionKind::Merge { other },
+            "split" => DecisionKind::Apart { other },
+            "done" => DecisionKind::Done {
+                step: step?,
+                day: day?,
+                note,
+            },
+            "snooze" => DecisionKind::Snooze { until: day? },
+            "skip" => DecisionKind::Skip,
+            _ => return None,
+        })
+    }
 }
 
 /// One row of `rolo history`.
@@ -369,18 +443,24 @@ impl Store {
         let ids = |s: String| serde_json::from_str::<Vec<i64>>(&s).unwrap_or_default();
         let rows = stmt
             .query_map([], |r| {
-                Ok(Decision {
-                    kind: r.get(0)?,
-                    records: ids(r.get(1)?),
-                    other: ids(r.get(2)?),
-                    step: r.get(3)?,
-                    day: r.get::<_, Option<String>>(4)?.and_then(|d| d.parse().ok()),
-                    note: r.get(5)?,
+                let kind = DecisionKind::from_columns(
+                    &r.get::<_, String>(0)?,
+                    ids(r.get(2)?),
+                    r.get(3)?,
+                    r.get::<_, Option<String>>(4)?.and_then(|d| d.parse().ok()),
+                    r.get(5)?,
+                );
+                let records = ids(r.get(1)?);
+                Ok(kind.map(|kind| Decision {
+                    records,
+                    kind,
                     about: None,
-                })
+                }))
             })
             .map_err(self.err())?;
-        rows.collect::<Result<_, _>>().map_err(self.err())
+        // The schema version keeps out a store whose decisions this rolo does not know.
+        let rows: Vec<Option<Decision>> = rows.collect::<Result<_, _>>().map_err(self.err())?;
+        Ok(rows.into_iter().flatten().collect())
     }
 
     /// Records a decision in a batch of its own.
@@ -391,7 +471,8 @@ impl Store {
             cause,
         };
         let tx = self.conn.transaction().map_err(err)?;
-        let batch = new_batch(&tx, &decision.kind, &Event::default(), &[], None).map_err(err)?;
+        let (kind, other, step, day, note) = decision.kind.columns();
+        let batch = new_batch(&tx, kind, &Event::default(), &[], None).map_err(err)?;
         tx.execute(
             "UPDATE batch SET about = ?1 WHERE id = ?2",
             params![decision.about, batch],
@@ -401,12 +482,12 @@ impl Store {
             "INSERT INTO decision (batch, kind, records, other, step, day, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![
                 batch,
-                decision.kind,
+                kind,
                 serde_json::to_string(&decision.records).unwrap_or_default(),
-                serde_json::to_string(&decision.other).unwrap_or_default(),
-                decision.step,
-                decision.day.map(|d| d.to_string()),
-                decision.note
+                serde_json::to_string(other).unwrap_or_default(),
+                step,
+                day.map(|d| d.to_string()),
+                note
             ],
         )
         .map_err(err)?;
@@ -782,4 +863,55 @@ fn identity(raw: &RawRecord) -> Option<String> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     Some(format!("{file}\u{1f}{}", key.to_lowercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_of_decision_reads_back_as_it_was_made() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("rolo.db")).unwrap();
+        let day = NaiveDate::from_ymd_opt(2026, 10, 17).unwrap();
+        let kinds = vec![
+            DecisionKind::Merge { other: vec![3, 4] },
+            DecisionKind::Apart { other: vec![5] },
+            DecisionKind::Done {
+                step: "thank-you".into(),
+                day,
+                note: Some("sent the deck".into()),
+            },
+            DecisionKind::Done {
+                step: "value".into(),
+                day,
+                note: None,
+            },
+            DecisionKind::Snooze { until: day },
+            DecisionKind::Skip,
+        ];
+        for kind in &kinds {
+            store
+                .decide(&Decision {
+                    records: vec![1, 2],
+                    kind: kind.clone(),
+                    about: Some(kind.as_str().into()),
+                })
+                .unwrap();
+        }
+        let read: Vec<DecisionKind> = store
+            .decisions()
+            .unwrap()
+            .into_iter()
+            .map(|d| d.kind)
+            .collect();
+        assert_eq!(read, kinds);
+        let listed: Vec<String> = store
+            .history()
+            .unwrap()
+            .into_iter()
+            .map(|b| b.command)
+            .collect();
+        assert_eq!(listed, ["merge", "split", "done", "done", "snooze", "skip"]);
+    }
 }

@@ -911,3 +911,50 @@ fn the_due_view_says_how_late_each_step_is_and_gives_an_id_to_copy() {
     let rows = db.worklist("2026-10-20");
     assert_eq!(row(&rows, "Kwame Mensah").unwrap()["overdue_days"], 3);
 }
+
+#[test]
+fn a_flag_beats_the_environment_which_beats_the_store() {
+    let db = Db::new();
+    db.show();
+    db.ok(&["config", "set", "from-name", "Sam Lee"]);
+    let path = db.dir.path("w.jsonl").display().to_string();
+    let run = |env: Option<&str>, args: &[&str]| {
+        let mut cmd = assert_cmd::Command::cargo_bin("rolo").unwrap();
+        cmd.args(db.args(args)).env("ROLO_NO_PROGRESS", "1");
+        match env {
+            Some(name) => cmd.env("ROLO_FROM_NAME", name),
+            None => cmd.env_remove("ROLO_FROM_NAME"),
+        };
+        let out = cmd.output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let signed = |env: Option<&str>, flag: &[&str]| {
+        let mut args = vec!["worklist", "--today", "2026-10-17", "-o", &path];
+        args.extend(flag);
+        run(env, &args);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let first: Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+        let body = first["draft_body"].as_str().unwrap().to_string();
+        body.lines().last().unwrap().to_string()
+    };
+    assert_eq!(signed(None, &[]), "Sam Lee");
+    assert_eq!(signed(Some("Alex Kim"), &[]), "Alex Kim");
+    assert_eq!(
+        signed(Some("Alex Kim"), &["--from-name", "Pat Doe"]),
+        "Pat Doe"
+    );
+    let config = run(Some("Alex Kim"), &["config"]);
+    assert!(
+        config.contains("from-name  Alex Kim  (environment ROLO_FROM_NAME)"),
+        "{config}"
+    );
+    // --save keeps what a flag gave, not what the environment gives.
+    signed(Some("Alex Kim"), &["--save"]);
+    let config = run(None, &["config"]);
+    assert!(config.contains("from-name  Sam Lee  (store)"), "{config}");
+}

@@ -1,0 +1,200 @@
+//! The commands that keep a contact base, one file each: `import`, `worklist`, `done`,
+//! `snooze` and `skip` (done.rs), `show`, `export`, `history` and `undo` (history.rs), `merge`
+//! and `split` (merge.rs), `review`, `forget`; `config` is in `cli/config.rs`. Each opens the
+//! store, derives the contacts from its records and decisions as `rolo run` would, and says what
+//! it did.
+
+mod done;
+mod export;
+mod forget;
+mod history;
+mod import;
+mod merge;
+mod review;
+mod show;
+mod worklist;
+
+use std::path::PathBuf;
+
+use anyhow::bail;
+use chrono::NaiveDate;
+use clap::{Args, Subcommand};
+
+use crate::error::ExitStatus;
+use crate::pipeline::{self, Derived};
+use crate::printer::Printer;
+use crate::settings::{Given, Settings};
+use crate::store::{self, Decision, DecisionKind, Store};
+use crate::worklist::Plan;
+
+#[derive(Debug, Args)]
+pub struct StoreArg {
+    /// The store [default: rolo.db in the platform's data directory].
+    #[arg(long, value_name = "PATH", env = "ROLO_STORE", global = true)]
+    store: Option<PathBuf>,
+}
+
+impl StoreArg {
+    /// Opens the store; only `create` (an import) makes one where there is none: a mistyped
+    /// `--store` is an error, not an empty contact base.
+    fn open(&self, create: bool, printer: Printer) -> anyhow::Result<Store> {
+        let path = self.store.clone().unwrap_or_else(store::default_path);
+        if printer.verbose || create {
+            printer.message(format!("store: {}", path.display()));
+        }
+        if !create && !path.exists() {
+            bail!(
+                "{}: no store here (import files first with rolo import, or name the store with --store or ROLO_STORE)",
+                path.display()
+            );
+        }
+        Ok(Store::open(&path)?)
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StoreCommand {
+    /// Import files into the store: FILEs met at --event, --merge files as context (without
+    /// --event, everything is an address book). Importing a file again changes nothing.
+    Import(import::ImportArgs),
+    /// The worklist from the store: a table, or a file by its extension with -o.
+    Worklist(worklist::WorklistArgs),
+    /// Mark a contact's current step done; the next one follows the cadence.
+    Done(done::DoneArgs),
+    /// No step for a contact before a day.
+    Snooze(done::SnoozeArgs),
+    /// No more follow-ups for a contact.
+    Skip(ContactArg),
+    /// A contact: merged values, every source record, events, follow-ups.
+    Show(ContactArg),
+    /// Write the contacts in any format rolo writes.
+    Export(export::ExportArgs),
+    /// The imports and decisions, oldest first.
+    History,
+    /// Take back a batch (default: the last): an import's records, or a decision.
+    Undo(history::UndoArgs),
+    /// Two contacts are one person; remembered by every later import.
+    Merge(merge::MergeArgs),
+    /// Records of a contact are someone else; remembered by every later import.
+    Split(merge::SplitArgs),
+    /// The pairs that may be one person: answer each on a terminal, or --accept / --reject
+    /// a pair by its ID. Every answer is remembered by later imports.
+    Review(review::ReviewArgs),
+    /// Erase a person (every record, reject and decision about them) or an import from the
+    /// store, so that nothing of them stays in the file. Unlike undo, it cannot be taken back.
+    Forget(forget::ForgetArgs),
+    /// The settings in force (cadence, sender, region) and where each comes from; `set` and
+    /// `unset` one.
+    Config(super::config::ConfigArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ContactArg {
+    /// A contact: its id (or the start of one), an email, a phone, a LinkedIn URL or a name.
+    pub(super) contact: String,
+}
+
+pub(crate) fn run(
+    command: StoreCommand,
+    store: &StoreArg,
+    printer: Printer,
+) -> anyhow::Result<ExitStatus> {
+    let creates = matches!(
+        &command,
+        StoreCommand::Import(_)
+            | StoreCommand::Config(super::config::ConfigArgs {
+                action: Some(super::config::ConfigAction::Set { .. })
+            })
+    );
+    let mut db = store.open(creates, printer)?;
+    match command {
+        StoreCommand::Import(args) => import::import(&mut db, &args, printer),
+        StoreCommand::Worklist(args) => worklist::worklist(&mut db, &args, printer),
+        StoreCommand::Done(args) => done::done(&mut db, &args, printer),
+        StoreCommand::Snooze(args) => done::snooze(&mut db, &args, printer),
+        StoreCommand::Skip(args) => done::skip(&mut db, &args, printer),
+        StoreCommand::Show(args) => show::show(&db, &args.contact, printer),
+        StoreCommand::Export(args) => export::export(&db, &args, printer),
+        StoreCommand::History => history::history(&db, printer),
+        StoreCommand::Undo(args) => history::undo(&mut db, &args, printer),
+        StoreCommand::Merge(args) => merge::merge(&mut db, &args, printer),
+        StoreCommand::Split(args) => merge::split(&mut db, &args, printer),
+        StoreCommand::Review(args) => review::review(&mut db, &args, printer),
+        StoreCommand::Forget(args) => forget::forget(&mut db, &args, printer),
+        StoreCommand::Config(args) => super::config::run(&mut db, &args, printer),
+    }
+}
+
+/// The plan for `today` with the settings in force without flags (the cadence the store
+/// remembers), so that `done` marks a step of that cadence and `show` names its next one.
+pub(super) fn remembered_plan(db: &Store, today: NaiveDate) -> anyhow::Result<Plan> {
+    let settings = Settings::resolve(Given::default(), Some(db))?;
+    Ok(Plan {
+        cadence: settings.cadence.value,
+        today,
+        from_name: settings.from_name.map(|s| s.value),
+        ..Plan::default()
+    })
+}
+
+/// How records stored without a region of their own (a store of the first schema) are read,
+/// and a number a user types is understood: the region in force.
+pub(super) fn default_options(db: &Store) -> anyhow::Result<crate::normalize::Options> {
+    Ok(crate::normalize::Options {
+        region: Settings::region(None, Some(db))?.value,
+    })
+}
+
+/// The contacts, and the worklist of `plan` if one is given.
+pub(super) fn derive(db: &Store, plan: Option<&Plan>) -> anyhow::Result<Derived> {
+    Ok(pipeline::derive(
+        db.records()?,
+        &db.decisions()?,
+        plan,
+        false,
+        &default_options(db)?,
+    ))
+}
+
+/// Records a decision about the contact a user named, and says it.
+pub(super) fn decide_on(
+    db: &mut Store,
+    query: &str,
+    kind: DecisionKind,
+    printer: Printer,
+    said: impl Fn(&str) -> String,
+) -> anyhow::Result<ExitStatus> {
+    let derived = derive(db, None)?;
+    let c = find(db, &derived, query)?;
+    let said = said(&derived.resolved.contacts[c].display_name());
+    db.decide(&Decision {
+        records: derived.record_ids(c),
+        kind,
+        about: Some(said.clone()),
+    })?;
+    printer.message(said);
+    Ok(ExitStatus::Success)
+}
+
+/// The contact a user named (see [`super::lookup`]).
+pub(super) fn find(db: &Store, derived: &Derived, query: &str) -> anyhow::Result<usize> {
+    let region = default_options(db)?.region;
+    Ok(super::lookup::find(
+        &derived.resolved.contacts,
+        query,
+        region,
+    )?)
+}
+
+/// Whether a record is the one a user named as FILE:RECORD (the file as given or its name).
+pub(super) fn matches_record(prov: &crate::model::Provenance, wanted: &str) -> bool {
+    let Some((file, n)) = wanted.rsplit_once(':') else {
+        return false;
+    };
+    let name = std::path::Path::new(&*prov.file)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    (&*prov.file == file || name == file || prov.short() == wanted.trim())
+        && n.trim().parse() == Ok(prov.record)
+}

@@ -1,0 +1,101 @@
+//! `rolo show`: one contact, its records, why they are one person, and its follow-ups.
+
+use std::fmt::Write as _;
+
+use anyhow::Context;
+
+use super::{default_options, find, remembered_plan};
+use crate::error::ExitStatus;
+use crate::pipeline;
+use crate::printer::Printer;
+use crate::settings;
+use crate::store::Store;
+
+pub(super) fn show(db: &Store, query: &str, printer: Printer) -> anyhow::Result<ExitStatus> {
+    let plan = remembered_plan(db, settings::today(None)?)?;
+    let derived = pipeline::derive(
+        db.records()?,
+        &db.decisions()?,
+        Some(&plan),
+        true,
+        &default_options(db)?,
+    );
+    let i = find(db, &derived, query)?;
+    let c = &derived.resolved.contacts[i];
+    let mut out = String::new();
+    let _ = writeln!(out, "{}  ({})", c.display_name(), c.id);
+    let list = |label: &str, values: &[String], out: &mut String| {
+        if !values.is_empty() {
+            let _ = writeln!(out, "  {label:<14}{}", values.join(", "));
+        }
+    };
+    list("organizations", &c.organizations, &mut out);
+    list("titles", &c.titles, &mut out);
+    list("emails", &c.emails, &mut out);
+    list("phones", &c.phones, &mut out);
+    list("urls", &c.urls, &mut out);
+    if let Some(b) = &c.birthday {
+        let _ = writeln!(out, "  {:<14}{b}", "birthday");
+    }
+    if let Some(r) = c.rating {
+        let _ = writeln!(out, "  {:<14}{}", "rating", r.as_str());
+    }
+    list("notes", &c.notes, &mut out);
+    let events: Vec<String> = c
+        .events
+        .iter()
+        .map(crate::normalize::event::render)
+        .collect();
+    list("met at", &events, &mut out);
+    if c.known_before {
+        let _ = writeln!(out, "  known before the event");
+    }
+    let _ = writeln!(out, "records:");
+    for prov in &c.sources {
+        let _ = writeln!(out, "  {prov}");
+    }
+    // The evidence that holds the contact together: each record against the first.
+    if let (Some(snapshot), [first, rest @ ..]) = (&derived.snapshot, c.sources.as_slice()) {
+        let _ = writeln!(out, "why these are one person:");
+        let name = |p: &crate::model::Provenance| format!("{}:{}", p.file, p.record);
+        for other in rest {
+            match crate::resolve::explain(
+                snapshot,
+                &derived.resolved.contacts,
+                &name(first),
+                &name(other),
+            ) {
+                Ok(text) => {
+                    for line in text.lines() {
+                        let _ = writeln!(out, "  {line}");
+                    }
+                }
+                Err(why) => {
+                    let _ = writeln!(out, "  {why}");
+                }
+            }
+        }
+    }
+    let f = &c.followup;
+    if !f.done.is_empty() || f.snoozed_until.is_some() || f.skipped {
+        let _ = writeln!(out, "follow-ups:");
+        for (step, day, note) in &f.done {
+            let _ = write!(out, "  {day}  {step} done");
+            if let Some(n) = note {
+                let _ = write!(out, ": {n}");
+            }
+            out.push('\n');
+        }
+        if let Some(until) = f.snoozed_until {
+            let _ = writeln!(out, "  snoozed until {until}");
+        }
+        if f.skipped {
+            let _ = writeln!(out, "  skipped: no more follow-ups");
+        }
+    }
+    if let Some(row) = derived.worklist.iter().find(|r| r.contact_id == c.id) {
+        let _ = writeln!(out, "next: {} on {}: {}", row.step, row.due, row.action);
+    }
+    printer.data(&out).context("writing to stdout")?;
+    Ok(ExitStatus::Success)
+}
