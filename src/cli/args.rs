@@ -72,7 +72,8 @@ pub struct PlanArgs {
     /// `default` for rolo's own.
     #[arg(long, value_name = "FILE")]
     pub cadence: Option<PathBuf>,
-    /// List every step due within this many days, not only each contact's next one.
+    /// List every step due within this many days (0: today's), not only each contact's next one,
+    /// and none due later.
     #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(i64).range(0..=3650))]
     pub horizon: Option<i64>,
     /// Schedule at most N steps a day, the most important first; the rest move to later days.

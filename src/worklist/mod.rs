@@ -193,9 +193,9 @@ fn steps_of(c: &Contact, plan: &Plan, drafter: &draft::Drafter) -> Vec<Row> {
     let ctx = draft::Context::new(c, &event.name, event.met_on, plan.from_name.as_deref());
     let values = draft::Drafter::values(&ctx);
     for (n, &(i, step, day)) in steps.iter().enumerate() {
-        // Without a store no step is done: the first is the next open one. With a horizon the
-        // later ones follow up to its end.
-        if n > 0 && last.is_none_or(|last| day > last) {
+        // Without a horizon, the contact's next step; with one, every step due up to its end
+        // (`--horizon 0`: today's).
+        if n > 0 && last.is_none() {
             break;
         }
         let (due, overdue) = match c.followup.snoozed_until {
@@ -203,6 +203,9 @@ fn steps_of(c: &Contact, plan: &Plan, drafter: &draft::Drafter) -> Vec<Row> {
             _ if day < today => (today, true),
             _ => (day, false),
         };
+        if last.is_some_and(|last| due > last) {
+            break;
+        }
         let overdue_days = if overdue {
             (today - day).num_days().max(0) as u32
         } else {

@@ -900,6 +900,9 @@ fn the_due_view_says_how_late_each_step_is_and_gives_an_id_to_copy() {
     assert!(!table.contains("Lena Fischer"), "{table}");
     let (_, all) = db.ok(&["worklist", "--today", "2026-10-20"]);
     assert!(all.contains("Lena Fischer"), "{all}");
+    let (_, today) = db.ok(&["worklist", "--today", "2026-10-20", "--horizon", "0"]);
+    assert!(!today.contains("Lena Fischer"), "{today}");
+    assert!(today.contains("Kwame Mensah"), "{today}");
     // Under the name, the start of the id: `show` takes it.
     let id = rest[1].split_whitespace().next().unwrap();
     assert!(

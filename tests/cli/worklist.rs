@@ -89,6 +89,13 @@ fn a_horizon_lists_every_step_within_it() {
     // Met on the 10th: +1 thank-you (overdue), +7 value on the 17th; +30 (9 April) is past
     // the horizon of 2 April.
     assert_eq!(kwame, ["thank-you", "value"]);
+    // A horizon of 0 days: what is due today, and nothing later.
+    let today = jsonl(&worklist(&dir, "c.jsonl", &["--horizon", "0"]));
+    assert!(!today.is_empty());
+    assert!(today.iter().all(|r| field(r, "due") == "2026-03-13"));
+    let in_a_week = jsonl(&worklist(&dir, "d.jsonl", &["--horizon", "7"]));
+    assert!(in_a_week.len() > today.len());
+    assert!(in_a_week.iter().all(|r| field(r, "due") <= "2026-03-20"));
 }
 
 #[test]
