@@ -211,7 +211,14 @@ fn steps_of(c: &Contact, plan: &Plan, drafter: &draft::Drafter) -> Vec<Row> {
         } else {
             0
         };
-        let (channel, action) = action(c, &drafter.render(3 * i, &values), step, &event.name);
+        let first_touch = n == 0 && c.followup.done.is_empty();
+        let (channel, action) = action(
+            c,
+            &drafter.render(3 * i, &values),
+            step,
+            &event.name,
+            first_touch,
+        );
         rows.push(Row {
             step: step.name.as_str().into(),
             action,
@@ -401,6 +408,7 @@ fn birthday(
         &format!("Wish {first} a happy birthday"),
         &greeting,
         event,
+        false,
     );
     let sign = plan
         .from_name
@@ -477,7 +485,16 @@ fn any_channel(c: &Contact) -> (Channel, String) {
 
 /// The action of a step for a contact, naming the channel that exists. A contact known before
 /// the event is a reconnection, and a change of organization is pointed out.
-fn action(c: &Contact, step_text: &str, step: &Step, event: &str) -> (Channel, String) {
+///
+/// The new role is congratulated on at the first touch only: `first_touch` is the contact's next
+/// step before any was done.
+fn action(
+    c: &Contact,
+    step_text: &str,
+    step: &Step,
+    event: &str,
+    first_touch: bool,
+) -> (Channel, String) {
     let first = draft::first_name(c);
     let mut text = if c.known_before && step.offset_days == 1 {
         format!("Reconnect with {first}, whom you already knew: you met again at {event}")
@@ -485,6 +502,7 @@ fn action(c: &Contact, step_text: &str, step: &Step, event: &str) -> (Channel, S
         step_text.to_string()
     };
     if c.known_before
+        && first_touch
         && let (Some(previous), Some(now)) = (&c.previous_organization, c.organization())
     {
         text.push_str(&format!(

@@ -883,6 +883,7 @@ fn the_calendar_closes_the_tasks_done_or_cancelled_and_the_last_touch_is_shown()
 #[test]
 fn the_due_view_says_how_late_each_step_is_and_gives_an_id_to_copy() {
     let db = Db::new();
+    db.address_book();
     db.show();
     db.ok(&["done", "Lena Fischer", "--on", "2026-10-19"]);
     let (_, table) = db.ok(&["worklist", "--today", "2026-10-20", "--due"]);
@@ -913,6 +914,11 @@ fn the_due_view_says_how_late_each_step_is_and_gives_an_id_to_copy() {
     assert!(shown.starts_with("Kwame Mensah"), "{shown}");
     let rows = db.worklist("2026-10-20");
     assert_eq!(row(&rows, "Kwame Mensah").unwrap()["overdue_days"], 3);
+    // Lena's new role was congratulated on with the thank-you: the next step does not again.
+    let lena = row(&rows, "Lena Fischer").unwrap()["action"]
+        .as_str()
+        .unwrap();
+    assert!(!lena.contains("congratulate"), "{lena}");
 }
 
 #[test]
