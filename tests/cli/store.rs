@@ -815,7 +815,11 @@ fn the_calendar_closes_the_tasks_done_or_cancelled_and_the_last_touch_is_shown()
         "sent the deck",
     ]);
     db.ok(&["skip", "Priya Raman"]);
-    db.ok(&["worklist", "--today", "2026-10-18", "-o", &ics]);
+    let (said, _) = db.ok(&["worklist", "--today", "2026-10-18", "-o", &ics]);
+    assert!(
+        said.contains(", and 2 closed (done or cancelled) to"),
+        "{said}"
+    );
     let text = std::fs::read_to_string(&ics).unwrap();
     let calendar: Calendar = text.parse().expect("an iCalendar parser reads it");
     let task = |uid_start: &str, step: &str| {

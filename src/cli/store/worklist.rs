@@ -76,14 +76,25 @@ pub(super) fn worklist(
             let is_ics = path
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("ics"));
-            if is_ics {
+            let closed = if is_ics {
+                let closed = crate::worklist::closed(&derived.resolved.contacts, &plan);
                 let mut all = rows.clone();
-                all.extend(crate::worklist::closed(&derived.resolved.contacts, &plan));
+                all.extend(closed.iter().cloned());
                 export::write_worklist(path, &all, plan.today)?;
+                closed.len()
             } else {
                 export::write_worklist(path, rows, plan.today)?;
-            }
-            printer.message(format!("wrote {} steps to {}", rows.len(), path.display()));
+                0
+            };
+            let closed = match closed {
+                0 => String::new(),
+                n => format!(", and {n} closed (done or cancelled)"),
+            };
+            printer.message(format!(
+                "wrote {} steps{closed} to {}",
+                rows.len(),
+                path.display()
+            ));
         }
         None if rows.is_empty() => printer.message("nothing to follow up"),
         None => {
