@@ -107,7 +107,14 @@ pub fn region_of(country: &str) -> Option<Id> {
         .replace(['.', '(', ')'], "");
     let folded = folded.trim();
     if folded.len() == 2 {
-        return supported(&folded.to_uppercase());
+        // The two codes in common use that ISO 3166 gives to no country: the United Kingdom's
+        // `UK` (its internet domain) and the European Union's `EL` for Greece.
+        let code = match folded {
+            "uk" => "GB".to_string(),
+            "el" => "GR".to_string(),
+            other => other.to_uppercase(),
+        };
+        return supported(&code);
     }
     let code = match folded {
         "usa" | "united states" | "united states of america" | "us of america" | "america" => "US",
@@ -258,6 +265,8 @@ mod tests {
     fn countries_by_name_and_code() {
         assert_eq!(region_of("Deutschland"), Some(Id::DE));
         assert_eq!(region_of("gb"), Some(Id::GB));
+        assert_eq!(region_of("UK"), Some(Id::GB), "the UK's own code");
+        assert_eq!(region_of("EL"), Some(Id::GR));
         assert_eq!(region_of("United States"), Some(Id::US));
         assert_eq!(region_of("Atlantis"), None);
     }

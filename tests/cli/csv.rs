@@ -249,3 +249,25 @@ fn a_number_typed_fax_is_not_a_phone_to_call() {
         ada["custom"]
     );
 }
+
+#[test]
+fn a_country_written_uk_reads_its_numbers_as_british() {
+    let dir = TestDir::new();
+    let file = dir.write(
+        "leads.csv",
+        "First Name,Last Name,Phone,Country\n\
+         Olivia,Hughes,07911 123456,UK\n\
+         Nikos,Papadopoulos,210 123 4567,EL\n",
+    );
+    // The locale is C: without the country the numbers would be read by US rules.
+    let run = dir.run(&[&file, "--region", "US"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        strings(&run.contact("Olivia Hughes")["phones"]),
+        ["+447911123456"]
+    );
+    assert_eq!(
+        strings(&run.contact("Nikos Papadopoulos")["phones"]),
+        ["+302101234567"]
+    );
+}
