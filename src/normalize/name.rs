@@ -239,6 +239,13 @@ fn is_prefix(word: &str) -> bool {
     PREFIXES.contains(&key(word).as_str())
 }
 
+/// Whether a whole value is an honorific (`Mr.`, `Dr`, `Frau`, `Prof. Dr.`, `Mrs`), as a
+/// `Title` column of an address book may hold instead of a job.
+pub fn is_honorific(value: &str) -> bool {
+    let words: Vec<&str> = value.split_whitespace().collect();
+    !words.is_empty() && words.len() <= 3 && words.iter().all(|w| is_prefix(w))
+}
+
 /// Parses one full-name field into parts.
 fn parse_full(full: &str) -> Building {
     let mut name = Building::default();

@@ -4,6 +4,7 @@
 //! the columns that hold one postal address in parts (`Business Street`, `Business City`;
 //! `Address 1 - Street`, `Address 1 - City`; `Straße geschäftlich`).
 
+use super::headers::{Qualifier, qualifier, relation};
 use crate::model::{Address, Field, Kind, RawRecord};
 
 /// A part of a postal address, in `ADR` order, then the formatted text.
@@ -30,6 +31,11 @@ pub struct Role {
     pub label_column: Option<usize>,
     /// The column naming an IM handle's service (Google's `IM 1 - Service`).
     pub service_column: Option<usize>,
+    /// A part of the name of a related person (`Spouse First Name`): its group in
+    /// [`Roles::related`].
+    pub related: Option<usize>,
+    /// The column whose value this one qualifies (a phone's extension or area code).
+    pub qualifies: Option<(usize, Qualifier)>,
 }
 
 /// The roles of a header's columns, and the addresses they make up.
@@ -38,6 +44,16 @@ pub struct Roles {
     pub columns: Vec<Role>,
     /// Each address: the kind its header words give, and its label column.
     pub groups: Vec<(Kind, Option<usize>)>,
+    /// Each related person named over several columns: the relation.
+    pub related: Vec<Kind>,
+}
+
+/// What a row's cells make up over several columns: its addresses and the names of related
+/// people, completed by [`Roles::finish`].
+#[derive(Debug, Default)]
+pub struct RowParts {
+    addresses: Vec<Parts>,
+    related: Vec<Vec<String>>,
 }
 
 /// Folded words of a header: diacritics removed, lower case, split on all but letters and digits.
@@ -178,7 +194,13 @@ fn address_part(header: &str) -> Option<(Part, Vec<String>)> {
     let has = |w: &str| ws.iter().any(|x| x == w);
     let part = if has("street") || has("strasse") || has("rue") || has("calle") {
         Part::Street
-    } else if has("city") || has("ort") || has("ville") || has("ciudad") || has("town") {
+    } else if has("city")
+        || has("ort")
+        || has("ville")
+        || has("ciudad")
+        || has("town")
+        || has("locality")
+    {
         Part::Locality
     } else if has("state") || has("region") || has("province") || has("bundesland") {
         if has("country") || has("land") || has("pays") {
@@ -188,13 +210,14 @@ fn address_part(header: &str) -> Option<(Part, Vec<String>)> {
         }
     } else if (has("postal") && has("code"))
         || has("postcode")
+        || has("postalcode")
         || has("zip")
         || has("postleitzahl")
         || has("plz")
         || (has("code") && has("postal"))
     {
         Part::Postcode
-    } else if has("country") || has("land") || has("pays") || has("pais") {
+    } else if has("country") || has("countryname") || has("land") || has("pays") || has("pais") {
         Part::Country
     } else if (has("po") && has("box")) || has("pobox") || has("postfach") {
         Part::PoBox
@@ -222,6 +245,9 @@ fn address_part(header: &str) -> Option<(Part, Vec<String>)> {
         "postal",
         "code",
         "postcode",
+        "postalcode",
+        "locality",
+        "countryname",
         "zip",
         "postleitzahl",
         "plz",
@@ -266,6 +292,7 @@ pub fn roles(headers: &[String], fields: &mut [Field]) -> Roles {
     let mut roles = Roles {
         columns: vec![Role::default(); headers.len()],
         groups: Vec::new(),
+        related: Vec::new(),
     };
     let find = |stem: &str, part: &str| {
         headers.iter().position(|h| {
@@ -353,17 +380,32 @@ pub fn roles(headers: &[String], fields: &mut [Field]) -> Roles {
             Field::Custom(_) => {
                 let ws = words(header);
                 let has = |w: &str| ws.iter().any(|x| x == w);
-                let about_a_number = has("phone") || has("telefon") || has("fax") || has("email");
-                // Outlook's `Spouse`, `Manager's Name`, `Assistant's Name`: related people.
-                let relation = ["spouse", "partner", "manager", "assistant"]
-                    .into_iter()
-                    .find(|r| has(r));
-                if let Some(relation) = relation.filter(|_| !about_a_number) {
+                // Another person's name, number or address (Outlook's `Spouse`, `Manager's
+                // Name`, `Assistant's Phone`; `Mum-email`, `Emergency Contact Phone`): a
+                // related person, with the relation the header gives.
+                if let Some((relation, written)) = relation(header) {
                     fields[i] = Field::Related;
-                    roles.columns[i].kind = Kind::of_types([match relation {
-                        "partner" => "spouse",
-                        r => r,
-                    }]);
+                    let mut kind = Kind::of_types([relation]);
+                    if !written.eq_ignore_ascii_case(relation) {
+                        kind.label = Some(written);
+                    }
+                    if is_name_part(header) {
+                        let group = match roles.related.iter().position(|k| *k == kind) {
+                            Some(g) => g,
+                            None => {
+                                roles.related.push(kind.clone());
+                                roles.related.len() - 1
+                            }
+                        };
+                        roles.columns[i].related = Some(group);
+                    }
+                    roles.columns[i].kind = kind;
+                    continue;
+                }
+                if let Some(q) = qualifier(header) {
+                    if let Some(target) = qualified_column(headers, fields, i, q) {
+                        roles.columns[i].qualifies = Some((target, q));
+                    }
                     continue;
                 }
                 if has("anniversary") || has("jahrestag") {
@@ -392,6 +434,100 @@ pub fn roles(headers: &[String], fields: &mut [Field]) -> Roles {
         }
     }
     roles
+}
+
+/// Whether a related person's column holds (a part of) their name: `Spouse`, `Manager's Name`,
+/// `Spouse First Name`, not `Mum-email`.
+fn is_name_part(header: &str) -> bool {
+    !super::headers::words(header).iter().any(|w| {
+        let w = w.as_str();
+        w.contains("mail")
+            || w.starts_with("phone")
+            || w.starts_with("tel")
+            || w.starts_with("mobil")
+            || w.starts_with("cell")
+            || w.starts_with("fax")
+            || w.starts_with("handy")
+            || w.starts_with("web")
+            || w.starts_with("url")
+            || w.starts_with("address")
+            || w.starts_with("adresse")
+            || w.starts_with("birth")
+            || w.starts_with("street")
+            || w == "city"
+            || w == "notes"
+            || w == "note"
+    })
+}
+
+/// The phone column a qualifier column (`Phone Ext`, `Vorwahl_Tel`) belongs to: the one whose
+/// header shares most words with it; among those, one on the side the qualifier is written
+/// (an area code before its number, an extension after it), the nearest.
+fn qualified_column(
+    headers: &[String],
+    fields: &[Field],
+    q: usize,
+    qualifier: Qualifier,
+) -> Option<usize> {
+    const QUALIFIER_WORDS: &[&str] = &[
+        "ext",
+        "extension",
+        "durchwahl",
+        "nebenstelle",
+        "area",
+        "code",
+        "areacode",
+        "vorwahl",
+        "country",
+        "dial",
+        "calling",
+        "prefijo",
+    ];
+    let own: Vec<String> = super::headers::words(&headers[q])
+        .into_iter()
+        .filter(|w| !QUALIFIER_WORDS.contains(&w.as_str()))
+        .collect();
+    (0..fields.len())
+        .filter(|&j| fields[j] == Field::Phone)
+        .max_by_key(|&j| {
+            let theirs = super::headers::words(&headers[j]);
+            let shared = own.iter().filter(|w| theirs.contains(w)).count();
+            let side = match qualifier {
+                Qualifier::Extension => j < q,
+                Qualifier::AreaCode | Qualifier::CountryCode => j > q,
+            };
+            (shared, side, std::cmp::Reverse(j.abs_diff(q)))
+        })
+}
+
+/// A phone number with what its qualifier columns give: `0161` and `555 0101` are
+/// `0161 555 0101`, `+44` and `161 555 0101` are `+44 161 555 0101`, `555 0101` and `273` are
+/// `555 0101 ext. 273`. A number that already holds the qualifier keeps it once.
+fn qualified_number(number: &str, qualifiers: &[(Qualifier, String)]) -> String {
+    let mut out = number.trim().to_string();
+    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+    let international = out.starts_with('+') || out.starts_with("00");
+    for (q, value) in qualifiers {
+        let value = value.trim();
+        let (d, number_digits) = (digits(value), digits(&out));
+        if d.is_empty() {
+            continue;
+        }
+        match q {
+            Qualifier::AreaCode if !international && !number_digits.starts_with(&d) => {
+                out = format!("{value} {out}");
+            }
+            Qualifier::CountryCode if !international => {
+                let national = out.trim_start_matches('0');
+                out = format!("+{d} {national}");
+            }
+            Qualifier::Extension if !number_digits.ends_with(&d) => {
+                out = format!("{out} ext. {value}");
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// An address under construction from the cells of a row.
@@ -435,13 +571,18 @@ impl Roles {
             || self.groups.iter().any(|(_, label)| *label == Some(i))
     }
 
+    /// The column a qualifier column `i` joins, and what it gives.
+    pub fn qualified(&self, i: usize) -> Option<(usize, Qualifier)> {
+        self.columns.get(i)?.qualifies
+    }
+
     /// Adds cell `i` of a row to `record` as `field`, with the kind its column and its label
     /// cell give it; `row(j)` is the text of cell `j`. An address part waits in `parts` for
     /// [`Roles::finish`].
     pub fn push(
         &self,
         record: &mut RawRecord,
-        parts: &mut Vec<Parts>,
+        parts: &mut RowParts,
         i: usize,
         field: Field,
         cell: &str,
@@ -451,13 +592,20 @@ impl Roles {
             return super::csv::push_cell(record, field, cell, Kind::default());
         };
         if let Some((group, part)) = role.address {
-            if parts.len() <= group {
-                parts.resize_with(group + 1, Parts::default);
+            if parts.addresses.len() <= group {
+                parts.addresses.resize_with(group + 1, Parts::default);
             }
-            parts[group].set(part, cell);
+            parts.addresses[group].set(part, cell);
             if field != Field::Country {
                 return;
             }
+        }
+        if let Some(group) = role.related {
+            if parts.related.len() <= group {
+                parts.related.resize_with(group + 1, Vec::new);
+            }
+            parts.related[group].push(cell.trim().to_string());
+            return;
         }
         let mut kind = role.kind.clone();
         if let Some(label) = role.label_column.map(row) {
@@ -484,12 +632,32 @@ impl Roles {
                 kind,
             );
         }
+        if field == Field::Phone {
+            let qualifiers: Vec<(Qualifier, String)> = self
+                .columns
+                .iter()
+                .enumerate()
+                .filter_map(|(j, r)| match r.qualifies {
+                    Some((target, q)) if target == i => Some((q, row(j))),
+                    _ => None,
+                })
+                .filter(|(_, v)| !v.trim().is_empty())
+                .collect();
+            if !qualifiers.is_empty() && !cell.contains(":::") {
+                return record.push_kind(field, &qualified_number(cell, &qualifiers), kind);
+            }
+        }
         super::csv::push_cell(record, field, cell, kind);
     }
 
     /// Adds the addresses of a row, with the kinds their headers and label cells give them.
-    pub fn finish(&self, record: &mut RawRecord, parts: &[Parts], row: &dyn Fn(usize) -> String) {
-        for (group, parts) in parts.iter().enumerate() {
+    pub fn finish(&self, record: &mut RawRecord, parts: &RowParts, row: &dyn Fn(usize) -> String) {
+        for (group, name) in parts.related.iter().enumerate() {
+            if !name.is_empty() {
+                record.push_kind(Field::Related, &name.join(" "), self.related[group].clone());
+            }
+        }
+        for (group, parts) in parts.addresses.iter().enumerate() {
             // A country alone is the contact's country, read as such, not an address.
             let only_country = parts
                 .0

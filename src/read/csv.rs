@@ -6,13 +6,9 @@
 
 use std::io::Cursor;
 
-use super::headers::{header_score, identifies_person, map_headers};
-use super::own::Column;
+use super::table::{HEADER_SEARCH_ROWS, Layout, SAMPLE_ROWS, Table};
 use super::{FileInfo, Item};
 use crate::model::{Field, Kind, Provenance, RawField, RawRecord};
-
-/// How many rows from the top may be preamble before the header.
-const HEADER_SEARCH_ROWS: usize = 30;
 
 pub struct CsvSource {
     reader: csv::Reader<Cursor<Vec<u8>>>,
@@ -20,10 +16,7 @@ pub struct CsvSource {
     oversized: Vec<Oversized>,
     /// Rejects found above the header, given first.
     pending: Vec<super::super::model::Reject>,
-    fields: Vec<Field>,
-    types: Vec<Option<usize>>,
-    own: Option<Vec<Column>>,
-    roles: super::columns::Roles,
+    table: Table,
     delimiter: u8,
     file: std::sync::Arc<str>,
     ordinal: u64,
@@ -36,50 +29,35 @@ pub fn open(file: &str, text: String, info: &mut FileInfo) -> CsvSource {
     info.notes
         .push(format!("delimiter {}", delimiter_name(delimiter)));
     let (text, mut oversized) = set_aside_oversized(text, delimiter);
-    let layout = find_header(&text, delimiter);
-    let fields = match &layout {
-        Layout::Header { row, fields, .. } => {
-            if *row > 0 {
+    let (header_row, table) = find_header(&text, delimiter);
+    match header_row {
+        Some(row) => {
+            if row > 0 {
                 info.notes
                     .push(format!("{row} preamble line(s) above the header skipped"));
             }
-            let unknown: Vec<&str> = fields
+            let unknown = table
+                .fields
                 .iter()
-                .filter_map(|f| {
-                    if let Field::Custom(label) = f {
-                        Some(label.as_str())
-                    } else {
-                        None
-                    }
-                })
-                .filter(|l| !l.is_empty())
-                .collect();
-            if !unknown.is_empty() {
+                .filter(|f| matches!(f, Field::Custom(l) if !l.is_empty()))
+                .count();
+            if unknown > 0 {
                 info.notes
-                    .push(format!("{} column(s) kept as custom fields", unknown.len()));
+                    .push(format!("{unknown} column(s) kept as custom fields"));
             }
-            fields.clone()
         }
-        Layout::Headerless { fields } => {
-            info.notes
-                .push("no header row: columns recognised by their contents".into());
-            fields.clone()
-        }
-    };
+        None => info
+            .notes
+            .push("no header row: columns recognised by their contents".into()),
+    }
     let mut reader = builder(delimiter).from_reader(Cursor::new(text.into_bytes()));
-    let (types, own, roles) = match &layout {
-        Layout::Header {
-            types, own, roles, ..
-        } => (types.clone(), own.clone(), roles.clone()),
-        Layout::Headerless { .. } => (Vec::new(), None, Default::default()),
-    };
-    if own.is_some() {
+    if table.is_own() {
         info.notes.push("rolo's own contacts table".into());
     }
     // An oversized record above the header (or taken for it) is still a record: a reject.
     let mut pending = Vec::new();
     let mut ordinal = 0;
-    if let Layout::Header { row, .. } = layout {
+    if let Some(row) = header_row {
         let mut skip = csv::ByteRecord::new();
         for _ in 0..=row {
             if !reader.read_byte_record(&mut skip).unwrap_or(false) {
@@ -100,18 +78,11 @@ pub fn open(file: &str, text: String, info: &mut FileInfo) -> CsvSource {
             }
         }
     }
-    let fields = match &layout {
-        Layout::Header { fields, .. } => fields.clone(),
-        Layout::Headerless { .. } => fields,
-    };
     CsvSource {
         reader,
         oversized,
         pending,
-        fields,
-        types,
-        own,
-        roles,
+        table,
         delimiter,
         file: file.into(),
         ordinal,
@@ -186,103 +157,30 @@ impl Iterator for CsvSource {
             // A row written with another delimiter than the rest of the file (Thunderbird
             // mixes tabs and commas) arrives as one cell: it is split with that delimiter.
             if self.row.len() == 1
-                && self.fields.len() > 1
+                && self.table.fields.len() > 1
                 && let Some(row) = resplit(&raw, self.delimiter)
                 // Not a lone "Doe, Jane": at least three cells, or as many as the header has.
-                && row.len() >= self.fields.len().min(3)
+                && row.len() >= self.table.fields.len().min(3)
             {
                 self.row = row;
             }
             let mut record = RawRecord::new(prov, raw);
-            if let Some(columns) = &self.own {
-                let cells: Vec<String> = self
-                    .row
-                    .iter()
-                    .map(|c| String::from_utf8_lossy(c).into_owned())
-                    .collect();
-                super::own::read_row(&mut record, columns, &cells);
-                return Some(Ok(record));
-            }
             let cells: Vec<String> = self
                 .row
                 .iter()
-                .map(|c| unquote(&String::from_utf8_lossy(c)))
+                .map(|c| {
+                    let cell = String::from_utf8_lossy(c);
+                    if self.table.is_own() {
+                        cell.into_owned()
+                    } else {
+                        unquote(&cell)
+                    }
+                })
                 .collect();
-            let row = |j: usize| cells.get(j).cloned().unwrap_or_default();
-            let mut parts = Vec::new();
-            for (i, cell) in cells.iter().enumerate() {
-                if cell.is_empty() || self.is_used_label(i) || self.roles.is_label(i) {
-                    continue;
-                }
-                let field = match self.fields.get(i) {
-                    // Google's `Custom Field 1 - Value` is what its label column names
-                    // (`Event`, `Organization`), where that is a field rolo knows.
-                    Some(Field::Custom(label)) => self
-                        .labelled(i)
-                        .unwrap_or_else(|| Field::Custom(label.clone())),
-                    Some(field) => field.clone(),
-                    None => sniff_cell(cell, i),
-                };
-                self.roles
-                    .push(&mut record, &mut parts, i, field, cell, &row);
-            }
-            self.roles.finish(&mut record, &parts, &row);
+            self.table.read_row(&mut record, &cells);
             return Some(Ok(record));
         }
     }
-}
-
-impl CsvSource {
-    /// The field the label column of a custom column names in the current row. A label never
-    /// makes a custom value a person's name: `Relation 1 - Label` may name another person.
-    fn labelled(&self, i: usize) -> Option<Field> {
-        let label = self.type_of(i)?;
-        let field = super::headers::map_headers(&[label]).pop()?;
-        match field {
-            Field::Custom(_)
-            | Field::FullName
-            | Field::Prefix
-            | Field::GivenName
-            | Field::MiddleName
-            | Field::FamilyName
-            | Field::Suffix
-            | Field::Nickname => None,
-            field => Some(field),
-        }
-    }
-
-    /// Column `i` is the label of a custom column whose value it made a field: the label is
-    /// said by the field.
-    fn is_used_label(&self, i: usize) -> bool {
-        self.types.iter().enumerate().any(|(value, t)| {
-            *t == Some(i)
-                && matches!(self.fields.get(value), Some(Field::Custom(_)))
-                && self.labelled(value).is_some()
-        })
-    }
-
-    /// The text of the type column of column `i` in the current row.
-    fn type_of(&self, i: usize) -> Option<String> {
-        let t = (*self.types.get(i)?)?;
-        let cell = String::from_utf8_lossy(self.row.get(t)?);
-        let cell = cell.trim().trim_start_matches("* ").trim();
-        (!cell.is_empty()).then(|| cell.to_string())
-    }
-}
-
-/// Google and Outlook name a value's kind in a sibling column: `Phone 1 - Type` for
-/// `Phone 1 - Value`. For each column, the index of its sibling.
-fn type_columns(headers: &[String]) -> Vec<Option<usize>> {
-    headers
-        .iter()
-        .map(|h| {
-            let stem = h.trim().strip_suffix(" - Value")?;
-            headers.iter().position(|other| {
-                let other = other.trim();
-                other == format!("{stem} - Type") || other == format!("{stem} - Label")
-            })
-        })
-        .collect()
 }
 
 /// A one-cell row split by the other delimiter that makes the most cells, if any makes several.
@@ -504,167 +402,25 @@ fn count_outside_quotes(line: &str, d: u8) -> usize {
     n
 }
 
-enum Layout {
-    Header {
-        row: usize,
-        fields: Vec<Field>,
-        /// For a `Phone 1 - Value` column, the index of its `Phone 1 - Type` column.
-        types: Vec<Option<usize>>,
-        /// The columns of rolo's own table, where the header is its.
-        own: Option<Vec<Column>>,
-        /// What the columns say beyond their fields (kinds, address parts).
-        roles: super::columns::Roles,
-    },
-    Headerless {
-        fields: Vec<Field>,
-    },
-}
-
-fn find_header(text: &str, delimiter: u8) -> Layout {
+/// The header row (none for a file without one) and the mapping of the columns, from the first
+/// rows: the same rule as a sheet's ([`super::table::layout`]). A file where nothing is found
+/// takes its first row as the header with every column its own custom field, so each record is
+/// kept whole (and rejected with its text where nothing identifies a person).
+fn find_header(text: &str, delimiter: u8) -> (Option<usize>, Table) {
     let mut reader = builder(delimiter).from_reader(text.as_bytes());
     let mut rows: Vec<Vec<String>> = Vec::new();
-    for row in reader.records().take(HEADER_SEARCH_ROWS + 20) {
+    for row in reader.records().take(HEADER_SEARCH_ROWS + SAMPLE_ROWS) {
         let Ok(row) = row else { break };
         rows.push(row.iter().map(unquote).collect());
     }
-    for (i, row) in rows.iter().take(HEADER_SEARCH_ROWS).enumerate() {
-        let score = header_score(row);
-        let looks_like_data = row.iter().any(|c| looks_like_email(c));
-        if looks_like_data {
-            continue;
-        }
-        let mut fields = map_headers(row);
-        if score >= 2 || (score == 1 && identifies_person(&fields) && row.len() <= 3) {
-            let roles = super::columns::roles(row, &mut fields);
-            return Layout::Header {
-                row: i,
-                fields,
-                types: type_columns(row),
-                own: super::own::layout(row),
-                roles,
-            };
+    match super::table::layout(&rows) {
+        Some(Layout::Header { row, table }) => (Some(row), table),
+        Some(Layout::Headerless { table }) => (None, table),
+        None => {
+            let first = rows.first().cloned().unwrap_or_default();
+            (Some(0), Table::unknown(&first))
         }
     }
-    if let Some(fields) = infer_columns(&rows) {
-        return Layout::Headerless { fields };
-    }
-    // Nothing we know: the first row is the header, every column a custom field, so each record
-    // is kept whole (and rejected with its raw text if nothing identifies a person).
-    let fields = rows.first().map(|r| map_headers(r)).unwrap_or_default();
-    Layout::Header {
-        row: 0,
-        fields,
-        types: Vec::new(),
-        own: None,
-        roles: Default::default(),
-    }
-}
-
-/// A file without a header: columns of e-mail addresses and phone numbers are recognised by their
-/// contents, and the first text column is taken as the full name.
-fn infer_columns(rows: &[Vec<String>]) -> Option<Vec<Field>> {
-    let width = rows.iter().map(Vec::len).max()?;
-    let mut fields = Vec::with_capacity(width);
-    let mut found = false;
-    let mut have_name = false;
-    for col in 0..width {
-        let cells: Vec<&str> = rows
-            .iter()
-            .filter_map(|r| r.get(col))
-            .map(String::as_str)
-            .filter(|c| !c.is_empty())
-            .collect();
-        let share = |pred: fn(&str) -> bool| {
-            !cells.is_empty() && cells.iter().filter(|c| pred(c)).count() * 2 > cells.len()
-        };
-        let field = if share(looks_like_email) {
-            found = true;
-            Field::Email
-        } else if share(looks_like_phone) {
-            found = true;
-            Field::Phone
-        } else if !have_name && share(looks_like_name) {
-            have_name = true;
-            Field::FullName
-        } else {
-            Field::Custom(format!("column {}", col + 1))
-        };
-        fields.push(field);
-    }
-    given_family_full(rows, &mut fields);
-    found.then_some(fields)
-}
-
-/// Two columns whose values, joined by a space, are a third column's value in most rows are the
-/// given name, the family name and the full name (Thunderbird writes them so).
-fn given_family_full(rows: &[Vec<String>], fields: &mut [Field]) {
-    // Three nested loops over the columns: only for files of a sensible width.
-    let width = fields.len().min(30);
-    for full in 0..width {
-        for given in 0..width {
-            for family in 0..width {
-                if full == given || full == family || given == family {
-                    continue;
-                }
-                let joined = rows
-                    .iter()
-                    .filter(|r| {
-                        let cell = |i: usize| r.get(i).map(String::as_str).unwrap_or_default();
-                        !cell(given).is_empty()
-                            && !cell(family).is_empty()
-                            && cell(full) == format!("{} {}", cell(given), cell(family))
-                    })
-                    .count();
-                if joined * 2 > rows.len() {
-                    fields[given] = Field::GivenName;
-                    fields[family] = Field::FamilyName;
-                    fields[full] = Field::FullName;
-                    return;
-                }
-            }
-        }
-    }
-}
-
-/// A cell beyond the header's width: an e-mail address or a web address is recognised, anything
-/// else is kept under its column number.
-fn sniff_cell(cell: &str, index: usize) -> Field {
-    if looks_like_email(cell) {
-        Field::Email
-    } else if cell.starts_with("http://") || cell.starts_with("https://") {
-        Field::Url
-    } else {
-        Field::Custom(format!("column {}", index + 1))
-    }
-}
-
-pub fn looks_like_email(cell: &str) -> bool {
-    let cell = cell.trim();
-    match cell.split_once('@') {
-        Some((local, domain)) => {
-            !local.is_empty() && domain.contains('.') && !cell.contains(char::is_whitespace)
-        }
-        None => false,
-    }
-}
-
-fn looks_like_phone(cell: &str) -> bool {
-    let digits = cell.chars().filter(char::is_ascii_digit).count();
-    digits >= 6
-        && cell.starts_with(['+', '(', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
-        && cell
-            .chars()
-            .all(|c| c.is_ascii_digit() || " +-()./xX".contains(c))
-        && !is_iso_date(cell)
-}
-
-fn is_iso_date(cell: &str) -> bool {
-    let b = cell.as_bytes();
-    b.len() >= 10 && b[4] == b'-' && b[7] == b'-' && b[..4].iter().all(u8::is_ascii_digit)
-}
-
-fn looks_like_name(cell: &str) -> bool {
-    cell.chars().any(char::is_alphabetic) && !cell.contains('@') && cell.chars().count() <= 80
 }
 
 #[cfg(test)]

@@ -17,6 +17,112 @@ pub fn fold(header: &str) -> String {
         .collect()
 }
 
+/// The words of a header: diacritics removed, lower case, split at everything but letters and
+/// digits and where a lower-case letter meets a capital (`tel_work`, `MumEmail`, `Phone-Ext`).
+pub fn words(header: &str) -> Vec<String> {
+    let ascii = deunicode::deunicode(header.trim_start_matches('\u{feff}'));
+    let mut out: Vec<String> = Vec::new();
+    let mut word = String::new();
+    let mut last_lower = false;
+    for c in ascii.chars() {
+        if !c.is_ascii_alphanumeric() {
+            if !word.is_empty() {
+                out.push(std::mem::take(&mut word));
+            }
+            last_lower = false;
+            continue;
+        }
+        if c.is_ascii_uppercase() && last_lower && !word.is_empty() {
+            out.push(std::mem::take(&mut word));
+        }
+        last_lower = c.is_ascii_lowercase();
+        word.push(c.to_ascii_lowercase());
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out
+}
+
+/// The relation of a column about someone else than the row's person (`Mum-email`,
+/// `Assistant's Phone`, `Spouse First Name`, `Emergency Contact`, `Referred By`): the vCard
+/// relation type, and the word as the header writes it.
+pub fn relation(header: &str) -> Option<(&'static str, String)> {
+    let ws = words(header);
+    // `Parent Account`, `Partner Company`: organizations, not people.
+    if ws.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "account" | "company" | "organization" | "organisation" | "firma" | "owner"
+        )
+    }) {
+        return None;
+    }
+    ws.iter().find_map(|w| {
+        let relation = match w.as_str() {
+            "mum" | "mom" | "mother" | "mama" | "mummy" | "mommy" | "father" | "dad" | "daddy"
+            | "papa" | "parent" | "parents" | "mutter" | "vater" | "eltern" | "mere" | "pere"
+            | "madre" | "padre" | "guardian" => "parent",
+            "sister" | "brother" | "sibling" | "schwester" | "bruder" | "soeur" | "frere"
+            | "hermano" | "hermana" => "sibling",
+            "child" | "children" | "kid" | "kids" | "son" | "daughter" | "sohn" | "tochter"
+            | "kinder" | "enfant" | "enfants" | "hijo" | "hija" => "child",
+            "spouse" | "wife" | "husband" | "partner" | "ehepartner" | "ehefrau" | "ehemann"
+            | "conjoint" | "epoux" | "epouse" | "esposa" | "esposo" | "lebenspartner" => "spouse",
+            "assistant" | "assistent" | "assistentin" | "secretary" | "sekretariat" => "assistant",
+            "manager" | "boss" | "supervisor" | "vorgesetzter" | "vorgesetzte" => "manager",
+            "team" | "colleague" | "coworker" | "kollege" | "kollegin" | "collegue" => "co-worker",
+            "emergency" | "notfall" | "notfallkontakt" => "emergency",
+            "referred" | "referrer" | "referral" | "referredby" | "empfohlen" => "referred-by",
+            "friend" | "freund" | "freundin" | "ami" | "amie" => "friend",
+            _ => return None,
+        };
+        let written = header
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|p| {
+                deunicode::deunicode(p)
+                    .to_lowercase()
+                    .starts_with(w.as_str())
+            })
+            .unwrap_or(w)
+            .to_string();
+        Some((relation, written))
+    })
+}
+
+/// What a column that qualifies another holds: a phone number's extension, its area code or
+/// its country calling code, each read with the number it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Qualifier {
+    Extension,
+    AreaCode,
+    CountryCode,
+}
+
+/// The qualifier a header names: `Phone Ext`, `Extension`, `Durchwahl`, `Area Code`, `Vorwahl`,
+/// `Phone Country Code`.
+pub fn qualifier(header: &str) -> Option<Qualifier> {
+    let ws = words(header);
+    let has = |w: &str| ws.iter().any(|x| x == w);
+    if has("ext") || has("extension") || has("durchwahl") || has("nebenstelle") {
+        return Some(Qualifier::Extension);
+    }
+    if (has("area") && has("code")) || has("areacode") || has("vorwahl") || has("prefijo") {
+        return Some(Qualifier::AreaCode);
+    }
+    let about_a_number = ws.iter().any(|w| {
+        w.starts_with("phone") || w.starts_with("tel") || w.starts_with("mobil") || w == "cell"
+    });
+    if about_a_number && ((has("country") && has("code")) || has("dial") || has("calling")) {
+        return Some(Qualifier::CountryCode);
+    }
+    // `Vorwahl_Tel`, where the words run together after folding.
+    if ws.iter().any(|w| w.starts_with("vorwahl")) {
+        return Some(Qualifier::AreaCode);
+    }
+    None
+}
+
 /// The labels of a birthday given in three columns, put together by normalization.
 pub const BIRTH_YEAR: &str = "Birth Year";
 pub const BIRTH_MONTH: &str = "Birth Month";
@@ -30,6 +136,10 @@ pub fn map_headers(headers: &[String]) -> Vec<Field> {
         .iter()
         .zip(&keys)
         .map(|(header, key)| {
+            // Another person's values and a number's qualifiers are never the contact's own.
+            if relation(header).is_some() || qualifier(header).is_some() {
+                return Field::Custom(header.trim().to_string());
+            }
             cjk(header)
                 // `Attendee #`, `Order #`: numbers that identify a row, not a person's values.
                 .or_else(|| (!header.contains('#')).then(|| lookup(key)).flatten())
@@ -142,6 +252,22 @@ fn cjk(header: &str) -> Option<Field> {
         "国" | "国家" | "國家" | "국가" => Field::Country,
         "メモ" | "備考" | "备注" | "備註" | "메모" | "비고" => Field::Notes,
         "誕生日" | "生日" | "생일" => Field::Birthday,
+        // Labels with a word before them: `用户姓名` (a user's name), `联系电话`, `工作邮箱`.
+        h if h.ends_with("姓名") || h.ends_with("氏名") || h.ends_with("이름") => {
+            Field::FullName
+        }
+        h if ["邮箱", "邮件", "郵件", "メール", "이메일"]
+            .iter()
+            .any(|w| h.contains(w)) =>
+        {
+            Field::Email
+        }
+        h if ["手机", "电话", "電話", "手機", "携帯", "전화", "휴대폰"]
+            .iter()
+            .any(|w| h.contains(w)) =>
+        {
+            Field::Phone
+        }
         _ => return None,
     };
     Some(field)
@@ -156,22 +282,26 @@ fn lookup(key: &str) -> Option<Field> {
 
 fn exact(key: &str) -> Option<Field> {
     let field = match key {
-        "name" | "fullname" | "displayname" | "contactname" | "contact" | "attendee"
-        | "attendeename" | "leadname" | "formattedname" | "nomcomplet" | "nombrecompleto"
-        | "vollstandigername" | "vollername" | "nombre" | "naam" | "personname" | "visitor"
-        | "visitorname" | "participant" | "participantname" => Field::FullName,
-        "prefix" | "nameprefix" | "honorificprefix" | "salutation" | "anrede" | "civilite"
-        | "tratamiento" | "aanhef" => Field::Prefix,
-        "firstname" | "givenname" | "first" | "forename" | "vorname" | "prenom" | "fname"
-        | "primernombre" | "voornaam" | "nomedebattesimo" | "firstnames" => Field::GivenName,
-        "middlename" | "additionalname" | "middle" | "weiterevornamen" | "zweitervorname"
-        | "deuxiemeprenom" | "segundonombre" | "middlenames" | "middleinitial" => Field::MiddleName,
-        "lastname" | "familyname" | "surname" | "last" | "nachname" | "nom" | "nomdefamille"
-        | "apellido" | "apellidos" | "lname" | "achternaam" | "familienname" | "cognome" => {
-            Field::FamilyName
+        "name" | "fullname" | "displayname" | "fn" | "nfn" | "contactname" | "contact"
+        | "attendee" | "attendeename" | "leadname" | "formattedname" | "nomcomplet"
+        | "nombrecompleto" | "vollstandigername" | "vollername" | "nombre" | "naam"
+        | "personname" | "visitor" | "visitorname" | "participant" | "participantname" => {
+            Field::FullName
         }
-        "suffix" | "namesuffix" | "honorificsuffix" | "namenszusatz" | "suffixe" | "sufijo"
-        | "generationalsuffix" => Field::Suffix,
+        "prefix" | "nameprefix" | "nprefix" | "honorificprefix" | "salutation" | "anrede"
+        | "civilite" | "tratamiento" | "aanhef" => Field::Prefix,
+        "firstname" | "givenname" | "ngiven" | "first" | "forename" | "vorname" | "prenom"
+        | "fname" | "primernombre" | "voornaam" | "nomedebattesimo" | "firstnames" => {
+            Field::GivenName
+        }
+        "middlename" | "additionalname" | "nmiddle" | "middle" | "weiterevornamen"
+        | "zweitervorname" | "deuxiemeprenom" | "segundonombre" | "middlenames"
+        | "middleinitial" => Field::MiddleName,
+        "lastname" | "familyname" | "nfamily" | "surname" | "last" | "nachname" | "nom"
+        | "nomdefamille" | "apellido" | "apellidos" | "lname" | "achternaam" | "familienname"
+        | "cognome" => Field::FamilyName,
+        "suffix" | "namesuffix" | "nsuffix" | "honorificsuffix" | "namenszusatz" | "suffixe"
+        | "sufijo" | "generationalsuffix" => Field::Suffix,
         "nickname" | "spitzname" | "surnom" | "apodo" | "bijnaam" => Field::Nickname,
         "phoneticfirstname" | "givenyomi" | "phoneticgivenname" => Field::PhoneticGiven,
         "phoneticmiddlename" => Field::PhoneticMiddle,
@@ -188,6 +318,7 @@ fn exact(key: &str) -> Option<Field> {
         | "organizationname"
         | "organisationname"
         | "org"
+        | "orgname"
         | "firma"
         | "firmenname"
         | "unternehmen"
@@ -214,6 +345,7 @@ fn exact(key: &str) -> Option<Field> {
         | "departement"
         | "departamento"
         | "organizationdepartment"
+        | "orgunit"
         | "afdeling" => Field::Department,
         "jobtitle" | "title" | "titre" | "titel" | "position" | "role" | "jobrole"
         | "organizationtitle" | "designation" | "funktion" | "fonction" | "cargo" | "puesto"
@@ -226,9 +358,9 @@ fn exact(key: &str) -> Option<Field> {
         | "homewebpage" | "workwebpage" | "webpagework" | "webpagehome" | "internet"
         | "socialprofile" | "profileurl" | "urls" | "websites" => Field::Url,
         "linkedin" | "linkedinurl" | "linkedinprofile" | "linkedinprofileurl" => Field::LinkedIn,
-        "birthday" | "birthdate" | "dateofbirth" | "dob" | "geburtstag" | "geburtsdatum"
-        | "anniversaire" | "datedenaissance" | "cumpleanos" | "fechadenacimiento"
-        | "verjaardag" | "birthdayday" => Field::Birthday,
+        "birthday" | "birthdate" | "bday" | "dateofbirth" | "dob" | "geburtstag"
+        | "geburtsdatum" | "anniversaire" | "datedenaissance" | "cumpleanos"
+        | "fechadenacimiento" | "verjaardag" | "birthdayday" => Field::Birthday,
         "notes" | "note" | "comments" | "comment" | "remarks" | "notizen" | "notiz"
         | "bemerkungen" | "bemerkung" | "kommentar" | "remarques" | "commentaires"
         | "commentaire" | "notas" | "nota" | "comentarios" | "leadnotes" | "conversationnotes"
@@ -283,7 +415,7 @@ fn by_keyword(key: &str) -> Option<Field> {
     if has(&["scan", "captur"]) && has(&["date", "time", "when"]) {
         return Some(Field::Timestamp);
     }
-    if key.ends_with("country") || key.ends_with("countryregion") {
+    if key.ends_with("country") || key.ends_with("countryregion") || key.ends_with("countryname") {
         return Some(Field::Country);
     }
     // Labels of other values (`E-mail Type`, `E-Mail: Angezeigter Name`), facts about a value
@@ -369,7 +501,7 @@ fn by_keyword(key: &str) -> Option<Field> {
     if has(&["linkedin"]) {
         return Some(Field::LinkedIn);
     }
-    if has(&["website", "webpage", "homepage", "webseite"]) {
+    if has(&["website", "webpage", "homepage", "webseite"]) || key.starts_with("url") {
         return Some(Field::Url);
     }
     if has(&["birthday", "geburtstag"]) {

@@ -11,6 +11,7 @@ pub mod html;
 pub mod jsonl;
 pub mod own;
 pub mod sheet;
+pub mod table;
 pub mod text;
 pub mod vcard;
 

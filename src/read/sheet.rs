@@ -9,11 +9,9 @@ use std::io::Cursor;
 
 use calamine::{Data, Ods, Reader, Sheets, Xls, Xlsx, open_workbook_from_rs};
 
-use super::headers::{header_score, identifies_person, map_headers};
 use super::{FileInfo, Item, ReadError};
 use crate::model::{Field, Provenance, RawRecord};
 
-const HEADER_SEARCH_ROWS: usize = 30;
 const CFB_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 /// Reads every sheet that has a contact header; the records of all sheets, in sheet order.
@@ -54,31 +52,47 @@ fn read_sheets(file: &str, bytes: Vec<u8>, info: &mut FileInfo) -> Result<Vec<It
             }
         };
         let rows: Vec<&[Data]> = owned.iter().map(|(_, row)| row.as_slice()).collect();
-        let Some((header_row, mut fields)) = find_header(&rows) else {
-            info.skipped_sheets.push(name.clone());
-            continue;
+        let texts: Vec<Vec<String>> = rows
+            .iter()
+            .take(super::table::HEADER_SEARCH_ROWS + super::table::SAMPLE_ROWS)
+            .map(|row| row.iter().map(cell_text).collect())
+            .collect();
+        // The same rule as a CSV's: a header below title rows, else columns recognised by
+        // their contents; a sheet with no contact column is skipped and named.
+        let (header_row, table) = match super::table::layout(&texts) {
+            Some(super::table::Layout::Header { row, table }) => (Some(row), table),
+            Some(super::table::Layout::Headerless { table }) => (None, table),
+            None => {
+                info.skipped_sheets.push(name.clone());
+                continue;
+            }
         };
-        // The worklist sheet of rolo's own workbook lists the people of its contacts sheet again.
-        if is_worklist(rows[header_row]) {
-            info.notes.push(format!(
-                "sheet \"{name}\" skipped: a worklist of the contacts in the other sheet"
-            ));
-            continue;
-        }
-        let header: Vec<String> = rows[header_row].iter().map(cell_text).collect();
-        let own = super::own::layout(&header);
-        let roles = super::columns::roles(&header, &mut fields);
-        // Counted in the sheet's own rows, blank ones included.
-        let titles = owned[header_row].0 - owned[0].0;
-        if titles > 0 {
-            info.notes.push(format!(
-                "sheet \"{name}\": header found below {titles} title row(s)"
-            ));
+        match header_row {
+            // The worklist sheet of rolo's own workbook lists the people of its contacts sheet
+            // again.
+            Some(row) if is_worklist(rows[row]) => {
+                info.notes.push(format!(
+                    "sheet \"{name}\" skipped: a worklist of the contacts in the other sheet"
+                ));
+                continue;
+            }
+            // Counted in the sheet's own rows, blank ones included.
+            Some(row) if owned[row].0 > owned[0].0 => {
+                let titles = owned[row].0 - owned[0].0;
+                info.notes.push(format!(
+                    "sheet \"{name}\": header found below {titles} title row(s)"
+                ));
+            }
+            Some(_) => {}
+            None => info.notes.push(format!(
+                "sheet \"{name}\": no header row: columns recognised by their contents"
+            )),
         }
         let mut ordinal = 0;
         let (file, sheet): (std::sync::Arc<str>, std::sync::Arc<str>) =
             (file.into(), name.as_str().into());
-        for row in &rows[header_row + 1..] {
+        let first = header_row.map_or(0, |h| h + 1);
+        for row in &rows[first..] {
             if row.iter().all(|c| cell_text(c).trim().is_empty()) {
                 continue;
             }
@@ -88,43 +102,20 @@ fn read_sheets(file: &str, bytes: Vec<u8>, info: &mut FileInfo) -> Result<Vec<It
                 sheet: Some(sheet.clone()),
                 record: ordinal,
             };
-            let raw = row
-                .iter()
-                .map(cell_text)
-                .collect::<Vec<_>>()
-                .join("\t")
-                .trim_end()
-                .to_string();
-            let mut record = RawRecord::new(prov, raw);
-            if let Some(columns) = &own {
-                let cells: Vec<String> = row.iter().map(cell_text).collect();
-                super::own::read_row(&mut record, columns, &cells);
-                items.push(Ok(record));
-                continue;
-            }
             let cells: Vec<String> = row.iter().map(cell_text).collect();
-            let text = |j: usize| cells.get(j).cloned().unwrap_or_default();
-            let mut parts = Vec::new();
+            let raw = cells.join("\t").trim_end().to_string();
+            let mut record = RawRecord::new(prov, raw);
             for (i, cell) in row.iter().enumerate() {
-                if roles.is_label(i) {
-                    continue;
-                }
-                let field = fields
-                    .get(i)
-                    .cloned()
-                    .unwrap_or_else(|| Field::Custom(format!("column {}", i + 1)));
-                if let (Field::Phone, Data::Float(_) | Data::Int(_)) = (&field, cell) {
+                if let (Some(Field::Phone), Data::Float(_) | Data::Int(_)) =
+                    (table.fields.get(i), cell)
+                {
                     record.warnings.push(format!(
                         "phone {} was stored as a number: a leading + or 0 was probably lost",
                         cells[i]
                     ));
                 }
-                if cells[i].trim().is_empty() {
-                    continue;
-                }
-                roles.push(&mut record, &mut parts, i, field, &cells[i], &text);
             }
-            roles.finish(&mut record, &parts, &text);
+            table.read_row(&mut record, &cells);
             items.push(Ok(record));
         }
         info.sheets.push(name);
@@ -401,20 +392,6 @@ fn utf16_parts_as_utf8(bytes: &[u8]) -> Option<Vec<u8>> {
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
-}
-
-fn find_header(rows: &[&[Data]]) -> Option<(usize, Vec<crate::model::Field>)> {
-    for (i, row) in rows.iter().take(HEADER_SEARCH_ROWS).enumerate() {
-        let cells: Vec<String> = row.iter().map(cell_text).collect();
-        let score = header_score(&cells);
-        let fields = map_headers(&cells);
-        if (score >= 2 || (score == 1 && cells.iter().filter(|c| !c.is_empty()).count() <= 3))
-            && identifies_person(&fields)
-        {
-            return Some((i, fields));
-        }
-    }
-    None
 }
 
 /// A cell as text: whole floats as plain digits, dates as ISO.

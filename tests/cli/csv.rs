@@ -59,7 +59,9 @@ fn outlook_desktop_in_windows_1252() {
         strings(&francois["phones"]),
         ["+33142142000", "+33687654321"]
     );
-    assert!(francois["custom"].to_string().contains("Assistant's Phone"));
+    // It is his assistant's: a related person, with the number.
+    assert_eq!(francois["related"][0]["relation"], "assistant");
+    assert_eq!(francois["related"][0]["name"], "+33 1 42 14 99 99");
     assert!(
         francois["birthday"].is_null(),
         "0/0/00 is Outlook's empty birthday"
@@ -270,4 +272,116 @@ fn a_country_written_uk_reads_its_numbers_as_british() {
         strings(&run.contact("Nikos Papadopoulos")["phones"]),
         ["+302101234567"]
     );
+}
+
+#[test]
+fn a_groupware_export_named_by_vcard_properties() {
+    // EGroupware and Tine 2.0 name their columns after the vCard's: n_given, n_family, tel_work.
+    let run = TestDir::new().run(&[&fixture("csv/egroupware-addressbook.csv")]);
+    assert!(run.rejects.is_empty(), "{:?}", run.rejects);
+    let hannelore = run.contact("Dr. Hannelore Krause");
+    assert_eq!(hannelore["given_name"], "Hannelore");
+    assert_eq!(hannelore["family_name"], "Krause");
+    assert_eq!(hannelore["organization"], "Stadtwerke Kassel");
+    assert_eq!(strings(&hannelore["departments"]), ["Einkauf"]);
+    assert_eq!(
+        strings(&hannelore["phones"]),
+        ["+495617821100", "+491715550142"]
+    );
+    assert_eq!(hannelore["addresses"][0]["locality"], "Kassel");
+    assert_eq!(hannelore["addresses"][0]["postcode"], "34117");
+    assert_eq!(hannelore["birthday"], "1968-04-02");
+    // The assistant's number and name are hers, not Hannelore's own.
+    let related: Vec<&str> = hannelore["related"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(related, ["+49 561 782 1101", "Petra Lange"]);
+    // A row with a name alone is a person, not a reject.
+    assert!(
+        run.contact("Jonas Becker")["emails"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn columns_about_someone_else_make_related_people() {
+    let run = TestDir::new().run(&[&fixture("csv/family-contacts.csv")]);
+    let lucy = run.contact("Lucy Fraser");
+    assert_eq!(strings(&lucy["emails"]), ["lucy.fraser@example.org"]);
+    assert_eq!(strings(&lucy["phones"]), ["+447911123456"]);
+    let related: Vec<String> = lucy["related"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            format!(
+                "{}: {}",
+                r["relation"].as_str().unwrap(),
+                r["name"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        related,
+        [
+            "Mum: ann.fraser@example.org",
+            "Mum: +44 7911 654321",
+            "Sister: kate.fraser@example.org",
+            "Team: u12-coaches@example.org",
+            "emergency: +44 7911 654321",
+            "emergency: Ann Fraser",
+        ]
+    );
+    // Two children of one team are not one person because they share its address.
+    assert_eq!(run.names().len(), 2);
+}
+
+#[test]
+fn an_area_code_and_an_extension_join_their_number() {
+    let run = TestDir::new().run(&[
+        &fixture("csv/crm-area-code-extension.csv"),
+        "--region",
+        "US",
+    ]);
+    let robert = run.contact("Robert Hale");
+    // `Title` holds honorifics here, not jobs.
+    assert_eq!(robert["prefix"], "Mr.");
+    assert!(robert["title"].is_null());
+    assert_eq!(strings(&robert["phones"]), ["+13125550188"]);
+    assert_eq!(robert["phone_extensions"]["+13125550188"], "204");
+    // A number that has its area code already keeps it once.
+    assert_eq!(
+        strings(&run.contact("Dana Whitfield")["phones"]),
+        ["+17735550142", "+17735550199"]
+    );
+    // Without a number, the qualifiers are kept as they are.
+    let amir = run.contact("Amir Haddad");
+    assert!(amir["phones"].as_array().unwrap().is_empty());
+    assert!(amir["custom"].to_string().contains("Phone Ext"));
+}
+
+#[test]
+fn a_lead_name_is_no_persons_name() {
+    let run = TestDir::new().run(&[&fixture("csv/crm-leads.csv")]);
+    let mut names = run.names();
+    names.sort();
+    assert_eq!(names, ["Ines Ortiz", "Maya Ortiz", "Tom Ortiz"]);
+    assert!(
+        run.contact("Tom Ortiz")["custom"]
+            .to_string()
+            .contains("New lead 3")
+    );
+}
+
+#[test]
+fn chinese_labels_with_a_word_before_them() {
+    let run = TestDir::new().run(&[&fixture("csv/cn-user-list.csv")]);
+    let fang = run.contact("王芳");
+    assert_eq!(strings(&fang["emails"]), ["wangfang@example.cn"]);
+    assert_eq!(strings(&fang["phones"]), ["+8613812345678"]);
 }

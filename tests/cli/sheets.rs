@@ -94,3 +94,118 @@ fn an_html_table_saved_as_xls_is_read() {
         ["paul@roux.example"]
     );
 }
+
+/// The rows of a delimited fixture, decoded and split as a spreadsheet would hold them.
+fn rows_of(path: &str) -> Vec<Vec<String>> {
+    let bytes = std::fs::read(path).expect("fixture");
+    let text = rolo::read::text::decode(&bytes).text;
+    let delimiter = rolo::read::csv::sniff_delimiter(&text);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    reader
+        .records()
+        .map(|r| r.expect("a row").iter().map(String::from).collect())
+        .collect()
+}
+
+/// A contact without what says where it came from: the file, and the id made from it.
+fn without_provenance(run: &crate::util::Run) -> Vec<serde_json::Value> {
+    let mut contacts: Vec<serde_json::Value> = run
+        .contacts
+        .iter()
+        .map(|c| {
+            let mut c = c.clone();
+            let object = c.as_object_mut().unwrap();
+            object.remove("id");
+            object.remove("sources");
+            c
+        })
+        .collect();
+    contacts.sort_by_key(|c| c.to_string());
+    contacts
+}
+
+#[test]
+fn a_sheet_gives_the_records_its_rows_give_as_csv() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/csv");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "csv" || e == "txt"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 10, "the CSV fixtures");
+    for path in names {
+        let path = path.display().to_string();
+        let test = TestDir::new();
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        let sheet = workbook.add_worksheet();
+        for (r, row) in rows_of(&path).iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                sheet.write_string(r as u32, c as u16, cell).unwrap();
+            }
+        }
+        let xlsx = test.path("same.xlsx").display().to_string();
+        workbook.save(&xlsx).unwrap();
+        let as_csv = TestDir::new().run(&[&path]);
+        let as_sheet = test.run(&[&xlsx]);
+        assert_eq!(as_csv.code, 0, "{path}: {}", as_csv.stderr);
+        assert_eq!(as_sheet.code, 0, "{path}: {}", as_sheet.stderr);
+        assert_eq!(
+            without_provenance(&as_sheet),
+            without_provenance(&as_csv),
+            "{path}: the sheet reads otherwise than the CSV"
+        );
+        assert_eq!(as_sheet.rejects.len(), as_csv.rejects.len(), "{path}");
+    }
+}
+
+#[test]
+fn a_headerless_sheet_is_read_and_a_sheet_of_books_is_skipped_by_name() {
+    let test = TestDir::new();
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let people = workbook.add_worksheet().set_name("Sheet1").unwrap();
+    for (r, row) in [
+        ["Ruth Adler", "Adler Consulting", "ruth@adler.example"],
+        ["Kofi Boateng", "Volta Labs", "kofi@volta.example"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (c, cell) in row.iter().enumerate() {
+            people.write_string(r as u32, c as u16, *cell).unwrap();
+        }
+    }
+    let books = workbook.add_worksheet().set_name("Bibliography").unwrap();
+    for (r, row) in [
+        ["Title", "Author", "Year", "URL"],
+        ["Dune", "Frank Herbert", "1965", "https://example.org/dune"],
+        ["Emma", "Jane Austen", "1815", "https://example.org/emma"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (c, cell) in row.iter().enumerate() {
+            books.write_string(r as u32, c as u16, *cell).unwrap();
+        }
+    }
+    let path = test.path("mixed.xlsx").display().to_string();
+    workbook.save(&path).unwrap();
+    let run = test.run(&[&path]);
+    // The first row is a person, not a header.
+    let mut names = run.names();
+    names.sort();
+    assert_eq!(names, ["Kofi Boateng", "Ruth Adler"]);
+    assert_eq!(
+        strings(&run.contact("Ruth Adler")["emails"]),
+        ["ruth@adler.example"]
+    );
+    assert!(
+        run.stderr.contains("\"Bibliography\""),
+        "the sheet of books is named as skipped: {}",
+        run.stderr
+    );
+}
