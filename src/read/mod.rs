@@ -9,6 +9,7 @@ pub mod csv;
 pub mod headers;
 pub mod html;
 pub mod jsonl;
+pub mod mecard;
 pub mod own;
 pub mod sheet;
 pub mod table;
@@ -228,6 +229,14 @@ pub fn from_bytes(file: &str, bytes: Vec<u8>) -> Result<Opened, ReadError> {
             info,
             bytes: size,
             records: Box::new(source),
+        });
+    }
+    if mecard::is_mecard(&text) {
+        let items = mecard::open(file, &text, &mut info);
+        return Ok(Opened {
+            info,
+            bytes: size,
+            records: Box::new(items.into_iter()),
         });
     }
     if is_vcard(&text) || matches!(ext.as_str(), "vcf" | "vcard") {

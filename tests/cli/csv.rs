@@ -385,3 +385,27 @@ fn chinese_labels_with_a_word_before_them() {
     assert_eq!(strings(&fang["emails"]), ["wangfang@example.cn"]);
     assert_eq!(strings(&fang["phones"]), ["+8613812345678"]);
 }
+
+#[test]
+fn mecard_and_bizcard_payloads_of_a_qr_reader() {
+    let run = TestDir::new().run(&[&fixture("qr/qr-reader-history.txt")]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("mecard"), "{}", run.stderr);
+    assert!(run.rejects.is_empty(), "{:?}", run.rejects);
+    let sean = run.contact("Sean Owen");
+    assert_eq!(strings(&sean["phones"]), ["+12125551212"]);
+    assert_eq!(strings(&sean["emails"]), ["srowen@example.com"]);
+    assert!(sean["notes"].to_string().contains("booth 12; wants a demo"));
+    let maren = run.contact("Maren Solberg");
+    assert_eq!(maren["organization"], "Fjord Logistics AS");
+    assert_eq!(maren["title"], "Head of Procurement");
+    assert_eq!(
+        maren["addresses"][0]["formatted"],
+        "Strandgata 5, 5013 Bergen, Norway"
+    );
+    assert_eq!(strings(&maren["phones"]), ["+4755123456", "+4791234567"]);
+    // A one-line Chinese MECARD is a person, family name first.
+    let wei = run.contact("王 伟");
+    assert_eq!(wei["family_name"], "王");
+    assert_eq!(wei["organization"], "上海云帆科技");
+}
