@@ -15,6 +15,8 @@ use crate::worklist::{self, Plan, Row};
 pub struct Input {
     pub file: String,
     pub origin: Origin,
+    /// How its tables are mapped: the user's mapping, the remembered profiles.
+    pub read: std::sync::Arc<read::mapping::Options>,
 }
 
 /// Everything a run needs, resolved from flags, environment and locale.
@@ -154,6 +156,19 @@ pub fn read_raw(
     (files, raws, rejects)
 }
 
+/// Reads and normalizes each file, and gives what became of it: the report, the records that
+/// are contacts' records and the rejects. What `rolo doctor` looks at.
+pub fn read_checked(
+    inputs: &[Input],
+    opts: &Options,
+    reporter: &dyn Reporter,
+) -> Vec<(FileReport, Vec<Record>, Vec<Reject>)> {
+    read_files(inputs, opts, false, reporter)
+        .into_iter()
+        .map(|r| (r.report, r.records, r.rejects))
+        .collect()
+}
+
 /// What reading one file gave.
 struct FileRead {
     report: FileReport,
@@ -276,7 +291,7 @@ fn read_file(input: &Input, opts: &Options, keep_raw: bool, reporter: &dyn Repor
         raws: Vec::new(),
     };
     let report = &mut read.report;
-    let opened = match read::open(&input.file) {
+    let opened = match read::open(&input.file, &input.read) {
         Ok(opened) => opened,
         Err(err) => {
             report.error = Some(err);

@@ -18,6 +18,8 @@ mod export;
 mod fidelity;
 #[path = "cli/hostile.rs"]
 mod hostile;
+#[path = "cli/mapping.rs"]
+mod mapping;
 #[path = "cli/outputs.rs"]
 mod outputs;
 #[path = "cli/resolve.rs"]

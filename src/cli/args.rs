@@ -32,18 +32,31 @@ pub struct InputArgs {
     /// US]. A record's own country wins.
     #[arg(long, value_name = "CC")]
     pub region: Option<String>,
+    /// What a column holds, where rolo reads it wrong: COLUMN=FIELD (the field names `rolo
+    /// doctor` prints: given_name, phone, phone_extension, street, custom...). Repeat for
+    /// several columns.
+    #[arg(long = "map", value_name = "COLUMN=FIELD")]
+    pub map: Vec<String>,
+    /// A TOML mapping file: a [columns] table of "Column" = "field".
+    #[arg(long, value_name = "FILE")]
+    pub mapping: Option<PathBuf>,
 }
 
 impl InputArgs {
     /// The files with their origin, the event, and the normalization options.
     pub fn resolve(&self) -> anyhow::Result<(Vec<Input>, Event, Options)> {
         let window = self.met_on.as_deref().map(settings::met_on).transpose()?;
+        let read = std::sync::Arc::new(crate::read::mapping::Options {
+            mapping: self.read_mapping()?,
+            profiles: Vec::new(),
+        });
         let region = settings::region(self.region.as_deref())?;
         let inputs = settings::expand_folders(&self.files)
             .into_iter()
             .map(|file| Input {
                 file,
                 origin: Origin::Event,
+                read: read.clone(),
             })
             .chain(
                 settings::expand_folders(&self.merge)
@@ -51,6 +64,7 @@ impl InputArgs {
                     .map(|file| Input {
                         file,
                         origin: Origin::Context,
+                        read: read.clone(),
                     }),
             )
             .collect();
@@ -60,6 +74,26 @@ impl InputArgs {
             .map(|e| e.split_whitespace().collect::<Vec<_>>().join(" "))
             .filter(|e| !e.is_empty());
         Ok((inputs, Event { name, window }, Options { region }))
+    }
+
+    /// The mapping `--mapping FILE` and `--map COLUMN=FIELD` give (a `--map` wins).
+    pub fn read_mapping(&self) -> anyhow::Result<crate::read::mapping::Mapping> {
+        use crate::error::BadOption;
+        let mut mapping = match &self.mapping {
+            Some(path) => {
+                let text = fs_err::read_to_string(path)?;
+                crate::read::mapping::Mapping::from_toml(&text).map_err(|why| BadOption {
+                    message: format!("--mapping {}: {why}", path.display()),
+                    hint: "write a [columns] table of \"Column\" = \"field\"; rolo doctor FILE prints each column's field".into(),
+                })?
+            }
+            None => Default::default(),
+        };
+        mapping.add_pairs(&self.map).map_err(|why| BadOption {
+            message: why,
+            hint: "rolo doctor FILE prints each column's field".into(),
+        })?;
+        Ok(mapping)
     }
 }
 

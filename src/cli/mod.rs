@@ -2,6 +2,7 @@
 
 mod args;
 mod config;
+mod doctor;
 mod lookup;
 mod run;
 mod store;
@@ -34,7 +35,11 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Read, clean, merge and tag contact files, and write contacts, worklist and rejects.
-    Run(run::RunArgs),
+    Run(Box<run::RunArgs>),
+    /// What rolo finds in files, without reading them in: format, encoding, delimiter, header
+    /// row and sheets, and for each column the field it maps to, why, and its first values;
+    /// the records that would be rejected and the values kept as written.
+    Doctor(doctor::DoctorArgs),
     #[command(flatten)]
     Store(store::StoreCommand),
 }
@@ -57,7 +62,8 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitStatus {
         verbose: cli.verbose && !cli.quiet,
     };
     let result = match cli.command {
-        Command::Run(args) => run::run(args, printer),
+        Command::Run(args) => run::run(*args, printer),
+        Command::Doctor(args) => doctor::doctor(args, printer),
         Command::Store(command) => store::run(command, &cli.store, printer),
     };
     match result {

@@ -141,6 +141,11 @@ impl Field {
         Field::ContactId,
     ];
 
+    /// Every field but a custom one.
+    pub fn known() -> impl Iterator<Item = Field> {
+        Field::KNOWN.iter().cloned()
+    }
+
     /// A key that names the field unambiguously, for storing: the label of a known field, and
     /// `custom:` before the label of a custom one.
     pub fn key(&self) -> std::borrow::Cow<'_, str> {

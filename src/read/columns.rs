@@ -46,6 +46,8 @@ pub struct Roles {
     pub groups: Vec<(Kind, Option<usize>)>,
     /// Each related person named over several columns: the relation.
     pub related: Vec<Kind>,
+    /// The address group of the parts a mapping names.
+    mapped_address: Option<usize>,
 }
 
 /// What a row's cells make up over several columns: its addresses and the names of related
@@ -293,6 +295,7 @@ pub fn roles(headers: &[String], fields: &mut [Field]) -> Roles {
         columns: vec![Role::default(); headers.len()],
         groups: Vec::new(),
         related: Vec::new(),
+        mapped_address: None,
     };
     let find = |stem: &str, part: &str| {
         headers.iter().position(|h| {
@@ -528,6 +531,45 @@ fn qualified_number(number: &str, qualifiers: &[(Qualifier, String)]) -> String 
         }
     }
     out
+}
+
+impl Roles {
+    /// Makes column `i` what a mapping says it is, whatever its header said: `fields[i]` is
+    /// set, and the column's role is only what the mapping gives it.
+    pub fn set(
+        &mut self,
+        headers: &[String],
+        fields: &mut [Field],
+        i: usize,
+        spec: &super::mapping::Spec,
+    ) {
+        use super::mapping::Spec;
+        self.columns[i] = Role::default();
+        let custom = || Field::Custom(headers[i].trim().to_string());
+        match spec {
+            Spec::Field(field) => {
+                fields[i] = field.clone();
+                if matches!(field, Field::Phone | Field::Email | Field::Url) {
+                    self.columns[i].kind = kind_of_header(&headers[i]);
+                }
+            }
+            Spec::Custom => fields[i] = custom(),
+            Spec::Part(part) => {
+                // The parts a mapping names make one address of their own.
+                let group = *self.mapped_address.get_or_insert_with(|| {
+                    self.groups.push((Kind::default(), None));
+                    self.groups.len() - 1
+                });
+                fields[i] = Field::Address;
+                self.columns[i].address = Some((group, *part));
+            }
+            Spec::Qualifier(q) => {
+                fields[i] = custom();
+                self.columns[i].qualifies =
+                    qualified_column(headers, fields, i, *q).map(|target| (target, *q));
+            }
+        }
+    }
 }
 
 /// An address under construction from the cells of a row.

@@ -24,22 +24,27 @@ pub struct CsvSource {
 }
 
 /// Opens decoded text as a delimited file and says what was found in `info`.
-pub fn open(file: &str, text: String, info: &mut FileInfo) -> CsvSource {
+pub fn open(
+    file: &str,
+    text: String,
+    info: &mut FileInfo,
+    opts: &super::mapping::Options,
+) -> CsvSource {
     let delimiter = sniff_delimiter(&text);
     info.notes
         .push(format!("delimiter {}", delimiter_name(delimiter)));
     let (text, mut oversized) = set_aside_oversized(text, delimiter);
-    let (header_row, table) = find_header(&text, delimiter);
+    let (header_row, table, report) = find_header(&text, delimiter, opts);
     match header_row {
         Some(row) => {
             if row > 0 {
                 info.notes
                     .push(format!("{row} preamble line(s) above the header skipped"));
             }
-            let unknown = table
-                .fields
+            let unknown = report
+                .columns
                 .iter()
-                .filter(|f| matches!(f, Field::Custom(l) if !l.is_empty()))
+                .filter(|c| c.field == "custom")
                 .count();
             if unknown > 0 {
                 info.notes
@@ -50,6 +55,10 @@ pub fn open(file: &str, text: String, info: &mut FileInfo) -> CsvSource {
             .notes
             .push("no header row: columns recognised by their contents".into()),
     }
+    if let Some(note) = applied_note(report.applied) {
+        info.notes.push(note.into());
+    }
+    info.tables.push(report);
     let mut reader = builder(delimiter).from_reader(Cursor::new(text.into_bytes()));
     if table.is_own() {
         info.notes.push("rolo's own contacts table".into());
@@ -402,25 +411,41 @@ fn count_outside_quotes(line: &str, d: u8) -> usize {
     n
 }
 
+/// What the summary says of a mapping applied to a table.
+pub fn applied_note(applied: Option<super::mapping::Applied>) -> Option<&'static str> {
+    match applied? {
+        super::mapping::Applied::Given => Some("columns mapped as the mapping given says"),
+        super::mapping::Applied::Remembered => {
+            Some("columns mapped as the mapping remembered for this header says")
+        }
+    }
+}
+
 /// The header row (none for a file without one) and the mapping of the columns, from the first
 /// rows: the same rule as a sheet's ([`super::table::layout`]). A file where nothing is found
 /// takes its first row as the header with every column its own custom field, so each record is
 /// kept whole (and rejected with its text where nothing identifies a person).
-fn find_header(text: &str, delimiter: u8) -> (Option<usize>, Table) {
+fn find_header(
+    text: &str,
+    delimiter: u8,
+    opts: &super::mapping::Options,
+) -> (Option<usize>, Table, super::table::TableReport) {
     let mut reader = builder(delimiter).from_reader(text.as_bytes());
     let mut rows: Vec<Vec<String>> = Vec::new();
     for row in reader.records().take(HEADER_SEARCH_ROWS + SAMPLE_ROWS) {
         let Ok(row) = row else { break };
         rows.push(row.iter().map(unquote).collect());
     }
-    match super::table::layout(&rows) {
+    let (row, table) = match super::table::layout(&rows, opts) {
         Some(Layout::Header { row, table }) => (Some(row), table),
         Some(Layout::Headerless { table }) => (None, table),
         None => {
             let first = rows.first().cloned().unwrap_or_default();
             (Some(0), Table::unknown(&first))
         }
-    }
+    };
+    let report = super::table::TableReport::of(&table, None, row, &rows);
+    (row, table, report)
 }
 
 #[cfg(test)]
@@ -429,7 +454,7 @@ mod tests {
 
     fn read(text: &str) -> (FileInfo, Vec<RawRecord>) {
         let mut info = FileInfo::default();
-        let records = open("t.csv", text.to_string(), &mut info)
+        let records = open("t.csv", text.to_string(), &mut info, &Default::default())
             .map(|r| r.unwrap())
             .collect();
         (info, records)

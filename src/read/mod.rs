@@ -9,6 +9,7 @@ pub mod csv;
 pub mod headers;
 pub mod html;
 pub mod jsonl;
+pub mod mapping;
 pub mod mecard;
 pub mod own;
 pub mod sheet;
@@ -31,6 +32,8 @@ pub struct FileInfo {
     pub sheets: Vec<String>,
     pub skipped_sheets: Vec<String>,
     pub notes: Vec<String>,
+    /// Each table read (the file's, or each sheet's): its header and how its columns map.
+    pub tables: Vec<table::TableReport>,
 }
 
 /// A file that cannot be read at all. Each says which file and what the user can do.
@@ -93,9 +96,9 @@ pub struct Opened {
 }
 
 /// Opens a file for reading. `file` is the path as the user gave it.
-pub fn open(file: &str) -> Result<Opened, ReadError> {
+pub fn open(file: &str, opts: &mapping::Options) -> Result<Opened, ReadError> {
     if file == "-" {
-        return from_bytes(file, stdin()?);
+        return from_bytes(file, stdin()?, opts);
     }
     let path = Path::new(file);
     let meta = std::fs::metadata(path).map_err(|source| match source.kind() {
@@ -129,7 +132,7 @@ pub fn open(file: &str) -> Result<Opened, ReadError> {
         file: file.to_string(),
         source,
     })?;
-    from_bytes(file, bytes)
+    from_bytes(file, bytes, opts)
 }
 
 /// Standard input, for the file named `-`: read to its end, as much as a file may hold.
@@ -177,7 +180,11 @@ fn special_kind(meta: &std::fs::Metadata) -> &'static str {
 }
 
 /// Reads a file's contents; `file` names it in provenance and messages.
-pub fn from_bytes(file: &str, bytes: Vec<u8>) -> Result<Opened, ReadError> {
+pub fn from_bytes(
+    file: &str,
+    bytes: Vec<u8>,
+    opts: &mapping::Options,
+) -> Result<Opened, ReadError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ReadError::Empty {
             file: file.to_string(),
@@ -196,7 +203,7 @@ pub fn from_bytes(file: &str, bytes: Vec<u8>) -> Result<Opened, ReadError> {
     // Lead apps often name a tab-separated text export `.xls`: text is read as text.
     let text_named_xls = spreadsheet_ext && binary_kind(&bytes).is_none() && !is_biff(&bytes);
     if is_zip || is_ole || (spreadsheet_ext && !text_named_xls) {
-        let items = sheet::read(file, bytes, &mut info)?;
+        let items = sheet::read(file, bytes, &mut info, opts)?;
         return Ok(Opened {
             info,
             bytes: size,
@@ -259,7 +266,7 @@ pub fn from_bytes(file: &str, bytes: Vec<u8>) -> Result<Opened, ReadError> {
     }
     if html::is_html_table(&text) {
         info.format = "html table";
-        let source = csv::open(file, html::table_as_tsv(&text), &mut info);
+        let source = csv::open(file, html::table_as_tsv(&text), &mut info, opts);
         return Ok(Opened {
             info,
             bytes: size,
@@ -267,7 +274,7 @@ pub fn from_bytes(file: &str, bytes: Vec<u8>) -> Result<Opened, ReadError> {
         });
     }
     info.format = "csv";
-    let source = csv::open(file, text, &mut info);
+    let source = csv::open(file, text, &mut info, opts);
     Ok(Opened {
         info,
         bytes: size,

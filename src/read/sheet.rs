@@ -18,11 +18,16 @@ const CFB_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 ///
 /// calamine panics on some damaged files (fuzzing found an assertion on a truncated sector of
 /// an xls): such a panic is caught here and said as an unreadable file, never a crash.
-pub fn read(file: &str, bytes: Vec<u8>, info: &mut FileInfo) -> Result<Vec<Item>, ReadError> {
+pub fn read(
+    file: &str,
+    bytes: Vec<u8>,
+    info: &mut FileInfo,
+    opts: &super::mapping::Options,
+) -> Result<Vec<Item>, ReadError> {
     let quiet = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
     let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        read_sheets(file, bytes, info)
+        read_sheets(file, bytes, info, opts)
     }));
     std::panic::set_hook(quiet);
     read.unwrap_or_else(|_| {
@@ -33,7 +38,12 @@ pub fn read(file: &str, bytes: Vec<u8>, info: &mut FileInfo) -> Result<Vec<Item>
     })
 }
 
-fn read_sheets(file: &str, bytes: Vec<u8>, info: &mut FileInfo) -> Result<Vec<Item>, ReadError> {
+fn read_sheets(
+    file: &str,
+    bytes: Vec<u8>,
+    info: &mut FileInfo,
+    opts: &super::mapping::Options,
+) -> Result<Vec<Item>, ReadError> {
     let mut workbook = open(file, bytes)?;
     info.format = match &workbook {
         Sheets::Xls(_) => "xls",
@@ -59,7 +69,7 @@ fn read_sheets(file: &str, bytes: Vec<u8>, info: &mut FileInfo) -> Result<Vec<It
             .collect();
         // The same rule as a CSV's: a header below title rows, else columns recognised by
         // their contents; a sheet with no contact column is skipped and named.
-        let (header_row, table) = match super::table::layout(&texts) {
+        let (header_row, table) = match super::table::layout(&texts, opts) {
             Some(super::table::Layout::Header { row, table }) => (Some(row), table),
             Some(super::table::Layout::Headerless { table }) => (None, table),
             None => {
@@ -67,6 +77,14 @@ fn read_sheets(file: &str, bytes: Vec<u8>, info: &mut FileInfo) -> Result<Vec<It
                 continue;
             }
         };
+        let mut report =
+            super::table::TableReport::of(&table, Some(name.clone()), header_row, &texts);
+        // The header's row as the sheet numbers it, blank rows included.
+        report.header_row = header_row.map(|h| owned[h].0 as usize + 1);
+        if let Some(note) = super::csv::applied_note(report.applied) {
+            info.notes.push(format!("sheet \"{name}\": {note}"));
+        }
+        info.tables.push(report);
         match header_row {
             // The worklist sheet of rolo's own workbook lists the people of its contacts sheet
             // again.

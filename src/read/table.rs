@@ -10,6 +10,7 @@
 
 use super::columns::{Roles, RowParts};
 use super::headers::{header_score, identifies_person, map_headers};
+use super::mapping::{self, Applied};
 use super::own::Column;
 use crate::model::{Field, RawRecord};
 
@@ -31,6 +32,8 @@ pub struct Table {
     roles: Roles,
     /// Why each column has its field: `header`, or what its values are.
     pub reasons: Vec<Reason>,
+    /// Where the mapping that was applied came from, if one was.
+    pub applied: Option<Applied>,
 }
 
 /// Why a column maps to its field.
@@ -38,6 +41,52 @@ pub struct Table {
 pub enum Reason {
     Header,
     Content,
+    Mapping,
+}
+
+/// What `rolo doctor` says of a column.
+#[derive(Debug, Clone)]
+pub struct ColumnReport {
+    pub header: String,
+    /// The field, as a mapping names it, with the kind the header gives its values.
+    pub field: String,
+    /// Why: the header, the values, the user's mapping.
+    pub why: String,
+    /// The first values.
+    pub samples: Vec<String>,
+}
+
+/// What `rolo doctor` says of a table: a file's, or a sheet's.
+#[derive(Debug, Clone, Default)]
+pub struct TableReport {
+    pub sheet: Option<String>,
+    /// The header's row, counted from 1; none for a table without a header.
+    pub header_row: Option<usize>,
+    /// The header, as written, for remembering a mapping by it.
+    pub header: Vec<String>,
+    pub columns: Vec<ColumnReport>,
+    /// Where the mapping applied came from.
+    pub applied: Option<Applied>,
+}
+
+impl TableReport {
+    /// The report of a table whose first rows are `rows` (the header, if any, among them).
+    pub fn of(
+        table: &Table,
+        sheet: Option<String>,
+        header_row: Option<usize>,
+        rows: &[Vec<String>],
+    ) -> TableReport {
+        let header = header_row.and_then(|h| rows.get(h));
+        let sample = &rows[header_row.map_or(0, |h| h + 1).min(rows.len())..];
+        TableReport {
+            sheet,
+            header_row: header_row.map(|h| h + 1),
+            header: header.cloned().unwrap_or_default(),
+            columns: table.report(header.map(Vec::as_slice), sample),
+            applied: table.applied,
+        }
+    }
 }
 
 /// Where a table's records start, and how its columns map.
@@ -70,7 +119,21 @@ fn names_a_person(fields: &[Field]) -> bool {
 /// takes the first row as the header where it names a person's column. Nothing when none of
 /// these finds a contact column: the rows are no contacts (a CSV keeps them as rejects, a sheet
 /// is skipped and named).
-pub fn layout(rows: &[Vec<String>]) -> Option<Layout> {
+pub fn layout(rows: &[Vec<String>], opts: &mapping::Options) -> Option<Layout> {
+    // A row the user's mapping names columns of is the header.
+    if !opts.mapping.is_empty() {
+        let named = rows
+            .iter()
+            .take(HEADER_SEARCH_ROWS)
+            .position(|row| row.iter().any(|c| opts.mapping.get(c).is_some()));
+        if let Some(i) = named {
+            let sample = rows.get(i + 1..).unwrap_or_default();
+            return Some(Layout::Header {
+                row: i,
+                table: Table::from_header(&rows[i], sample, opts),
+            });
+        }
+    }
     for (i, row) in rows.iter().take(HEADER_SEARCH_ROWS).enumerate() {
         // A row with an email address is data, whatever else it holds.
         if row.iter().any(|c| looks_like_email(c)) {
@@ -83,7 +146,7 @@ pub fn layout(rows: &[Vec<String>]) -> Option<Layout> {
             let sample = rows.get(i + 1..).unwrap_or_default();
             return Some(Layout::Header {
                 row: i,
-                table: Table::from_header(row, sample),
+                table: Table::from_header(row, sample, opts),
             });
         }
     }
@@ -102,25 +165,137 @@ pub fn layout(rows: &[Vec<String>]) -> Option<Layout> {
         .position(|r| r.iter().any(|c| !c.trim().is_empty()))?;
     names_a_person(&map_headers(&rows[first])).then(|| Layout::Header {
         row: first,
-        table: Table::from_header(&rows[first], &rows[first + 1..]),
+        table: Table::from_header(&rows[first], &rows[first + 1..], opts),
     })
 }
 
 impl Table {
     /// The mapping of a header row, checked against the rows below it.
-    pub fn from_header(header: &[String], sample: &[Vec<String>]) -> Table {
+    pub fn from_header(
+        header: &[String],
+        sample: &[Vec<String>],
+        opts: &mapping::Options,
+    ) -> Table {
         let mut fields = map_headers(header);
         let mut reasons = vec![Reason::Header; fields.len()];
         let sample = &sample[..sample.len().min(SAMPLE_ROWS)];
         by_content(header, &mut fields, &mut reasons, sample);
-        let roles = super::columns::roles(header, &mut fields);
+        // The user's mapping wins over the header and the values: set before the roles are
+        // worked out (so a mapped phone takes its extension column), and again after.
+        let (given, applied) = opts.for_header(header);
+        let specs: Vec<Option<mapping::Spec>> =
+            header.iter().map(|h| given.get(h).cloned()).collect();
+        for (i, spec) in specs.iter().enumerate() {
+            if let Some(spec) = spec {
+                reasons[i] = Reason::Mapping;
+                fields[i] = match spec {
+                    mapping::Spec::Field(f) => f.clone(),
+                    mapping::Spec::Part(_) => Field::Address,
+                    _ => Field::Custom(header[i].trim().to_string()),
+                };
+            }
+        }
+        let mut roles = super::columns::roles(header, &mut fields);
+        // A column known by its values has no kind in its header's words.
+        for (role, reason) in roles.columns.iter_mut().zip(&reasons) {
+            if *reason == Reason::Content {
+                role.kind = Default::default();
+            }
+        }
+        for (i, spec) in specs.iter().enumerate() {
+            if let Some(spec) = spec {
+                roles.set(header, &mut fields, i, spec);
+            }
+        }
         Table {
             types: type_columns(header),
-            own: super::own::layout(header),
+            own: super::own::layout(header).filter(|_| applied.is_none()),
             roles,
             fields,
             reasons,
+            applied,
         }
+    }
+
+    /// What each column maps to and why, with the first values of `sample`: what `rolo doctor`
+    /// prints. `header` is none for a table without one.
+    pub fn report(&self, header: Option<&[String]>, sample: &[Vec<String>]) -> Vec<ColumnReport> {
+        let width = self.fields.len().max(header.map_or(0, <[String]>::len));
+        (0..width)
+            .map(|i| {
+                let name = header
+                    .and_then(|h| h.get(i))
+                    .map(|h| h.trim().to_string())
+                    .unwrap_or_else(|| format!("column {}", i + 1));
+                let samples: Vec<String> = sample
+                    .iter()
+                    .filter_map(|r| r.get(i))
+                    .map(|c| c.trim())
+                    .filter(|c| !c.is_empty())
+                    .take(3)
+                    .map(|c| c.chars().take(40).collect())
+                    .collect();
+                let (field, why) = self.describe(i, header);
+                ColumnReport {
+                    header: name,
+                    field,
+                    why,
+                    samples,
+                }
+            })
+            .collect()
+    }
+
+    /// The field name of column `i` and why it has it.
+    fn describe(&self, i: usize, header: Option<&[String]>) -> (String, String) {
+        let named = |j: usize| {
+            header
+                .and_then(|h| h.get(j))
+                .map_or(format!("column {}", j + 1), |h| format!("\"{}\"", h.trim()))
+        };
+        let why = match self.reasons.get(i) {
+            Some(Reason::Content) => "values",
+            Some(Reason::Mapping) => "mapping",
+            _ => "header",
+        };
+        if self.own.is_some() {
+            return ("rolo's own column".into(), "header".into());
+        }
+        let role = self.roles.columns.get(i);
+        if let Some((target, q)) = self.roles.qualified(i) {
+            let name = mapping::Spec::Qualifier(q).name();
+            return (name, format!("{why}: read with {}", named(target)));
+        }
+        if self.roles.is_label(i) {
+            return (
+                "label".into(),
+                format!("{why}: names the kind of another column's values"),
+            );
+        }
+        let field = self
+            .fields
+            .get(i)
+            .cloned()
+            .unwrap_or(Field::Custom(String::new()));
+        let mut name = match &field {
+            Field::Custom(_) => "custom".to_string(),
+            Field::Address => match role.and_then(|r| r.address) {
+                Some((_, part)) => mapping::Spec::Part(part).name(),
+                None => "address".into(),
+            },
+            f => f.label().to_string(),
+        };
+        if let Some(kind) = role.map(|r| &r.kind).filter(|k| !k.is_empty()) {
+            let mut words: Vec<&str> = kind.types.iter().map(String::as_str).collect();
+            words.extend(kind.label.as_deref());
+            name = format!("{name} ({})", words.join(", "));
+        }
+        let why = match (&field, why) {
+            (Field::Custom(_), "header") => "kept as it is: rolo does not know the header".into(),
+            (Field::Related, "header") => "header: someone else's".into(),
+            (_, why) => why.to_string(),
+        };
+        (name, why)
     }
 
     /// Every column unknown, each a custom field under its header: each record is kept whole
@@ -257,6 +432,13 @@ fn by_content(
         n >= 2 && part >= 0.8
     };
     for col in 0..fields.len() {
+        // Another person's values and a number's qualifiers are what their headers say.
+        let about_another = header.get(col).is_some_and(|h| {
+            super::headers::relation(h).is_some() || super::headers::qualifier(h).is_some()
+        });
+        if about_another {
+            continue;
+        }
         let now = fields[col].clone();
         let field = match now {
             // A `Title` of `Mr.`, `Dr.`, `Frau`: an honorific, not a job.
@@ -266,6 +448,17 @@ fn by_content(
             Field::Url | Field::Phone if most(col, &looks_like_email) => Field::Email,
             Field::Email | Field::Phone if most(col, &looks_like_web) => Field::Url,
             Field::Email | Field::Url if most(col, &looks_like_phone) => Field::Phone,
+            // A column rolo does not know the header of is what its values are, where they
+            // say it unmistakably: addresses, web links, international numbers.
+            Field::Custom(_) if most(col, &looks_like_email) => Field::Email,
+            Field::Custom(_) if most(col, &looks_like_web) => Field::Url,
+            Field::Custom(_)
+                if most(col, &|c| {
+                    looks_like_phone(c) && (c.starts_with('+') || c.starts_with("00"))
+                }) =>
+            {
+                Field::Phone
+            }
             // A lead's or a deal's name (`New lead 2`, `Q3 renewal`): no person's.
             Field::FullName | Field::GivenName | Field::FamilyName
                 if nearly_all(col, &|c| c.chars().any(|ch| ch.is_ascii_digit())) =>
@@ -398,6 +591,10 @@ fn looks_like_name(cell: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn layout_of(rows: &[Vec<String>]) -> Option<Layout> {
+        layout(rows, &Default::default())
+    }
+
     fn rows(text: &str) -> Vec<Vec<String>> {
         text.lines()
             .map(|l| l.split(',').map(String::from).collect())
@@ -405,7 +602,7 @@ mod tests {
     }
 
     fn fields(text: &str) -> Vec<Field> {
-        layout(&rows(text)).unwrap().table().fields.clone()
+        layout_of(&rows(text)).unwrap().table().fields.clone()
     }
 
     #[test]
@@ -436,7 +633,7 @@ mod tests {
 
     #[test]
     fn a_row_with_an_email_is_never_the_header() {
-        let l = layout(&rows(
+        let l = layout_of(&rows(
             "Ann Lee,Acme,ann@acme.com\nBo Ma,Initech,bo@initech.com",
         ))
         .unwrap();
@@ -448,12 +645,12 @@ mod tests {
         let books = rows(
             "Title,Author,Year,URL\nDune,Frank Herbert,1965,https://example.org/dune\nEmma,Jane Austen,1815,https://example.org/emma",
         );
-        assert!(layout(&books).is_none());
+        assert!(layout_of(&books).is_none());
     }
 
     #[test]
     fn a_first_row_naming_a_person_is_the_header() {
-        let l = layout(&rows(
+        let l = layout_of(&rows(
             "用户姓名,性别,年龄,部门\n王芳,女,31,销售\n李强,男,28,市场",
         ))
         .unwrap();

@@ -516,6 +516,22 @@ impl Store {
             .map_err(self.err())
     }
 
+    /// The mapping profiles remembered, each by the signature of the header it was given for
+    /// (settings `mapping:SIGNATURE`, a TOML mapping each).
+    pub fn profiles(&self) -> Result<Vec<(String, String)>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT key, value FROM setting WHERE key LIKE 'mapping:%' ORDER BY key")
+            .map_err(self.err())?;
+        let rows = stmt
+            .query_map([], |r| {
+                let key: String = r.get(0)?;
+                Ok((key["mapping:".len()..].to_string(), r.get(1)?))
+            })
+            .map_err(self.err())?;
+        rows.collect::<Result<_, _>>().map_err(self.err())
+    }
+
     /// Forgets a setting.
     pub fn unset(&mut self, key: &str) -> Result<(), StoreError> {
         self.conn

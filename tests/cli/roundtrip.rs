@@ -433,6 +433,7 @@ fn read_back(path: &std::path::Path) -> Vec<Contact> {
         inputs: vec![Input {
             file: path.display().to_string(),
             origin: Origin::Context,
+            read: Default::default(),
         }],
         event: Event::default(),
         normalize: Options::default(),

@@ -27,7 +27,24 @@ pub(super) fn import(
     args: &ImportArgs,
     printer: Printer,
 ) -> anyhow::Result<ExitStatus> {
-    let (inputs, event, mut normalize) = args.input.resolve()?;
+    let (mut inputs, event, mut normalize) = args.input.resolve()?;
+    // A mapping remembered for a header is applied to the next file with that header.
+    let profiles: Vec<(String, crate::read::mapping::Mapping)> = db
+        .profiles()?
+        .into_iter()
+        .filter_map(|(sig, toml)| {
+            Some((sig, crate::read::mapping::Mapping::from_toml(&toml).ok()?))
+        })
+        .collect();
+    if !profiles.is_empty() {
+        let read = std::sync::Arc::new(crate::read::mapping::Options {
+            mapping: args.input.read_mapping()?,
+            profiles,
+        });
+        for input in &mut inputs {
+            input.read = read.clone();
+        }
+    }
     // --region, else the region `rolo config set region` remembers, else the locale's.
     normalize.region =
         crate::settings::Settings::region(args.input.region.as_deref(), Some(db))?.value;
@@ -51,6 +68,22 @@ pub(super) fn import(
     if files.iter().any(|f| f.error.is_some()) {
         printer.message("nothing imported: a file could not be read");
         return Ok(ExitStatus::Failure);
+    }
+    // A mapping given is remembered for the header of each table it named columns of.
+    let given = args.input.read_mapping()?;
+    for file in &files {
+        for table in &file.info.tables {
+            if table.applied != Some(crate::read::mapping::Applied::Given) {
+                continue;
+            }
+            let mapping = given.for_headers(&table.header);
+            let key = format!("mapping:{}", crate::read::mapping::signature(&table.header));
+            db.set(&key, &mapping.to_toml())?;
+            printer.message(format!(
+                "{}: the mapping is remembered for this header; the next file with it is read the same way",
+                file.file
+            ));
+        }
     }
     // Without --event, everything is an address book.
     let raws = raws

@@ -1,0 +1,154 @@
+//! `rolo doctor FILE...`: what rolo finds in a file before it is imported, and why.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use clap::Args;
+
+use crate::error::ExitStatus;
+use crate::model::Origin;
+use crate::pipeline::{self, Input};
+use crate::printer::Printer;
+use crate::read::mapping::Applied;
+
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    /// The files to look at.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<String>,
+    /// Country for phone numbers written without a country code, as `run` takes it.
+    #[arg(long, value_name = "CC")]
+    pub region: Option<String>,
+    /// What a column holds: COLUMN=FIELD, as `run` and `import` take it.
+    #[arg(long = "map", value_name = "COLUMN=FIELD")]
+    pub map: Vec<String>,
+    /// A TOML mapping file, as `run` and `import` take it.
+    #[arg(long, value_name = "FILE")]
+    pub mapping: Option<PathBuf>,
+}
+
+/// How many rejects and values kept as written are shown per file.
+const SHOWN: usize = 10;
+
+pub fn doctor(args: DoctorArgs, printer: Printer) -> anyhow::Result<ExitStatus> {
+    let input = super::args::InputArgs {
+        files: args.files.clone(),
+        merge: Vec::new(),
+        event: None,
+        met_on: None,
+        region: args.region.clone(),
+        map: args.map.clone(),
+        mapping: args.mapping.clone(),
+    };
+    let (inputs, _, normalize) = input.resolve()?;
+    let inputs: Vec<Input> = inputs
+        .into_iter()
+        .map(|i| Input {
+            origin: Origin::Context,
+            ..i
+        })
+        .collect();
+    let checked = pipeline::read_checked(&inputs, &normalize, &crate::progress::Silent);
+    let mut out = String::new();
+    let mut failed = false;
+    for (report, records, rejects) in &checked {
+        let _ = writeln!(out, "{}", report.file);
+        if let Some(err) = &report.error {
+            failed = true;
+            let _ = writeln!(out, "  cannot be read: {err}\n  hint: {}\n", err.hint());
+            continue;
+        }
+        let info = &report.info;
+        let mut format = format!("  format     {}", info.format);
+        if let Some(enc) = info.encoding {
+            let _ = write!(format, ", {enc}");
+        }
+        let _ = writeln!(out, "{format}");
+        for note in &info.notes {
+            let _ = writeln!(out, "  note       {note}");
+        }
+        for sheet in &info.skipped_sheets {
+            let _ = writeln!(out, "  sheet \"{sheet}\": skipped, no contact column");
+        }
+        for table in &info.tables {
+            let place = match &table.sheet {
+                Some(sheet) => format!("sheet \"{sheet}\": "),
+                None => String::new(),
+            };
+            let header = match table.header_row {
+                Some(row) => format!("header on row {row}"),
+                None => "no header row: columns recognised by their values".into(),
+            };
+            let applied = match table.applied {
+                Some(Applied::Given) => ", mapping given applied",
+                Some(Applied::Remembered) => ", mapping remembered for this header applied",
+                None => "",
+            };
+            let _ = writeln!(out, "  {place}{header}{applied}");
+            let width = table
+                .columns
+                .iter()
+                .map(|c| c.header.chars().count())
+                .max()
+                .unwrap_or(0)
+                .clamp(6, 28);
+            let field_width = table
+                .columns
+                .iter()
+                .map(|c| c.field.chars().count())
+                .max()
+                .unwrap_or(0)
+                .clamp(5, 30);
+            for c in &table.columns {
+                let header: String = c.header.chars().take(width).collect();
+                let samples = if c.samples.is_empty() {
+                    "(empty)".to_string()
+                } else {
+                    c.samples.join(" | ")
+                };
+                let _ = writeln!(
+                    out,
+                    "    {header:<width$}  {:<field_width$}  {}: {samples}",
+                    c.field, c.why
+                );
+            }
+        }
+        let _ = writeln!(
+            out,
+            "  records    {} read: {} kept, {} rejected",
+            report.records,
+            records.len(),
+            rejects.len()
+        );
+        for reject in rejects.iter().take(SHOWN) {
+            let _ = writeln!(out, "  reject     {}: {}", reject.prov, reject.reason);
+        }
+        let problems: Vec<String> = records
+            .iter()
+            .flat_map(|r| {
+                r.problems.iter().map(move |p| {
+                    format!(
+                        "{}: {} {:?} kept as written: {}",
+                        r.prov(),
+                        p.field,
+                        p.value.as_str(),
+                        p.problem
+                    )
+                })
+            })
+            .collect();
+        for p in problems.iter().take(SHOWN) {
+            let _ = writeln!(out, "  raw        {p}");
+        }
+        if problems.len() > SHOWN {
+            let _ = writeln!(out, "  raw        and {} more", problems.len() - SHOWN);
+        }
+        out.push('\n');
+    }
+    printer.data(&out)?;
+    Ok(if failed {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Success
+    })
+}
