@@ -30,7 +30,12 @@ pub fn normalize(raw: &str) -> Result<String, String> {
     let s = s
         .trim()
         .trim_matches(|c| matches!(c, '"' | '\'' | '<' | '>'));
-    let s = strip_prefix_ci(s, "mailto:").unwrap_or(s);
+    // `mailto:`, and the labels some exports write before an address (`e:`, `email:`).
+    let s = ["mailto:", "email:", "e-mail:", "mail:", "e:"]
+        .iter()
+        .find_map(|p| strip_prefix_ci(s, p))
+        .unwrap_or(s)
+        .trim();
     let s = s.split('?').next().unwrap_or(s).trim().to_lowercase();
     check(&s)?;
     Ok(s)
@@ -125,6 +130,17 @@ mod tests {
         assert!(normalize("https://taylor@laravel.com").is_err());
         assert!(normalize("msn:ann@example.com").is_err());
         assert!(normalize("ann.o'neil+x@example.com").is_ok());
+    }
+
+    #[test]
+    fn a_label_written_before_the_address_is_no_part_of_it() {
+        for written in [
+            "e:ann@example.com",
+            "Email: ann@example.com",
+            "E-Mail:ann@example.com",
+        ] {
+            assert_eq!(normalize(written).unwrap(), "ann@example.com", "{written}");
+        }
     }
 
     #[test]

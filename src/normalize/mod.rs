@@ -170,6 +170,9 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
                     };
                     match parsed {
                         Ok(p) => {
+                            if let Some(note) = &p.note {
+                                r.warnings.push(note.clone());
+                            }
                             if !fax {
                                 if let Some(ext) = &p.extension {
                                     r.extensions.push((p.e164.clone(), ext.clone()));

@@ -13,6 +13,8 @@ pub type Id = rlibphonenumber::Region;
 pub struct Phone {
     pub e164: String,
     pub extension: Option<String>,
+    /// How the number was read where another reading was possible, for the user to check.
+    pub note: Option<String>,
 }
 
 /// Normalizes one phone number; what cannot be made E.164 comes back with its problem.
@@ -64,7 +66,7 @@ fn normalize_uncached(raw: &str, region: Id) -> Result<Phone, String> {
         text = format!("+{rest}");
     }
     if let Some(number) = parse_valid(&text, region) {
-        return Ok(number);
+        return Ok(international_without_plus(s, &text, region, number));
     }
     // A number that lost its leading + (a spreadsheet cell stored as a number).
     if !text.starts_with('+')
@@ -96,7 +98,64 @@ fn parse_valid(text: &str, region: Id) -> Option<Phone> {
             .format(&number, PhoneNumberFormat::E164)
             .into_owned(),
         extension: number.extension.clone().filter(|e| !e.is_empty()),
+        note: None,
     })
+}
+
+/// A number written without `+` that reads as a number of the default region and also, with
+/// a `+` before it, as a number of another country (`48 691 342 341`: a German number, or a
+/// Polish mobile). Where the region writes its own numbers with a national prefix (`0` in
+/// Germany) that the number lacks, it is the other country's, written without its `+`; either
+/// way the record says which reading was taken.
+fn international_without_plus(written: &str, text: &str, region: Id, national: Phone) -> Phone {
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    if text.trim_start().starts_with('+') || digits.len() < 8 || !national.e164.ends_with(&digits) {
+        return national;
+    }
+    // The digits are the national number alone; the region writes its own numbers with a
+    // national prefix (`0` in Germany) that they lack.
+    let lacks_prefix = !national_prefix(region, text).is_empty();
+    if !lacks_prefix {
+        return national;
+    }
+    let Some(abroad) = parse_valid(&format!("+{digits}"), region) else {
+        return national;
+    };
+    Phone {
+        note: Some(format!(
+            "phone {written} read as {} (an international number written without its +); as a number of {region} it would be {}",
+            abroad.e164, national.e164
+        )),
+        ..abroad
+    }
+}
+
+/// The national prefix of a region (`0` in Germany, none in the United States), from the way
+/// the region writes a number of its own (`text`, valid there): remembered per region.
+fn national_prefix(region: Id, text: &str) -> String {
+    use std::cell::RefCell;
+    thread_local! {
+        static PREFIXES: RefCell<rustc_hash::FxHashMap<Id, String>> = RefCell::default();
+    }
+    if let Some(known) = PREFIXES.with_borrow(|p| p.get(&region).cloned()) {
+        return known;
+    }
+    let Ok(number) = PHONE_NUMBER_UTIL.parse(text, Some(region)) else {
+        return String::new();
+    };
+    let own: String = PHONE_NUMBER_UTIL
+        .format(&number, PhoneNumberFormat::National)
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    let nsn = number.get_national_significant_number();
+    let prefix = own
+        .strip_suffix(&nsn)
+        .filter(|p| p.len() <= 2 && p.chars().all(|c| c == '0' || c == '8'))
+        .unwrap_or_default()
+        .to_string();
+    PREFIXES.with_borrow_mut(|p| p.insert(region, prefix.clone()));
+    prefix
 }
 
 /// The region of a country as written in a record: an ISO code or a common name, in English or in
@@ -229,6 +288,21 @@ mod tests {
             normalize("+44 20 7946 0018", Id::US).map(|p| p.e164),
             Ok("+442079460018".into())
         );
+    }
+
+    #[test]
+    fn an_international_number_without_its_plus_is_read_as_one_and_said() {
+        // Germany writes its own numbers with a 0: without it, the digits are a Polish mobile.
+        let p = normalize("48 691 342 341", Id::DE).unwrap();
+        assert_eq!(p.e164, "+48691342341");
+        let note = p.note.unwrap();
+        assert!(note.contains("+4948691342341"), "{note}");
+        // A German number written the German way is German, without a word.
+        let p = normalize("030 1234567", Id::DE).unwrap();
+        assert_eq!((p.e164.as_str(), p.note), ("+49301234567", None));
+        // The United States write theirs without a prefix: a US number stays one.
+        let p = normalize("415 555 0142", Id::US).unwrap();
+        assert_eq!((p.e164.as_str(), p.note), ("+14155550142", None));
     }
 
     #[test]
