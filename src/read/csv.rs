@@ -34,6 +34,7 @@ pub fn open(
     info.notes
         .push(format!("delimiter {}", delimiter_name(delimiter)));
     let (text, mut oversized) = set_aside_oversized(text, delimiter);
+    let text = set_aside_runaway_quotes(text, delimiter, &mut oversized);
     let (header_row, table, report) = find_header(&text, delimiter, opts);
     match header_row {
         Some(row) => {
@@ -210,6 +211,16 @@ fn resplit(raw: &str, delimiter: u8) -> Option<csv::ByteRecord> {
 /// Adds a cell's value with its kind; Google's multi-value cells (`a@x.com ::: b@y.com`) become
 /// several values, the one marked `* ` first.
 pub fn push_cell(record: &mut RawRecord, field: Field, cell: &str, kind: Kind) {
+    if let Some(values) = json_values(&field, cell) {
+        for (value, label) in values {
+            let mut kind = kind.clone();
+            if let Some(label) = label {
+                kind.absorb(&super::columns::kind_of_label(&label));
+            }
+            record.push_kind(field.clone(), &value, kind);
+        }
+        return;
+    }
     if !cell.contains(":::") {
         record.push_kind(field, cell, kind);
         return;
@@ -229,6 +240,46 @@ pub fn push_cell(record: &mut RawRecord, field: Field, cell: &str, kind: Kind) {
             None => record.push_kind(field.clone(), part, kind.clone()),
         }
     }
+}
+
+/// The values of a cell that holds a JSON array (what some CRMs export for a contact's emails
+/// and phones: `[{"value":"a@x.com","label":"work"}, ...]`), each with its label. Nothing for a
+/// cell that is not such an array, or a field that is free text.
+fn json_values(field: &Field, cell: &str) -> Option<Vec<(String, Option<String>)>> {
+    let cell = cell.trim();
+    if !(cell.starts_with('[') && cell.ends_with(']'))
+        || matches!(field, Field::Custom(_) | Field::Notes | Field::Extra)
+    {
+        return None;
+    }
+    let items: Vec<serde_json::Value> = serde_json::from_str(cell).ok()?;
+    let text = |v: &serde_json::Value| match v {
+        serde_json::Value::String(s) => Some(s.trim().to_string()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    };
+    let mut values = Vec::with_capacity(items.len());
+    for item in &items {
+        let pair = match item {
+            serde_json::Value::Object(o) => {
+                let value = [
+                    "value", "email", "phone", "number", "address", "url", "name",
+                ]
+                .iter()
+                .find_map(|k| o.get(*k).and_then(text))?;
+                let label = ["label", "type", "kind"]
+                    .iter()
+                    .find_map(|k| o.get(*k).and_then(text))
+                    .filter(|l| !l.is_empty());
+                (value, label)
+            }
+            other => (text(other)?, None),
+        };
+        if !pair.0.is_empty() {
+            values.push(pair);
+        }
+    }
+    Some(values)
 }
 
 /// Strips quotes the csv parser left in place because a space came before them (`a, "b"`).
@@ -318,6 +369,84 @@ fn set_aside_oversized(text: String, delimiter: u8) -> (String, Vec<Oversized>) 
     }
     out.push_str(&text[from..]);
     (out, oversized)
+}
+
+/// Finds the quotes that open a cell and are never closed where they should be (`"Acme, Inc`):
+/// the reader would take every line after it, up to the next quote, as one value. A record read
+/// over several lines whose lines after the first are rows of the file themselves (as many
+/// delimiters as a row has) is such a quote: its first line is set aside as a reject (the
+/// marker of [`OVERSIZED`] in its place, the reason saying where the quote is), and the lines
+/// after it are read as the rows they are.
+fn set_aside_runaway_quotes(text: String, delimiter: u8, set_aside: &mut Vec<Oversized>) -> String {
+    use csv_core::ReadRecordResult;
+    if !text.contains('"') {
+        return text;
+    }
+    // How many delimiters a row has: the most common count over the first lines.
+    let counts: Vec<usize> = logical_lines(&text)
+        .filter(|l| !l.trim().is_empty())
+        .take(40)
+        .map(|l| count_outside_quotes(l, delimiter))
+        .collect();
+    let typical = counts
+        .iter()
+        .copied()
+        .max_by_key(|c| (counts.iter().filter(|x| *x == c).count(), *c))
+        .unwrap_or(0);
+    if typical == 0 {
+        return text;
+    }
+    let looks_like_row = |line: &str| line.bytes().filter(|&b| b == delimiter).count() >= typical;
+    let mut out = String::new();
+    let mut from = 0;
+    let mut at = 0;
+    let bytes = text.as_bytes();
+    let mut parser = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
+    let (mut scratch, mut ends) = (vec![0u8; 1 << 16], vec![0usize; 4096]);
+    let mut start = 0;
+    let mut changed = false;
+    while at <= bytes.len() {
+        let (result, read, _, _) = parser.read_record(&bytes[at..], &mut scratch, &mut ends);
+        at += read;
+        match result {
+            ReadRecordResult::InputEmpty
+            | ReadRecordResult::OutputFull
+            | ReadRecordResult::OutputEndsFull => continue,
+            ReadRecordResult::End => break,
+            ReadRecordResult::Record => {}
+        }
+        let record = &text[start..at];
+        let mut lines = record.trim_end_matches(['\r', '\n']).split('\n');
+        let first = lines.next().unwrap_or_default();
+        let rest: Vec<&str> = lines.collect();
+        let rows = rest.iter().filter(|l| looks_like_row(l)).count();
+        if rest.len() >= 2 && rows * 2 > rest.len() && first.contains('"') {
+            // Set the first line aside and read again from the line after it.
+            let line_start = start;
+            let line_end = start + first.len() + 1;
+            let line_number = text[..line_start].matches('\n').count() + 1;
+            out.push_str(&text[from..line_start]);
+            out.push_str(&format!("{OVERSIZED}{}\n", set_aside.len()));
+            set_aside.push(Oversized {
+                reason: format!(
+                    "a quote opened on line {line_number} is not closed on its line: the line is set aside, the lines after it are read"
+                ),
+                raw: super::kept_raw(first.trim_end_matches('\r').to_string()),
+            });
+            from = line_end.min(text.len());
+            at = from;
+            start = from;
+            parser.reset();
+            changed = true;
+            continue;
+        }
+        start = at;
+    }
+    if !changed {
+        return text;
+    }
+    out.push_str(&text[from..]);
+    out
 }
 
 fn builder(delimiter: u8) -> csv::ReaderBuilder {
@@ -490,6 +619,22 @@ mod tests {
         assert_eq!(r[1].first(&Field::Email), Some("jane@doe.invalid"));
         assert_eq!(r[1].first(&Field::FullName), Some("Jane Doe"));
         assert!(info.notes.iter().any(|n| n.contains("no header")));
+    }
+
+    #[test]
+    fn a_json_array_in_a_cell_is_several_values_with_their_labels() {
+        let (_, r) = read(
+            "Name,Emails,Phones\nAda,\"[{\"\"value\"\":\"\"ada@work.example\"\",\"\"label\"\":\"\"work\"\"},{\"\"value\"\":\"\"ada@home.example\"\",\"\"label\"\":\"\"home\"\"}]\",\"[\"\"+44 20 7946 0018\"\"]\"\n",
+        );
+        let emails: Vec<&str> = r[0].values(&Field::Email).collect();
+        assert_eq!(emails, ["ada@work.example", "ada@home.example"]);
+        let home = r[0]
+            .fields
+            .iter()
+            .find(|f| f.value == "ada@home.example")
+            .unwrap();
+        assert_eq!(home.kind().types, ["home"]);
+        assert_eq!(r[0].first(&Field::Phone), Some("+44 20 7946 0018"));
     }
 
     #[test]

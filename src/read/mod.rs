@@ -220,7 +220,8 @@ pub fn from_bytes(
             reason: format!("the file is {kind}, not a contact export"),
         });
     }
-    let decoded = text::decode(&bytes);
+    // A vCard's cards are decoded one by one, each property in its own CHARSET.
+    let decoded = vcard::decode(&bytes).unwrap_or_else(|| text::decode(&bytes));
     drop(bytes);
     info.encoding = Some(decoded.encoding);
     if decoded.had_errors {

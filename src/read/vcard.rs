@@ -858,8 +858,189 @@ fn property_value(line: &str, name: &str) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
+/// Whether the bytes are a vCard file that may need decoding card by card: its first line is
+/// `BEGIN:VCARD` (after a UTF-8 BOM), and it is not UTF-16.
+fn starts_as_vcard(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let first = bytes
+        .split(|&b| b == b'\n')
+        .map(|l| l.trim_ascii())
+        .find(|l| !l.is_empty());
+    first.is_some_and(|l| l.len() >= 11 && l[..11].eq_ignore_ascii_case(b"BEGIN:VCARD"))
+}
+
+/// The length of the UTF-8 sequence a lead byte starts.
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF7 => 4,
+        _ => 1,
+    }
+}
+
+/// Joins the folds that split a UTF-8 character (`C3` at the end of a line, ` A9` at the start
+/// of the next): a writer that folds by bytes does so, and the character is whole once the line
+/// is unfolded. Other folds are left for the card reader.
+fn join_split_characters(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let fold = match &bytes[i..] {
+            [b'\r', b'\n', b' ' | b'\t', next, ..] if (0x80..=0xBF).contains(next) => 3,
+            [b'\n', b' ' | b'\t', next, ..] if (0x80..=0xBF).contains(next) => 2,
+            _ => 0,
+        };
+        if fold > 0 {
+            // The sequence the line ended in: its lead byte, and how many of its bytes came.
+            let tail = out.iter().rev().take(4).take_while(|&&b| b >= 0x80).count();
+            let lead = out
+                .len()
+                .checked_sub(tail)
+                .and_then(|k| (k..out.len()).find(|&j| out[j] >= 0xC0));
+            if let Some(lead) = lead
+                && out.len() - lead < utf8_len(out[lead])
+            {
+                i += fold;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    out
+}
+
+/// The `CHARSET` a property line names, where its value is written in it (not
+/// quoted-printable, which the card reader decodes with its charset).
+fn line_charset(line: &[u8]) -> Option<String> {
+    let colon = line.iter().position(|&b| b == b':')?;
+    let head = String::from_utf8_lossy(&line[..colon]).to_ascii_uppercase();
+    if head.contains("QUOTED-PRINTABLE") {
+        return None;
+    }
+    let at = head.find("CHARSET=")?;
+    let label: String = head[at + 8..]
+        .chars()
+        .take_while(|c| !matches!(c, ';' | ':'))
+        .collect();
+    let label = label.trim_matches('"').to_string();
+    (!label.is_empty()).then_some(label)
+}
+
+/// Decodes a vCard file whose bytes are not UTF-8 as a whole, the way its cards were written:
+/// folds that split a UTF-8 character joined first; then each property with a `CHARSET` of its
+/// own (`FN;CHARSET=SHIFT_JIS:…`) in that charset, and each card's other lines as UTF-8 where
+/// they are, else in the legacy encoding guessed for that card alone. A file of UTF-8 cards and
+/// one card in Windows-1252 reads right in both. Nothing for a file that is not a vCard, or is
+/// UTF-8 already (the common case, decoded as any text).
+pub fn decode(bytes: &[u8]) -> Option<super::text::Decoded> {
+    if !starts_as_vcard(bytes) || std::str::from_utf8(bytes).is_ok() {
+        return None;
+    }
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let joined = join_split_characters(bytes);
+    if let Ok(text) = String::from_utf8(joined.clone()) {
+        return Some(super::text::Decoded {
+            text,
+            encoding: "UTF-8",
+            had_errors: false,
+        });
+    }
+    // Cards start at their BEGIN:VCARD lines.
+    let lines: Vec<&[u8]> = joined.split_inclusive(|&b| b == b'\n').collect();
+    let mut cards: Vec<Vec<&[u8]>> = Vec::new();
+    for line in lines {
+        let trimmed = line.trim_ascii_start();
+        let begins = trimmed.len() >= 11 && trimmed[..11].eq_ignore_ascii_case(b"BEGIN:VCARD");
+        if begins || cards.is_empty() {
+            cards.push(Vec::new());
+        }
+        cards.last_mut().unwrap().push(line);
+    }
+    let mut text = String::with_capacity(joined.len() + joined.len() / 4);
+    let mut encodings: Vec<&'static str> = Vec::new();
+    let mut had_errors = false;
+    for card in cards {
+        let plain: Vec<u8> = card
+            .iter()
+            .filter(|l| line_charset(l).is_none())
+            .flat_map(|l| l.iter().copied())
+            .collect();
+        let encoding = if std::str::from_utf8(&plain).is_ok() {
+            encoding_rs::UTF_8
+        } else {
+            let mut detector =
+                chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+            detector.feed(&plain, true);
+            detector.guess(None, chardetng::Utf8Detection::Allow)
+        };
+        if !encodings.contains(&encoding.name()) {
+            encodings.push(encoding.name());
+        }
+        for line in card {
+            let own = line_charset(line)
+                .and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()));
+            match own {
+                Some(charset) => {
+                    let colon = line.iter().position(|&b| b == b':').unwrap_or(0);
+                    let (value, errors) = charset.decode_without_bom_handling(&line[colon + 1..]);
+                    had_errors |= errors;
+                    // The value is now text: the charset it travelled in is no part of it.
+                    let head = String::from_utf8_lossy(&line[..colon]);
+                    let head: Vec<&str> = head
+                        .split(';')
+                        .filter(|p| !p.trim().to_ascii_uppercase().starts_with("CHARSET="))
+                        .collect();
+                    text.push_str(&head.join(";"));
+                    text.push(':');
+                    text.push_str(&value);
+                }
+                None => {
+                    let (value, errors) = encoding.decode_without_bom_handling(line);
+                    had_errors |= errors;
+                    text.push_str(&value);
+                }
+            }
+        }
+    }
+    let encoding = match encodings.as_slice() {
+        [one] => one,
+        _ => "several encodings, card by card",
+    };
+    Some(super::text::Decoded {
+        text,
+        encoding,
+        had_errors,
+    })
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_fold_that_splits_a_character_does_not_make_the_file_legacy() {
+        // `Müller` folded between the two bytes of `ü`.
+        let bytes = b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jonas M\xc3\r\n \xbcller\r\nN:M\xc3\xbcller;Jonas;;;\r\nEND:VCARD\r\n";
+        let decoded = super::decode(bytes).unwrap();
+        assert_eq!(decoded.encoding, "UTF-8");
+        assert!(decoded.text.contains("FN:Jonas Müller"), "{}", decoded.text);
+    }
+
+    #[test]
+    fn each_card_and_each_charset_is_decoded_as_it_was_written() {
+        let mut bytes =
+            b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ren\xc3\xa9e Dupr\xc3\xa9\r\nEND:VCARD\r\n".to_vec();
+        bytes.extend(b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:J\xfcrgen Wei\xdf\r\nNOTE:Gr\xfc\xdfe aus M\xfcnchen\r\nEND:VCARD\r\n");
+        let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode("山田太郎");
+        bytes.extend(b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN;CHARSET=SHIFT_JIS:");
+        bytes.extend(sjis.iter());
+        bytes.extend(b"\r\nEND:VCARD\r\n");
+        let text = super::decode(&bytes).unwrap().text;
+        assert!(text.contains("FN:Renée Dupré"), "{text}");
+        assert!(text.contains("FN:Jürgen Weiß"), "{text}");
+        assert!(text.contains("FN:山田太郎"), "{text}");
+    }
     use super::*;
 
     fn read(text: &str) -> Vec<Item> {

@@ -409,3 +409,34 @@ fn mecard_and_bizcard_payloads_of_a_qr_reader() {
     assert_eq!(wei["family_name"], "王");
     assert_eq!(wei["organization"], "上海云帆科技");
 }
+
+#[test]
+fn a_stray_quote_costs_its_own_record_not_the_rest_of_the_file() {
+    let dir = TestDir::new();
+    let mut text = String::from("Name,Company,Email\n");
+    for i in 0..1000 {
+        if i == 10 {
+            // The quote opens a cell and is never closed.
+            text.push_str("Zoe Quill,\"Quill & Co, Ltd,zoe@quill.example\n");
+        } else {
+            text.push_str(&format!(
+                "Person {i:04} Example,Firm {i},p{i}@example.com\n"
+            ));
+        }
+    }
+    let file = dir.write("scans.csv", text);
+    let run = dir.run(&[&file]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.contacts.len(), 999, "{}", run.stderr);
+    assert_eq!(run.rejects.len(), 1);
+    let reject = &run.rejects[0];
+    assert_eq!(&reject[2], "11");
+    assert!(reject[3].contains("line 12"), "{reject:?}");
+    assert!(reject[4].contains("Zoe Quill"), "{reject:?}");
+    // The line after the quote is the row it is.
+    assert!(
+        run.contacts
+            .iter()
+            .any(|c| strings(&c["emails"]) == ["p11@example.com"] && c["organization"] == "Firm 11")
+    );
+}

@@ -265,20 +265,55 @@ fn lost(input: &[Prop], output: &[Prop]) -> Vec<String> {
 }
 
 /// A corpus file's text: UTF-8, else the encoding its byte order mark names or the one it
-/// reads best in (the independent parser reads text; so does a person).
+/// reads best in (the independent parser reads text; so does a person), each property that
+/// names its own `CHARSET` (and is not quoted-printable) read in that charset, as its card says.
 fn decoded(bytes: &[u8]) -> String {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return text.to_string();
     }
+    let charset = |line: &[u8]| -> Option<(&'static encoding_rs::Encoding, usize)> {
+        let colon = line.iter().position(|&b| b == b':')?;
+        let head = String::from_utf8_lossy(&line[..colon]).to_ascii_uppercase();
+        if head.contains("QUOTED-PRINTABLE") {
+            return None;
+        }
+        let label = head.split(';').find_map(|p| p.strip_prefix("CHARSET="))?;
+        Some((encoding_rs::Encoding::for_label(label.as_bytes())?, colon))
+    };
+    let lines: Vec<&[u8]> = bytes.split_inclusive(|&b| b == b'\n').collect();
+    let rest: Vec<u8> = lines
+        .iter()
+        .filter(|l| charset(l).is_none())
+        .flat_map(|l| l.iter().copied())
+        .collect();
     let encoding = encoding_rs::Encoding::for_bom(bytes)
         .map(|(e, _)| e)
         .unwrap_or_else(|| {
+            if std::str::from_utf8(&rest).is_ok() {
+                return encoding_rs::UTF_8;
+            }
             let mut detector =
                 chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-            detector.feed(bytes, true);
+            detector.feed(&rest, true);
             detector.guess(None, chardetng::Utf8Detection::Allow)
         });
-    encoding.decode(bytes).0.into_owned()
+    let mut text = String::new();
+    for line in lines {
+        match charset(line) {
+            Some((own, colon)) => {
+                let head = String::from_utf8_lossy(&line[..colon]);
+                let head: Vec<&str> = head
+                    .split(';')
+                    .filter(|p| !p.to_ascii_uppercase().starts_with("CHARSET="))
+                    .collect();
+                text.push_str(&head.join(";"));
+                text.push(':');
+                text.push_str(&own.decode_without_bom_handling(&line[colon + 1..]).0);
+            }
+            None => text.push_str(&encoding.decode_without_bom_handling(line).0),
+        }
+    }
+    text
 }
 
 /// Rolo run on `files`, its contacts written in `format`; a format other than vCard is read
