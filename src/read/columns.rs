@@ -145,7 +145,10 @@ const NOT_KIND: &[&str] = &[
 /// (Google's mark of the primary value) is not part of it.
 pub fn kind_of_label(label: &str) -> Kind {
     let label = label.trim().trim_start_matches("* ").trim();
-    if label.is_empty() {
+    // How a message travels (Outlook's `E-mail Type`: SMTP, EX), not what kind of address.
+    if label.is_empty()
+        || ["smtp", "ex", "internet", "x400"].contains(&label.to_ascii_lowercase().as_str())
+    {
         return Kind::default();
     }
     let ws: Vec<String> = words(label);
@@ -164,10 +167,12 @@ pub fn kind_of_label(label: &str) -> Kind {
 /// has the label `Car`; `E-mail 2 Address` has none.
 pub fn kind_of_header(header: &str) -> Kind {
     let ws = words(header);
-    let rest: Vec<&String> = ws
-        .iter()
-        .filter(|w| !NOT_KIND.contains(&w.as_str()))
-        .collect();
+    // `Phone1`, `Email2`: a numbered value word is the value word.
+    let not_kind = |w: &str| {
+        NOT_KIND.contains(&w)
+            || NOT_KIND.contains(&w.trim_end_matches(|c: char| c.is_ascii_digit()))
+    };
+    let rest: Vec<&String> = ws.iter().filter(|w| !not_kind(w.as_str())).collect();
     if rest.is_empty() {
         return Kind::default();
     }
@@ -181,7 +186,7 @@ pub fn kind_of_header(header: &str) -> Kind {
     }
     let label: Vec<String> = header
         .split_whitespace()
-        .filter(|w| !NOT_KIND.contains(&words(w).concat().as_str()))
+        .filter(|w| !not_kind(words(w).concat().as_str()))
         .map(String::from)
         .collect();
     Kind {
@@ -223,6 +228,17 @@ fn address_part(header: &str) -> Option<(Part, Vec<String>)> {
         Part::Country
     } else if (has("po") && has("box")) || has("pobox") || has("postfach") {
         Part::PoBox
+    } else if (has("address") || has("addr"))
+        && ws.iter().all(|w| {
+            matches!(w.as_str(), "address" | "addr" | "line" | "street")
+                || w.chars().all(|c| c.is_ascii_digit())
+        })
+        && ws
+            .iter()
+            .any(|w| w == "line" || w.chars().all(|c| c.is_ascii_digit()))
+    {
+        // `Address 1`, `Address Line 2`: the lines of a street.
+        Part::Street
     } else if has("extended") {
         Part::Extended
     } else if has("formatted") {
@@ -259,6 +275,8 @@ fn address_part(header: &str) -> Option<(Part, Vec<String>)> {
         "pais",
         "po",
         "box",
+        "addr",
+        "line",
         "pobox",
         "postfach",
         "extended",
@@ -434,6 +452,41 @@ pub fn roles(headers: &[String], fields: &mut [Field]) -> Roles {
                 }
             }
             _ => {}
+        }
+    }
+    // `Phone1 type` beside `Phone1 number`, `Email Label` beside `Email`: a column naming the
+    // kind of another column's values row by row.
+    for i in 0..headers.len() {
+        if !matches!(fields[i], Field::Custom(_)) || roles.columns[i] != Role::default() {
+            continue;
+        }
+        let ws = words(&headers[i]);
+        if !ws
+            .iter()
+            .any(|w| matches!(w.as_str(), "type" | "label" | "kind"))
+        {
+            continue;
+        }
+        const VALUE_WORDS: &[&str] = &["type", "label", "kind", "number", "value", "no", "address"];
+        let stem: Vec<&String> = ws
+            .iter()
+            .filter(|w| !VALUE_WORDS.contains(&w.as_str()))
+            .collect();
+        let target = (0..headers.len()).find(|&j| {
+            j != i
+                && matches!(
+                    fields[j],
+                    Field::Phone | Field::Email | Field::Url | Field::Im
+                )
+                && roles.columns[j].label_column.is_none()
+                && words(&headers[j])
+                    .iter()
+                    .filter(|w| !VALUE_WORDS.contains(&w.as_str()))
+                    .collect::<Vec<_>>()
+                    == stem
+        });
+        if let Some(j) = target {
+            roles.columns[j].label_column = Some(i);
         }
     }
     roles

@@ -432,6 +432,9 @@ fn by_keyword(key: &str) -> Option<Field> {
         "areacode",
         "optin",
         "optout",
+        "donot",
+        "dont",
+        "unsubscri",
         "consent",
         "phonetic",
         "yomi",
@@ -501,7 +504,10 @@ fn by_keyword(key: &str) -> Option<Field> {
     if has(&["linkedin"]) {
         return Some(Field::LinkedIn);
     }
-    if has(&["website", "webpage", "homepage", "webseite"]) || key.starts_with("url") {
+    if has(&["website", "webpage", "homepage", "webseite"])
+        || key.starts_with("url")
+        || key.ends_with("url")
+    {
         return Some(Field::Url);
     }
     if has(&["birthday", "geburtstag"]) {

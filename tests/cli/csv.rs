@@ -440,3 +440,39 @@ fn a_stray_quote_costs_its_own_record_not_the_rest_of_the_file() {
             .any(|c| strings(&c["emails"]) == ["p11@example.com"] && c["organization"] == "Firm 11")
     );
 }
+
+#[test]
+fn a_type_column_names_its_numbers_kind_and_address_lines_are_the_street() {
+    let run = TestDir::new().run(&[&fixture("csv/crm-phone-type-columns.csv")]);
+    let marion = run.contact("Marion Murray");
+    let kinds: Vec<String> = marion["phone_entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {}",
+                e["e164"].as_str().unwrap(),
+                e["types"][0].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "+16035550136 home",
+            "+16035552996 cell",
+            "+16035558897 work"
+        ]
+    );
+    // The number's column name is no label of the number.
+    assert!(marion["phone_entries"][0]["label"].is_null());
+    assert_eq!(
+        marion["addresses"][0]["street"],
+        "423 Haley Gardens\nSuite 100"
+    );
+    assert_eq!(marion["addresses"][0]["postcode"], "03301");
+    // `Do not email: false` is a preference, not an address.
+    assert_eq!(strings(&marion["emails"]), ["marion.murray@lowe.example"]);
+    assert!(marion["problems"].as_array().unwrap().is_empty());
+}
