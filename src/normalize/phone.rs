@@ -121,6 +121,23 @@ fn international_without_plus(written: &str, text: &str, region: Id, national: P
     let Some(abroad) = parse_valid(&format!("+{digits}"), region) else {
         return national;
     };
+    // And it is written as one: its first group of digits is the other country's calling code
+    // (`48 691…`, `1-833-…`), not an area code (`(951) 760-3884`, `495.334.3958`).
+    let first_group: String = text
+        .trim_start()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let code = PHONE_NUMBER_UTIL
+        .parse(format!("+{digits}"), None)
+        .map(|n| n.country_code.to_string())
+        .unwrap_or_default();
+    // Ten digits in three, three and four (`241.433.6273`) are a North American number whose
+    // area code happens to be a calling code.
+    let north_american = digits.len() == 10 && first_group.len() == 3;
+    if first_group.is_empty() || first_group != code || north_american {
+        return national;
+    }
     Phone {
         note: Some(format!(
             "phone {written} read as {} (an international number written without its +); as a number of {region} it would be {}",
