@@ -28,6 +28,13 @@ pub struct InputArgs {
     /// The event's day or days: YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD.
     #[arg(long, value_name = "DATE")]
     pub met_on: Option<String>,
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+/// How files are read: the flags `run`, `import` and `doctor` share.
+#[derive(Debug, Clone, Args)]
+pub struct ReadArgs {
     /// Country for phone numbers written without a country code [default: from the locale, else
     /// US]. A record's own country wins.
     #[arg(long, value_name = "CC")]
@@ -47,10 +54,10 @@ impl InputArgs {
     pub fn resolve(&self) -> anyhow::Result<(Vec<Input>, Event, Options)> {
         let window = self.met_on.as_deref().map(settings::met_on).transpose()?;
         let read = std::sync::Arc::new(crate::read::mapping::Options {
-            mapping: self.read_mapping()?,
+            mapping: self.read.mapping()?,
             profiles: Vec::new(),
         });
-        let region = settings::region(self.region.as_deref())?;
+        let region = settings::region(self.read.region.as_deref())?;
         let inputs = settings::expand_folders(&self.files)
             .into_iter()
             .map(|file| Input {
@@ -75,9 +82,11 @@ impl InputArgs {
             .filter(|e| !e.is_empty());
         Ok((inputs, Event { name, window }, Options { region }))
     }
+}
 
+impl ReadArgs {
     /// The mapping `--mapping FILE` and `--map COLUMN=FIELD` give (a `--map` wins).
-    pub fn read_mapping(&self) -> anyhow::Result<crate::read::mapping::Mapping> {
+    pub fn mapping(&self) -> anyhow::Result<crate::read::mapping::Mapping> {
         use crate::error::BadOption;
         let mut mapping = match &self.mapping {
             Some(path) => {

@@ -1,7 +1,6 @@
 //! `rolo doctor FILE...`: what rolo finds in a file before it is imported, and why.
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
 
 use clap::Args;
 
@@ -16,15 +15,8 @@ pub struct DoctorArgs {
     /// The files to look at.
     #[arg(value_name = "FILE", required = true)]
     pub files: Vec<String>,
-    /// Country for phone numbers written without a country code, as `run` takes it.
-    #[arg(long, value_name = "CC")]
-    pub region: Option<String>,
-    /// What a column holds: COLUMN=FIELD, as `run` and `import` take it.
-    #[arg(long = "map", value_name = "COLUMN=FIELD")]
-    pub map: Vec<String>,
-    /// A TOML mapping file, as `run` and `import` take it.
-    #[arg(long, value_name = "FILE")]
-    pub mapping: Option<PathBuf>,
+    #[command(flatten)]
+    pub read: super::args::ReadArgs,
 }
 
 /// How many rejects and values kept as written are shown per file.
@@ -36,9 +28,7 @@ pub fn doctor(args: DoctorArgs, printer: Printer) -> anyhow::Result<ExitStatus> 
         merge: Vec::new(),
         event: None,
         met_on: None,
-        region: args.region.clone(),
-        map: args.map.clone(),
-        mapping: args.mapping.clone(),
+        read: args.read.clone(),
     };
     let (inputs, _, normalize) = input.resolve()?;
     let inputs: Vec<Input> = inputs

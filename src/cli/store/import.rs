@@ -38,7 +38,7 @@ pub(super) fn import(
         .collect();
     if !profiles.is_empty() {
         let read = std::sync::Arc::new(crate::read::mapping::Options {
-            mapping: args.input.read_mapping()?,
+            mapping: args.input.read.mapping()?,
             profiles,
         });
         for input in &mut inputs {
@@ -47,7 +47,7 @@ pub(super) fn import(
     }
     // --region, else the region `rolo config set region` remembers, else the locale's.
     normalize.region =
-        crate::settings::Settings::region(args.input.region.as_deref(), Some(db))?.value;
+        crate::settings::Settings::region(args.input.read.region.as_deref(), Some(db))?.value;
     if event.name.is_none() && event.window.is_some() {
         bail!("--met-on needs --event");
     }
@@ -70,7 +70,7 @@ pub(super) fn import(
         return Ok(ExitStatus::Failure);
     }
     // A mapping given is remembered for the header of each table it named columns of.
-    let given = args.input.read_mapping()?;
+    let given = args.input.read.mapping()?;
     for file in &files {
         for table in &file.info.tables {
             if table.applied != Some(crate::read::mapping::Applied::Given) {
