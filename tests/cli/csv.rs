@@ -476,3 +476,20 @@ fn a_type_column_names_its_numbers_kind_and_address_lines_are_the_street() {
     assert_eq!(strings(&marion["emails"]), ["marion.murray@lowe.example"]);
     assert!(marion["problems"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn emails_and_phones_as_json_arrays_in_a_cell() {
+    let run = TestDir::new().run(&[&fixture("csv/crm-json-cells.csv")]);
+    let ingrid = run.contact("Ingrid Solheim");
+    assert_eq!(
+        strings(&ingrid["emails"]),
+        ["ingrid.solheim@nordlys.example", "ingrid@solheim.example"]
+    );
+    assert_eq!(strings(&ingrid["phones"]), ["+4741234567", "+4722123456"]);
+    assert_eq!(ingrid["phone_entries"][0]["types"][0], "cell");
+    assert_eq!(
+        strings(&run.contact("Tarek Haddad")["emails"]),
+        ["tarek@cedar.example"]
+    );
+    assert!(run.rejects.is_empty());
+}
