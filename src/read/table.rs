@@ -233,7 +233,14 @@ impl Table {
                     .map(|c| c.trim())
                     .filter(|c| !c.is_empty())
                     .take(3)
-                    .map(|c| c.chars().take(40).collect())
+                    // One line each: a cell of several lines shows its breaks as `⏎`.
+                    .map(|c| {
+                        c.replace("\r\n", "\n")
+                            .replace('\n', " ⏎ ")
+                            .chars()
+                            .take(40)
+                            .collect()
+                    })
                     .collect();
                 let (field, why) = self.describe(i, header);
                 ColumnReport {
