@@ -450,15 +450,17 @@ const COMMON_GIVEN_NAMES: &[&str] = &[
 
 /// Whether a folded given name is borne by so many people that it says little.
 pub fn is_common_given_name(folded: &str) -> bool {
-    static SET: OnceLock<rustc_hash::FxHashSet<&str>> = OnceLock::new();
-    SET.get_or_init(|| COMMON_GIVEN_NAMES.iter().copied().collect())
+    static SET: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
+    // The list is folded as the names it is compared with are (`michael` is `michal`).
+    SET.get_or_init(|| COMMON_GIVEN_NAMES.iter().map(|n| fold(n)).collect())
         .contains(folded)
 }
 
 /// Whether a folded family name is borne by too many people to identify one.
 pub fn is_common_family_name(folded: &str) -> bool {
-    static SET: OnceLock<rustc_hash::FxHashSet<&str>> = OnceLock::new();
-    SET.get_or_init(|| COMMON_FAMILY_NAMES.iter().copied().collect())
+    static SET: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
+    // The list is folded as the names it is compared with are (`rodriguez` is `rodriguz`).
+    SET.get_or_init(|| COMMON_FAMILY_NAMES.iter().map(|n| fold(n)).collect())
         .contains(folded)
 }
 
@@ -850,6 +852,24 @@ mod tests {
             let expected = ascii.replace("ae", "a").replace("oe", "o").replace("ue", "u");
             proptest::prop_assert_eq!(fold(&s), expected);
         }
+    }
+
+    #[test]
+    fn the_common_name_lists_meet_the_folded_names_they_are_compared_with() {
+        for name in [
+            "Rodríguez",
+            "Rodrigues",
+            "Bauer",
+            "Müller",
+            "Mueller",
+            "Smith",
+        ] {
+            assert!(is_common_family_name(&fold(name)), "{name}");
+        }
+        for name in ["Michael", "María"] {
+            assert!(is_common_given_name(&fold(name)), "{name}");
+        }
+        assert!(!is_common_family_name(&fold("Okonkwo-Adeyemi")));
     }
 
     #[test]
