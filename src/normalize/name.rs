@@ -272,6 +272,10 @@ fn parse_full(full: &str) -> Building {
     let mut words: Vec<&str> = ordered.split_whitespace().collect();
     let mut prefixes = Vec::new();
     while words.len() > 1 && is_prefix(words[0]) {
+        // `M. Okafor`: a single letter before one word is an initial, not Monsieur.
+        if words.len() == 2 && key(words[0]).chars().count() == 1 {
+            break;
+        }
         prefixes.push(words.remove(0));
     }
     while words.len() > 1 && words.last().is_some_and(|w| is_suffix(w)) {
@@ -285,6 +289,8 @@ fn parse_full(full: &str) -> Building {
     }
     match words.len() {
         0 => {}
+        // `Dr. Okafor`, `Mr. Smith`: an honorific goes with the family name.
+        1 if !prefixes.is_empty() => name.family = Some(words[0].to_string()),
         1 => name.given = Some(words[0].to_string()),
         // Chinese, Japanese and Korean names are written family name first: 山田 太郎.
         2 if words.iter().all(|w| w.chars().all(is_cjk)) => {
@@ -470,6 +476,26 @@ mod tests {
         assert_eq!(
             full("DeShawn McAdams").display.as_deref(),
             Some("DeShawn McAdams")
+        );
+    }
+
+    #[test]
+    fn an_initial_is_no_honorific_and_an_honorific_goes_with_the_family_name() {
+        let n = full("M. Okafor");
+        assert_eq!(
+            (n.prefix.as_deref(), n.given.as_deref(), n.family.as_deref()),
+            (None, Some("M."), Some("Okafor"))
+        );
+        let n = full("Dr. Okafor");
+        assert_eq!(
+            (n.prefix.as_deref(), n.given.as_deref(), n.family.as_deref()),
+            (Some("Dr."), None, Some("Okafor"))
+        );
+        // Monsieur before a whole name is still an honorific.
+        let n = full("M. Jean Dupont");
+        assert_eq!(
+            (n.prefix.as_deref(), n.given.as_deref(), n.family.as_deref()),
+            (Some("M."), Some("Jean"), Some("Dupont"))
         );
     }
 
