@@ -221,7 +221,12 @@ pub fn from_bytes(
         });
     }
     // A vCard's cards are decoded one by one, each property in its own CHARSET.
-    let decoded = vcard::decode(&bytes).unwrap_or_else(|| text::decode(&bytes));
+    let mut decoded = text::decode(&bytes);
+    // Bytes that are not UTF-8 as a whole may be a vCard's cards, each in its own encoding.
+    let guessed = decoded.had_errors || !decoded.encoding.starts_with("UTF");
+    if guessed && let Some(cards) = vcard::decode(&bytes) {
+        decoded = cards;
+    }
     drop(bytes);
     info.encoding = Some(decoded.encoding);
     if decoded.had_errors {

@@ -932,21 +932,23 @@ fn line_charset(line: &[u8]) -> Option<String> {
 /// folds that split a UTF-8 character joined first; then each property with a `CHARSET` of its
 /// own (`FN;CHARSET=SHIFT_JIS:…`) in that charset, and each card's other lines as UTF-8 where
 /// they are, else in the legacy encoding guessed for that card alone. A file of UTF-8 cards and
-/// one card in Windows-1252 reads right in both. Nothing for a file that is not a vCard, or is
-/// UTF-8 already (the common case, decoded as any text).
+/// one card in Windows-1252 reads right in both. Nothing for a file that is not a vCard; meant
+/// for bytes that are not UTF-8 as a whole (UTF-8, the common case, is decoded as any text).
 pub fn decode(bytes: &[u8]) -> Option<super::text::Decoded> {
-    if !starts_as_vcard(bytes) || std::str::from_utf8(bytes).is_ok() {
+    if !starts_as_vcard(bytes) {
         return None;
     }
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    let joined = join_split_characters(bytes);
-    if let Ok(text) = String::from_utf8(joined.clone()) {
-        return Some(super::text::Decoded {
-            text,
-            encoding: "UTF-8",
-            had_errors: false,
-        });
-    }
+    let joined = match String::from_utf8(join_split_characters(bytes)) {
+        Ok(text) => {
+            return Some(super::text::Decoded {
+                text,
+                encoding: "UTF-8",
+                had_errors: false,
+            });
+        }
+        Err(not_utf8) => not_utf8.into_bytes(),
+    };
     // Cards start at their BEGIN:VCARD lines.
     let lines: Vec<&[u8]> = joined.split_inclusive(|&b| b == b'\n').collect();
     let mut cards: Vec<Vec<&[u8]>> = Vec::new();
@@ -962,10 +964,13 @@ pub fn decode(bytes: &[u8]) -> Option<super::text::Decoded> {
     let mut encodings: Vec<&'static str> = Vec::new();
     let mut had_errors = false;
     for card in cards {
+        // Each line with the charset it names, if it names one.
+        let card: Vec<(&[u8], Option<String>)> =
+            card.into_iter().map(|l| (l, line_charset(l))).collect();
         let plain: Vec<u8> = card
             .iter()
-            .filter(|l| line_charset(l).is_none())
-            .flat_map(|l| l.iter().copied())
+            .filter(|(_, charset)| charset.is_none())
+            .flat_map(|(l, _)| l.iter().copied())
             .collect();
         let encoding = if std::str::from_utf8(&plain).is_ok() {
             encoding_rs::UTF_8
@@ -978,9 +983,8 @@ pub fn decode(bytes: &[u8]) -> Option<super::text::Decoded> {
         if !encodings.contains(&encoding.name()) {
             encodings.push(encoding.name());
         }
-        for line in card {
-            let own = line_charset(line)
-                .and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()));
+        for (line, charset) in card {
+            let own = charset.and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()));
             match own {
                 Some(charset) => {
                     let colon = line.iter().position(|&b| b == b':').unwrap_or(0);
