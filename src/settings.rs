@@ -204,7 +204,8 @@ pub fn today(value: Option<&str>) -> Result<NaiveDate, BadOption> {
 /// extension, in name order). A folder without any stays as named, to be reported.
 pub fn expand_folders(paths: &[String]) -> Vec<String> {
     const EXTENSIONS: &[&str] = &[
-        "csv", "tsv", "txt", "vcf", "vcard", "xlsx", "xlsm", "xls", "ods",
+        "csv", "tsv", "txt", "vcf", "vcard", "xlsx", "xlsm", "xls", "ods", "jpg", "jpeg", "png",
+        "heic",
     ];
     let mut files = Vec::new();
     for path in paths {

@@ -4,6 +4,8 @@
 #[path = "cli/util.rs"]
 mod util;
 
+#[path = "cli/capture.rs"]
+mod capture;
 #[path = "cli/corpus.rs"]
 mod corpus;
 #[path = "cli/csv.rs"]

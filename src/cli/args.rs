@@ -47,6 +47,10 @@ pub struct ReadArgs {
     /// A TOML mapping file: a [columns] table of "Column" = "field".
     #[arg(long, value_name = "FILE")]
     pub mapping: Option<PathBuf>,
+    /// The languages of the printed text on photos of cards, for OCR: ISO codes or Tesseract's
+    /// (de,en or deu+eng) [default: English and the locale's language]
+    #[arg(long, value_name = "LANGS", env = "ROLO_OCR_LANG")]
+    pub ocr_lang: Option<String>,
 }
 
 impl InputArgs {
@@ -56,6 +60,7 @@ impl InputArgs {
         let read = std::sync::Arc::new(crate::read::mapping::Options {
             mapping: self.read.mapping()?,
             profiles: Vec::new(),
+            ocr_lang: self.read.ocr_lang.clone(),
         });
         let region = settings::region(self.read.region.as_deref())?;
         let inputs = settings::expand_folders(&self.files)

@@ -60,6 +60,9 @@ pub fn doctor(args: DoctorArgs, printer: Printer) -> anyhow::Result<ExitStatus> 
         for sheet in &info.skipped_sheets {
             let _ = writeln!(out, "  sheet \"{sheet}\": skipped, no contact column");
         }
+        if let Some(capture) = &info.capture {
+            out.push_str(&describe_capture(capture));
+        }
         for table in &info.tables {
             let place = match &table.sheet {
                 Some(sheet) => format!("sheet \"{sheet}\": "),
@@ -141,4 +144,75 @@ pub fn doctor(args: DoctorArgs, printer: Printer) -> anyhow::Result<ExitStatus> 
     } else {
         ExitStatus::Success
     })
+}
+
+/// The codes of an image with their payloads, and the lines read by OCR with the value each
+/// became.
+fn describe_capture(capture: &crate::read::image::Capture) -> String {
+    let mut out = String::new();
+    for code in &capture.codes {
+        let payload: String = code
+            .payload
+            .trim()
+            .replace("\r\n", " ⏎ ")
+            .replace('\n', " ⏎ ")
+            .chars()
+            .take(300)
+            .collect();
+        let _ = writeln!(
+            out,
+            "  code       {} at ({}, {}): {payload}",
+            code.symbology, code.at.0, code.at.1
+        );
+    }
+    if capture.codes.is_empty() {
+        let _ = writeln!(out, "  code       none found");
+    }
+    let Some(page) = &capture.page else {
+        return out;
+    };
+    let _ = writeln!(
+        out,
+        "  ocr        {} line(s) read in {}{}",
+        page.lines.len(),
+        page.languages,
+        if page.flattened {
+            ", the card's edges found and its perspective flattened"
+        } else {
+            ", no card edges found: the image read as it is"
+        }
+    );
+    for (i, line) in page.lines.iter().enumerate() {
+        let fields: Vec<String> = capture
+            .readings
+            .iter()
+            .filter(|r| r.line == i)
+            .map(|r| {
+                let unsure = if r.confidence < crate::read::card::TRUSTED {
+                    ", unsure: kept as written"
+                } else {
+                    ""
+                };
+                let kinds = r.kind.types.join(",");
+                if kinds.is_empty() {
+                    format!("{}{unsure}", r.field)
+                } else {
+                    format!("{} ({kinds}){unsure}", r.field)
+                }
+            })
+            .collect();
+        let became = if fields.is_empty() {
+            "-".to_string()
+        } else {
+            fields.join(", ")
+        };
+        let _ = writeln!(
+            out,
+            "    {:>3.0}% {:>3}px  {:<44}  {became}",
+            line.confidence.max(0.0),
+            line.height,
+            line.text
+        );
+    }
+    out
 }

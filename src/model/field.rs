@@ -51,6 +51,9 @@ pub enum Field {
     /// The id of the contact a record of rolo's own export was (its `id` column, a card's
     /// `X-ROLO-ID`): records of one export file with different ids were different people.
     ContactId,
+    /// A value the reader is not sure of (text read by OCR with little confidence), kept as
+    /// written: the field it would be is its kind's type, and its problem the kind's label.
+    Unsure,
     Custom(String),
 }
 
@@ -95,13 +98,14 @@ impl Field {
             Field::Photo => "photo",
             Field::Extra => "extra",
             Field::ContactId => "contact_id",
+            Field::Unsure => "unsure",
             Field::Custom(label) => label,
         }
     }
 }
 
 impl Field {
-    const KNOWN: [Field; 37] = [
+    const KNOWN: [Field; 38] = [
         Field::FullName,
         Field::Prefix,
         Field::GivenName,
@@ -139,6 +143,7 @@ impl Field {
         Field::Photo,
         Field::Extra,
         Field::ContactId,
+        Field::Unsure,
     ];
 
     /// Every field but a custom one.

@@ -68,6 +68,19 @@ impl RawRecord {
         }
     }
 
+    /// Keeps a value the reader is not sure of as written, with its problem
+    /// ([`Field::Unsure`]).
+    pub fn push_unsure(&mut self, field: &Field, value: &str, problem: String) {
+        self.push_kind(
+            Field::Unsure,
+            value,
+            Kind {
+                types: vec![field.label().to_string()],
+                label: Some(problem),
+            },
+        );
+    }
+
     pub fn values(&self, field: &Field) -> impl Iterator<Item = &str> {
         self.fields
             .iter()

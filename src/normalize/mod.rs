@@ -397,6 +397,13 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
                 Some(_) => {}
                 None => r.custom.push(("extra".into(), value.as_str().into())),
             },
+            Field::Unsure => {
+                r.problems.push(Problem {
+                    field: kind.types.first().map_or("value", String::as_str).into(),
+                    value: value.as_str().into(),
+                    problem: kind.label.clone().unwrap_or_default(),
+                });
+            }
             Field::ContactId => {
                 if r.exported_as.is_none() {
                     r.exported_as = Some(value.as_str().into());

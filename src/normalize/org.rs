@@ -51,6 +51,24 @@ const LEGAL_SUFFIXES: &[&str] = &[
     "group",
 ];
 
+/// Whether a line ends in a company's legal form (`GmbH`, `Inc.`, `S.L.`, `GmbH & Co. KG`), as a
+/// company's name on a card does. Words that are also words of a sentence (`co`, `as`, `se`)
+/// and `group` do not count.
+pub fn has_legal_suffix(line: &str) -> bool {
+    let folded = deunicode::deunicode(line)
+        .to_lowercase()
+        .replace(['.', '\''], "");
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    const AMBIGUOUS: &[&str] = &["co", "as", "se", "ab", "eg", "ev", "group", "holding"];
+    words.len() >= 2
+        && words
+            .last()
+            .is_some_and(|w| LEGAL_SUFFIXES.contains(w) && !AMBIGUOUS.contains(w))
+}
+
 /// The organization as shown: white space collapsed.
 pub fn display(raw: &str) -> String {
     raw.split_whitespace().collect::<Vec<_>>().join(" ")

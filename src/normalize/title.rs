@@ -10,6 +10,125 @@ const SMALL: &[&str] = &[
     "of", "and", "for", "the", "in", "at", "to", "a", "an", "und", "de", "la", "du",
 ];
 
+/// Words of job titles that say what a person does, in the common European languages; how
+/// senior a title is comes from the worklist's priority.
+const ROLES: &[&str] = &[
+    "engineer",
+    "developer",
+    "manager",
+    "sales",
+    "marketing",
+    "consultant",
+    "analyst",
+    "scientist",
+    "account",
+    "executive",
+    "officer",
+    "specialist",
+    "designer",
+    "architect",
+    "administrator",
+    "coordinator",
+    "representative",
+    "associate",
+    "advisor",
+    "adviser",
+    "assistant",
+    "researcher",
+    "professor",
+    "lecturer",
+    "attorney",
+    "lawyer",
+    "counsel",
+    "accountant",
+    "recruiter",
+    "buyer",
+    "procurement",
+    "purchasing",
+    "partnerships",
+    "operations",
+    "product",
+    "project",
+    "business",
+    "development",
+    "strategy",
+    "editor",
+    "journalist",
+    "producer",
+    "physician",
+    "nurse",
+    "technician",
+    "evangelist",
+    "advocate",
+    "entwickler",
+    "entwicklerin",
+    "berater",
+    "beraterin",
+    "vertrieb",
+    "vertriebsleiter",
+    "vertriebsleiterin",
+    "einkauf",
+    "einkaufsleiter",
+    "einkaufsleiterin",
+    "projektleiter",
+    "projektleiterin",
+    "leiterin",
+    "ingenieur",
+    "ingenieurin",
+    "referent",
+    "referentin",
+    "softwareentwickler",
+    "softwareentwicklerin",
+    "prokurist",
+    "ingénieur",
+    "chef",
+    "cheffe",
+    "chargé",
+    "chargée",
+    "commercial",
+    "commerciale",
+    "responsable",
+    "conseiller",
+    "conseillère",
+    "gérant",
+    "gérante",
+    "directrice",
+    "ingeniero",
+    "ingeniera",
+    "jefe",
+    "jefa",
+    "gerente",
+    "director",
+    "directora",
+    "comercial",
+    "ventas",
+    "compras",
+    "asesor",
+    "asesora",
+    "consultor",
+    "consultora",
+    "desarrollador",
+    "desarrolladora",
+    "responsabile",
+    "direttore",
+    "direttrice",
+];
+
+/// Whether a line of a card reads as a job title: a role or seniority word in it.
+pub fn looks_like_title(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    let words = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty());
+    // An acronym alone is a logo's initials (`ML`), unless it is a title by itself (`CEO`).
+    let several = words.clone().count() > 1;
+    let role = words.clone().any(|w| {
+        ROLES.contains(&w)
+            || several && ACRONYMS.contains(&w) && !matches!(w, "us" | "uk" | "eu" | "it")
+    });
+    role || crate::worklist::seniority(line).0 > 0
+}
+
 pub fn normalize(raw: &str) -> String {
     let s = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     let upper = s.chars().any(char::is_uppercase);

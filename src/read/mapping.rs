@@ -248,6 +248,9 @@ pub struct Options {
     pub mapping: Mapping,
     /// Remembered by header signature.
     pub profiles: Vec<(String, Mapping)>,
+    /// The languages printed text is read in (`--ocr-lang`); `None` for English and the
+    /// locale's language.
+    pub ocr_lang: Option<String>,
 }
 
 impl Options {

@@ -4,13 +4,17 @@
 //! The format comes from the file's contents first (zip and OLE signatures, `BEGIN:VCARD`), its
 //! extension second; text is decoded to UTF-8 before any reader sees it.
 
+pub mod card;
+pub mod codes;
 pub mod columns;
 pub mod csv;
 pub mod headers;
 pub mod html;
+pub mod image;
 pub mod jsonl;
 pub mod mapping;
 pub mod mecard;
+pub mod ocr;
 pub mod own;
 pub mod sheet;
 pub mod table;
@@ -34,6 +38,8 @@ pub struct FileInfo {
     pub notes: Vec<String>,
     /// Each table read (the file's, or each sheet's): its header and how its columns map.
     pub tables: Vec<table::TableReport>,
+    /// What was found in an image: its codes, its text and how each line became a value.
+    pub capture: Option<Box<image::Capture>>,
 }
 
 /// A file that cannot be read at all. Each says which file and what the user can do.
@@ -60,6 +66,12 @@ pub enum ReadError {
     NotAFile { file: String, kind: &'static str },
     #[error("{file}: {} MB, more than the {} MB rolo reads in one file", size.div_ceil(1 << 20), MAX_FILE >> 20)]
     TooLarge { file: String, size: u64 },
+    #[error("{file}: a HEIC photo, which rolo does not decode")]
+    Heic { file: String },
+    #[error(
+        "{file}: no code holds a contact, and Tesseract, which reads printed text, is not installed"
+    )]
+    OcrMissing { file: String },
 }
 
 impl ReadError {
@@ -70,12 +82,12 @@ impl ReadError {
                 "check the path; it is taken relative to the current directory"
             }
             ReadError::Directory { .. } => {
-                "rolo reads the .csv, .tsv, .txt, .vcf, .xlsx, .xls and .ods files of a folder; name the files instead"
+                "rolo reads the .csv, .tsv, .txt, .vcf, .xlsx, .xls, .ods, .jpg and .png files of a folder; name the files instead"
             }
             ReadError::Io { .. } => "check that the file is readable by you",
             ReadError::Empty { .. } => "export the contacts again; the file has no content",
             ReadError::UnknownFormat { .. } => {
-                "rolo reads CSV/TSV text, vCard (.vcf) and spreadsheets (.xlsx, .xls, .ods)"
+                "rolo reads CSV/TSV text, vCard (.vcf), spreadsheets (.xlsx, .xls, .ods) and photos of cards and badges (.jpg, .png)"
             }
             ReadError::Corrupt { .. } => "open the file in its program and save or export it again",
             ReadError::Password { .. } => {
@@ -83,6 +95,12 @@ impl ReadError {
             }
             ReadError::NotAFile { .. } => "name a contact file saved on disk",
             ReadError::TooLarge { .. } => "split the export into several files",
+            ReadError::Heic { .. } => {
+                "convert it to JPEG first: `heif-convert IMG.heic IMG.jpg` (Debian's libheif-examples), or `sips -s format jpeg IMG.heic --out IMG.jpg` on a Mac; an iPhone takes JPEG photos with Settings > Camera > Formats > Most Compatible"
+            }
+            ReadError::OcrMissing { .. } => {
+                "install Tesseract and its languages: `sudo apt install tesseract-ocr tesseract-ocr-deu` (Debian, Ubuntu), `brew install tesseract tesseract-lang` (macOS), `choco install tesseract` (Windows); or set ROLO_TESSERACT to its path"
+            }
         }
     }
 }
@@ -214,6 +232,19 @@ pub fn from_bytes(
         info.notes
             .push(format!("the .{ext} file is text, not a workbook"));
     }
+    if image::kind(&bytes).is_some() {
+        let items = image::read(file, &bytes, &mut info, opts)?;
+        return Ok(Opened {
+            info,
+            bytes: size,
+            records: Box::new(items.into_iter()),
+        });
+    }
+    if image::is_heic(&bytes) {
+        return Err(ReadError::Heic {
+            file: file.to_string(),
+        });
+    }
     if let Some(kind) = binary_kind(&bytes) {
         return Err(ReadError::UnknownFormat {
             file: file.to_string(),
@@ -250,6 +281,23 @@ pub fn from_bytes(
             info,
             bytes: size,
             records: Box::new(items.into_iter()),
+        });
+    }
+    if ext == "txt" && card::is_card_text(&text) {
+        info.format = "card text";
+        let prov = Provenance {
+            file: file.into(),
+            sheet: None,
+            record: 1,
+        };
+        let lines = card::text_lines(&text);
+        let readings = card::parse(&lines);
+        let mut record = RawRecord::new(prov, text.clone());
+        card::fill(&mut record, readings, text.trim());
+        return Ok(Opened {
+            info,
+            bytes: size,
+            records: Box::new(std::iter::once(Ok(record))),
         });
     }
     if is_vcard(&text) || matches!(ext.as_str(), "vcf" | "vcard") {

@@ -781,6 +781,11 @@ fn is_nickname(a: &str, b: &str) -> bool {
 /// `michal`). A pair of the list whose nickname is a formal name of its own (Andrea and Andrew,
 /// Alice and Lisa: variants a genealogist links, two people at a trade show) is left out unless
 /// the nickname is the formal name cut short (Alex, Alexander).
+/// Every formal given name of the nickname table, folded (`robert`, `margaret`...).
+pub fn all_formal_names() -> rustc_hash::FxHashSet<String> {
+    nickname_table().values().flatten().cloned().collect()
+}
+
 fn nickname_table() -> &'static HashMap<String, Vec<String>> {
     static TABLE: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
     TABLE.get_or_init(|| {

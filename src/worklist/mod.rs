@@ -19,6 +19,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use rayon::prelude::*;
 
 pub use cadence::{Cadence, CadenceError, Step};
+pub(crate) use priority::seniority;
 pub use priority::{Priority, priority};
 
 use crate::model::Contact;

@@ -111,7 +111,7 @@ pub fn priority(c: &Contact) -> Priority {
 }
 
 /// Points for how senior a job title is, and the word for it.
-fn seniority(title: &str) -> (u32, &'static str) {
+pub(crate) fn seniority(title: &str) -> (u32, &'static str) {
     let t = format!(
         " {} ",
         title

@@ -40,6 +40,7 @@ pub(super) fn import(
         let read = std::sync::Arc::new(crate::read::mapping::Options {
             mapping: args.input.read.mapping()?,
             profiles,
+            ocr_lang: args.input.read.ocr_lang.clone(),
         });
         for input in &mut inputs {
             input.read = read.clone();
