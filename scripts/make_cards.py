@@ -2,7 +2,7 @@
 
     python3 scripts/make_cards.py COUNT SEED OUTDIR [--flat]
 
-Needs Pillow and qrcode (`pip install pillow qrcode`) and the DejaVu and Liberation fonts
+Needs Pillow and qrcode (`pip install pillow qrcode phonenumbers`) and the DejaVu and Liberation fonts
 (Debian's fonts-dejavu-core and fonts-liberation).
 
 Cards: several fonts, layouts (left, centred, two columns, logo block), languages (English,
@@ -20,6 +20,11 @@ import json, math, os, random, sys
 
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 import qrcode
+
+try:
+    import phonenumbers
+except ImportError:  # the numbers are then drawn from the valid ranges without a check
+    phonenumbers = None
 
 rng = random.Random(1)
 
@@ -101,7 +106,15 @@ def digits(n):
 
 
 def phone(country, kind):
-    """(as printed, E.164) for a valid number of the country."""
+    """(as printed, E.164) for a number of the country that libphonenumber (Python's
+    `phonenumbers`) holds valid: a truth rolo could not be right about measures nothing."""
+    while True:
+        shown, e164 = draw_phone(country, kind)
+        if phonenumbers is None or phonenumbers.is_valid_number(phonenumbers.parse(e164)):
+            return shown, e164
+
+
+def draw_phone(country, kind):
     if country == "US":
         area = rng.choice(["415", "212", "617", "312", "206"])
         ex = str(rng.randrange(201, 999))
@@ -278,6 +291,12 @@ def render_card(p, with_qr, always_label=False):
 
     def lines_at(x, y, items, anchor="la", gap=10):
         for text, f in items:
+            # Print that would run off the card is set smaller, as a designer would.
+            room = (W - 60 - x) if anchor == "la" else W - 80
+            if qr is not None and anchor == "la" and x > W // 2:
+                room = W - 60 - x
+            while f.getlength(text) > room and f.size > 14:
+                f = font(os.path.basename(f.path)[:-4], f.size - 2)
             d.text((x, y), text, font=f, fill=ink, anchor=anchor)
             y += f.size + gap
         return y

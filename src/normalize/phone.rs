@@ -65,6 +65,16 @@ fn normalize_uncached(raw: &str, region: Id) -> Result<Phone, String> {
     if let Some(rest) = text.trim_start().strip_prefix("00") {
         text = format!("+{rest}");
     }
+    // `+33 (0)6 12 34 56 78`, `+49 (0) 30 …`: the national prefix in brackets after the
+    // calling code, as European cards and signatures write it, is not dialled from abroad.
+    if text.trim_start().starts_with('+') {
+        let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        if let Some(at) = compact.find("(0)")
+            && compact[..at].chars().skip(1).all(|c| c.is_ascii_digit())
+        {
+            text = format!("{}{}", &compact[..at], &compact[at + 3..]);
+        }
+    }
     if let Some(number) = parse_valid(&text, region) {
         return Ok(international_without_plus(s, &text, region, number));
     }
@@ -286,6 +296,18 @@ pub fn locale_region() -> Option<Id> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_national_prefix_in_brackets_after_the_calling_code() {
+        let e164 = |raw: &str| normalize(raw, Id::US).map(|p| p.e164);
+        assert_eq!(e164("+33 (0)6 12 34 56 78").as_deref(), Ok("+33612345678"));
+        assert!(
+            e164("+33 6 97 01 21 74").is_err(),
+            "06 97 is no French mobile range"
+        );
+        assert_eq!(e164("+49 (0) 30 6690743").as_deref(), Ok("+49306690743"));
+        assert_eq!(e164("+44 (0)20 7946 0958").as_deref(), Ok("+442079460958"));
+    }
 
     #[test]
     fn national_and_international_forms() {

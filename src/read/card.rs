@@ -245,7 +245,8 @@ fn postcode_line(line: &str) -> Option<(String, Option<String>, String, Option<&
     let [us, uk, first, nl] = RES.get_or_init(|| {
         [
             Regex::new(r"^(\p{L}[\p{L} .'-]+?),?\s+([A-Z]{2})\s+(\d{5}(?:-\d{4})?)$").unwrap(),
-            Regex::new(r"^(\p{L}[\p{L} .'-]+?),?\s+([A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})$").unwrap(),
+            Regex::new(r"^(\p{L}[\p{L} .'-]+?),?\s+([A-Z]{1,2}\d[A-Z\d]?)\s?([\dO][A-Z]{2})$")
+                .unwrap(),
             Regex::new(r"^(?:([A-Z])-\s?)?(\d{5})\s+(\p{L}[\p{L} .'-]+)$").unwrap(),
             Regex::new(r"^(?:([A-Z]{1,2})-\s?)?(\d{4}(?:\s?[A-Z]{2})?)\s+(\p{L}[\p{L} .'-]+)$")
                 .unwrap(),
@@ -256,7 +257,9 @@ fn postcode_line(line: &str) -> Option<(String, Option<String>, String, Option<&
         return Some((c[1].into(), Some(c[2].into()), c[3].into(), Some("US")));
     }
     if let Some(c) = uk.captures(line) {
-        return Some((c[1].into(), None, c[2].into(), Some("GB")));
+        // The inward code starts with a digit: an O there is a 0 OCR misread.
+        let inward = c[3].replacen('O', "0", 1);
+        return Some((c[1].into(), None, format!("{} {inward}", &c[2]), Some("GB")));
     }
     for (re, country_of) in [
         (
@@ -480,6 +483,14 @@ pub fn parse(lines: &[Line]) -> Vec<Reading> {
             used[i] = true;
         }
     }
+    // An address's last dot read with a space after it (`jane@acme. fr`) is joined again.
+    static SPACED_TLD: OnceLock<Regex> = OnceLock::new();
+    let spaced = SPACED_TLD
+        .get_or_init(|| Regex::new(r"(@[A-Za-z0-9.-]+)\. ([a-z]{2,3})\b").expect("pattern"));
+    let cleaned: Vec<String> = cleaned
+        .into_iter()
+        .map(|l| spaced.replace_all(&l, "$1.$2").into_owned())
+        .collect();
     // Emails and links, wherever they are.
     let mut domains = Vec::new();
     let mut locals = Vec::new();
@@ -497,13 +508,7 @@ pub fn parse(lines: &[Line]) -> Vec<Reading> {
                 locals.push(local.to_lowercase());
                 let host = domain.to_lowercase();
                 let labels: Vec<&str> = host.split('.').collect();
-                // The registrable name: `acme` of `mail.acme.co.uk`.
-                let name = labels
-                    .iter()
-                    .rev()
-                    .find(|l| l.len() > 3 || labels.len() == 2)
-                    .unwrap_or(&labels[0]);
-                domains.push(fold(name));
+                domains.push(fold(registrable(&labels)));
             }
             push(&mut readings, i, Field::Email, email, Kind::default());
             rest = rest.replace(m.as_str(), " ");
@@ -699,8 +704,11 @@ pub fn parse(lines: &[Line]) -> Vec<Reading> {
             .filter(|&i| Some(i) != name && Some(i) != title)
             .filter(|&i| !cleaned[i].chars().any(|c| c.is_ascii_digit()))
             .max_by_key(|&i| lines[i].height);
+        // A badge has no email: the line under the name is its company.
+        let no_email = domains.is_empty();
         if let Some(i) = company
-            && domains.iter().any(|d| !is_mail_provider(d))
+            && (no_email || domains.iter().any(|d| !is_mail_provider(d)))
+            && lines[i].confidence >= TRUSTED
             && cleaned[i].chars().filter(|c| c.is_alphabetic()).count() >= 2
         {
             push(
@@ -715,9 +723,13 @@ pub fn parse(lines: &[Line]) -> Vec<Reading> {
     readings.sort_by_key(|r| r.line);
     fix_initial_in_email(&mut readings);
     corroborate(&mut readings, &locals, &domains);
-    // Diacritics that large print lost, put back in the card's language.
-    if let Some(cc) = language_country(&readings) {
-        let lang = language_of(cc);
+    // Diacritics that large print lost, put back in the card's language: the one its numbers,
+    // address or email say, else the one whose spellings its words have (`Pérez` beside
+    // `Andres`).
+    let lang = language_country(&readings)
+        .map(language_of)
+        .or_else(|| spelled_language(&readings));
+    if let Some(lang) = lang {
         for r in &mut readings {
             match r.field {
                 Field::FullName | Field::Organization | Field::Title => {
@@ -865,6 +877,18 @@ fn dotted_suffix(line: &str) -> String {
         format!("{line}.")
     } else {
         line.to_string()
+    }
+}
+
+/// The name a company registered of a host's labels: `acme` of `acme.com`, `mail.acme.de` and
+/// `acme.co.uk`.
+fn registrable<'a>(labels: &[&'a str]) -> &'a str {
+    const SECOND_LEVEL: &[&str] = &["co", "com", "org", "net", "ac", "gov", "gob", "edu"];
+    match labels {
+        [] => "",
+        [only] => only,
+        [.., name, second, _] if SECOND_LEVEL.contains(second) => name,
+        [.., name, _] => name,
     }
 }
 
@@ -1337,12 +1361,6 @@ const ACCENTED: &[(&str, &[&str])] = &[
             "Magalhães",
         ],
     ),
-    (
-        "eng",
-        &[
-            "Zoë", "Chloë", "Renée", "Siobhán", "Ciarán", "Seán", "Róisín",
-        ],
-    ),
 ];
 
 /// A value with the diacritics of [`ACCENTED`] put back, word by word, for a card in `lang`.
@@ -1354,19 +1372,52 @@ fn restore_accents(value: &str, lang: &str) -> String {
         .split(' ')
         .map(|word| {
             let core = word.trim_matches(|c: char| !c.is_alphanumeric());
-            if core.is_empty() || !core.is_ascii() {
+            if core.is_empty() {
                 return word.to_string();
             }
-            // `ü` is read `u`, or `ii` where the dots stand apart.
+            // `ü` is read `u`, or `ii` where the dots stand apart; `Núñez` may lose one mark of
+            // two, `Lumière` get the wrong one.
             let bare = |w: &str| deunicode::deunicode(w);
             let split = |w: &str| bare(&w.replace('ü', "ii"));
-            match words.iter().find(|w| bare(w) == core || split(w) == core) {
+            let same_letters = |w: &str| {
+                w.chars().count() == core.chars().count() && bare(w) == bare(core) && w != core
+            };
+            match words
+                .iter()
+                .find(|w| bare(w) == core || split(w) == core || same_letters(w))
+            {
                 Some(accented) => word.replacen(core, accented, 1),
                 None => word.to_string(),
             }
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The one language of [`ACCENTED`] whose accented spellings the card's names and company use
+/// as printed (`Pérez`), if only one's are.
+fn spelled_language(readings: &[Reading]) -> Option<&'static str> {
+    let mut found: Vec<&'static str> = Vec::new();
+    for r in readings
+        .iter()
+        .filter(|r| matches!(r.field, Field::FullName | Field::Organization))
+    {
+        for word in r.value.split_whitespace() {
+            let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+            if core.is_ascii() {
+                continue;
+            }
+            for (lang, words) in ACCENTED {
+                if words.contains(&core) && !found.contains(lang) {
+                    found.push(lang);
+                }
+            }
+        }
+    }
+    match found.as_slice() {
+        [one] => Some(one),
+        _ => None,
+    }
 }
 
 /// The Tesseract language a card of a country is printed in.
@@ -1552,6 +1603,19 @@ mod tests {
             values("Jose Carter\nT +1 415 555 0143", Field::FullName),
             ["Jose Carter"]
         );
+        assert_eq!(
+            values("Chloe Reyes\nchloe@harbor.co.uk", Field::FullName),
+            ["Chloe Reyes"]
+        );
+        // A mark of two lost, the wrong one, and a language the name's own spelling says.
+        assert_eq!(
+            values("Lucía Núnez\nTel. 912 345 678", Field::FullName),
+            ["Lucía Núñez"]
+        );
+        assert_eq!(
+            values("Andres Pérez\nLevante S.A.", Field::FullName),
+            ["Andrés Pérez"]
+        );
     }
 
     #[test]
@@ -1632,6 +1696,51 @@ mod tests {
         let card = "Stefan Weber\nHauptstr. 3\n40210 Diisseldorf\nTel. +49 211 123456";
         let address = Address::decode(&values(card, Field::Address)[0], &Kind::default());
         assert_eq!(address.locality.as_deref(), Some("Düsseldorf"));
+    }
+
+    #[test]
+    fn ocr_slips_in_postcodes_and_addresses() {
+        assert_eq!(
+            postcode_line("London SE1 OAN").map(|p| p.2),
+            Some("SE1 0AN".to_string())
+        );
+        assert_eq!(
+            values("Benoit Lemaitre\nbenoit.lemaitre@sillage. fr", Field::Email),
+            ["benoit.lemaitre@sillage.fr"]
+        );
+        assert_eq!(
+            values("Jane Roe\njane@acme.com. Fax +1 212 555 0143", Field::Email),
+            ["jane@acme.com"]
+        );
+    }
+
+    #[test]
+    fn a_badges_company_is_the_line_under_the_name() {
+        let mut lines = text_lines("Grace\nReyes\nBrightline Robotics !_td\nATT -2026-299272");
+        lines[0].height = 140;
+        lines[1].height = 100;
+        lines[2].height = 64;
+        let r = parse(&lines);
+        let org: Vec<_> = r
+            .iter()
+            .filter(|x| x.field == Field::Organization)
+            .collect();
+        assert_eq!(org[0].value, "Brightline Robotics !_td");
+    }
+
+    #[test]
+    fn the_company_an_email_domain_names() {
+        assert_eq!(registrable(&["ironwood", "com"]), "ironwood");
+        assert_eq!(registrable(&["mail", "acme", "de"]), "acme");
+        assert_eq!(registrable(&["acme", "co", "uk"]), "acme");
+        let mut lines = text_lines("Ironwood Software Ltd\nThomas Kowalski\nthomas@ironwood.com");
+        lines[0].confidence = 37.0;
+        let r = parse(&lines);
+        let org = r.iter().find(|x| x.field == Field::Organization).unwrap();
+        assert!(
+            org.confidence >= TRUSTED,
+            "the email's domain names the company"
+        );
     }
 
     #[test]

@@ -170,6 +170,19 @@ fn a_card_is_read_again_in_its_own_language_when_its_numbers_say_it() {
 }
 
 #[test]
+fn a_photo_is_turned_upright_as_its_exif_orientation_says() {
+    if !tesseract() {
+        return;
+    }
+    let dir = TestDir::new();
+    let run = dir.run(&[&fixture("capture/card-en-exif-rotated.jpg")]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let en = run.contact("Emily Whitmore");
+    assert_eq!(strings(&en["emails"]), ["emily.whitmore@northwind.com"]);
+    assert_eq!(en["title"], "VP of Sales");
+}
+
+#[test]
 fn badge_codes_are_read_exactly_without_ocr() {
     // No Tesseract is needed where the codes hold the contacts.
     let dir = TestDir::new();
