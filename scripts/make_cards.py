@@ -241,7 +241,8 @@ def vcard(p):
         lines.append(f"TEL;TYPE={ {'work': 'WORK,VOICE', 'cell': 'CELL', 'fax': 'WORK,FAX'}[kind]}:{e164}")
     if p["address"]:
         a = p["adr"]
-        lines.append(f"ADR;TYPE=WORK:;;{p['address'][0]};{a['locality']};{a['region']};{a['postcode']};")
+        street = p["address"][0].replace(",", "\\,")  # a comma separates values in ADR
+        lines.append(f"ADR;TYPE=WORK:;;{street};{a['locality']};{a['region']};{a['postcode']};")
     lines.append("END:VCARD")
     return "\r\n".join(lines) + "\r\n"
 
@@ -349,7 +350,9 @@ def render_badge(p, code):
 
 def table(size):
     w, h = size
-    base = rng.choice([(120, 85, 55), (90, 90, 95), (160, 130, 95), (60, 60, 60)])
+    # Wood, grey laminate, a dark desk, and one in six a white desk the card hardly stands out on.
+    base = rng.choice([(120, 85, 55), (90, 90, 95), (160, 130, 95), (60, 60, 60), (70, 75, 90),
+                       (232, 232, 228)])
     img = Image.new("RGB", (w, h), base)
     d = ImageDraw.Draw(img)
     for y in range(0, h, 6):  # wood grain or fabric
