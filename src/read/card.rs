@@ -483,13 +483,25 @@ pub fn parse(lines: &[Line]) -> Vec<Reading> {
             used[i] = true;
         }
     }
-    // An address's last dot read with a space after it (`jane@acme. fr`) is joined again.
-    static SPACED_TLD: OnceLock<Regex> = OnceLock::new();
-    let spaced = SPACED_TLD
-        .get_or_init(|| Regex::new(r"(@[A-Za-z0-9.-]+)\. ([a-z]{2,3})\b").expect("pattern"));
+    // Spaces OCR put into an address or a site (`liam. hughes@redstone. fr`, `www.acme. de`)
+    // and a bracket before its `@` (`sgomez(@brisa.com`) are taken out again.
+    static SPACED: OnceLock<[Regex; 4]> = OnceLock::new();
+    let spaced = SPACED.get_or_init(|| {
+        [
+            Regex::new(r"((?:@|\bwww\.)[A-Za-z0-9.-]+)\. ([a-z]{2,3})\b").expect("pattern"),
+            Regex::new(r"\b([a-z0-9_-]+)\. ([a-z0-9._-]+ ?@)").expect("pattern"),
+            Regex::new(r"([a-z0-9])[(\[{|]@").expect("pattern"),
+            Regex::new(r"@[)\]}|]([a-z0-9])").expect("pattern"),
+        ]
+    });
     let cleaned: Vec<String> = cleaned
         .into_iter()
-        .map(|l| spaced.replace_all(&l, "$1.$2").into_owned())
+        .map(|l| {
+            let l = spaced[0].replace_all(&l, "$1.$2");
+            let l = spaced[1].replace_all(&l, "$1.$2");
+            let l = spaced[2].replace_all(&l, "$1@");
+            spaced[3].replace_all(&l, "@$1").into_owned()
+        })
         .collect();
     // Emails and links, wherever they are.
     let mut domains = Vec::new();
@@ -532,8 +544,9 @@ pub fn parse(lines: &[Line]) -> Vec<Reading> {
             used[i] = true;
         }
     }
-    // An `@` read as `O`, `Q`, `©` or `(W` (`tlopezObrisa.io`): a word that ends in the host
-    // of the card's web site, with a local part before it.
+    // An `@` read as `O`, `Q`, `©`, `(W` or a `0` before a space (`tlopezObrisa.io`): a line
+    // that ends in the card's own domain, its web site's or the one its company is named by,
+    // with a local part before it.
     if !readings.iter().any(|r| r.field == Field::Email) {
         // The card's site, written as one (`www.`, `https://`).
         let sites: Vec<String> = readings
@@ -547,24 +560,21 @@ pub fn parse(lines: &[Line]) -> Vec<Reading> {
             .filter(|h| h.contains('.'))
             .collect();
         let found = cleaned.iter().enumerate().find_map(|(i, line)| {
-            line.split_whitespace().find_map(|word| {
-                let lower = word.to_lowercase();
-                if lower.starts_with("www.") || lower.contains("//") {
-                    return None;
-                }
-                let site = sites
-                    .iter()
-                    .find(|s| lower.len() > s.len() && lower.ends_with(s.as_str()))?;
-                let before = &word[..word.len() - site.len()];
-                let local = misread_at(before)?;
-                Some((i, format!("{local}@{}", &word[word.len() - site.len()..])))
-            })
+            let others: String = cleaned
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .map(|(_, l)| fold(l))
+                .collect();
+            misread_email(line, &sites, &others).map(|email| (i, email))
         });
         if let Some((i, email)) = found {
-            // The link read from the same word is the address, not a second site.
+            // The link read from the same line is the address, not a second site.
             readings.retain(|r| !(r.line == i && r.field == Field::Url));
-            if let Some((local, _)) = email.split_once('@') {
+            if let Some((local, domain)) = email.split_once('@') {
                 locals.push(local.to_lowercase());
+                let labels: Vec<&str> = domain.split('.').collect();
+                domains.push(fold(registrable(&labels)));
             }
             push(&mut readings, i, Field::Email, email, Kind::default());
             used[i] = true;
@@ -725,14 +735,26 @@ pub fn parse(lines: &[Line]) -> Vec<Reading> {
     corroborate(&mut readings, &locals, &domains);
     // Diacritics that large print lost, put back in the card's language: the one its numbers,
     // address or email say, else the one whose spellings its words have (`Pérez` beside
-    // `Andres`).
-    let lang = language_country(&readings)
-        .map(language_of)
-        .or_else(|| spelled_language(&readings));
+    // `Andres`). A name is put back in the language its own spelling says first (`Begoña
+    // Garcia` on a card of a French company).
+    let card_lang = language_country(&readings).map(language_of);
+    let name_lang = spelled_language(
+        &readings
+            .iter()
+            .filter(|r| r.field == Field::FullName)
+            .cloned()
+            .collect::<Vec<_>>(),
+    );
+    let lang = card_lang.or_else(|| spelled_language(&readings));
+    if let Some(name_lang) = name_lang.or(lang) {
+        for r in readings.iter_mut().filter(|r| r.field == Field::FullName) {
+            r.value = restore_accents(&r.value, name_lang);
+        }
+    }
     if let Some(lang) = lang {
         for r in &mut readings {
             match r.field {
-                Field::FullName | Field::Organization | Field::Title => {
+                Field::Organization | Field::Title => {
                     r.value = restore_accents(&r.value, lang);
                 }
                 Field::Address => {
@@ -788,6 +810,19 @@ fn join_name_lines(cleaned: &mut [String], lines: &[Line], used: &mut [bool], or
 /// the company's.
 fn corroborate(readings: &mut [Reading], locals: &[String], domains: &[String]) {
     let locals: Vec<String> = locals.iter().map(|l| fold(l)).collect();
+    let of = |field: Field| -> Vec<String> {
+        readings
+            .iter()
+            .filter(|r| r.field == field && r.confidence >= TRUSTED)
+            .flat_map(|r| r.value.split_whitespace().map(fold).collect::<Vec<_>>())
+            .collect()
+    };
+    let names = of(Field::FullName);
+    let companies: Vec<String> = readings
+        .iter()
+        .filter(|r| matches!(r.field, Field::Organization | Field::Url) && r.confidence >= TRUSTED)
+        .map(|r| fold(&r.value))
+        .collect();
     for r in readings.iter_mut() {
         let spelled = match r.field {
             Field::FullName => r
@@ -801,6 +836,19 @@ fn corroborate(readings: &mut [Reading], locals: &[String], domains: &[String]) 
                 domains
                     .iter()
                     .any(|d| d.len() >= 4 && folded.contains(d.as_str()))
+            }
+            // An address whose local part the person's name spells, at the company's domain.
+            Field::Email => {
+                let (local, domain) = r.value.split_once('@').unwrap_or_default();
+                let (local, domain) = (
+                    fold(local),
+                    fold(registrable(&domain.split('.').collect::<Vec<_>>())),
+                );
+                let named = names
+                    .iter()
+                    .any(|w| w.len() >= 3 && local.contains(w.as_str()));
+                let company = domain.len() >= 4 && companies.iter().any(|c| c.contains(&domain));
+                named && company
             }
             _ => false,
         };
@@ -838,6 +886,48 @@ fn fix_initial_in_email(readings: &mut [Reading]) {
             r.value = format!("{initial}{}@{domain}", chars.as_str());
         }
     }
+}
+
+/// An address in a line whose `@` OCR misread: the line ends in a domain (`ironwood.co.uk`)
+/// that is the card's web site's or names its company (`others`, the card's other lines
+/// folded), after a local part and one or two characters that stand for the `@`.
+fn misread_email(line: &str, sites: &[String], others: &str) -> Option<String> {
+    static DOMAIN: OnceLock<Regex> = OnceLock::new();
+    let domain_re =
+        DOMAIN.get_or_init(|| Regex::new(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$").unwrap());
+    let line = line.trim().trim_end_matches(['.', ',', ';']);
+    let lower = line.to_lowercase();
+    if lower.starts_with("www.") || lower.contains("//") || line.contains('@') {
+        return None;
+    }
+    // The domain: a site's host the line ends with, else the lower-case domain it ends with.
+    let host = sites
+        .iter()
+        .find(|s| lower.len() > s.len() && lower.ends_with(s.as_str()))
+        .cloned()
+        .or_else(|| domain_re.find(line).map(|m| m.as_str().to_string()))?;
+    let labels: Vec<&str> = host.split('.').collect();
+    let name = fold(registrable(&labels));
+    let known = sites.contains(&host) || (name.len() >= 4 && others.contains(&name));
+    if !known {
+        return None;
+    }
+    let before = &line[..line.len() - host.len()];
+    // `jimenez560 mirador.es`: a `0` or `O` with a space after it is the `@`.
+    let local = match before.strip_suffix(' ') {
+        Some(rest) => {
+            let rest = rest.trim_end();
+            rest.strip_suffix(['0', 'O', 'o', 'Q', '©', '®'])
+                .unwrap_or(rest)
+        }
+        None => misread_at(before)?,
+    };
+    let local = local.rsplit(' ').next().unwrap_or_default();
+    let ok = local.len() >= 2
+        && local
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'));
+    ok.then(|| format!("{local}@{}", &line[line.len() - host.len()..]))
 }
 
 /// The local part of an address whose `@` OCR read as one or two other characters: what is
@@ -1035,22 +1125,25 @@ fn is_known_given(folded: &str) -> bool {
 /// it.
 pub fn country(readings: &[Reading]) -> Option<(&'static str, &'static str)> {
     match country_and_language(readings)? {
-        (_, "email domain") => None,
-        // A label's language says where the numbers are from where they are all numbers of
-        // that country (`Handy 0176 62082004`).
-        // A national number of a country that dials a trunk `0` starts with it.
-        (cc, "phone labels") => {
+        // A label's language (`Handy 0176 62082004`) or the email's domain (`.de`) says where
+        // the numbers are from where they are all numbers of that country as it writes them,
+        // with the trunk `0` of the countries that dial one.
+        (cc, from @ ("phone labels" | "email domain")) => {
             let region = crate::normalize::phone::region_of(cc)?;
             let trunk = matches!(cc, "DE" | "AT" | "CH" | "FR" | "BE" | "NL" | "GB" | "IE");
-            readings
+            let phones: Vec<&Reading> = readings
                 .iter()
                 .filter(|r| r.field == Field::Phone)
-                .all(|r| {
-                    let first = r.value.trim_start_matches('(').chars().next();
-                    let national_ok = !trunk || matches!(first, Some('0' | '+'));
-                    national_ok && crate::normalize::phone::normalize(&r.value, region).is_ok()
-                })
-                .then_some((cc, "phone labels"))
+                .collect();
+            let national = phones
+                .iter()
+                .any(|r| !r.value.trim_start().starts_with('+'));
+            let all_theirs = phones.iter().all(|r| {
+                let first = r.value.trim_start_matches('(').chars().next();
+                let national_ok = !trunk || matches!(first, Some('0' | '+'));
+                national_ok && crate::normalize::phone::normalize(&r.value, region).is_ok()
+            });
+            (national && all_theirs).then_some((cc, from))
         }
         found => Some(found),
     }
@@ -1649,8 +1742,17 @@ mod tests {
             Some("ES")
         );
         assert_eq!(c("Stefan Schröder\nTel. +49 30 6690743"), Some("DE"));
-        // An email's domain chooses the language, not the country of the numbers.
+        // An email's domain chooses the language; the country of the numbers only where they
+        // are that country's as it writes them.
         assert_eq!(c("Amélie Girard\namelie@horizon.fr"), None);
+        assert_eq!(
+            c("Ute Bäumer\nT 0221 2096113\nM 0151 21053141\nubaumer@waldmann.de"),
+            Some("DE")
+        );
+        assert_eq!(
+            c("Hannah Hughes\nFax 212.404.6344\nhannah@bluepeak.de"),
+            None
+        );
         assert_eq!(
             language_country(&parse(&text_lines("Amélie Girard\namelie@horizon.fr"))),
             Some("FR")
@@ -1669,6 +1771,14 @@ mod tests {
         assert_eq!(values(card, Field::Url), ["www.brisa.io"]);
         let card = "Begoña López\nblopez(Walcazar.es\nwww.alcazar.es";
         assert_eq!(values(card, Field::Email), ["blopez@alcazar.es"]);
+        // No site printed: the company's name says the domain is the card's.
+        let card = "Ironwood Systems Ltd\nMichael Carter\nmichael.carter(Vironwood.co.uk";
+        assert_eq!(
+            values(card, Field::Email),
+            ["michael.carter@ironwood.co.uk"]
+        );
+        let card = "Sofía Jiménez\nsofia.jimenez560 mirador.es\nwww.mirador.es";
+        assert_eq!(values(card, Field::Email), ["sofia.jimenez56@mirador.es"]);
         // A domain of its own is a link.
         assert_eq!(
             values("Anna Kern\nkernOnet.io", Field::Url),
@@ -1711,6 +1821,13 @@ mod tests {
         assert_eq!(
             values("Jane Roe\njane@acme.com. Fax +1 212 555 0143", Field::Email),
             ["jane@acme.com"]
+        );
+        let card = "Liam Hughes\nliam. hughes@redstone. fr\nwww.redstone. fr";
+        assert_eq!(values(card, Field::Email), ["liam.hughes@redstone.fr"]);
+        assert_eq!(values(card, Field::Url), ["www.redstone.fr"]);
+        assert_eq!(
+            values("Sofía Gómez\nsgomez(@brisa.com", Field::Email),
+            ["sgomez@brisa.com"]
         );
     }
 
@@ -1780,6 +1897,23 @@ mod tests {
         let mut lines = text_lines("Anna Kern\ninfo@mirador.es");
         lines[0].confidence = 40.0;
         assert!(parse(&lines)[0].confidence < TRUSTED);
+    }
+
+    #[test]
+    fn an_email_the_name_and_the_company_spell_is_trusted() {
+        let mut lines = text_lines("Bluepeak Systems Ltd\nHannah O'Brien\nhannah @bluepeak.co.uk");
+        lines[2].confidence = 34.0;
+        let r = parse(&lines);
+        let email = r.iter().find(|x| x.field == Field::Email).unwrap();
+        assert_eq!(email.value, "hannah@bluepeak.co.uk");
+        assert!(email.confidence >= TRUSTED);
+        let mut lines = text_lines("Bluepeak Systems Ltd\nHannah O'Brien\nsales @bluepeak.co.uk");
+        lines[2].confidence = 34.0;
+        assert!(
+            parse(&lines)
+                .iter()
+                .any(|x| x.field == Field::Email && x.confidence < TRUSTED)
+        );
     }
 
     #[test]
