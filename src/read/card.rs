@@ -678,32 +678,18 @@ pub fn parse(lines: &[Line]) -> Vec<Reading> {
         .iter()
         .copied()
         .find(|&i| Some(i) != org && Some(i) != name && is_title(&cleaned[i]));
-    if let Some(i) = name {
-        push(
-            &mut readings,
-            i,
-            Field::FullName,
-            cleaned[i].clone(),
-            Kind::default(),
-        );
-    }
-    if let Some(i) = title {
-        push(
-            &mut readings,
-            i,
-            Field::Title,
-            cleaned[i].clone(),
-            Kind::default(),
-        );
-    }
-    if let Some(i) = org {
-        push(
-            &mut readings,
-            i,
+    for (line, field, value) in [
+        (name, Field::FullName, name.map(|i| cleaned[i].clone())),
+        (title, Field::Title, title.map(|i| cleaned[i].clone())),
+        (
+            org,
             Field::Organization,
-            dotted_suffix(&cleaned[i]),
-            Kind::default(),
-        );
+            org.map(|i| dotted_suffix(&cleaned[i])),
+        ),
+    ] {
+        if let (Some(i), Some(value)) = (line, value) {
+            push(&mut readings, i, field, value, Kind::default());
+        }
     }
     // No organization line: the largest line left that is none of the others, where the
     // email's domain is a company's (not a mail provider's).

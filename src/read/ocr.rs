@@ -70,6 +70,14 @@ fn program() -> String {
         .unwrap_or_else(|| "tesseract".into())
 }
 
+/// Why Tesseract could not be started: not there (or not runnable), or another failure.
+fn not_started(e: std::io::Error) -> OcrError {
+    match e.kind() {
+        std::io::ErrorKind::NotFound | std::io::ErrorKind::PermissionDenied => OcrError::Missing,
+        _ => OcrError::Failed(e.to_string()),
+    }
+}
+
 /// The languages Tesseract has installed (`eng`, `deu`...), asked once.
 pub fn installed_languages() -> Result<&'static [String], OcrError> {
     static LANGS: OnceLock<Result<Vec<String>, OcrError>> = OnceLock::new();
@@ -79,12 +87,7 @@ pub fn installed_languages() -> Result<&'static [String], OcrError> {
                 .arg("--list-langs")
                 .stdin(Stdio::null())
                 .output()
-                .map_err(|e| match e.kind() {
-                    std::io::ErrorKind::NotFound | std::io::ErrorKind::PermissionDenied => {
-                        OcrError::Missing
-                    }
-                    _ => OcrError::Failed(e.to_string()),
-                })?;
+                .map_err(not_started)?;
             // Tesseract 3 printed the list on stderr.
             let text = format!(
                 "{}\n{}",
@@ -218,12 +221,7 @@ fn tesseract(png: &[u8], languages: &str) -> Result<String, OcrError> {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound | std::io::ErrorKind::PermissionDenied => {
-                OcrError::Missing
-            }
-            _ => OcrError::Failed(e.to_string()),
-        })?;
+        .map_err(not_started)?;
     let mut stdin = child.stdin.take().expect("stdin is piped");
     let png = png.to_vec();
     let writer = std::thread::spawn(move || stdin.write_all(&png));
@@ -336,13 +334,7 @@ pub fn skew_angle(image: &GrayImage) -> f32 {
     if w < 50 || h < 50 {
         return 0.0;
     }
-    let f = 600.0 / w.max(h) as f32;
-    let small = image::imageops::resize(
-        image,
-        ((w as f32 * f) as u32).max(1),
-        ((h as f32 * f) as u32).max(1),
-        image::imageops::FilterType::Triangle,
-    );
+    let (small, _) = shrunk(image, 600.0);
     let mut histogram = [0u32; 256];
     for p in small.pixels() {
         histogram[p[0] as usize] += 1;
@@ -407,6 +399,19 @@ fn deskewed(image: &GrayImage) -> GrayImage {
     )
 }
 
+/// A copy of the image whose longer side is `side` pixels, and the factor it was scaled by.
+fn shrunk(image: &GrayImage, side: f32) -> (GrayImage, f32) {
+    let (w, h) = image.dimensions();
+    let f = side / w.max(h) as f32;
+    let small = image::imageops::resize(
+        image,
+        ((w as f32 * f) as u32).max(1),
+        ((h as f32 * f) as u32).max(1),
+        image::imageops::FilterType::Triangle,
+    );
+    (small, f)
+}
+
 /// The corners of a card lying on a darker table (top left, top right, bottom right, bottom
 /// left), or `None` when no card stands out: the image is then a scan or a crop already.
 pub fn find_card(image: &GrayImage) -> Option<[(f32, f32); 4]> {
@@ -416,13 +421,7 @@ pub fn find_card(image: &GrayImage) -> Option<[(f32, f32); 4]> {
         return None;
     }
     // Found on a small copy: the outline of a card needs no detail.
-    let f = 400.0 / w.max(h) as f32;
-    let small = image::imageops::resize(
-        image,
-        ((w as f32 * f) as u32).max(1),
-        ((h as f32 * f) as u32).max(1),
-        image::imageops::FilterType::Triangle,
-    );
+    let (small, f) = shrunk(image, 400.0);
     let level = imageproc::contrast::otsu_level(&small);
     let mut bright =
         imageproc::contrast::threshold(&small, level, imageproc::contrast::ThresholdType::Binary);
