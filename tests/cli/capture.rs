@@ -453,3 +453,43 @@ fn the_photo_of_a_card_goes_into_the_vcard_export() {
         "{text}"
     );
 }
+
+#[test]
+fn a_badge_photo_imported_into_the_store_keeps_its_photo() {
+    let dir = TestDir::new();
+    let db = dir.path("rolo.db").display().to_string();
+    let store = |args: &[&str]| {
+        let mut all = vec!["--store".to_string(), db.clone()];
+        all.extend(args.iter().map(|a| a.to_string()));
+        dir.rolo_ok(&all)
+    };
+    let out = store(&[
+        "import",
+        &fixture("capture/badge-vcard.png"),
+        "--event",
+        "NorthStack Expo 2026",
+        "--met-on",
+        "2026-10-14",
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("400×550 image: a code; QR code (vCard)"),
+        "{stderr}"
+    );
+    let exported = dir.path("contacts.jsonl").display().to_string();
+    store(&["export", &exported]);
+    let contacts: Vec<Value> = std::fs::read_to_string(&exported)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(contacts.len(), 1);
+    let daniel = &contacts[0];
+    assert_eq!(daniel["name"], "Daniel O'Brien");
+    assert_eq!(daniel["photo"]["mime"], "image/png");
+    let size = std::fs::metadata(fixture("capture/badge-vcard.png"))
+        .unwrap()
+        .len();
+    assert_eq!(daniel["photo"]["bytes"].as_u64(), Some(size));
+    assert_eq!(daniel["events"][0]["name"], "NorthStack Expo 2026");
+}
