@@ -108,6 +108,56 @@ fn check(s: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Mail providers whose domain says nothing about an employer.
+const FREE_MAIL: &[&str] = &[
+    "gmail.com",
+    "googlemail.com",
+    "outlook.com",
+    "hotmail.com",
+    "live.com",
+    "msn.com",
+    "yahoo.com",
+    "ymail.com",
+    "icloud.com",
+    "me.com",
+    "mac.com",
+    "aol.com",
+    "proton.me",
+    "protonmail.com",
+    "gmx.de",
+    "gmx.net",
+    "gmx.com",
+    "web.de",
+    "t-online.de",
+    "mail.com",
+    "yandex.ru",
+    "mail.ru",
+    "qq.com",
+    "163.com",
+    "126.com",
+    "orange.fr",
+    "free.fr",
+    "laposte.net",
+    "wanadoo.fr",
+    "libero.it",
+    "hotmail.co.uk",
+    "yahoo.co.uk",
+    "btinternet.com",
+    "comcast.net",
+    "verizon.net",
+    "att.net",
+    "fastmail.com",
+    "zoho.com",
+    "naver.com",
+    "hanmail.net",
+    "yahoo.co.jp",
+];
+
+/// Whether a domain is a mail provider's (`gmail.com`), which says nothing about an employer.
+pub fn is_free_mail(domain: &str) -> bool {
+    FREE_MAIL.contains(&domain)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -19,6 +19,11 @@ const PARTICLES: &[&str] = &[
     "van", "von", "der", "den", "de", "da", "das", "di", "du", "la", "le", "del", "della", "dos",
     "ter", "ten", "zu", "y", "bin", "ibn", "af", "av",
 ];
+/// Whether a word is a particle of a family name (`van`, `De`, `bin`), in any case.
+pub fn is_particle(word: &str) -> bool {
+    PARTICLES.contains(&word.to_lowercase().as_str())
+}
+
 const MAC_NAMES: &[&str] = &[
     "macdonald",
     "macleod",

@@ -67,7 +67,7 @@ fn normalize_uncached(raw: &str, region: Id) -> Result<Phone, String> {
     }
     // `+33 (0)6 12 34 56 78`, `+49 (0) 30 …`: the national prefix in brackets after the
     // calling code, as European cards and signatures write it, is not dialled from abroad.
-    if text.trim_start().starts_with('+') {
+    if text.contains('(') && text.trim_start().starts_with('+') {
         let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
         if let Some(at) = compact.find("(0)")
             && compact[..at].chars().skip(1).all(|c| c.is_ascii_digit())

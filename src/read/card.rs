@@ -702,8 +702,13 @@ pub fn parse(lines: &[Line]) -> Vec<Reading> {
             .max_by_key(|&i| lines[i].height);
         // A badge has no email: the line under the name is its company.
         let no_email = domains.is_empty();
+        let company_email = readings
+            .iter()
+            .filter(|r| r.field == Field::Email)
+            .filter_map(|r| r.value.rsplit_once('@'))
+            .any(|(_, domain)| !crate::normalize::email::is_free_mail(&domain.to_lowercase()));
         if let Some(i) = company
-            && (no_email || domains.iter().any(|d| !is_mail_provider(d)))
+            && (no_email || company_email)
             && lines[i].confidence >= TRUSTED
             && cleaned[i].chars().filter(|c| c.is_alphabetic()).count() >= 2
         {
@@ -981,32 +986,6 @@ fn host(url: &str) -> String {
         .to_string()
 }
 
-fn is_mail_provider(folded_domain: &str) -> bool {
-    const PROVIDERS: &[&str] = &[
-        "gmail",
-        "googlemail",
-        "yahoo",
-        "hotmail",
-        "outlook",
-        "live",
-        "icloud",
-        "me",
-        "aol",
-        "gmx",
-        "web",
-        "orange",
-        "free",
-        "wanadoo",
-        "laposte",
-        "protonmail",
-        "proton",
-        "mail",
-        "yandex",
-        "tonline",
-    ];
-    PROVIDERS.contains(&folded_domain)
-}
-
 fn is_title(line: &str) -> bool {
     crate::normalize::title::looks_like_title(line)
 }
@@ -1071,29 +1050,9 @@ fn best_name(
         .map(|(_, _, i)| i)
 }
 
+/// A particle of a family name (`van`, `de`, `bin`), or Arabic `al` written apart.
 fn is_particle(word: &str) -> bool {
-    matches!(
-        word.to_lowercase().as_str(),
-        "van"
-            | "von"
-            | "de"
-            | "der"
-            | "den"
-            | "del"
-            | "della"
-            | "di"
-            | "da"
-            | "la"
-            | "le"
-            | "du"
-            | "y"
-            | "bin"
-            | "ibn"
-            | "al"
-            | "ter"
-            | "ten"
-            | "zu"
-    )
+    crate::normalize::name::is_particle(word) || word.eq_ignore_ascii_case("al")
 }
 
 /// A given name the name lists know.

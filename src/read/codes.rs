@@ -148,16 +148,9 @@ fn symbology(format: &rxing::BarcodeFormat) -> String {
         F::PDF_417 => "PDF417",
         F::AZTEC => "Aztec code",
         F::DATA_MATRIX => "Data Matrix",
-        F::MAXICODE => "MaxiCode",
         F::CODE_128 => "Code 128",
         F::CODE_39 => "Code 39",
         F::CODE_93 => "Code 93",
-        F::CODABAR => "Codabar",
-        F::EAN_13 => "EAN-13",
-        F::EAN_8 => "EAN-8",
-        F::ITF => "ITF",
-        F::UPC_A => "UPC-A",
-        F::UPC_E => "UPC-E",
         _ => "barcode",
     }
     .to_string()

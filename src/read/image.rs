@@ -23,7 +23,7 @@ pub struct Capture {
     pub codes: Vec<Code>,
     /// The text read by OCR, where it was read.
     pub page: Option<Page>,
-    /// How each line of the text became a value: (line, field) pairs.
+    /// The values the text became, each with the line it came from.
     pub readings: Vec<card::Reading>,
 }
 
@@ -269,14 +269,7 @@ pub fn capture(
     let text = page.text();
     let readings = card::parse(&page.lines);
     let n = items.len() + 1;
-    if readings.is_empty() && !pages.is_empty() {
-        let mut record = RawRecord::new(prov(n), text.clone());
-        for code in &pages {
-            record.push(Field::Url, code.payload.trim());
-        }
-        record.push(Field::Photo, &photo);
-        items.push(Ok(record));
-    } else if readings.is_empty() {
+    if readings.is_empty() && pages.is_empty() {
         let why = if page.lines.is_empty() {
             "no code and no printed text found in the image"
         } else {
@@ -285,12 +278,14 @@ pub fn capture(
         items.push(Err(super::reject(prov(n), why.into(), text)));
     } else {
         let mut record = RawRecord::new(prov(n), text.clone());
-        if !page.flattened {
-            record
-                .warnings
-                .push("no card edges found in the photo: read as it is".into());
+        if !readings.is_empty() {
+            if !page.flattened {
+                record
+                    .warnings
+                    .push("no card edges found in the photo: read as it is".into());
+            }
+            card::fill(&mut record, readings.clone(), &text);
         }
-        card::fill(&mut record, readings.clone(), &text);
         for code in &pages {
             record.push(Field::Url, code.payload.trim());
         }

@@ -777,15 +777,15 @@ fn is_nickname(a: &str, b: &str) -> bool {
     a.len() >= 3 && a[1..] == b[1..] && fa.iter().any(|f| fb.contains(f))
 }
 
-/// Nickname → the formal names it is short for, folded as names are (`michael` folds to
-/// `michal`). A pair of the list whose nickname is a formal name of its own (Andrea and Andrew,
-/// Alice and Lisa: variants a genealogist links, two people at a trade show) is left out unless
-/// the nickname is the formal name cut short (Alex, Alexander).
 /// Every formal given name of the nickname table, folded (`robert`, `margaret`...).
 pub fn all_formal_names() -> rustc_hash::FxHashSet<String> {
     nickname_table().values().flatten().cloned().collect()
 }
 
+/// Nickname → the formal names it is short for, folded as names are (`michael` folds to
+/// `michal`). A pair of the list whose nickname is a formal name of its own (Andrea and Andrew,
+/// Alice and Lisa: variants a genealogist links, two people at a trade show) is left out unless
+/// the nickname is the formal name cut short (Alex, Alexander).
 fn nickname_table() -> &'static HashMap<String, Vec<String>> {
     static TABLE: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
     TABLE.get_or_init(|| {

@@ -1010,56 +1010,12 @@ fn is_role_address(email: &str) -> bool {
         .is_some_and(|(local, _)| ROLE_LOCAL_PARTS.contains(&local))
 }
 
-/// Mail providers whose domain says nothing about an employer.
-const FREE_MAIL: &[&str] = &[
-    "gmail.com",
-    "googlemail.com",
-    "outlook.com",
-    "hotmail.com",
-    "live.com",
-    "msn.com",
-    "yahoo.com",
-    "ymail.com",
-    "icloud.com",
-    "me.com",
-    "mac.com",
-    "aol.com",
-    "proton.me",
-    "protonmail.com",
-    "gmx.de",
-    "gmx.net",
-    "gmx.com",
-    "web.de",
-    "t-online.de",
-    "mail.com",
-    "yandex.ru",
-    "mail.ru",
-    "qq.com",
-    "163.com",
-    "126.com",
-    "orange.fr",
-    "free.fr",
-    "laposte.net",
-    "libero.it",
-    "hotmail.co.uk",
-    "yahoo.co.uk",
-    "btinternet.com",
-    "comcast.net",
-    "verizon.net",
-    "att.net",
-    "fastmail.com",
-    "zoho.com",
-    "naver.com",
-    "hanmail.net",
-    "yahoo.co.jp",
-];
-
 /// The domains of the addresses that are at an employer rather than a mail provider.
 fn company_domains(emails: &[String]) -> impl Iterator<Item = &str> {
     emails
         .iter()
         .filter_map(|e| e.rsplit_once('@').map(|(_, d)| d))
-        .filter(|d| !FREE_MAIL.contains(d))
+        .filter(|d| !crate::normalize::email::is_free_mail(d))
 }
 
 #[cfg(test)]
