@@ -125,6 +125,8 @@ impl Record {
                 .any(|p| matches!(p.field.as_str(), "email" | "phone" | "url"))
             || !self.details.phones.is_empty()
             || !self.details.ims.is_empty()
+            // A postal address with its street: a person to write to, and to find again by it.
+            || self.details.addresses.iter().any(|a| a.street.is_some())
             // An organization's own entry: a card that says it is one, or one found at its
             // address.
             || (self.organization.is_some()

@@ -199,7 +199,13 @@ pub fn kind_of_header(header: &str) -> Kind {
 fn address_part(header: &str) -> Option<(Part, Vec<String>)> {
     let ws = words(header);
     let has = |w: &str| ws.iter().any(|x| x == w);
-    let part = if has("street") || has("strasse") || has("rue") || has("calle") {
+    let part = if has("street")
+        || has("strasse")
+        || has("rue")
+        || has("calle")
+        || has("hausnummer")
+        || (has("house") && (has("number") || has("no")))
+    {
         Part::Street
     } else if has("city")
         || has("ort")
@@ -207,6 +213,7 @@ fn address_part(header: &str) -> Option<(Part, Vec<String>)> {
         || has("ciudad")
         || has("town")
         || has("locality")
+        || has("suburb")
     {
         Part::Locality
     } else if has("state") || has("region") || has("province") || has("bundesland") {
@@ -265,6 +272,12 @@ fn address_part(header: &str) -> Option<(Part, Vec<String>)> {
         "postcode",
         "postalcode",
         "locality",
+        "suburb",
+        "house",
+        "hausnummer",
+        "number",
+        "no",
+        "nr",
         "countryname",
         "zip",
         "postleitzahl",
@@ -625,6 +638,17 @@ impl Roles {
     }
 }
 
+/// A house number as written in a column of its own: `12`, `12a`, `12-14`.
+fn is_house_number(value: &str) -> bool {
+    let value = value.trim();
+    value.len() <= 8
+        && value.starts_with(|c: char| c.is_ascii_digit())
+        && value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '/')
+        && value.chars().filter(char::is_ascii_alphabetic).count() <= 1
+}
+
 /// An address under construction from the cells of a row.
 #[derive(Debug, Default)]
 pub struct Parts(Vec<Option<String>>);
@@ -636,6 +660,12 @@ impl Parts {
         }
         let slot = &mut self.0[part as usize];
         match slot {
+            // A house number in a column of its own goes on the street's line: `12 Herschell
+            // Circuit`, `Hauptstraße 5`.
+            Some(known) if is_house_number(known) || is_house_number(value) => {
+                known.push(' ');
+                known.push_str(value);
+            }
             // `Business Street 2`: one more line of the street.
             Some(known) => {
                 known.push('\n');

@@ -4,6 +4,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use super::model;
 use super::names;
 use super::score::{Profile, hash};
 
@@ -29,6 +30,12 @@ pub enum Rule {
     /// Organization and family name; an organization also blocks under each shorter name of
     /// it that another record uses (`Acme Widgets` under `Acme`).
     OrgFamily,
+    /// Date of birth with its year.
+    Birthday,
+    /// Postcode and the street's first word (its number, as a rule).
+    Place,
+    /// A value of an identifier-like column.
+    Identifier,
 }
 
 impl Rule {
@@ -42,6 +49,24 @@ impl Rule {
             Rule::FamilySound => "family name sound + initial",
             Rule::OrgGiven => "organization + given name",
             Rule::OrgFamily => "organization + family name",
+            Rule::Birthday => "date of birth",
+            Rule::Place => "postcode + street number",
+            Rule::Identifier => "identifier column",
+        }
+    }
+
+    /// The comparisons ([`model::group`]) a pair this rule finds agrees on by its finding.
+    pub fn stands_on(self) -> u16 {
+        use model::{Comparison as C, group};
+        match self {
+            Rule::Email => group(C::Email),
+            Rule::Phone => group(C::Phone),
+            Rule::LinkedIn => group(C::LinkedIn),
+            Rule::FamilyInitial | Rule::FullName | Rule::FamilySound => group(C::Family),
+            Rule::OrgGiven | Rule::OrgFamily => group(C::Org) | group(C::Family),
+            Rule::Birthday => group(C::Birthday),
+            Rule::Place => group(C::Postcode),
+            Rule::Identifier => group(C::Identifier),
         }
     }
 
@@ -54,6 +79,8 @@ impl Rule {
             Rule::Email | Rule::Phone | Rule::LinkedIn => 50,
             Rule::FamilyInitial | Rule::FamilySound | Rule::FullName => 30,
             Rule::OrgGiven | Rule::OrgFamily => 100,
+            Rule::Birthday | Rule::Place => 30,
+            Rule::Identifier => 50,
         }
     }
 }
@@ -95,6 +122,22 @@ fn keys(p: &Profile, orgs: &HashSet<u64>, emit: &mut impl FnMut(u64, &dyn Fn() -
     }
     if let Some(u) = &p.linkedin {
         emit(key(Rule::LinkedIn, &[hash(u)]), &|| u.to_string());
+    }
+    if let Some(d) = p.birthday.as_deref().filter(|d| d.len() == 8) {
+        emit(key(Rule::Birthday, &[hash(d)]), &|| d.to_string());
+    }
+    if let Some(place) = &p.place
+        && let (Some(code), Some(street)) = (&place.postcode, &place.street)
+    {
+        let first = street.split([' ', '\n']).next().unwrap_or_default();
+        emit(key(Rule::Place, &[hash(code), hash(first)]), &|| {
+            format!("{code}|{first}")
+        });
+    }
+    for ((column, _), value) in &p.ids {
+        emit(key(Rule::Identifier, &[*column, hash(value)]), &|| {
+            value.to_string()
+        });
     }
     let (given, family) = (p.name.given.as_deref(), p.name.family.as_deref());
     if let (Some(g), Some(f)) = (given, family) {
@@ -143,6 +186,35 @@ fn keys(p: &Profile, orgs: &HashSet<u64>, emit: &mut impl FnMut(u64, &dyn Fn() -
     }
 }
 
+/// The rules that find the pair `a`, `b`: the ones whose keys the two share; `orgs` as
+/// [`block`] has it.
+pub fn rules_finding(a: &Profile, b: &Profile, orgs: &HashSet<u64>) -> u16 {
+    let mut mine: smallvec::SmallVec<[u64; 16]> = smallvec::SmallVec::new();
+    keys(a, orgs, &mut |k, _| mine.push(k));
+    let mut found = 0u16;
+    keys(b, orgs, &mut |k, _| {
+        if mine.contains(&k) {
+            found |= 1 << (k >> 56);
+        }
+    });
+    found
+}
+
+/// The rule of each bit [`rules_finding`] sets.
+pub fn rule_of_bit(bit: u32) -> Rule {
+    RULES[bit as usize]
+}
+
+/// The hash of every organization key in the data, as [`keys`] takes them.
+pub fn organizations(profiles: &[Profile]) -> HashSet<u64> {
+    use rayon::prelude::*;
+    profiles
+        .par_iter()
+        .filter(|p| p.org.is_some())
+        .map(|p| p.keys.org)
+        .collect()
+}
+
 /// A key as a number: the rule in the top byte, a hash of the hashes of its parts below. Two
 /// values that hash alike only add candidate pairs, which scoring then tells apart.
 fn key(rule: Rule, parts: &[u64]) -> u64 {
@@ -158,7 +230,7 @@ fn rule_of(hash: u64) -> Rule {
     RULES[(hash >> 56) as usize]
 }
 
-const RULES: [Rule; 8] = [
+const RULES: [Rule; 11] = [
     Rule::Email,
     Rule::Phone,
     Rule::LinkedIn,
@@ -167,17 +239,16 @@ const RULES: [Rule; 8] = [
     Rule::FamilySound,
     Rule::OrgGiven,
     Rule::OrgFamily,
+    Rule::Birthday,
+    Rule::Place,
+    Rule::Identifier,
 ];
 
 /// Finds the candidate pairs of `profiles`: every record's keys as (key, record) entries,
 /// sorted, so that the records of one key are one run.
 pub fn block(profiles: &[Profile]) -> Blocking {
     use rayon::prelude::*;
-    let orgs: HashSet<u64> = profiles
-        .par_iter()
-        .filter(|p| p.org.is_some())
-        .map(|p| p.keys.org)
-        .collect();
+    let orgs = organizations(profiles);
     // Keys are hashed in parallel, a slice of records at a time, and gathered in one vector,
     // each slice's freed once copied: never two copies of all the keys at once.
     const SLICE: usize = 4096;

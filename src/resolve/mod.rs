@@ -17,7 +17,9 @@
 mod block;
 mod cluster;
 mod explain;
+mod learn;
 mod merge;
+mod model;
 pub mod names;
 pub mod score;
 
@@ -96,14 +98,33 @@ fn name_records(text: &mut String, records: &[Record]) {
 pub struct Resolver<'a> {
     profiles: Vec<Profile<'a>>,
     stats: Stats,
+    blocking: Option<block::Blocking>,
+    timings: Vec<Timing>,
 }
 
 impl<'a> Resolver<'a> {
+    /// The records' profiles, term frequencies, candidate pairs and the weights they give.
     pub fn new(records: &'a [Record]) -> Resolver<'a> {
+        let mut clock = std::time::Instant::now();
+        let mut timings = Vec::new();
+        let mut lap = |step: &'static str| {
+            timings.push(Timing::since(step, clock));
+            clock = std::time::Instant::now();
+        };
         let mut profiles: Vec<Profile> = records.par_iter().map(Profile::of).collect();
-        let stats = Stats::of(&mut profiles);
+        let mut stats = Stats::of(&mut profiles);
         stats.weigh(&mut profiles);
-        Resolver { profiles, stats }
+        lap("profiles and term frequencies");
+        let blocking = block::block(&profiles);
+        lap("blocking");
+        stats.model = learn::learn(&profiles, &stats, &blocking.pairs);
+        lap("learning the weights");
+        Resolver {
+            profiles,
+            stats,
+            blocking: Some(blocking),
+            timings,
+        }
     }
 
     /// The evidence that records `a` and `b` are one person, with every label written.
@@ -124,6 +145,8 @@ impl<'a> Resolver<'a> {
     /// the record pairs for review with their scores and evidence, and the report.
     fn groups(
         &self,
+        blocking: block::Blocking,
+        timings: Vec<Timing>,
         decisions: &Decisions,
         sealed: &[Option<(u64, u64)>],
     ) -> (Vec<Vec<usize>>, Vec<Noted>, Report) {
@@ -132,12 +155,11 @@ impl<'a> Resolver<'a> {
             report.timings.push(Timing::since(step, clock));
             clock = std::time::Instant::now();
         };
-        let blocking = block::block(&self.profiles);
         let mut report = Report {
             candidates: blocking.pairs.len(),
+            timings,
             ..Report::default()
         };
-        lap(&mut report, "blocking");
         let mut links = Vec::new();
         let mut review = Vec::new();
         // Pairs are scored in parallel; each keeps its band.
@@ -206,7 +228,7 @@ impl<'a> Resolver<'a> {
                     return false;
                 }
                 let s = self.quick(x, y);
-                s.has_conflict() || (by_name && s.orgs_differ)
+                s.keeps_apart() || (by_name && s.orgs_differ)
             });
         report.refused = refused.len();
         lap(&mut report, "clustering");
@@ -266,7 +288,6 @@ pub fn resolve(records: &mut [Record]) -> Resolved {
 
 /// Groups the records into contacts, following the users' decisions.
 pub fn resolve_with(records: &mut [Record], decisions: &Decisions) -> Resolved {
-    let clock = std::time::Instant::now();
     // Records read from one of rolo's own exports were contacts already: two of one file that
     // were two contacts stay two, whatever they share (the first run kept them apart).
     let sealed: Vec<Option<(u64, u64)>> = if records.iter().any(|r| r.exported_as.is_some()) {
@@ -282,11 +303,10 @@ pub fn resolve_with(records: &mut [Record], decisions: &Decisions) -> Resolved {
         Vec::new()
     };
     let (groups, mut pairs, mut report) = {
-        let resolver = Resolver::new(records);
-        let profiles = Timing::since("profiles and term frequencies", clock);
-        let (groups, pairs, mut report) = resolver.groups(decisions, &sealed);
-        report.timings.insert(0, profiles);
-        (groups, pairs, report)
+        let mut resolver = Resolver::new(records);
+        let blocking = resolver.blocking.take().unwrap_or_default();
+        let timings = std::mem::take(&mut resolver.timings);
+        resolver.groups(blocking, timings, decisions, &sealed)
     };
     for (_, _, _, evidence) in &mut pairs {
         name_records(evidence, records);

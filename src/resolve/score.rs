@@ -17,6 +17,7 @@ use compact_str::CompactString;
 use rustc_hash::FxHashMap as HashMap;
 use smallvec::SmallVec;
 
+use super::model::{Level, Model, Prior};
 use super::names::{self, FamilyMatch, GivenMatch, NameKey};
 use crate::model::Record;
 use crate::normalize::email;
@@ -26,37 +27,14 @@ pub const MERGE_AT: f64 = 5.0;
 /// At or above this total (and below [`MERGE_AT`]) a pair is left for a person to review.
 pub const REVIEW_AT: f64 = -2.0;
 
-/// The weights of identifiers, in bits: the odds that two different people share one.
-const EMAIL: f64 = 30.0;
-/// `info@`, `sales@`: an address a team shares.
-const ROLE_EMAIL: f64 = 10.0;
-/// Two addresses one slip apart at one domain.
-const EMAIL_SLIP: f64 = 10.0;
-const LINKEDIN: f64 = 30.0;
 const PHONE: f64 = 26.0;
-const BIRTHDAY: f64 = 8.0;
 const TITLE: f64 = 1.0;
-const INITIAL: f64 = 2.0;
-const ORG_DIFFERS: f64 = -6.0;
-/// Both have an address at an employer's domain, and no domain in common.
-const DOMAINS_DIFFER: f64 = -4.0;
 /// What agreeing on an organization cut short (Acme, Acme Widgets) weighs less than agreeing on
 /// it whole.
 const ORG_SHORTENED: f64 = 2.0;
-/// Both have numbers of their own (not an extension of a company's line), and none in common.
-const PHONES_DIFFER: f64 = -3.0;
-const FAMILY_DIFFERS: f64 = -10.0;
-/// A record that names no employer, against the one person here who bears its full name.
-const LONE_NAME: f64 = 5.0;
-/// Names two slips apart in a pair that shares an identifier one person holds.
-const TWO_SLIPS: f64 = -2.0;
 /// A number on at most this many records is one person's (their badge, card and phone entry),
 /// not a switchboard's.
 const PHONE_OWN_HOLDERS: u32 = 3;
-/// `John A. Smith` and `John B. Smith`: a middle initial is seldom mistyped, so two people.
-const MIDDLE_DIFFERS: f64 = -8.0;
-const GIVEN_DIFFERS: f64 = -14.0;
-const STRONG_CONFLICT: f64 = -20.0;
 
 /// One piece of evidence about a pair.
 #[derive(Debug, Clone, PartialEq)]
@@ -90,9 +68,13 @@ impl fmt::Display for Band {
 pub struct Score {
     pub evidence: Vec<Evidence>,
     pub total: f64,
+    /// The pair carries evidence that the two are different people.
     strong: bool,
-    /// The weight of the strong conflicts, so that a pair that would merge but for a conflict
-    /// is shown for review.
+    /// A fact that cannot hold of one person (two LinkedIn profiles, two generations): the
+    /// pair is never merged.
+    hard: bool,
+    /// The weight of the evidence against, so that a pair that would merge but for it is shown
+    /// for review.
     conflicts: f64,
     /// The pair shares an identifier: an email (not a role address), a profile or a phone.
     pub identified: bool,
@@ -100,42 +82,101 @@ pub struct Score {
     pub orgs_differ: bool,
     /// Both name the same organization.
     pub orgs_agree: bool,
-    detailed: bool,
+    mode: Mode,
+    /// The levels the pair showed and their weights before learning, in [`Mode::Levels`].
+    pub(super) levels: SmallVec<[(Level, f32); 12]>,
 }
 
-impl Score {
-    /// A score that keeps only the total and whether there is a strong conflict; labels are
-    /// written only for a detailed score.
-    fn new(detailed: bool) -> Score {
-        Score {
-            detailed,
-            ..Score::default()
-        }
+/// What a score keeps besides its total.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// The total and the flags only.
+    #[default]
+    Quick,
+    /// Also each level shown, for learning the weights.
+    Levels,
+    /// Also every label, for people.
+    Labels,
+}
+
+/// A score being made, with the weights the data gave.
+struct Scorer<'m> {
+    s: Score,
+    model: &'m Model,
+}
+
+impl std::ops::Deref for Scorer<'_> {
+    type Target = Score;
+    fn deref(&self) -> &Score {
+        &self.s
+    }
+}
+
+impl std::ops::DerefMut for Scorer<'_> {
+    fn deref_mut(&mut self) -> &mut Score {
+        &mut self.s
+    }
+}
+
+impl Scorer<'_> {
+    fn push(&mut self, label: String, weight: f64) {
+        self.evidence.push(Evidence {
+            label,
+            weight,
+            strong: false,
+        });
     }
 
-    fn add<S: Into<String>>(&mut self, label: impl FnOnce() -> S, weight: f64) {
+    fn prior<S: Into<String>>(&mut self, label: impl FnOnce() -> S, weight: f64) {
         self.total += weight;
-        if self.detailed {
-            self.evidence.push(Evidence {
-                label: label().into(),
-                weight,
-                strong: false,
-            });
+        if self.mode == Mode::Labels {
+            self.push(label().into(), weight);
         }
     }
 
-    fn conflict<S: Into<String>>(&mut self, label: impl FnOnce() -> S, weight: f64) {
-        self.add(label, weight);
+    /// Records `level` with its weight before learning, `base`, without evidence to show.
+    fn level(&mut self, level: Level, base: f64) {
+        if self.mode == Mode::Levels {
+            self.levels.push((level, base as f32));
+        }
+    }
+
+    /// Adds the evidence of `level`: its prior weight, or `base` where the level's weight is a
+    /// value's rarity; then what the data changed in it.
+    fn add<S: Into<String>>(&mut self, level: Level, label: impl FnOnce() -> S, base: Option<f64>) {
+        let base = base.unwrap_or(match level.prior() {
+            Prior::Bits { weight, .. } | Prior::Fixed(weight) => weight,
+            Prior::Rarity { .. } => 0.0,
+        });
+        self.level(level, base);
+        let weight = self.model.weight(level, base);
+        self.total += weight;
+        if self.mode == Mode::Labels {
+            self.push(label().into(), weight);
+        }
+    }
+
+    fn conflict<S: Into<String>>(&mut self, level: Level, label: impl FnOnce() -> S) {
+        let before = self.total;
+        self.add(level, label, None);
         self.strong = true;
-        self.conflicts += weight;
+        self.conflicts += self.total - before;
         if let Some(e) = self.evidence.last_mut() {
             e.strong = true;
         }
     }
+}
 
+impl Score {
     /// The pair carries evidence that the two are different people.
     pub fn has_conflict(&self) -> bool {
         self.strong
+    }
+
+    /// Whether a group that holds both records of this pair would hold two people: a fact
+    /// that cannot hold of one person, or evidence against that leaves the pair below review.
+    pub fn keeps_apart(&self) -> bool {
+        self.hard || (self.strong && self.total < REVIEW_AT)
     }
 
     /// The first strong conflict of a detailed score, if any.
@@ -143,10 +184,11 @@ impl Score {
         self.evidence.iter().find(|e| e.strong)
     }
 
-    /// Merge at [`MERGE_AT`] without a strong conflict; review at [`REVIEW_AT`], or when only
-    /// a strong conflict kept the pair from merging (a shared number, two given names).
+    /// Merge at [`MERGE_AT`] unless a fact that cannot hold of one person is there; review at
+    /// [`REVIEW_AT`], or when only the evidence against kept the pair from merging (a shared
+    /// number, two given names).
     pub fn band(&self) -> Band {
-        if self.total >= MERGE_AT && !self.strong {
+        if self.total >= MERGE_AT && !self.hard {
             Band::Merge
         } else if self.total >= REVIEW_AT || self.total - self.conflicts >= MERGE_AT {
             Band::Review
@@ -205,8 +247,16 @@ pub struct Profile<'a> {
     /// Phone match keys (last nine digits), valid numbers and invalid ones alike.
     pub phones: SmallVec<[CompactString; 1]>,
     pub linkedin: Option<Cow<'a, str>>,
-    /// `MM-DD`.
-    pub birthday: Option<Cow<'a, str>>,
+    /// The date of birth as its digits: `YYYYMMDD`, or `MMDD` without a year; a date that is
+    /// not one (`19729518`) as written, to meet its own slip.
+    pub birthday: Option<CompactString>,
+    /// The first postal address, folded.
+    pub place: Option<Box<Place>>,
+    /// The values of identifier-like columns ([`Stats::of`] finds them): the column (as a
+    /// hash, and its header) and the value.
+    pub ids: SmallVec<[((u64, CompactString), CompactString); 1]>,
+    /// The record's custom fields, where identifier-like columns are looked for.
+    pub custom: &'a [(CompactString, CompactString)],
     pub title: Option<CompactString>,
     /// What agreeing on each value weighs, from the term frequencies ([`Stats::weigh`]).
     pub weights: Weights,
@@ -317,10 +367,10 @@ impl<'a> Profile<'a> {
             emails: mailboxes(&r.emails),
             phones,
             linkedin: r.linkedin.as_deref().map(Cow::Borrowed),
-            birthday: r
-                .birthday
-                .as_deref()
-                .map(|d| Cow::Borrowed(&d[d.len().saturating_sub(5)..])),
+            birthday: birthday_digits(r),
+            place: Place::of(r).map(Box::new),
+            ids: SmallVec::new(),
+            custom: &r.custom,
             weights: Weights::default(),
             company_domains: company_domains(&r.emails).map(Cow::Borrowed).collect(),
             title: r
@@ -384,6 +434,76 @@ impl<'a> Profile<'a> {
             // Set by `Stats::of`, once the data's given names are counted.
             given: 0,
         };
+    }
+}
+
+/// A record's date of birth as digits ([`Profile::birthday`]).
+fn birthday_digits(r: &Record) -> Option<CompactString> {
+    let digits = |d: &str| -> CompactString { d.chars().filter(char::is_ascii_digit).collect() };
+    if let Some(d) = r.birthday.as_deref() {
+        return Some(digits(d)).filter(|d| d.len() == 8 || d.len() == 4);
+    }
+    r.problems
+        .iter()
+        .filter(|p| p.field == "birthday")
+        .map(|p| digits(&p.value))
+        .find(|d| d.len() == 8)
+}
+
+/// A line of an address as compared: ASCII, lower-case, letters and digits, one space between
+/// words.
+fn fold_words(line: &str) -> String {
+    let ascii = deunicode::deunicode(line).to_lowercase();
+    ascii
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A postal address as scoring compares it: each part folded, the street's lines kept apart.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Place {
+    pub street: Option<CompactString>,
+    pub locality: Option<CompactString>,
+    pub postcode: Option<CompactString>,
+    pub region: Option<CompactString>,
+}
+
+impl Place {
+    fn of(r: &Record) -> Option<Place> {
+        let fold = |s: &Option<String>| {
+            s.as_deref()
+                .map(|s| {
+                    s.lines()
+                        .map(fold_words)
+                        .filter(|l| !l.is_empty())
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                })
+                .filter(|s| !s.is_empty())
+                .map(CompactString::from)
+        };
+        let a = r
+            .details
+            .addresses
+            .iter()
+            .find(|a| a.street.is_some() || a.locality.is_some() || a.postcode.is_some())?;
+        Some(Place {
+            street: fold(&a.street),
+            locality: fold(&a.locality),
+            postcode: a
+                .postcode
+                .as_deref()
+                .map(|p| {
+                    p.chars()
+                        .filter(|c| c.is_alphanumeric())
+                        .flat_map(char::to_lowercase)
+                        .collect::<CompactString>()
+                })
+                .filter(|p| !p.is_empty()),
+            region: fold(&a.region),
+        })
     }
 }
 
@@ -462,6 +582,12 @@ pub struct Stats {
     titles: Counts,
     /// Full names ([`Keys::full_name`]) no one else bears ([`lone_names`]).
     lone_names: rustc_hash::FxHashSet<u64>,
+    postcodes: Counts,
+    localities: Counts,
+    streets: Counts,
+    regions: Counts,
+    /// What the data at hand changed in each level's weight ([`super::learn`]).
+    pub model: Model,
 }
 
 /// How many records (or people) bear each value, keyed by the value's 64-bit hash: counting
@@ -540,6 +666,55 @@ fn lone_names(profiles: &[Profile]) -> rustc_hash::FxHashSet<u64> {
         .collect()
 }
 
+/// Finds the custom columns that hold a code of each record's own (a member, customer or
+/// social security number) and gives each profile its values there ([`Profile::ids`]): at
+/// least ten records have the column, nine values in ten look like codes (one word of 4 to 24
+/// letters and digits, a digit among them, not a date or a time), and at least a third of the
+/// values are distinct (a column of a few values is a category, not a code).
+fn identifier_columns(profiles: &mut [Profile]) {
+    use rayon::prelude::*;
+    let code_like = |v: &str| {
+        (4..=24).contains(&v.len())
+            && v.bytes().any(|b| b.is_ascii_digit())
+            && v.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'/' | b'.'))
+            && !(v.len() == 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-')
+    };
+    let mut seen: Vec<(u64, u64, bool)> = profiles
+        .par_iter()
+        .flat_map_iter(|p| {
+            p.custom
+                .iter()
+                .map(|(h, v)| (hash(h), hash(v), code_like(v.trim())))
+        })
+        .collect();
+    if seen.is_empty() {
+        return;
+    }
+    seen.par_sort_unstable();
+    let columns: rustc_hash::FxHashSet<u64> = seen
+        .chunk_by(|x, y| x.0 == y.0)
+        .filter(|run| {
+            let codes = run.iter().filter(|t| t.2).count();
+            let distinct = run.chunk_by(|x, y| x.1 == y.1).count();
+            run.len() >= 10 && codes * 10 >= run.len() * 9 && distinct * 3 >= run.len()
+        })
+        .map(|run| run[0].0)
+        .collect();
+    if columns.is_empty() {
+        return;
+    }
+    profiles.par_iter_mut().for_each(|p| {
+        for (h, v) in p.custom {
+            let column = hash(h);
+            if columns.contains(&column) && code_like(v.trim()) {
+                p.ids
+                    .push(((column, h.clone()), v.trim().to_lowercase().into()));
+            }
+        }
+    });
+}
+
 /// Family names counted by the people who bear them, as far as the data tells: the distinct
 /// given names seen with each (Bob and Robert counted once), and for each given name the
 /// distinct organizations. Ten records of one Jürgen Figoteer make the name no more common;
@@ -590,6 +765,11 @@ const TYPICAL_GIVEN: f64 = 1.0 / 200.0;
 const TYPICAL_FAMILY: f64 = 1.0 / 2000.0;
 const TYPICAL_ORG: f64 = 1.0 / 1000.0;
 const TYPICAL_TITLE: f64 = 1.0 / 100.0;
+/// The share of a typical postcode, locality, street (with its number) and region.
+const TYPICAL_POSTCODE: f64 = 1.0 / 2000.0;
+const TYPICAL_LOCALITY: f64 = 1.0 / 500.0;
+const TYPICAL_STREET: f64 = 1.0 / 50_000.0;
+const TYPICAL_REGION: f64 = 1.0 / 10.0;
 /// How many records of people at large the term frequencies start from.
 const PSEUDO_RECORDS: f64 = 1000.0;
 /// The prior assumes at least this many people, the contacts one person meets: two records in
@@ -601,6 +781,7 @@ impl Stats {
     /// under by the given names the data holds.
     pub fn of(profiles: &mut [Profile]) -> Stats {
         use rayon::prelude::*;
+        identifier_columns(profiles);
         let given = Counts::of(
             profiles
                 .par_iter()
@@ -645,6 +826,15 @@ impl Stats {
             || rayon::join(|| family_bearers(profiles), || orgs(|k| k.org)),
             || rayon::join(|| rayon::join(|| orgs(|k| k.org_head), phones), titles),
         );
+        let places = |part: fn(&Place) -> &Option<CompactString>| {
+            Counts::of(
+                profiles
+                    .par_iter()
+                    .filter_map(|p| p.place.as_deref().and_then(|x| part(x).as_deref()))
+                    .map(hash)
+                    .collect(),
+            )
+        };
         Stats {
             records: profiles.len(),
             given,
@@ -654,7 +844,17 @@ impl Stats {
             phones,
             titles,
             lone_names: lone_names(profiles),
+            postcodes: places(|x| &x.postcode),
+            localities: places(|x| &x.locality),
+            streets: places(|x| &x.street),
+            regions: places(|x| &x.region),
+            model: Model::default(),
         }
+    }
+
+    /// What agreeing on a part of an address weighs: its rarity in the data.
+    fn place_weight(&self, counts: &Counts, value: &str, typical: f64, max: f64) -> f64 {
+        rarity(counts.share(hash(value), typical, 2), max)
     }
 
     /// Fills in the weights of every profile's values.
@@ -713,18 +913,54 @@ impl Stats {
 
 /// The evidence that records `a` and `b` are one person.
 pub fn score(a: &Profile, b: &Profile, stats: &Stats, detailed: bool) -> Score {
-    let mut s = Score::new(detailed);
+    score_as(
+        a,
+        b,
+        stats,
+        if detailed { Mode::Labels } else { Mode::Quick },
+    )
+}
+
+/// The evidence that records `a` and `b` are one person, with what `mode` asks kept.
+pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
+    let mut s = Scorer {
+        s: Score {
+            mode,
+            ..Score::default()
+        },
+        model: &stats.model,
+    };
     let n = (stats.records as f64).max(MIN_POPULATION);
-    s.add(|| format!("prior: 1 in {n} records"), -n.log2());
+    s.prior(|| format!("prior: 1 in {n} records"), -n.log2());
 
     let (ka, kb) = (&a.keys, &b.keys);
+    // Given names that differ make a shared address or number a household's or a team's.
+    let given_differ = match (&a.name.given, &b.name.given) {
+        (Some(x), Some(y)) => {
+            names::given(x, y) == GivenMatch::Differ
+                && !names::near(x, y)
+                && !(names::family(x, b.name.family.as_deref().unwrap_or_default())
+                    == FamilyMatch::Exact)
+        }
+        _ => false,
+    };
     let shared_email = shared(ka.mailboxes(), kb.mailboxes()).map(|i| a.emails[i].as_str());
     let company_domain = shared(ka.company_domains(), kb.company_domains());
     if let Some(email) = shared_email {
         if is_role_address(email) {
-            s.add(|| format!("shared role address {email}"), ROLE_EMAIL);
+            s.add(
+                Level::EmailRole,
+                || format!("shared role address {email}"),
+                None,
+            );
+        } else if given_differ {
+            s.add(
+                Level::EmailShared,
+                || format!("email equal ({email}), given names differ: a shared address"),
+                None,
+            );
         } else {
-            s.add(|| format!("email equal ({email})"), EMAIL);
+            s.add(Level::EmailEqual, || format!("email equal ({email})"), None);
             s.identified = true;
         }
     } else if !a.company_domains.is_empty()
@@ -732,60 +968,87 @@ pub fn score(a: &Profile, b: &Profile, stats: &Stats, detailed: bool) -> Score {
         && shared(ka.domains(), kb.domains()).is_some()
         && let Some((x, y)) = address_slip(a, b)
     {
-        s.add(|| format!("email one slip apart ({x} / {y})"), EMAIL_SLIP);
-    } else if let Some(i) = company_domain {
-        s.conflict(
-            || format!("different addresses at {}", a.company_domains[i]),
-            STRONG_CONFLICT,
+        s.add(
+            Level::EmailSlip,
+            || format!("email one slip apart ({x} / {y})"),
+            None,
         );
+    } else if let Some(i) = company_domain {
+        s.conflict(Level::EmailSameDomain, || {
+            format!("different addresses at {}", a.company_domains[i])
+        });
     } else if !a.company_domains.is_empty() && !b.company_domains.is_empty() {
         // Work addresses at two employers' domains: two jobs, or two companies of one name.
         s.add(
+            Level::EmailOtherDomains,
             || {
                 format!(
                     "work addresses at other domains ({} / {})",
                     a.company_domains[0], b.company_domains[0]
                 )
             },
-            DOMAINS_DIFFER,
+            None,
         );
+    } else if !a.emails.is_empty() && !b.emails.is_empty() {
+        s.level(Level::EmailOther, 0.0);
     }
     let same_profile = match (&a.linkedin, &b.linkedin) {
+        (Some(x), Some(y)) if x == y && given_differ => {
+            s.add(
+                Level::LinkedInShared,
+                || "LinkedIn profile equal, given names differ: a shared or pasted URL",
+                None,
+            );
+            false
+        }
         (Some(x), Some(y)) if x == y => {
-            s.add(|| "LinkedIn profile equal", LINKEDIN);
+            s.add(Level::LinkedInEqual, || "LinkedIn profile equal", None);
             s.identified = true;
             true
         }
         (Some(_), Some(_)) => {
-            s.conflict(|| "different LinkedIn profiles", STRONG_CONFLICT);
+            s.hard = true;
+            s.conflict(Level::LinkedInDiffer, || "different LinkedIn profiles");
             false
         }
         _ => false,
     };
     let mut own_phone = false;
     if let Some(key) = shared(ka.phones(), kb.phones()).map(|i| &a.phones[i]) {
-        s.identified = true;
         let holders = stats.phones.count(key).max(2);
         own_phone = holders <= PHONE_OWN_HOLDERS;
-        if holders > 2 {
-            let w = PHONE - 2.0 * (f64::from(holders) / 2.0).log2();
-            s.add(
-                || format!("phone equal (…{key}, on {holders} records)"),
-                w.max(2.0),
-            );
+        let w = if holders > 2 {
+            (PHONE - 2.0 * (f64::from(holders) / 2.0).log2()).max(2.0)
         } else {
-            s.add(|| format!("phone equal (…{key})"), PHONE);
+            PHONE
+        };
+        if given_differ && own_phone {
+            s.add(
+                Level::PhoneShared,
+                || format!("phone equal (…{key}), given names differ: a shared line"),
+                None,
+            );
+            own_phone = false;
+        } else {
+            s.identified = true;
+            s.add(
+                Level::PhoneEqual,
+                || {
+                    if holders > 2 {
+                        format!("phone equal (…{key}, on {holders} records)")
+                    } else {
+                        format!("phone equal (…{key})")
+                    }
+                },
+                Some(w),
+            );
         }
     } else if ka.own_number && kb.own_number {
-        s.add(|| "numbers differ", PHONES_DIFFER);
+        s.add(Level::PhonesDiffer, || "numbers differ", None);
+    } else if !a.phones.is_empty() && !b.phones.is_empty() {
+        s.level(Level::PhoneOther, 0.0);
     }
-    match (&a.birthday, &b.birthday) {
-        (Some(x), Some(y)) if x == y => s.add(|| format!("birthday equal ({x})"), BIRTHDAY),
-        (Some(x), Some(y)) => {
-            s.conflict(|| format!("birthdays differ ({x} / {y})"), STRONG_CONFLICT)
-        }
-        _ => {}
-    }
+    birthday_evidence(&mut s, a, b);
     let identified = shared_email.is_some() || same_profile;
     let own_identifier =
         shared_email.is_some_and(|e| !is_role_address(e)) || same_profile || own_phone;
@@ -796,22 +1059,28 @@ pub fn score(a: &Profile, b: &Profile, stats: &Stats, detailed: bool) -> Score {
         && ka.given == kb.given
         && stats.lone_names.contains(&ka.full_name())
     {
-        s.add(|| "no one else here bears the name", LONE_NAME);
+        s.add(Level::LoneName, || "no one else here bears the name", None);
     }
     if let (Some(x), Some(y)) = (a.name.generation, b.name.generation)
         && x != y
     {
-        s.conflict(
-            || format!("generations differ ({} / {})", x.label(), y.label()),
-            STRONG_CONFLICT,
-        );
+        s.hard = true;
+        s.conflict(Level::GenerationDiffer, || {
+            format!("generations differ ({} / {})", x.label(), y.label())
+        });
     }
     match (a.name.middle, b.name.middle) {
-        (Some(x), Some(y)) if x == y => s.add(|| format!("middle initial equal ({x})"), INITIAL),
-        (Some(x), Some(y)) => s.conflict(
-            || format!("middle initials differ ({x} / {y})"),
-            MIDDLE_DIFFERS,
+        (Some(x), Some(y)) if x == y => s.add(
+            Level::MiddleEqual,
+            || format!("middle initial equal ({x})"),
+            None,
         ),
+        (Some(x), Some(y)) => {
+            s.hard = true;
+            s.conflict(Level::MiddleDiffer, || {
+                format!("middle initials differ ({x} / {y})")
+            })
+        }
         _ => {}
     }
     if let (Some(x), Some(y)) = (&a.org, &b.org) {
@@ -826,37 +1095,265 @@ pub fn score(a: &Profile, b: &Profile, stats: &Stats, detailed: bool) -> Score {
         };
         if same && ka.org == kb.org {
             s.add(
+                Level::OrgEqual,
                 || match stats.org.count(key) {
                     0 | 1 => format!("organization equal ({key}, one record)"),
                     n => format!("organization equal ({key}, {n} records)"),
                 },
-                w,
+                Some(w),
             );
         } else if same {
             // One the other's leading words or initials: as rare as the organizations that
             // begin with the shorter one's first word (Delta: Delta Dental, Delta Air Lines),
             // less what a name cut short may hide.
             s.add(
+                Level::OrgShortened,
                 || {
                     let first = key.split(' ').next().unwrap_or_default();
                     let begun = stats.org_heads.count_hashed(head);
                     format!("organization cut short ({x} / {y}; {begun} records begin \"{first}\")")
                 },
-                (w.min(stats.org_head_weight(head)) - ORG_SHORTENED).max(1.0),
+                Some((w.min(stats.org_head_weight(head)) - ORG_SHORTENED).max(1.0)),
             );
         } else {
-            s.add(|| format!("organizations differ ({x} / {y})"), ORG_DIFFERS);
+            s.add(
+                Level::OrgDiffer,
+                || format!("organizations differ ({x} / {y})"),
+                None,
+            );
         }
     }
-    if let (Some(x), Some(y)) = (&a.title, &b.title)
-        && x == y
-    {
+    if let (Some(x), Some(y)) = (&a.title, &b.title) {
+        if x == y {
+            s.add(
+                Level::TitleEqual,
+                || format!("title equal ({x}, {} records)", stats.titles.count(x)),
+                Some(a.weights.title),
+            );
+        } else {
+            s.level(Level::TitleOther, 0.0);
+        }
+    }
+    place_evidence(&mut s, a, b, stats);
+    identifier_evidence(&mut s, a, b);
+    s.s
+}
+
+/// Dates of birth: with their years where both have one, day and month where not.
+fn birthday_evidence(s: &mut Scorer, a: &Profile, b: &Profile) {
+    let (Some(x), Some(y)) = (&a.birthday, &b.birthday) else {
+        return;
+    };
+    let day = |d: &str| d[d.len().saturating_sub(4)..].to_string();
+    let full = x.len() == 8 && y.len() == 8;
+    let swapped = |x: &str, y: &str| {
+        x.len() == y.len()
+            && x.len() >= 4
+            && x[..x.len() - 4] == y[..y.len() - 4]
+            && x[x.len() - 4..x.len() - 2] == y[y.len() - 2..]
+            && x[x.len() - 2..] == y[y.len() - 4..y.len() - 2]
+    };
+    if x == y {
+        if full {
+            s.add(
+                Level::BirthdayEqual,
+                || format!("date of birth equal ({})", show_date(x)),
+                None,
+            );
+        } else {
+            s.add(
+                Level::BirthdayDayEqual,
+                || format!("birthday equal ({})", show_date(x)),
+                None,
+            );
+        }
+    } else if !full && day(x) == day(y) {
         s.add(
-            || format!("title equal ({x}, {} records)", stats.titles.count(x)),
-            a.weights.title,
+            Level::BirthdayDayEqual,
+            || format!("birthday equal ({})", show_date(&day(x))),
+            None,
+        );
+    } else if names::one_edit(x, y) || swapped(x, y) {
+        s.add(
+            Level::BirthdaySlip,
+            || {
+                format!(
+                    "dates of birth one slip apart ({} / {})",
+                    show_date(x),
+                    show_date(y)
+                )
+            },
+            None,
+        );
+    } else {
+        s.conflict(Level::BirthdayDiffer, || {
+            format!("birthdays differ ({} / {})", show_date(x), show_date(y))
+        });
+    }
+}
+
+/// `19720812` as `1972-08-12`, `0812` as `--08-12`.
+fn show_date(d: &str) -> String {
+    match d.len() {
+        8 => format!("{}-{}-{}", &d[..4], &d[4..6], &d[6..]),
+        4 => format!("--{}-{}", &d[..2], &d[2..]),
+        _ => d.to_string(),
+    }
+}
+
+/// The postal addresses: postcode, locality, street and region, each its own comparison.
+fn place_evidence(s: &mut Scorer, a: &Profile, b: &Profile, stats: &Stats) {
+    let (Some(x), Some(y)) = (&a.place, &b.place) else {
+        return;
+    };
+    if let (Some(p), Some(q)) = (&x.postcode, &y.postcode) {
+        if p == q {
+            s.add(
+                Level::PostcodeEqual,
+                || format!("postcode equal ({p}, {} records)", stats.postcodes.count(p)),
+                Some(stats.place_weight(&stats.postcodes, p, TYPICAL_POSTCODE, 14.0)),
+            );
+        } else if names::one_edit(p, q) {
+            s.add(
+                Level::PostcodeSlip,
+                || format!("postcodes one slip apart ({p} / {q})"),
+                None,
+            );
+        } else {
+            s.add(
+                Level::PostcodeDiffer,
+                || format!("postcodes differ ({p} / {q})"),
+                None,
+            );
+        }
+    }
+    if let (Some(p), Some(q)) = (&x.locality, &y.locality) {
+        if p == q {
+            s.add(
+                Level::LocalityEqual,
+                || {
+                    format!(
+                        "locality equal ({p}, {} records)",
+                        stats.localities.count(p)
+                    )
+                },
+                Some(stats.place_weight(&stats.localities, p, TYPICAL_LOCALITY, 12.0)),
+            );
+        } else if close(p, q, 0.9) {
+            s.add(
+                Level::LocalitySlip,
+                || format!("localities alike ({p} / {q})"),
+                None,
+            );
+        } else {
+            s.add(
+                Level::LocalityDiffer,
+                || format!("localities differ ({p} / {q})"),
+                None,
+            );
+        }
+    }
+    if let (Some(p), Some(q)) = (&x.street, &y.street) {
+        if p == q {
+            s.add(
+                Level::StreetEqual,
+                || format!("street equal ({p})"),
+                Some(stats.place_weight(&stats.streets, p, TYPICAL_STREET, 16.0)),
+            );
+        } else if close(p, q, 0.88) || p.lines().any(|l| l.len() >= 8 && q.lines().any(|m| m == l))
+        {
+            s.add(
+                Level::StreetClose,
+                || {
+                    format!(
+                        "streets alike ({} / {})",
+                        p.replace('\n', ", "),
+                        q.replace('\n', ", ")
+                    )
+                },
+                None,
+            );
+        } else {
+            s.add(
+                Level::StreetDiffer,
+                || {
+                    format!(
+                        "streets differ ({} / {})",
+                        p.replace('\n', ", "),
+                        q.replace('\n', ", ")
+                    )
+                },
+                None,
+            );
+        }
+    }
+    if let (Some(p), Some(q)) = (&x.region, &y.region) {
+        if p == q {
+            s.add(
+                Level::RegionEqual,
+                || format!("region equal ({p})"),
+                Some(stats.place_weight(&stats.regions, p, TYPICAL_REGION, 6.0)),
+            );
+        } else {
+            s.add(
+                Level::RegionDiffer,
+                || format!("regions differ ({p} / {q})"),
+                None,
+            );
+        }
+    }
+}
+
+/// Two texts one slip apart, or alike by Jaro-Winkler once spaces are left out.
+fn close(a: &str, b: &str, at: f64) -> bool {
+    if names::one_edit(a, b) {
+        return true;
+    }
+    let squeeze = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+    };
+    let (x, y) = (squeeze(a), squeeze(b));
+    x == y || strsim::jaro_winkler(&x, &y) >= at
+}
+
+/// Identifier-like columns (a code each record has its own of): equal, one slip apart, or not.
+fn identifier_evidence(s: &mut Scorer, a: &Profile, b: &Profile) {
+    let mut best: Option<(Level, &str, &str, &str)> = None;
+    for (field, x) in &a.ids {
+        for (other, y) in &b.ids {
+            if field.0 != other.0 {
+                continue;
+            }
+            let level = if x == y {
+                Level::IdEqual
+            } else if names::one_edit(x, y) {
+                Level::IdSlip
+            } else {
+                Level::IdDiffer
+            };
+            let rank = |l: Level| match l {
+                Level::IdEqual => 0,
+                Level::IdSlip => 1,
+                _ => 2,
+            };
+            if best.is_none_or(|(l, ..)| rank(level) < rank(l)) {
+                best = Some((level, &field.1, x, y));
+            }
+        }
+    }
+    if let Some((level, field, x, y)) = best {
+        s.add(
+            level,
+            || match level {
+                Level::IdEqual => format!("{field} equal ({x})"),
+                Level::IdSlip => format!("{field} one slip apart ({x} / {y})"),
+                _ => format!("{field} differs ({x} / {y})"),
+            },
+            None,
         );
     }
-    s
 }
 
 /// The name evidence; `identified`: the pair shares an email or a profile, which outweighs a
@@ -864,7 +1361,7 @@ pub fn score(a: &Profile, b: &Profile, stats: &Stats, detailed: bool) -> Score {
 /// shares an identifier one person holds (an address not a role's, a profile, a number on a few
 /// records), which makes two names two slips apart one name mistyped twice (Chhidi, Cidi).
 fn name_evidence(
-    s: &mut Score,
+    s: &mut Scorer,
     pa: &Profile,
     pb: &Profile,
     stats: &Stats,
@@ -886,8 +1383,9 @@ fn name_evidence(
         && names::given(af, bg) == GivenMatch::Exact
     {
         s.add(
+            Level::NamesSwapped,
             || format!("names swapped ({ag} {af} / {bg} {bf})"),
-            pa.weights.given + pa.weights.family,
+            Some(pa.weights.given + pa.weights.family),
         );
         return;
     }
@@ -895,60 +1393,72 @@ fn name_evidence(
         let rarer = pa.weights.given.min(pb.weights.given);
         match m {
             GivenMatch::Exact => s.add(
+                Level::GivenExact,
                 || format!("given name equal ({x}, {} records)", stats.given.count(x)),
-                pa.weights.given,
+                Some(pa.weights.given),
             ),
-            GivenMatch::Nickname => {
-                s.add(|| format!("nickname ({x} / {y})"), (rarer - 1.0).max(1.0))
-            }
+            GivenMatch::Nickname => s.add(
+                Level::GivenNickname,
+                || format!("nickname ({x} / {y})"),
+                Some((rarer - 1.0).max(1.0)),
+            ),
             GivenMatch::Shortened => s.add(
+                Level::GivenShortened,
                 || format!("name cut short ({x} / {y})"),
-                (rarer - 1.0).max(1.0),
+                Some((rarer - 1.0).max(1.0)),
             ),
-            GivenMatch::Initial => s.add(|| format!("initial ({x} / {y})"), INITIAL),
+            GivenMatch::Initial => {
+                s.add(Level::GivenInitial, || format!("initial ({x} / {y})"), None)
+            }
             GivenMatch::Slip => s.add(
+                Level::GivenSlip,
                 || format!("given name typo ({x} / {y})"),
-                (rarer - 2.0).max(1.0),
+                Some((rarer - 2.0).max(1.0)),
             ),
             GivenMatch::Differ if own_identifier && names::near(x, y) => s.add(
+                Level::GivenNear,
                 || format!("given names two slips apart ({x} / {y})"),
-                TWO_SLIPS,
+                None,
             ),
-            GivenMatch::Differ => {
-                s.conflict(|| format!("given names differ ({x} / {y})"), GIVEN_DIFFERS)
-            }
+            GivenMatch::Differ => s.conflict(Level::GivenDiffer, || {
+                format!("given names differ ({x} / {y})")
+            }),
         }
     }
     if let Some((x, y, m)) = family {
         let rarer = pa.weights.family.min(pb.weights.family);
         match m {
             FamilyMatch::Exact => s.add(
+                Level::FamilyExact,
                 || match stats.family.count(x) {
                     1 => format!("family name equal ({x}, borne by one person here)"),
                     n => format!("family name equal ({x}, borne by {n} people here)"),
                 },
-                pa.weights.family,
+                Some(pa.weights.family),
             ),
             FamilyMatch::Contains => s.add(
+                Level::FamilyContains,
                 || format!("family name part of the other ({x} / {y})"),
-                (rarer - 1.0).max(1.0),
+                Some((rarer - 1.0).max(1.0)),
             ),
             FamilyMatch::Slip => s.add(
+                Level::FamilySlip,
                 || format!("family name typo ({x} / {y})"),
-                (rarer - 3.0).max(1.0),
+                Some((rarer - 3.0).max(1.0)),
             ),
             FamilyMatch::Differ if own_identifier && names::near(x, y) => s.add(
+                Level::FamilyNear,
                 || format!("family names two slips apart ({x} / {y})"),
-                TWO_SLIPS,
+                None,
             ),
             FamilyMatch::Differ if identified => s.add(
+                Level::FamilyDifferIdentified,
                 || format!("family names differ ({x} / {y})"),
-                FAMILY_DIFFERS,
+                None,
             ),
-            FamilyMatch::Differ => s.conflict(
-                || format!("family names differ ({x} / {y})"),
-                FAMILY_DIFFERS,
-            ),
+            FamilyMatch::Differ => s.conflict(Level::FamilyDiffer, || {
+                format!("family names differ ({x} / {y})")
+            }),
         }
     }
 }
@@ -1102,7 +1612,7 @@ mod tests {
             &[],
         );
         assert!(!has(&personal, "work addresses at other domains"));
-        assert!(two_domains.total <= personal.total + DOMAINS_DIFFER);
+        assert!(two_domains.total <= personal.total - 4.0);
     }
 
     #[test]
