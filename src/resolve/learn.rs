@@ -86,52 +86,61 @@ pub fn learn(profiles: &[Profile], stats: &Stats, candidates: &[(u32, u32)]) -> 
     model
 }
 
-/// How often random pairs of the records show each level, among the pairs where its
-/// comparison applies, and of how many pairs that was learnt (per level).
+/// How often random pairs of the records show each level, and on how many of them its
+/// comparison applied (per level).
 fn random_u(profiles: &[Profile], stats: &Stats) -> Vec<(f64, f64)> {
     use rayon::prelude::*;
     let n = profiles.len() as u64;
     let all = n * (n - 1) / 2;
     let count = (RANDOM_PAIRS as u64).min(all) as usize;
-    let seen: Vec<Vec<(Level, f32)>> = (0..count)
+    let seen = (0..count)
         .into_par_iter()
-        .map(|i| {
-            let (a, b) = if all as usize == count {
-                nth_pair(i as u64, n)
-            } else {
-                let r = mix(i as u64);
-                let a = r % n;
-                let b = (a + 1 + (r >> 32) % (n - 1)) % n;
-                (a, b)
-            };
-            score::score_as(
-                &profiles[a as usize],
-                &profiles[b as usize],
-                stats,
-                Mode::Levels,
-            )
-            .levels
-            .into_vec()
-        })
-        .collect();
-    let mut per_level = [0.0f64; COUNT];
-    let mut per_comparison: HashMap<u16, f64> = HashMap::default();
-    for levels in &seen {
-        for &(l, _) in levels {
-            per_level[l as usize] += 1.0;
-            *per_comparison.entry(l.comparison() as u16).or_default() += 1.0;
-        }
-    }
+        .fold(
+            || [0.0f64; COUNT],
+            |mut seen, i| {
+                let (a, b) = if all as usize == count {
+                    nth_pair(i as u64, n)
+                } else {
+                    let r = mix(i as u64);
+                    let a = r % n;
+                    (a, (a + 1 + (r >> 32) % (n - 1)) % n)
+                };
+                let s = score::score_as(
+                    &profiles[a as usize],
+                    &profiles[b as usize],
+                    stats,
+                    Mode::Levels,
+                );
+                for (l, _) in s.levels {
+                    seen[l as usize] += 1.0;
+                }
+                seen
+            },
+        )
+        .reduce(|| [0.0; COUNT], add);
+    let within = per_comparison(&seen);
     LEVELS
         .iter()
-        .map(|&l| {
-            let within = per_comparison
-                .get(&(l.comparison() as u16))
-                .copied()
-                .unwrap_or(0.0);
-            (per_level[l as usize], within)
-        })
+        .map(|&l| (seen[l as usize], within[l as usize]))
         .collect()
+}
+
+fn add(mut x: [f64; COUNT], y: [f64; COUNT]) -> [f64; COUNT] {
+    x.iter_mut().zip(y).for_each(|(x, y)| *x += y);
+    x
+}
+
+/// For each level, the sum of `per_level` over the levels of its comparison.
+fn per_comparison(per_level: &[f64; COUNT]) -> [f64; COUNT] {
+    let mut within = [0.0; COUNT];
+    for &l in LEVELS {
+        within[l as usize] = LEVELS
+            .iter()
+            .filter(|k| k.comparison() == l.comparison())
+            .map(|&k| per_level[k as usize])
+            .sum();
+    }
+    within
 }
 
 /// The `i`th pair of all pairs of `n` records, in order.
@@ -174,7 +183,6 @@ fn em(pairs: &[Pair], u: &[(f64, f64)]) -> Model {
     let mut lambda: HashMap<u16, f64> = HashMap::default();
     for _ in 0..ITERATIONS {
         let mut agree = [0.0f64; COUNT];
-        let mut applies: HashMap<u16, f64> = HashMap::default();
         let mut matched: HashMap<u16, (f64, f64)> = HashMap::default();
         for pair in pairs {
             for &session in &pair.sessions {
@@ -192,7 +200,6 @@ fn em(pairs: &[Pair], u: &[(f64, f64)]) -> Model {
                 for &(l, _) in &pair.levels {
                     if group(l.comparison()) & session == 0 {
                         agree[l as usize] += p;
-                        *applies.entry(l.comparison() as u16).or_default() += p;
                     }
                 }
             }
@@ -200,13 +207,11 @@ fn em(pairs: &[Pair], u: &[(f64, f64)]) -> Model {
         for (session, (p, n)) in matched {
             lambda.insert(session, (p / n).clamp(1e-6, 0.999));
         }
+        let applies = per_comparison(&agree);
         let m: Vec<f64> = LEVELS
             .iter()
             .map(|&l| {
-                let within = applies
-                    .get(&(l.comparison() as u16))
-                    .copied()
-                    .unwrap_or(0.0);
+                let within = applies[l as usize];
                 if agree[l as usize] < MATCHES_SEEN || within < MATCHES_NEEDED {
                     l.prior_m()
                 } else {

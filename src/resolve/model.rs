@@ -209,6 +209,15 @@ impl Level {
         }
     }
 
+    /// Whether the level is a fact that cannot hold of one person: a pair that shows it is
+    /// never merged, whatever else it shares.
+    pub const fn refuses(self) -> bool {
+        matches!(
+            self,
+            Level::LinkedInDiffer | Level::GenerationDiffer | Level::MiddleDiffer
+        )
+    }
+
     /// Whether the data may change the level's weight.
     pub fn learns(self) -> bool {
         !matches!(self.prior(), Prior::Fixed(_))

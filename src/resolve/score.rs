@@ -160,6 +160,7 @@ impl Scorer<'_> {
         let before = self.total;
         self.add(level, label, None);
         self.strong = true;
+        self.hard |= level.refuses();
         self.conflicts += self.total - before;
         if let Some(e) = self.evidence.last_mut() {
             e.strong = true;
@@ -934,16 +935,14 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
     s.prior(|| format!("prior: 1 in {n} records"), -n.log2());
 
     let (ka, kb) = (&a.keys, &b.keys);
+    let names = Names::of(a, b);
     // Given names that differ make a shared address or number a household's or a team's.
-    let given_differ = match (&a.name.given, &b.name.given) {
-        (Some(x), Some(y)) => {
-            names::given(x, y) == GivenMatch::Differ
-                && !names::near(x, y)
-                && !(names::family(x, b.name.family.as_deref().unwrap_or_default())
-                    == FamilyMatch::Exact)
-        }
-        _ => false,
-    };
+    let given_differ = names.given.is_some_and(|(x, y, m)| {
+        m == GivenMatch::Differ
+            && !names::near(x, y)
+            && !(names::family(x, b.name.family.as_deref().unwrap_or_default())
+                == FamilyMatch::Exact)
+    });
     let shared_email = shared(ka.mailboxes(), kb.mailboxes()).map(|i| a.emails[i].as_str());
     let company_domain = shared(ka.company_domains(), kb.company_domains());
     if let Some(email) = shared_email {
@@ -1007,7 +1006,6 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
             true
         }
         (Some(_), Some(_)) => {
-            s.hard = true;
             s.conflict(Level::LinkedInDiffer, || "different LinkedIn profiles");
             false
         }
@@ -1052,7 +1050,7 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
     let identified = shared_email.is_some() || same_profile;
     let own_identifier =
         shared_email.is_some_and(|e| !is_role_address(e)) || same_profile || own_phone;
-    name_evidence(&mut s, a, b, stats, identified, own_identifier);
+    name_evidence(&mut s, &names, a, b, stats, identified, own_identifier);
     // One names no employer, the other one, and no one else here bears the name.
     if a.org.is_some() != b.org.is_some()
         && ka.family == kb.family
@@ -1064,7 +1062,6 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
     if let (Some(x), Some(y)) = (a.name.generation, b.name.generation)
         && x != y
     {
-        s.hard = true;
         s.conflict(Level::GenerationDiffer, || {
             format!("generations differ ({} / {})", x.label(), y.label())
         });
@@ -1075,12 +1072,9 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
             || format!("middle initial equal ({x})"),
             None,
         ),
-        (Some(x), Some(y)) => {
-            s.hard = true;
-            s.conflict(Level::MiddleDiffer, || {
-                format!("middle initials differ ({x} / {y})")
-            })
-        }
+        (Some(x), Some(y)) => s.conflict(Level::MiddleDiffer, || {
+            format!("middle initials differ ({x} / {y})")
+        }),
         _ => {}
     }
     if let (Some(x), Some(y)) = (&a.org, &b.org) {
@@ -1144,7 +1138,6 @@ fn birthday_evidence(s: &mut Scorer, a: &Profile, b: &Profile) {
     let (Some(x), Some(y)) = (&a.birthday, &b.birthday) else {
         return;
     };
-    let day = |d: &str| d[d.len().saturating_sub(4)..].to_string();
     let full = x.len() == 8 && y.len() == 8;
     let swapped = |x: &str, y: &str| {
         x.len() == y.len()
@@ -1167,10 +1160,10 @@ fn birthday_evidence(s: &mut Scorer, a: &Profile, b: &Profile) {
                 None,
             );
         }
-    } else if !full && day(x) == day(y) {
+    } else if !full && month_day(x) == month_day(y) {
         s.add(
             Level::BirthdayDayEqual,
-            || format!("birthday equal ({})", show_date(&day(x))),
+            || format!("birthday equal ({})", show_date(month_day(x))),
             None,
         );
     } else if names::one_edit(x, y) || swapped(x, y) {
@@ -1190,6 +1183,11 @@ fn birthday_evidence(s: &mut Scorer, a: &Profile, b: &Profile) {
             format!("birthdays differ ({} / {})", show_date(x), show_date(y))
         });
     }
+}
+
+/// The month and day of a date of birth's digits: `0812` of `19720812`.
+fn month_day(digits: &str) -> &str {
+    &digits[digits.len().saturating_sub(4)..]
 }
 
 /// `19720812` as `1972-08-12`, `0812` as `--08-12`.
@@ -1356,27 +1354,42 @@ fn identifier_evidence(s: &mut Scorer, a: &Profile, b: &Profile) {
     }
 }
 
+/// How the given names and the family names of a pair compare, where both records have them.
+struct Names<'p> {
+    given: Option<(&'p str, &'p str, GivenMatch)>,
+    family: Option<(&'p str, &'p str, FamilyMatch)>,
+}
+
+impl<'p> Names<'p> {
+    fn of(a: &'p Profile, b: &'p Profile) -> Names<'p> {
+        let (a, b) = (&a.name, &b.name);
+        Names {
+            given: match (&a.given, &b.given) {
+                (Some(x), Some(y)) => Some((x, y, names::given(x, y))),
+                _ => None,
+            },
+            family: match (&a.family, &b.family) {
+                (Some(x), Some(y)) => Some((x, y, names::family(x, y))),
+                _ => None,
+            },
+        }
+    }
+}
+
 /// The name evidence; `identified`: the pair shares an email or a profile, which outweighs a
 /// changed family name (marriage) but not a different given name; `own_identifier`: the pair
 /// shares an identifier one person holds (an address not a role's, a profile, a number on a few
 /// records), which makes two names two slips apart one name mistyped twice (Chhidi, Cidi).
 fn name_evidence(
     s: &mut Scorer,
+    names: &Names,
     pa: &Profile,
     pb: &Profile,
     stats: &Stats,
     identified: bool,
     own_identifier: bool,
 ) {
-    let (a, b) = (&pa.name, &pb.name);
-    let given = match (&a.given, &b.given) {
-        (Some(x), Some(y)) => Some((x, y, names::given(x, y))),
-        _ => None,
-    };
-    let family = match (&a.family, &b.family) {
-        (Some(x), Some(y)) => Some((x, y, names::family(x, y))),
-        _ => None,
-    };
+    let Names { given, family } = *names;
     // Given and family swapped by one source ("Doe Jane").
     if let (Some((ag, bg, GivenMatch::Differ)), Some((af, bf, _))) = (given, family)
         && names::family(ag, bf) == FamilyMatch::Exact
