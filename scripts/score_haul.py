@@ -1,15 +1,23 @@
 """Scores a grouping of a synthetic haul (see make_haul.py) against its truth.
 
-    python3 scripts/score_haul.py OUTDIR [CLUSTERS] [--show]
+    python3 scripts/score_haul.py OUTDIR [CLUSTERS] [--show] [--candidates FILE]
 
 CLUSTERS: rolo's contacts.jsonl (default OUTDIR/contacts.jsonl), or a CSV of
 `file,record,cluster` (another tool's answer). Prints pairwise precision, recall and F1, and
-cluster-level B-cubed F1; --show prints a few wrong and missed pairs.
+cluster-level B-cubed F1; --show prints a few wrong and missed pairs. --candidates: the pairs
+blocking let through to scoring (`ROLO_CANDIDATES=FILE rolo run ...`, lines of
+`file,record,file,record`); prints pairs completeness, the share of true pairs among them.
 """
 import collections, csv, itertools, json, sys
 
 out = sys.argv[1]
-args = [a for a in sys.argv[2:] if a != "--show"]
+argv = sys.argv[2:]
+candidates = None
+if "--candidates" in argv:
+    i = argv.index("--candidates")
+    candidates = argv[i + 1]
+    del argv[i:i + 2]
+args = [a for a in argv if a != "--show"]
 source = args[0] if args else f"{out}/contacts.jsonl"
 person = {(f, r): p for f, r, p in json.load(open(f"{out}/truth.json"))}
 cluster = {}
@@ -55,6 +63,14 @@ b3 = 2 * bp * br / (bp + br)
 print(f"records {len(person)} people {len(truth_groups)} groups {len(found_groups)} lost {len(lost)}  "
       f"pairwise precision {precision:.4f} recall {recall:.4f} F1 {f1:.4f}  B-cubed F1 {b3:.4f}  "
       f"wrong pairs {len(P - T)} missed {len(T - P)}")
+if candidates:
+    found = set()
+    with open(candidates, encoding="utf-8") as lines:
+        for line in lines:
+            fa, ra, fb, rb = line.rstrip("\n").rsplit(",", 3)
+            found.add(tuple(sorted([(fa, int(ra)), (fb, int(rb))])))
+    print(f"pairs completeness {len(T & found) / len(T) if T else 1.0:.4f} "
+          f"({len(T & found)} of {len(T)} true pairs among {len(found)} candidates)")
 if "--show" in sys.argv:
     for a, b in sorted(P - T)[:6]:
         print("WRONG ", a, b)

@@ -292,10 +292,47 @@ fn parse_full(full: &str) -> Building {
     if !suffixes.is_empty() {
         name.suffix = Some(suffixes.join(", "));
     }
+    // A family name in capitals before a given name that is not (`DUPONT Jean`, `ZHANG Wei`),
+    // as badges and official lists write it.
+    let caps_particle = |w: &str| is_particle(w) && !w.chars().any(char::is_lowercase);
+    let mut family_first = words
+        .iter()
+        .take_while(|w| is_capitalized_family(w) || caps_particle(w))
+        .count();
+    while family_first > 0 && caps_particle(words[family_first - 1]) {
+        family_first -= 1;
+    }
+    let given_name =
+        |w: &str| crate::resolve::names::is_given_name(&crate::resolve::names::fold(w));
+    if family_first > 0
+        && family_first < words.len()
+        && words[family_first..].iter().any(|w| !is_one_case(w))
+        // `JOHN Smith` is a given name typed in capitals; `MARTIN Paul`, a family name.
+        && !words[..family_first].iter().any(|w| {
+            !caps_particle(w)
+                && given_name(w)
+                && !crate::resolve::names::is_common_family_name(&crate::resolve::names::fold(w))
+        })
+    {
+        name.family = Some(recase(&words[..family_first].join(" "), Kind::Family).0);
+        name.given = Some(words[family_first].to_string());
+        if family_first + 1 < words.len() {
+            name.middle = Some(words[family_first + 1..].join(" "));
+        }
+        return name;
+    }
     match words.len() {
         0 => {}
         // `Dr. Okafor`, `Mr. Smith`: an honorific goes with the family name.
         1 if !prefixes.is_empty() => name.family = Some(words[0].to_string()),
+        // A Chinese or Korean name written without a space: the family name is its first
+        // character (王伟, 김민준). Japanese family names run to three characters and are
+        // left whole.
+        1 if han_or_hangul_name(words[0]) => {
+            let split = words[0].chars().next().map_or(0, char::len_utf8);
+            name.family = Some(words[0][..split].to_string());
+            name.given = Some(words[0][split..].to_string());
+        }
         1 => name.given = Some(words[0].to_string()),
         // Chinese, Japanese and Korean names are written family name first: 山田 太郎.
         2 if words.iter().all(|w| w.chars().all(is_cjk)) => {
@@ -303,10 +340,19 @@ fn parse_full(full: &str) -> Building {
             name.given = Some(words[1].to_string());
         }
         _ => {
-            // The family name starts at the first particle after the given name, or is the last word.
-            let mut start = words.len() - 1;
-            while start > 1 && PARTICLES.contains(&key(words[start - 1]).as_str()) {
-                start -= 1;
+            // The family name starts at the first particle after the given name, or is the
+            // last word; a word before it that is no given name is a first family name
+            // (Gabriel García Márquez, José Luis Rodríguez Zapatero, María de la Fuente
+            // Ortiz), as Spanish and Portuguese names have two.
+            let particles = |mut start: usize| {
+                while start > 1 && PARTICLES.contains(&key(words[start - 1]).as_str()) {
+                    start -= 1;
+                }
+                start
+            };
+            let mut start = particles(words.len() - 1);
+            if start > 1 && is_family_word(words[start - 1]) {
+                start = particles(start - 1);
             }
             name.given = Some(words[0].to_string());
             if start > 1 {
@@ -316,6 +362,43 @@ fn parse_full(full: &str) -> Building {
         }
     }
     name
+}
+
+/// A word in capitals that a family name written first would be (`DUPONT`, `ZHANG`; a
+/// two-letter one only where it is a common family name, `LI`, `WU`, not initials, `AJ`).
+fn is_capitalized_family(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    word.chars().any(char::is_uppercase)
+        && !word.chars().any(char::is_lowercase)
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        && !is_particle(word)
+        && (letters >= 3
+            || (letters == 2
+                && crate::resolve::names::is_common_family_name(&crate::resolve::names::fold(
+                    word,
+                ))))
+}
+
+/// A word that may be a family name and is no given name the name lists know, nor an
+/// initial (García of Gabriel García Márquez; not Luis of José Luis Rodríguez).
+fn is_family_word(word: &str) -> bool {
+    let folded = crate::resolve::names::fold(word);
+    !is_initial(word)
+        && folded.len() >= 2
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && !crate::resolve::names::is_given_name(&folded)
+}
+
+/// Two or three Han characters, or two to four Hangul syllables, with no kana: a Chinese or
+/// Korean name written whole.
+fn han_or_hangul_name(word: &str) -> bool {
+    let n = word.chars().count();
+    let han = |c: char| matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF);
+    let hangul = |c: char| matches!(c as u32, 0xAC00..=0xD7AF);
+    (word.chars().all(han) && (2..=3).contains(&n))
+        || (word.chars().all(hangul) && (2..=4).contains(&n))
 }
 
 /// A Han, kana or Hangul character.
@@ -502,6 +585,86 @@ mod tests {
             (n.prefix.as_deref(), n.given.as_deref(), n.family.as_deref()),
             (Some("M."), Some("Jean"), Some("Dupont"))
         );
+    }
+
+    #[test]
+    fn double_surnames_and_particles_stay_in_the_family_name() {
+        for (written, given, middle, family) in [
+            ("Gabriel García Márquez", "Gabriel", None, "García Márquez"),
+            (
+                "José Luis Rodríguez Zapatero",
+                "José",
+                Some("Luis"),
+                "Rodríguez Zapatero",
+            ),
+            (
+                "María de la Fuente Ortiz",
+                "María",
+                None,
+                "de la Fuente Ortiz",
+            ),
+            (
+                "Fernando Henrique Cardoso",
+                "Fernando",
+                Some("Henrique"),
+                "Cardoso",
+            ),
+            ("Ana Paula Souza Costa", "Ana", Some("Paula"), "Souza Costa"),
+            ("Ludwig van Beethoven", "Ludwig", None, "van Beethoven"),
+            ("Mary Ann Smith", "Mary", Some("Ann"), "Smith"),
+            ("John A. Smith", "John", Some("A."), "Smith"),
+        ] {
+            let n = full(written);
+            assert_eq!(
+                (n.given.as_deref(), n.middle.as_deref(), n.family.as_deref()),
+                (Some(given), middle, Some(family)),
+                "{written}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_family_name_in_capitals_before_the_given_name_is_read_first() {
+        for (written, given, family) in [
+            ("DUPONT Jean", "Jean", "Dupont"),
+            ("ZHANG Wei", "Wei", "Zhang"),
+            ("LI Na", "Na", "Li"),
+            ("NAKAMURA Hiroshi", "Hiroshi", "Nakamura"),
+            ("VAN DER BERG Anna", "Anna", "van der Berg"),
+        ] {
+            let n = full(written);
+            assert_eq!(
+                (n.given.as_deref(), n.family.as_deref()),
+                (Some(given), Some(family)),
+                "{written}"
+            );
+        }
+        // Initials, a given name in capitals, and a name all in capitals are read as before.
+        for (written, given, family) in [
+            ("AJ Smith", "AJ", "Smith"),
+            ("JOHN Smith", "JOHN", "Smith"),
+            ("JANE DOE", "Jane", "Doe"),
+        ] {
+            let n = full(written);
+            assert_eq!(
+                (n.given.as_deref(), n.family.as_deref()),
+                (Some(given), Some(family)),
+                "{written}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_chinese_or_korean_name_written_whole_is_split_after_its_first_character() {
+        for (written, family, given) in [("王伟", "王", "伟"), ("김민준", "김", "민준")] {
+            let n = full(written);
+            assert_eq!(
+                (n.family.as_deref(), n.given.as_deref()),
+                (Some(family), Some(given))
+            );
+        }
+        // A Japanese name written whole is not split: its family name may be two characters.
+        assert_eq!(full("山田太郎").family, None);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use regex::Regex;
 
 use super::ocr::Line;
 use crate::model::{Address, Field, Kind, RawRecord};
-use crate::resolve::names::{fold, formal_names, is_common_given_name};
+use crate::resolve::names::{fold, is_given_name};
 
 /// A value found on a card, the line it came from and Tesseract's confidence in that line.
 #[derive(Debug, Clone, PartialEq)]
@@ -1037,7 +1037,7 @@ fn best_name(
             {
                 score += 8;
             }
-            if is_known_given(&folded[0]) {
+            if is_given_name(&folded[0]) {
                 score += 4;
             }
             if is_title(line) {
@@ -1053,17 +1053,6 @@ fn best_name(
 /// A particle of a family name (`van`, `de`, `bin`), or Arabic `al` written apart.
 fn is_particle(word: &str) -> bool {
     crate::normalize::name::is_particle(word) || word.eq_ignore_ascii_case("al")
-}
-
-/// A given name the name lists know.
-fn is_known_given(folded: &str) -> bool {
-    is_common_given_name(folded) || !formal_names(folded).is_empty() || {
-        // The formal names of the nickname table are given names too.
-        static FORMAL: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
-        FORMAL
-            .get_or_init(crate::resolve::names::all_formal_names)
-            .contains(folded)
-    }
 }
 
 /// The country a card is from, as its postal address or its phone numbers say, with what said

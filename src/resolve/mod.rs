@@ -102,6 +102,34 @@ pub struct Resolver<'a> {
     timings: Vec<Timing>,
 }
 
+/// Writes the candidate pairs blocking found, as `file,record,file,record` lines, for a
+/// benchmark to measure how many of the true pairs reach scoring (`ROLO_CANDIDATES=PATH`). A
+/// diagnostic: a failure to write is reported and the run goes on.
+fn write_candidates(path: &std::path::Path, records: &[Record], pairs: &[(u32, u32)]) {
+    use std::io::Write;
+    let name = |i: u32| {
+        records[i as usize].prov.as_ref().map_or_else(
+            || format!(",{i}"),
+            |p| {
+                let file = std::path::Path::new(&*p.file)
+                    .file_name()
+                    .map_or_else(|| p.file.to_string(), |n| n.to_string_lossy().into_owned());
+                format!("{file},{}", p.record)
+            },
+        )
+    };
+    let written = fs_err::File::create(path).and_then(|file| {
+        let mut out = std::io::BufWriter::new(file);
+        for &(a, b) in pairs {
+            writeln!(out, "{},{}", name(a), name(b))?;
+        }
+        out.flush()
+    });
+    if let Err(e) = written {
+        eprintln!("rolo: ROLO_CANDIDATES: {e}");
+    }
+}
+
 impl<'a> Resolver<'a> {
     /// The records' profiles, term frequencies, candidate pairs and the weights they give.
     pub fn new(records: &'a [Record]) -> Resolver<'a> {
@@ -117,6 +145,9 @@ impl<'a> Resolver<'a> {
         lap("profiles and term frequencies");
         let blocking = block::block(&profiles);
         lap("blocking");
+        if let Some(path) = std::env::var_os("ROLO_CANDIDATES") {
+            write_candidates(std::path::Path::new(&path), records, &blocking.pairs);
+        }
         stats.model = learn::learn(&profiles, &stats, &blocking.pairs);
         lap("learning the weights");
         Resolver {

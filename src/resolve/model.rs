@@ -149,6 +149,9 @@ levels! {
     GivenShortened: Given, rarity(0.02);
     GivenInitial: Given, bits(2.0, 0.05);
     GivenSlip: Given, rarity(0.03);
+    /// Spellings of one name that transliterations and languages give (Dmitry, Dmitrii;
+    /// Muhammad, Mohammed; Khalid, Khaled).
+    GivenVariant: Given, rarity(0.02);
     /// Two slips apart, on records that share an identifier one person holds.
     GivenNear: Given, bits(-2.0, 0.01);
     GivenDiffer: Given, bits(-14.0, 0.98);
@@ -158,6 +161,7 @@ levels! {
     /// One part of the other: a double name (Lefèvre-Dupont, Dupont).
     FamilyContains: Family, rarity(0.02);
     FamilySlip: Family, rarity(0.03);
+    FamilyVariant: Family, rarity(0.02);
     FamilyNear: Family, bits(-2.0, 0.01);
     /// A changed family name (marriage) on records that share an address or a profile.
     FamilyDifferIdentified: Family, bits(-10.0, 0.98);

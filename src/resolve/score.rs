@@ -1365,11 +1365,19 @@ impl<'p> Names<'p> {
         let (a, b) = (&a.name, &b.name);
         Names {
             given: match (&a.given, &b.given) {
-                (Some(x), Some(y)) => Some((x, y, names::given(x, y))),
+                (Some(x), Some(y)) => Some((
+                    x,
+                    y,
+                    names::given_parts(x, a.given_starts, y, b.given_starts),
+                )),
                 _ => None,
             },
             family: match (&a.family, &b.family) {
-                (Some(x), Some(y)) => Some((x, y, names::family(x, y))),
+                (Some(x), Some(y)) => Some((
+                    x,
+                    y,
+                    names::family_parts(x, a.family_starts, y, b.family_starts),
+                )),
                 _ => None,
             },
         }
@@ -1395,10 +1403,19 @@ fn name_evidence(
         && names::family(ag, bf) == FamilyMatch::Exact
         && names::given(af, bg) == GivenMatch::Exact
     {
+        // Where both names are given names (Thomas Paul, Paul Thomas), the two records may
+        // as well be two people's: the swap then weighs nothing by itself.
+        let ambiguous = names::is_given_name(ag) && names::is_given_name(af);
         s.add(
             Level::NamesSwapped,
-            || format!("names swapped ({ag} {af} / {bg} {bf})"),
-            Some(pa.weights.given + pa.weights.family),
+            || match ambiguous {
+                true => format!("names swapped, both given names ({ag} {af} / {bg} {bf})"),
+                false => format!("names swapped ({ag} {af} / {bg} {bf})"),
+            },
+            Some(match ambiguous {
+                true => 0.0,
+                false => pa.weights.given + pa.weights.family,
+            }),
         );
         return;
     }
@@ -1426,6 +1443,11 @@ fn name_evidence(
             GivenMatch::Slip => s.add(
                 Level::GivenSlip,
                 || format!("given name typo ({x} / {y})"),
+                Some((rarer - 2.0).max(1.0)),
+            ),
+            GivenMatch::Variant => s.add(
+                Level::GivenVariant,
+                || format!("given name spelt another way ({x} / {y})"),
                 Some((rarer - 2.0).max(1.0)),
             ),
             GivenMatch::Differ if own_identifier && names::near(x, y) => s.add(
@@ -1457,6 +1479,11 @@ fn name_evidence(
             FamilyMatch::Slip => s.add(
                 Level::FamilySlip,
                 || format!("family name typo ({x} / {y})"),
+                Some((rarer - 3.0).max(1.0)),
+            ),
+            FamilyMatch::Variant => s.add(
+                Level::FamilyVariant,
+                || format!("family name spelt another way ({x} / {y})"),
                 Some((rarer - 3.0).max(1.0)),
             ),
             FamilyMatch::Differ if own_identifier && names::near(x, y) => s.add(
@@ -1562,9 +1589,15 @@ mod tests {
         let mut p = Profile {
             name: NameKey {
                 given: name.first().map(|g| names::fold(g).into()),
+                given_starts: name
+                    .first()
+                    .map_or(0, |g| names::fold_parts(g, |c| c == '-').1),
                 family: name[1.min(name.len())..]
                     .last()
                     .map(|f| names::fold(f).into()),
+                family_starts: name[1.min(name.len())..]
+                    .last()
+                    .map_or(0, |f| names::fold_parts(f, |c| c == '-').1),
                 middle: (name.len() > 2)
                     .then(|| names::fold(name[1]).chars().next())
                     .flatten(),

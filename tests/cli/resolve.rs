@@ -453,3 +453,71 @@ fn records_that_differ_in_one_field_meet_by_the_fields_that_agree() {
     // Siobhan and her record without a given name are one; her husband and daughter are not her.
     assert_eq!(sources_of("O'Sullivan"), [1, 1, 2], "{:?}", run.names());
 }
+
+/// People met at a show written by three sources in their own ways: a diminutive of another
+/// language, a name in Cyrillic, a transliteration, a family name in capitals written first,
+/// a double surname cut to the first. Beside them, people a loose name match would take for
+/// them: a man and a woman of one stem at one firm, a compound given name and its first part,
+/// and two names swapped that are both given names.
+#[test]
+fn names_of_many_languages_meet_and_two_people_of_one_stem_stay_apart() {
+    let dir = TestDir::new();
+    let badges = dir.write(
+        "badges.csv",
+        "Full Name,Company,Email,Phone\n\
+         Alexander Volkov,Severstal Digital,a.volkov@severstal.example,+7 916 123 45 67\n\
+         Dmitry Sokolov,Yandex Cloud,dsokolov@yandex-cloud.example,\n\
+         José Luis García Márquez,Iberdata,,\n\
+         Mohamed Salah,Nile Analytics,,+20 100 555 1234\n\
+         DUPONT Jean,Thales Avionics,jean.dupont@thales.example,\n\
+         Alexander Petrov,Gazprom Neft,a.petrov@gazpromneft.example,\n\
+         Alexandra Petrova,Gazprom Neft,a.petrova@gazpromneft.example,\n\
+         Jean Martin,Airbus,jean.martin@airbus.example,\n\
+         Jean-Pierre Martin,Airbus,jp.martin@airbus.example,\n\
+         Thomas Paul,Contoso,thomas.paul@contoso.example,\n\
+         Paul Thomas,Contoso,paul.thomas@contoso.example,\n",
+    );
+    let phone = dir.write(
+        "phone.vcf",
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Волков;Саша;;;\r\nFN:Саша Волков\r\nTEL;TYPE=CELL:+7 916 123 45 67\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:3.0\r\nN:Sokolov;Dmitrii;;;\r\nFN:Dmitrii Sokolov\r\nEMAIL:dsokolov@yandex-cloud.example\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:3.0\r\nN:Salah;Muhammad;;;\r\nFN:Muhammad Salah\r\nTEL;TYPE=CELL:+20 100 555 1234\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:3.0\r\nN:Dupont;Jean;;;\r\nFN:Jean Dupont\r\nORG:Thales Avionics\r\nEMAIL:jean.dupont@thales.example\r\nEND:VCARD\r\n",
+    );
+    let linkedin = dir.write(
+        "Connections.csv",
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+         Pepe,García,https://www.linkedin.com/in/pepe-garcia-iberdata,,Iberdata,CTO,02 Dec 2026\n",
+    );
+    let run = dir.run(&[&badges, &phone, &linkedin]);
+    let sources = |name: &str| -> usize {
+        let c = run
+            .contacts
+            .iter()
+            .find(|c| c["name"].as_str() == Some(name))
+            .unwrap_or_else(|| panic!("no contact {name}: {:?}", run.names()));
+        c["sources"].as_array().unwrap().len()
+    };
+    // Sasha is Alexander; Dmitrii, Dmitry; Muhammad, Mohamed; Pepe, José; DUPONT Jean, Jean
+    // Dupont.
+    for name in [
+        "Alexander Volkov",
+        "Dmitry Sokolov",
+        "Mohamed Salah",
+        "José Luis García Márquez",
+        "DUPONT Jean",
+    ] {
+        assert_eq!(sources(name), 2, "{name}: {:?}", run.names());
+    }
+    for name in [
+        "Alexander Petrov",
+        "Alexandra Petrova",
+        "Jean Martin",
+        "Jean-Pierre Martin",
+        "Thomas Paul",
+        "Paul Thomas",
+    ] {
+        assert_eq!(sources(name), 1, "{name}: {:?}", run.names());
+    }
+    assert_eq!(run.contacts.len(), 11, "{:?}", run.names());
+}
