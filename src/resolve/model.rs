@@ -118,6 +118,10 @@ levels! {
     /// share their organization, so how seldom random pairs share a domain says nothing of
     /// how seldom one person has two addresses there.
     EmailSameDomain: Email, Prior::Fixed(-20.0);
+    /// Two addresses at one employer's domain, each written from the names of both records
+    /// (`ted@`, `edward.whitmore@`): one person's aliases, or two namesakes' addresses. Fixed:
+    /// too few pairs show it for the data to say.
+    EmailAliases: Email, Prior::Fixed(-5.0);
     /// Work addresses at two employers' domains: two jobs, or two companies of one name.
     EmailOtherDomains: Email, bits(-4.0, 0.05);
     /// Addresses on both, nothing of the above: says nothing by itself.

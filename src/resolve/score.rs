@@ -973,9 +973,30 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
             None,
         );
     } else if let Some(i) = company_domain {
-        s.conflict(Level::EmailSameDomain, || {
-            format!("different addresses at {}", a.company_domains[i])
-        });
+        let domain = &a.company_domains[i];
+        fn at<'e>(p: &'e Profile, domain: &str) -> &'e str {
+            p.emails
+                .iter()
+                .filter_map(|e| e.rsplit_once('@'))
+                .find(|(_, d)| *d == domain)
+                .map_or("", |(local, _)| local)
+        }
+        let (x, y) = (at(a, domain), at(b, domain));
+        if written_from(x, &a.name)
+            && written_from(y, &a.name)
+            && written_from(x, &b.name)
+            && written_from(y, &b.name)
+        {
+            s.add(
+                Level::EmailAliases,
+                || format!("addresses at {domain} each written from the name ({x} / {y})"),
+                None,
+            );
+        } else {
+            s.conflict(Level::EmailSameDomain, || {
+                format!("different addresses at {domain}")
+            });
+        }
     } else if !a.company_domains.is_empty() && !b.company_domains.is_empty() {
         // Work addresses at two employers' domains: two jobs, or two companies of one name.
         s.add(
@@ -1503,6 +1524,49 @@ fn name_evidence(
     }
 }
 
+/// Whether an address's local part is written from a name alone: its given name (or a
+/// nickname, formal form or spelling of it), its family name, and their initials, in either
+/// order, with or without dots (`ted`, `edward.whitmore`, `ewhitmore`, `whitmore.e`); not with
+/// digits (`jsmith2`, a second John Smith's).
+fn written_from(local: &str, name: &NameKey) -> bool {
+    if local.is_empty() || local.bytes().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let given = name.given.as_deref().unwrap_or_default();
+    let family = name.family.as_deref().unwrap_or_default();
+    let initial = |s: &str| s.get(..1).unwrap_or_default().to_string();
+    let is_given = |w: &str| {
+        !given.is_empty()
+            && (w == initial(given)
+                || matches!(
+                    names::given(w, given),
+                    GivenMatch::Exact | GivenMatch::Nickname | GivenMatch::Variant
+                ))
+    };
+    let is_family = |w: &str| !family.is_empty() && (w == family || w == initial(family));
+    let is_middle = |w: &str| {
+        name.middle
+            .is_some_and(|m| w.len() == 1 && w.starts_with(m))
+    };
+    let part = |w: &str| is_given(w) || is_family(w) || is_middle(w);
+    let words: Vec<String> = local
+        .split(['.', '_', '-', '+'])
+        .map(names::fold)
+        .filter(|w| !w.is_empty())
+        .collect();
+    match words.as_slice() {
+        [] => false,
+        [one] => {
+            part(one)
+                || (1..one.len()).any(|i| {
+                    let (x, y) = one.split_at(i);
+                    (is_given(x) && is_family(y)) || (is_family(x) && is_given(y))
+                })
+        }
+        many => many.iter().all(|w| part(w)) && many.iter().any(|w| w.len() > 1),
+    }
+}
+
 /// Two addresses at one domain whose local parts differ by one slip (`jane.doe`, `jane.do`): a
 /// card scanner's or a hurried typist's, not two people.
 fn address_slip<'a>(a: &'a Profile, b: &'a Profile) -> Option<(&'a str, &'a str)> {
@@ -1640,6 +1704,39 @@ mod tests {
 
     fn has(s: &Score, label: &str) -> bool {
         s.evidence.iter().any(|e| e.label.starts_with(label))
+    }
+
+    #[test]
+    fn two_addresses_at_one_employer_are_aliases_only_where_both_are_written_from_the_name() {
+        let ted = "Ted Whitmore | Halvorsen Marine | ted@halvorsen.example";
+        let edward = "Edward Whitmore | Halvorsen Marine | edward.whitmore@halvorsen.example";
+        let aliases = pair(ted, edward, &[]);
+        assert!(has(
+            &aliases,
+            "addresses at halvorsen.example each written from the name"
+        ));
+        assert_eq!(aliases.band(), Band::Merge, "{}", aliases.waterfall());
+        // A second John Smith's address has a digit; a colleague's is another name's.
+        let smith = "John Smith | Acme | john.smith@acme.example";
+        let second = pair(smith, "John Smith | Acme | jsmith2@acme.example", &[]);
+        assert!(has(&second, "different addresses at acme.example"));
+        assert_ne!(second.band(), Band::Merge);
+        let shared_desk = pair(smith, "John Smith | Acme | sales.emea@acme.example", &[]);
+        assert!(has(&shared_desk, "different addresses at acme.example"));
+        for (local, fits) in [
+            ("ewhitmore", true),
+            ("whitmore.e", true),
+            ("edwardw", true),
+            ("e.whitmore", true),
+            ("whitmore", true),
+            ("ed.whitmore", true),
+            ("ewhitmore2", false),
+            ("jane.whitmore", false),
+            ("sales", false),
+        ] {
+            let name = profile("Edward Whitmore").name;
+            assert_eq!(written_from(local, &name), fits, "{local}");
+        }
     }
 
     #[test]
