@@ -6,7 +6,8 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::model;
 use super::names;
-use super::score::{Profile, hash};
+use super::profile::Profile;
+use super::stats::hash;
 
 /// A way of finding candidates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -15,7 +15,9 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::block;
 use super::model::{COUNT, LEVELS, Level, Model, Prior, group};
-use super::score::{self, Mode, Profile, Stats};
+use super::profile::Profile;
+use super::score::{self, Mode};
+use super::stats::Stats;
 
 /// At most this many candidate pairs train the model; more are sampled evenly.
 const TRAINING_PAIRS: usize = 50_000;

@@ -1,15 +1,22 @@
-//! Stage 3, **resolve**: which records are one person, in four explicit steps.
+//! Stage 3, **resolve**: which records are one person, in explicit steps, one file each.
 //!
-//! 1. **Blocking** (`block.rs`): candidate pairs from shared keys (email, phone, LinkedIn
-//!    profile, name keys, organization keys), never all pairs; a key shared by too many
-//!    records is reported, not scored.
-//! 2. **Scoring** (`score.rs`): the named evidence for each candidate pair in bits of
-//!    log-odds, weighted by how rare each value is in the data, and its band: merge, review
-//!    or separate.
-//! 3. **Clustering** (`cluster.rs`): merge-band pairs joined strongest first; no group may
-//!    hold two records that conflict strongly, so a chain between two people is cut at its
-//!    weakest link.
-//! 4. **Merged view** (`merge.rs`): every distinct value kept, preferred values by stated
+//! 1. **Profiles** (`profile.rs`): what scoring needs of each record, folded and hashed once;
+//!    name knowledge (nicknames, spellings, transliterations, name parts) is `names.rs`.
+//! 2. **Term frequencies** (`stats.rs`): how rare each value is in the data at hand, and what
+//!    agreeing on it weighs.
+//! 3. **Blocking** (`block.rs`): candidate pairs from shared keys (email, phone, LinkedIn
+//!    profile, name keys, organization keys, date of birth, address, identifiers), never all
+//!    pairs; a key shared by too many records is reported, not scored.
+//! 4. **Learning** (`learn.rs`): each comparison level's weight re-estimated from the data
+//!    (u from random pairs, m by expectation-maximisation on the candidate pairs), from the
+//!    priors of the level table (`model.rs`), where every weight is with its reason.
+//! 5. **Scoring** (`score.rs`): the named evidence for each candidate pair in bits of
+//!    log-odds, and its band, merge, review or separate ([`Score::band`], the one rule that
+//!    decides a merge).
+//! 6. **Clustering** (`cluster.rs`): merge-band pairs joined strongest first; no group may
+//!    hold two records that a refusal or strong evidence keeps apart, so a chain between two
+//!    people is cut at its weakest link.
+//! 7. **Merged view** (`merge.rs`): every distinct value kept, preferred values by stated
 //!    rules.
 //!
 //! The review band and the refused joins are listed for a person to decide.
@@ -21,7 +28,9 @@ mod learn;
 mod merge;
 mod model;
 pub mod names;
+mod profile;
 pub mod score;
+mod stats;
 
 use std::collections::HashMap;
 
@@ -31,8 +40,9 @@ use crate::model::{Contact, Record};
 use crate::progress::Timing;
 pub use block::{CappedBlock, RuleCount};
 pub use explain::explain;
+use profile::Profile;
 pub use score::{Band, Score};
-use score::{Profile, Stats};
+use stats::Stats;
 
 /// A pair of contacts that may be one person but were not merged, for a person to decide.
 #[derive(Debug, Clone, PartialEq)]
@@ -327,7 +337,7 @@ pub fn resolve_with(records: &mut [Record], decisions: &Decisions) -> Resolved {
             .map(|r| {
                 let id = r.exported_as.as_deref()?;
                 let file = r.prov.as_ref().map(|p| &*p.file).unwrap_or_default();
-                Some((score::hash(file), score::hash(id)))
+                Some((stats::hash(file), stats::hash(id)))
             })
             .collect()
     } else {

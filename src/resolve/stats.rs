@@ -1,0 +1,354 @@
+//! Term frequencies: how often each name, organization, title, number and address occurs in
+//! the data being resolved, and what agreeing on a value that rare weighs.
+
+use compact_str::CompactString;
+use rustc_hash::FxHashMap as HashMap;
+
+use super::model::Model;
+use super::names;
+use super::profile::{Keys, Place, Profile, Weights};
+
+/// How often each value occurs in the data being resolved: the term frequencies.
+#[derive(Debug, Default)]
+pub struct Stats {
+    pub(super) records: usize,
+    pub(super) given: Counts,
+    pub(super) family: Counts,
+    pub(super) org: Counts,
+    /// The first words of organization keys.
+    pub(super) org_heads: Counts,
+    pub(super) phones: Counts,
+    pub(super) titles: Counts,
+    /// Full names ([`Keys::full_name`]) no one else bears ([`lone_names`]).
+    pub(super) lone_names: rustc_hash::FxHashSet<u64>,
+    pub(super) postcodes: Counts,
+    pub(super) localities: Counts,
+    pub(super) streets: Counts,
+    pub(super) regions: Counts,
+    /// What the data at hand changed in each level's weight ([`super::learn`]).
+    pub model: Model,
+}
+
+/// How many records (or people) bear each value, keyed by the value's 64-bit hash: counting
+/// copies no string, and two values of one hash among a million are not to be expected.
+#[derive(Debug, Default)]
+pub(super) struct Counts {
+    pub(super) of: HashMap<u64, u32>,
+    pub(super) total: u32,
+}
+
+/// The hash a value is counted under, and blocking keys are built from.
+pub(super) fn hash(value: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(value)
+}
+
+impl Counts {
+    /// Counts each hash as often as it occurs.
+    pub(super) fn of(mut hashes: Vec<u64>) -> Counts {
+        use rayon::prelude::*;
+        hashes.par_sort_unstable();
+        let mut counts = Counts {
+            total: hashes.len() as u32,
+            ..Counts::default()
+        };
+        counts.of.reserve(hashes.len() / 2);
+        for run in hashes.chunk_by(|x, y| x == y) {
+            counts.of.insert(run[0], run.len() as u32);
+        }
+        counts
+    }
+
+    /// The share of the other records with this value (the pair's own left out),
+    /// drawn toward `typical` (the share of a typical value among people at large) as if
+    /// [`PSEUDO_RECORDS`] more records had been seen: a name on three records of four is not
+    /// a common name.
+    pub(super) fn share(&self, value: u64, typical: f64, own: u32) -> f64 {
+        let others = f64::from(self.count_hashed(value).saturating_sub(own));
+        (others + PSEUDO_RECORDS * typical) / (f64::from(self.total) + PSEUDO_RECORDS)
+    }
+
+    pub(super) fn count(&self, value: &str) -> u32 {
+        self.count_hashed(hash(value))
+    }
+
+    pub(super) fn count_hashed(&self, value: u64) -> u32 {
+        self.of.get(&value).copied().unwrap_or(0)
+    }
+}
+
+/// The full names no one else in the data bears: every record of the name names one
+/// organization, or none, and at most one record of it names none. A phone contact of such a
+/// name that names no employer has nobody else here to be. A family name common among people
+/// at large may have bearers the data does not hold: its names are left out.
+pub(super) fn lone_names(profiles: &[Profile]) -> rustc_hash::FxHashSet<u64> {
+    use rayon::prelude::*;
+    let mut seen: Vec<(u64, u64)> = profiles
+        .par_iter()
+        .filter(|p| {
+            !p.name
+                .family
+                .as_deref()
+                .is_some_and(names::is_common_family_name)
+        })
+        .map(|p| (p.keys.full_name(), p.keys.org))
+        .filter(|&(name, _)| name != 0)
+        .collect();
+    seen.par_sort_unstable();
+    seen.chunk_by(|x, y| x.0 == y.0)
+        .filter(|run| {
+            let bare = run.iter().take_while(|r| r.1 == 0).count();
+            let orgs = run[bare..].chunk_by(|x, y| x.1 == y.1).count();
+            bare <= 1 && orgs <= 1
+        })
+        .map(|run| run[0].0)
+        .collect()
+}
+
+/// Finds the custom columns that hold a code of each record's own (a member, customer or
+/// social security number) and gives each profile its values there ([`Profile::ids`]): at
+/// least ten records have the column, nine values in ten look like codes (one word of 4 to 24
+/// letters and digits, a digit among them, not a date or a time), and at least a third of the
+/// values are distinct (a column of a few values is a category, not a code).
+pub(super) fn identifier_columns(profiles: &mut [Profile]) {
+    use rayon::prelude::*;
+    let code_like = |v: &str| {
+        (4..=24).contains(&v.len())
+            && v.bytes().any(|b| b.is_ascii_digit())
+            && v.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'/' | b'.'))
+            && !(v.len() == 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-')
+    };
+    let mut seen: Vec<(u64, u64, bool)> = profiles
+        .par_iter()
+        .flat_map_iter(|p| {
+            p.custom
+                .iter()
+                .map(|(h, v)| (hash(h), hash(v), code_like(v.trim())))
+        })
+        .collect();
+    if seen.is_empty() {
+        return;
+    }
+    seen.par_sort_unstable();
+    let columns: rustc_hash::FxHashSet<u64> = seen
+        .chunk_by(|x, y| x.0 == y.0)
+        .filter(|run| {
+            let codes = run.iter().filter(|t| t.2).count();
+            let distinct = run.chunk_by(|x, y| x.1 == y.1).count();
+            run.len() >= 10 && codes * 10 >= run.len() * 9 && distinct * 3 >= run.len()
+        })
+        .map(|run| run[0].0)
+        .collect();
+    if columns.is_empty() {
+        return;
+    }
+    profiles.par_iter_mut().for_each(|p| {
+        for (h, v) in p.custom {
+            let column = hash(h);
+            if columns.contains(&column) && code_like(v.trim()) {
+                p.ids
+                    .push(((column, h.clone()), v.trim().to_lowercase().into()));
+            }
+        }
+    });
+}
+
+/// Family names counted by the people who bear them, as far as the data tells: the distinct
+/// given names seen with each (Bob and Robert counted once), and for each given name the
+/// distinct organizations. Ten records of one Jürgen Figoteer make the name no more common;
+/// three given names with it, or one at three companies, make it several people's.
+pub(super) fn family_bearers(profiles: &[Profile]) -> Counts {
+    use rayon::prelude::*;
+    // (family, given, organization or 0) seen, as hashes, sorted: each family's are one run,
+    // and within it each given name's.
+    let mut seen: Vec<(u64, u64, u64)> = profiles
+        .par_iter()
+        .filter(|p| p.name.family.is_some() && p.name.given.is_some())
+        .map(|p| (p.keys.family, p.keys.given, p.keys.org))
+        .collect();
+    seen.par_sort_unstable();
+    seen.dedup();
+    // A given name seen with organizations counts once per organization; seen without one only
+    // when it is never seen with one; an initial only when no given name is seen at all.
+    let mut counts = Counts::default();
+    for family in seen.chunk_by(|x, y| x.0 == y.0) {
+        let mut bearers = 0;
+        for given in family.chunk_by(|x, y| x.1 == y.1) {
+            if given[0].1 == 0 {
+                continue;
+            }
+            let orgs = given.iter().filter(|t| t.2 != 0).count() as u32;
+            let bare = given.iter().any(|t| t.2 == 0);
+            bearers += if orgs > 0 { orgs } else { u32::from(bare) };
+        }
+        let n = bearers.max(1);
+        counts.of.insert(family[0].0, n);
+        counts.total += n;
+    }
+    counts
+}
+
+/// Bits of evidence that agreeing on a value with this share of the records gives.
+pub(super) fn rarity(share: f64, max: f64) -> f64 {
+    (-share.log2()).clamp(1.0, max)
+}
+
+/// A family name this common in the population weighs no more than this share, however rare
+/// it is in the data at hand (two Smiths in a file of fifty are not one person).
+const COMMON_FAMILY_SHARE: f64 = 1.0 / 200.0;
+/// A given name this common among people at large weighs no more than this share.
+const COMMON_GIVEN_SHARE: f64 = 1.0 / 50.0;
+/// The share of a typical given name, family name and organization among people at large.
+const TYPICAL_GIVEN: f64 = 1.0 / 200.0;
+const TYPICAL_FAMILY: f64 = 1.0 / 2000.0;
+const TYPICAL_ORG: f64 = 1.0 / 1000.0;
+const TYPICAL_TITLE: f64 = 1.0 / 100.0;
+/// The share of a typical postcode, locality, street (with its number) and region.
+pub(super) const TYPICAL_POSTCODE: f64 = 1.0 / 2000.0;
+pub(super) const TYPICAL_LOCALITY: f64 = 1.0 / 500.0;
+pub(super) const TYPICAL_STREET: f64 = 1.0 / 50_000.0;
+pub(super) const TYPICAL_REGION: f64 = 1.0 / 10.0;
+/// How many records of people at large the term frequencies start from.
+const PSEUDO_RECORDS: f64 = 1000.0;
+/// The prior assumes at least this many people, the contacts one person meets: two records in
+/// a small file are not likely one person just because the file is small.
+/// What agreeing on a title weighs less than its rarity says: sources word one job differently as
+/// often as not.
+const TITLE: f64 = 1.0;
+pub(super) const MIN_POPULATION: f64 = 1_000.0;
+
+impl Stats {
+    /// The term frequencies of `profiles`; sets the formal given name each profile is counted
+    /// under by the given names the data holds.
+    pub fn of(profiles: &mut [Profile]) -> Stats {
+        use rayon::prelude::*;
+        identifier_columns(profiles);
+        let given = Counts::of(
+            profiles
+                .par_iter()
+                .filter_map(|p| p.name.given.as_deref())
+                .map(hash)
+                .collect(),
+        );
+        profiles.par_iter_mut().for_each(|p| {
+            if let Some(g) = p.name.given.as_deref().filter(|g| g.len() > 1) {
+                p.keys.given = hash(names::canonical_given(g, |f| given.count(f)));
+            }
+        });
+        let profiles = &*profiles;
+        // Organizations and their first words, from the hashes the profiles hold.
+        let orgs = |key: fn(&Keys) -> u64| {
+            Counts::of(
+                profiles
+                    .par_iter()
+                    .filter(|p| p.org.is_some())
+                    .map(|p| key(&p.keys))
+                    .collect(),
+            )
+        };
+        let phones = || {
+            Counts::of(
+                profiles
+                    .par_iter()
+                    .flat_map_iter(|p| p.keys.phones().iter().copied())
+                    .collect(),
+            )
+        };
+        let titles = || {
+            Counts::of(
+                profiles
+                    .par_iter()
+                    .filter_map(|p| p.title.as_deref())
+                    .map(hash)
+                    .collect(),
+            )
+        };
+        let ((family, org), ((org_heads, phones), titles)) = rayon::join(
+            || rayon::join(|| family_bearers(profiles), || orgs(|k| k.org)),
+            || rayon::join(|| rayon::join(|| orgs(|k| k.org_head), phones), titles),
+        );
+        let places = |part: fn(&Place) -> &Option<CompactString>| {
+            Counts::of(
+                profiles
+                    .par_iter()
+                    .filter_map(|p| p.place.as_deref().and_then(|x| part(x).as_deref()))
+                    .map(hash)
+                    .collect(),
+            )
+        };
+        Stats {
+            records: profiles.len(),
+            given,
+            family,
+            org,
+            org_heads,
+            phones,
+            titles,
+            lone_names: lone_names(profiles),
+            postcodes: places(|x| &x.postcode),
+            localities: places(|x| &x.locality),
+            streets: places(|x| &x.street),
+            regions: places(|x| &x.region),
+            model: Model::default(),
+        }
+    }
+
+    /// What agreeing on a part of an address weighs: its rarity in the data.
+    pub(super) fn place_weight(&self, counts: &Counts, value: &str, typical: f64, max: f64) -> f64 {
+        rarity(counts.share(hash(value), typical, 2), max)
+    }
+
+    /// Fills in the weights of every profile's values.
+    pub fn weigh(&self, profiles: &mut [Profile]) {
+        use rayon::prelude::*;
+        profiles.par_iter_mut().for_each(|p| {
+            p.weights = Weights {
+                given: p
+                    .name
+                    .given
+                    .as_deref()
+                    .map_or(0.0, |g| self.given_weight(g)),
+                family: p
+                    .name
+                    .family
+                    .as_deref()
+                    .map_or(0.0, |f| self.family_weight(f)),
+                org: p.org.as_deref().map_or(0.0, |o| self.org_weight(o)),
+                title: p.title.as_deref().map_or(0.0, |t| self.title_weight(t)),
+            };
+        });
+    }
+
+    pub(super) fn given_weight(&self, given: &str) -> f64 {
+        let mut share = self.given.share(hash(given), TYPICAL_GIVEN, 2);
+        if names::is_common_given_name(given) {
+            share = share.max(COMMON_GIVEN_SHARE);
+        }
+        rarity(share, 12.0)
+    }
+
+    pub(super) fn family_weight(&self, family: &str) -> f64 {
+        let mut share = self.family.share(hash(family), TYPICAL_FAMILY, 1);
+        if names::is_common_family_name(family) {
+            share = share.max(COMMON_FAMILY_SHARE);
+        }
+        rarity(share, 18.0)
+    }
+
+    /// What agreeing on the organizations that begin with this first word ([`Keys`]) weighs.
+    pub(super) fn org_head_weight(&self, head: u64) -> f64 {
+        rarity(self.org_heads.share(head, TYPICAL_ORG, 2), 16.0)
+    }
+
+    /// A title shared by one record in fourteen tells little; one of a few records, more. A
+    /// person's title is written differently from source to source as often as not, hence
+    /// the bit taken off.
+    pub(super) fn title_weight(&self, title: &str) -> f64 {
+        (rarity(self.titles.share(hash(title), TYPICAL_TITLE, 2), 8.0) - TITLE).max(TITLE)
+    }
+
+    pub(super) fn org_weight(&self, org: &str) -> f64 {
+        rarity(self.org.share(hash(org), TYPICAL_ORG, 2), 16.0)
+    }
+}
