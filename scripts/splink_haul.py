@@ -1,5 +1,5 @@
 """The route a data team would take today, for comparison: load a synthetic haul (see
-make_haul.py) into one table with pandas, deduplicate it with Splink on DuckDB, and write
+make_haul.py and make_haul2.py) into one table with pandas, deduplicate it with Splink on DuckDB, and write
 the clusters as OUTDIR/splink.csv (file,record,cluster) for score_haul.py.
 
     python3 scripts/splink_haul.py OUTDIR
@@ -9,7 +9,7 @@ on email, phone, names and organization; name, email, phone and organization com
 with term frequencies; u by random sampling, m by expectation maximisation on full names,
 emails and phones; clusters at a match probability of 0.9.
 """
-import csv, re, sys, time
+import csv, os, re, sys, time
 
 import pandas as pd
 import splink.comparison_library as cl
@@ -30,38 +30,67 @@ def add(file, record, first, last, email, phone, org):
                      org=(org or "").strip().lower() or None))
 
 
-for i, r in enumerate(csv.DictReader(open(f"{out}/badge.csv", encoding="utf-8")), 1):
-    add("badge.csv", i, r["First Name"], r["Last Name"], r["Email"], r["Phone"], r["Company"])
-for i, r in enumerate(csv.DictReader(open(f"{out}/Connections.csv", encoding="utf-8")), 1):
+def split_full(full):
+    """A full name split as a careful analyst would: honorifics dropped, a family name in
+    capitals written first (`DUPONT Jean`) read first, else the first word the given name."""
+    words = re.sub(r"^(Dr|Mr|Ms|Mrs|Prof|Herr|Mme)\.? ", "", full).split()
+    if len(words) > 1 and words[0].isupper() and len(words[0]) > 1 and not words[-1].isupper():
+        return words[-1], " ".join(words[:-1])
+    return (words[0] if words else ""), " ".join(words[1:])
+
+
+def read_vcf(path, file):
+    card, n = {}, 0
+    for line in open(path, encoding="utf-8"):
+        line = line.rstrip("\r\n")
+        if line == "BEGIN:VCARD":
+            card, n = {}, n + 1
+        elif line == "END:VCARD":
+            add(file, n, card.get("given"), card.get("family"), card.get("email"), card.get("tel"),
+                card.get("org"))
+        elif line.startswith("N:"):
+            parts = line[2:].split(";")
+            card["family"], card["given"] = parts[0], parts[1] if len(parts) > 1 else ""
+        elif line.startswith("TEL") and "tel" not in card:
+            card["tel"] = line.split(":", 1)[1]
+        elif line.startswith("EMAIL"):
+            card["email"] = line.split(":", 1)[1]
+        elif line.startswith("ORG:"):
+            card["org"] = line[4:]
+
+
+def rows_of(name):
+    return enumerate(csv.DictReader(open(f"{out}/{name}", encoding="utf-8")), 1)
+
+
+for i, r in rows_of("Connections.csv"):
     add("Connections.csv", i, r["First Name"], r["Last Name"], r["Email Address"], "", r["Company"])
-for i, r in enumerate(csv.DictReader(open(f"{out}/book.csv", encoding="utf-8")), 1):
-    add("book.csv", i, r["Given Name"], r["Family Name"], r["E-mail 1 - Value"], r["Phone 1 - Value"],
-        r["Organization 1 - Name"])
-card = {}
-n = 0
-for line in open(f"{out}/phone.vcf", encoding="utf-8"):
-    line = line.rstrip("\r\n")
-    if line == "BEGIN:VCARD":
-        card, n = {}, n + 1
-    elif line == "END:VCARD":
-        add("phone.vcf", n, card.get("given"), card.get("family"), card.get("email"), card.get("tel"),
-            card.get("org"))
-    elif line.startswith("N:"):
-        parts = line[2:].split(";")
-        card["family"], card["given"] = parts[0], parts[1] if len(parts) > 1 else ""
-    elif line.startswith("TEL"):
-        card["tel"] = line.split(":", 1)[1]
-    elif line.startswith("EMAIL"):
-        card["email"] = line.split(":", 1)[1]
-    elif line.startswith("ORG:"):
-        card["org"] = line[4:]
-try:
-    cards = pd.read_excel(f"{out}/cards.xlsx", dtype=str).fillna("")
-    for i, r in enumerate(cards.itertuples(index=False), 1):
-        name = re.sub(r"^(Dr|Mr|Ms|Mrs)\.? ", "", r.Name).split()
-        add("cards.xlsx", i, name[0] if name else "", " ".join(name[1:]), r.Email, r.Mobile, r.Company)
-except FileNotFoundError:
-    pass
+if os.path.exists(f"{out}/scans.csv"):
+    # The second generator's haul (make_haul2.py).
+    for i, r in rows_of("scans.csv"):
+        g, f = split_full(r["Attendee Full Name"])
+        add("scans.csv", i, g, f, r["Attendee Email"], r["Attendee Mobile"], r["Attendee Company"])
+    for i, r in rows_of("outlook.csv"):
+        add("outlook.csv", i, r["First Name"], r["Last Name"], r["E-mail Address"],
+            r["Mobile Phone"], r["Company"])
+    for i, r in rows_of("cards.csv"):
+        g, f = split_full(r["Name"])
+        add("cards.csv", i, g, f, r["Email"], r["Mobile"], r["Company"])
+    read_vcf(f"{out}/iphone.vcf", "iphone.vcf")
+else:
+    for i, r in rows_of("badge.csv"):
+        add("badge.csv", i, r["First Name"], r["Last Name"], r["Email"], r["Phone"], r["Company"])
+    for i, r in rows_of("book.csv"):
+        add("book.csv", i, r["Given Name"], r["Family Name"], r["E-mail 1 - Value"],
+            r["Phone 1 - Value"], r["Organization 1 - Name"])
+    read_vcf(f"{out}/phone.vcf", "phone.vcf")
+    try:
+        cards = pd.read_excel(f"{out}/cards.xlsx", dtype=str).fillna("")
+        for i, r in enumerate(cards.itertuples(index=False), 1):
+            g, f = split_full(r.Name)
+            add("cards.xlsx", i, g, f, r.Email, r.Mobile, r.Company)
+    except FileNotFoundError:
+        pass
 df = pd.DataFrame(rows)
 loaded = time.time()
 

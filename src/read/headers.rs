@@ -277,7 +277,41 @@ fn lookup(key: &str) -> Option<Field> {
     if key.is_empty() {
         return None;
     }
-    exact(key).or_else(|| by_keyword(key))
+    exact(key)
+        .or_else(|| by_keyword(key))
+        .or_else(|| of_the_person(key))
+}
+
+/// Words lead-retrieval and registration exports put before a header to say it is about the
+/// row's person (`Attendee Company`, `Lead Notes`, `Visitor Job Title`, `Contact Department`).
+const PERSON_WORDS: &[&str] = &[
+    "attendee",
+    "lead",
+    "contact",
+    "visitor",
+    "registrant",
+    "participant",
+    "prospect",
+    "customer",
+    "guest",
+    "delegate",
+    "member",
+    "person",
+    "teilnehmer",
+    "besucher",
+    "kontakt",
+    "participante",
+    "visiteur",
+];
+
+/// A header that names the row's person, then a field (`Attendee Company`): the field, where
+/// it is one of the person's values (not an identifier of the row: `Member ID`).
+fn of_the_person(key: &str) -> Option<Field> {
+    let rest = PERSON_WORDS
+        .iter()
+        .find_map(|w| key.strip_prefix(w))
+        .filter(|rest| !rest.is_empty())?;
+    exact(rest).filter(|f| !matches!(f, Field::Uid | Field::ContactId | Field::Extra))
 }
 
 fn exact(key: &str) -> Option<Field> {
@@ -525,6 +559,31 @@ mod tests {
 
     fn map(headers: &str, sep: char) -> Vec<Field> {
         map_headers(&headers.split(sep).map(String::from).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn a_header_about_the_row_s_person_is_its_field() {
+        let f = map(
+            "Attendee Full Name,Attendee Company,Attendee Title,Attendee Email,Attendee Mobile,Lead Notes,Lead Rating,Visitor Department,Member ID,Lead Source,Contact Owner",
+            ',',
+        );
+        assert_eq!(
+            &f[..7],
+            &[
+                Field::FullName,
+                Field::Organization,
+                Field::Title,
+                Field::Email,
+                Field::Phone,
+                Field::Notes,
+                Field::Rating
+            ]
+        );
+        assert_eq!(f[7], Field::Department);
+        // A row's identifier, where it came from and who owns it stay as the export names them.
+        assert_eq!(f[8], Field::Custom("Member ID".into()));
+        assert_eq!(f[9], Field::Custom("Lead Source".into()));
+        assert_eq!(f[10], Field::Custom("Contact Owner".into()));
     }
 
     #[test]

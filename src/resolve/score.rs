@@ -34,6 +34,9 @@ const ORG_SHORTENED: f64 = 2.0;
 /// A number on at most this many records is one person's (their badge, card and phone entry),
 /// not a switchboard's.
 const PHONE_OWN_HOLDERS: u32 = 3;
+/// A number on more records than this is a company's line or a hotline, whoever holds it (a
+/// card scanner reads a switchboard printed without its extension on thousands of cards).
+const PHONE_LINE_HOLDERS: u32 = 20;
 
 /// One piece of evidence about a pair.
 #[derive(Debug, Clone, PartialEq)]
@@ -366,7 +369,18 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
         } else {
             PHONE
         };
-        if given_differ && own_phone {
+        if holders > PHONE_LINE_HOLDERS {
+            // A switchboard or a hotline printed without an extension: it says what the
+            // organization says, no more.
+            own_phone = false;
+            s.level(Level::PhoneOther, 0.0);
+            if s.mode == Mode::Labels {
+                s.push(
+                    format!("phone equal (…{key}, on {holders} records: a company's line)"),
+                    0.0,
+                );
+            }
+        } else if given_differ {
             s.add(
                 Level::PhoneShared,
                 || format!("phone equal (…{key}), given names differ: a shared line"),
@@ -374,7 +388,7 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
             );
             own_phone = false;
         } else {
-            s.identified = true;
+            s.identified |= own_phone;
             s.add(
                 Level::PhoneEqual,
                 || {
@@ -892,6 +906,21 @@ fn written_from(local: &str, name: &NameKey) -> bool {
     }
 }
 
+/// Two local parts that differ in a number of the same length, or by a number on one only
+/// (`jsmith2`, `jsmith3`; `j.doe13094`, `j.doe13096`; `jsmith`, `jsmith2`): a mail system
+/// numbering namesakes, not a slip. A digit lost from a longer number (`jsmith123`,
+/// `jsmith12`) is a scanner's slip.
+fn numbered_apart(a: &str, b: &str) -> bool {
+    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+    let letters = |s: &str| {
+        s.chars()
+            .filter(|c| !c.is_ascii_digit())
+            .collect::<String>()
+    };
+    let (da, db) = (digits(a), digits(b));
+    da != db && letters(a) == letters(b) && (da.len() == db.len() || da.is_empty() || db.is_empty())
+}
+
 /// Two addresses at one domain whose local parts differ by one slip (`jane.doe`, `jane.do`): a
 /// card scanner's or a hurried typist's, not two people.
 fn address_slip<'a>(a: &'a Profile, b: &'a Profile) -> Option<(&'a str, &'a str)> {
@@ -901,7 +930,10 @@ fn address_slip<'a>(a: &'a Profile, b: &'a Profile) -> Option<(&'a str, &'a str)
             .iter()
             .find(|y| {
                 y.rsplit_once('@').is_some_and(|(ly, dy)| {
-                    dx == dy && lx.len().min(ly.len()) >= 5 && names::one_edit(lx, ly)
+                    dx == dy
+                        && lx.len().min(ly.len()) >= 5
+                        && names::one_edit(lx, ly)
+                        && !numbered_apart(lx, ly)
                 })
             })
             .map(|y| (x.as_str(), y.as_str()))
@@ -1056,6 +1088,21 @@ mod tests {
             let name = profile("Edward Whitmore").name;
             assert_eq!(written_from(local, &name), fits, "{local}");
         }
+    }
+
+    #[test]
+    fn addresses_numbered_apart_are_two_namesakes_not_a_slip() {
+        let a = "Priya Selvaraj | Globex | priya.selvaraj11901@globex.example";
+        let b = "Priya Selvaraj | Globex | priya.selvaraj11903@globex.example";
+        let s = pair(a, b, &[]);
+        assert!(!has(&s, "email one slip apart"), "{}", s.waterfall());
+        assert!(has(&s, "different addresses at globex.example"));
+        let slip = pair(
+            a,
+            "Priya Selvaraj | Globex | priya.selvraj11901@globex.example",
+            &[],
+        );
+        assert!(has(&slip, "email one slip apart"), "{}", slip.waterfall());
     }
 
     #[test]
