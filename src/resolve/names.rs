@@ -533,11 +533,37 @@ pub struct NameKey {
     /// Where the words of a family name start: Dupont is part of Lefèvre-Dupont, Petrov no
     /// part of Petrova.
     pub family_starts: u32,
+    /// The [`variant_key`]s of the given and family names, and the formal names the given
+    /// name is a nickname of: found once a record, not once a pair.
+    pub given_key: CompactString,
+    pub family_key: CompactString,
+    pub given_formal: &'static [String],
     pub middle: Option<char>,
     pub generation: Option<Generation>,
 }
 
 impl NameKey {
+    /// The given name with what comparing it needs, if there is one.
+    pub fn given_name(&self) -> Option<GivenName<'_>> {
+        self.given.as_deref().map(|name| GivenName {
+            name,
+            starts: self.given_starts,
+            key: &self.given_key,
+            formal: self.given_formal,
+        })
+    }
+
+    /// Sets the keys of the given and family names from them ([`NameKey::of`] does; a name
+    /// built otherwise must call it).
+    pub fn index(&mut self) {
+        self.given_key = self.given.as_deref().map(variant_key).unwrap_or_default();
+        self.family_key = self.family.as_deref().map(variant_key).unwrap_or_default();
+        self.given_formal = match self.given.as_deref() {
+            Some(g) => formal_names_keyed(g, &self.given_key),
+            None => &[],
+        };
+    }
+
     pub fn of(r: &Record) -> NameKey {
         let f = |s: &Option<CompactString>, part: fn(char) -> bool| {
             s.as_deref()
@@ -551,7 +577,7 @@ impl NameKey {
         // Luis, José); parted by a hyphen, one name of its own (Jean-Pierre, Jean).
         let (given, given_starts) = f(&r.name.given, |c| c == '-');
         let (family, family_starts) = f(&r.name.family, |c| c == '-' || c.is_whitespace());
-        NameKey {
+        let mut key = NameKey {
             given,
             family,
             given_starts,
@@ -562,7 +588,10 @@ impl NameKey {
                 .as_deref()
                 .and_then(|m| fold(m).chars().next()),
             generation: r.name.suffix.as_deref().and_then(Generation::of),
-        }
+            ..NameKey::default()
+        };
+        key.index();
+        key
     }
 }
 
@@ -635,22 +664,45 @@ pub enum FamilyMatch {
     Differ,
 }
 
-/// How two folded given names compare, each with where its words start ([`fold_parts`]):
-/// the first name of a hyphenated compound against the compound is another person's (Jean,
-/// Jean-Pierre; Marie, Marie-Claire), where a name cut short is one's own (Chris,
-/// Christopher).
-pub fn given_parts(a: &str, a_starts: u32, b: &str, b_starts: u32) -> GivenMatch {
+/// A folded given name with what comparing it needs, found once: where its hyphenated words
+/// start ([`fold_parts`]), its [`variant_key`], and the formal names it is a nickname of.
+#[derive(Debug, Clone, Copy)]
+pub struct GivenName<'a> {
+    pub name: &'a str,
+    pub starts: u32,
+    pub key: &'a str,
+    pub formal: &'static [String],
+}
+
+/// How two given names compare: the first name of a hyphenated compound against the compound
+/// is another person's (Jean, Jean-Pierre; Marie, Marie-Claire), where a name cut short is
+/// one's own (Chris, Christopher).
+pub fn given_parts(a: GivenName, b: GivenName) -> GivenMatch {
     fn first(s: &str, starts: u32) -> Option<&str> {
         (starts != 0).then(|| &s[..(starts.trailing_zeros() as usize).min(s.len())])
     }
-    if a != b && (first(a, a_starts) == Some(b) || first(b, b_starts) == Some(a)) {
+    if a.name != b.name
+        && (first(a.name, a.starts) == Some(b.name) || first(b.name, b.starts) == Some(a.name))
+    {
         return GivenMatch::Differ;
     }
-    given(a, b)
+    given_keyed(a, b)
 }
 
 /// How two folded given names compare.
 pub fn given(a: &str, b: &str) -> GivenMatch {
+    let (ka, kb) = (variant_key(a), variant_key(b));
+    let view = |name, key| GivenName {
+        name,
+        starts: 0,
+        key,
+        formal: formal_names_keyed(name, key),
+    };
+    given_keyed(view(a, &ka), view(b, &kb))
+}
+
+fn given_keyed(ga: GivenName, gb: GivenName) -> GivenMatch {
+    let (a, b) = (ga.name, gb.name);
     if a == b {
         return GivenMatch::Exact;
     }
@@ -662,7 +714,7 @@ pub fn given(a: &str, b: &str) -> GivenMatch {
             GivenMatch::Differ
         };
     }
-    if is_nickname(a, b) {
+    if is_nickname(ga, gb) {
         return GivenMatch::Nickname;
     }
     if gendered_ending(a, b) {
@@ -681,14 +733,14 @@ pub fn given(a: &str, b: &str) -> GivenMatch {
             .iter()
             .any(|n| slip(n, other) && !gendered_ending(n, other))
     };
-    if slip_of(formal_names(a), b)
-        || slip_of(formal_names(b), a)
+    if slip_of(ga.formal, b)
+        || slip_of(gb.formal, a)
         || slip_of(nicknames(a), b)
         || slip_of(nicknames(b), a)
     {
         return GivenMatch::Slip;
     }
-    if variant(a, b) {
+    if variant_keyed(a, ga.key, b, gb.key) {
         return GivenMatch::Variant;
     }
     GivenMatch::Differ
@@ -792,10 +844,14 @@ pub fn variant_key(folded: &str) -> CompactString {
 /// name written without its vowels, as Arabic and Hebrew script are transliterated (mhmd,
 /// Mohamed). Never the names of a man and a woman ([`gendered_ending`]).
 pub fn variant(a: &str, b: &str) -> bool {
+    variant_keyed(a, &variant_key(a), b, &variant_key(b))
+}
+
+/// [`variant`] of two names with their [`variant_key`]s.
+fn variant_keyed(a: &str, ka: &str, b: &str, kb: &str) -> bool {
     if a == b || a.is_empty() || b.is_empty() || gendered_ending(a, b) {
         return false;
     }
-    let (ka, kb) = (variant_key(a), variant_key(b));
     if ka == kb {
         return true;
     }
@@ -820,6 +876,17 @@ pub fn variant(a: &str, b: &str) -> bool {
 /// How two folded family names compare, with where their words start ([`fold_parts`]; 0 for
 /// one word, or not known).
 pub fn family_parts(a: &str, a_starts: u32, b: &str, b_starts: u32) -> FamilyMatch {
+    family_keyed(
+        (a, a_starts, &variant_key(a)),
+        (b, b_starts, &variant_key(b)),
+    )
+}
+
+/// [`family_parts`] of two names with their word starts and [`variant_key`]s.
+pub fn family_keyed(
+    (a, a_starts, ka): (&str, u32, &str),
+    (b, b_starts, kb): (&str, u32, &str),
+) -> FamilyMatch {
     if a == b {
         FamilyMatch::Exact
     } else if gendered_ending(a, b) {
@@ -828,7 +895,7 @@ pub fn family_parts(a: &str, a_starts: u32, b: &str, b_starts: u32) -> FamilyMat
         FamilyMatch::Contains
     } else if slip(a, b) {
         FamilyMatch::Slip
-    } else if variant(a, b) {
+    } else if variant_keyed(a, ka, b, kb) {
         FamilyMatch::Variant
     } else {
         FamilyMatch::Differ
@@ -924,11 +991,16 @@ fn edit(a: &str, b: &str) -> Option<Edit> {
 /// spelt with `-ie`, `-y` or `-i` as its bearer likes (Ollie, Olly; Debbie, Debby): a spelling
 /// the list lacks is looked up in the others.
 pub fn formal_names(given: &str) -> &'static [String] {
+    formal_names_keyed(given, &variant_key(given))
+}
+
+/// [`formal_names`] of a name with its [`variant_key`].
+pub fn formal_names_keyed(given: &str, key: &str) -> &'static [String] {
     let table = nickname_table();
     if let Some(names) = table.get(given) {
         return names;
     }
-    if let Some(names) = table.get(variant_key(given).as_str()) {
+    if let Some(names) = table.get(key) {
         return names;
     }
     let stem = given
@@ -979,22 +1051,35 @@ pub fn canonical_given(given: &str, count: impl Fn(&str) -> u32) -> &str {
         .unwrap_or(given)
 }
 
-fn is_nickname(a: &str, b: &str) -> bool {
-    let (fa, fb) = (formal_names(a), formal_names(b));
+fn is_nickname(ga: GivenName, gb: GivenName) -> bool {
+    let (a, b, fa, fb) = (ga.name, gb.name, ga.formal, gb.formal);
     if fa.iter().any(|f| f == b) || fb.iter().any(|f| f == a) {
         return true;
     }
     // A formal name spelt as another language or transliteration spells it (Dima, Dmitrii).
-    if !fa.is_empty() || !fb.is_empty() {
-        let (ka, kb) = (variant_key(a), variant_key(b));
-        let is = |names: &[String], key: &str| names.iter().any(|f| variant_key(f) == key);
-        if is(fa, &kb) || is(fb, &ka) {
-            return true;
-        }
+    let is = |names: &[String], key: &str| names.iter().any(|f| formal_key(f) == key);
+    if is(fa, gb.key) || is(fb, ga.key) {
+        return true;
     }
     // Two nicknames of one name that rhyme (Bob and Rob, Bill and Will), not any two
     // (Bill and Bob are both in the list for Robert).
     a.len() >= 3 && a[1..] == b[1..] && fa.iter().any(|f| fb.contains(f))
+}
+
+/// The [`variant_key`] of a formal name of the nickname table, found once.
+fn formal_key(formal: &str) -> &str {
+    static KEYS: OnceLock<HashMap<String, CompactString>> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        all_formal_names()
+            .into_iter()
+            .map(|f| {
+                let key = variant_key(&f);
+                (f, key)
+            })
+            .collect()
+    })
+    .get(formal)
+    .map_or("", CompactString::as_str)
 }
 
 /// Every formal given name of the nickname table, folded (`robert`, `margaret`...).
@@ -1351,7 +1436,17 @@ mod tests {
     fn a_compound_given_name_is_not_its_first_part_but_a_double_surname_holds_its_parts() {
         let given = |a: &str, b: &str| {
             let ((a, sa), (b, sb)) = (fold_parts(a, |c| c == '-'), fold_parts(b, |c| c == '-'));
-            given_parts(&a, sa, &b, sb)
+            let name = |given: &str, given_starts| {
+                let mut n = NameKey {
+                    given: Some(given.into()),
+                    given_starts,
+                    ..NameKey::default()
+                };
+                n.index();
+                n
+            };
+            let (a, b) = (name(&a, sa), name(&b, sb));
+            given_parts(a.given_name().unwrap(), b.given_name().unwrap())
         };
         assert_eq!(given("Jean", "Jean-Pierre"), GivenMatch::Differ);
         assert_eq!(given("Marie-Claire", "Marie"), GivenMatch::Differ);

@@ -266,10 +266,7 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
     let names = Names::of(a, b);
     // Given names that differ make a shared address or number a household's or a team's.
     let given_differ = names.given.is_some_and(|(x, y, m)| {
-        m == GivenMatch::Differ
-            && !names::near(x, y)
-            && !(names::family(x, b.name.family.as_deref().unwrap_or_default())
-                == FamilyMatch::Exact)
+        m == GivenMatch::Differ && !names::near(x, y) && b.name.family.as_deref() != Some(x)
     });
     let shared_email = shared(ka.mailboxes(), kb.mailboxes()).map(|i| a.emails[i].as_str());
     let company_domain = shared(ka.company_domains(), kb.company_domains());
@@ -724,19 +721,18 @@ impl<'p> Names<'p> {
     fn of(a: &'p Profile, b: &'p Profile) -> Names<'p> {
         let (a, b) = (&a.name, &b.name);
         Names {
-            given: match (&a.given, &b.given) {
-                (Some(x), Some(y)) => Some((
-                    x,
-                    y,
-                    names::given_parts(x, a.given_starts, y, b.given_starts),
-                )),
+            given: match (a.given_name(), b.given_name()) {
+                (Some(x), Some(y)) => Some((x.name, y.name, names::given_parts(x, y))),
                 _ => None,
             },
             family: match (&a.family, &b.family) {
                 (Some(x), Some(y)) => Some((
                     x,
                     y,
-                    names::family_parts(x, a.family_starts, y, b.family_starts),
+                    names::family_keyed(
+                        (x, a.family_starts, &a.family_key),
+                        (y, b.family_starts, &b.family_key),
+                    ),
                 )),
                 _ => None,
             },
@@ -760,8 +756,8 @@ fn name_evidence(
     let Names { given, family } = *names;
     // Given and family swapped by one source ("Doe Jane").
     if let (Some((ag, bg, GivenMatch::Differ)), Some((af, bf, _))) = (given, family)
-        && names::family(ag, bf) == FamilyMatch::Exact
-        && names::given(af, bg) == GivenMatch::Exact
+        && ag == bf
+        && af == bg
     {
         // Where both names are given names (Thomas Paul, Paul Thomas), the two records may
         // as well be two people's: the swap then weighs nothing by itself.
@@ -1017,6 +1013,7 @@ mod tests {
                     .then(|| names::fold(name[1]).chars().next())
                     .flatten(),
                 generation,
+                ..NameKey::default()
             },
             org: org.and_then(crate::normalize::org::key).map(Cow::Owned),
             ..Profile::default()
