@@ -539,6 +539,9 @@ pub struct NameKey {
     pub family_key: CompactString,
     pub given_formal: &'static [String],
     pub middle: Option<char>,
+    /// The first middle name in full, folded, where the record gives more than an initial: the
+    /// name a person who goes by it is called (J. Robert Oppenheimer, Robert Oppenheimer).
+    pub middle_name: Option<CompactString>,
     pub generation: Option<Generation>,
 }
 
@@ -588,6 +591,14 @@ impl NameKey {
                 .as_deref()
                 .and_then(|m| fold(m).chars().next()),
             generation: r.name.suffix.as_deref().and_then(Generation::of),
+            middle_name: r
+                .name
+                .middle
+                .as_deref()
+                .and_then(|m| m.split_whitespace().next())
+                .map(fold)
+                .filter(|m| m.len() > 1)
+                .map(CompactString::from),
             ..NameKey::default()
         };
         key.index();

@@ -265,9 +265,10 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
     let (ka, kb) = (&a.keys, &b.keys);
     let names = Names::of(a, b);
     // Given names that differ make a shared address or number a household's or a team's.
-    let given_differ = names.given.is_some_and(|(x, y, m)| {
-        m == GivenMatch::Differ && !names::near(x, y) && b.name.family.as_deref() != Some(x)
-    });
+    let given_differ = !names.by_middle
+        && names.given.is_some_and(|(x, y, m)| {
+            m == GivenMatch::Differ && !names::near(x, y) && b.name.family.as_deref() != Some(x)
+        });
     let shared_email = shared(ka.mailboxes(), kb.mailboxes()).map(|i| a.emails[i].as_str());
     let company_domain = shared(ka.company_domains(), kb.company_domains());
     if let Some(email) = shared_email {
@@ -715,6 +716,9 @@ fn identifier_evidence(s: &mut Scorer, a: &Profile, b: &Profile) {
 struct Names<'p> {
     given: Option<(&'p str, &'p str, GivenMatch)>,
     family: Option<(&'p str, &'p str, FamilyMatch)>,
+    /// One record gives an initial and a middle name that is the other's given name: a person
+    /// who goes by the middle name (J. Robert Oppenheimer, Robert Oppenheimer).
+    by_middle: bool,
 }
 
 impl<'p> Names<'p> {
@@ -724,6 +728,14 @@ impl<'p> Names<'p> {
             given: match (a.given_name(), b.given_name()) {
                 (Some(x), Some(y)) => Some((x.name, y.name, names::given_parts(x, y))),
                 _ => None,
+            },
+            by_middle: {
+                let goes_by = |p: &NameKey, q: &NameKey| {
+                    p.given.as_deref().is_some_and(|g| g.len() == 1)
+                        && p.middle_name.is_some()
+                        && p.middle_name == q.given
+                };
+                goes_by(a, b) || goes_by(b, a)
             },
             family: match (&a.family, &b.family) {
                 (Some(x), Some(y)) => Some((
@@ -753,7 +765,28 @@ fn name_evidence(
     identified: bool,
     own_identifier: bool,
 ) {
-    let Names { given, family } = *names;
+    let Names {
+        given,
+        family,
+        by_middle,
+    } = *names;
+    let given = match given {
+        // Compared by the middle name the one goes by.
+        Some((x, y, GivenMatch::Differ)) if by_middle => {
+            let (name, weight) = if x.len() == 1 {
+                (y, pb.weights.given)
+            } else {
+                (x, pa.weights.given)
+            };
+            s.add(
+                Level::GivenExact,
+                || format!("goes by the middle name ({name})"),
+                Some(weight),
+            );
+            None
+        }
+        given => given,
+    };
     // Given and family swapped by one source ("Doe Jane").
     if let (Some((ag, bg, GivenMatch::Differ)), Some((af, bf, _))) = (given, family)
         && ag == bf
@@ -1012,6 +1045,10 @@ mod tests {
                 middle: (name.len() > 2)
                     .then(|| names::fold(name[1]).chars().next())
                     .flatten(),
+                middle_name: (name.len() > 2)
+                    .then(|| names::fold(name[1]))
+                    .filter(|m| m.len() > 1)
+                    .map(Into::into),
                 generation,
                 ..NameKey::default()
             },
@@ -1508,6 +1545,30 @@ mod tests {
             &[],
         );
         assert_eq!(s.band(), Band::Merge, "{}", s.waterfall());
+    }
+
+    #[test]
+    fn a_person_who_goes_by_the_middle_name_meets_it_as_the_given_name() {
+        let j_robert = "J Robert Oppenheimer | Los Alamos Lab | +1 505 667 5061";
+        let s = pair(
+            j_robert,
+            "Robert Oppenheimer | Los Alamos Lab | +1 505 667 5061",
+            &[],
+        );
+        assert!(
+            has(&s, "goes by the middle name (robert)"),
+            "{}",
+            s.waterfall()
+        );
+        assert!(!has(&s, "given names differ"), "{}", s.waterfall());
+        assert_eq!(s.band(), Band::Merge, "{}", s.waterfall());
+        // Another given name is another person's, middle name or not.
+        let s = pair(
+            j_robert,
+            "James Oppenheimer | Los Alamos Lab | +1 505 667 5061",
+            &[],
+        );
+        assert!(!has(&s, "goes by the middle name"), "{}", s.waterfall());
     }
 
     #[test]

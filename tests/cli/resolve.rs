@@ -475,7 +475,8 @@ fn names_of_many_languages_meet_and_two_people_of_one_stem_stay_apart() {
          Jean Martin,Airbus,jean.martin@airbus.example,\n\
          Jean-Pierre Martin,Airbus,jp.martin@airbus.example,\n\
          Thomas Paul,Contoso,thomas.paul@contoso.example,\n\
-         Paul Thomas,Contoso,paul.thomas@contoso.example,\n",
+         Paul Thomas,Contoso,paul.thomas@contoso.example,\n\
+         J. Robert Oppenheimer,Los Alamos Laboratory,,\n",
     );
     let phone = dir.write(
         "phone.vcf",
@@ -487,7 +488,8 @@ fn names_of_many_languages_meet_and_two_people_of_one_stem_stay_apart() {
     let linkedin = dir.write(
         "Connections.csv",
         "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
-         Pepe,García,https://www.linkedin.com/in/pepe-garcia-iberdata,,Iberdata,CTO,02 Dec 2026\n",
+         Pepe,García,https://www.linkedin.com/in/pepe-garcia-iberdata,,Iberdata,CTO,02 Dec 2026\n\
+         Robert,Oppenheimer,https://www.linkedin.com/in/robert-oppenheimer,,Los Alamos Laboratory,Director,02 Dec 2026\n",
     );
     let run = dir.run(&[&badges, &phone, &linkedin]);
     let sources = |name: &str| -> usize {
@@ -499,8 +501,9 @@ fn names_of_many_languages_meet_and_two_people_of_one_stem_stay_apart() {
         c["sources"].as_array().unwrap().len()
     };
     // Sasha is Alexander; Dmitrii, Dmitry; Muhammad, Mohamed; Pepe, José; DUPONT Jean, Jean
-    // Dupont.
+    // Dupont; J. Robert Oppenheimer goes by Robert.
     for name in [
+        "J. Robert Oppenheimer",
         "Alexander Volkov",
         "Dmitry Sokolov",
         "Mohamed Salah",
@@ -519,5 +522,5 @@ fn names_of_many_languages_meet_and_two_people_of_one_stem_stay_apart() {
     ] {
         assert_eq!(sources(name), 1, "{name}: {:?}", run.names());
     }
-    assert_eq!(run.contacts.len(), 11, "{:?}", run.names());
+    assert_eq!(run.contacts.len(), 12, "{:?}", run.names());
 }
