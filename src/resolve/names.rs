@@ -1072,9 +1072,12 @@ fn is_nickname(ga: GivenName, gb: GivenName) -> bool {
     if is(fa, gb.key) || is(fb, ga.key) {
         return true;
     }
-    // Two nicknames of one name that rhyme (Bob and Rob, Bill and Will), not any two
-    // (Bill and Bob are both in the list for Robert).
-    a.len() >= 3 && a[1..] == b[1..] && fa.iter().any(|f| fb.contains(f))
+    // Two nicknames of one name that rhyme (Bob and Rob, Bill and Will) or one the other with
+    // a letter before it (Ed and Ted), not any two (Bill and Bob are both in the list for
+    // Robert).
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let alike = (a.len() >= 3 && a[1..] == b[1..]) || (short.len() >= 2 && long[1..] == *short);
+    alike && fa.iter().any(|f| fb.contains(f))
 }
 
 /// The [`variant_key`] of a formal name of the nickname table, found once.
@@ -1266,6 +1269,7 @@ mod tests {
             ("Peggy", "Margaret"),
             ("Mike", "Michael"),
             ("Bob", "Rob"),
+            ("Ed", "Ted"),
             ("Kate", "Katherine"),
         ] {
             assert_eq!(g(a, b), GivenMatch::Nickname, "{a} / {b}");
