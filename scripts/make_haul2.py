@@ -24,7 +24,7 @@ with the same mobile and personal address); siblings and spouses who share a fam
 a home number and a street; namesakes at the one big employer; a person's records drawn
 from a geometric law (one record for 45% of people, four or more for 10%).
 """
-import csv, json, random, sys
+import csv, json, random, sys, unicodedata
 
 N = int(sys.argv[1])
 rng = random.Random(int(sys.argv[2]) if len(sys.argv) > 2 else 1)
@@ -135,7 +135,6 @@ def rare_family():
 
 
 def ascii_of(s):
-    import unicodedata
     return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
 
 

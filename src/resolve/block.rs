@@ -142,7 +142,7 @@ fn keys(p: &Profile, orgs: &HashSet<u64>, emit: &mut impl FnMut(u64, &dyn Fn() -
     }
     let (given, family) = (p.name.given.as_deref(), p.name.family.as_deref());
     if let (Some(g), Some(f)) = (given, family) {
-        let formal = names::formal_names(g);
+        let formal = p.name.given_formal;
         let mut initials: Vec<char> = g.chars().take(1).collect();
         initials.extend(formal.iter().filter_map(|formal| formal.chars().next()));
         initials.sort_unstable();

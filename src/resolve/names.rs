@@ -844,8 +844,10 @@ pub fn variant_key(folded: &str) -> CompactString {
         let n = out.len();
         out.remove(n - 2);
     }
-    // Only ASCII letters went in.
-    CompactString::from_utf8_lossy(&out)
+    // Only the ASCII letters of a folded name went in.
+    std::str::from_utf8(&out)
+        .map(CompactString::from)
+        .unwrap_or_default()
 }
 
 /// Two spellings of one name, as transliterations and languages give them: one
