@@ -265,7 +265,7 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
     let (ka, kb) = (&a.keys, &b.keys);
     let names = Names::of(a, b);
     // Given names that differ make a shared address or number a household's or a team's.
-    let given_differ = !names.by_middle
+    let given_differ = names.by_middle.is_none()
         && names.given.is_some_and(|(x, y, m)| {
             m == GivenMatch::Differ && !names::near(x, y) && b.name.family.as_deref() != Some(x)
         });
@@ -716,9 +716,19 @@ fn identifier_evidence(s: &mut Scorer, a: &Profile, b: &Profile) {
 struct Names<'p> {
     given: Option<(&'p str, &'p str, GivenMatch)>,
     family: Option<(&'p str, &'p str, FamilyMatch)>,
-    /// One record gives an initial and a middle name that is the other's given name: a person
-    /// who goes by the middle name (J. Robert Oppenheimer, Robert Oppenheimer).
-    by_middle: bool,
+    /// One record's middle name gives the other's given name.
+    by_middle: Option<ByMiddle>,
+}
+
+/// How one record's middle name gives the other's given name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ByMiddle {
+    /// An initial, then the middle name the person goes by (J. Robert Oppenheimer, Robert
+    /// Oppenheimer).
+    GoesBy,
+    /// A given name in two words that the other writes as one (Mary Ann, Mary-Ann; Jean
+    /// Pierre, Jean-Pierre).
+    TwoWords,
 }
 
 impl<'p> Names<'p> {
@@ -735,7 +745,22 @@ impl<'p> Names<'p> {
                         && p.middle_name.is_some()
                         && p.middle_name == q.given
                 };
-                goes_by(a, b) || goes_by(b, a)
+                let two_words =
+                    |p: &NameKey, q: &NameKey| match (&p.given, &p.middle_name, &q.given) {
+                        (Some(g), Some(m), Some(whole)) => {
+                            whole.len() == g.len() + m.len()
+                                && whole.starts_with(g.as_str())
+                                && whole.ends_with(m.as_str())
+                        }
+                        _ => false,
+                    };
+                if goes_by(a, b) || goes_by(b, a) {
+                    Some(ByMiddle::GoesBy)
+                } else if two_words(a, b) || two_words(b, a) {
+                    Some(ByMiddle::TwoWords)
+                } else {
+                    None
+                }
             },
             family: match (&a.family, &b.family) {
                 (Some(x), Some(y)) => Some((
@@ -771,8 +796,9 @@ fn name_evidence(
         by_middle,
     } = *names;
     let given = match given {
-        // Compared by the middle name the one goes by.
-        Some((x, y, GivenMatch::Differ)) if by_middle => {
+        // Compared by the middle name: the one the person goes by, or the given name's second
+        // word.
+        Some((x, y, GivenMatch::Differ)) if by_middle == Some(ByMiddle::GoesBy) => {
             let (name, weight) = if x.len() == 1 {
                 (y, pb.weights.given)
             } else {
@@ -781,6 +807,21 @@ fn name_evidence(
             s.add(
                 Level::GivenExact,
                 || format!("goes by the middle name ({name})"),
+                Some(weight),
+            );
+            None
+        }
+        Some((x, y, GivenMatch::Differ | GivenMatch::Shortened))
+            if by_middle == Some(ByMiddle::TwoWords) =>
+        {
+            let (name, weight) = if x.len() > y.len() {
+                (x, pa.weights.given)
+            } else {
+                (y, pb.weights.given)
+            };
+            s.add(
+                Level::GivenExact,
+                || format!("given name in two words ({name})"),
                 Some(weight),
             );
             None
@@ -1569,6 +1610,28 @@ mod tests {
             &[],
         );
         assert!(!has(&s, "goes by the middle name"), "{}", s.waterfall());
+    }
+
+    #[test]
+    fn a_given_name_in_two_words_meets_it_written_as_one() {
+        let s = pair(
+            "Mary Ann Whitfield | Aon | ",
+            "Mary-Ann Whitfield | Aon | ",
+            &[],
+        );
+        assert!(
+            has(&s, "given name in two words (maryann)"),
+            "{}",
+            s.waterfall()
+        );
+        assert_eq!(s.band(), Band::Merge, "{}", s.waterfall());
+        // Its first word alone is another person's name (Jean, Jean-Pierre).
+        let s = pair(
+            "Jean Martin | Airbus | ",
+            "Jean-Pierre Martin | Airbus | ",
+            &[],
+        );
+        assert!(has(&s, "given names differ"), "{}", s.waterfall());
     }
 
     #[test]
