@@ -315,9 +315,16 @@ fn parse_full(full: &str) -> Building {
         })
     {
         name.family = Some(recase(&words[..family_first].join(" "), Kind::Family).0);
-        name.given = Some(words[family_first].to_string());
-        if family_first + 1 < words.len() {
-            name.middle = Some(words[family_first + 1..].join(" "));
+        let rest = &words[family_first..];
+        // A Vietnamese name keeps its given name last (NGUYEN Van An).
+        let (given, middle) = if family_first == 1 && is_vietnamese_order(&words) {
+            (rest[rest.len() - 1], &rest[..rest.len() - 1])
+        } else {
+            (rest[0], &rest[1..])
+        };
+        name.given = Some(given.to_string());
+        if !middle.is_empty() {
+            name.middle = Some(middle.join(" "));
         }
         return name;
     }
@@ -338,6 +345,13 @@ fn parse_full(full: &str) -> Building {
         2 if words.iter().all(|w| w.chars().all(is_cjk)) => {
             name.family = Some(words[0].to_string());
             name.given = Some(words[1].to_string());
+        }
+        // A Vietnamese name is written family name first, with a middle name that says so
+        // (Nguyễn Văn An, Trần Thị Lan).
+        _ if is_vietnamese_order(&words) => {
+            name.family = Some(words[0].to_string());
+            name.middle = Some(words[1..words.len() - 1].join(" "));
+            name.given = words.last().map(|w| w.to_string());
         }
         _ => {
             // The family name starts at the first particle after the given name, or is the
@@ -362,6 +376,22 @@ fn parse_full(full: &str) -> Building {
         }
     }
     name
+}
+
+/// Three words or more, the first one of the commonest Vietnamese family names and the second
+/// a middle name that Vietnamese names put between family and given name (`Văn`, `Thị`).
+fn is_vietnamese_order(words: &[&str]) -> bool {
+    const FAMILY: &[&str] = &[
+        "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do",
+        "ho", "ngo", "duong", "ly",
+    ];
+    const MIDDLE: &[&str] = &[
+        "van", "thi", "duc", "huu", "ngoc", "quoc", "xuan", "cong", "dinh", "quang",
+    ];
+    let folded = |w: &str| crate::resolve::names::fold(w);
+    words.len() >= 3
+        && FAMILY.contains(&folded(words[0]).as_str())
+        && MIDDLE.contains(&folded(words[1]).as_str())
 }
 
 /// A word in capitals that a family name written first would be (`DUPONT`, `ZHANG`; a
@@ -621,6 +651,26 @@ mod tests {
                 "{written}"
             );
         }
+    }
+
+    #[test]
+    fn a_vietnamese_name_is_read_family_name_first() {
+        for (written, family, middle, given) in [
+            ("Nguyễn Văn An", "Nguyễn", "Văn", "An"),
+            ("Trần Thị Lan", "Trần", "Thị", "Lan"),
+            ("Nguyen Van Minh Tuan", "Nguyen", "Van Minh", "Tuan"),
+            ("NGUYEN Van An", "Nguyen", "Van", "An"),
+        ] {
+            let n = full(written);
+            assert_eq!(
+                (n.family.as_deref(), n.middle.as_deref(), n.given.as_deref()),
+                (Some(family), Some(middle), Some(given)),
+                "{written}"
+            );
+        }
+        // Not a Vietnamese middle name: read as written.
+        let n = full("Lena Van Der Berg");
+        assert_eq!(n.given.as_deref(), Some("Lena"));
     }
 
     #[test]
