@@ -5,6 +5,7 @@
 use compact_str::CompactString;
 
 use crate::model::Name;
+use crate::resolve::names::{self, fold};
 
 const PREFIXES: &[&str] = &[
     "dr", "mr", "mrs", "ms", "miss", "mx", "prof", "sir", "dame", "herr", "frau", "m", "mme",
@@ -292,28 +293,7 @@ fn parse_full(full: &str) -> Building {
     if !suffixes.is_empty() {
         name.suffix = Some(suffixes.join(", "));
     }
-    // A family name in capitals before a given name that is not (`DUPONT Jean`, `ZHANG Wei`),
-    // as badges and official lists write it.
-    let caps_particle = |w: &str| is_particle(w) && !w.chars().any(char::is_lowercase);
-    let mut family_first = words
-        .iter()
-        .take_while(|w| is_capitalized_family(w) || caps_particle(w))
-        .count();
-    while family_first > 0 && caps_particle(words[family_first - 1]) {
-        family_first -= 1;
-    }
-    let given_name =
-        |w: &str| crate::resolve::names::is_given_name(&crate::resolve::names::fold(w));
-    if family_first > 0
-        && family_first < words.len()
-        && words[family_first..].iter().any(|w| !is_one_case(w))
-        // `JOHN Smith` is a given name typed in capitals; `MARTIN Paul`, a family name.
-        && !words[..family_first].iter().any(|w| {
-            !caps_particle(w)
-                && given_name(w)
-                && !crate::resolve::names::is_common_family_name(&crate::resolve::names::fold(w))
-        })
-    {
+    if let Some(family_first) = family_in_capitals_first(&words) {
         name.family = Some(recase(&words[..family_first].join(" "), Kind::Family).0);
         let rest = &words[family_first..];
         // A Vietnamese name keeps its given name last (NGUYEN Van An).
@@ -378,6 +358,29 @@ fn parse_full(full: &str) -> Building {
     name
 }
 
+/// How many words a family name in capitals takes before a given name that is not in capitals
+/// (`DUPONT Jean`, `ZHANG Wei`, `VAN DER BERG Anna`), as badges and official lists write it;
+/// not a given name typed in capitals (`JOHN Smith`; `MARTIN Paul` is a family name first).
+fn family_in_capitals_first(words: &[&str]) -> Option<usize> {
+    let caps_particle = |w: &str| is_particle(w) && !w.chars().any(char::is_lowercase);
+    let mut count = words
+        .iter()
+        .take_while(|w| is_capitalized_family(w) || caps_particle(w))
+        .count();
+    while count > 0 && caps_particle(words[count - 1]) {
+        count -= 1;
+    }
+    let given_typed_in_capitals = |w: &&str| {
+        let folded = fold(w);
+        !caps_particle(w) && names::is_given_name(&folded) && !names::is_common_family_name(&folded)
+    };
+    (count > 0
+        && count < words.len()
+        && words[count..].iter().any(|w| !is_one_case(w))
+        && !words[..count].iter().any(given_typed_in_capitals))
+    .then_some(count)
+}
+
 /// Three words or more, the first one of the commonest Vietnamese family names and the second
 /// a middle name that Vietnamese names put between family and given name (`Văn`, `Thị`).
 fn is_vietnamese_order(words: &[&str]) -> bool {
@@ -388,10 +391,9 @@ fn is_vietnamese_order(words: &[&str]) -> bool {
     const MIDDLE: &[&str] = &[
         "van", "thi", "duc", "huu", "ngoc", "quoc", "xuan", "cong", "dinh", "quang",
     ];
-    let folded = |w: &str| crate::resolve::names::fold(w);
     words.len() >= 3
-        && FAMILY.contains(&folded(words[0]).as_str())
-        && MIDDLE.contains(&folded(words[1]).as_str())
+        && FAMILY.contains(&fold(words[0]).as_str())
+        && MIDDLE.contains(&fold(words[1]).as_str())
 }
 
 /// A word in capitals that a family name written first would be (`DUPONT`, `ZHANG`; a
@@ -404,21 +406,17 @@ fn is_capitalized_family(word: &str) -> bool {
             .chars()
             .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
         && !is_particle(word)
-        && (letters >= 3
-            || (letters == 2
-                && crate::resolve::names::is_common_family_name(&crate::resolve::names::fold(
-                    word,
-                ))))
+        && (letters >= 3 || (letters == 2 && names::is_common_family_name(&fold(word))))
 }
 
 /// A word that may be a family name and is no given name the name lists know, nor an
 /// initial (García of Gabriel García Márquez; not Luis of José Luis Rodríguez).
 fn is_family_word(word: &str) -> bool {
-    let folded = crate::resolve::names::fold(word);
+    let folded = fold(word);
     !is_initial(word)
         && folded.len() >= 2
         && word.chars().next().is_some_and(char::is_uppercase)
-        && !crate::resolve::names::is_given_name(&folded)
+        && !names::is_given_name(&folded)
 }
 
 /// Two or three Han characters, or two to four Hangul syllables, with no kana: a Chinese or

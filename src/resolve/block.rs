@@ -108,6 +108,9 @@ pub struct Blocking {
     pub pairs: Vec<(u32, u32)>,
     pub per_rule: Vec<RuleCount>,
     pub capped: Vec<CappedBlock>,
+    /// The hash of every organization key in the data, as the keys took them
+    /// ([`rules_finding`] needs them again).
+    pub orgs: HashSet<u64>,
 }
 
 /// The blocking keys of one record, each given to `emit` as the key (its rule and a hash of the
@@ -207,7 +210,7 @@ pub fn rule_of_bit(bit: u32) -> Rule {
 }
 
 /// The hash of every organization key in the data, as [`keys`] takes them.
-pub fn organizations(profiles: &[Profile]) -> HashSet<u64> {
+fn organizations(profiles: &[Profile]) -> HashSet<u64> {
     use rayon::prelude::*;
     profiles
         .par_iter()
@@ -305,6 +308,7 @@ pub fn block(profiles: &[Profile]) -> Blocking {
         pairs,
         per_rule,
         capped,
+        orgs,
     }
 }
 
@@ -435,6 +439,7 @@ mod tests {
             org: org.map(|o| o.to_string().into()),
             ..Profile::default()
         };
+        p.name.index();
         p.index();
         p
     }
@@ -524,6 +529,7 @@ mod tests {
                     },
                     ..Profile::default()
                 };
+                p.name.index();
                 p.index();
                 p
             })

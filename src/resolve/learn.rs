@@ -46,12 +46,12 @@ struct Pair {
 }
 
 /// The model the records and their candidate pairs give: what each level's weight becomes.
-pub fn learn(profiles: &[Profile], stats: &Stats, candidates: &[(u32, u32)]) -> Model {
+pub fn learn(profiles: &[Profile], stats: &Stats, blocking: &block::Blocking) -> Model {
+    let (candidates, orgs) = (&blocking.pairs, &blocking.orgs);
     use rayon::prelude::*;
     if candidates.is_empty() || profiles.len() < 2 {
         return Model::default();
     }
-    let orgs = block::organizations(profiles);
     let step = candidates.len().div_ceil(TRAINING_PAIRS).max(1);
     let pairs: Vec<Pair> = candidates
         .par_iter()
@@ -59,7 +59,7 @@ pub fn learn(profiles: &[Profile], stats: &Stats, candidates: &[(u32, u32)]) -> 
         .map(|&(a, b)| {
             let (pa, pb) = (&profiles[a as usize], &profiles[b as usize]);
             let s = score::score_as(pa, pb, stats, Mode::Levels);
-            let found = block::rules_finding(pa, pb, &orgs);
+            let found = block::rules_finding(pa, pb, orgs);
             let mut sessions: smallvec::SmallVec<[u16; 2]> = (0..16)
                 .filter(|bit| found & (1 << bit) != 0)
                 .map(|bit| block::rule_of_bit(bit).stands_on())

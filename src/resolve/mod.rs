@@ -158,7 +158,7 @@ impl<'a> Resolver<'a> {
         if let Some(path) = std::env::var_os("ROLO_CANDIDATES") {
             write_candidates(std::path::Path::new(&path), records, &blocking.pairs);
         }
-        stats.model = learn::learn(&profiles, &stats, &blocking.pairs);
+        stats.model = learn::learn(&profiles, &stats, &blocking);
         lap("learning the weights");
         Resolver {
             profiles,

@@ -473,23 +473,7 @@ pub fn is_common_family_name(folded: &str) -> bool {
 /// A name part folded for comparison: diacritics removed, lower case, letters only, and the
 /// German transliterations undone, so Müller, Mueller and Muller fold alike.
 pub fn fold(s: &str) -> String {
-    let ascii = if s.is_ascii() {
-        std::borrow::Cow::Borrowed(s)
-    } else {
-        std::borrow::Cow::Owned(deunicode::deunicode(s))
-    };
-    // Letters only, lower-case, and `ae`, `oe`, `ue` as `a`, `o`, `u` (German transliteration):
-    // an `e` after one of those letters is left out.
-    let mut out = String::with_capacity(ascii.len());
-    let mut previous = ' ';
-    for c in ascii.chars().filter(char::is_ascii_alphabetic) {
-        let c = c.to_ascii_lowercase();
-        if !(c == 'e' && matches!(previous, 'a' | 'o' | 'u')) {
-            out.push(c);
-        }
-        previous = c;
-    }
-    out
+    fold_parts(s, |_| false).0
 }
 
 /// [`fold`], with where each word after the first starts in the folded name, as bits (bit `i`:
@@ -509,6 +493,8 @@ pub fn fold_parts(s: &str, part: fn(char) -> bool) -> (String, u32) {
         } else {
             std::borrow::Cow::Owned(deunicode::deunicode(word))
         };
+        // Letters only, lower-case, and `ae`, `oe`, `ue` as `a`, `o`, `u` (German
+        // transliteration): an `e` after one of those letters is left out.
         for c in ascii.chars().filter(char::is_ascii_alphabetic) {
             let c = c.to_ascii_lowercase();
             if !(c == 'e' && matches!(previous, 'a' | 'o' | 'u')) {
@@ -580,25 +566,20 @@ impl NameKey {
         // Luis, José); parted by a hyphen, one name of its own (Jean-Pierre, Jean).
         let (given, given_starts) = f(&r.name.given, |c| c == '-');
         let (family, family_starts) = f(&r.name.family, |c| c == '-' || c.is_whitespace());
+        // The first middle name, folded: its initial, and the name in full where it is more.
+        let middle = r
+            .name
+            .middle
+            .as_deref()
+            .and_then(|m| m.split_whitespace().map(fold).find(|m| !m.is_empty()));
         let mut key = NameKey {
             given,
             family,
             given_starts,
             family_starts,
-            middle: r
-                .name
-                .middle
-                .as_deref()
-                .and_then(|m| fold(m).chars().next()),
+            middle: middle.as_deref().and_then(|m| m.chars().next()),
+            middle_name: middle.filter(|m| m.len() > 1).map(CompactString::from),
             generation: r.name.suffix.as_deref().and_then(Generation::of),
-            middle_name: r
-                .name
-                .middle
-                .as_deref()
-                .and_then(|m| m.split_whitespace().next())
-                .map(fold)
-                .filter(|m| m.len() > 1)
-                .map(CompactString::from),
             ..NameKey::default()
         };
         key.index();

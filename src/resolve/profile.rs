@@ -188,10 +188,6 @@ impl<'a> Profile<'a> {
 
     /// Hashes the values scoring compares ([`Keys`]); to be called once the values are set.
     pub fn index(&mut self) {
-        if self.name.given_key.is_empty() && self.name.family_key.is_empty() {
-            // A profile built without NameKey::of (a test's).
-            self.name.index();
-        }
         let domain = |e: &String| hash(e.rsplit_once('@').map_or("", |(_, d)| d));
         let emails = &self.emails[..self.emails.len().min(usize::from(u8::MAX))];
         let mut hashes: SmallVec<[u64; 4]> = emails.iter().map(|e| hash(e)).collect();

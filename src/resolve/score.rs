@@ -371,13 +371,11 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
             // A switchboard or a hotline printed without an extension: it says what the
             // organization says, no more.
             own_phone = false;
-            s.level(Level::PhoneOther, 0.0);
-            if s.mode == Mode::Labels {
-                s.push(
-                    format!("phone equal (…{key}, on {holders} records: a company's line)"),
-                    0.0,
-                );
-            }
+            s.add(
+                Level::PhoneOther,
+                || format!("phone equal (…{key}, on {holders} records: a company's line)"),
+                None,
+            );
         } else if given_differ {
             s.add(
                 Level::PhoneShared,
@@ -734,33 +732,15 @@ enum ByMiddle {
 impl<'p> Names<'p> {
     fn of(a: &'p Profile, b: &'p Profile) -> Names<'p> {
         let (a, b) = (&a.name, &b.name);
+        let given = match (a.given_name(), b.given_name()) {
+            (Some(x), Some(y)) => Some((x.name, y.name, names::given_parts(x, y))),
+            _ => None,
+        };
         Names {
-            given: match (a.given_name(), b.given_name()) {
-                (Some(x), Some(y)) => Some((x.name, y.name, names::given_parts(x, y))),
+            given,
+            by_middle: match given {
+                Some((_, _, GivenMatch::Differ | GivenMatch::Shortened)) => ByMiddle::of(a, b),
                 _ => None,
-            },
-            by_middle: {
-                let goes_by = |p: &NameKey, q: &NameKey| {
-                    p.given.as_deref().is_some_and(|g| g.len() == 1)
-                        && p.middle_name.is_some()
-                        && p.middle_name == q.given
-                };
-                let two_words =
-                    |p: &NameKey, q: &NameKey| match (&p.given, &p.middle_name, &q.given) {
-                        (Some(g), Some(m), Some(whole)) => {
-                            whole.len() == g.len() + m.len()
-                                && whole.starts_with(g.as_str())
-                                && whole.ends_with(m.as_str())
-                        }
-                        _ => false,
-                    };
-                if goes_by(a, b) || goes_by(b, a) {
-                    Some(ByMiddle::GoesBy)
-                } else if two_words(a, b) || two_words(b, a) {
-                    Some(ByMiddle::TwoWords)
-                } else {
-                    None
-                }
             },
             family: match (&a.family, &b.family) {
                 (Some(x), Some(y)) => Some((
@@ -773,6 +753,32 @@ impl<'p> Names<'p> {
                 )),
                 _ => None,
             },
+        }
+    }
+}
+
+impl ByMiddle {
+    /// How one of two names' middle name gives the other's given name, if it does.
+    fn of(a: &NameKey, b: &NameKey) -> Option<ByMiddle> {
+        let goes_by = |p: &NameKey, q: &NameKey| {
+            p.given.as_deref().is_some_and(|g| g.len() == 1)
+                && p.middle_name.is_some()
+                && p.middle_name == q.given
+        };
+        let two_words = |p: &NameKey, q: &NameKey| match (&p.given, &p.middle_name, &q.given) {
+            (Some(g), Some(m), Some(whole)) => {
+                whole.len() == g.len() + m.len()
+                    && whole.starts_with(g.as_str())
+                    && whole.ends_with(m.as_str())
+            }
+            _ => false,
+        };
+        if goes_by(a, b) || goes_by(b, a) {
+            Some(ByMiddle::GoesBy)
+        } else if two_words(a, b) || two_words(b, a) {
+            Some(ByMiddle::TwoWords)
+        } else {
+            None
         }
     }
 }
@@ -797,23 +803,8 @@ fn name_evidence(
     } = *names;
     let given = match given {
         // Compared by the middle name: the one the person goes by, or the given name's second
-        // word.
-        Some((x, y, GivenMatch::Differ)) if by_middle == Some(ByMiddle::GoesBy) => {
-            let (name, weight) = if x.len() == 1 {
-                (y, pb.weights.given)
-            } else {
-                (x, pa.weights.given)
-            };
-            s.add(
-                Level::GivenExact,
-                || format!("goes by the middle name ({name})"),
-                Some(weight),
-            );
-            None
-        }
-        Some((x, y, GivenMatch::Differ | GivenMatch::Shortened))
-            if by_middle == Some(ByMiddle::TwoWords) =>
-        {
+        // word. The name is the longer one (Robert of J. Robert; Mary-Ann of Mary Ann).
+        Some((x, y, GivenMatch::Differ | GivenMatch::Shortened)) if let Some(how) = by_middle => {
             let (name, weight) = if x.len() > y.len() {
                 (x, pa.weights.given)
             } else {
@@ -821,7 +812,10 @@ fn name_evidence(
             };
             s.add(
                 Level::GivenExact,
-                || format!("given name in two words ({name})"),
+                || match how {
+                    ByMiddle::GoesBy => format!("goes by the middle name ({name})"),
+                    ByMiddle::TwoWords => format!("given name in two words ({name})"),
+                },
                 Some(weight),
             );
             None
@@ -1112,6 +1106,7 @@ mod tests {
         p.company_domains = company_domains(&p.emails)
             .map(|d| Cow::Owned(d.to_string()))
             .collect();
+        p.name.index();
         p.index();
         p
     }
