@@ -363,17 +363,14 @@ fn read_file(input: &Input, opts: &Options, keep_raw: bool, reporter: &dyn Repor
 /// record tagged with the event it was imported with.
 #[derive(Debug)]
 pub struct Derived {
-    /// The store's id of each record, in the order of `records`.
+    /// The store's id of each record, in the order the contacts' `members` count them.
     pub ids: Vec<i64>,
-    pub records: Vec<Record>,
     pub resolved: Resolved,
     pub worklist: Vec<Row>,
-    /// The records as normalized, before the merged view took their values (to explain).
-    pub snapshot: Option<Vec<Record>>,
 }
 
 impl Derived {
-    /// The store ids of a contact's records.
+    /// The store ids of a contact's records, in the order of its sources.
     pub fn record_ids(&self, contact: usize) -> Vec<i64> {
         self.resolved.contacts[contact]
             .members
@@ -390,7 +387,20 @@ pub fn derive(
     stored: Vec<Stored>,
     decisions: &[Decision],
     plan: Option<&Plan>,
-    explain: bool,
+    opts: &Options,
+) -> Derived {
+    let mut derived = derive_contacts(stored, decisions, false, opts);
+    follow_up(&mut derived, decisions, plan);
+    derived
+}
+
+/// Derives the contacts from stored records and the users' merges and splits, without the
+/// follow-ups done, snoozed or skipped ([`follow_up`] adds them): what depends only on the
+/// records and who is who. With `why`, each contact says why its records are one person.
+pub fn derive_contacts(
+    stored: Vec<Stored>,
+    decisions: &[Decision],
+    why: bool,
     opts: &Options,
 ) -> Derived {
     use rayon::prelude::*;
@@ -433,8 +443,11 @@ pub fn derive(
             .map(|(p, _)| *p)
             .collect(),
     };
-    let snapshot = explain.then(|| records.clone());
-    let mut resolved = resolve::resolve_with(&mut records, &decided);
+    let mut resolved = if why {
+        resolve::resolve_explained(&mut records, &decided)
+    } else {
+        resolve::resolve_with(&mut records, &decided)
+    };
     // A pair a user already kept apart is not asked about again.
     if !decided.apart.is_empty() {
         let contacts = &resolved.contacts;
@@ -460,24 +473,42 @@ pub fn derive(
         }
     }
     tag::tag_each(&mut resolved.contacts, &records, |i| &events[i], &known);
-    // Follow-ups done, snoozed or skipped, on the contact that now holds their records.
-    let mut contact_of = vec![usize::MAX; records.len()];
-    for (c, contact) in resolved.contacts.iter().enumerate() {
+    Derived {
+        ids,
+        resolved,
+        worklist: Vec::new(),
+    }
+}
+
+/// Adds the follow-ups done, snoozed or skipped to the contacts that now hold their records, and
+/// builds the worklist of `plan`, if one is given.
+pub fn follow_up(derived: &mut Derived, decisions: &[Decision], plan: Option<&Plan>) {
+    let mut contact_of: rustc_hash::FxHashMap<i64, usize> = Default::default();
+    for (c, contact) in derived.resolved.contacts.iter().enumerate() {
         for &m in &contact.members {
-            contact_of[m] = c;
+            contact_of.insert(derived.ids[m], c);
         }
     }
+    apply_follow_ups(&mut derived.resolved.contacts, decisions, |id| {
+        contact_of.get(&id).copied()
+    });
+    derived.worklist = plan.map_or_else(Vec::new, |plan| {
+        worklist::build(&derived.resolved.contacts, plan)
+    });
+}
+
+/// Adds each follow-up decision to the contact holding the first of its records that is still
+/// in the store (`contact_of` a record's store id).
+pub fn apply_follow_ups(
+    contacts: &mut [crate::model::Contact],
+    decisions: &[Decision],
+    contact_of: impl Fn(i64) -> Option<usize>,
+) {
     for d in decisions {
-        let Some(c) = d
-            .records
-            .iter()
-            .filter_map(|id| index.get(id))
-            .map(|&i| contact_of[i])
-            .find(|&c| c != usize::MAX)
-        else {
+        let Some(c) = d.records.iter().find_map(|&id| contact_of(id)) else {
             continue;
         };
-        let f = &mut resolved.contacts[c].followup;
+        let f = &mut contacts[c].followup;
         match &d.kind {
             DecisionKind::Done { step, day, note } => {
                 f.done.push((step.clone(), *day, note.clone()))
@@ -486,13 +517,5 @@ pub fn derive(
             DecisionKind::Skip => f.skipped = true,
             DecisionKind::Merge { .. } | DecisionKind::Apart { .. } => {}
         }
-    }
-    let worklist = plan.map_or_else(Vec::new, |plan| worklist::build(&resolved.contacts, plan));
-    Derived {
-        ids,
-        records,
-        resolved,
-        worklist,
-        snapshot,
     }
 }

@@ -93,6 +93,69 @@ pub fn find(contacts: &[Contact], query: &str, region: phone::Id) -> Result<usiz
     Err(NotFound(unknown(contacts, query, &folded)))
 }
 
+/// What a contact may be named by, as the store indexes it: each kind of value [`find`] compares
+/// a query with, but the id (`email:…`, `linkedin:…`, `phone:+…`, `name:…` for a whole name,
+/// `part:…` for a given or family name).
+pub fn keys(c: &Contact) -> Vec<String> {
+    let mut keys: Vec<String> = c.emails.iter().map(|e| format!("email:{e}")).collect();
+    keys.extend(c.linkedin.iter().map(|l| format!("linkedin:{l}")));
+    keys.extend(
+        c.phone_entries()
+            .iter()
+            .filter_map(|p| p.e164.as_deref())
+            .map(|e| format!("phone:{e}")),
+    );
+    keys.extend(names(c).into_iter().map(|n| format!("name:{n}")));
+    keys.extend(
+        [&c.name.given, &c.name.family]
+            .into_iter()
+            .flatten()
+            .map(|part| format!("part:{}", fold(part))),
+    );
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// A query as the store's index is asked: the [`keys`] a contact it names has, and the id or
+/// the start of one it may be.
+pub struct Query {
+    pub keys: Vec<String>,
+    pub id: String,
+    /// The query may be the start of an id.
+    pub prefix: bool,
+}
+
+impl Query {
+    pub fn new(query: &str, region: phone::Id) -> Query {
+        let q = query.trim();
+        let lower = q.to_lowercase();
+        let mut keys = Vec::new();
+        let email = lower.strip_prefix("mailto:").unwrap_or(&lower);
+        if email.contains('@') {
+            keys.push(format!("email:{email}"));
+        }
+        if let Ok((url, true)) = crate::normalize::url::normalize(q) {
+            keys.push(format!("linkedin:{url}"));
+        }
+        if let Some(number) = phone_of(q, region) {
+            keys.push(format!("phone:{number}"));
+        }
+        let folded = fold(q);
+        if !folded.is_empty() {
+            keys.push(format!("name:{folded}"));
+            if !folded.contains(' ') {
+                keys.push(format!("part:{folded}"));
+            }
+        }
+        Query {
+            keys,
+            prefix: lower.len() >= MIN_PREFIX && lower.bytes().all(|b| b.is_ascii_hexdigit()),
+            id: lower,
+        }
+    }
+}
+
 /// A number as E.164, where the query is one (seven digits or more, and nothing but what
 /// numbers are written with).
 fn phone_of(query: &str, region: phone::Id) -> Option<String> {

@@ -1,12 +1,13 @@
 use std::borrow::Cow;
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 use thin_vec::ThinVec;
 
 use super::{Details, Entry, Name, PhoneEntry, Problem, Provenance, Rating};
 
 /// An event a contact was met at.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct EventTag {
     pub name: String,
     pub met_on: Option<NaiveDate>,
@@ -41,42 +42,66 @@ impl FollowUp {
     }
 }
 
-/// One person: the records that are theirs and the merged view of them.
-#[derive(Debug, Clone, Default)]
+/// One person: the records that are theirs and the merged view of them. It is serialized only
+/// for the store's copy of the contacts it derived; the follow-ups are not part of it (they are
+/// the user's decisions, applied whenever the contacts are read).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Contact {
     pub id: String,
     /// Indexes of the member records in the run's record list.
     pub members: Vec<usize>,
     pub name: Name,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub nickname: Option<String>,
+    #[serde(skip_serializing_if = "ThinVec::is_empty")]
     pub emails: ThinVec<String>,
+    #[serde(skip_serializing_if = "ThinVec::is_empty")]
     pub phones: ThinVec<String>,
+    #[serde(skip_serializing_if = "ThinVec::is_empty")]
     pub extensions: ThinVec<(String, String)>,
+    #[serde(skip_serializing_if = "ThinVec::is_empty")]
     pub urls: ThinVec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub linkedin: Option<String>,
     /// Every organization seen, the preferred one first.
+    #[serde(skip_serializing_if = "ThinVec::is_empty")]
     pub organizations: ThinVec<String>,
+    #[serde(skip_serializing_if = "ThinVec::is_empty")]
     pub titles: ThinVec<String>,
+    #[serde(skip_serializing_if = "ThinVec::is_empty")]
     pub departments: ThinVec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub birthday: Option<String>,
     /// The country the records name (a badge's country column, a card's address).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
+    #[serde(skip_serializing_if = "ThinVec::is_empty")]
     pub notes: ThinVec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub rating: Option<Rating>,
+    #[serde(skip_serializing_if = "ThinVec::is_empty")]
     pub tags: ThinVec<String>,
+    #[serde(skip_serializing_if = "ThinVec::is_empty")]
     pub custom: ThinVec<(String, String)>,
+    #[serde(skip_serializing_if = "ThinVec::is_empty")]
     pub problems: ThinVec<Problem>,
     /// Every phone, email and URL with its kind, addresses, and the other details of the cards.
     pub details: Details,
     /// The id the contact had in rolo's own export it was read from, where it was.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub exported_as: Option<String>,
+    #[serde(skip_serializing_if = "ThinVec::is_empty")]
     pub events: ThinVec<EventTag>,
+    #[serde(skip_serializing_if = "ThinVec::is_empty")]
     pub sources: ThinVec<Provenance>,
     /// At least one record came from a context file (address book, phone, LinkedIn): the person
     /// was known before the event.
     pub known_before: bool,
     /// The organization of the context records, where it differs from the event's.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub previous_organization: Option<String>,
+    #[serde(skip)]
     pub followup: FollowUp,
 }
 

@@ -275,11 +275,32 @@ impl Phonetic {
 }
 
 /// A photo: the image itself, or a link to it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Photo {
     pub mime: Option<String>,
+    /// Base64 in a serialized contact, not a list of numbers.
+    #[serde(with = "base64_bytes")]
     pub data: Option<Vec<u8>>,
     pub url: Option<String>,
+}
+
+mod base64_bytes {
+    use base64::Engine;
+    use base64::engine::general_purpose::STANDARD;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(data: &Option<Vec<u8>>, s: S) -> Result<S::Ok, S::Error> {
+        match data {
+            Some(bytes) => s.serialize_some(&STANDARD.encode(bytes)),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<u8>>, D::Error> {
+        Option::<String>::deserialize(d)?
+            .map(|text| STANDARD.decode(text).map_err(serde::de::Error::custom))
+            .transpose()
+    }
 }
 
 impl Photo {
@@ -385,17 +406,18 @@ fn split_outside_quotes(s: &str, sep: char) -> Option<usize> {
 /// Everything of a record or a contact beyond what matching uses: the entries most records
 /// have inline, the rest ([`More`]) boxed, since most records have none of it. `details.role`
 /// reads through to it; writing allocates it.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Details {
     pub phones: ThinVec<PhoneEntry>,
     pub emails: ThinVec<Entry>,
     pub urls: ThinVec<Entry>,
     pub addresses: ThinVec<Address>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     more: Option<Box<More>>,
 }
 
 /// The details few records carry.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct More {
     pub ims: ThinVec<Im>,
     pub related: ThinVec<Related>,

@@ -1,12 +1,12 @@
 use std::fmt;
 use std::sync::Arc;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Where a record came from: the file as the user named it, the sheet for spreadsheets, and the
 /// 1-based ordinal of the record within its file or sheet (header, preamble and blank lines
 /// excluded; in a vCard file, the ordinal of the card).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Provenance {
     /// Shared by the records of one file.
     pub file: Arc<str>,

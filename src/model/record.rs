@@ -1,12 +1,12 @@
 use chrono::NaiveDate;
 use compact_str::CompactString;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use thin_vec::ThinVec;
 
 use super::{Details, EventTag, Provenance};
 
 /// A lead rating given at the event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Rating {
     Cold,
@@ -38,14 +38,21 @@ pub enum Origin {
 }
 
 /// A person's name in parts, proper-cased where the source shouted or whispered.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Name {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub prefix: Option<CompactString>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub given: Option<CompactString>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub middle: Option<CompactString>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub family: Option<CompactString>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub suffix: Option<CompactString>,
     /// The name to show: from a full-name field where one was given, else built from the parts.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub display: Option<CompactString>,
     /// The source wrote the name in one case only (ALL CAPS or all lower-case).
     pub recased: bool,
@@ -58,7 +65,7 @@ impl Name {
 }
 
 /// A value that could not be normalized, kept as it was with what was wrong.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Problem {
     pub field: CompactString,
     pub value: CompactString,

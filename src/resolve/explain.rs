@@ -64,14 +64,24 @@ fn matching(query: &str, records: &[Record], contacts: &[Contact]) -> Vec<usize>
         .collect()
 }
 
-fn describe(r: &Record) -> String {
-    let name = r
-        .name
-        .display
-        .as_deref()
-        .or_else(|| r.emails.first().map(String::as_str))
-        .unwrap_or("(no name)");
-    format!("{name} ({})", r.prov())
+/// The two records of a pair, each by its name and where it is (`place`), on two lines.
+pub(super) fn pair(
+    records: &[Record],
+    x: usize,
+    y: usize,
+    place: impl Fn(usize) -> String,
+) -> String {
+    let describe = |i: usize| {
+        let r = &records[i];
+        let name = r
+            .name
+            .display
+            .as_deref()
+            .or_else(|| r.emails.first().map(String::as_str))
+            .unwrap_or("(no name)");
+        format!("{name} ({})", place(i))
+    };
+    format!("{}\n  ~ {}\n", describe(x), describe(y))
 }
 
 /// The waterfall of the strongest pair between the records `a` names and those `b` names.
@@ -109,7 +119,7 @@ pub fn explain(
         (Some(c), Some(d)) => format!("in two contacts: {} and {}", c.id, d.id),
         _ => String::new(),
     };
-    let mut out = format!("{}\n  ~ {}\n", describe(&records[x]), describe(&records[y]));
+    let mut out = pair(records, x, y, |i| records[i].prov().to_string());
     out.push_str(&score.waterfall());
     if !together.is_empty() {
         out.push_str(&format!("  {together}\n"));

@@ -11,17 +11,21 @@ use thin_vec::ThinVec;
 
 use crate::model::{Contact, Origin, Record};
 
+/// The order of a contact's records: captured at the event first, the latest capture first,
+/// then as read. The first is the one its sources list first.
+pub(super) fn order(m: usize, r: &Record) -> impl Ord + use<> {
+    (
+        r.origin != Origin::Event,
+        std::cmp::Reverse(r.captured_on),
+        m,
+    )
+}
+
 /// Builds the contact of `members`: each record with its index into the records read. The
 /// members' values are moved into the contact, not copied: afterwards a record keeps only what
 /// tagging needs (its origin, event and capture day).
 pub(super) fn merged(mut members: Vec<(usize, &mut Record)>) -> Contact {
-    members.sort_by_key(|(m, r)| {
-        (
-            r.origin != Origin::Event,
-            std::cmp::Reverse(r.captured_on),
-            *m,
-        )
-    });
+    members.sort_by_key(|(m, r)| order(*m, r));
     let mut c = Contact {
         members: members.iter().map(|(m, _)| *m).collect(),
         ..Contact::default()

@@ -45,7 +45,7 @@ pub use score::{Band, Score};
 use stats::Stats;
 
 /// A pair of contacts that may be one person but were not merged, for a person to decide.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ReviewPair {
     pub left: usize,
     pub right: usize,
@@ -75,6 +75,9 @@ pub struct Resolved {
     pub contacts: Vec<Contact>,
     pub review: Vec<ReviewPair>,
     pub report: Report,
+    /// For each contact, when asked for ([`resolve_explained`]): the evidence between its
+    /// first record and each other, as `--explain` writes it; empty for a contact of one record.
+    pub why: Vec<String>,
 }
 
 /// A record pair left for review: its records, total and evidence.
@@ -171,6 +174,22 @@ impl<'a> Resolver<'a> {
     /// The evidence that records `a` and `b` are one person, with every label written.
     pub fn explain(&self, a: usize, b: usize) -> Score {
         score::score(&self.profiles[a], &self.profiles[b], &self.stats, true)
+    }
+
+    /// The evidence between a group's first record and each other, as `--explain` writes it
+    /// (records named by [`record_mark`]).
+    fn why(&self, members: &[usize], records: &[Record]) -> String {
+        let mut members = members.to_vec();
+        members.sort_by_key(|&m| merge::order(m, &records[m]));
+        let Some((&first, rest)) = members.split_first() else {
+            return String::new();
+        };
+        let mut out = String::new();
+        for &other in rest {
+            out.push_str(&explain::pair(records, first, other, record_mark));
+            out.push_str(&self.explain(first, other).waterfall());
+        }
+        out
     }
 
     fn quick(&self, a: u32, b: u32) -> Score {
@@ -329,6 +348,16 @@ pub fn resolve(records: &mut [Record]) -> Resolved {
 
 /// Groups the records into contacts, following the users' decisions.
 pub fn resolve_with(records: &mut [Record], decisions: &Decisions) -> Resolved {
+    resolve_inner(records, decisions, false)
+}
+
+/// Groups the records into contacts as [`resolve_with`] does, and says for each contact why its
+/// records are one person ([`Resolved::why`]).
+pub fn resolve_explained(records: &mut [Record], decisions: &Decisions) -> Resolved {
+    resolve_inner(records, decisions, true)
+}
+
+fn resolve_inner(records: &mut [Record], decisions: &Decisions, explain: bool) -> Resolved {
     // Records read from one of rolo's own exports were contacts already: two of one file that
     // were two contacts stay two, whatever they share (the first run kept them apart).
     let sealed: Vec<Option<(u64, u64)>> = if records.iter().any(|r| r.exported_as.is_some()) {
@@ -343,14 +372,26 @@ pub fn resolve_with(records: &mut [Record], decisions: &Decisions) -> Resolved {
     } else {
         Vec::new()
     };
-    let (groups, mut pairs, mut report) = {
+    let (groups, mut pairs, mut report, mut why) = {
         let mut resolver = Resolver::new(records);
         let blocking = resolver.blocking.take().unwrap_or_default();
         let timings = std::mem::take(&mut resolver.timings);
-        resolver.groups(blocking, timings, decisions, &sealed)
+        let (groups, pairs, report) = resolver.groups(blocking, timings, decisions, &sealed);
+        let why: Vec<String> = if explain {
+            groups
+                .par_iter()
+                .map(|members| resolver.why(members, records))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        (groups, pairs, report, why)
     };
     for (_, _, _, evidence) in &mut pairs {
         name_records(evidence, records);
+    }
+    for text in &mut why {
+        name_records(text, records);
     }
     let clock = std::time::Instant::now();
     let mut contact_of = vec![0; records.len()];
@@ -407,5 +448,6 @@ pub fn resolve_with(records: &mut [Record], decisions: &Decisions) -> Resolved {
         contacts,
         review,
         report,
+        why,
     }
 }

@@ -1,9 +1,11 @@
 //! Stage 5, **store**: the contact base in SQLite (`rusqlite`, bundled).
 //!
 //! Records are immutable rows with their provenance and a content hash; importing the same file
-//! again adds nothing. Contacts are not stored: every command derives them from the records and
-//! the user's decisions (merges, splits, follow-ups done), so that they follow whatever rolo
-//! knows, and every decision is a row with its batch, so that `undo` is exact.
+//! again adds nothing. Contacts are derived from the records and the user's decisions (merges,
+//! splits, follow-ups done), so that they follow whatever rolo knows, and every decision is a
+//! row with its batch, so that `undo` is exact. The contacts last derived are kept beside them
+//! (`cache.rs`), with the state of the store they were derived from, so that a command that
+//! reads them needs not derive them again; another state derives them again.
 //!
 //! The schema's version is SQLite's `user_version`; each migration (`migrations/*.sql`) runs in
 //! one transaction. A store written by a newer rolo is refused and left untouched. The store
@@ -20,12 +22,16 @@ use crate::model::{Field, Kind, Origin, Provenance, RawField, RawRecord, Reject}
 use crate::normalize::phone::Id as Region;
 use crate::tag::Event;
 
+mod cache;
+pub use cache::{Cached, CachedAll, State};
+
 /// The migrations, in order: the schema after migration `i` is version `i + 1`.
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_settings.sql"),
     include_str!("migrations/0003_region.sql"),
     include_str!("migrations/0004_about.sql"),
+    include_str!("migrations/0005_derived.sql"),
 ];
 
 /// How long a command waits for another process that holds the store.
@@ -751,6 +757,8 @@ impl Store {
             tx.execute("DELETE FROM batch WHERE id = ?1", params![batch])
                 .map_err(err)?;
         }
+        // The contacts derived before held their values too.
+        cache::clear(&tx).map_err(err)?;
         // A decision's batch says what was done on which day: gone with the decision.
         tx.execute(
             "DELETE FROM batch WHERE command NOT IN ('import', 'forget')

@@ -431,7 +431,7 @@ fn a_store_of_the_first_schema_is_upgraded_without_losing_anything() {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 4);
+    assert_eq!(version, 5);
     let records: i64 = conn
         .query_row("SELECT count(*) FROM record", [], |r| r.get(0))
         .unwrap();
@@ -970,4 +970,79 @@ fn a_flag_beats_the_environment_which_beats_the_store() {
     signed(Some("Alex Kim"), &["--save"]);
     let config = run(None, &["config"]);
     assert!(config.contains("from-name  Sam Lee  (store)"), "{config}");
+}
+
+/// The store keeps the contacts it last derived, with the state of its batches they come from.
+fn kept_state(db: &Db) -> Option<String> {
+    let conn = rusqlite::Connection::open(db.path()).unwrap();
+    conn.query_row("SELECT value FROM derived WHERE key = 'state'", [], |r| {
+        r.get(0)
+    })
+    .ok()
+}
+
+#[test]
+fn the_contacts_kept_in_the_store_are_those_its_records_give() {
+    let db = Db::new();
+    db.address_book();
+    db.show();
+    db.ok(&[
+        "done",
+        "Kwame Mensah",
+        "--on",
+        "2026-10-16",
+        "--note",
+        "sent the deck",
+    ]);
+    db.ok(&["snooze", "priya@kestrelhealth.com", "--until", "2026-11-02"]);
+    let state = kept_state(&db).expect("an import keeps the contacts it derived");
+    // Follow-ups are applied to the kept contacts: they do not make every contact derived again.
+    assert_eq!(kept_state(&db).as_deref(), Some(state.as_str()));
+    let read = |db: &Db| {
+        (
+            db.worklist("2026-10-17"),
+            db.contacts(),
+            db.ok(&["show", "Kwame Mensah"]).1,
+            db.ok(&["show", "Priya Raman"]).1,
+        )
+    };
+    let kept = read(&db);
+    assert!(
+        kept.2
+            .contains("why these are one person:\n  Kwame Mensah (badge-scans.xlsx:Leads:11)\n    ~ Kwame Mensah (phone.vcf:2)"),
+        "{}",
+        kept.2
+    );
+    assert!(
+        kept.2.contains("thank-you done: sent the deck"),
+        "{}",
+        kept.2
+    );
+    assert!(kept.3.contains("snoozed until 2026-11-02"), "{}", kept.3);
+    // Without the kept contacts, every command derives the same ones again.
+    let conn = rusqlite::Connection::open(db.path()).unwrap();
+    conn.execute("DELETE FROM derived", []).unwrap();
+    assert_eq!(read(&db), kept);
+
+    // Kept contacts of another state are never trusted: changed behind rolo's back and no
+    // longer of the store's batches, they are derived again.
+    conn.execute_batch(
+        "UPDATE derived_contact SET contact = replace(contact, 'Kwame', 'Kwabena');
+         UPDATE derived SET value = 'an older state' WHERE key = 'state';",
+    )
+    .unwrap();
+    let (_, shown) = db.ok(&["show", "Kwame Mensah"]);
+    assert!(shown.starts_with("Kwame Mensah  ("), "{shown}");
+    assert_eq!(kept_state(&db).as_deref(), Some(state.as_str()));
+
+    // A merge and its undo each change what the contacts derive from.
+    db.ok(&["merge", "Kwame Mensah", "Priya Raman"]);
+    let rows = db.worklist("2026-10-17");
+    let merged = kept_state(&db);
+    assert_ne!(merged.as_deref(), Some(state.as_str()));
+    assert!(row(&rows, "Priya Raman").is_none() || row(&rows, "Kwame Mensah").is_none());
+    db.ok(&["undo"]);
+    assert_eq!(db.worklist("2026-10-17"), kept.0, "the merge taken back");
+    let undone = kept_state(&db);
+    assert!(undone != merged && undone.as_deref() != Some(state.as_str()));
 }

@@ -3,7 +3,7 @@
 use anyhow::bail;
 use clap::Args;
 
-use super::{ContactArg, decide_on, derive, find, remembered_plan};
+use super::{ContactArg, decide_on, named, remembered_plan};
 use crate::error::ExitStatus;
 use crate::printer::Printer;
 use crate::settings;
@@ -41,13 +41,11 @@ pub(super) fn done(
         None => settings::today(None)?,
     };
     let plan = remembered_plan(db, day)?;
-    let derived = derive(db, Some(&plan))?;
-    let c = find(db, &derived, &args.contact)?;
-    let contact = &derived.resolved.contacts[c];
-    let Some(row) = derived
-        .worklist
-        .iter()
-        .find(|r| r.contact_id == contact.id && r.step != "birthday")
+    let named = named(db, &args.contact)?;
+    let contact = &named.contact;
+    let Some(row) = crate::worklist::build(std::slice::from_ref(contact), &plan)
+        .into_iter()
+        .find(|r| r.step != "birthday")
     else {
         bail!(
             "{}: no open step (not met at an event, skipped, or every step done)",
@@ -56,7 +54,7 @@ pub(super) fn done(
     };
     let step = row.step.to_string();
     db.decide(&crate::store::Decision {
-        records: derived.record_ids(c),
+        records: named.records.clone(),
         kind: DecisionKind::Done {
             step: step.clone(),
             day,

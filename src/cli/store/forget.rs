@@ -3,7 +3,7 @@
 use anyhow::bail;
 use clap::Args;
 
-use super::{derive, find};
+use super::named;
 use crate::error::ExitStatus;
 use crate::printer::Printer;
 use crate::store;
@@ -31,9 +31,8 @@ pub(super) fn forget(
     let (what, said) = match (&args.contact, args.batch) {
         (_, Some(batch)) => (store::Forget::Import(batch), format!("import {batch}")),
         (Some(query), None) => {
-            let derived = derive(db, None)?;
-            let c = find(db, &derived, query)?;
-            let contact = &derived.resolved.contacts[c];
+            let named = named(db, query)?;
+            let contact = &named.contact;
             // What identifies them in the text of a reject.
             let mut values: Vec<String> = contact.emails.to_vec();
             values.extend(contact.phone_entries().iter().map(|p| p.value.to_string()));
@@ -45,7 +44,7 @@ pub(super) fn forget(
                 contact.display_name(),
                 contact.members.len()
             );
-            let records = derived.record_ids(c);
+            let records = named.records.clone();
             (store::Forget::Person { records, values }, said)
         }
         (None, None) => bail!("name a contact, or an import with --batch N"),

@@ -3,7 +3,7 @@
 use anyhow::bail;
 use clap::Args;
 
-use super::{derive, find, matches_record};
+use super::{matches_record, named};
 use crate::error::ExitStatus;
 use crate::printer::Printer;
 use crate::store::{Decision, DecisionKind, Store};
@@ -28,21 +28,15 @@ pub(super) fn merge(
     args: &MergeArgs,
     printer: Printer,
 ) -> anyhow::Result<ExitStatus> {
-    let derived = derive(db, None)?;
-    let a = find(db, &derived, &args.a)?;
-    let b = find(db, &derived, &args.b)?;
-    if a == b {
+    let a = named(db, &args.a)?;
+    let b = named(db, &args.b)?;
+    if a.ordinal == b.ordinal {
         bail!("{} and {} are already one contact", args.a, args.b);
     }
-    let names = (
-        derived.resolved.contacts[a].display_name(),
-        derived.resolved.contacts[b].display_name(),
-    );
+    let names = (a.contact.display_name(), b.contact.display_name());
     db.decide(&Decision {
-        records: derived.record_ids(a),
-        kind: DecisionKind::Merge {
-            other: derived.record_ids(b),
-        },
+        records: a.records,
+        kind: DecisionKind::Merge { other: b.records },
         about: Some(format!("{} and {}: one person", names.0, names.1)),
     })?;
     printer.message(format!("merged {} and {}", names.0, names.1));
@@ -54,14 +48,13 @@ pub(super) fn split(
     args: &SplitArgs,
     printer: Printer,
 ) -> anyhow::Result<ExitStatus> {
-    let derived = derive(db, None)?;
-    let c = find(db, &derived, &args.contact)?;
-    let contact = &derived.resolved.contacts[c];
-    let members = &contact.members;
+    let named = named(db, &args.contact)?;
+    let contact = &named.contact;
     let mut out = Vec::new();
     for wanted in &args.records {
-        // A contact's sources are its records' provenance, in the order of its members.
-        let Some((&m, _)) = members
+        // A contact's sources are its records' provenance, in the order of its records.
+        let Some((&id, _)) = named
+            .records
             .iter()
             .zip(&contact.sources)
             .find(|(_, prov)| matches_record(prov, wanted))
@@ -77,11 +70,12 @@ pub(super) fn split(
                     .join("; ")
             );
         };
-        out.push(derived.ids[m]);
+        out.push(id);
     }
-    let rest: Vec<i64> = members
+    let rest: Vec<i64> = named
+        .records
         .iter()
-        .map(|&m| derived.ids[m])
+        .copied()
         .filter(|id| !out.contains(id))
         .collect();
     if rest.is_empty() {

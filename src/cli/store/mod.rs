@@ -147,16 +147,77 @@ pub(super) fn default_options(db: &Store) -> anyhow::Result<crate::normalize::Op
 
 /// The contacts, and the worklist of `plan` if one is given.
 pub(super) fn derive(db: &Store, plan: Option<&Plan>) -> anyhow::Result<Derived> {
-    Ok(pipeline::derive(
-        db.records()?,
-        &db.decisions()?,
-        plan,
-        false,
-        &default_options(db)?,
-    ))
+    let decisions = db.decisions()?;
+    let mut derived = contacts(db, &decisions)?;
+    pipeline::follow_up(&mut derived, &decisions, plan);
+    Ok(derived)
 }
 
-/// Records a decision about the contact a user named, and says it.
+/// The contacts without their follow-ups: those the store keeps if they are of its state, else
+/// derived from its records and decisions, and kept.
+fn contacts(db: &Store, decisions: &[Decision]) -> anyhow::Result<Derived> {
+    let opts = default_options(db)?;
+    let state = db.state(&opts.region.to_string())?;
+    if db.is_cached(&state)? {
+        let kept = db.cached_all()?;
+        return Ok(Derived {
+            ids: kept.ids,
+            resolved: crate::resolve::Resolved {
+                contacts: kept.contacts,
+                review: kept.review,
+                report: Default::default(),
+                why: Vec::new(),
+            },
+            worklist: Vec::new(),
+        });
+    }
+    let derived = pipeline::derive_contacts(db.records()?, decisions, true, &opts);
+    db.cache(
+        &state,
+        &derived.ids,
+        &derived.resolved.contacts,
+        &derived.resolved.why,
+        &derived.resolved.review,
+        super::lookup::keys,
+    )?;
+    Ok(derived)
+}
+
+/// The contact a user named (see [`super::lookup`]), with its follow-ups: its store record ids
+/// in the order of its sources, and the evidence that they are one person. Only the contacts
+/// the query may mean are read from the store.
+pub(super) fn named(db: &Store, query: &str) -> anyhow::Result<store::Cached> {
+    let decisions = db.decisions()?;
+    let opts = default_options(db)?;
+    if !db.is_cached(&db.state(&opts.region.to_string())?)? {
+        contacts(db, &decisions)?;
+    }
+    let q = super::lookup::Query::new(query, opts.region);
+    let mut found = db.cached_named(&q.keys, &q.id, q.prefix)?;
+    let subset: Vec<crate::model::Contact> = found.iter().map(|c| c.contact.clone()).collect();
+    let mut one = match super::lookup::find(&subset, query, opts.region) {
+        Ok(i) => found.swap_remove(i),
+        // No contact has what was typed: the names closest to it come from every contact.
+        Err(_) if subset.is_empty() => {
+            let mut all = db.cached_all()?;
+            let i = super::lookup::find(&all.contacts, query, opts.region)?;
+            let contact = all.contacts.swap_remove(i);
+            store::Cached {
+                ordinal: i,
+                records: contact.members.iter().map(|&m| all.ids[m]).collect(),
+                contact,
+                why: String::new(),
+            }
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let records = &one.records;
+    pipeline::apply_follow_ups(std::slice::from_mut(&mut one.contact), &decisions, |id| {
+        records.contains(&id).then_some(0)
+    });
+    Ok(one)
+}
+
 pub(super) fn decide_on(
     db: &mut Store,
     query: &str,
@@ -164,26 +225,15 @@ pub(super) fn decide_on(
     printer: Printer,
     said: impl Fn(&str) -> String,
 ) -> anyhow::Result<ExitStatus> {
-    let derived = derive(db, None)?;
-    let c = find(db, &derived, query)?;
-    let said = said(&derived.resolved.contacts[c].display_name());
+    let c = named(db, query)?;
+    let said = said(&c.contact.display_name());
     db.decide(&Decision {
-        records: derived.record_ids(c),
+        records: c.records,
         kind,
         about: Some(said.clone()),
     })?;
     printer.message(said);
     Ok(ExitStatus::Success)
-}
-
-/// The contact a user named (see [`super::lookup`]).
-pub(super) fn find(db: &Store, derived: &Derived, query: &str) -> anyhow::Result<usize> {
-    let region = default_options(db)?.region;
-    Ok(super::lookup::find(
-        &derived.resolved.contacts,
-        query,
-        region,
-    )?)
 }
 
 /// Whether a record is the one a user named as FILE:RECORD (the file as given or its name).

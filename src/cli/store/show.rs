@@ -4,24 +4,16 @@ use std::fmt::Write as _;
 
 use anyhow::Context;
 
-use super::{default_options, find, remembered_plan};
+use super::{named, remembered_plan};
 use crate::error::ExitStatus;
-use crate::pipeline;
 use crate::printer::Printer;
 use crate::settings;
 use crate::store::Store;
 
 pub(super) fn show(db: &Store, query: &str, printer: Printer) -> anyhow::Result<ExitStatus> {
     let plan = remembered_plan(db, settings::today(None)?)?;
-    let derived = pipeline::derive(
-        db.records()?,
-        &db.decisions()?,
-        Some(&plan),
-        true,
-        &default_options(db)?,
-    );
-    let i = find(db, &derived, query)?;
-    let c = &derived.resolved.contacts[i];
+    let named = named(db, query)?;
+    let c = &named.contact;
     let mut out = String::new();
     let _ = writeln!(out, "{}  ({})", c.display_name(), c.id);
     let list = |label: &str, values: &[String], out: &mut String| {
@@ -55,25 +47,10 @@ pub(super) fn show(db: &Store, query: &str, printer: Printer) -> anyhow::Result<
         let _ = writeln!(out, "  {prov}");
     }
     // The evidence that holds the contact together: each record against the first.
-    if let (Some(snapshot), [first, rest @ ..]) = (&derived.snapshot, c.sources.as_slice()) {
+    if !named.why.is_empty() {
         let _ = writeln!(out, "why these are one person:");
-        let name = |p: &crate::model::Provenance| format!("{}:{}", p.file, p.record);
-        for other in rest {
-            match crate::resolve::explain(
-                snapshot,
-                &derived.resolved.contacts,
-                &name(first),
-                &name(other),
-            ) {
-                Ok(text) => {
-                    for line in text.lines() {
-                        let _ = writeln!(out, "  {line}");
-                    }
-                }
-                Err(why) => {
-                    let _ = writeln!(out, "  {why}");
-                }
-            }
+        for line in named.why.lines() {
+            let _ = writeln!(out, "  {line}");
         }
     }
     let f = &c.followup;
@@ -93,7 +70,7 @@ pub(super) fn show(db: &Store, query: &str, printer: Printer) -> anyhow::Result<
             let _ = writeln!(out, "  skipped: no more follow-ups");
         }
     }
-    if let Some(row) = derived.worklist.iter().find(|r| r.contact_id == c.id) {
+    if let Some(row) = crate::worklist::build(std::slice::from_ref(c), &plan).first() {
         let _ = writeln!(out, "next: {} on {}: {}", row.step, row.due, row.action);
     }
     printer.data(&out).context("writing to stdout")?;

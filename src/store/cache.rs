@@ -1,0 +1,239 @@
+//! The contacts as last derived, kept beside the records: `show`, `done` or `worklist` read them
+//! instead of normalizing and resolving every record again. They are trusted only for the state
+//! they were derived from ([`State`]): the batches that change who is who and what each contact
+//! holds, the region numbers are read with, and the rolo that derived them. Any other state
+//! derives them again. Follow-ups are not part of them; they are applied when they are read.
+
+use rayon::prelude::*;
+use rusqlite::{OptionalExtension, params};
+use sha2::{Digest, Sha256};
+
+use super::{Store, StoreError};
+use crate::model::Contact;
+use crate::resolve::ReviewPair;
+
+/// What the contacts of a store are derived from, as a digest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct State(String);
+
+/// Raised whenever what is kept changes shape, or contacts are derived otherwise for the same
+/// records: a store's contacts of another format are derived again.
+const FORMAT: u32 = 1;
+
+/// One contact as the store keeps it: its place among the contacts, its store record ids in the
+/// order of its sources, and the evidence that they are one person.
+#[derive(Debug, Clone)]
+pub struct Cached {
+    pub ordinal: usize,
+    pub contact: Contact,
+    pub records: Vec<i64>,
+    pub why: String,
+}
+
+/// Every contact the store keeps, as [`crate::pipeline::derive_contacts`] gives them.
+#[derive(Debug, Default)]
+pub struct CachedAll {
+    pub ids: Vec<i64>,
+    pub contacts: Vec<Contact>,
+    pub review: Vec<ReviewPair>,
+}
+
+/// Empties the kept contacts (before a person is forgotten, say).
+pub(super) fn clear(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
+    conn.execute_batch("DELETE FROM derived; DELETE FROM derived_contact; DELETE FROM derived_key;")
+}
+
+impl Store {
+    /// The state the store's contacts derive from now: every batch but follow-ups (an import,
+    /// a merge, a split or a forget, and whether it was taken back), and `region`, the region
+    /// a number without a country code is read with.
+    pub fn state(&self, region: &str) -> Result<State, StoreError> {
+        let batches: String = self
+            .conn
+            .query_row(
+                "SELECT coalesce(group_concat(id || ':' || command || ':' || coalesce(undone, ''), ','), '')
+                 FROM (SELECT id, command, undone FROM batch
+                       WHERE command NOT IN ('done', 'snooze', 'skip') ORDER BY id)",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(self.err())?;
+        let mut digest = Sha256::new();
+        digest.update(format!(
+            "rolo {} format {FORMAT}; region {region}; batches {batches}",
+            env!("CARGO_PKG_VERSION")
+        ));
+        Ok(State(format!("{:x}", digest.finalize())))
+    }
+
+    /// Whether the contacts kept are those of `state`.
+    pub fn is_cached(&self, state: &State) -> Result<bool, StoreError> {
+        let kept: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM derived WHERE key = 'state'", [], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(self.err())?;
+        Ok(kept.as_deref() == Some(state.0.as_str()))
+    }
+
+    /// Keeps the contacts derived in `state`: `ids` the store id of each record their
+    /// `members` count, `why` each contact's evidence (or none), `keys` what a user may name a
+    /// contact by. Replaces what was kept, in one transaction.
+    pub fn cache(
+        &self,
+        state: &State,
+        ids: &[i64],
+        contacts: &[Contact],
+        why: &[String],
+        review: &[ReviewPair],
+        keys: impl Fn(&Contact) -> Vec<String> + Sync,
+    ) -> Result<(), StoreError> {
+        let rows: Vec<(String, String, Vec<String>)> = contacts
+            .par_iter()
+            .map(|c| {
+                let records: Vec<i64> = c.members.iter().map(|&m| ids[m]).collect();
+                (
+                    serde_json::to_string(&records).unwrap_or_default(),
+                    serde_json::to_string(c).unwrap_or_default(),
+                    keys(c),
+                )
+            })
+            .collect();
+        let id_bytes: Vec<u8> = ids.iter().flat_map(|id| id.to_le_bytes()).collect();
+        let tx = self.conn.unchecked_transaction().map_err(self.err())?;
+        let write = || -> rusqlite::Result<()> {
+            clear(&tx)?;
+            // An index built once over the rows is far faster than one kept up row by row.
+            tx.execute_batch("DROP INDEX derived_contact_id; DROP INDEX derived_key_key;")?;
+            let mut put = tx.prepare("INSERT INTO derived (key, value) VALUES (?1, ?2)")?;
+            put.execute(params!["state", state.0])?;
+            put.execute(params!["ids", id_bytes])?;
+            put.execute(params![
+                "review",
+                serde_json::to_vec(review).unwrap_or_default()
+            ])?;
+            let mut contact = tx.prepare(
+                "INSERT INTO derived_contact (ordinal, id, records, contact, why)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            let mut key = tx.prepare("INSERT INTO derived_key (key, ordinal) VALUES (?1, ?2)")?;
+            for (i, (c, (records, json, keys))) in contacts.iter().zip(&rows).enumerate() {
+                let why = why.get(i).map_or("", String::as_str);
+                contact.execute(params![i as i64, c.id, records, json, why])?;
+                for k in keys {
+                    key.execute(params![k, i as i64])?;
+                }
+            }
+            tx.execute_batch(
+                "CREATE INDEX derived_contact_id ON derived_contact(id);
+                 CREATE INDEX derived_key_key ON derived_key(key);",
+            )
+        };
+        write().map_err(self.err())?;
+        tx.commit().map_err(self.err())
+    }
+
+    /// The kept contacts a user may mean: those with one of `keys`, and those whose id is
+    /// `id` or, with `prefix`, starts with it. In the order they were derived.
+    pub fn cached_named(
+        &self,
+        keys: &[String],
+        id: &str,
+        prefix: bool,
+    ) -> Result<Vec<Cached>, StoreError> {
+        let mut ordinals: Vec<i64> = Vec::new();
+        let mut by_key = self
+            .conn
+            .prepare("SELECT ordinal FROM derived_key WHERE key = ?1")
+            .map_err(self.err())?;
+        for k in keys {
+            let found = by_key
+                .query_map(params![k], |r| r.get(0))
+                .map_err(self.err())?;
+            for o in found {
+                ordinals.push(o.map_err(self.err())?);
+            }
+        }
+        // An id is hexadecimal: a prefix of one holds no pattern character of LIKE.
+        let mut by_id = self
+            .conn
+            .prepare(
+                "SELECT ordinal FROM derived_contact WHERE id = ?1 OR (?2 AND id LIKE ?1 || '%')",
+            )
+            .map_err(self.err())?;
+        let found = by_id
+            .query_map(params![id, prefix], |r| r.get(0))
+            .map_err(self.err())?;
+        for o in found {
+            ordinals.push(o.map_err(self.err())?);
+        }
+        ordinals.sort_unstable();
+        ordinals.dedup();
+        let mut row = self
+            .conn
+            .prepare("SELECT records, contact, why FROM derived_contact WHERE ordinal = ?1")
+            .map_err(self.err())?;
+        let mut out = Vec::with_capacity(ordinals.len());
+        for o in ordinals {
+            let (records, contact, why): (String, String, String) = row
+                .query_row(params![o], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .map_err(self.err())?;
+            out.push(Cached {
+                ordinal: o as usize,
+                contact: self.parse(&contact)?,
+                records: serde_json::from_str(&records).map_err(|e| self.corrupt(e))?,
+                why,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Every kept contact, with the record ids their members count and the pairs to review.
+    pub fn cached_all(&self) -> Result<CachedAll, StoreError> {
+        let value = |key: &str| -> Result<Vec<u8>, StoreError> {
+            self.conn
+                .query_row("SELECT value FROM derived WHERE key = ?1", [key], |r| {
+                    r.get(0)
+                })
+                .map_err(self.err())
+        };
+        let ids = value("ids")?
+            .chunks_exact(8)
+            .map(|b| i64::from_le_bytes(b.try_into().unwrap_or_default()))
+            .collect();
+        let review = serde_json::from_slice(&value("review")?).map_err(|e| self.corrupt(e))?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT contact FROM derived_contact ORDER BY ordinal")
+            .map_err(self.err())?;
+        let texts: Vec<String> = stmt
+            .query_map([], |r| r.get(0))
+            .map_err(self.err())?
+            .collect::<Result<_, _>>()
+            .map_err(self.err())?;
+        let contacts = texts
+            .par_iter()
+            .map(|t| serde_json::from_str(t))
+            .collect::<Result<_, _>>()
+            .map_err(|e| self.corrupt(e))?;
+        Ok(CachedAll {
+            ids,
+            contacts,
+            review,
+        })
+    }
+
+    fn parse(&self, json: &str) -> Result<Contact, StoreError> {
+        serde_json::from_str(json).map_err(|e| self.corrupt(e))
+    }
+
+    fn corrupt(&self, e: serde_json::Error) -> StoreError {
+        StoreError::Invalid(format!(
+            "{}: a contact kept in the store cannot be read ({e}); `rolo import` of any file \
+             derives them again",
+            self.path
+        ))
+    }
+}
