@@ -29,6 +29,8 @@ pub struct RunSettings {
     pub plan: Plan,
     /// Two records or contacts whose evidence to explain (`--explain A B`).
     pub explain: Option<(String, String)>,
+    /// The worklist is written, shown or exported with the contacts: without, it is not built.
+    pub worklist: bool,
 }
 
 /// What happened to one file.
@@ -118,7 +120,7 @@ pub fn run(settings: &RunSettings, reporter: &dyn Reporter) -> Outcome {
     let started = std::time::Instant::now();
     // Without `--event` a run is a clean-and-merge: events read back from an earlier export are
     // kept on the contacts, but there is nothing new to follow up.
-    let worklist = if settings.event.name.is_some() {
+    let worklist = if settings.event.name.is_some() && settings.worklist {
         worklist::build(&resolved.contacts, &settings.plan)
     } else {
         Vec::new()

@@ -56,7 +56,9 @@ pub(crate) fn contacts_format(name: &str) -> Result<ContactsFormat, String> {
 const TOP: usize = 10;
 
 pub(crate) fn run(args: RunArgs, printer: Printer) -> anyhow::Result<ExitStatus> {
-    let settings = resolve_settings(&args)?;
+    let mut settings = resolve_settings(&args)?;
+    // The contacts' exports name each one's next step; the summary shows the first rows.
+    settings.worklist = args.worklist.is_some() || args.contacts.is_some() || !printer.quiet;
     let contacts_format = match (&args.contacts, args.contacts_format) {
         (Some(_), Some(format)) => Some(format),
         (Some(path), None) => Some(ContactsFormat::from_path(path)?),
@@ -145,6 +147,7 @@ fn resolve_settings(args: &RunArgs) -> anyhow::Result<RunSettings> {
             [a, b] => Some((a.clone(), b.clone())),
             _ => None,
         },
+        worklist: true,
     })
 }
 

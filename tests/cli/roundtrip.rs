@@ -439,6 +439,7 @@ fn read_back(path: &std::path::Path) -> Vec<Contact> {
         normalize: Options::default(),
         plan: Plan::default(),
         explain: None,
+        worklist: false,
     };
     let outcome = pipeline::run(&settings, &Silent);
     assert!(!outcome.had_file_errors(), "{:?}", outcome.files);
