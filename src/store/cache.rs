@@ -143,9 +143,11 @@ impl Store {
         id: &str,
         prefix: bool,
     ) -> Result<Vec<Cached>, StoreError> {
+        // One read transaction: an import that replaces the kept contacts meanwhile is not seen
+        // half, with the keys of one derivation and the rows of the next.
+        let tx = self.conn.unchecked_transaction().map_err(self.err())?;
         let mut ordinals: Vec<i64> = Vec::new();
-        let mut by_key = self
-            .conn
+        let mut by_key = tx
             .prepare("SELECT ordinal FROM derived_key WHERE key = ?1")
             .map_err(self.err())?;
         for k in keys {
@@ -157,8 +159,7 @@ impl Store {
             }
         }
         // An id is hexadecimal: a prefix of one holds no pattern character of LIKE.
-        let mut by_id = self
-            .conn
+        let mut by_id = tx
             .prepare(
                 "SELECT ordinal FROM derived_contact WHERE id = ?1 OR (?2 AND id LIKE ?1 || '%')",
             )
@@ -171,8 +172,7 @@ impl Store {
         }
         ordinals.sort_unstable();
         ordinals.dedup();
-        let mut row = self
-            .conn
+        let mut row = tx
             .prepare("SELECT records, contact, why FROM derived_contact WHERE ordinal = ?1")
             .map_err(self.err())?;
         let mut out = Vec::with_capacity(ordinals.len());
@@ -192,20 +192,20 @@ impl Store {
 
     /// Every kept contact, with the record ids their members count and the pairs to review.
     pub fn cached_all(&self) -> Result<CachedAll, StoreError> {
+        // One read transaction, as in `cached_named`.
+        let tx = self.conn.unchecked_transaction().map_err(self.err())?;
         let value = |key: &str| -> Result<Vec<u8>, StoreError> {
-            self.conn
-                .query_row("SELECT value FROM derived WHERE key = ?1", [key], |r| {
-                    r.get(0)
-                })
-                .map_err(self.err())
+            tx.query_row("SELECT value FROM derived WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .map_err(self.err())
         };
         let ids = value("ids")?
             .chunks_exact(8)
             .map(|b| i64::from_le_bytes(b.try_into().unwrap_or_default()))
             .collect();
         let review = serde_json::from_slice(&value("review")?).map_err(|e| self.corrupt(e))?;
-        let mut stmt = self
-            .conn
+        let mut stmt = tx
             .prepare("SELECT contact FROM derived_contact ORDER BY ordinal")
             .map_err(self.err())?;
         let texts: Vec<String> = stmt
