@@ -4,7 +4,10 @@
 
 CLUSTERS: rolo's contacts.jsonl (default OUTDIR/contacts.jsonl), or a CSV of
 `file,record,cluster` (another tool's answer). Prints pairwise precision, recall and F1, and
-cluster-level B-cubed F1; --show prints a few wrong and missed pairs. --candidates: the pairs
+cluster-level B-cubed F1; --show prints a few wrong and missed pairs; --why (rolo's contacts
+only) sorts the missed pairs by what the two contacts had to go on: a shared email, phone or
+LinkedIn profile; a name (family name and first initial, folded) no other person of the haul
+bears; or only a name that other people bear too, which no evidence in the files tells apart. --candidates: the pairs
 blocking let through to scoring (`ROLO_CANDIDATES=FILE rolo run ...`, lines of
 `file,record,file,record`); prints pairs completeness, the share of true pairs among them.
 """
@@ -17,13 +20,15 @@ if "--candidates" in argv:
     i = argv.index("--candidates")
     candidates = argv[i + 1]
     del argv[i:i + 2]
-args = [a for a in argv if a != "--show"]
+args = [a for a in argv if a not in ("--show", "--why")]
 source = args[0] if args else f"{out}/contacts.jsonl"
 person = {(f, r): p for f, r, p in json.load(open(f"{out}/truth.json"))}
 cluster = {}
+contacts = {}
 if source.endswith(".jsonl"):
     for line in open(source, encoding="utf-8"):
         c = json.loads(line)
+        contacts[c["id"]] = c
         for s in c["sources"]:
             cluster[(s["file"].rsplit("/", 1)[-1], s["record"])] = c["id"]
 else:
@@ -76,3 +81,38 @@ if "--show" in sys.argv:
         print("WRONG ", a, b)
     for a, b in sorted(T - P)[:10]:
         print("MISSED", a, b)
+if "--why" in sys.argv and contacts:
+    import unicodedata
+
+    def fold(s):
+        s = unicodedata.normalize("NFKD", s or "").lower()
+        return "".join(ch for ch in s if ch.isalpha())
+
+    def name_key(c):
+        family = fold((c.get("family_name") or "").split(" ")[0])
+        given = fold(c.get("given_name"))
+        return (family, given[:1]) if family and given else None
+
+    def ids(c):
+        return set(c.get("emails", [])) | set(c.get("phones", [])) | {c.get("linkedin")} - {None}
+
+    bearers = collections.defaultdict(set)
+    for k, p in person.items():
+        c = contacts.get(cluster[k])
+        if c and name_key(c):
+            bearers[name_key(c)].add(p)
+    kinds = collections.Counter()
+    for a, b in T - P:
+        ca, cb = contacts.get(cluster[a]), contacts.get(cluster[b])
+        if ca is None or cb is None:
+            kinds["a record missing from the contacts"] += 1
+        elif ids(ca) & ids(cb):
+            kinds["share an email, phone or LinkedIn profile"] += 1
+        elif name_key(ca) and name_key(ca) == name_key(cb) and len(bearers[name_key(ca)]) == 1:
+            kinds["share a name no other person bears"] += 1
+        elif name_key(ca) and name_key(ca) == name_key(cb):
+            kinds["share only a name other people bear too"] += 1
+        else:
+            kinds["share no identifier, and their names differ"] += 1
+    for kind, n in kinds.most_common():
+        print(f"missed pairs that {kind}: {n} ({n / len(T - P):.1%})")

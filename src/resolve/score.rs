@@ -32,7 +32,8 @@ const PHONE: f64 = 26.0;
 /// it whole.
 const ORG_SHORTENED: f64 = 2.0;
 /// A number on at most this many records is one person's (their badge, card and phone entry),
-/// not a switchboard's.
+/// not a switchboard's; so is a number on more whose every record bears one name
+/// ([`Stats::one_name_phones`]).
 const PHONE_OWN_HOLDERS: u32 = 3;
 /// A number on more records than this is a company's line or a hotline, whoever holds it (a
 /// card scanner reads a switchboard printed without its extension on thousands of cards).
@@ -361,7 +362,8 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
     let mut own_phone = false;
     if let Some(key) = shared(ka.phones(), kb.phones()).map(|i| &a.phones[i]) {
         let holders = stats.phones.count(key).max(2);
-        own_phone = holders <= PHONE_OWN_HOLDERS;
+        own_phone = holders <= PHONE_OWN_HOLDERS
+            || stats.one_name_phones.contains(&super::stats::hash(key));
         let w = if holders > 2 {
             (PHONE - 2.0 * (f64::from(holders) / 2.0).log2()).max(2.0)
         } else {
@@ -1405,6 +1407,37 @@ mod tests {
             &others,
         );
         assert!(s.has_conflict(), "{}", s.waterfall());
+    }
+
+    #[test]
+    fn a_mobile_on_many_records_of_one_name_is_that_persons_own() {
+        // A badge, two cards and a LinkedIn export of one Robert Johnson carry his mobile; he
+        // changed jobs between them.
+        let mobile = "+44 7700 900123";
+        let others = [
+            format!("Robert Johnson | Globex | {mobile}"),
+            format!("Rob Johnson | Hooli | {mobile}"),
+        ];
+        let others: Vec<&str> = others.iter().map(String::as_str).collect();
+        let s = pair(
+            &format!("Robert Johnson | Initech | {mobile}"),
+            &format!("Bob Johnson | Vandelay | {mobile}"),
+            &others,
+        );
+        assert!(s.identified, "{}", s.waterfall());
+        // A home line on four records of two people who share a family name is neither's own.
+        let home = "+39 06 5550 1234";
+        let others = [
+            format!("Maria Rossi | Globex | {home}"),
+            format!("Mario Rossi | Hooli | {home}"),
+        ];
+        let others: Vec<&str> = others.iter().map(String::as_str).collect();
+        let s = pair(
+            &format!("Maria Rossi | Initech | {home}"),
+            &format!("Maria Rossi | Vandelay | {home}"),
+            &others,
+        );
+        assert!(!s.identified, "{}", s.waterfall());
     }
 
     #[test]

@@ -18,6 +18,9 @@ pub struct Stats {
     /// The first words of organization keys.
     pub(super) org_heads: Counts,
     pub(super) phones: Counts,
+    /// The numbers whose every record bears one full name ([`Keys::full_name`]): a person's
+    /// own, however many of their records carry it ([`phones`]).
+    pub(super) one_name_phones: rustc_hash::FxHashSet<u64>,
     pub(super) titles: Counts,
     /// Full names ([`Keys::full_name`]) no one else bears ([`lone_names`]).
     pub(super) lone_names: rustc_hash::FxHashSet<u64>,
@@ -75,6 +78,35 @@ impl Counts {
     pub(super) fn count_hashed(&self, value: u64) -> u32 {
         self.of.get(&value).copied().unwrap_or(0)
     }
+}
+
+/// How many records carry each phone key, and the keys whose every record bears one full name
+/// (the family name with the formal given name, Bob and Robert alike): a mobile on a person's
+/// badge, two cards, a phone entry and a LinkedIn export is theirs, where a switchboard or a
+/// home line is on records of several names.
+fn phones(profiles: &[Profile]) -> (Counts, rustc_hash::FxHashSet<u64>) {
+    use rayon::prelude::*;
+    let mut seen: Vec<(u64, u64)> = profiles
+        .par_iter()
+        .flat_map_iter(|p| {
+            let name = p.keys.full_name();
+            p.keys.phones().iter().map(move |&key| (key, name))
+        })
+        .collect();
+    seen.par_sort_unstable();
+    let mut counts = Counts {
+        total: seen.len() as u32,
+        ..Counts::default()
+    };
+    counts.of.reserve(seen.len() / 2);
+    let mut one_name = rustc_hash::FxHashSet::default();
+    for run in seen.chunk_by(|x, y| x.0 == y.0) {
+        counts.of.insert(run[0].0, run.len() as u32);
+        if run[0].1 != 0 && run.iter().all(|r| r.1 == run[0].1) {
+            one_name.insert(run[0].0);
+        }
+    }
+    (counts, one_name)
 }
 
 /// The full names no one else in the data bears: every record of the name names one
@@ -247,14 +279,7 @@ impl Stats {
                     .collect(),
             )
         };
-        let phones = || {
-            Counts::of(
-                profiles
-                    .par_iter()
-                    .flat_map_iter(|p| p.keys.phones().iter().copied())
-                    .collect(),
-            )
-        };
+        let phones = || phones(profiles);
         let titles = || {
             Counts::of(
                 profiles
@@ -264,7 +289,7 @@ impl Stats {
                     .collect(),
             )
         };
-        let ((family, org), ((org_heads, phones), titles)) = rayon::join(
+        let ((family, org), ((org_heads, (phones, one_name_phones)), titles)) = rayon::join(
             || rayon::join(|| family_bearers(profiles), || orgs(|k| k.org)),
             || rayon::join(|| rayon::join(|| orgs(|k| k.org_head), phones), titles),
         );
@@ -284,6 +309,7 @@ impl Stats {
             org,
             org_heads,
             phones,
+            one_name_phones,
             titles,
             lone_names: lone_names(profiles),
             postcodes: places(|x| &x.postcode),
