@@ -5,7 +5,7 @@
 //! alone (no email, phone or profile shared, no organization named by both) is also refused
 //! where it would put records of two different organizations in one contact: two people of one
 //! name, joined through a phone contact that names no employer. A job change joins through
-//! shared identifiers.
+//! shared identifiers, or through a name that is rare at large and borne by no one else here.
 
 /// Groups of record indexes, kept as a union-find whose roots head a linked list of their
 /// members: joining two groups links the lists, nothing is allocated or copied.

@@ -44,6 +44,10 @@ use profile::Profile;
 pub use score::{Band, Score};
 use stats::Stats;
 
+/// A family name borne by at most this many people here (the pair's own two, at two employers)
+/// is one person's when a name alone joins records of two employers ([`Resolver::one_rare_name`]).
+const RARE_NAME_BEARERS: u32 = 2;
+
 /// A pair of contacts that may be one person but were not merged, for a person to decide.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ReviewPair {
@@ -192,6 +196,22 @@ impl<'a> Resolver<'a> {
         out
     }
 
+    /// The two records bear one full name (Bob and Robert alike) whose family name is not
+    /// common at large and no one else here bears: one person seen at two employers, as a job
+    /// change leaves them, not two people of a common name.
+    fn one_rare_name(&self, x: u32, y: u32) -> bool {
+        let (a, b) = (&self.profiles[x as usize], &self.profiles[y as usize]);
+        let name = a.keys.full_name();
+        name != 0
+            && name == b.keys.full_name()
+            && !a
+                .name
+                .family
+                .as_deref()
+                .is_some_and(names::is_common_family_name)
+            && self.stats.family.count_hashed(a.keys.family) <= RARE_NAME_BEARERS
+    }
+
     fn quick(&self, a: u32, b: u32) -> Score {
         score::score(
             &self.profiles[a as usize],
@@ -262,7 +282,8 @@ impl<'a> Resolver<'a> {
                         b,
                         anchored,
                         forced: false,
-                        joins_alone: (anchored || !s.orgs_differ) && !apart(a, b),
+                        joins_alone: (anchored || !s.orgs_differ || self.one_rare_name(a, b))
+                            && !apart(a, b),
                     })
                 }
                 _ => review.push((a, b)),
@@ -288,7 +309,7 @@ impl<'a> Resolver<'a> {
                     return false;
                 }
                 let s = self.quick(x, y);
-                s.keeps_apart() || (by_name && s.orgs_differ)
+                s.keeps_apart() || (by_name && s.orgs_differ && !self.one_rare_name(x, y))
             });
         report.refused = refused.len();
         lap(&mut report, "clustering");
@@ -449,5 +470,41 @@ fn resolve_inner(records: &mut [Record], decisions: &Decisions, explain: bool) -
         review,
         report,
         why,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(given: &str, family: &str, org: &str) -> Record {
+        let mut r = Record::default();
+        r.name.given = Some(given.into());
+        r.name.family = Some(family.into());
+        r.organization = Some(org.into());
+        r.org_key = Some(org.to_lowercase().into());
+        r
+    }
+
+    #[test]
+    fn a_rare_name_at_two_employers_is_one_person_who_moved_and_a_common_one_is_not() {
+        let moved = [
+            record("Siobhán", "Dorbergjoez", "Stergo Robotics"),
+            record("Siobhan", "Dorbergjoez", "Anda Analytics"),
+            record("John", "Smith", "Acme"),
+            record("John", "Smith", "Globex"),
+            record("Bob", "Kalomison", "Initech"),
+            record("Robert", "Kalomison", "Hooli"),
+        ];
+        let resolver = Resolver::new(&moved);
+        assert!(resolver.one_rare_name(0, 1));
+        assert!(resolver.one_rare_name(4, 5), "Bob and Robert are one name");
+        assert!(!resolver.one_rare_name(2, 3), "Smith is common at large");
+        assert!(!resolver.one_rare_name(0, 4), "two names");
+        // A third bearer of the family name here: the two may be either of two people.
+        let mut three = moved.to_vec();
+        three.push(record("Aoife", "Dorbergjoez", "Vijo Labs"));
+        let resolver = Resolver::new(&three);
+        assert!(!resolver.one_rare_name(0, 1));
     }
 }
