@@ -382,29 +382,11 @@ impl Derived {
     }
 }
 
-/// Derives the contacts and the worklist from stored records and decisions.
-/// Without a plan no worklist is built.
-/// `opts` reads the records of imports that did not record their region.
-pub fn derive(
-    stored: Vec<Stored>,
-    decisions: &[Decision],
-    plan: Option<&Plan>,
-    opts: &Options,
-) -> Derived {
-    let mut derived = derive_contacts(stored, decisions, false, opts);
-    follow_up(&mut derived, decisions, plan);
-    derived
-}
-
 /// Derives the contacts from stored records and the users' merges and splits, without the
 /// follow-ups done, snoozed or skipped ([`follow_up`] adds them): what depends only on the
-/// records and who is who. With `why`, each contact says why its records are one person.
-pub fn derive_contacts(
-    stored: Vec<Stored>,
-    decisions: &[Decision],
-    why: bool,
-    opts: &Options,
-) -> Derived {
+/// records and who is who, with why each contact's records are one person.
+/// `opts` reads the records of imports that did not record their region.
+pub fn derive_contacts(stored: Vec<Stored>, decisions: &[Decision], opts: &Options) -> Derived {
     use rayon::prelude::*;
     let ids: Vec<i64> = stored.iter().map(|s| s.id).collect();
     let index: rustc_hash::FxHashMap<i64, usize> =
@@ -445,11 +427,7 @@ pub fn derive_contacts(
             .map(|(p, _)| *p)
             .collect(),
     };
-    let mut resolved = if why {
-        resolve::resolve_explained(&mut records, &decided)
-    } else {
-        resolve::resolve_with(&mut records, &decided)
-    };
+    let mut resolved = resolve::resolve_explained(&mut records, &decided);
     // A pair a user already kept apart is not asked about again.
     if !decided.apart.is_empty() {
         let contacts = &resolved.contacts;

@@ -360,10 +360,10 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
         _ => false,
     };
     let mut own_phone = false;
-    if let Some(key) = shared(ka.phones(), kb.phones()).map(|i| &a.phones[i]) {
-        let holders = stats.phones.count(key).max(2);
-        own_phone = holders <= PHONE_OWN_HOLDERS
-            || stats.one_name_phones.contains(&super::stats::hash(key));
+    if let Some(i) = shared(ka.phones(), kb.phones()) {
+        let (key, hashed) = (&a.phones[i], ka.phones()[i]);
+        let holders = stats.phones.count_hashed(hashed).max(2);
+        own_phone = holders <= PHONE_OWN_HOLDERS || stats.one_name_phones.contains(&hashed);
         let w = if holders > 2 {
             (PHONE - 2.0 * (f64::from(holders) / 2.0).log2()).max(2.0)
         } else {

@@ -51,13 +51,18 @@ impl Counts {
     pub(super) fn of(mut hashes: Vec<u64>) -> Counts {
         use rayon::prelude::*;
         hashes.par_sort_unstable();
+        Counts::of_sorted(&hashes, |&h| h)
+    }
+
+    /// Counts each hash as often as it occurs, of items sorted by it (`hash` of each).
+    fn of_sorted<T>(sorted: &[T], hash: impl Fn(&T) -> u64) -> Counts {
         let mut counts = Counts {
-            total: hashes.len() as u32,
+            total: sorted.len() as u32,
             ..Counts::default()
         };
-        counts.of.reserve(hashes.len() / 2);
-        for run in hashes.chunk_by(|x, y| x == y) {
-            counts.of.insert(run[0], run.len() as u32);
+        counts.of.reserve(sorted.len() / 2);
+        for run in sorted.chunk_by(|x, y| hash(x) == hash(y)) {
+            counts.of.insert(hash(&run[0]), run.len() as u32);
         }
         counts
     }
@@ -94,19 +99,12 @@ fn phones(profiles: &[Profile]) -> (Counts, rustc_hash::FxHashSet<u64>) {
         })
         .collect();
     seen.par_sort_unstable();
-    let mut counts = Counts {
-        total: seen.len() as u32,
-        ..Counts::default()
-    };
-    counts.of.reserve(seen.len() / 2);
-    let mut one_name = rustc_hash::FxHashSet::default();
-    for run in seen.chunk_by(|x, y| x.0 == y.0) {
-        counts.of.insert(run[0].0, run.len() as u32);
-        if run[0].1 != 0 && run.iter().all(|r| r.1 == run[0].1) {
-            one_name.insert(run[0].0);
-        }
-    }
-    (counts, one_name)
+    let one_name = seen
+        .chunk_by(|x, y| x.0 == y.0)
+        .filter(|run| run[0].1 != 0 && run.iter().all(|r| r.1 == run[0].1))
+        .map(|run| run[0].0)
+        .collect();
+    (Counts::of_sorted(&seen, |r| r.0), one_name)
 }
 
 /// The full names no one else in the data bears: every record of the name names one

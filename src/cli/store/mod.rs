@@ -171,7 +171,7 @@ fn contacts(db: &Store, decisions: &[Decision]) -> anyhow::Result<Derived> {
             worklist: Vec::new(),
         });
     }
-    let derived = pipeline::derive_contacts(db.records()?, decisions, true, &opts);
+    let derived = pipeline::derive_contacts(db.records()?, decisions, &opts);
     db.cache(
         &state,
         &derived.ids,
@@ -218,6 +218,7 @@ pub(super) fn named(db: &Store, query: &str) -> anyhow::Result<store::Cached> {
     Ok(one)
 }
 
+/// Records a decision about the contact a user named, and says it.
 pub(super) fn decide_on(
     db: &mut Store,
     query: &str,
