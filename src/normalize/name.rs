@@ -171,6 +171,15 @@ fn split_columns(name: &mut Building) -> Option<String> {
         if name.prefix.is_none() && !prefixes.is_empty() {
             name.prefix = Some(prefixes.join(" "));
         }
+        // An initial before the name a person goes by (`F. Scott`, `J. Robert`): the initial is
+        // the given name and the rest the middle name, as in a full name written so.
+        if initials.is_empty()
+            && words.len() > 1
+            && is_initial(words[0])
+            && !words[1..].iter().all(|w| is_initial(w))
+        {
+            initials = words.split_off(1);
+        }
         if !initials.is_empty() {
             let initials = initials.join(" ");
             name.middle = Some(match name.middle.take() {
@@ -778,6 +787,25 @@ mod tests {
         assert_eq!(
             (n.given.as_deref(), n.family.as_deref()),
             (Some("J."), Some("Ma"))
+        );
+        // An initial before the name the person goes by: the name is the middle one, as in
+        // a full name written so.
+        let n = build(NameParts {
+            given: Some("F. Scott"),
+            family: Some("Fitzgerald"),
+            ..Default::default()
+        });
+        assert_eq!(
+            (n.given.as_deref(), n.middle.as_deref()),
+            (Some("F."), Some("Scott"))
+        );
+        assert_eq!(n.display.as_deref(), Some("F. Scott Fitzgerald"));
+        assert_eq!(
+            (n.given, n.middle),
+            (
+                full("F. Scott Fitzgerald").given,
+                full("F. Scott Fitzgerald").middle
+            )
         );
     }
 }

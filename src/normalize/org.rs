@@ -94,12 +94,18 @@ pub fn key(raw: &str) -> Option<String> {
 }
 
 /// Whether two keys name the same organization: equal, one the other's leading words
-/// (`acme` ~ `acme widgets`), or one the other's initials, of three letters or more
-/// (`ibm` ~ `international business machines`; two letters say too little).
+/// (`acme` ~ `acme widgets`), one word of four letters or more that is the other's last, the
+/// founder's family name a firm goes by (`bosch` ~ `robert bosch`, `lilly` ~ `eli lilly`), or
+/// one the other's initials, of three letters or more (`ibm` ~ `international business
+/// machines`; two letters say too little).
 pub fn keys_match(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     long == short
         || (long.starts_with(short) && long.as_bytes().get(short.len()) == Some(&b' '))
+        || (short.len() >= 4
+            && !short.contains(' ')
+            && long.ends_with(short)
+            && long.as_bytes().get(long.len() - short.len() - 1) == Some(&b' '))
         || is_acronym(short, long)
 }
 
@@ -133,6 +139,10 @@ mod tests {
     #[test]
     fn prefix_keys_match() {
         assert!(keys_match("acme", "acme widgets"));
+        assert!(keys_match("bosch", &key("Robert Bosch GmbH").unwrap()));
+        assert!(keys_match("lilly", "eli lilly"));
+        assert!(!keys_match("bosch", "boschwerk"));
+        assert!(!keys_match("widgets", "acme widgets sales"));
         assert!(!keys_match("acme", "acmex"));
         assert!(!keys_match("globex", "initech"));
         assert!(keys_match(

@@ -152,11 +152,20 @@ fn keys(p: &Profile, orgs: &HashSet<u64>, emit: &mut impl FnMut(u64, &dyn Fn() -
         initials.dedup();
         let sound = names::skeleton(f);
         let sound_hash = hash(&sound);
+        // Each word of a family name of several (García López, Silva Santos, Lefèvre-Dupont)
+        // blocks too: one source writes both surnames, another the one the person goes by.
+        let parts = family_words(f, p.name.family_starts);
         for &i in &initials {
             emit(
                 key(Rule::FamilyInitial, &[hashes.family, u64::from(i)]),
                 &|| format!("{f}|{i}"),
             );
+            for part in parts.iter().filter(|part| part.len() >= 3) {
+                emit(
+                    key(Rule::FamilyInitial, &[hash(part), u64::from(i)]),
+                    &|| format!("{part}|{i}"),
+                );
+            }
             emit(key(Rule::FamilySound, &[sound_hash, u64::from(i)]), &|| {
                 format!("{sound}|{i}")
             });
@@ -188,6 +197,22 @@ fn keys(p: &Profile, orgs: &HashSet<u64>, emit: &mut impl FnMut(u64, &dyn Fn() -
             }
         }
     }
+}
+
+/// The words of a folded family name of several words, where `starts` (as [`names::fold_parts`]
+/// gives it) says they start; none for a name of one word.
+fn family_words(family: &str, starts: u32) -> smallvec::SmallVec<[&str; 2]> {
+    let mut words = smallvec::SmallVec::new();
+    if starts == 0 {
+        return words;
+    }
+    let mut from = 0;
+    for i in (1..family.len().min(32)).filter(|&i| starts & (1 << i) != 0) {
+        words.push(&family[from..i]);
+        from = i;
+    }
+    words.push(&family[from..]);
+    words
 }
 
 /// The rules that find the pair `a`, `b`: the ones whose keys the two share; `orgs` as
@@ -476,6 +501,34 @@ mod tests {
         }
         // Jane and John share an employer and an initial, nothing more.
         assert!(!found.contains(&(0, 4)), "{found:?}");
+    }
+
+    #[test]
+    fn a_double_surname_meets_the_one_a_source_kept() {
+        let double = |given: &str, family: &str| {
+            let mut p = person(given, "x", None);
+            let (folded, starts) = names::fold_parts(family, |c| c == '-' || c == ' ');
+            p.name.family = Some(folded.into());
+            p.name.family_starts = starts;
+            p.name.index();
+            p.index();
+            p
+        };
+        let profiles = vec![
+            double("Maria", "García López"),
+            person("María", "García", None),
+            double("João", "Silva Santos"),
+            person("Joao", "Santos", None),
+            double("Anne", "Dupont-Lefèvre"),
+            person("Anne", "Lefevre", None),
+            // Another initial: no candidate.
+            person("Luis", "López", None),
+        ];
+        let found = block(&profiles).pairs;
+        for pair in [(0, 1), (2, 3), (4, 5)] {
+            assert!(found.contains(&pair), "{pair:?} in {found:?}");
+        }
+        assert!(!found.contains(&(0, 6)), "{found:?}");
     }
 
     #[test]

@@ -529,6 +529,11 @@ pub struct NameKey {
     /// name a person who goes by it is called (J. Robert Oppenheimer, Robert Oppenheimer).
     pub middle_name: Option<CompactString>,
     pub generation: Option<Generation>,
+    /// The name is written in a script its Latin spelling cannot be told from: Han characters
+    /// (山田 太郎, 陳大文), read as the language reads them (Yamada Tarō, Chan Tai-man) where
+    /// folding reads them as Mandarin, or Arabic and Hebrew letters, written without their
+    /// vowels (أحمد folds to `hmd`, not Ahmed).
+    pub unsure_reading: bool,
 }
 
 impl NameKey {
@@ -580,11 +585,24 @@ impl NameKey {
             middle: middle.as_deref().and_then(|m| m.chars().next()),
             middle_name: middle.filter(|m| m.len() > 1).map(CompactString::from),
             generation: r.name.suffix.as_deref().and_then(Generation::of),
+            unsure_reading: [&r.name.given, &r.name.family]
+                .into_iter()
+                .flatten()
+                .any(|part| part.chars().any(unsure_reading)),
             ..NameKey::default()
         };
         key.index();
         key
     }
+}
+
+/// A Han character (CJK unified ideographs, extension A, compatibility ideographs) or an
+/// Arabic or Hebrew letter: see [`NameKey::unsure_reading`].
+fn unsure_reading(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF
+        | 0x0590..=0x05FF | 0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF
+        | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
 }
 
 /// Which of a family's people of one name a suffix says: father and son share a name, often an
@@ -1197,6 +1215,27 @@ mod tests {
 
     fn g(a: &str, b: &str) -> GivenMatch {
         given(&fold(a), &fold(b))
+    }
+
+    #[test]
+    fn names_in_han_arabic_or_hebrew_letters_are_of_unsure_reading() {
+        let key = |given: &str, family: &str| {
+            let mut r = Record::default();
+            r.name.given = Some(given.into());
+            r.name.family = Some(family.into());
+            NameKey::of(&r)
+        };
+        for (given, family) in [("太郎", "山田"), ("أحمد", "منصور"), ("David", "כהן")]
+        {
+            assert!(key(given, family).unsure_reading, "{given} {family}");
+        }
+        for (given, family) in [
+            ("Иван", "Петров"),
+            ("Γιώργος", "Παπαδόπουλος"),
+            ("José", "Núñez"),
+        ] {
+            assert!(!key(given, family).unsure_reading, "{given} {family}");
+        }
     }
 
     proptest::proptest! {

@@ -54,6 +54,8 @@ pub(super) struct Keys {
     pub(super) phones: u8,
     pub(super) org: u64,
     pub(super) org_head: u64,
+    /// The organization key's last word.
+    pub(super) org_tail: u64,
     pub(super) org_first: u8,
     /// The organization key is one word: it may be another's initials.
     pub(super) org_one_word: bool,
@@ -98,11 +100,13 @@ impl Keys {
     }
 
     /// Whether two organization keys may match ([`crate::normalize::org::keys_match`]): equal,
-    /// one the other's leading words (one first word) or its initials (one first letter, one a
-    /// single word).
+    /// one the other's leading words (one first word), its last word (one a single word, the
+    /// other's last) or its initials (one first letter, one a single word).
     pub(super) fn orgs_may_match(&self, other: &Keys) -> bool {
         self.org == other.org
             || self.org_head == other.org_head
+            || (self.org_one_word && self.org == other.org_tail)
+            || (other.org_one_word && other.org == self.org_tail)
             || (self.org_first == other.org_first && (self.org_one_word || other.org_one_word))
     }
 }
@@ -202,6 +206,7 @@ impl<'a> Profile<'a> {
             hashes,
             org: self.org.as_deref().map_or(0, hash),
             org_head: hash(org.split(' ').next().unwrap_or_default()),
+            org_tail: hash(org.rsplit(' ').next().unwrap_or_default()),
             org_first: org.bytes().next().unwrap_or_default(),
             org_one_word: !org.contains(' '),
             own_number: self.phones.iter().any(|k| !k.contains('x')),

@@ -309,7 +309,10 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
                 .map_or("", |(local, _)| local)
         }
         let (x, y) = (at(a, domain), at(b, domain));
-        if written_from(x, &a.name)
+        // One person's aliases are two forms of a name (`ted`, `edward.whitmore`); two
+        // addresses a letter apart, each its own record's name, are two people's.
+        if !names::one_edit(x, y)
+            && written_from(x, &a.name)
             && written_from(y, &a.name)
             && written_from(x, &b.name)
             && written_from(y, &b.name)
@@ -732,10 +735,16 @@ enum ByMiddle {
 }
 
 impl<'p> Names<'p> {
+    /// The names compared. A name in a script of unsure reading ([`NameKey::unsure_reading`])
+    /// against one in Latin letters that its folded form does not give is as likely another
+    /// reading of it as another name (山田 太郎 is Yamada Taro; 陳 is Chan in Hong Kong; أحمد
+    /// is Ahmed): not compared, as if missing.
     fn of(a: &'p Profile, b: &'p Profile) -> Names<'p> {
         let (a, b) = (&a.name, &b.name);
+        let readings = a.unsure_reading != b.unsure_reading;
         let given = match (a.given_name(), b.given_name()) {
-            (Some(x), Some(y)) => Some((x.name, y.name, names::given_parts(x, y))),
+            (Some(x), Some(y)) => Some((x.name, y.name, names::given_parts(x, y)))
+                .filter(|&(_, _, m)| !(readings && m == GivenMatch::Differ)),
             _ => None,
         };
         Names {
@@ -746,13 +755,14 @@ impl<'p> Names<'p> {
             },
             family: match (&a.family, &b.family) {
                 (Some(x), Some(y)) => Some((
-                    x,
-                    y,
+                    x.as_str(),
+                    y.as_str(),
                     names::family_keyed(
                         (x, a.family_starts, &a.family_key),
                         (y, b.family_starts, &b.family_key),
                     ),
-                )),
+                ))
+                .filter(|&(_, _, m)| !(readings && m == FamilyMatch::Differ)),
                 _ => None,
             },
         }
@@ -988,8 +998,15 @@ fn numbered_apart(a: &str, b: &str) -> bool {
 }
 
 /// Two addresses at one domain whose local parts differ by one slip (`jane.doe`, `jane.do`): a
-/// card scanner's or a hurried typist's, not two people.
+/// card scanner's or a hurried typist's, not two people. Not where each address is written
+/// from its own record's name and the names differ (`sophie.bauer`, `sophia.bauer`): two
+/// people's addresses, each spelt as its owner's name is.
 fn address_slip<'a>(a: &'a Profile, b: &'a Profile) -> Option<(&'a str, &'a str)> {
+    let own_names = |lx: &str, ly: &str| {
+        (a.name.given != b.name.given || a.name.family != b.name.family)
+            && written_from(lx, &a.name)
+            && written_from(ly, &b.name)
+    };
     a.emails.iter().find_map(|x| {
         let (lx, dx) = x.rsplit_once('@')?;
         b.emails
@@ -1000,6 +1017,7 @@ fn address_slip<'a>(a: &'a Profile, b: &'a Profile) -> Option<(&'a str, &'a str)
                         && lx.len().min(ly.len()) >= 5
                         && names::one_edit(lx, ly)
                         && !numbered_apart(lx, ly)
+                        && !own_names(lx, ly)
                 })
             })
             .map(|y| (x.as_str(), y.as_str()))
@@ -1688,6 +1706,50 @@ mod tests {
         );
         assert!(has(&s, "middle initial equal (a)"), "{}", s.waterfall());
         assert_eq!(s.band(), Band::Merge, "{}", s.waterfall());
+    }
+
+    #[test]
+    fn two_addresses_each_spelt_as_its_owners_name_are_no_slip() {
+        let s = pair(
+            "Sophie Bauer | Siemens | sophie.bauer@siemens.example",
+            "Sophia Bauer | Siemens | sophia.bauer@siemens.example",
+            &[],
+        );
+        assert!(!has(&s, "email one slip apart"), "{}", s.waterfall());
+        assert_ne!(s.band(), Band::Merge, "{}", s.waterfall());
+        // The same slip in one name's two addresses is a typist's.
+        let slip = pair(
+            "Sophie Bauer | Siemens | sophie.bauer@siemens.example",
+            "Sophie Bauer | Siemens | sophia.bauer@siemens.example",
+            &[],
+        );
+        assert!(has(&slip, "email one slip apart"), "{}", slip.waterfall());
+    }
+
+    #[test]
+    fn a_name_in_a_script_of_unsure_reading_is_not_held_against_its_reading() {
+        let scored = |han: &str, latin: &str| {
+            let mut profiles = vec![profile(han), profile(latin)];
+            profiles[0].name.unsure_reading = true;
+            let stats = Stats::of(&mut profiles);
+            stats.weigh(&mut profiles);
+            score(&profiles[0], &profiles[1], &stats, true)
+        };
+        // 山田 太郎 reads as Mandarin "shantian tailang", not as the Yamada Taro it is.
+        let taro = scored(
+            "tailang shantian | | taro.yamada@toyota.example",
+            "Taro Yamada | Toyota | taro.yamada@toyota.example",
+        );
+        assert!(!has(&taro, "given names differ"), "{}", taro.waterfall());
+        assert_eq!(taro.band(), Band::Merge, "{}", taro.waterfall());
+        // Two names in Latin letters that differ still do.
+        let hanako = pair(
+            "Hanako Yamada | | taro.yamada@toyota.example",
+            "Taro Yamada | Toyota | taro.yamada@toyota.example",
+            &[],
+        );
+        assert!(has(&hanako, "given names differ"), "{}", hanako.waterfall());
+        assert_ne!(hanako.band(), Band::Merge, "{}", hanako.waterfall());
     }
 
     #[test]

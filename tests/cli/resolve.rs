@@ -524,3 +524,61 @@ fn names_of_many_languages_meet_and_two_people_of_one_stem_stay_apart() {
     }
     assert_eq!(run.contacts.len(), 12, "{:?}", run.names());
 }
+
+/// What the sources a rep brings home write otherwise of one person: both surnames on a badge
+/// and one on LinkedIn, a name in kanji on a phone, the firm a founder's family name stands for,
+/// an initial before the name a person goes by. And what tells two people apart though their
+/// names are a letter apart: an address of each, spelt as each one's name.
+#[test]
+fn a_double_surname_a_name_in_kanji_and_a_firms_short_name_meet_their_person() {
+    let dir = TestDir::new();
+    let badges = dir.write(
+        "badges.csv",
+        "Name,Company,Email\n\
+         María José García López,Inditex,\n\
+         João Pedro Silva Santos,Embraer,\n\
+         Taro Yamada,Toyota,taro.yamada@toyota.example\n\
+         Friedrich Baumann,Bosch,\n\
+         Sophie Bauer,Siemens,sophie.bauer@siemens.example\n",
+    );
+    let phone = dir.write(
+        "phone.vcf",
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:山田;太郎;;;\r\nFN:山田 太郎\r\nEMAIL:taro.yamada@toyota.example\r\nEND:VCARD\r\n",
+    );
+    let linkedin = dir.write(
+        "Connections.csv",
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+         María José,García,https://www.linkedin.com/in/mjgarcia,,Inditex,,02 Dec 2026\n\
+         João Pedro,Santos,https://www.linkedin.com/in/jpsantos,,Embraer,,02 Dec 2026\n\
+         Fritz,Baumann,https://www.linkedin.com/in/fbaumann,,Robert Bosch GmbH,,02 Dec 2026\n\
+         F. Scott,Fitzgerald,https://www.linkedin.com/in/fscott,,Scribner,,02 Dec 2026\n",
+    );
+    let cards = dir.write(
+        "cards.csv",
+        "First Name,Last Name,Company,Email\n\
+         Scott,Fitzgerald,Scribner,\n\
+         Sophia,Bauer,Siemens,sophia.bauer@siemens.example\n",
+    );
+    let run = dir.run(&[&badges, &phone, &linkedin, &cards]);
+    let sources = |family: &str| -> Vec<usize> {
+        let mut n: Vec<usize> = run
+            .contacts
+            .iter()
+            .filter(|c| {
+                c["family_name"]
+                    .as_str()
+                    .is_some_and(|f| f.starts_with(family))
+            })
+            .map(|c| c["sources"].as_array().unwrap().len())
+            .collect();
+        n.sort();
+        n
+    };
+    for family in ["García", "Silva Santos", "Baumann", "Fitzgerald"] {
+        assert_eq!(sources(family), [2], "{family}: {:?}", run.names());
+    }
+    // 山田 太郎 is Yamada Taro, whose address the phone has.
+    assert_eq!(sources("Yamada"), [2], "{:?}", run.names());
+    // Sophie and Sophia Bauer have an address each at Siemens: two people.
+    assert_eq!(sources("Bauer"), [1, 1], "{:?}", run.names());
+}

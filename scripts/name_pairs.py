@@ -1,0 +1,279 @@
+"""Pairs of records written from real-world names, each one person or two, and whether rolo
+joins them: nicknames and diminutives of many languages, transliterations and names in their own
+scripts, accents left out, family-first order, double surnames and particles, married names,
+initials, typing slips, addresses and numbers written otherwise; and beside them namesakes,
+relatives, colleagues and names a letter apart that are two people.
+
+    python3 scripts/name_pairs.py [alone|together]
+
+Each pair is a badge CSV row against a phone vCard, a LinkedIn connection or a card-scanner row.
+`alone` (the default) runs rolo once per pair, with nothing else in the files; `together` puts
+every pair in one haul. Prints the pairs decided wrongly and the counts. ROLO names the binary
+(default target/release/rolo).
+"""
+import csv, io, json, os, shutil, subprocess, sys, tempfile
+
+ROLO = os.environ.get("ROLO", os.path.join(os.path.dirname(__file__), "..", "target", "release", "rolo"))
+ROLO = os.path.abspath(ROLO)
+
+# (expected, A, (kind, B)): A is a badge CSV row; B a phone vCard (v), a LinkedIn row (l) or a
+# card-scanner row (c). Fields: f given, l family, n full name in one column, o organization,
+# e email, p phone.
+S, D = "same", "diff"
+CASES = [
+ # English nicknames, one shared identifier or org
+ (S, dict(f="William", l="Harrington", o="Acme Corp", e="w.harrington@acme.example"), ("v", dict(f="Bill", l="Harrington", e="w.harrington@acme.example"))),
+ (S, dict(f="Margaret", l="Olsen", o="Nordic Freight", p="+44 7700 900123"), ("v", dict(f="Peggy", l="Olsen", p="07700 900123"))),
+ (S, dict(f="Robert", l="Kowalczyk", o="Baltic Systems"), ("l", dict(f="Bob", l="Kowalczyk", o="Baltic Systems"))),
+ (S, dict(f="Elizabeth", l="Whitmore", o="Greenleaf Ltd", e="liz@greenleaf.example"), ("v", dict(f="Liz", l="Whitmore", o="Greenleaf"))),
+ (S, dict(f="Edward", l="Whitmore", o="Crane & Sons", e="ted@crane.example"), ("c", dict(f="Edward", l="Whitmore", o="Crane and Sons", e="edward.whitmore@crane.example"))),
+ (S, dict(f="Richard", l="Abernathy", o="Fjord Analytics"), ("l", dict(f="Dick", l="Abernathy", o="Fjord Analytics AS"))),
+ (S, dict(f="Katherine", l="Mbeki", p="+27 82 555 0199"), ("v", dict(f="Kate", l="Mbeki", p="082 555 0199"))),
+ (S, dict(f="Anthony", l="Russo", o="Lumen Partners"), ("l", dict(f="Tony", l="Russo", o="Lumen Partners LLP"))),
+ (S, dict(f="Charles", l="Whitfield", o="Orbis Inc", e="cwhitfield@orbis.example"), ("v", dict(f="Chuck", l="Whitfield", e="cwhitfield@orbis.example"))),
+ (S, dict(f="Christopher", l="Nakamura-Reid", o="Tideline"), ("l", dict(f="Chris", l="Nakamura-Reid", o="Tideline"))),
+ (S, dict(f="Rebecca", l="Steinberg", p="+1 415 555 0142"), ("v", dict(f="Becky", l="Steinberg", p="(415) 555-0142"))),
+ (S, dict(f="Henry", l="Castellano", o="Castellano Vineyards"), ("l", dict(f="Hank", l="Castellano", o="Castellano Vineyards"))),
+ # Diminutives of other languages
+ (S, dict(f="Aleksandr", l="Volkov", o="Severstal", p="+7 916 123 45 67"), ("v", dict(f="Sasha", l="Volkov", p="+79161234567"))),
+ (S, dict(f="Dmitry", l="Orlov", o="Kaspersky Lab", e="d.orlov@kaspersky.example"), ("v", dict(f="Dima", l="Orlov", e="d.orlov@kaspersky.example"))),
+ (S, dict(f="Nikolai", l="Smirnov", o="Rostelecom", p="+7 903 555 11 22"), ("v", dict(f="Kolya", l="Smirnov", p="+7 903 555-11-22"))),
+ (S, dict(f="Vladimir", l="Kuznetsov", o="Tinkoff"), ("l", dict(f="Volodymyr", l="Kuznetsov", o="Tinkoff"))),
+ (S, dict(f="Mikhail", l="Lebedev", e="misha.lebedev@mail.example"), ("v", dict(f="Misha", l="Lebedev", e="misha.lebedev@mail.example"))),
+ (S, dict(f="José", l="Fernández", o="Telefónica", p="+34 612 345 678"), ("v", dict(f="Pepe", l="Fernández", p="612 34 56 78"))),
+ (S, dict(f="Francisco", l="Morales", o="Cemex", e="fmorales@cemex.example"), ("v", dict(f="Paco", l="Morales", e="fmorales@cemex.example"))),
+ (S, dict(f="Ignacio", l="Herrera", o="BBVA"), ("l", dict(f="Nacho", l="Herrera", o="BBVA"))),
+ (S, dict(f="Johannes", l="Schröder", o="Siemens AG", e="johannes.schroeder@siemens.example"), ("v", dict(f="Hans", l="Schröder", e="johannes.schroeder@siemens.example"))),
+ (S, dict(f="Josef", l="Huber", o="Red Bull", p="+43 664 1234567"), ("v", dict(f="Sepp", l="Huber", p="0664 1234567"))),
+ (S, dict(f="Friedrich", l="Baumann", o="Bosch"), ("l", dict(f="Fritz", l="Baumann", o="Robert Bosch GmbH"))),
+ (S, dict(f="Cornelis", l="de Vries", o="Philips", e="kees.devries@philips.example"), ("v", dict(f="Kees", l="de Vries", e="kees.devries@philips.example"))),
+ (S, dict(f="Giuseppe", l="Esposito", o="Eni", p="+39 333 123 4567"), ("v", dict(f="Beppe", l="Esposito", p="333 1234567"))),
+ (S, dict(f="Giovanni", l="Ricci", o="Ferrero"), ("l", dict(f="Gianni", l="Ricci", o="Ferrero"))),
+ (S, dict(f="Francesca", l="Bianchi", o="Luxottica", e="f.bianchi@luxottica.example"), ("v", dict(f="Franci", l="Bianchi", e="f.bianchi@luxottica.example"))),
+ (S, dict(f="Antonio", l="Pereira", o="Galp", p="+351 912 345 678"), ("v", dict(f="Toni", l="Pereira", p="912 345 678"))),
+ (S, dict(f="Manuel", l="Oliveira", o="Jerónimo Martins"), ("l", dict(f="Manu", l="Oliveira", o="Jeronimo Martins"))),
+ (S, dict(f="Rafael", l="Souza", o="Natura", e="rafa.souza@natura.example"), ("v", dict(f="Rafa", l="Souza", e="rafa.souza@natura.example"))),
+ (S, dict(f="Abdullah", l="Al-Harbi", o="Aramco", p="+966 50 123 4567"), ("v", dict(f="Abdallah", l="Alharbi", p="0501234567"))),
+ # Transliteration and scripts
+ (S, dict(f="Dmitri", l="Ivanov", o="Yandex"), ("l", dict(f="Dmitriy", l="Ivanov", o="Yandex"))),
+ (S, dict(f="Yuri", l="Gagarin", o="Roscosmos", e="y.gagarin@roscosmos.example"), ("v", dict(f="Iurii", l="Gagarin", e="y.gagarin@roscosmos.example"))),
+ (S, dict(f="Sergei", l="Brin", o="Alphabet"), ("l", dict(f="Sergey", l="Brin", o="Alphabet Inc."))),
+ (S, dict(f="Alexei", l="Navalny", p="+7 925 111 22 33"), ("v", dict(f="Алексей", l="Навальный", p="+7 925 111 22 33"))),
+ (S, dict(f="Ivan", l="Petrov", o="Sber"), ("v", dict(f="Иван", l="Петров", o="Sber"))),
+ (S, dict(f="Olena", l="Shevchenko", o="Monobank", p="+380 67 123 4567"), ("v", dict(f="Олена", l="Шевченко", p="+380671234567"))),
+ (S, dict(f="Mohammed", l="Al-Rashid", o="Emirates NBD", e="m.alrashid@enbd.example"), ("v", dict(f="Muhammad", l="Al Rashid", e="m.alrashid@enbd.example"))),
+ (S, dict(f="Mohamed", l="Haddad", o="Orange Tunisie"), ("l", dict(f="Mohammed", l="Haddad", o="Orange Tunisie"))),
+ (S, dict(f="Youssef", l="Benali", p="+212 661 234567"), ("v", dict(f="Yusuf", l="Benali", p="0661-234567"))),
+ (S, dict(f="Giorgos", l="Papadopoulos", o="Cosmote", e="gpapadopoulos@cosmote.example"), ("v", dict(f="Γιώργος", l="Παπαδόπουλος", e="gpapadopoulos@cosmote.example"))),
+ (S, dict(f="Yiorgos", l="Georgiou", o="Aegean Airlines"), ("l", dict(f="Giorgos", l="Georgiou", o="Aegean Airlines"))),
+ (S, dict(f="Dimitrios", l="Konstantinou", p="+30 694 123 4567"), ("v", dict(f="Δημήτρης", l="Κωνσταντίνου", p="+30 6941234567"))),
+ (S, dict(f="Wei", l="Wang", o="Huawei", e="wang.wei@huawei.example"), ("v", dict(f="伟", l="王", e="wang.wei@huawei.example"))),
+ (S, dict(f="Minjun", l="Kim", o="Samsung", p="+82 10 1234 5678"), ("v", dict(f="민준", l="김", p="010-1234-5678"))),
+ (S, dict(f="Taro", l="Yamada", o="Toyota", e="taro.yamada@toyota.example"), ("v", dict(f="太郎", l="山田", e="taro.yamada@toyota.example"))),
+ (S, dict(f="Xiaoming", l="Li", o="Alibaba"), ("l", dict(f="Xiao Ming", l="Li", o="Alibaba Group"))),
+ # Accents missing
+ (S, dict(f="José", l="Núñez", o="Repsol"), ("l", dict(f="Jose", l="Nunez", o="Repsol"))),
+ (S, dict(f="Jürgen", l="Müller", o="BASF"), ("l", dict(f="Juergen", l="Mueller", o="BASF SE"))),
+ (S, dict(f="Jürgen", l="Müller", o="Henkel"), ("l", dict(f="Jurgen", l="Muller", o="Henkel"))),
+ (S, dict(f="François", l="Lefèvre", o="Danone"), ("l", dict(f="Francois", l="Lefevre", o="Danone"))),
+ (S, dict(f="Łukasz", l="Wiśniewski", o="Allegro"), ("l", dict(f="Lukasz", l="Wisniewski", o="Allegro"))),
+ (S, dict(f="Søren", l="Østergaard", o="Maersk"), ("l", dict(f="Soren", l="Ostergaard", o="Maersk"))),
+ (S, dict(f="Zoë", l="Brontë-Hall", o="Pearson"), ("l", dict(f="Zoe", l="Bronte-Hall", o="Pearson"))),
+ (S, dict(f="Çağlar", l="Yılmaz", o="Turkcell"), ("l", dict(f="Caglar", l="Yilmaz", o="Turkcell"))),
+ (S, dict(f="Thanh", l="Nguyễn", o="Viettel"), ("l", dict(f="Thanh", l="Nguyen", o="Viettel"))),
+ # Order, single name column
+ (S, dict(n="WANG Xiaoling", o="Tencent", e="xiaoling.wang@tencent.example"), ("v", dict(f="Xiaoling", l="Wang", e="xiaoling.wang@tencent.example"))),
+ (S, dict(n="Tanaka Hiroshi", o="Sony"), ("l", dict(f="Hiroshi", l="Tanaka", o="Sony Group"))),
+ (S, dict(n="Nagy László", o="MOL Group"), ("l", dict(f="László", l="Nagy", o="MOL Group"))),
+ (S, dict(n="Smith, John", o="Unilever"), ("l", dict(f="John", l="Smith", o="Unilever"))),
+ (S, dict(n="PAUL Thomas", o="Capgemini", e="thomas.paul@capgemini.example"), ("v", dict(f="Thomas", l="Paul", e="thomas.paul@capgemini.example"))),
+ # Double surnames and particles
+ (S, dict(n="María José García López", o="Inditex"), ("l", dict(f="María José", l="García", o="Inditex"))),
+ (S, dict(f="Gabriel", l="García Márquez", o="Editorial Sudamericana"), ("l", dict(f="Gabriel", l="Garcia Marquez", o="Editorial Sudamericana"))),
+ (S, dict(n="João Pedro Silva Santos", o="Embraer"), ("l", dict(f="João Pedro", l="Santos", o="Embraer"))),
+ (S, dict(f="Anne-Marie", l="Dupont-Lefèvre", o="L'Oréal"), ("l", dict(f="Anne-Marie", l="Dupont", o="L'Oréal"))),
+ (S, dict(n="Ludwig van Beethoven", o="Wiener Philharmoniker"), ("l", dict(f="Ludwig", l="Van Beethoven", o="Wiener Philharmoniker"))),
+ (S, dict(f="Ursula", l="von der Leyen", o="European Commission"), ("l", dict(f="Ursula", l="Von Der Leyen", o="European Commission"))),
+ (S, dict(f="Charles", l="de Gaulle", o="Élysée"), ("l", dict(f="Charles", l="DeGaulle", o="Elysee"))),
+ (S, dict(f="Siobhán", l="O'Brien", o="Ryanair"), ("l", dict(f="Siobhan", l="OBrien", o="Ryanair"))),
+ (S, dict(f="Ronald", l="McDonald", o="Golden Arches"), ("l", dict(f="Ronald", l="Mcdonald", o="Golden Arches"))),
+ (S, dict(n="Pieter van den Berg", o="ING"), ("l", dict(f="Pieter", l="van den Berg", o="ING Bank"))),
+ (S, dict(n="Dr. Amara Okafor", o="Lagos University Teaching Hospital"), ("l", dict(f="Amara", l="Okafor", o="Lagos University Teaching Hospital"))),
+ (S, dict(n="M. Okafor", o="Dangote", e="m.okafor@dangote.example"), ("v", dict(f="Musa", l="Okafor", e="m.okafor@dangote.example"))),
+ (S, dict(n="Martin Luther King Jr.", o="SCLC"), ("l", dict(f="Martin", l="King", o="SCLC"))),
+ (S, dict(n="Jane Goodall PhD", o="Jane Goodall Institute"), ("l", dict(f="Jane", l="Goodall", o="Jane Goodall Institute"))),
+ # Married names, with the same mobile or email
+ (S, dict(f="Sarah", l="Johnson", o="Deloitte", p="+44 7700 900456"), ("v", dict(f="Sarah", l="Williams", p="+44 7700 900456"))),
+ (S, dict(f="Emily", l="Carter", o="KPMG", e="emily.carter@kpmg.example"), ("c", dict(f="Emily", l="Carter-Nguyen", o="KPMG", e="emily.carter@kpmg.example"))),
+ (S, dict(f="Anna", l="Kowalska", o="PKO Bank", p="+48 601 234 567"), ("v", dict(f="Anna", l="Nowak", p="601 234 567"))),
+ # Initials and middle names
+ (S, dict(f="J.", l="Tolkien", o="Oxford University Press", e="jrr.tolkien@oup.example"), ("v", dict(f="John", l="Tolkien", e="jrr.tolkien@oup.example"))),
+ (S, dict(f="Mary Ann", l="Evans", o="Blackwood"), ("l", dict(f="Mary", l="Evans", o="Blackwood"))),
+ (S, dict(f="F. Scott", l="Fitzgerald", o="Scribner"), ("l", dict(f="Scott", l="Fitzgerald", o="Scribner"))),
+ (S, dict(f="A.", l="Okonkwo", o="Flutterwave"), ("l", dict(f="Adaeze", l="Okonkwo", o="Flutterwave"))),
+ # Typos
+ (S, dict(f="Jonathon", l="Pryce", o="Rolls-Royce", e="jpryce@rolls-royce.example"), ("v", dict(f="Jonathan", l="Pryce", e="jpryce@rolls-royce.example"))),
+ (S, dict(f="Micheal", l="O'Connor", o="Aer Lingus"), ("l", dict(f="Michael", l="O'Connor", o="Aer Lingus"))),
+ (S, dict(f="Stephen", l="Hawthorne", o="BAE Systems", p="+44 7911 123456"), ("v", dict(f="Steven", l="Hawthorne", p="07911 123456"))),
+ (S, dict(f="Philip", l="Lindqvist", o="Volvo"), ("l", dict(f="Phillip", l="Lindqvist", o="Volvo Cars"))),
+ (S, dict(f="Catherine", l="Dubois", o="AXA"), ("l", dict(f="Katherine", l="Dubois", o="AXA"))),
+ (S, dict(f="Geoffrey", l="Hinton", o="Vector Institute"), ("l", dict(f="Geoffrey", l="Hinto", o="Vector Institute"))),
+ (S, dict(f="Przemysław", l="Wojciechowski", o="CD Projekt"), ("l", dict(f="Przemyslaw", l="Wojciechowsky", o="CD Projekt"))),
+ # Emails written otherwise, phones written otherwise
+ (S, dict(f="Priya", l="Raghunathan", e="priya.raghunathan+expo@gmail.com"), ("v", dict(f="Priya", l="Raghunathan", e="priyaraghunathan@gmail.com"))),
+ (S, dict(f="Kwame", l="Mensah", e="Kwame.Mensah@Googlemail.com"), ("v", dict(f="Kwame", l="Mensah", e="kwame.mensah@gmail.com"))),
+ (S, dict(f="Lars", l="Eriksson", p="+46 70 123 45 67"), ("v", dict(f="Lars", l="Eriksson", p="0046701234567"))),
+ (S, dict(f="Chloé", l="Martin", o="Ubisoft", p="06 12 34 56 78"), ("v", dict(f="Chloe", l="Martin", p="+33 6 12 34 56 78"))),
+ # Case
+ (S, dict(n="MCDONALD, RONALD", o="Golden Arches Realty"), ("l", dict(f="Ronald", l="McDonald", o="Golden Arches Realty"))),
+ (S, dict(f="SEAN", l="O'NEILL", o="Kerry Group"), ("l", dict(f="Seán", l="O'Neill", o="Kerry Group"))),
+ # Same person, job change, rare name, LinkedIn
+ (S, dict(f="Oluwaseun", l="Adebayo-Crane", o="Interswitch"), ("l", dict(f="Oluwaseun", l="Adebayo-Crane", o="Paystack"))),
+ (S, dict(f="Thandiwe", l="Nkosi-Ferreira", o="MTN", p="+27 83 555 0123"), ("c", dict(f="Thandiwe", l="Nkosi-Ferreira", o="Vodacom", p="+27 83 555 0123"))),
+ # ---- different people
+ (D, dict(f="John", l="Smith", o="Acme Corp", p="+1 212 555 0100"), ("c", dict(f="John", l="Smith", o="Globex", p="+1 312 555 0199"))),
+ (D, dict(n="John Smith Sr.", p="+1 617 555 0133"), ("c", dict(n="John Smith Jr.", p="+1 617 555 0133"))),
+ (D, dict(f="Mark", l="Kelly", p="+1 281 555 0177"), ("c", dict(f="Scott", l="Kelly", p="+1 281 555 0177"))),
+ (D, dict(f="Alex", l="Morgan", e="morgan.family@gmail.com"), ("c", dict(f="Jordan", l="Morgan", e="morgan.family@gmail.com"))),
+ (D, dict(f="Wei", l="Zhang", o="Huawei"), ("l", dict(f="Wei", l="Zhang", o="Alibaba"))),
+ (D, dict(f="Maria", l="Garcia", o="Santander"), ("l", dict(f="Maria", l="Garcia", o="Iberdrola"))),
+ (D, dict(f="David", l="Lee", o="Microsoft"), ("l", dict(f="David", l="Lee", o="Amazon"))),
+ (D, dict(f="Alexander", l="Petrov", o="Gazprom Neft", e="a.petrov@gpn.example"), ("c", dict(f="Alexandra", l="Petrova", o="Gazprom Neft", e="a.petrova@gpn.example"))),
+ (D, dict(f="Jean", l="Martin", o="Airbus"), ("c", dict(f="Jean-Pierre", l="Martin", o="Airbus"))),
+ (D, dict(f="Marie", l="Dubois", o="Société Générale"), ("c", dict(f="Marie-Claire", l="Dubois", o="Société Générale"))),
+ (D, dict(f="Thomas", l="Paul", o="Contoso", e="thomas.paul@contoso.example"), ("c", dict(f="Paul", l="Thomas", o="Contoso", e="paul.thomas@contoso.example"))),
+ (D, dict(f="Priya", l="Sharma", o="Infosys", p="+91 80 2852 0261"), ("c", dict(f="Rahul", l="Verma", o="Infosys", p="+91 80 2852 0261"))),
+ (D, dict(f="Linda", l="Park", o="Globex", e="info@globex.example"), ("c", dict(f="Kevin", l="Osei", o="Globex", e="info@globex.example"))),
+ (D, dict(f="Jan", l="Novák", o="Škoda Auto"), ("c", dict(f="Jana", l="Nováková", o="Škoda Auto"))),
+ (D, dict(f="Jon", l="Olsen", o="Equinor"), ("l", dict(f="Jan", l="Olsen", o="Equinor"))),
+ (D, dict(f="Erik", l="Larsen", o="Novo Nordisk"), ("l", dict(f="Eric", l="Larson", o="Medtronic"))),
+ (D, dict(f="Mohammed", l="Ali", o="Etisalat"), ("l", dict(f="Mohammed", l="Alam", o="Etisalat"))),
+ (D, dict(f="Min-jun", l="Kim", o="LG Electronics"), ("l", dict(f="Min-ji", l="Kim", o="LG Electronics"))),
+ (D, dict(f="Na", l="Li", o="Lenovo"), ("l", dict(f="Nan", l="Li", o="Lenovo"))),
+ (D, dict(f="Michael", l="Johnson", o="Pfizer"), ("l", dict(f="Michelle", l="Johnson", o="Pfizer"))),
+ (D, dict(f="Daniel", l="Rossi", o="Pirelli"), ("l", dict(f="Daniela", l="Rossi", o="Pirelli"))),
+ (D, dict(f="Francis", l="Moreau", o="Capgemini"), ("l", dict(f="Frances", l="Moreau", o="Capgemini"))),
+ (D, dict(f="Chris", l="Evans", o="Marvel Studios", e="chris.evans@marvel.example"), ("c", dict(f="Chris", l="Evans", o="BBC", e="chris.evans@bbc.example"))),
+ (D, dict(f="Ahmed", l="Hassan", o="Vodafone Egypt"), ("l", dict(f="Ahmed", l="Hassan", o="Orange Egypt"))),
+ (D, dict(f="Sophie", l="Bauer", o="Siemens", e="sophie.bauer@siemens.example"), ("c", dict(f="Sophia", l="Bauer", o="Siemens", e="sophia.bauer@siemens.example"))),
+ (D, dict(f="Andrea", l="Colombo", o="UniCredit", e="andrea.colombo@unicredit.example"), ("c", dict(f="Andrea", l="Colombo", o="UniCredit", e="andrea.colombo2@unicredit.example"))),
+ (D, dict(f="James", l="Wilson", p="+44 20 7946 0000"), ("c", dict(f="Sarah", l="Wilson", p="+44 20 7946 0000"))),
+ (D, dict(f="Hiroshi", l="Tanaka", o="Sony"), ("l", dict(f="Hiroshi", l="Tanaka", o="Panasonic"))),
+ (D, dict(f="Juan", l="Rodríguez", o="Mercado Libre"), ("l", dict(f="Juana", l="Rodríguez", o="Mercado Libre"))),
+ (D, dict(f="Giulia", l="Romano", o="Intesa Sanpaolo", e="g.romano@intesa.example"), ("c", dict(f="Giulio", l="Romano", o="Intesa Sanpaolo", e="giulio.romano@intesa.example"))),
+ (D, dict(f="Sean", l="Murphy", o="CRH"), ("l", dict(f="Shane", l="Murphy", o="CRH"))),
+ (D, dict(f="Ana", l="Silva", o="Petrobras"), ("l", dict(f="Ana", l="Silva", o="Vale"))),
+ (D, dict(f="Nguyen", l="Van An", o="FPT"), ("l", dict(f="Nguyen", l="Van Binh", o="FPT"))),
+ (D, dict(f="Olga", l="Ivanova", o="Sber", p="+7 495 500 5550"), ("c", dict(f="Irina", l="Ivanova", o="Sber", p="+7 495 500 5550"))),
+ (D, dict(f="Peter", l="Schmidt", o="SAP", e="peter.schmidt@sap.example"), ("c", dict(f="Petra", l="Schmidt", o="SAP", e="petra.schmidt@sap.example"))),
+ (D, dict(f="Robert", l="Brown", o="Barclays"), ("l", dict(f="Roberta", l="Brown", o="Barclays"))),
+ (D, dict(f="Kenji", l="Watanabe", e="k.watanabe@hitachi.example"), ("c", dict(f="Keiko", l="Watanabe", e="k.watanabe@hitachi.example", o="Hitachi"))),
+ (D, dict(f="Aisha", l="Bello", o="Access Bank"), ("l", dict(f="Aisha", l="Bello", o="Zenith Bank"))),
+ (D, dict(f="Carlos", l="Santos", o="Embraer", p="+55 12 3927 1000"), ("c", dict(f="Carla", l="Santos", o="Embraer", p="+55 12 3927 1000"))),
+ (D, dict(f="Tom", l="Baker", o="Unilever", e="tom.baker@unilever.example"), ("c", dict(f="Tim", l="Baker", o="Unilever", e="tim.baker@unilever.example"))),
+ (D, dict(f="Lena", l="Fischer", o="Allianz"), ("l", dict(f="Lena", l="Fischer", o="Munich Re"))),
+ (D, dict(f="Samuel", l="Okoro", o="MTN Nigeria"), ("l", dict(f="Samuel", l="Okoro", o="Glo"))),
+ # More scripts, orders and forms
+ (S, dict(f="Taro", l="Yamada", o="Toyota", p="+81 90 1234 5678"), ("v", dict(f="タロウ", l="ヤマダ", p="090-1234-5678"))),
+ (S, dict(n="Zhang Wei (David)", o="Lenovo", e="david.zhang@lenovo.example"), ("v", dict(f="David", l="Zhang", e="david.zhang@lenovo.example"))),
+ (S, dict(n="David Zhang Wei", o="Lenovo"), ("l", dict(f="David", l="Zhang", o="Lenovo"))),
+ (S, dict(f="Mohamed", l="Ali", o="Etisalat", p="+971 50 123 4567"), ("v", dict(f="محمد", l="علي", p="050 123 4567"))),
+ (S, dict(f="Ahmed", l="Mansour", o="ADNOC", e="a.mansour@adnoc.example"), ("v", dict(f="أحمد", l="منصور", e="a.mansour@adnoc.example"))),
+ (S, dict(n="William Henry Gates III", o="Microsoft"), ("l", dict(f="Bill", l="Gates", o="Microsoft"))),
+ (S, dict(n="King Jr., Martin Luther", o="SCLC"), ("l", dict(f="Martin Luther", l="King", o="SCLC"))),
+ (S, dict(f="Dr. Amara", l="Okafor", o="LUTH"), ("l", dict(f="Amara", l="Okafor", o="LUTH"))),
+ (S, dict(f="Jean Pierre", l="Lambert", o="Total"), ("l", dict(f="Jean-Pierre", l="Lambert", o="TotalEnergies"))),
+ (S, dict(f="Sarah", l="O'Connor", e="MAILTO:Sarah.OConnor@Example.ie"), ("v", dict(f="Sarah", l="O'Connor", e="sarah.oconnor@example.ie"))),
+ (S, dict(f="Tom", l="Hughes", p="020 7946 0321", o="Barclays"), ("v", dict(f="Thomas", l="Hughes", p="+44 20 7946 0321"))),
+ (S, dict(f="Kateryna", l="Bondarenko", o="Naftogaz"), ("l", dict(f="Ekaterina", l="Bondarenko", o="Naftogaz"))),
+ (S, dict(f="Yevgeny", l="Kaspersky", o="Kaspersky Lab"), ("l", dict(f="Eugene", l="Kaspersky", o="Kaspersky"))),
+ (S, dict(f="Nguyen Van", l="Minh", o="VNPT"), ("l", dict(f="Minh", l="Nguyen", o="VNPT"))),
+ (S, dict(n="Nguyễn Văn Minh", o="Vingroup"), ("l", dict(f="Minh", l="Nguyen", o="Vingroup"))),
+ (S, dict(f="Gaurav", l="Srivastava", o="Wipro"), ("l", dict(f="Gaurav", l="Shrivastava", o="Wipro"))),
+ (S, dict(f="Mikael", l="Johansson", o="Ericsson"), ("l", dict(f="Michael", l="Johansson", o="Ericsson AB"))),
+ (S, dict(f="Ioannis", l="Papadakis", o="OTE"), ("l", dict(f="Giannis", l="Papadakis", o="OTE Group"))),
+ (S, dict(f="Ekaterina", l="Sokolova", o="VK"), ("l", dict(f="Katya", l="Sokolova", o="VK"))),
+ (S, dict(f="Jiří", l="Dvořák", o="ČEZ"), ("l", dict(f="Jiri", l="Dvorak", o="CEZ"))),
+ (S, dict(f="Hyun-woo", l="Park", o="Hyundai", e="hw.park@hyundai.example"), ("v", dict(f="Hyunwoo", l="Park", e="hw.park@hyundai.example"))),
+ (S, dict(f="Abdul Rahman", l="Khalid", o="QNB"), ("l", dict(f="Abdulrahman", l="Khalid", o="QNB"))),
+ (S, dict(f="Mary-Kate", l="Olsen", o="Dualstar"), ("l", dict(f="Marykate", l="Olsen", o="Dualstar"))),
+ (S, dict(f="Siddharth", l="Iyer", e="sid.iyer@tcs.example", o="TCS"), ("v", dict(f="Sid", l="Iyer", e="sid.iyer@tcs.example"))),
+ (D, dict(f="Wei", l="Zhang", o="Lenovo", e="wei.zhang@lenovo.example"), ("c", dict(f="Wei", l="Zhang", o="Lenovo", e="wei.zhang2@lenovo.example"))),
+ (D, dict(f="Mohamed", l="Ali", o="Etisalat", p="+971 50 123 4567"), ("c", dict(f="Mohamed", l="Ali", o="du", p="+971 55 765 4321"))),
+ (D, dict(f="Ioannis", l="Papadakis", o="OTE"), ("l", dict(f="Georgios", l="Papadakis", o="OTE"))),
+ (D, dict(n="Kim Min-jun", o="Samsung"), ("l", dict(f="Min-seo", l="Kim", o="Samsung"))),
+]
+
+def badge_rows(rows):
+    out = io.StringIO(); w = csv.writer(out)
+    single = any("n" in r for r in rows)
+    if single:
+        w.writerow(["Name", "Company", "Job Title", "Email", "Phone"])
+        for r in rows:
+            w.writerow([r.get("n") or f"{r.get('f','')} {r.get('l','')}".strip(), r.get("o",""), r.get("t",""), r.get("e",""), r.get("p","")])
+    else:
+        w.writerow(["First Name", "Last Name", "Company", "Job Title", "Email", "Phone"])
+        for r in rows:
+            w.writerow([r.get("f",""), r.get("l",""), r.get("o",""), r.get("t",""), r.get("e",""), r.get("p","")])
+    return out.getvalue()
+def vcard(rows):
+    s = ""
+    for r in rows:
+        s += "BEGIN:VCARD\r\nVERSION:3.0\r\n"
+        if "n" in r:
+            s += f"FN:{r['n']}\r\n"
+        else:
+            s += f"N:{r.get('l','')};{r.get('f','')};;;\r\nFN:{r.get('f','')} {r.get('l','')}\r\n"
+        if r.get("o"): s += f"ORG:{r['o']}\r\n"
+        if r.get("e"): s += f"EMAIL;TYPE=INTERNET:{r['e']}\r\n"
+        if r.get("p"): s += f"TEL;TYPE=CELL:{r['p']}\r\n"
+        s += "END:VCARD\r\n"
+    return s
+def linkedin(rows):
+    out = io.StringIO(); w = csv.writer(out)
+    out.write("Notes:\n\"When exporting your connection data, you may notice that some of the email addresses are missing.\"\n\n")
+    w.writerow(["First Name","Last Name","URL","Email Address","Company","Position","Connected On"])
+    for i, r in enumerate(rows):
+        slug = (r.get('f','') + '-' + r.get('l','')).lower().replace(' ', '-')
+        w.writerow([r.get("f",""), r.get("l",""), f"https://www.linkedin.com/in/{slug}-{i}", r.get("e",""), r.get("o",""), r.get("t",""), "02 Dec 2026"])
+    return out.getvalue()
+def run(cases):
+    d = tempfile.mkdtemp()
+    files = {"badge.csv": [], "phone.vcf": [], "Connections.csv": [], "cards.csv": []}
+    where = []
+    for exp, a, (kind, b) in cases:
+        files["badge.csv"].append(a); ia = len(files["badge.csv"])
+        fb = {"v": "phone.vcf", "l": "Connections.csv", "c": "cards.csv"}[kind]
+        files[fb].append(b); ib = len(files[fb])
+        where.append((("badge.csv", ia), (fb, ib)))
+    args = []
+    for name, rows in files.items():
+        if not rows: continue
+        text = {"badge.csv": badge_rows, "cards.csv": badge_rows, "phone.vcf": vcard, "Connections.csv": linkedin}[name](rows)
+        open(os.path.join(d, name), "w", encoding="utf-8").write(text)
+        args.append(name)
+    p = subprocess.run([ROLO, "run", *args, "--event", "Expo", "--contacts", "c.jsonl", "--review", "r.csv"], cwd=d, capture_output=True, text=True)
+    if p.returncode != 0: print(p.stderr); sys.exit(1)
+    of = {}
+    for i, line in enumerate(open(os.path.join(d, "c.jsonl"), encoding="utf-8")):
+        c = json.loads(line)
+        for s in c["sources"]:
+            of[(s["file"], s["record"])] = i
+    shutil.rmtree(d)
+    return [of.get(a) == of.get(b) and of.get(a) is not None for a, b in where]
+mode = sys.argv[1] if len(sys.argv) > 1 else "alone"
+if mode == "alone":
+    res = [run([c])[0] for c in CASES]
+else:
+    res = run(CASES)
+bad = 0
+tally = {"same": [0, 0], "diff": [0, 0]}
+for c, merged in zip(CASES, res):
+    exp = c[0]
+    tally[exp][0] += merged; tally[exp][1] += 1
+    ok = merged == (exp == "same")
+    if not ok:
+        a = c[1]; b = c[2][1]
+        na = a.get("n") or f"{a.get('f')} {a.get('l')}"; nb = b.get("n") or f"{b.get('f')} {b.get('l')}"
+        print(f"{'MISSED' if exp=='same' else 'WRONG '}  {na} [{a.get('o','')}] ~ {nb} [{b.get('o','')}] ({c[2][0]})")
+print(f"{mode}: same merged {tally['same'][0]}/{tally['same'][1]}, different merged {tally['diff'][0]}/{tally['diff'][1]}")
