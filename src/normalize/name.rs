@@ -20,6 +20,10 @@ const PARTICLES: &[&str] = &[
     "van", "von", "der", "den", "de", "da", "das", "di", "du", "la", "le", "del", "della", "dos",
     "ter", "ten", "zu", "y", "bin", "ibn", "af", "av",
 ];
+/// The first part of a family name that some sources write as a word of its own (`Mc Donald`,
+/// `O Brien`, `Al Farsi`, `El Sayed`, `Abu Bakr`): after the given name, it starts the family
+/// name. Not particles: they keep the case they are written in.
+const PREFIXES_APART: &[&str] = &["mc", "mac", "o", "al", "el", "abu", "ap"];
 /// Whether a word is a particle of a family name (`van`, `De`, `bin`), in any case.
 pub fn is_particle(word: &str) -> bool {
     PARTICLES.contains(&word.to_lowercase().as_str())
@@ -348,7 +352,10 @@ fn parse_full(full: &str) -> Building {
             // (Gabriel García Márquez, José Luis Rodríguez Zapatero, María de la Fuente
             // Ortiz), as Spanish and Portuguese names have two.
             let particles = |mut start: usize| {
-                while start > 1 && PARTICLES.contains(&key(words[start - 1]).as_str()) {
+                while start > 1 && {
+                    let word = key(words[start - 1]);
+                    PARTICLES.contains(&word.as_str()) || PREFIXES_APART.contains(&word.as_str())
+                } {
                     start -= 1;
                 }
                 start
@@ -565,6 +572,23 @@ mod tests {
         assert_eq!(n.middle.as_deref(), Some("Q."));
         assert_eq!(n.family.as_deref(), Some("Doe"));
         assert_eq!(n.suffix.as_deref(), Some("PhD"));
+    }
+
+    #[test]
+    fn a_family_names_first_part_written_apart_starts_it() {
+        for (written, family) in [
+            ("Angus Mc Donald", "Mc Donald"),
+            ("Niamh O Brien", "O Brien"),
+            ("Omar Al Farsi", "Al Farsi"),
+            ("Mohamed El Sayed", "El Sayed"),
+            ("Ahmed Abu Bakr", "Abu Bakr"),
+        ] {
+            let n = full(written);
+            assert_eq!(n.family.as_deref(), Some(family), "{written}");
+            assert_eq!(n.middle, None, "{written}");
+        }
+        // A given name of its own, first, is no prefix.
+        assert_eq!(full("Al Pacino").given.as_deref(), Some("Al"));
     }
 
     #[test]

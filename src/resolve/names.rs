@@ -802,7 +802,8 @@ pub fn gendered_ending(a: &str, b: &str) -> bool {
 /// languages give meet (`dmitrii`, `dmitry`, `dmitriy` → `dmitri`; `yulia`, `iuliia`, `julia`
 /// → `iulia`; `aleksandr` → `alexandr`; `youssef` → `iusef`; `mikhail`, `michail` →
 /// `mihail`): `y` as `i`, `w` as `v`, `ks` as `x`, `ph` as `f`, `kh`, `gh` and an inner `ch` as
-/// `h`, `ck`, `q` and a hard `c` as `k`, `ou` and `oo` as `u`, `ee` as `i`, a leading `ju` as
+/// `h`, `ck`, `q` and a hard `c` as `k`, `ou` and `oo` as `u`, `ee` as `i`, Dutch `ij` before a
+/// consonant as `i` (`dijkstra`, `dykstra`), a leading `ju` as
 /// `iu`, a leading `ye` as `e`, an ending `-ij` or `-ei` as `-i`, doubled letters once.
 pub fn variant_key(folded: &str) -> CompactString {
     let b = folded.as_bytes();
@@ -828,6 +829,8 @@ pub fn variant_key(folded: &str) -> CompactString {
             (b'o', b'u') | (b'o', b'o') => (b'u', 2),
             (b'e', b'e') => (b'i', 2),
             (b'q', _) => (b'k', 1),
+            // Dutch `ij`, written `y` abroad (Dijkstra, Dykstra).
+            (b'i', b'j') if consonant(after) => (b'i', 2),
             (b'j', b'u') if i == 0 => (b'i', 1),
             (b'y', _) => (b'i', 1),
             (b'w', _) => (b'v', 1),
@@ -1518,6 +1521,11 @@ mod tests {
             assert_eq!(family(a, b), FamilyMatch::Contains, "{a} / {b}");
         }
         assert_eq!(family("Hussein", "Husain"), FamilyMatch::Variant);
+        assert_eq!(
+            family(&fold("Dijkstra"), &fold("Dykstra")),
+            FamilyMatch::Variant
+        );
+        assert_eq!(g("Yitzhak", "Isaac"), GivenMatch::Nickname);
     }
 
     #[test]
