@@ -433,20 +433,7 @@ fn records_that_differ_in_one_field_meet_by_the_fields_that_agree() {
     }
     let path = dir.write("members.csv", &csv);
     let run = dir.run(&[&path]);
-    let sources_of = |family: &str| -> Vec<usize> {
-        let mut n: Vec<usize> = run
-            .contacts
-            .iter()
-            .filter(|c| {
-                c["family_name"]
-                    .as_str()
-                    .is_some_and(|f| f.eq_ignore_ascii_case(family))
-            })
-            .map(|c| c["sources"].as_array().unwrap().len())
-            .collect();
-        n.sort();
-        n
-    };
+    let sources_of = |family: &str| run.sources_by_family(|f: &str| f.eq_ignore_ascii_case(family));
     assert_eq!(sources_of("Adeyemi"), [2], "{:?}", run.names());
     assert_eq!(sources_of("Ferreira"), [2], "{:?}", run.names());
     assert_eq!(sources_of("Nguyen"), [2], "{:?}", run.names());
@@ -560,20 +547,7 @@ fn a_double_surname_a_name_in_kanji_and_a_firms_short_name_meet_their_person() {
          Sophia,Bauer,Siemens,sophia.bauer@siemens.example\n",
     );
     let run = dir.run(&[&badges, &phone, &linkedin, &cards]);
-    let sources = |family: &str| -> Vec<usize> {
-        let mut n: Vec<usize> = run
-            .contacts
-            .iter()
-            .filter(|c| {
-                c["family_name"]
-                    .as_str()
-                    .is_some_and(|f| f.starts_with(family))
-            })
-            .map(|c| c["sources"].as_array().unwrap().len())
-            .collect();
-        n.sort();
-        n
-    };
+    let sources = |family: &str| run.sources_by_family(|f: &str| f.starts_with(family));
     for family in ["García", "Silva Santos", "Baumann", "Fitzgerald"] {
         assert_eq!(sources(family), [2], "{family}: {:?}", run.names());
     }

@@ -173,6 +173,18 @@ impl Run {
         found[0]
     }
 
+    /// How many records each contact whose family name `family` accepts has, fewest first.
+    pub fn sources_by_family(&self, family: impl Fn(&str) -> bool) -> Vec<usize> {
+        let mut n: Vec<usize> = self
+            .contacts
+            .iter()
+            .filter(|c| c["family_name"].as_str().is_some_and(&family))
+            .map(|c| c["sources"].as_array().map_or(0, Vec::len))
+            .collect();
+        n.sort();
+        n
+    }
+
     pub fn names(&self) -> Vec<String> {
         self.contacts
             .iter()
