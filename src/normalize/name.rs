@@ -439,16 +439,22 @@ fn is_family_word(word: &str) -> bool {
 /// Korean name written whole.
 fn han_or_hangul_name(word: &str) -> bool {
     let n = word.chars().count();
-    let han = |c: char| matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF);
-    let hangul = |c: char| matches!(c as u32, 0xAC00..=0xD7AF);
-    (word.chars().all(han) && (2..=3).contains(&n))
-        || (word.chars().all(hangul) && (2..=4).contains(&n))
+    (word.chars().all(is_han) && (2..=3).contains(&n))
+        || (word.chars().all(is_hangul) && (2..=4).contains(&n))
+}
+
+/// A Han character: CJK unified ideographs, their extension A, compatibility ideographs.
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+}
+
+fn is_hangul(c: char) -> bool {
+    matches!(c as u32, 0xAC00..=0xD7AF)
 }
 
 /// A Han, kana or Hangul character.
 fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+    is_han(c) || is_hangul(c) || matches!(c as u32, 0x3040..=0x30FF)
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -824,12 +830,7 @@ mod tests {
             (Some("F."), Some("Scott"))
         );
         assert_eq!(n.display.as_deref(), Some("F. Scott Fitzgerald"));
-        assert_eq!(
-            (n.given, n.middle),
-            (
-                full("F. Scott Fitzgerald").given,
-                full("F. Scott Fitzgerald").middle
-            )
-        );
+        let whole = full("F. Scott Fitzgerald");
+        assert_eq!((n.given, n.middle), (whole.given, whole.middle));
     }
 }

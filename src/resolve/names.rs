@@ -596,13 +596,12 @@ impl NameKey {
     }
 }
 
-/// A Han character (CJK unified ideographs, extension A, compatibility ideographs) or an
-/// Arabic or Hebrew letter: see [`NameKey::unsure_reading`].
+/// A Han character, or an Arabic or Hebrew letter: see [`NameKey::unsure_reading`].
 fn unsure_reading(c: char) -> bool {
-    matches!(c as u32,
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF
-        | 0x0590..=0x05FF | 0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF
-        | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
+    crate::normalize::name::is_han(c)
+        || matches!(c as u32,
+            0x0590..=0x05FF | 0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF
+            | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
 }
 
 /// Which of a family's people of one name a suffix says: father and son share a name, often an
