@@ -762,7 +762,8 @@ fn given_keyed(ga: GivenName, gb: GivenName) -> GivenMatch {
 /// masculine and feminine forms, do: an `-a` or `-e` for the last letter or added (Andrew,
 /// Andrea; Mario, Maria; Daniel, Daniela; Ann, Anne; not Dmitri, Dmitrii); an `-a` on one only (Alexander, Alexandra; Giovanni,
 /// Giovanna; Petrov, Petrova; Kowalski, Kowalska; Novák, Nováková; not Sara, Sarah); or an
-/// `-e` after a consonant (Louis, Louise; Michel, Michelle). Not a slip: two people.
+/// `-e` after a consonant (Louis, Louise; Michel, Michelle); or Latin `-is` and `-es`
+/// (Francis, Frances). Not a slip: two people.
 pub fn gendered_ending(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if short.is_empty() || short == long {
@@ -777,6 +778,17 @@ pub fn gendered_ending(a: &str, b: &str) -> bool {
         return true;
     }
     if long.len() == short.len() + 1 && long.starts_with(short) && matches!(last(long), b'a' | b'e')
+    {
+        return true;
+    }
+    // Latin `-is` and `-es` of one stem (Francis, Frances).
+    if short.len() == long.len()
+        && short.len() >= 6
+        && short[..short.len() - 2] == long[..long.len() - 2]
+        && matches!(
+            (&short[short.len() - 2..], &long[long.len() - 2..]),
+            ("is", "es") | ("es", "is")
+        )
     {
         return true;
     }
@@ -1387,6 +1399,7 @@ mod tests {
             ("Kees", "Cornelis"),
             ("Henk", "Hendrik"),
             ("Beppe", "Giuseppe"),
+            ("Franci", "Francesca"),
             ("Gianni", "Giovanni"),
             ("Dima", "Dmitry"),
             ("Dima", "Дмитрий"),
@@ -1466,6 +1479,7 @@ mod tests {
             ("Michel", "Michelle"),
             ("Simon", "Simone"),
             ("Yevgeny", "Yevgenia"),
+            ("Francis", "Frances"),
             // Two names a vowel apart, too short to be one name spelt two ways.
             ("Lena", "Lina"),
             ("Dina", "Dana"),

@@ -310,8 +310,11 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
         }
         let (x, y) = (at(a, domain), at(b, domain));
         // One person's aliases are two forms of a name (`ted`, `edward.whitmore`); two
-        // addresses a letter apart, each its own record's name, are two people's.
+        // addresses a letter apart, each its own record's name, are two people's, and so are
+        // two of the employer's one scheme, each with its own record's given name
+        // (`sam.taylor`, `samantha.taylor`).
         if !names::one_edit(x, y)
+            && !one_scheme_own_given(x, y, &a.name, &b.name)
             && written_from(x, &a.name)
             && written_from(y, &a.name)
             && written_from(x, &b.name)
@@ -982,6 +985,30 @@ fn written_from(local: &str, name: &NameKey) -> bool {
     }
 }
 
+/// Whether two local parts are one scheme (`first.last`) with each record's own given name as
+/// written in the one place they differ (`sam.taylor` of Sam Taylor, `samantha.taylor` of
+/// Samantha Taylor): an employer gives each person one address of its scheme, so these are two
+/// people's, where an alias is another shape (`ted`, `edward.whitmore`).
+fn one_scheme_own_given(x: &str, y: &str, a: &NameKey, b: &NameKey) -> bool {
+    let (Some(ga), Some(gb)) = (a.given.as_deref(), b.given.as_deref()) else {
+        return false;
+    };
+    if ga == gb {
+        return false;
+    }
+    let is_separator = |c: char| matches!(c, '.' | '_' | '-' | '+');
+    let (wx, wy): (Vec<&str>, Vec<&str>) = (
+        x.split(is_separator).collect(),
+        y.split(is_separator).collect(),
+    );
+    let separators = |s: &str| s.chars().filter(|c| is_separator(*c)).collect::<String>();
+    if wx.len() < 2 || wx.len() != wy.len() || separators(x) != separators(y) {
+        return false;
+    }
+    let differ: Vec<usize> = (0..wx.len()).filter(|&i| wx[i] != wy[i]).collect();
+    matches!(differ.as_slice(), [i] if names::fold(wx[*i]) == ga && names::fold(wy[*i]) == gb)
+}
+
 /// Two local parts that differ in a number of the same length, or by a number on one only
 /// (`jsmith2`, `jsmith3`; `j.doe13094`, `j.doe13096`; `jsmith`, `jsmith2`): a mail system
 /// numbering namesakes, not a slip. A digit lost from a longer number (`jsmith123`,
@@ -1162,6 +1189,12 @@ mod tests {
         let second = pair(smith, "John Smith | Acme | jsmith2@acme.example", &[]);
         assert!(has(&second, "different addresses at acme.example"));
         assert_ne!(second.band(), Band::Merge);
+        // Two addresses of the employer's one scheme, each its own record's given name.
+        let sam = "Sam Taylor | Deloitte | sam.taylor@deloitte.example";
+        let samantha = "Samantha Taylor | Deloitte | samantha.taylor@deloitte.example";
+        let colleagues = pair(sam, samantha, &[]);
+        assert!(has(&colleagues, "different addresses at deloitte.example"));
+        assert_ne!(colleagues.band(), Band::Merge, "{}", colleagues.waterfall());
         let shared_desk = pair(smith, "John Smith | Acme | sales.emea@acme.example", &[]);
         assert!(has(&shared_desk, "different addresses at acme.example"));
         for (local, fits) in [
