@@ -2,9 +2,10 @@
 //! `; ` (a contact's notes by a blank line, a worklist row's by ` | `, as they may hold
 //! semicolons).
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
-use super::inert_csv;
+use super::{inert, inert_csv, write_in_parallel};
 use crate::model::{Contact, Reject};
 use crate::normalize::event;
 use crate::resolve::ReviewPair;
@@ -60,9 +61,22 @@ pub(super) fn row<'a>(
         if i > 0 {
             out.w.write_all(b",")?;
         }
-        out.cell(&inert_csv(cell))?;
+        if plain(cell) {
+            // Nothing to leave out, quote or guard after a separator: only the first
+            // character may need the formula guard.
+            out.w.write_all(inert(cell).as_bytes())?;
+        } else {
+            out.cell(&inert_csv(cell))?;
+        }
     }
     out.w.write_all(b"\n")
+}
+
+/// A cell with no control character (C0, DEL or C1: C1 characters are `0xC2 0x80..0x9F` in
+/// UTF-8, so no `0xC2` byte rules them out), no comma, semicolon or quote: what most cells are.
+fn plain(cell: &str) -> bool {
+    cell.bytes()
+        .all(|b| b >= 0x20 && !matches!(b, 0x7f | 0xc2 | b',' | b';' | b'"'))
 }
 
 pub const CONTACT_COLUMNS: &[&str] = &[
@@ -139,14 +153,13 @@ pub(super) fn contact_header(contacts: &[Contact]) -> (Vec<String>, Vec<String>)
 }
 
 pub fn write_contacts_csv(w: &mut dyn Write, contacts: &[Contact]) -> io::Result<()> {
-    let mut out = writer(w);
     let (header, labels) = contact_header(contacts);
-    row(&mut out, header.iter().map(String::as_str))?;
-    for c in contacts {
+    row(&mut writer(w), header.iter().map(String::as_str))?;
+    write_in_parallel(w, contacts, |c, buf| {
         let cells = contact_cells(c, &labels);
-        row(&mut out, cells.iter().map(String::as_str))?;
-    }
-    out.flush()
+        row(&mut writer(buf), cells.iter().map(String::as_str))
+    })?;
+    w.flush()
 }
 
 /// A contact's cells under [`contact_header`]: several values share a cell, separated by `; `
@@ -290,37 +303,35 @@ pub const WORKLIST_COLUMNS: &[&str] = &[
 /// which Excel reads the file in the Windows code page.
 pub fn write_worklist_csv(w: &mut dyn Write, rows: &[Row]) -> io::Result<()> {
     w.write_all("\u{feff}".as_bytes())?;
-    let mut out = writer(w);
-    row(&mut out, WORKLIST_COLUMNS.iter().copied())?;
-    for r in rows {
-        let cells = worklist_cells(r);
-        row(&mut out, cells.iter().map(String::as_str))?;
-    }
-    out.flush()
+    row(&mut writer(w), WORKLIST_COLUMNS.iter().copied())?;
+    write_in_parallel(w, rows, |r, buf| {
+        row(&mut writer(buf), worklist_cells(r).iter().map(|c| &**c))
+    })?;
+    w.flush()
 }
 
 /// A worklist row's cells under [`WORKLIST_COLUMNS`].
-pub(super) fn worklist_cells(r: &Row) -> Vec<String> {
-    vec![
-        r.due.to_string(),
-        if r.overdue { "yes" } else { "no" }.to_string(),
-        r.priority.to_string(),
-        r.contact_id.to_string(),
-        r.name.to_string(),
-        r.organization.to_string(),
-        r.title.to_string(),
-        r.email.to_string(),
-        r.phone.to_string(),
-        r.linkedin.to_string(),
-        r.event.to_string(),
-        r.met_on.map(|d| d.to_string()).unwrap_or_default(),
-        r.step.to_string(),
-        r.action.clone(),
-        r.notes.clone(),
-        r.reasons.clone(),
-        r.draft_subject.clone(),
-        r.draft_body.clone(),
-        r.last_touch.clone(),
+pub(super) fn worklist_cells(r: &Row) -> [Cow<'_, str>; 19] {
+    [
+        r.due.to_string().into(),
+        if r.overdue { "yes" } else { "no" }.into(),
+        r.priority.to_string().into(),
+        r.contact_id.as_str().into(),
+        r.name.as_str().into(),
+        r.organization.as_str().into(),
+        r.title.as_str().into(),
+        r.email.as_str().into(),
+        r.phone.as_str().into(),
+        r.linkedin.as_str().into(),
+        r.event.as_str().into(),
+        r.met_on.map(|d| d.to_string()).unwrap_or_default().into(),
+        r.step.as_str().into(),
+        r.action.as_str().into(),
+        r.notes.as_str().into(),
+        r.reasons.as_str().into(),
+        r.draft_subject.as_str().into(),
+        r.draft_body.as_str().into(),
+        r.last_touch.as_str().into(),
     ]
 }
 

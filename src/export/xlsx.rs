@@ -31,7 +31,12 @@ pub fn write(w: &mut dyn Write, contacts: &[Contact], worklist: &[Row]) -> io::R
     let rows = contacts.iter().map(|c| contact_cells(c, &labels));
     sheet(book.add_worksheet(), "Contacts", &header, rows).map_err(io::Error::other)?;
     if !worklist.is_empty() {
-        let rows = worklist.iter().map(worklist_cells);
+        let rows = worklist.iter().map(|r| {
+            worklist_cells(r)
+                .into_iter()
+                .map(|c| c.into_owned())
+                .collect()
+        });
         sheet(book.add_worksheet(), "Worklist", WORKLIST_COLUMNS, rows)
             .map_err(io::Error::other)?;
     }
