@@ -191,7 +191,7 @@ pub fn render(template: &str, ctx: &Context<'_>) -> String {
 
 /// Removes what missing values leave behind: runs of spaces, a space before punctuation, an
 /// empty `()`, a comma before a full stop or another comma, runs of blank lines, blank lines at
-/// the end. One pass, one allocation.
+/// the end. One pass.
 pub fn tidy(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut blank_lines = 0;
@@ -208,6 +208,11 @@ pub fn tidy(text: &str) -> String {
             let glue = first.is_some_and(|c| matches!(c, ',' | '.' | ';' | ':' | '!' | '?'));
             if out.len() > start && !glue {
                 out.push(' ');
+            }
+            // Most words have nothing to tidy: no bracket, comma or full stop.
+            if !word.bytes().any(|b| matches!(b, b'(' | b',' | b'.')) {
+                out.push_str(word);
+                continue;
             }
             while let Some(c) = chars.next() {
                 match (c, chars.peek()) {
@@ -228,11 +233,9 @@ pub fn tidy(text: &str) -> String {
             continue;
         }
         // The line's text is in place: put the line break(s) before it.
-        let text_of_line = out.split_off(start);
         if start > 0 {
-            out.push_str(if blank_lines > 0 { "\n\n" } else { "\n" });
+            out.insert_str(start, if blank_lines > 0 { "\n\n" } else { "\n" });
         }
-        out.push_str(&text_of_line);
         blank_lines = 0;
     }
     out

@@ -142,7 +142,8 @@ pub fn build(contacts: &[Contact], plan: &Plan) -> Vec<Row> {
 }
 
 fn sort(rows: &mut [Row]) {
-    rows.sort_by(|a, b| {
+    // Stable, as `sort_by` is, over both cores.
+    rows.par_sort_by(|a, b| {
         a.due
             .cmp(&b.due)
             .then(b.priority.cmp(&a.priority))

@@ -112,17 +112,15 @@ pub fn priority(c: &Contact) -> Priority {
 
 /// Points for how senior a job title is, and the word for it.
 pub(crate) fn seniority(title: &str) -> (u32, &'static str) {
-    let t = format!(
-        " {} ",
-        title
-            .to_lowercase()
-            .replace([',', '.', '/', '&', '(', ')'], " ")
-    );
-    // A whole word or phrase of the title, without allocating per word.
-    let has = |words: &[&str]| {
-        words.iter().any(|w| {
-            t.match_indices(w)
-                .any(|(i, _)| t[..i].ends_with(' ') && t[i + w.len()..].starts_with(' '))
+    let t = title
+        .to_lowercase()
+        .replace([',', '.', '/', '&', '(', ')'], " ");
+    let words: Vec<&str> = t.split(' ').collect();
+    // A whole word or phrase of the title: its words one after another, a space apart.
+    let has = |phrases: &[&str]| {
+        phrases.iter().any(|p| {
+            let n = p.split(' ').count();
+            words.windows(n).any(|w| w.iter().copied().eq(p.split(' ')))
         })
     };
     if has(TOP) {
