@@ -376,7 +376,9 @@ fn parse_full(full: &str) -> Building {
 
 /// How many words a family name in capitals takes before a given name that is not in capitals
 /// (`DUPONT Jean`, `ZHANG Wei`, `VAN DER BERG Anna`), as badges and official lists write it;
-/// not a given name typed in capitals (`JOHN Smith`; `MARTIN Paul` is a family name first).
+/// not a given name typed in capitals (`JOHN Smith`; `MARTIN Paul` is a family name first),
+/// unless the one word after it is a given name too: then only the capitals tell, and they say
+/// family name first (`PAUL Thomas`).
 fn family_in_capitals_first(words: &[&str]) -> Option<usize> {
     let caps_particle = |w: &str| is_particle(w) && !w.chars().any(char::is_lowercase);
     let mut count = words
@@ -390,10 +392,11 @@ fn family_in_capitals_first(words: &[&str]) -> Option<usize> {
         let folded = fold(w);
         !caps_particle(w) && names::is_given_name(&folded) && !names::is_common_family_name(&folded)
     };
+    let given_after = words.len() == count + 1 && names::is_common_given_name(&fold(words[count]));
     (count > 0
         && count < words.len()
         && words[count..].iter().any(|w| !is_one_case(w))
-        && !words[..count].iter().any(given_typed_in_capitals))
+        && (given_after || !words[..count].iter().any(given_typed_in_capitals)))
     .then_some(count)
 }
 
@@ -718,6 +721,8 @@ mod tests {
             ("LI Na", "Na", "Li"),
             ("NAKAMURA Hiroshi", "Hiroshi", "Nakamura"),
             ("VAN DER BERG Anna", "Anna", "van der Berg"),
+            // Both words are given names: the capitals decide.
+            ("PAUL Thomas", "Thomas", "Paul"),
         ] {
             let n = full(written);
             assert_eq!(
