@@ -137,6 +137,9 @@ levels! {
     PhoneShared: Phone, bits(10.0, 1e-5);
     /// Both have numbers of their own (not an extension of a company's line), none in common.
     PhonesDiffer: Phone, bits(-3.0, 0.9);
+    /// One's number is the line of the other's desk without its extension: the employer's
+    /// line, saved by someone who called it; says which workplace, as an organization does.
+    PhoneDeskLine: Phone, bits(6.0, 1e-4);
     /// Numbers on both, none in common, some a company's line: says nothing by itself.
     PhoneOther: Phone, Prior::Fixed(0.0);
     /// Date of birth with its year: one pair in 22,000 at random.

@@ -405,6 +405,17 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
                 Some(w),
             );
         }
+    } else if let Some((line, desk, holders)) = desk_line(a, b, stats) {
+        if holders > PHONE_LINE_HOLDERS {
+            // A switchboard: it says what the organization says, no more.
+            s.level(Level::PhoneOther, 0.0);
+        } else {
+            s.add(
+                Level::PhoneDeskLine,
+                || format!("phone (…{line}) is the line of the other's desk (…{desk})"),
+                None,
+            );
+        }
     } else if ka.own_number && kb.own_number {
         s.add(Level::PhonesDiffer, || "numbers differ", None);
     } else if !a.phones.is_empty() && !b.phones.is_empty() {
@@ -1051,6 +1062,21 @@ fn address_slip<'a>(a: &'a Profile, b: &'a Profile) -> Option<(&'a str, &'a str)
     })
 }
 
+/// A number of one record that is the line of a desk of the other, without its extension
+/// (`+44 20 7946 0958`, `+44 20 7946 0958 ext. 214`): the number, the desk, and the records
+/// the number is on.
+fn desk_line<'p>(a: &'p Profile, b: &'p Profile, stats: &Stats) -> Option<(&'p str, &'p str, u32)> {
+    let find = |x: &'p Profile, y: &'p Profile| {
+        x.phones.iter().find_map(|desk| {
+            let (line, _) = desk.split_once('x')?;
+            let i = y.phones.iter().position(|p| p == line)?;
+            let holders = stats.phones.count_hashed(*y.keys.phones().get(i)?);
+            Some((y.phones[i].as_str(), desk.as_str(), holders))
+        })
+    };
+    find(a, b).or_else(|| find(b, a))
+}
+
 /// The index in `a` of the first hash `b` has too.
 fn shared(a: &[u64], b: &[u64]) -> Option<usize> {
     a.iter().position(|x| b.contains(x))
@@ -1458,6 +1484,23 @@ mod tests {
             &others,
         );
         assert!(s.has_conflict(), "{}", s.waterfall());
+    }
+
+    #[test]
+    fn a_number_that_is_the_line_of_the_others_desk_places_them_at_one_employer() {
+        // A badge gives the desk; the phone entry, saved after calling, the line alone.
+        let badge = "Emma Thompson | BBC | +44 20 7946 0958 ext. 214";
+        let phone = "Emma Thompson |  | +44 20 7946 0958";
+        let s = pair(badge, phone, &[]);
+        assert!(has(&s, "phone (…079460958) is the line"), "{}", s.waterfall());
+        assert_eq!(s.band(), Band::Merge, "{}", s.waterfall());
+        // A switchboard on many cards says no more than the organization.
+        let others: Vec<String> = (0..25)
+            .map(|i| format!("Colleague{i} X | BBC | +44 20 7946 0958"))
+            .collect();
+        let others: Vec<&str> = others.iter().map(String::as_str).collect();
+        let s = pair(badge, phone, &others);
+        assert!(!has(&s, "phone (…"), "{}", s.waterfall());
     }
 
     #[test]
