@@ -1492,7 +1492,11 @@ mod tests {
         let badge = "Emma Thompson | BBC | +44 20 7946 0958 ext. 214";
         let phone = "Emma Thompson |  | +44 20 7946 0958";
         let s = pair(badge, phone, &[]);
-        assert!(has(&s, "phone (…079460958) is the line"), "{}", s.waterfall());
+        assert!(
+            has(&s, "phone (…079460958) is the line"),
+            "{}",
+            s.waterfall()
+        );
         assert_eq!(s.band(), Band::Merge, "{}", s.waterfall());
         // A switchboard on many cards says no more than the organization.
         let others: Vec<String> = (0..25)
