@@ -28,8 +28,8 @@ pub struct Profile<'a> {
     /// The first postal address, folded.
     pub place: Option<Box<Place>>,
     /// The values of identifier-like columns ([`Stats::of`] finds them): the column (as a
-    /// hash, and its header) and the value.
-    pub ids: SmallVec<[((u64, CompactString), CompactString); 1]>,
+    /// hash, and its header) and the value. Few records have any: a pointer when empty.
+    pub ids: thin_vec::ThinVec<((u64, CompactString), CompactString)>,
     /// The record's custom fields, where identifier-like columns are looked for.
     pub custom: &'a [(CompactString, CompactString)],
     pub title: Option<CompactString>,
@@ -148,7 +148,7 @@ impl<'a> Profile<'a> {
             linkedin: r.linkedin.as_deref().map(Cow::Borrowed),
             birthday: birthday_digits(r),
             place: Place::of(r).map(Box::new),
-            ids: SmallVec::new(),
+            ids: thin_vec::ThinVec::new(),
             custom: &r.custom,
             weights: Weights::default(),
             company_domains: company_domains(&r.emails).map(Cow::Borrowed).collect(),
