@@ -110,6 +110,12 @@ pub fn priority(c: &Contact) -> Priority {
     }
 }
 
+/// The words of each phrase of [`TOP`], [`SENIOR`] and [`MIDDLE`], split once.
+static PHRASES: std::sync::LazyLock<[Vec<Vec<&'static str>>; 3]> = std::sync::LazyLock::new(|| {
+    let split = |list: &[&'static str]| list.iter().map(|p| p.split(' ').collect()).collect();
+    [split(TOP), split(SENIOR), split(MIDDLE)]
+});
+
 /// Points for how senior a job title is, and the word for it.
 pub(crate) fn seniority(title: &str) -> (u32, &'static str) {
     let t = title
@@ -117,17 +123,17 @@ pub(crate) fn seniority(title: &str) -> (u32, &'static str) {
         .replace([',', '.', '/', '&', '(', ')'], " ");
     let words: Vec<&str> = t.split(' ').collect();
     // A whole word or phrase of the title: its words one after another, a space apart.
-    let has = |phrases: &[&str]| {
-        phrases.iter().any(|p| {
-            let n = p.split(' ').count();
-            words.windows(n).any(|w| w.iter().copied().eq(p.split(' ')))
-        })
+    let has = |phrases: &[Vec<&str>]| {
+        phrases
+            .iter()
+            .any(|p| words.windows(p.len()).any(|w| w == p.as_slice()))
     };
-    if has(TOP) {
+    let [top, senior, middle] = &*PHRASES;
+    if has(top) {
         (6, "executive")
-    } else if has(SENIOR) {
+    } else if has(senior) {
         (4, "senior title")
-    } else if has(MIDDLE) {
+    } else if has(middle) {
         (2, "manager")
     } else {
         (0, "")
