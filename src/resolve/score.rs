@@ -1008,16 +1008,18 @@ fn one_scheme_own_given(x: &str, y: &str, a: &NameKey, b: &NameKey) -> bool {
         return false;
     }
     let is_separator = |c: char| matches!(c, '.' | '_' | '-' | '+');
-    let (wx, wy): (Vec<&str>, Vec<&str>) = (
-        x.split(is_separator).collect(),
-        y.split(is_separator).collect(),
-    );
-    let separators = |s: &str| s.chars().filter(|c| is_separator(*c)).collect::<String>();
-    if wx.len() < 2 || wx.len() != wy.len() || separators(x) != separators(y) {
+    if !x.contains(is_separator) || !x.matches(is_separator).eq(y.matches(is_separator)) {
         return false;
     }
-    let differ: Vec<usize> = (0..wx.len()).filter(|&i| wx[i] != wy[i]).collect();
-    matches!(differ.as_slice(), [i] if names::fold(wx[*i]) == ga && names::fold(wy[*i]) == gb)
+    // Same separators in the same order: as many words, compared in place.
+    let mut differ = x
+        .split(is_separator)
+        .zip(y.split(is_separator))
+        .filter(|(u, v)| u != v);
+    match (differ.next(), differ.next()) {
+        (Some((u, v)), None) => names::fold(u) == ga && names::fold(v) == gb,
+        _ => false,
+    }
 }
 
 /// Two local parts that differ in a number of the same length, or by a number on one only
@@ -1071,7 +1073,7 @@ fn desk_line<'p>(a: &'p Profile, b: &'p Profile, stats: &Stats) -> Option<(&'p s
             let (line, _) = desk.split_once('x')?;
             let i = y.phones.iter().position(|p| p == line)?;
             let holders = stats.phones.count_hashed(*y.keys.phones().get(i)?);
-            Some((y.phones[i].as_str(), desk.as_str(), holders))
+            Some((line, desk.as_str(), holders))
         })
     };
     find(a, b).or_else(|| find(b, a))
