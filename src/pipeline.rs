@@ -387,11 +387,50 @@ impl Derived {
 /// records and who is who, with why each contact's records are one person.
 /// `opts` reads the records of imports that did not record their region.
 pub fn derive_contacts(stored: Vec<Stored>, decisions: &[Decision], opts: &Options) -> Derived {
-    use rayon::prelude::*;
     let ids: Vec<i64> = stored.iter().map(|s| s.id).collect();
-    let index: rustc_hash::FxHashMap<i64, usize> =
-        ids.iter().enumerate().map(|(i, &id)| (id, i)).collect();
-    let (mut records, events): (Vec<Record>, Vec<tag::Event>) = stored
+    let (mut records, events) = normalized(stored, opts);
+    let decided = decided(&ids, decisions);
+    let mut resolved = resolve::resolve_keeping(&mut records, &decided);
+    not_asked_again(&mut resolved, &decided);
+    tag::tag_each(
+        &mut resolved.contacts,
+        &records,
+        |i| &events[i],
+        &known_events(&events),
+    );
+    Derived {
+        ids,
+        resolved,
+        worklist: Vec::new(),
+    }
+}
+
+/// The contacts that records added to a store make with those they may be, resolved against
+/// what the last derivation learned (`snapshot`, which then knows them too, see
+/// [`resolve::resolve_added`]): `records` ([`normalized`], with the event each was imported
+/// with) are those records, the added ones last, `ids` their store ids, `global` each one's
+/// number among all records, `known` every event the store knows. The contacts' members are
+/// indexes into `records`.
+pub fn derive_added(
+    (mut records, events): (Vec<Record>, Vec<tag::Event>),
+    ids: &[i64],
+    global: &[u32],
+    snapshot: &mut resolve::Snapshot,
+    decisions: &[Decision],
+    known: &[tag::Event],
+) -> Resolved {
+    let decided = decided(ids, decisions);
+    let mut resolved = resolve::resolve_added(snapshot, &mut records, global, &decided);
+    not_asked_again(&mut resolved, &decided);
+    tag::tag_each(&mut resolved.contacts, &records, |i| &events[i], known);
+    resolved
+}
+
+/// The stored records normalized as a run would read them (`opts` for those of imports that
+/// did not record their region), each with the event it was imported with.
+pub fn normalized(stored: Vec<Stored>, opts: &Options) -> (Vec<Record>, Vec<tag::Event>) {
+    use rayon::prelude::*;
+    stored
         .into_par_iter()
         .map(|s| {
             let opts = Options {
@@ -402,8 +441,14 @@ pub fn derive_contacts(stored: Vec<Stored>, decisions: &[Decision], opts: &Optio
             r.raw = String::new();
             (r, s.event)
         })
-        .unzip();
-    // Who is who: the later of two decisions about the same pair wins.
+        .unzip()
+}
+
+/// The users' merges and splits as pairs of records (indexes into `ids`, the records' store
+/// ids): the later of two decisions about the same pair wins.
+fn decided(ids: &[i64], decisions: &[Decision]) -> resolve::Decisions {
+    let index: rustc_hash::FxHashMap<i64, usize> =
+        ids.iter().enumerate().map(|(i, &id)| (id, i)).collect();
     let mut pairs: std::collections::BTreeMap<(usize, usize), bool> = Default::default();
     for d in decisions {
         let (together, other) = match &d.kind {
@@ -419,31 +464,37 @@ pub fn derive_contacts(stored: Vec<Stored>, decisions: &[Decision], opts: &Optio
             }
         }
     }
-    let decided = resolve::Decisions {
+    resolve::Decisions {
         together: pairs.iter().filter(|(_, t)| **t).map(|(p, _)| *p).collect(),
         apart: pairs
             .iter()
             .filter(|(_, t)| !**t)
             .map(|(p, _)| *p)
             .collect(),
-    };
-    let mut resolved = resolve::resolve_explained(&mut records, &decided);
-    // A pair a user already kept apart is not asked about again.
-    if !decided.apart.is_empty() {
-        let contacts = &resolved.contacts;
-        resolved.review.retain(|p| {
-            !contacts[p.left].members.iter().any(|&a| {
-                contacts[p.right]
-                    .members
-                    .iter()
-                    .any(|&b| decided.apart.contains(&(a.min(b), a.max(b))))
-            })
-        });
     }
-    // Every event the store knows, once: a connection imported on its own is met at the one
-    // its day falls in.
+}
+
+/// A pair a user already kept apart is not asked about again.
+fn not_asked_again(resolved: &mut Resolved, decided: &resolve::Decisions) {
+    if decided.apart.is_empty() {
+        return;
+    }
+    let contacts = &resolved.contacts;
+    resolved.review.retain(|p| {
+        !contacts[p.left].members.iter().any(|&a| {
+            contacts[p.right]
+                .members
+                .iter()
+                .any(|&b| decided.apart.contains(&(a.min(b), a.max(b))))
+        })
+    });
+}
+
+/// Every event of `events` once, in the order first seen: a connection imported on its own is
+/// met at the one its day falls in.
+pub fn known_events(events: &[tag::Event]) -> Vec<tag::Event> {
     let mut known: Vec<tag::Event> = Vec::new();
-    for e in &events {
+    for e in events {
         if e.name.is_some()
             && !known
                 .iter()
@@ -452,12 +503,7 @@ pub fn derive_contacts(stored: Vec<Stored>, decisions: &[Decision], opts: &Optio
             known.push(e.clone());
         }
     }
-    tag::tag_each(&mut resolved.contacts, &records, |i| &events[i], &known);
-    Derived {
-        ids,
-        resolved,
-        worklist: Vec::new(),
-    }
+    known
 }
 
 /// Adds the follow-ups done, snoozed or skipped to the contacts that now hold their records, and

@@ -111,6 +111,9 @@ pub struct Blocking {
     /// The hash of every organization key in the data, as the keys took them
     /// ([`rules_finding`] needs them again).
     pub orgs: HashSet<u64>,
+    /// Every record's keys as (key, record), sorted, when asked for ([`block_keeping`]): what
+    /// records added later are blocked against.
+    pub entries: Vec<(u64, u32)>,
 }
 
 /// The blocking keys of one record, each given to `emit` as the key (its rule and a hash of the
@@ -275,7 +278,14 @@ const RULES: [Rule; 11] = [
 
 /// Finds the candidate pairs of `profiles`: every record's keys as (key, record) entries,
 /// sorted, so that the records of one key are one run.
+#[cfg(test)]
 pub fn block(profiles: &[Profile]) -> Blocking {
+    block_keeping(profiles, false)
+}
+
+/// Finds the candidate pairs as [`block`] does, and keeps the keys ([`Blocking::entries`])
+/// when `keep` is set.
+pub fn block_keeping(profiles: &[Profile], keep: bool) -> Blocking {
     use rayon::prelude::*;
     let orgs = organizations(profiles);
     // Keys are hashed in parallel, a slice of records at a time, and gathered in one vector,
@@ -310,7 +320,7 @@ pub fn block(profiles: &[Profile]) -> Blocking {
         tallies.iter().map(|t| t.pairs).zip(ranges).collect(),
         |range| pairs_of(&entries[range]),
     );
-    drop(entries);
+    let entries = if keep { entries } else { Vec::new() };
     pairs.par_sort_unstable();
     pairs.dedup();
     let mut counts: HashMap<Rule, RuleCount> = HashMap::default();
@@ -334,7 +344,77 @@ pub fn block(profiles: &[Profile]) -> Blocking {
         per_rule,
         capped,
         orgs,
+        entries,
     }
+}
+
+/// A blocking key and the record that has it.
+pub type Entry = (u64, u32);
+
+/// Finds the candidate pairs of records added to data blocked before: `profiles` holds them
+/// from `new_from` on, after the records of `counted` (the keys kept of the data before,
+/// [`Blocking::entries`], with its record numbers) that share a key with them. A key is
+/// capped as it would be in all the data: by the records of `counted` with it and the added
+/// ones. Gives the pairs (indexes into `profiles`) and the added records' keys, as (key,
+/// index into `profiles`).
+pub fn block_added(
+    profiles: &[Profile],
+    orgs: &HashSet<u64>,
+    counted: &[(u64, u32)],
+    new_from: usize,
+) -> (Vec<(u32, u32)>, Vec<Entry>) {
+    let mut entries: Vec<Entry> = Vec::new();
+    for (i, p) in profiles.iter().enumerate() {
+        keys(p, orgs, &mut |key, _| entries.push((key, i as u32)));
+    }
+    entries.sort_unstable();
+    entries.dedup();
+    let mut pairs = Vec::new();
+    for run in entries.chunk_by(|x, y| x.0 == y.0) {
+        if run.len() < 2 {
+            continue;
+        }
+        let key = run[0].0;
+        let before = counted.partition_point(|e| e.0 < key);
+        let before = counted[before..].partition_point(|e| e.0 == key);
+        let added = run.iter().filter(|e| e.1 as usize >= new_from).count();
+        if before + added > rule_of(key).cap() {
+            continue;
+        }
+        pairs.extend(
+            run.iter()
+                .enumerate()
+                .flat_map(|(x, &(_, a))| run[x + 1..].iter().map(move |&(_, b)| (a, b))),
+        );
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    entries.retain(|e| e.1 as usize >= new_from);
+    (pairs, entries)
+}
+
+/// The records of `counted` (kept keys, [`Blocking::entries`]) that share a key of
+/// `profiles` not too many records hold (with those of `profiles`): the records that added
+/// ones may be.
+pub fn neighbours(profiles: &[Profile], orgs: &HashSet<u64>, counted: &[(u64, u32)]) -> Vec<u32> {
+    let mut mine: Vec<(u64, u32)> = Vec::new();
+    for (i, p) in profiles.iter().enumerate() {
+        keys(p, orgs, &mut |key, _| mine.push((key, i as u32)));
+    }
+    mine.sort_unstable();
+    mine.dedup();
+    let mut found = Vec::new();
+    for run in mine.chunk_by(|x, y| x.0 == y.0) {
+        let key = run[0].0;
+        let start = counted.partition_point(|e| e.0 < key);
+        let end = start + counted[start..].partition_point(|e| e.0 == key);
+        if end - start + run.len() <= rule_of(key).cap() {
+            found.extend(counted[start..end].iter().map(|e| e.1));
+        }
+    }
+    found.sort_unstable();
+    found.dedup();
+    found
 }
 
 /// One vector of the items of `sources`, each given with how many items it makes: every
@@ -593,5 +673,43 @@ mod tests {
         assert_eq!(blocking.capped.len(), 1);
         assert_eq!(blocking.capped[0].key, "info@acme.example");
         assert_eq!(blocking.capped[0].records, 60);
+    }
+
+    /// `n` records of one role address, each of its own name.
+    fn sharing(n: usize) -> Vec<Profile<'static>> {
+        (0..n)
+            .map(|i| {
+                let mut p = Profile {
+                    emails: vec!["info@acme.example".into()].into(),
+                    name: NameKey {
+                        given: Some(format!("g{i}").into()),
+                        ..NameKey::default()
+                    },
+                    ..Profile::default()
+                };
+                p.name.index();
+                p.index();
+                p
+            })
+            .collect()
+    }
+
+    #[test]
+    fn records_added_meet_those_kept_as_in_all_the_data_and_a_key_capped_there_is_capped() {
+        for (before, capped) in [(10, false), (49, false), (50, true), (60, true)] {
+            let kept = block_keeping(&sharing(before), true);
+            let mut added = sharing(1);
+            added.push(person("Jane", "Doe", None));
+            let near = neighbours(&added, &kept.orgs, &kept.entries);
+            assert_eq!(near.len(), if capped { 0 } else { before }, "{before}");
+            // Resolved again with those it may be, the added record is paired with each of
+            // them, as blocking all the records would pair it.
+            let mut subset: Vec<Profile> = near.iter().map(|_| sharing(1).remove(0)).collect();
+            subset.extend(added);
+            let (pairs, keys) = block_added(&subset, &kept.orgs, &kept.entries, near.len());
+            let all = block(&[sharing(before), sharing(1)].concat()).pairs;
+            assert_eq!(pairs.len(), all.len(), "{before}");
+            assert!(keys.iter().all(|&(_, i)| i as usize >= near.len()));
+        }
     }
 }

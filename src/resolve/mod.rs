@@ -30,6 +30,7 @@ mod model;
 pub mod names;
 mod profile;
 pub mod score;
+mod snapshot;
 mod stats;
 
 use std::collections::HashMap;
@@ -42,6 +43,7 @@ pub use block::{CappedBlock, RuleCount};
 pub use explain::explain;
 use profile::Profile;
 pub use score::{Band, Score};
+pub use snapshot::Snapshot;
 use stats::Stats;
 
 /// A family name borne by at most this many people here (the pair's own two, at two employers)
@@ -82,6 +84,8 @@ pub struct Resolved {
     /// For each contact, when asked for ([`resolve_explained`]): the evidence between its
     /// first record and each other, as `--explain` writes it; empty for a contact of one record.
     pub why: Vec<String>,
+    /// What the resolve learned of the data, when asked for ([`resolve_keeping`]).
+    pub snapshot: Option<Snapshot>,
 }
 
 /// A record pair left for review: its records, total and evidence.
@@ -150,6 +154,11 @@ fn write_candidates(path: &std::path::Path, records: &[Record], pairs: &[(u32, u
 impl<'a> Resolver<'a> {
     /// The records' profiles, term frequencies, candidate pairs and the weights they give.
     pub fn new(records: &'a [Record]) -> Resolver<'a> {
+        Resolver::new_keeping(records, false)
+    }
+
+    /// As [`Resolver::new`], keeping every record's blocking keys when `keep` is set.
+    fn new_keeping(records: &'a [Record], keep: bool) -> Resolver<'a> {
         let mut clock = std::time::Instant::now();
         let mut timings = Vec::new();
         let mut lap = |step: &'static str| {
@@ -160,7 +169,7 @@ impl<'a> Resolver<'a> {
         let mut stats = Stats::of(&mut profiles);
         stats.weigh(&mut profiles);
         lap("profiles and term frequencies");
-        let blocking = block::block(&profiles);
+        let blocking = block::block_keeping(&profiles, keep);
         lap("blocking");
         if let Some(path) = std::env::var_os("ROLO_CANDIDATES") {
             write_candidates(std::path::Path::new(&path), records, &blocking.pairs);
@@ -369,33 +378,49 @@ pub fn resolve(records: &mut [Record]) -> Resolved {
 
 /// Groups the records into contacts, following the users' decisions.
 pub fn resolve_with(records: &mut [Record], decisions: &Decisions) -> Resolved {
-    resolve_inner(records, decisions, false)
+    resolve_inner(records, decisions, false, false)
 }
 
 /// Groups the records into contacts as [`resolve_with`] does, and says for each contact why its
 /// records are one person ([`Resolved::why`]).
 pub fn resolve_explained(records: &mut [Record], decisions: &Decisions) -> Resolved {
-    resolve_inner(records, decisions, true)
+    resolve_inner(records, decisions, true, false)
 }
 
-fn resolve_inner(records: &mut [Record], decisions: &Decisions, explain: bool) -> Resolved {
-    // Records read from one of rolo's own exports were contacts already: two of one file that
-    // were two contacts stay two, whatever they share (the first run kept them apart).
-    let sealed: Vec<Option<(u64, u64)>> = if records.iter().any(|r| r.exported_as.is_some()) {
-        records
-            .iter()
-            .map(|r| {
-                let id = r.exported_as.as_deref()?;
-                let file = r.prov.as_ref().map(|p| &*p.file).unwrap_or_default();
-                Some((stats::hash(file), stats::hash(id)))
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let (groups, mut pairs, mut report, mut why) = {
-        let mut resolver = Resolver::new(records);
-        let blocking = resolver.blocking.take().unwrap_or_default();
+/// Groups the records into contacts as [`resolve_explained`] does, and keeps what the resolve
+/// learned of them ([`Resolved::snapshot`]) for records added later ([`resolve_added`]).
+pub fn resolve_keeping(records: &mut [Record], decisions: &Decisions) -> Resolved {
+    resolve_inner(records, decisions, true, true)
+}
+
+/// For each record read from one of rolo's own exports, its file and the contact it was there
+/// (as hashes): two of one file that were two contacts stay two, whatever they share (the
+/// first run kept them apart). Empty when no record was.
+fn sealed(records: &[Record]) -> Vec<Option<(u64, u64)>> {
+    if !records.iter().any(|r| r.exported_as.is_some()) {
+        return Vec::new();
+    }
+    records
+        .iter()
+        .map(|r| {
+            let id = r.exported_as.as_deref()?;
+            let file = r.prov.as_ref().map(|p| &*p.file).unwrap_or_default();
+            Some((stats::hash(file), stats::hash(id)))
+        })
+        .collect()
+}
+
+fn resolve_inner(
+    records: &mut [Record],
+    decisions: &Decisions,
+    explain: bool,
+    keep: bool,
+) -> Resolved {
+    let sealed = sealed(records);
+    let (groups, pairs, report, why, snapshot) = {
+        let mut resolver = Resolver::new_keeping(records, keep);
+        let mut blocking = resolver.blocking.take().unwrap_or_default();
+        let kept = keep.then(|| (std::mem::take(&mut blocking.entries), blocking.orgs.clone()));
         let timings = std::mem::take(&mut resolver.timings);
         let (groups, pairs, report) = resolver.groups(blocking, timings, decisions, &sealed);
         let why: Vec<String> = if explain {
@@ -406,8 +431,100 @@ fn resolve_inner(records: &mut [Record], decisions: &Decisions, explain: bool) -
         } else {
             Vec::new()
         };
-        (groups, pairs, report, why)
+        let snapshot = kept.map(|(entries, orgs)| Snapshot {
+            stats: resolver.stats,
+            orgs,
+            entries,
+            records: records.len() as u32,
+        });
+        (groups, pairs, report, why, snapshot)
     };
+    let mut resolved = assemble(records, groups, pairs, report, why);
+    resolved.snapshot = snapshot;
+    resolved
+}
+
+/// Resolves records added to data resolved before, against what that resolve learned
+/// (`snapshot`, which then knows them too); the weights are not learned again. `records` are
+/// the added records after the records resolved before that share a blocking key with them
+/// ([`Snapshot::neighbours`]) and every other record of their contacts; `global` is each
+/// one's number among all records, in ascending order, the added ones numbered from
+/// [`Snapshot::records`] on. Gives the contacts of `records`, their members as indexes into
+/// `records`, with why each is one person.
+pub fn resolve_added(
+    snapshot: &mut Snapshot,
+    records: &mut [Record],
+    global: &[u32],
+    decisions: &Decisions,
+) -> Resolved {
+    let new_from = global.partition_point(|&g| g < snapshot.records);
+    let sealed = sealed(records);
+    let stats = std::mem::take(&mut snapshot.stats);
+    let (groups, pairs, report, why, stats, added) = {
+        let mut profiles: Vec<Profile> = records.par_iter().map(Profile::of).collect();
+        let mut stats = stats;
+        stats.add(&mut profiles, new_from);
+        stats.weigh(&mut profiles);
+        for p in profiles[new_from..].iter().filter(|p| p.org.is_some()) {
+            snapshot.orgs.insert(p.keys.org);
+        }
+        let (pairs, added) =
+            block::block_added(&profiles, &snapshot.orgs, &snapshot.entries, new_from);
+        let blocking = block::Blocking {
+            pairs,
+            ..block::Blocking::default()
+        };
+        let resolver = Resolver {
+            profiles,
+            stats,
+            blocking: None,
+            timings: Vec::new(),
+        };
+        let (groups, pairs, report) = resolver.groups(blocking, Vec::new(), decisions, &sealed);
+        let why: Vec<String> = groups
+            .par_iter()
+            .map(|members| resolver.why(members, records))
+            .collect();
+        (groups, pairs, report, why, resolver.stats, added)
+    };
+    snapshot.stats = stats;
+    let mut added: Vec<(u64, u32)> = added
+        .into_iter()
+        .map(|(key, i)| (key, global[i as usize]))
+        .collect();
+    added.sort_unstable();
+    let before = std::mem::take(&mut snapshot.entries);
+    snapshot.entries = merge_sorted(before, added);
+    snapshot.records += (records.len() - new_from) as u32;
+    assemble(records, groups, pairs, report, why)
+}
+
+/// Two sorted lists as one.
+fn merge_sorted<T: Ord + Copy>(a: Vec<T>, b: Vec<T>) -> Vec<T> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut x, mut y) = (a.iter().peekable(), b.iter().peekable());
+    while let (Some(&&p), Some(&&q)) = (x.peek(), y.peek()) {
+        if p <= q {
+            out.push(p);
+            x.next();
+        } else {
+            out.push(q);
+            y.next();
+        }
+    }
+    out.extend(x);
+    out.extend(y);
+    out
+}
+
+/// The contacts the groups of records make, with the review pairs as contact pairs.
+fn assemble(
+    records: &mut [Record],
+    groups: Vec<Vec<usize>>,
+    mut pairs: Vec<Noted>,
+    mut report: Report,
+    mut why: Vec<String>,
+) -> Resolved {
     for (_, _, _, evidence) in &mut pairs {
         name_records(evidence, records);
     }
@@ -470,6 +587,7 @@ fn resolve_inner(records: &mut [Record], decisions: &Decisions, explain: bool) -
         review,
         report,
         why,
+        snapshot: None,
     }
 }
 

@@ -28,6 +28,8 @@ pub struct Stats {
     pub(super) localities: Counts,
     pub(super) streets: Counts,
     pub(super) regions: Counts,
+    /// The custom columns that hold a code of each record's own ([`identifier_columns`]).
+    pub(super) id_columns: rustc_hash::FxHashSet<u64>,
     /// What the data at hand changed in each level's weight ([`super::learn`]).
     pub model: Model,
 }
@@ -126,29 +128,26 @@ pub(super) fn lone_names(profiles: &[Profile]) -> rustc_hash::FxHashSet<u64> {
         .collect();
     seen.par_sort_unstable();
     seen.chunk_by(|x, y| x.0 == y.0)
-        .filter(|run| {
-            let bare = run.iter().take_while(|r| r.1 == 0).count();
-            let orgs = run[bare..].chunk_by(|x, y| x.1 == y.1).count();
-            bare <= 1 && orgs <= 1
-        })
+        .filter(|run| lone(run))
         .map(|run| run[0].0)
         .collect()
 }
 
+/// Whether the records of one full name, as (name, organization or 0) sorted, are one
+/// person's: they name one organization or none, and at most one names none.
+fn lone(run: &[(u64, u64)]) -> bool {
+    let bare = run.iter().take_while(|r| r.1 == 0).count();
+    let orgs = run[bare..].chunk_by(|x, y| x.1 == y.1).count();
+    bare <= 1 && orgs <= 1
+}
+
 /// Finds the custom columns that hold a code of each record's own (a member, customer or
-/// social security number) and gives each profile its values there ([`Profile::ids`]): at
-/// least ten records have the column, nine values in ten look like codes (one word of 4 to 24
-/// letters and digits, a digit among them, not a date or a time), and at least a third of the
+/// social security number) ([`give_identifiers`] gives each profile its values there): at
+/// least ten records have the column, nine values in ten look like codes ([`code_like`]),
+/// and at least a third of the
 /// values are distinct (a column of a few values is a category, not a code).
-pub(super) fn identifier_columns(profiles: &mut [Profile]) {
+pub(super) fn identifier_columns(profiles: &[Profile]) -> rustc_hash::FxHashSet<u64> {
     use rayon::prelude::*;
-    let code_like = |v: &str| {
-        (4..=24).contains(&v.len())
-            && v.bytes().any(|b| b.is_ascii_digit())
-            && v.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'/' | b'.'))
-            && !(v.len() == 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-')
-    };
     let mut seen: Vec<(u64, u64, bool)> = profiles
         .par_iter()
         .flat_map_iter(|p| {
@@ -157,19 +156,30 @@ pub(super) fn identifier_columns(profiles: &mut [Profile]) {
                 .map(|(h, v)| (hash(h), hash(v), code_like(v.trim())))
         })
         .collect();
-    if seen.is_empty() {
-        return;
-    }
     seen.par_sort_unstable();
-    let columns: rustc_hash::FxHashSet<u64> = seen
-        .chunk_by(|x, y| x.0 == y.0)
+    seen.chunk_by(|x, y| x.0 == y.0)
         .filter(|run| {
             let codes = run.iter().filter(|t| t.2).count();
             let distinct = run.chunk_by(|x, y| x.1 == y.1).count();
             run.len() >= 10 && codes * 10 >= run.len() * 9 && distinct * 3 >= run.len()
         })
         .map(|run| run[0].0)
-        .collect();
+        .collect()
+}
+
+/// Whether a value looks like a code: one word of 4 to 24 letters and digits, a digit among
+/// them, not a date.
+fn code_like(v: &str) -> bool {
+    (4..=24).contains(&v.len())
+        && v.bytes().any(|b| b.is_ascii_digit())
+        && v.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'/' | b'.'))
+        && !(v.len() == 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-')
+}
+
+/// Gives each profile its values in the identifier `columns` ([`Profile::ids`]).
+pub(super) fn give_identifiers(profiles: &mut [Profile], columns: &rustc_hash::FxHashSet<u64>) {
+    use rayon::prelude::*;
     if columns.is_empty() {
         return;
     }
@@ -180,6 +190,17 @@ pub(super) fn identifier_columns(profiles: &mut [Profile]) {
                 p.ids
                     .push(((column, h.clone()), v.trim().to_lowercase().into()));
             }
+        }
+    });
+}
+
+/// Sets the formal given name each profile is counted under ([`Keys::given`]), by the given
+/// names of `given`.
+fn formal_given(profiles: &mut [Profile], given: &Counts) {
+    use rayon::prelude::*;
+    profiles.par_iter_mut().for_each(|p| {
+        if let Some(g) = p.name.given.as_deref().filter(|g| g.len() > 1) {
+            p.keys.given = hash(names::canonical_given(g, |f| given.count(f)));
         }
     });
 }
@@ -253,7 +274,8 @@ impl Stats {
     /// under by the given names the data holds.
     pub fn of(profiles: &mut [Profile]) -> Stats {
         use rayon::prelude::*;
-        identifier_columns(profiles);
+        let id_columns = identifier_columns(profiles);
+        give_identifiers(profiles, &id_columns);
         let given = Counts::of(
             profiles
                 .par_iter()
@@ -261,11 +283,7 @@ impl Stats {
                 .map(hash)
                 .collect(),
         );
-        profiles.par_iter_mut().for_each(|p| {
-            if let Some(g) = p.name.given.as_deref().filter(|g| g.len() > 1) {
-                p.keys.given = hash(names::canonical_given(g, |f| given.count(f)));
-            }
-        });
+        formal_given(profiles, &given);
         let profiles = &*profiles;
         // Organizations and their first words, from the hashes the profiles hold.
         let orgs = |key: fn(&Keys) -> u64| {
@@ -314,7 +332,132 @@ impl Stats {
             localities: places(|x| &x.locality),
             streets: places(|x| &x.street),
             regions: places(|x| &x.region),
+            id_columns,
             model: Model::default(),
+        }
+    }
+
+    /// The counts, in the order a snapshot keeps them.
+    pub(super) fn counts(&self) -> [&Counts; 10] {
+        [
+            &self.given,
+            &self.family,
+            &self.org,
+            &self.org_heads,
+            &self.phones,
+            &self.titles,
+            &self.postcodes,
+            &self.localities,
+            &self.streets,
+            &self.regions,
+        ]
+    }
+
+    pub(super) fn counts_mut(&mut self) -> [&mut Counts; 10] {
+        [
+            &mut self.given,
+            &mut self.family,
+            &mut self.org,
+            &mut self.org_heads,
+            &mut self.phones,
+            &mut self.titles,
+            &mut self.postcodes,
+            &mut self.localities,
+            &mut self.streets,
+            &mut self.regions,
+        ]
+    }
+
+    /// Counts records added to the data these frequencies were taken of: `subset` holds them
+    /// from `new_from` on, after the records already counted that share a blocking key with
+    /// them. Identifier values and formal given names are set on every profile of `subset`;
+    /// the added records' given names, organizations, numbers, titles and places are counted
+    /// (a family name first seen as one bearer); whether each of their numbers and full names
+    /// is one person's is decided again from the records of `subset` that bear it.
+    pub fn add(&mut self, subset: &mut [Profile], new_from: usize) {
+        give_identifiers(subset, &self.id_columns);
+        let bump = |counts: &mut Counts, value: u64| {
+            *counts.of.entry(value).or_default() += 1;
+            counts.total += 1;
+        };
+        for p in &subset[new_from..] {
+            if let Some(g) = p.name.given.as_deref() {
+                bump(&mut self.given, hash(g));
+            }
+        }
+        formal_given(subset, &self.given);
+        let subset = &*subset;
+        for p in &subset[new_from..] {
+            if p.name.family.is_some()
+                && p.name.given.is_some()
+                && let std::collections::hash_map::Entry::Vacant(e) =
+                    self.family.of.entry(p.keys.family)
+            {
+                e.insert(1);
+                self.family.total += 1;
+            }
+            if p.org.is_some() {
+                bump(&mut self.org, p.keys.org);
+                bump(&mut self.org_heads, p.keys.org_head);
+            }
+            if let Some(t) = p.title.as_deref() {
+                bump(&mut self.titles, hash(t));
+            }
+            for &k in p.keys.phones() {
+                bump(&mut self.phones, k);
+            }
+            if let Some(place) = p.place.as_deref() {
+                for (counts, part) in [
+                    (&mut self.postcodes, &place.postcode),
+                    (&mut self.localities, &place.locality),
+                    (&mut self.streets, &place.street),
+                    (&mut self.regions, &place.region),
+                ] {
+                    if let Some(v) = part.as_deref() {
+                        bump(counts, hash(v));
+                    }
+                }
+            }
+        }
+        self.records += subset.len() - new_from;
+        // A number is one person's when every record bearing it bears one full name; the
+        // subset holds them all unless the number is on too many records to be anyone's.
+        let mut by_phone: HashMap<u64, Vec<u64>> = HashMap::default();
+        let mut by_name: HashMap<u64, Vec<(u64, u64)>> = HashMap::default();
+        for p in subset {
+            let name = p.keys.full_name();
+            for &key in p.keys.phones() {
+                by_phone.entry(key).or_default().push(name);
+            }
+            if name != 0 {
+                by_name.entry(name).or_default().push((name, p.keys.org));
+            }
+        }
+        for key in subset[new_from..].iter().flat_map(|p| p.keys.phones()) {
+            let names = &by_phone[key];
+            let all = names.len() as u32 == self.phones.count_hashed(*key);
+            if all && names[0] != 0 && names.iter().all(|&n| n == names[0]) {
+                self.one_name_phones.insert(*key);
+            } else {
+                self.one_name_phones.remove(key);
+            }
+        }
+        for p in &subset[new_from..] {
+            let name = p.keys.full_name();
+            let Some(bearers) = by_name.get_mut(&name) else {
+                continue;
+            };
+            bearers.sort_unstable();
+            let common = p
+                .name
+                .family
+                .as_deref()
+                .is_some_and(names::is_common_family_name);
+            if !common && lone(bearers) {
+                self.lone_names.insert(name);
+            } else {
+                self.lone_names.remove(&name);
+            }
         }
     }
 

@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 
 use super::{Store, StoreError};
 use crate::model::Contact;
-use crate::resolve::ReviewPair;
+use crate::resolve::{ReviewPair, Snapshot};
 
 /// What the contacts of a store are derived from, as a digest.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,6 +38,41 @@ pub struct CachedAll {
     pub review: Vec<ReviewPair>,
 }
 
+/// What adding records to the kept contacts starts from ([`Store::kept`]).
+pub struct Kept {
+    /// The store id of each record the contacts' `members` count, in ascending order.
+    pub ids: Vec<i64>,
+    /// The place among the contacts of the one holding each record.
+    pub contact_of: Vec<u32>,
+    pub contacts: usize,
+    pub review: Vec<ReviewPair>,
+    pub snapshot: Snapshot,
+}
+
+/// One contact to keep at a place ([`Store::patch`]): its store record ids in the order of its
+/// sources, and why its records are one person.
+pub struct Put {
+    pub ordinal: usize,
+    pub contact: Contact,
+    pub records: Vec<i64>,
+    pub why: String,
+}
+
+/// A change to the kept contacts that records added make ([`Store::patch`]).
+pub struct Patch {
+    /// The places of contacts no longer kept as they were, each either put again or left
+    /// empty (and then filled by a move).
+    pub gone: Vec<usize>,
+    pub put: Vec<Put>,
+    /// Contacts taken from one place to another, to leave no place empty.
+    pub moves: Vec<(usize, usize)>,
+    pub kept: Kept,
+}
+
+fn u32_bytes(values: &[u32]) -> Vec<u8> {
+    values.iter().flat_map(|v| v.to_le_bytes()).collect()
+}
+
 /// Empties the kept contacts (before a person is forgotten, say).
 pub(super) fn clear(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
     conn.execute_batch("DELETE FROM derived; DELETE FROM derived_contact; DELETE FROM derived_key;")
@@ -48,13 +83,18 @@ impl Store {
     /// a merge, a split or a forget, and whether it was taken back), and `region`, the region
     /// a number without a country code is read with.
     pub fn state(&self, region: &str) -> Result<State, StoreError> {
+        self.state_before(region, i64::MAX)
+    }
+
+    /// The state the store's contacts derived from before batch `batch` and every later one.
+    pub fn state_before(&self, region: &str, batch: i64) -> Result<State, StoreError> {
         let batches: String = self
             .conn
             .query_row(
                 "SELECT coalesce(group_concat(id || ':' || command || ':' || coalesce(undone, ''), ','), '')
                  FROM (SELECT id, command, undone FROM batch
-                       WHERE command NOT IN ('done', 'snooze', 'skip') ORDER BY id)",
-                [],
+                       WHERE command NOT IN ('done', 'snooze', 'skip') AND id < ?1 ORDER BY id)",
+                [batch],
                 |r| r.get(0),
             )
             .map_err(self.err())?;
@@ -80,7 +120,9 @@ impl Store {
 
     /// Keeps the contacts derived in `state`: `ids` the store id of each record their
     /// `members` count, `why` each contact's evidence (or none), `keys` what a user may name a
-    /// contact by. Replaces what was kept, in one transaction.
+    /// contact by, and what the resolve learned (`snapshot`), for records added later.
+    /// Replaces what was kept, in one transaction.
+    #[allow(clippy::too_many_arguments)]
     pub fn cache(
         &self,
         state: &State,
@@ -88,8 +130,16 @@ impl Store {
         contacts: &[Contact],
         why: &[String],
         review: &[ReviewPair],
+        snapshot: Option<&Snapshot>,
         keys: impl Fn(&Contact) -> Vec<String> + Sync,
     ) -> Result<(), StoreError> {
+        let mut contact_of = vec![0u32; ids.len()];
+        for (c, contact) in contacts.iter().enumerate() {
+            for &m in &contact.members {
+                contact_of[m] = c as u32;
+            }
+        }
+        let snapshot = snapshot.map(Snapshot::to_bytes);
         let rows: Vec<(String, String, Vec<String>)> = contacts
             .par_iter()
             .map(|c| {
@@ -106,7 +156,10 @@ impl Store {
         let write = || -> rusqlite::Result<()> {
             clear(&tx)?;
             // An index built once over the rows is far faster than one kept up row by row.
-            tx.execute_batch("DROP INDEX derived_contact_id; DROP INDEX derived_key_key;")?;
+            tx.execute_batch(
+                "DROP INDEX derived_contact_id; DROP INDEX derived_key_key;
+                 DROP INDEX derived_key_ordinal;",
+            )?;
             let mut put = tx.prepare("INSERT INTO derived (key, value) VALUES (?1, ?2)")?;
             put.execute(params!["state", state.0])?;
             put.execute(params!["ids", id_bytes])?;
@@ -114,6 +167,10 @@ impl Store {
                 "review",
                 serde_json::to_vec(review).unwrap_or_default()
             ])?;
+            if let Some(snapshot) = &snapshot {
+                put.execute(params!["snapshot", snapshot])?;
+                put.execute(params!["contact_of", u32_bytes(&contact_of)])?;
+            }
             let mut contact = tx.prepare(
                 "INSERT INTO derived_contact (ordinal, id, records, contact, why)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -128,7 +185,8 @@ impl Store {
             }
             tx.execute_batch(
                 "CREATE INDEX derived_contact_id ON derived_contact(id);
-                 CREATE INDEX derived_key_key ON derived_key(key);",
+                 CREATE INDEX derived_key_key ON derived_key(key);
+                 CREATE INDEX derived_key_ordinal ON derived_key(ordinal);",
             )
         };
         write().map_err(self.err())?;
@@ -223,6 +281,163 @@ impl Store {
             contacts,
             review,
         })
+    }
+
+    /// What adding records to the contacts kept for `state` starts from: none when the
+    /// contacts kept are of another state, or were kept without what their resolve learned.
+    pub fn kept(&self, state: &State) -> Result<Option<Kept>, StoreError> {
+        if !self.is_cached(state)? {
+            return Ok(None);
+        }
+        let value = |key: &str| -> Result<Option<Vec<u8>>, StoreError> {
+            self.conn
+                .query_row("SELECT value FROM derived WHERE key = ?1", [key], |r| {
+                    r.get(0)
+                })
+                .optional()
+                .map_err(self.err())
+        };
+        let (Some(ids), Some(contact_of), Some(review), Some(snapshot)) = (
+            value("ids")?,
+            value("contact_of")?,
+            value("review")?,
+            value("snapshot")?,
+        ) else {
+            return Ok(None);
+        };
+        let Some(snapshot) = Snapshot::from_bytes(&snapshot) else {
+            return Ok(None);
+        };
+        let ids: Vec<i64> = ids
+            .chunks_exact(8)
+            .map(|b| i64::from_le_bytes(b.try_into().unwrap_or_default()))
+            .collect();
+        let contact_of: Vec<u32> = contact_of
+            .chunks_exact(4)
+            .map(|b| u32::from_le_bytes(b.try_into().unwrap_or_default()))
+            .collect();
+        let contacts: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM derived_contact", [], |r| r.get(0))
+            .map_err(self.err())?;
+        if contact_of.len() != ids.len() || snapshot.records() != ids.len() {
+            return Ok(None);
+        }
+        Ok(Some(Kept {
+            ids,
+            contact_of,
+            contacts: contacts as usize,
+            review: serde_json::from_slice(&review).map_err(|e| self.corrupt(e))?,
+            snapshot,
+        }))
+    }
+
+    /// The store record ids of the kept contacts at `ordinals`, each in the order of its
+    /// sources.
+    pub fn records_at(&self, ordinals: &[usize]) -> Result<Vec<Vec<i64>>, StoreError> {
+        let mut row = self
+            .conn
+            .prepare("SELECT records FROM derived_contact WHERE ordinal = ?1")
+            .map_err(self.err())?;
+        ordinals
+            .iter()
+            .map(|&o| {
+                let records: String = row
+                    .query_row([o as i64], |r| r.get(0))
+                    .map_err(self.err())?;
+                serde_json::from_str(&records).map_err(|e| self.corrupt(e))
+            })
+            .collect()
+    }
+
+    /// The kept contacts whose id is `id` or `id` and a count (`-2`), but for those at `gone`.
+    pub fn ids_taken(&self, id: &str, gone: &[usize]) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT ordinal, id FROM derived_contact
+                 WHERE id = ?1 OR (id > ?1 || '-' AND id < ?1 || '.')",
+            )
+            .map_err(self.err())?;
+        let rows = stmt
+            .query_map([id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
+            .map_err(self.err())?;
+        let mut taken = Vec::new();
+        for row in rows {
+            let (ordinal, id) = row.map_err(self.err())?;
+            if !gone.contains(&(ordinal as usize)) {
+                taken.push(id);
+            }
+        }
+        Ok(taken)
+    }
+
+    /// Changes the kept contacts as `patch` says and keeps them as those of `state`, in one
+    /// transaction: only the contacts records were added to are written again.
+    pub fn patch(
+        &self,
+        state: &State,
+        patch: &Patch,
+        keys: impl Fn(&Contact) -> Vec<String> + Sync,
+    ) -> Result<(), StoreError> {
+        let rows: Vec<(String, String, Vec<String>)> = patch
+            .put
+            .par_iter()
+            .map(|p| {
+                (
+                    serde_json::to_string(&p.records).unwrap_or_default(),
+                    serde_json::to_string(&p.contact).unwrap_or_default(),
+                    keys(&p.contact),
+                )
+            })
+            .collect();
+        let kept = &patch.kept;
+        let ids: Vec<u8> = kept.ids.iter().flat_map(|id| id.to_le_bytes()).collect();
+        let snapshot = kept.snapshot.to_bytes();
+        let tx = self.conn.unchecked_transaction().map_err(self.err())?;
+        let write = || -> rusqlite::Result<()> {
+            let mut drop_contact = tx.prepare("DELETE FROM derived_contact WHERE ordinal = ?1")?;
+            let mut drop_keys = tx.prepare("DELETE FROM derived_key WHERE ordinal = ?1")?;
+            for &o in &patch.gone {
+                drop_contact.execute([o as i64])?;
+                drop_keys.execute([o as i64])?;
+            }
+            for &(from, to) in &patch.moves {
+                tx.execute(
+                    "UPDATE derived_contact SET ordinal = ?2 WHERE ordinal = ?1",
+                    [from as i64, to as i64],
+                )?;
+                tx.execute(
+                    "UPDATE derived_key SET ordinal = ?2 WHERE ordinal = ?1",
+                    [from as i64, to as i64],
+                )?;
+            }
+            let mut contact = tx.prepare(
+                "INSERT INTO derived_contact (ordinal, id, records, contact, why)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            let mut key = tx.prepare("INSERT INTO derived_key (key, ordinal) VALUES (?1, ?2)")?;
+            for (p, (records, json, keys)) in patch.put.iter().zip(&rows) {
+                let o = p.ordinal as i64;
+                contact.execute(params![o, p.contact.id, records, json, p.why])?;
+                for k in keys {
+                    key.execute(params![k, o])?;
+                }
+            }
+            let mut put =
+                tx.prepare("INSERT OR REPLACE INTO derived (key, value) VALUES (?1, ?2)")?;
+            put.execute(params!["state", state.0])?;
+            put.execute(params!["ids", ids])?;
+            put.execute(params![
+                "review",
+                serde_json::to_vec(&kept.review).unwrap_or_default()
+            ])?;
+            put.execute(params!["snapshot", snapshot])?;
+            put.execute(params!["contact_of", u32_bytes(&kept.contact_of)])?;
+            Ok(())
+        };
+        write().map_err(self.err())?;
+        tx.commit().map_err(self.err())
     }
 
     fn parse(&self, json: &str) -> Result<Contact, StoreError> {

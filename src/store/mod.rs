@@ -23,7 +23,7 @@ use crate::normalize::phone::Id as Region;
 use crate::tag::Event;
 
 mod cache;
-pub use cache::{Cached, CachedAll, State};
+pub use cache::{Cached, CachedAll, Kept, Patch, Put, State};
 
 /// The migrations, in order: the schema after migration `i` is version `i + 1`.
 const MIGRATIONS: &[&str] = &[
@@ -32,6 +32,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_region.sql"),
     include_str!("migrations/0004_about.sql"),
     include_str!("migrations/0005_derived.sql"),
+    include_str!("migrations/0006_derived_key_ordinal.sql"),
 ];
 
 /// How long a command waits for another process that holds the store.
@@ -250,6 +251,10 @@ impl Store {
             .map_err(err)?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(err)?;
+        // 64 MiB of pages in memory (SQLite's default is 2): changing the contacts records were
+        // added to reads and writes index pages all over a large store.
+        conn.pragma_update(None, "cache_size", -65536)
+            .map_err(err)?;
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
             let tx = conn.transaction().map_err(err)?;
             tx.execute_batch(sql).map_err(err)?;
@@ -389,17 +394,31 @@ impl Store {
 
     /// Every record that counts: of a batch not taken back, not replaced by a newer version.
     pub fn records(&self) -> Result<Vec<Stored>, StoreError> {
+        self.records_where("", [])
+    }
+
+    /// The records of `ids` that count, in the order of their ids.
+    pub fn records_among(&self, ids: &[i64]) -> Result<Vec<Stored>, StoreError> {
+        let ids = serde_json::to_string(ids).unwrap_or_default();
+        self.records_where("AND r.id IN (SELECT value FROM json_each(?1))", [ids])
+    }
+
+    fn records_where(
+        &self,
+        filter: &str,
+        params: impl rusqlite::Params,
+    ) -> Result<Vec<Stored>, StoreError> {
         let mut stmt = self
             .conn
-            .prepare(
+            .prepare(&format!(
                 "SELECT r.id, r.file, r.sheet, r.ordinal, r.origin, r.fields, b.event, b.met_from, b.met_to, b.region
                  FROM record r JOIN batch b ON b.id = r.batch
-                 WHERE b.undone IS NULL AND r.replaced_by IS NULL
-                 ORDER BY r.id",
-            )
+                 WHERE b.undone IS NULL AND r.replaced_by IS NULL {filter}
+                 ORDER BY r.id"
+            ))
             .map_err(self.err())?;
         let rows = stmt
-            .query_map([], |r| {
+            .query_map(params, |r| {
                 let fields: String = r.get(5)?;
                 let day = |s: Option<String>| s.and_then(|d| d.parse::<NaiveDate>().ok());
                 let window = match (day(r.get(7)?), day(r.get(8)?)) {
@@ -434,6 +453,34 @@ impl Store {
             })
             .map_err(self.err())?;
         rows.collect::<Result<_, _>>().map_err(self.err())
+    }
+
+    /// Every event records that count were imported with, once, in the order of the imports.
+    pub fn events(&self) -> Result<Vec<Event>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT b.event, b.met_from, b.met_to FROM batch b
+                 WHERE b.undone IS NULL AND b.event IS NOT NULL
+                   AND EXISTS (SELECT 1 FROM record r WHERE r.batch = b.id AND r.replaced_by IS NULL)
+                 ORDER BY b.id",
+            )
+            .map_err(self.err())?;
+        let day = |s: Option<String>| s.and_then(|d| d.parse::<NaiveDate>().ok());
+        let rows = stmt
+            .query_map([], |r| {
+                let window = match (day(r.get(1)?), day(r.get(2)?)) {
+                    (Some(a), Some(b)) => Some((a, b)),
+                    _ => None,
+                };
+                Ok(Event {
+                    name: r.get(0)?,
+                    window,
+                })
+            })
+            .map_err(self.err())?;
+        let events: Vec<Event> = rows.collect::<Result<_, _>>().map_err(self.err())?;
+        Ok(crate::pipeline::known_events(&events))
     }
 
     /// The decisions of batches not taken back, oldest first.

@@ -431,7 +431,7 @@ fn a_store_of_the_first_schema_is_upgraded_without_losing_anything() {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 5);
+    assert_eq!(version, 6);
     let records: i64 = conn
         .query_row("SELECT count(*) FROM record", [], |r| r.get(0))
         .unwrap();
@@ -1045,4 +1045,148 @@ fn the_contacts_kept_in_the_store_are_those_its_records_give() {
     assert_eq!(db.worklist("2026-10-17"), kept.0, "the merge taken back");
     let undone = kept_state(&db);
     assert!(undone != merged && undone.as_deref() != Some(state.as_str()));
+}
+
+/// The contacts of a store as sets of their sources (`file:record`), whatever their order.
+fn groups(contacts: &[Value]) -> Vec<Vec<String>> {
+    let mut groups: Vec<Vec<String>> = contacts
+        .iter()
+        .map(|c| {
+            let mut sources: Vec<String> = c["sources"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| format!("{}:{}", s["file"], s["record"]))
+                .collect();
+            sources.sort();
+            sources
+        })
+        .collect();
+    groups.sort();
+    groups
+}
+
+#[test]
+fn a_few_records_added_join_the_contacts_kept_as_deriving_them_all_would() {
+    let db = Db::new();
+    db.address_book();
+    db.show();
+    let before = db.contacts();
+    // Kwame Mensah's card from a scanner app (his mobile, as the phone has it), and a person
+    // the store has never seen.
+    let cards = db.dir.write(
+        "cards.csv",
+        "First Name,Last Name,Company,Mobile,Email\n\
+         Kwame,Mensah,Baobab Fintech,+233 24 123 4567,kwame@baobab.example\n\
+         Ingrid,Solbakken,Fjord Analytics,+47 912 34 567,ingrid@fjord.example\n",
+    );
+    let mut args = vec!["import", "-v", &cards];
+    args.extend(EVENT);
+    let said = db.ok(&args).0;
+    assert!(
+        said.contains("contacts: 1 new, 1 matched to existing ones"),
+        "{said}"
+    );
+    assert!(
+        said.contains("(the new records and the contacts they may join)"),
+        "only the contacts the records may join are resolved again: {said}"
+    );
+    let added = db.contacts();
+    assert_eq!(added.len(), before.len() + 1);
+    let kwame = db.ok(&["show", "kwame@baobab.example"]).1;
+    assert!(kwame.contains("cards.csv:1"), "{kwame}");
+    assert!(kwame.contains("phone.vcf:2"), "{kwame}");
+    assert!(kwame.contains("why these are one person:"), "{kwame}");
+    let ingrid = db.ok(&["show", "Ingrid Solbakken"]).1;
+    assert!(ingrid.starts_with("Ingrid Solbakken  ("), "{ingrid}");
+    // Every contact but Kwame's is as it was, and the contacts are those a derivation of every
+    // record gives.
+    let untouched = |c: &&Value| c["name"] != "Kwame Mensah";
+    let kept: Vec<&Value> = before.iter().filter(untouched).collect();
+    let now: Vec<&Value> = added
+        .iter()
+        .filter(untouched)
+        .filter(|c| c["name"] != "Ingrid Solbakken")
+        .collect();
+    assert_eq!(
+        groups(&kept.into_iter().cloned().collect::<Vec<_>>()),
+        groups(&now.into_iter().cloned().collect::<Vec<_>>())
+    );
+    let conn = rusqlite::Connection::open(db.path()).unwrap();
+    conn.execute("DELETE FROM derived", []).unwrap();
+    let derived = db.contacts();
+    assert_eq!(groups(&added), groups(&derived));
+    let ids = |cs: &[Value]| {
+        let mut ids: Vec<String> = cs.iter().map(|c| c["id"].to_string()).collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(ids(&added), ids(&derived));
+    // The worklist holds the new person, and taking the import back leaves the contacts as
+    // they were.
+    assert!(row(&db.worklist("2026-10-17"), "Ingrid Solbakken").is_some());
+    db.ok(&["undo"]);
+    assert_eq!(groups(&db.contacts()), groups(&before));
+}
+
+#[test]
+fn a_record_that_joins_two_contacts_kept_leaves_no_gap_and_keeps_the_pairs_to_review() {
+    let db = Db::new();
+    // Jon Smith's work card and a phone entry of Jonathan Smith at another firm: not enough to
+    // say they are one person. Anna and Erik Berg share a role address: a pair to review. And
+    // thirty people besides.
+    let mut book = String::from("First Name,Last Name,Company,Email,Mobile\n");
+    book.push_str("Jon,Smith,Acme,jon.smith@acme.example,\n");
+    book.push_str("Jonathan,Smith,Initech,,+1 415 555 0100\n");
+    book.push_str("Anna,Berg,Nordic AB,info@nordic.example,\n");
+    book.push_str("Erik,Berg,Nordic AB,info@nordic.example,\n");
+    let given = ["Maria", "Kenji", "Fatima", "Lucas", "Priya", "Tomasz"];
+    let family = ["Okafor", "Lindqvist", "Haddad", "Moreau", "Tanaka"];
+    for (i, g) in given.iter().enumerate() {
+        for (j, f) in family.iter().enumerate() {
+            book.push_str(&format!(
+                "{g},{f},Firm {i}{j},{}.{}@firm{i}{j}.example,\n",
+                g.to_lowercase(),
+                f.to_lowercase()
+            ));
+        }
+    }
+    let book = db.dir.write("book.csv", book);
+    db.ok(&["import", "--merge", &book]);
+    let before = db.contacts();
+    assert_eq!(before.len(), 34, "Anna and Erik kept apart, the Smiths too");
+    let reviewed = |db: &Db| db.ok(&["review"]).1;
+    assert!(reviewed(&db).contains("Erik Berg"));
+    // His badge scan has the address of one and the number of the other.
+    let scan = db.dir.write(
+        "scan.csv",
+        "First Name,Last Name,Company,Email,Mobile\n\
+         Jonathan,Smith,Acme,jon.smith@acme.example,+1 415 555 0100\n",
+    );
+    let mut args = vec!["import", "-v", &scan];
+    args.extend(EVENT);
+    let said = db.ok(&args).0;
+    assert!(
+        said.contains("(the new records and the contacts they may join)"),
+        "{said}"
+    );
+    let added = db.contacts();
+    assert_eq!(
+        added.len(),
+        33,
+        "the two Smiths and the scan are one contact"
+    );
+    let conn = rusqlite::Connection::open(db.path()).unwrap();
+    let ordinals: Vec<i64> = conn
+        .prepare("SELECT ordinal FROM derived_contact ORDER BY ordinal")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(ordinals, (0..added.len() as i64).collect::<Vec<_>>());
+    let kept_review = reviewed(&db);
+    conn.execute("DELETE FROM derived", []).unwrap();
+    assert_eq!(groups(&added), groups(&db.contacts()));
+    assert_eq!(kept_review, reviewed(&db));
 }

@@ -167,17 +167,19 @@ fn contacts(db: &Store, decisions: &[Decision]) -> anyhow::Result<Derived> {
                 review: kept.review,
                 report: Default::default(),
                 why: Vec::new(),
+                snapshot: None,
             },
             worklist: Vec::new(),
         });
     }
-    let derived = pipeline::derive_contacts(db.records()?, decisions, &opts);
+    let mut derived = pipeline::derive_contacts(db.records()?, decisions, &opts);
     db.cache(
         &state,
         &derived.ids,
         &derived.resolved.contacts,
         &derived.resolved.why,
         &derived.resolved.review,
+        derived.resolved.snapshot.take().as_ref(),
         super::lookup::keys,
     )?;
     Ok(derived)

@@ -1,0 +1,201 @@
+//! What a resolve of all the data learned, kept so that records added later are resolved
+//! against it ([`super::resolve_added`]) without going over every record again: the term
+//! frequencies and learned weights, the organizations blocking knows, and every record's
+//! blocking keys. Written as bytes for the store to keep beside the contacts.
+
+use rustc_hash::FxHashSet as HashSet;
+
+use super::model::Model;
+use super::profile::Profile;
+use super::stats::{Counts, Stats};
+use crate::model::Record;
+
+/// Raised whenever the bytes change shape: a snapshot of another version is not read.
+const MAGIC: &[u8] = b"rolo snapshot 1\n";
+
+/// What a resolve learned of its data; see the module's documentation.
+#[derive(Debug, Default)]
+pub struct Snapshot {
+    pub(super) stats: Stats,
+    pub(super) orgs: HashSet<u64>,
+    /// Every record's blocking keys as (key, record number), sorted.
+    pub(super) entries: Vec<(u64, u32)>,
+    /// How many records were resolved: the next added record is this number.
+    pub(super) records: u32,
+}
+
+impl Snapshot {
+    /// How many records it knows.
+    pub fn records(&self) -> usize {
+        self.records as usize
+    }
+
+    /// The records it knows that records `added` may be: those that share with one of them a
+    /// blocking key not too many records hold.
+    pub fn neighbours(&self, added: &[Record]) -> Vec<u32> {
+        let mut profiles: Vec<Profile> = added.iter().map(Profile::of).collect();
+        super::stats::give_identifiers(&mut profiles, &self.stats.id_columns);
+        super::block::neighbours(&profiles, &self.orgs, &self.entries)
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(MAGIC.len() + self.entries.len() * 12 + (1 << 20));
+        out.extend_from_slice(MAGIC);
+        let u64s = |out: &mut Vec<u8>, v: u64| out.extend_from_slice(&v.to_le_bytes());
+        let u32s = |out: &mut Vec<u8>, v: u32| out.extend_from_slice(&v.to_le_bytes());
+        let set = |out: &mut Vec<u8>, set: &HashSet<u64>| {
+            let mut sorted: Vec<u64> = set.iter().copied().collect();
+            sorted.sort_unstable();
+            u64s(out, sorted.len() as u64);
+            for v in sorted {
+                u64s(out, v);
+            }
+        };
+        let counts = |out: &mut Vec<u8>, c: &Counts| {
+            let mut sorted: Vec<(u64, u32)> = c.of.iter().map(|(&k, &n)| (k, n)).collect();
+            sorted.sort_unstable();
+            u32s(out, c.total);
+            u64s(out, sorted.len() as u64);
+            for (k, n) in sorted {
+                u64s(out, k);
+                u32s(out, n);
+            }
+        };
+        let s = &self.stats;
+        u32s(&mut out, self.records);
+        u64s(&mut out, s.records as u64);
+        for c in s.counts() {
+            counts(&mut out, c);
+        }
+        set(&mut out, &s.one_name_phones);
+        set(&mut out, &s.lone_names);
+        set(&mut out, &s.id_columns);
+        for d in s.model.delta {
+            out.extend_from_slice(&d.to_le_bytes());
+        }
+        set(&mut out, &self.orgs);
+        u64s(&mut out, self.entries.len() as u64);
+        for &(k, r) in &self.entries {
+            u64s(&mut out, k);
+            u32s(&mut out, r);
+        }
+        out
+    }
+
+    /// The snapshot `bytes` hold, or none when they are not one this rolo wrote.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Snapshot> {
+        let at = &mut bytes.strip_prefix(MAGIC)?;
+        let records = u32_of(take(at, 4)?);
+        let mut stats = Stats {
+            records: usize::try_from(u64_of(take(at, 8)?)).ok()?,
+            ..Stats::default()
+        };
+        for c in stats.counts_mut() {
+            let total = u32_of(take(at, 4)?);
+            let of = list(at, 12, |b| (u64_of(b), u32_of(&b[8..])))?;
+            *c = Counts {
+                of: of.into_iter().collect(),
+                total,
+            };
+        }
+        stats.one_name_phones = list(at, 8, u64_of)?.into_iter().collect();
+        stats.lone_names = list(at, 8, u64_of)?.into_iter().collect();
+        stats.id_columns = list(at, 8, u64_of)?.into_iter().collect();
+        let mut model = Model::default();
+        for d in &mut model.delta {
+            *d = f64::from_bits(u64_of(take(at, 8)?));
+        }
+        stats.model = model;
+        let orgs = list(at, 8, u64_of)?.into_iter().collect();
+        let entries = list(at, 12, |b| (u64_of(b), u32_of(&b[8..])))?;
+        (at.is_empty() && entries.is_sorted()).then_some(Snapshot {
+            stats,
+            orgs,
+            entries,
+            records,
+        })
+    }
+}
+
+/// The next `n` bytes, if there are as many.
+fn take<'b>(at: &mut &'b [u8], n: usize) -> Option<&'b [u8]> {
+    let (head, rest) = at.split_at_checked(n)?;
+    *at = rest;
+    Some(head)
+}
+
+/// A list of items of `size` bytes after its length, checked against the bytes left before
+/// anything is reserved.
+fn list<T>(at: &mut &[u8], size: usize, item: impl Fn(&[u8]) -> T) -> Option<Vec<T>> {
+    let n = usize::try_from(u64_of(take(at, 8)?)).ok()?;
+    let items = take(at, n.checked_mul(size)?)?;
+    Some(items.chunks_exact(size).map(item).collect())
+}
+
+fn u64_of(b: &[u8]) -> u64 {
+    u64::from_le_bytes(b[..8].try_into().unwrap_or_default())
+}
+
+fn u32_of(b: &[u8]) -> u32 {
+    u32::from_le_bytes(b[..4].try_into().unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn snapshot() -> Snapshot {
+        let mut records: Vec<Record> = [
+            ("Ana", "Souza", "ana@acme.example", "+55 11 91234 5678"),
+            ("Ana", "Sousa", "ana@acme.example", ""),
+            ("Bruno", "Lima", "", "+55 21 99876 5432"),
+        ]
+        .into_iter()
+        .enumerate()
+        .map(|(i, (given, family, email, phone))| {
+            let mut r = Record {
+                prov: Some(crate::model::Provenance {
+                    file: "book.csv".into(),
+                    sheet: None,
+                    record: i as u64 + 1,
+                }),
+                ..Record::default()
+            };
+            r.name.given = Some(given.into());
+            r.name.family = Some(family.into());
+            r.emails = [email]
+                .into_iter()
+                .filter(|e| !e.is_empty())
+                .map(String::from)
+                .collect();
+            r.phones = [phone]
+                .into_iter()
+                .filter(|p| !p.is_empty())
+                .map(String::from)
+                .collect();
+            r
+        })
+        .collect();
+        super::super::resolve_keeping(&mut records, &Default::default())
+            .snapshot
+            .expect("kept when asked for")
+    }
+
+    #[test]
+    fn a_snapshot_reads_back_as_written_and_damaged_bytes_are_refused() {
+        let bytes = snapshot().to_bytes();
+        let read = Snapshot::from_bytes(&bytes).expect("its own bytes");
+        assert_eq!(read.to_bytes(), bytes);
+        assert_eq!(read.records(), 3);
+        assert!(!read.entries.is_empty());
+        assert!(Snapshot::from_bytes(&bytes[..bytes.len() - 1]).is_none());
+        assert!(Snapshot::from_bytes(&[bytes.as_slice(), &[0]].concat()).is_none());
+        assert!(Snapshot::from_bytes(b"rolo snapshot 0\n").is_none());
+        // A length no bytes follow is refused before anything is reserved.
+        let mut huge = MAGIC.to_vec();
+        huge.extend_from_slice(&[0; 12]);
+        huge.extend_from_slice(&u32::MAX.to_le_bytes());
+        huge.extend_from_slice(&u64::MAX.to_le_bytes());
+        assert!(Snapshot::from_bytes(&huge).is_none());
+    }
+}
