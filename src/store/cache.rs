@@ -140,17 +140,17 @@ impl Store {
             }
         }
         let snapshot = snapshot.map(Snapshot::to_bytes);
-        let rows: Vec<(String, String, Vec<String>)> = contacts
-            .par_iter()
-            .map(|c| {
-                let records: Vec<i64> = c.members.iter().map(|&m| ids[m]).collect();
-                (
-                    serde_json::to_string(&records).unwrap_or_default(),
-                    serde_json::to_string(c).unwrap_or_default(),
-                    keys(c),
-                )
-            })
-            .collect();
+        // Contacts are written as JSON a slice at a time, on the other threads while the slice
+        // before is inserted: never all of them as text at once.
+        const SLICE: usize = 8192;
+        let row = |c: &Contact| {
+            let records: Vec<i64> = c.members.iter().map(|&m| ids[m]).collect();
+            (
+                serde_json::to_string(&records).unwrap_or_default(),
+                serde_json::to_string(c).unwrap_or_default(),
+                keys(c),
+            )
+        };
         let id_bytes: Vec<u8> = ids.iter().flat_map(|id| id.to_le_bytes()).collect();
         let tx = self.conn.unchecked_transaction().map_err(self.err())?;
         let write = || -> rusqlite::Result<()> {
@@ -176,13 +176,29 @@ impl Store {
                  VALUES (?1, ?2, ?3, ?4, ?5)",
             )?;
             let mut key = tx.prepare("INSERT INTO derived_key (key, ordinal) VALUES (?1, ?2)")?;
-            for (i, (c, (records, json, keys))) in contacts.iter().zip(&rows).enumerate() {
-                let why = why.get(i).map_or("", String::as_str);
-                contact.execute(params![i as i64, c.id, records, json, why])?;
-                for k in keys {
-                    key.execute(params![k, i as i64])?;
+            std::thread::scope(|scope| -> rusqlite::Result<()> {
+                let (send, slices) = std::sync::mpsc::sync_channel(1);
+                scope.spawn(move || {
+                    for slice in contacts.chunks(SLICE) {
+                        let rows: Vec<_> = slice.par_iter().map(row).collect();
+                        if send.send(rows).is_err() {
+                            return;
+                        }
+                    }
+                });
+                let mut i = 0;
+                for rows in slices {
+                    for (records, json, keys) in rows {
+                        let why = why.get(i).map_or("", String::as_str);
+                        contact.execute(params![i as i64, contacts[i].id, records, json, why])?;
+                        for k in keys {
+                            key.execute(params![k, i as i64])?;
+                        }
+                        i += 1;
+                    }
                 }
-            }
+                Ok(())
+            })?;
             tx.execute_batch(
                 "CREATE INDEX derived_contact_id ON derived_contact(id);
                  CREATE INDEX derived_key_key ON derived_key(key);
@@ -286,16 +302,17 @@ impl Store {
     /// What adding records to the contacts kept for `state` starts from: none when the
     /// contacts kept are of another state, or were kept without what their resolve learned.
     pub fn kept(&self, state: &State) -> Result<Option<Kept>, StoreError> {
+        // One read transaction, as in `cached_named`.
+        let tx = self.conn.unchecked_transaction().map_err(self.err())?;
         if !self.is_cached(state)? {
             return Ok(None);
         }
         let value = |key: &str| -> Result<Option<Vec<u8>>, StoreError> {
-            self.conn
-                .query_row("SELECT value FROM derived WHERE key = ?1", [key], |r| {
-                    r.get(0)
-                })
-                .optional()
-                .map_err(self.err())
+            tx.query_row("SELECT value FROM derived WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(self.err())
         };
         let (Some(ids), Some(contact_of), Some(review), Some(snapshot)) = (
             value("ids")?,
@@ -316,8 +333,7 @@ impl Store {
             .chunks_exact(4)
             .map(|b| u32::from_le_bytes(b.try_into().unwrap_or_default()))
             .collect();
-        let contacts: i64 = self
-            .conn
+        let contacts: i64 = tx
             .query_row("SELECT count(*) FROM derived_contact", [], |r| r.get(0))
             .map_err(self.err())?;
         if contact_of.len() != ids.len() || snapshot.records() != ids.len() {
@@ -372,14 +388,19 @@ impl Store {
         Ok(taken)
     }
 
-    /// Changes the kept contacts as `patch` says and keeps them as those of `state`, in one
-    /// transaction: only the contacts records were added to are written again.
+    /// Changes the kept contacts of state `from` as `patch` says and keeps them as those of
+    /// state `to`, in one transaction: only the contacts records were added to are written
+    /// again. False, and nothing written, when another rolo changed the store meanwhile: the
+    /// contacts kept are no longer those of `from`, or the store's state is no longer `to`
+    /// (with `region`).
     pub fn patch(
         &self,
-        state: &State,
+        from: &State,
+        to: &State,
+        region: &str,
         patch: &Patch,
         keys: impl Fn(&Contact) -> Vec<String> + Sync,
-    ) -> Result<(), StoreError> {
+    ) -> Result<bool, StoreError> {
         let rows: Vec<(String, String, Vec<String>)> = patch
             .put
             .par_iter()
@@ -394,7 +415,16 @@ impl Store {
         let kept = &patch.kept;
         let ids: Vec<u8> = kept.ids.iter().flat_map(|id| id.to_le_bytes()).collect();
         let snapshot = kept.snapshot.to_bytes();
-        let tx = self.conn.unchecked_transaction().map_err(self.err())?;
+        // Taken for writing at once: no other rolo may change the store between the check
+        // and the write.
+        let tx = rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Immediate,
+        )
+        .map_err(self.err())?;
+        if !self.is_cached(from)? || self.state(region)? != *to {
+            return Ok(false);
+        }
         let write = || -> rusqlite::Result<()> {
             let mut drop_contact = tx.prepare("DELETE FROM derived_contact WHERE ordinal = ?1")?;
             let mut drop_keys = tx.prepare("DELETE FROM derived_key WHERE ordinal = ?1")?;
@@ -426,7 +456,7 @@ impl Store {
             }
             let mut put =
                 tx.prepare("INSERT OR REPLACE INTO derived (key, value) VALUES (?1, ?2)")?;
-            put.execute(params!["state", state.0])?;
+            put.execute(params!["state", to.0])?;
             put.execute(params!["ids", ids])?;
             put.execute(params![
                 "review",
@@ -437,7 +467,8 @@ impl Store {
             Ok(())
         };
         write().map_err(self.err())?;
-        tx.commit().map_err(self.err())
+        tx.commit().map_err(self.err())?;
+        Ok(true)
     }
 
     fn parse(&self, json: &str) -> Result<Contact, StoreError> {

@@ -191,7 +191,8 @@ fn added_to_contacts(db: &Store, imported: &Imported) -> anyhow::Result<Option<M
     }
     let opts = default_options(db)?;
     let region = opts.region.to_string();
-    let Some(mut kept) = db.kept(&db.state_before(&region, imported.batch)?)? else {
+    let from = db.state_before(&region, imported.batch)?;
+    let Some(mut kept) = db.kept(&from)? else {
         return Ok(None);
     };
     let mut added = imported.added.clone();
@@ -379,7 +380,10 @@ fn added_to_contacts(db: &Store, imported: &Imported) -> anyhow::Result<Option<M
         moves,
         kept,
     };
-    db.patch(&db.state(&region)?, &patch, crate::cli::lookup::keys)?;
+    let to = db.state_before(&region, imported.batch + 1)?;
+    if !db.patch(&from, &to, &region, &patch, crate::cli::lookup::keys)? {
+        return Ok(None);
+    }
     Ok(Some(Made {
         new,
         matched,
