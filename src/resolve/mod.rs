@@ -20,6 +20,10 @@
 //!    rules.
 //!
 //! The review band and the refused joins are listed for a person to decide.
+//!
+//! A store keeps what a resolve of all its records learned (`snapshot.rs`: term frequencies,
+//! learned weights, every record's blocking keys), and a few records added later are resolved
+//! against it with the records they may be ([`resolve_added`]), not with every record again.
 
 mod block;
 mod cluster;
