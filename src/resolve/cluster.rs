@@ -104,13 +104,27 @@ pub struct Link {
     pub joins_alone: bool,
 }
 
+/// Whether two records of two groups about to be joined are different people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clash {
+    None,
+    /// Their given names differ, and nothing else keeps them apart: not a clash where either
+    /// group holds a record whose given name agrees with the other record's ([`cluster`]).
+    GivenName,
+    Other,
+}
+
 /// Joins the `links` strongest first; `conflict(x, y, by_name, forced)` says whether two
 /// records are different people, `by_name` when the link being made is not anchored, `forced`
-/// when a user made it.
+/// when a user made it. Two given names that differ do not keep two groups apart when one
+/// group already holds a record whose given name agrees with the other's (`agree(x, y)`): the
+/// group of Paco and Pao, one person whose badge dropped a letter, joins his phone's Paco;
+/// Jane Doe and J. Doe still do not join John Doe.
 pub fn cluster(
     n: usize,
     mut links: Vec<Link>,
-    mut conflict: impl FnMut(u32, u32, bool, bool) -> bool,
+    mut conflict: impl FnMut(u32, u32, bool, bool) -> Clash,
+    agree: impl Fn(u32, u32) -> bool,
 ) -> (Clusters, Vec<Refused>) {
     links.sort_unstable_by(|x, y| {
         y.total
@@ -140,7 +154,14 @@ pub fn cluster(
         let clash = clusters.members(ra).find_map(|x| {
             clusters
                 .members(rb)
-                .find(|&y| conflict(x, y, !anchored, forced))
+                .find(|&y| match conflict(x, y, !anchored, forced) {
+                    Clash::None => false,
+                    Clash::Other => true,
+                    Clash::GivenName => {
+                        !clusters.members(ra).any(|x2| x2 != x && agree(x2, y))
+                            && !clusters.members(rb).any(|y2| y2 != y && agree(x, y2))
+                    }
+                })
                 .map(|y| (x, y))
         });
         match clash {
@@ -173,7 +194,12 @@ mod tests {
     fn a_chain_between_two_conflicting_records_is_cut_at_its_weakest_link() {
         // 0 Jane Doe, 1 J. Doe, 2 John Doe: 0~1 strong, 1~2 weaker, 0 and 2 conflict.
         let links = vec![link(5.0, 1, 2), link(9.0, 0, 1)];
-        let (clusters, refused) = cluster(3, links, |x, y, _, _| (x.min(y), x.max(y)) == (0, 2));
+        let clash = |x: u32, y: u32, _, _| match (x.min(y), x.max(y)) == (0, 2) {
+            true => Clash::GivenName,
+            false => Clash::None,
+        };
+        // J. Doe agrees with neither Jane nor John.
+        let (clusters, refused) = cluster(3, links, clash, |_, _| false);
         let groups = clusters.into_groups();
         assert_eq!(groups, vec![vec![0, 1], vec![2]]);
         assert_eq!(refused.len(), 1);
@@ -184,8 +210,32 @@ mod tests {
     #[test]
     fn links_without_conflict_join_transitively() {
         let links = vec![link(7.0, 0, 1), link(7.0, 1, 2), link(7.0, 3, 4)];
-        let (clusters, refused) = cluster(5, links, |_, _, _, _| false);
+        let (clusters, refused) = cluster(5, links, |_, _, _, _| Clash::None, |_, _| false);
         assert_eq!(clusters.into_groups(), vec![vec![0, 1, 2], vec![3, 4]]);
         assert!(refused.is_empty());
+    }
+
+    #[test]
+    fn a_group_that_holds_both_given_names_has_accepted_their_difference() {
+        // 0 Paco and 1 Pao (one badge's slip), joined by their address; 2 Paco from the phone,
+        // linked to 0 by a shared number; 1 and 2 differ in their given names.
+        let links = vec![link(30.0, 0, 1), link(20.0, 0, 2)];
+        let names = ["paco", "pao", "paco"];
+        let clash = |x: u32, y: u32, _, _| match (x.min(y), x.max(y)) == (1, 2) {
+            true => Clash::GivenName,
+            false => Clash::None,
+        };
+        let agree = |x: u32, y: u32| names[x as usize] == names[y as usize];
+        let (clusters, refused) = cluster(3, links.clone(), clash, agree);
+        assert_eq!(clusters.into_groups(), vec![vec![0, 1, 2]]);
+        assert!(refused.is_empty());
+        // Anything else that keeps 1 and 2 apart still does.
+        let other = |x: u32, y: u32, _, _| match (x.min(y), x.max(y)) == (1, 2) {
+            true => Clash::Other,
+            false => Clash::None,
+        };
+        let (clusters, refused) = cluster(3, links, other, agree);
+        assert_eq!(clusters.into_groups(), vec![vec![0, 1], vec![2]]);
+        assert_eq!(refused.len(), 1);
     }
 }

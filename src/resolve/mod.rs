@@ -225,6 +225,19 @@ impl<'a> Resolver<'a> {
             && self.stats.family.count_hashed(a.keys.family) <= RARE_NAME_BEARERS
     }
 
+    /// Whether two records bear one given name: equal, a nickname of the other, or another
+    /// spelling of it (not an initial, not a name cut short).
+    fn given_names_agree(&self, a: u32, b: u32) -> bool {
+        let (a, b) = (&self.profiles[a as usize], &self.profiles[b as usize]);
+        match (a.name.given.as_deref(), b.name.given.as_deref()) {
+            (Some(x), Some(y)) if x.len() > 1 && y.len() > 1 => matches!(
+                names::given(x, y),
+                names::GivenMatch::Exact | names::GivenMatch::Nickname | names::GivenMatch::Variant
+            ),
+            _ => false,
+        }
+    }
+
     fn quick(&self, a: u32, b: u32) -> Score {
         score::score(
             &self.profiles[a as usize],
@@ -313,17 +326,28 @@ impl<'a> Resolver<'a> {
             forced: true,
             joins_alone: !apart(a as u32, b as u32),
         }));
-        let (clusters, refused) =
-            cluster::cluster(self.profiles.len(), links, |x, y, by_name, forced| {
-                if apart(x, y) {
-                    return true;
-                }
-                if forced {
-                    return false;
-                }
-                let s = self.quick(x, y);
-                s.keeps_apart() || (by_name && s.orgs_differ && !self.one_rare_name(x, y))
-            });
+        let conflict = |x, y, by_name, forced| {
+            use cluster::Clash;
+            if apart(x, y) {
+                return Clash::Other;
+            }
+            if forced {
+                return Clash::None;
+            }
+            let s = self.quick(x, y);
+            if by_name && s.orgs_differ && !self.one_rare_name(x, y) {
+                Clash::Other
+            } else if s.keeps_apart_by_given_name() {
+                Clash::GivenName
+            } else if s.keeps_apart() {
+                Clash::Other
+            } else {
+                Clash::None
+            }
+        };
+        let (clusters, refused) = cluster::cluster(self.profiles.len(), links, conflict, |x, y| {
+            self.given_names_agree(x, y)
+        });
         report.refused = refused.len();
         lap(&mut report, "clustering");
         let mut pairs: Vec<Noted> = review
@@ -606,6 +630,51 @@ mod tests {
         r.organization = Some(org.into());
         r.org_key = Some(org.to_lowercase().into());
         r
+    }
+
+    #[test]
+    fn a_slip_in_one_badge_does_not_keep_its_person_from_their_phone_contact() {
+        let mut records = vec![
+            record("Paco", "Ferrándiz", "Acme"),
+            record("Pao", "Ferrándiz", "Acme"),
+            record("Paco", "Ferrándiz", ""),
+            record("Jane", "Doe", "Initech"),
+            record("J.", "Doe", "Initech"),
+            record("John", "Doe", "Initech"),
+        ];
+        records[2].organization = None;
+        records[2].org_key = None;
+        // The two badges share an address and a desk number; the first and the phone contact
+        // a mobile.
+        records[0].emails = vec!["paco@acme.example".into()].into();
+        records[1].emails = vec!["paco@acme.example".into()].into();
+        records[0].phones = vec!["+34612345678".into(), "+34911234567".into()].into();
+        records[1].phones = vec!["+34911234567".into()].into();
+        records[2].phones = vec!["+34612345678".into()].into();
+        for (i, r) in records.iter_mut().enumerate() {
+            r.prov = Some(crate::model::Provenance {
+                file: "f.csv".into(),
+                sheet: None,
+                record: i as u64 + 1,
+            });
+        }
+        let resolved = resolve(&mut records);
+        let mut groups: Vec<Vec<usize>> = resolved
+            .contacts
+            .iter()
+            .map(|c| {
+                let mut m = c.members.clone();
+                m.sort_unstable();
+                m
+            })
+            .collect();
+        groups.sort();
+        assert!(groups.contains(&vec![0, 1, 2]), "{groups:?}");
+        // Jane and John are still not joined through J.
+        assert!(
+            !groups.iter().any(|g| g.contains(&3) && g.contains(&5)),
+            "{groups:?}"
+        );
     }
 
     #[test]

@@ -79,6 +79,8 @@ pub struct Score {
     /// The weight of the evidence against, so that a pair that would merge but for it is shown
     /// for review.
     conflicts: f64,
+    /// A conflict other than two given names ([`Score::keeps_apart_by_given_name`]).
+    other_conflict: bool,
     /// The pair shares an identifier: an email (not a role address), a profile or a phone.
     pub identified: bool,
     /// Both name an organization, and not the same one.
@@ -164,6 +166,7 @@ impl Scorer<'_> {
         self.add(level, label, None);
         self.strong = true;
         self.hard |= level.refuses();
+        self.other_conflict |= level != Level::GivenDiffer;
         self.conflicts += self.total - before;
         if let Some(e) = self.evidence.last_mut() {
             e.strong = true;
@@ -181,6 +184,13 @@ impl Score {
     /// that cannot hold of one person, or evidence against that leaves the pair below review.
     pub fn keeps_apart(&self) -> bool {
         self.hard || (self.strong && self.total < REVIEW_AT)
+    }
+
+    /// Whether the pair is kept apart ([`Score::keeps_apart`]) by its given names alone: a
+    /// group that holds a record of the one's given name and one of the other's has accepted
+    /// the difference already.
+    pub fn keeps_apart_by_given_name(&self) -> bool {
+        self.keeps_apart() && !self.hard && !self.other_conflict
     }
 
     /// The first strong conflict of a detailed score, if any.
