@@ -108,7 +108,8 @@ impl Snapshot {
         stats.model = model;
         let orgs = list(at, 8, u64_of)?.into_iter().collect();
         let entries = list(at, 12, |b| (u64_of(b), u32_of(&b[8..])))?;
-        (at.is_empty() && entries.is_sorted()).then_some(Snapshot {
+        let known = |e: &(u64, u32)| e.1 < records;
+        (at.is_empty() && entries.is_sorted() && entries.iter().all(known)).then_some(Snapshot {
             stats,
             orgs,
             entries,

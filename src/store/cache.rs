@@ -336,7 +336,11 @@ impl Store {
         let contacts: i64 = tx
             .query_row("SELECT count(*) FROM derived_contact", [], |r| r.get(0))
             .map_err(self.err())?;
-        if contact_of.len() != ids.len() || snapshot.records() != ids.len() {
+        if contact_of.len() != ids.len()
+            || snapshot.records() != ids.len()
+            || contact_of.iter().any(|&c| c as i64 >= contacts)
+            || !ids.is_sorted()
+        {
             return Ok(None);
         }
         Ok(Some(Kept {

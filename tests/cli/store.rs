@@ -1190,3 +1190,28 @@ fn a_record_that_joins_two_contacts_kept_leaves_no_gap_and_keeps_the_pairs_to_re
     assert_eq!(groups(&added), groups(&db.contacts()));
     assert_eq!(kept_review, reviewed(&db));
 }
+
+#[test]
+fn what_a_resolve_learned_is_not_trusted_when_it_cannot_be_read() {
+    let db = Db::new();
+    db.address_book();
+    db.show();
+    let conn = rusqlite::Connection::open(db.path()).unwrap();
+    // Damaged behind rolo's back: what the resolve learned is cut short.
+    conn.execute(
+        "UPDATE derived SET value = substr(value, 1, length(value) - 3) WHERE key = 'snapshot'",
+        [],
+    )
+    .unwrap();
+    let cards = db.dir.write(
+        "cards.csv",
+        "First Name,Last Name,Company,Mobile\nKwame,Mensah,Baobab Fintech,+233 24 123 4567\n",
+    );
+    let mut args = vec!["import", "-v", &cards];
+    args.extend(EVENT);
+    let said = db.ok(&args).0;
+    assert!(said.contains("contacts: 0 new, 1 matched"), "{said}");
+    assert!(!said.contains("the contacts they may join"), "{said}");
+    let kwame = db.ok(&["show", "Kwame Mensah"]).1;
+    assert!(kwame.contains("cards.csv:1"), "{kwame}");
+}
