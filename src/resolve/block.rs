@@ -360,25 +360,18 @@ pub type Entry = (u64, u32);
 pub fn block_added(
     profiles: &[Profile],
     orgs: &HashSet<u64>,
-    counted: &[(u64, u32)],
+    counted: &[Entry],
     new_from: usize,
 ) -> (Vec<(u32, u32)>, Vec<Entry>) {
-    let mut entries: Vec<Entry> = Vec::new();
-    for (i, p) in profiles.iter().enumerate() {
-        keys(p, orgs, &mut |key, _| entries.push((key, i as u32)));
-    }
-    entries.sort_unstable();
-    entries.dedup();
+    let mut entries = sorted_keys(profiles, orgs);
     let mut pairs = Vec::new();
     for run in entries.chunk_by(|x, y| x.0 == y.0) {
         if run.len() < 2 {
             continue;
         }
-        let key = run[0].0;
-        let before = counted.partition_point(|e| e.0 < key);
-        let before = counted[before..].partition_point(|e| e.0 == key);
+        let before = kept_with(counted, run[0].0).len();
         let added = run.iter().filter(|e| e.1 as usize >= new_from).count();
-        if before + added > rule_of(key).cap() {
+        if before + added > rule_of(run[0].0).cap() {
             continue;
         }
         pairs.extend(
@@ -393,23 +386,33 @@ pub fn block_added(
     (pairs, entries)
 }
 
+/// Every key of `profiles`, as (key, index into `profiles`), sorted, each once.
+fn sorted_keys(profiles: &[Profile], orgs: &HashSet<u64>) -> Vec<Entry> {
+    let mut entries: Vec<Entry> = Vec::new();
+    for (i, p) in profiles.iter().enumerate() {
+        keys(p, orgs, &mut |key, _| entries.push((key, i as u32)));
+    }
+    entries.sort_unstable();
+    entries.dedup();
+    entries
+}
+
+/// The entries of sorted `counted` with `key`.
+fn kept_with(counted: &[Entry], key: u64) -> &[Entry] {
+    let start = counted.partition_point(|e| e.0 < key);
+    let len = counted[start..].partition_point(|e| e.0 == key);
+    &counted[start..start + len]
+}
+
 /// The records of `counted` (kept keys, [`Blocking::entries`]) that share a key of
 /// `profiles` not too many records hold (with those of `profiles`): the records that added
 /// ones may be.
-pub fn neighbours(profiles: &[Profile], orgs: &HashSet<u64>, counted: &[(u64, u32)]) -> Vec<u32> {
-    let mut mine: Vec<(u64, u32)> = Vec::new();
-    for (i, p) in profiles.iter().enumerate() {
-        keys(p, orgs, &mut |key, _| mine.push((key, i as u32)));
-    }
-    mine.sort_unstable();
-    mine.dedup();
+pub fn neighbours(profiles: &[Profile], orgs: &HashSet<u64>, counted: &[Entry]) -> Vec<u32> {
     let mut found = Vec::new();
-    for run in mine.chunk_by(|x, y| x.0 == y.0) {
-        let key = run[0].0;
-        let start = counted.partition_point(|e| e.0 < key);
-        let end = start + counted[start..].partition_point(|e| e.0 == key);
-        if end - start + run.len() <= rule_of(key).cap() {
-            found.extend(counted[start..end].iter().map(|e| e.1));
+    for run in sorted_keys(profiles, orgs).chunk_by(|x, y| x.0 == y.0) {
+        let kept = kept_with(counted, run[0].0);
+        if kept.len() + run.len() <= rule_of(run[0].0).cap() {
+            found.extend(kept.iter().map(|e| e.1));
         }
     }
     found.sort_unstable();
@@ -652,21 +655,7 @@ mod tests {
 
     #[test]
     fn a_key_too_many_share_is_capped_and_reported() {
-        let mut profiles: Vec<Profile> = (0..60)
-            .map(|i| {
-                let mut p = Profile {
-                    emails: vec!["info@acme.example".into()].into(),
-                    name: NameKey {
-                        given: Some(format!("g{i}").into()),
-                        ..NameKey::default()
-                    },
-                    ..Profile::default()
-                };
-                p.name.index();
-                p.index();
-                p
-            })
-            .collect();
+        let mut profiles = sharing(60);
         profiles.push(person("Jane", "Doe", None));
         let blocking = block(&profiles);
         assert!(blocking.pairs.is_empty());
