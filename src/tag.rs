@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use crate::model::{Contact, EventTag, Origin, Record};
 
 /// The event the run is about.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Event {
     pub name: Option<String>,
     /// The first and last day, inclusive.

@@ -455,20 +455,21 @@ impl Store {
         rows.collect::<Result<_, _>>().map_err(self.err())
     }
 
-    /// Every event records that count were imported with, once, in the order of the imports.
-    pub fn events(&self) -> Result<Vec<Event>, StoreError> {
+    /// Every event records that count were imported with by batches before `batch`, once, in
+    /// the order of the imports.
+    pub fn events_before(&self, batch: i64) -> Result<Vec<Event>, StoreError> {
         let mut stmt = self
             .conn
             .prepare(
                 "SELECT b.event, b.met_from, b.met_to FROM batch b
-                 WHERE b.undone IS NULL AND b.event IS NOT NULL
+                 WHERE b.undone IS NULL AND b.event IS NOT NULL AND b.id < ?1
                    AND EXISTS (SELECT 1 FROM record r WHERE r.batch = b.id AND r.replaced_by IS NULL)
                  ORDER BY b.id",
             )
             .map_err(self.err())?;
         let day = |s: Option<String>| s.and_then(|d| d.parse::<NaiveDate>().ok());
         let rows = stmt
-            .query_map([], |r| {
+            .query_map([batch], |r| {
                 let window = match (day(r.get(1)?), day(r.get(2)?)) {
                     (Some(a), Some(b)) => Some((a, b)),
                     _ => None,

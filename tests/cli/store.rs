@@ -1152,7 +1152,10 @@ fn a_record_that_joins_two_contacts_kept_leaves_no_gap_and_keeps_the_pairs_to_re
         }
     }
     let book = db.dir.write("book.csv", book);
-    db.ok(&["import", "--merge", &book]);
+    // Imported with the show's event, as the scan that follows: one event, known to the store.
+    let mut args = vec!["import", "--merge", &book];
+    args.extend(EVENT);
+    db.ok(&args);
     let before = db.contacts();
     assert_eq!(before.len(), 34, "Anna and Erik kept apart, the Smiths too");
     let reviewed = |db: &Db| db.ok(&["review"]).1;
@@ -1214,4 +1217,22 @@ fn what_a_resolve_learned_is_not_trusted_when_it_cannot_be_read() {
     assert!(!said.contains("the contacts they may join"), "{said}");
     let kwame = db.ok(&["show", "Kwame Mensah"]).1;
     assert!(kwame.contains("cards.csv:1"), "{kwame}");
+}
+
+#[test]
+fn a_few_records_of_a_new_event_tag_the_connections_made_on_its_days() {
+    let db = Db::new();
+    db.address_book();
+    let scan = db.dir.write(
+        "scan.csv",
+        "First Name,Last Name,Company,Email\nIngrid,Solbakken,Fjord Analytics,ingrid@fjord.example\n",
+    );
+    let mut args = vec!["import", &scan];
+    args.extend(EVENT);
+    db.ok(&args);
+    // Grace Liu is known only from LinkedIn, connected during the show: met there, as one
+    // import of everything would say.
+    let rows = db.worklist("2026-10-17");
+    assert!(row(&rows, "Grace Liu").is_some(), "{rows:#?}");
+    assert!(row(&rows, "Ingrid Solbakken").is_some(), "{rows:#?}");
 }

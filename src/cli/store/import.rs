@@ -200,6 +200,12 @@ fn added_to_contacts(db: &Store, imported: &Imported) -> anyhow::Result<Option<M
     if added.len() * ADDED_SHARE > kept.ids.len() || kept.ids.last() >= added.first() {
         return Ok(None);
     }
+    // An event new to the store may be where people already in it were met (a connection
+    // made on its days): every contact is tagged again.
+    let known = db.events_before(imported.batch + 1)?;
+    if known != db.events_before(imported.batch)? {
+        return Ok(None);
+    }
     let new_records = db.records_among(&added)?;
     if new_records.len() != added.len() {
         return Ok(None);
@@ -241,7 +247,7 @@ fn added_to_contacts(db: &Store, imported: &Imported) -> anyhow::Result<Option<M
         &global,
         &mut kept.snapshot,
         &db.decisions()?,
-        &db.events()?,
+        &known,
     );
     // Where each contact goes: the places of those it replaces, then new places; a place
     // left empty takes the last contact.
