@@ -843,6 +843,8 @@ pub fn variant_key(folded: &str) -> CompactString {
             // Dutch `ij`, written `y` abroad (Dijkstra, Dykstra).
             (b'i', b'j') if consonant(after) => (b'i', 2),
             (b'j', b'u') if i == 0 => (b'i', 1),
+            // Greek `Γι` before a vowel, written `Gi` or `Y` (Giorgos, Yorgos; Giannis, Yannis).
+            (b'g', b'i') if i == 0 && matches!(after, b'a' | b'o' | b'e') => (b'i', 2),
             (b'y', _) => (b'i', 1),
             (b'w', _) => (b'v', 1),
             (c, _) => (c, 1),
@@ -1470,6 +1472,10 @@ mod tests {
         assert_eq!(g("Dmitry", "Dmitrii"), GivenMatch::Variant);
         assert_eq!(g("Δημήτρης", "Dimitris"), GivenMatch::Variant);
         assert_eq!(g("Mukhamed", "Mokhammad"), GivenMatch::Variant);
+        // Greek `Γι` before a vowel, as `Gi` or `Y`.
+        assert_eq!(g("Giorgos", "Yorgos"), GivenMatch::Variant);
+        assert_eq!(g("Giannis", "Yannis"), GivenMatch::Variant);
+        assert_eq!(g("Γιώργος", "Yorgos"), GivenMatch::Variant);
     }
 
     #[test]
