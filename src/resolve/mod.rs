@@ -487,10 +487,9 @@ pub fn resolve_added(
 ) -> Resolved {
     let new_from = global.partition_point(|&g| g < snapshot.records);
     let sealed = sealed(records);
-    let stats = std::mem::take(&mut snapshot.stats);
+    let mut stats = std::mem::take(&mut snapshot.stats);
     let (groups, pairs, report, why, stats, added) = {
         let mut profiles: Vec<Profile> = records.par_iter().map(Profile::of).collect();
-        let mut stats = stats;
         stats.add(&mut profiles, new_from);
         stats.weigh(&mut profiles);
         for p in profiles[new_from..].iter().filter(|p| p.org.is_some()) {
@@ -516,33 +515,49 @@ pub fn resolve_added(
         (groups, pairs, report, why, resolver.stats, added)
     };
     snapshot.stats = stats;
-    let mut added: Vec<(u64, u32)> = added
-        .into_iter()
-        .map(|(key, i)| (key, global[i as usize]))
-        .collect();
-    added.sort_unstable();
-    let before = std::mem::take(&mut snapshot.entries);
-    snapshot.entries = merge_sorted(before, added);
+    // Two sorted runs: the stable sort merges them in one pass.
+    let entries = &mut snapshot.entries;
+    let first_added = entries.len();
+    entries.extend(added.into_iter().map(|(key, i)| (key, global[i as usize])));
+    entries[first_added..].sort_unstable();
+    entries.sort();
     snapshot.records += (records.len() - new_from) as u32;
     assemble(records, groups, pairs, report, why)
 }
 
-/// Two sorted lists as one.
-fn merge_sorted<T: Ord + Copy>(a: Vec<T>, b: Vec<T>) -> Vec<T> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut x, mut y) = (a.iter().peekable(), b.iter().peekable());
-    while let (Some(&&p), Some(&&q)) = (x.peek(), y.peek()) {
-        if p <= q {
-            out.push(p);
-            x.next();
-        } else {
-            out.push(q);
-            y.next();
+/// One review line per pair of contacts, smaller index first, with the strongest evidence of
+/// the pair (the first of equals), its score to a tenth; the strongest first. A pair within
+/// one contact is none.
+pub fn review_lines(pairs: impl IntoIterator<Item = ReviewPair>) -> Vec<ReviewPair> {
+    let mut best: HashMap<(usize, usize), ReviewPair> = HashMap::new();
+    for pair in pairs {
+        let key = (pair.left.min(pair.right), pair.left.max(pair.right));
+        if key.0 == key.1 || best.get(&key).is_some_and(|b| b.score >= pair.score) {
+            continue;
         }
+        let (left, right) = key;
+        best.insert(
+            key,
+            ReviewPair {
+                left,
+                right,
+                ..pair
+            },
+        );
     }
-    out.extend(x);
-    out.extend(y);
-    out
+    let mut review: Vec<ReviewPair> = best
+        .into_values()
+        .map(|p| ReviewPair {
+            score: (p.score * 10.0).round() / 10.0,
+            ..p
+        })
+        .collect();
+    review.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then((a.left, a.right).cmp(&(b.left, b.right)))
+    });
+    review
 }
 
 /// The contacts the groups of records make, with the review pairs as contact pairs.
@@ -581,35 +596,12 @@ fn assemble(
     merge::assign_ids(&mut contacts);
     report.timings.push(Timing::since("merged view", clock));
 
-    // One review line per pair of contacts, the strongest evidence first.
-    let mut best: HashMap<(usize, usize), (f64, String)> = HashMap::new();
-    for (a, b, total, evidence) in pairs {
-        let (x, y) = (contact_of[a], contact_of[b]);
-        if x == y {
-            continue;
-        }
-        let key = (x.min(y), x.max(y));
-        let slot = best
-            .entry(key)
-            .or_insert((f64::NEG_INFINITY, String::new()));
-        if total > slot.0 {
-            *slot = (total, evidence);
-        }
-    }
-    let mut review: Vec<ReviewPair> = best
-        .into_iter()
-        .map(|((left, right), (score, evidence))| ReviewPair {
-            left,
-            right,
-            score: (score * 10.0).round() / 10.0,
-            evidence,
-        })
-        .collect();
-    review.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then((a.left, a.right).cmp(&(b.left, b.right)))
-    });
+    let review = review_lines(pairs.into_iter().map(|(a, b, score, evidence)| ReviewPair {
+        left: contact_of[a],
+        right: contact_of[b],
+        score,
+        evidence,
+    }));
     Resolved {
         contacts,
         review,

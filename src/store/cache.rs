@@ -69,8 +69,55 @@ pub struct Patch {
     pub kept: Kept,
 }
 
+/// A kept contact as its row holds it: its record ids and itself as JSON, and the keys a user
+/// may name it by.
+type Row = (String, String, Vec<String>);
+
+fn row_of(records: &[i64], c: &Contact, keys: impl Fn(&Contact) -> Vec<String>) -> Row {
+    (
+        serde_json::to_string(records).unwrap_or_default(),
+        serde_json::to_string(c).unwrap_or_default(),
+        keys(c),
+    )
+}
+
+/// Inserts a kept contact's row at `ordinal`, and its keys.
+fn insert_row(
+    contact: &mut rusqlite::Statement,
+    key: &mut rusqlite::Statement,
+    ordinal: usize,
+    id: &str,
+    (records, json, keys): Row,
+    why: &str,
+) -> rusqlite::Result<()> {
+    let o = ordinal as i64;
+    contact.execute(params![o, id, records, json, why])?;
+    for k in keys {
+        key.execute(params![k, o])?;
+    }
+    Ok(())
+}
+
+fn i64_bytes(values: &[i64]) -> Vec<u8> {
+    values.iter().flat_map(|v| v.to_le_bytes()).collect()
+}
+
 fn u32_bytes(values: &[u32]) -> Vec<u8> {
     values.iter().flat_map(|v| v.to_le_bytes()).collect()
+}
+
+fn i64s(bytes: &[u8]) -> Vec<i64> {
+    bytes
+        .chunks_exact(8)
+        .map(|b| i64::from_le_bytes(b.try_into().unwrap_or_default()))
+        .collect()
+}
+
+fn u32s(bytes: &[u8]) -> Vec<u32> {
+    bytes
+        .chunks_exact(4)
+        .map(|b| u32::from_le_bytes(b.try_into().unwrap_or_default()))
+        .collect()
 }
 
 /// Empties the kept contacts (before a person is forgotten, say).
@@ -145,13 +192,9 @@ impl Store {
         const SLICE: usize = 8192;
         let row = |c: &Contact| {
             let records: Vec<i64> = c.members.iter().map(|&m| ids[m]).collect();
-            (
-                serde_json::to_string(&records).unwrap_or_default(),
-                serde_json::to_string(c).unwrap_or_default(),
-                keys(c),
-            )
+            row_of(&records, c, &keys)
         };
-        let id_bytes: Vec<u8> = ids.iter().flat_map(|id| id.to_le_bytes()).collect();
+        let id_bytes = i64_bytes(ids);
         let tx = self.conn.unchecked_transaction().map_err(self.err())?;
         let write = || -> rusqlite::Result<()> {
             clear(&tx)?;
@@ -188,12 +231,9 @@ impl Store {
                 });
                 let mut i = 0;
                 for rows in slices {
-                    for (records, json, keys) in rows {
+                    for row in rows {
                         let why = why.get(i).map_or("", String::as_str);
-                        contact.execute(params![i as i64, contacts[i].id, records, json, why])?;
-                        for k in keys {
-                            key.execute(params![k, i as i64])?;
-                        }
+                        insert_row(&mut contact, &mut key, i, &contacts[i].id, row, why)?;
                         i += 1;
                     }
                 }
@@ -274,10 +314,7 @@ impl Store {
             })
             .map_err(self.err())
         };
-        let ids = value("ids")?
-            .chunks_exact(8)
-            .map(|b| i64::from_le_bytes(b.try_into().unwrap_or_default()))
-            .collect();
+        let ids = i64s(&value("ids")?);
         let review = serde_json::from_slice(&value("review")?).map_err(|e| self.corrupt(e))?;
         let mut stmt = tx
             .prepare("SELECT contact FROM derived_contact ORDER BY ordinal")
@@ -325,14 +362,7 @@ impl Store {
         let Some(snapshot) = Snapshot::from_bytes(&snapshot) else {
             return Ok(None);
         };
-        let ids: Vec<i64> = ids
-            .chunks_exact(8)
-            .map(|b| i64::from_le_bytes(b.try_into().unwrap_or_default()))
-            .collect();
-        let contact_of: Vec<u32> = contact_of
-            .chunks_exact(4)
-            .map(|b| u32::from_le_bytes(b.try_into().unwrap_or_default()))
-            .collect();
+        let (ids, contact_of) = (i64s(&ids), u32s(&contact_of));
         let contacts: i64 = tx
             .query_row("SELECT count(*) FROM derived_contact", [], |r| r.get(0))
             .map_err(self.err())?;
@@ -405,19 +435,13 @@ impl Store {
         patch: &Patch,
         keys: impl Fn(&Contact) -> Vec<String> + Sync,
     ) -> Result<bool, StoreError> {
-        let rows: Vec<(String, String, Vec<String>)> = patch
+        let rows: Vec<Row> = patch
             .put
             .par_iter()
-            .map(|p| {
-                (
-                    serde_json::to_string(&p.records).unwrap_or_default(),
-                    serde_json::to_string(&p.contact).unwrap_or_default(),
-                    keys(&p.contact),
-                )
-            })
+            .map(|p| row_of(&p.records, &p.contact, &keys))
             .collect();
         let kept = &patch.kept;
-        let ids: Vec<u8> = kept.ids.iter().flat_map(|id| id.to_le_bytes()).collect();
+        let ids = i64_bytes(&kept.ids);
         let snapshot = kept.snapshot.to_bytes();
         // Taken for writing at once: no other rolo may change the store between the check
         // and the write.
@@ -451,12 +475,15 @@ impl Store {
                  VALUES (?1, ?2, ?3, ?4, ?5)",
             )?;
             let mut key = tx.prepare("INSERT INTO derived_key (key, ordinal) VALUES (?1, ?2)")?;
-            for (p, (records, json, keys)) in patch.put.iter().zip(&rows) {
-                let o = p.ordinal as i64;
-                contact.execute(params![o, p.contact.id, records, json, p.why])?;
-                for k in keys {
-                    key.execute(params![k, o])?;
-                }
+            for (p, row) in patch.put.iter().zip(rows) {
+                insert_row(
+                    &mut contact,
+                    &mut key,
+                    p.ordinal,
+                    &p.contact.id,
+                    row,
+                    &p.why,
+                )?;
             }
             let mut put =
                 tx.prepare("INSERT OR REPLACE INTO derived (key, value) VALUES (?1, ?2)")?;

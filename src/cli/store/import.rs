@@ -299,49 +299,24 @@ fn added_to_contacts(db: &Store, imported: &Imported) -> anyhow::Result<Option<M
             None => Some(moved.get(&o).copied().unwrap_or(o)),
         }
     };
-    let mut best: HashMap<(usize, usize), ReviewPair> = HashMap::new();
-    let mut offer = |pair: ReviewPair| {
-        let key = (pair.left.min(pair.right), pair.left.max(pair.right));
-        if key.0 == key.1 {
-            return;
-        }
-        let pair = ReviewPair {
-            left: key.0,
-            right: key.1,
-            ..pair
-        };
-        match best.get(&key) {
-            Some(b) if b.score >= pair.score => {}
-            _ => {
-                best.insert(key, pair);
+    let old_review = std::mem::take(&mut kept.review)
+        .into_iter()
+        .filter_map(|pair| {
+            if replaced.contains_key(&pair.left) && replaced.contains_key(&pair.right) {
+                return None;
             }
-        }
-    };
-    for pair in std::mem::take(&mut kept.review) {
-        if replaced.contains_key(&pair.left) && replaced.contains_key(&pair.right) {
-            continue;
-        }
-        if let (Some(left), Some(right)) = (now(pair.left), now(pair.right)) {
-            offer(ReviewPair {
-                left,
-                right,
+            Some(ReviewPair {
+                left: now(pair.left)?,
+                right: now(pair.right)?,
                 ..pair
-            });
-        }
-    }
-    for pair in resolved.review {
-        offer(ReviewPair {
-            left: ordinal(pair.left),
-            right: ordinal(pair.right),
-            ..pair
+            })
         });
-    }
-    let mut review: Vec<ReviewPair> = best.into_values().collect();
-    review.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then((a.left, a.right).cmp(&(b.left, b.right)))
+    let found = resolved.review.into_iter().map(|pair| ReviewPair {
+        left: ordinal(pair.left),
+        right: ordinal(pair.right),
+        ..pair
     });
+    let review = crate::resolve::review_lines(old_review.chain(found));
     kept.review = review;
     // The contacts, each with an id no other contact kept has.
     let (mut new, mut matched) = (0, 0);
