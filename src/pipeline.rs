@@ -85,20 +85,21 @@ pub fn run(settings: &RunSettings, reporter: &dyn Reporter) -> Outcome {
     let mut rejects = Vec::new();
     let mut files = Vec::new();
     let reads = read_files(&settings.inputs, &settings.normalize, false, reporter);
-    let total: usize = reads.iter().map(|r| r.records.len()).sum();
+    // One vector of the exact size, filled a chunk at a time, each chunk freed once moved: the
+    // records are never held twice.
+    let total: usize = reads
+        .iter()
+        .flat_map(|r| &r.records)
+        .map(Vec::len)
+        .sum();
+    records.reserve_exact(total);
     for read in reads {
         files.push(read.report);
-        if records.is_empty() {
-            // The first file's records become the vector, without a copy; room for the others
-            // is added in place.
-            records = read.records;
-            records.reserve_exact(total - records.len());
-        } else {
-            records.extend(read.records);
+        for chunk in read.records {
+            records.extend(chunk);
         }
         rejects.extend(read.rejects);
     }
-    records.shrink_to_fit();
     timings.push(Timing::since("read and normalize", started));
     let started = std::time::Instant::now();
     reporter.stage("resolving");
@@ -167,14 +168,16 @@ pub fn read_checked(
 ) -> Vec<(FileReport, Vec<Record>, Vec<Reject>)> {
     read_files(inputs, opts, false, reporter)
         .into_iter()
-        .map(|r| (r.report, r.records, r.rejects))
+        .map(|r| (r.report, r.records.into_iter().flatten().collect(), r.rejects))
         .collect()
 }
 
 /// What reading one file gave.
 struct FileRead {
     report: FileReport,
-    records: Vec<Record>,
+    /// The records, a chunk at a time as they were normalized: never a vector grown by
+    /// doubling, copied and left half empty.
+    records: Vec<Vec<Record>>,
     rejects: Vec<Reject>,
     /// The raw records that became records, when they were asked for (the store keeps them
     /// instead of the normalized records).
@@ -321,6 +324,7 @@ fn read_file(input: &Input, opts: &Options, keep_raw: bool, reporter: &dyn Repor
             || chunk.into_par_iter().map(normalize).collect(),
         );
         next = parsed;
+        let mut records = Vec::with_capacity(normalized.len());
         for item in normalized {
             let reject = match item {
                 Ok((mut record, kept)) if record.is_identifiable() => {
@@ -337,7 +341,7 @@ fn read_file(input: &Input, opts: &Options, keep_raw: bool, reporter: &dyn Repor
                             raw.raw = String::new();
                             read.raws.push(raw);
                         }
-                        None => read.records.push(record),
+                        None => records.push(record),
                     }
                     continue;
                 }
@@ -355,6 +359,10 @@ fn read_file(input: &Input, opts: &Options, keep_raw: bool, reporter: &dyn Repor
                     .push(format!("{}: rejected: {}", reject.prov, reject.reason));
             }
             read.rejects.push(reject);
+        }
+        if !records.is_empty() {
+            records.shrink_to_fit();
+            read.records.push(records);
         }
     }
     report.took = started.elapsed();
