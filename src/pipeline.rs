@@ -87,11 +87,7 @@ pub fn run(settings: &RunSettings, reporter: &dyn Reporter) -> Outcome {
     let reads = read_files(&settings.inputs, &settings.normalize, false, reporter);
     // One vector of the exact size, filled a chunk at a time, each chunk freed once moved: the
     // records are never held twice.
-    let total: usize = reads
-        .iter()
-        .flat_map(|r| &r.records)
-        .map(Vec::len)
-        .sum();
+    let total: usize = reads.iter().flat_map(|r| &r.records).map(Vec::len).sum();
     records.reserve_exact(total);
     for read in reads {
         files.push(read.report);
@@ -168,7 +164,13 @@ pub fn read_checked(
 ) -> Vec<(FileReport, Vec<Record>, Vec<Reject>)> {
     read_files(inputs, opts, false, reporter)
         .into_iter()
-        .map(|r| (r.report, r.records.into_iter().flatten().collect(), r.rejects))
+        .map(|r| {
+            (
+                r.report,
+                r.records.into_iter().flatten().collect(),
+                r.rejects,
+            )
+        })
         .collect()
 }
 

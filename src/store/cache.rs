@@ -18,7 +18,7 @@ pub struct State(String);
 
 /// Raised whenever what is kept changes shape, or contacts are derived otherwise for the same
 /// records: a store's contacts of another format are derived again.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// One contact as the store keeps it: its place among the contacts, its store record ids in the
 /// order of its sources, and the evidence that they are one person.
@@ -69,16 +69,23 @@ pub struct Patch {
     pub kept: Kept,
 }
 
-/// A kept contact as its row holds it: its record ids and itself as JSON, and the keys a user
-/// may name it by.
-type Row = (String, String, Vec<String>);
+/// A kept contact as its row holds it: its record ids and itself as JSON, and the digests of
+/// the keys a user may name it by.
+type Row = (String, String, Vec<i64>);
 
 fn row_of(records: &[i64], c: &Contact, keys: impl Fn(&Contact) -> Vec<String>) -> Row {
     (
         serde_json::to_string(records).unwrap_or_default(),
         serde_json::to_string(c).unwrap_or_default(),
-        keys(c),
+        keys(c).iter().map(|k| digest(k)).collect(),
     )
+}
+
+/// A lookup key as the store indexes it: the first eight bytes of its SHA-256. Two keys that
+/// share one only add a contact to those a query is matched against.
+fn digest(key: &str) -> i64 {
+    let sum = Sha256::digest(key.as_bytes());
+    i64::from_le_bytes(sum[..8].try_into().unwrap_or_default())
 }
 
 /// Inserts a kept contact's row at `ordinal`, and its keys.
@@ -266,7 +273,7 @@ impl Store {
             .map_err(self.err())?;
         for k in keys {
             let found = by_key
-                .query_map(params![k], |r| r.get(0))
+                .query_map(params![digest(k)], |r| r.get(0))
                 .map_err(self.err())?;
             for o in found {
                 ordinals.push(o.map_err(self.err())?);
@@ -420,6 +427,30 @@ impl Store {
             }
         }
         Ok(taken)
+    }
+
+    /// Keeps the contacts kept for state `from` as those of state `to`, when a batch changed
+    /// nothing they derive from: the number of contacts, or None (and nothing written) when the
+    /// contacts kept are not those of `from`.
+    pub fn restate(&self, from: &State, to: &State) -> Result<Option<usize>, StoreError> {
+        let tx = rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Immediate,
+        )
+        .map_err(self.err())?;
+        if !self.is_cached(from)? {
+            return Ok(None);
+        }
+        let contacts: i64 = tx
+            .query_row("SELECT count(*) FROM derived_contact", [], |r| r.get(0))
+            .map_err(self.err())?;
+        tx.execute(
+            "UPDATE derived SET value = ?1 WHERE key = 'state'",
+            params![to.0],
+        )
+        .map_err(self.err())?;
+        tx.commit().map_err(self.err())?;
+        Ok(Some(contacts as usize))
     }
 
     /// Changes the kept contacts of state `from` as `patch` says and keeps them as those of

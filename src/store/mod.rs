@@ -33,6 +33,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_about.sql"),
     include_str!("migrations/0005_derived.sql"),
     include_str!("migrations/0006_derived_key_ordinal.sql"),
+    include_str!("migrations/0007_derived_key_hash.sql"),
 ];
 
 /// How long a command waits for another process that holds the store.
@@ -325,16 +326,25 @@ impl Store {
             let mut replace = tx
                 .prepare("UPDATE record SET replaced_by = ?1 WHERE id = ?2")
                 .map_err(err)?;
-            for (origin, raw) in &records {
-                let fields = fields_json(raw);
-                let hash = hash(&fields, *origin, event);
+            // What each row holds, worked out on every core before the rows are written.
+            let rows: Vec<(String, String, Option<String>)> = {
+                use rayon::prelude::*;
+                records
+                    .par_iter()
+                    .map(|(origin, raw)| {
+                        let fields = fields_json(raw);
+                        let hash = hash(&fields, *origin, event);
+                        (fields, hash, identity(raw))
+                    })
+                    .collect()
+            };
+            for ((origin, raw), (fields, hash, identity)) in records.iter().zip(rows) {
                 // A second copy within this import is a record of its own (a person scanned
                 // twice); only what earlier imports hold is unchanged.
                 if known_hashes.contains(&hash) {
                     done.unchanged += 1;
                     continue;
                 }
-                let identity = identity(raw);
                 let origin_text = origin_text(*origin);
                 let older: Option<i64> = identity
                     .as_ref()
@@ -872,14 +882,25 @@ fn origin_text(origin: Origin) -> &'static str {
 
 /// A record's values as JSON: `[field, value]` each, `[field, value, kind]` where the value has a
 /// kind (a version-3 store wrote no kinds, and reads the same).
+/// The text is hashed to know a record imported again, so it stays byte for byte what the
+/// first stores wrote: a kind goes through `serde_json::Value`, whose keys are in sorted order.
 fn fields_json(raw: &RawRecord) -> String {
-    use serde_json::{Value, json};
-    let values: Vec<Value> = raw
+    #[derive(serde::Serialize)]
+    #[serde(untagged)]
+    enum Stored<'a> {
+        Plain(std::borrow::Cow<'a, str>, &'a str),
+        Kinded(std::borrow::Cow<'a, str>, &'a str, serde_json::Value),
+    }
+    let values: Vec<Stored> = raw
         .fields
         .iter()
         .map(|f| match &f.kind {
-            Some(kind) => json!([f.field.key(), f.value, kind]),
-            None => json!([f.field.key(), f.value]),
+            Some(kind) => Stored::Kinded(
+                f.field.key(),
+                &f.value,
+                serde_json::to_value(kind).unwrap_or_default(),
+            ),
+            None => Stored::Plain(f.field.key(), &f.value),
         })
         .collect();
     serde_json::to_string(&values).unwrap_or_default()
@@ -940,6 +961,52 @@ fn identity(raw: &RawRecord) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_record_is_stored_as_the_text_earlier_stores_hashed() {
+        // What every store until schema 7 wrote, through `json!`: a record imported again is
+        // known by the hash of this text.
+        fn as_written_before(raw: &RawRecord) -> String {
+            use serde_json::{Value, json};
+            let values: Vec<Value> = raw
+                .fields
+                .iter()
+                .map(|f| match &f.kind {
+                    Some(kind) => json!([f.field.key(), f.value, kind]),
+                    None => json!([f.field.key(), f.value]),
+                })
+                .collect();
+            serde_json::to_string(&values).unwrap_or_default()
+        }
+        let mut raw = RawRecord::new(
+            Provenance {
+                file: "phone.vcf".into(),
+                sheet: None,
+                record: 3,
+            },
+            String::new(),
+        );
+        raw.push(Field::FullName, "Zoë \"Zo\" Ørsted\n");
+        raw.push(Field::Custom("Badge #".into()), "A-17");
+        raw.fields.push(RawField {
+            field: Field::Phone,
+            value: "+44 20 7946 0958".into(),
+            kind: Some(Box::new(Kind {
+                types: vec!["work".into(), "voice".into()],
+                label: Some("Office".into()),
+            })),
+        });
+        raw.fields.push(RawField {
+            field: Field::Email,
+            value: "zo@example.org".into(),
+            kind: Some(Box::new(Kind {
+                types: vec!["home".into()],
+                label: None,
+            })),
+        });
+        assert_eq!(fields_json(&raw), as_written_before(&raw));
+        assert!(fields_json(&raw).contains(r#"{"label":"Office","types":["work","voice"]}"#));
+    }
 
     #[test]
     fn every_kind_of_decision_reads_back_as_it_was_made() {

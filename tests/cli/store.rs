@@ -129,6 +129,41 @@ fn importing_the_same_files_again_changes_nothing() {
 }
 
 #[test]
+fn files_imported_again_keep_the_contacts_without_deriving_them_again() {
+    let db = Db::new();
+    db.address_book();
+    db.show();
+    let before = db.contacts();
+    let (said, _) = db.ok(&[
+        "-v",
+        "import",
+        "--merge",
+        &fixture("demo/google-contacts.csv"),
+        "--merge",
+        &fixture("demo/Connections.csv"),
+    ]);
+    assert!(
+        said.contains("nothing changed: the contacts kept"),
+        "{said}"
+    );
+    assert!(
+        said.contains(&format!("{} in the store", before.len())),
+        "{said}"
+    );
+    assert_eq!(db.contacts(), before);
+    // The batch taken back changes nothing either; a batch that adds a record still does.
+    db.ok(&["undo"]);
+    assert_eq!(db.contacts(), before);
+    let late = db.dir.write(
+        "late.csv",
+        "First Name,Last Name,Company,Email\nIngrid,Solberg,Fjord AS,ingrid@fjord.example\n",
+    );
+    let (said, _) = db.ok(&["-v", "import", &late, "--event", "Expo"]);
+    assert!(!said.contains("nothing changed"), "{said}");
+    assert_eq!(db.contacts().len(), before.len() + 1);
+}
+
+#[test]
 fn the_address_book_then_the_show_matches_known_people_and_reconnects() {
     let db = Db::new();
     db.address_book();
@@ -431,7 +466,7 @@ fn a_store_of_the_first_schema_is_upgraded_without_losing_anything() {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 6);
+    assert_eq!(version, 7);
     let records: i64 = conn
         .query_row("SELECT count(*) FROM record", [], |r| r.get(0))
         .unwrap();

@@ -105,9 +105,12 @@ pub(super) fn import(
     let imported = db.import(&event, normalize.region, &names, raws, &rejects)?;
     let stored = clock.elapsed();
     let clock = std::time::Instant::now();
-    let made = match added_to_contacts(db, &imported)? {
+    let made = match unchanged(db, &imported)? {
         Some(made) => made,
-        None => everything_again(db, &imported)?,
+        None => match added_to_contacts(db, &imported)? {
+            Some(made) => made,
+            None => everything_again(db, &imported)?,
+        },
     };
     if printer.verbose {
         printer.message(format!(
@@ -115,11 +118,7 @@ pub(super) fn import(
             read.as_secs_f64(),
             stored.as_secs_f64(),
             clock.elapsed().as_secs_f64(),
-            if made.again {
-                ""
-            } else {
-                " (the new records and the contacts they may join)"
-            }
+            made.how
         ));
     }
     printer.message(format!(
@@ -138,12 +137,12 @@ pub(super) fn import(
 }
 
 /// What an import's records made of the contacts: contacts of their own, contacts they
-/// joined, and how many the store holds; `again` when every contact was derived again.
+/// joined, and how many the store holds; `how` they were made, as `-v` says it.
 struct Made {
     new: usize,
     matched: usize,
     total: usize,
-    again: bool,
+    how: &'static str,
 }
 
 /// A batch may add at most this share of the records already resolved to be resolved against
@@ -177,8 +176,26 @@ fn everything_again(db: &Store, imported: &Imported) -> anyhow::Result<Made> {
         new,
         matched,
         total: derived.resolved.contacts.len(),
-        again: true,
+        how: "",
     })
+}
+
+/// A batch that added and replaced no record (files imported again) leaves the contacts kept
+/// before it as they are: they are kept as those of the store's state with it. None when it
+/// changed records, or the contacts kept are not those of the state before it.
+fn unchanged(db: &Store, imported: &Imported) -> anyhow::Result<Option<Made>> {
+    if !imported.added.is_empty() || !imported.updated.is_empty() {
+        return Ok(None);
+    }
+    let region = default_options(db)?.region.to_string();
+    let from = db.state_before(&region, imported.batch)?;
+    let to = db.state(&region)?;
+    Ok(db.restate(&from, &to)?.map(|total| Made {
+        new: 0,
+        matched: 0,
+        total,
+        how: " (nothing changed: the contacts kept)",
+    }))
 }
 
 /// Resolves the records a batch added against the contacts kept before it, when it only added
@@ -369,6 +386,6 @@ fn added_to_contacts(db: &Store, imported: &Imported) -> anyhow::Result<Option<M
         new,
         matched,
         total,
-        again: false,
+        how: " (the new records and the contacts they may join)",
     }))
 }
