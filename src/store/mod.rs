@@ -34,6 +34,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_derived.sql"),
     include_str!("migrations/0006_derived_key_ordinal.sql"),
     include_str!("migrations/0007_derived_key_hash.sql"),
+    include_str!("migrations/0008_record_lookup.sql"),
 ];
 
 /// How long a command waits for another process that holds the store.
@@ -85,6 +86,87 @@ pub struct Stored {
     pub event: Event,
     /// The region the record's import read phone numbers with (none before version 3).
     pub region: Option<Region>,
+}
+
+/// A batch of more than this share of the records there are reads what is there at once;
+/// a smaller one looks each of its records up.
+const SCAN_SHARE: i64 = 10;
+
+/// The records that counted before a batch, as an import asks of them: whether one has a
+/// hash, and the oldest with an identity (each taken once).
+enum Known {
+    Read {
+        hashes: rustc_hash::FxHashSet<String>,
+        identities: rustc_hash::FxHashMap<(String, String), i64>,
+    },
+    Indexed {
+        batch: i64,
+        taken: rustc_hash::FxHashSet<i64>,
+    },
+}
+
+/// A record that counted before batch `?2`: of a batch not taken back, not this one, and not
+/// replaced, or replaced by this batch.
+const COUNTED_BEFORE: &str = "b.undone IS NULL AND r.batch <> ?2
+     AND (r.replaced_by IS NULL OR (SELECT n.batch FROM record n WHERE n.id = r.replaced_by) = ?2)";
+
+impl Known {
+    fn read(tx: &Transaction) -> rusqlite::Result<Known> {
+        let mut hashes = rustc_hash::FxHashSet::default();
+        let mut identities = rustc_hash::FxHashMap::default();
+        let mut current = tx.prepare(
+            "SELECT r.id, r.hash, r.identity, r.origin FROM record r JOIN batch b ON b.id = r.batch
+             WHERE b.undone IS NULL AND r.replaced_by IS NULL ORDER BY r.id",
+        )?;
+        let mut rows = current.query([])?;
+        while let Some(row) = rows.next()? {
+            let id: i64 = row.get(0)?;
+            hashes.insert(row.get::<_, String>(1)?);
+            if let Some(identity) = row.get::<_, Option<String>>(2)? {
+                let origin: String = row.get(3)?;
+                identities.entry((identity, origin)).or_insert(id);
+            }
+        }
+        Ok(Known::Read { hashes, identities })
+    }
+
+    fn has(&self, tx: &Transaction, hash: &str) -> rusqlite::Result<bool> {
+        match self {
+            Known::Read { hashes, .. } => Ok(hashes.contains(hash)),
+            Known::Indexed { batch, .. } => tx
+                .prepare_cached(&format!(
+                    "SELECT 1 FROM record r JOIN batch b ON b.id = r.batch
+                     WHERE r.hash = ?1 AND {COUNTED_BEFORE} LIMIT 1"
+                ))?
+                .exists(params![hash, batch]),
+        }
+    }
+
+    /// The oldest record with `identity` from a file of `origin`, unless a record of this
+    /// batch took it already.
+    fn take(
+        &mut self,
+        tx: &Transaction,
+        identity: &str,
+        origin: &str,
+    ) -> rusqlite::Result<Option<i64>> {
+        match self {
+            Known::Read { identities, .. } => {
+                Ok(identities.remove(&(identity.to_string(), origin.to_string())))
+            }
+            Known::Indexed { batch, taken } => {
+                let oldest: Option<i64> = tx
+                    .prepare_cached(&format!(
+                        "SELECT r.id FROM record r JOIN batch b ON b.id = r.batch
+                         WHERE r.identity = ?1 AND r.origin = ?3 AND {COUNTED_BEFORE}
+                         ORDER BY r.id LIMIT 1"
+                    ))?
+                    .query_row(params![identity, *batch, origin], |r| r.get(0))
+                    .optional()?;
+                Ok(oldest.filter(|id| taken.insert(*id)))
+            }
+        }
+    }
 }
 
 /// A user's decision, as stored.
@@ -302,24 +384,21 @@ impl Store {
             ..Imported::default()
         };
         {
-            // What is already there, read once: the hashes of the records that count, and
-            // their identities (an index lookup per row was a third of an import's time).
-            let mut known_hashes = rustc_hash::FxHashSet::default();
-            let mut identities = rustc_hash::FxHashMap::default();
-            {
-                let mut current = tx
-                    .prepare("SELECT r.id, r.hash, r.identity, r.origin FROM record r JOIN batch b ON b.id = r.batch WHERE b.undone IS NULL AND r.replaced_by IS NULL")
-                    .map_err(err)?;
-                let mut rows = current.query([]).map_err(err)?;
-                while let Some(row) = rows.next().map_err(err)? {
-                    let id: i64 = row.get(0).map_err(err)?;
-                    known_hashes.insert(row.get::<_, String>(1).map_err(err)?);
-                    if let Some(identity) = row.get::<_, Option<String>>(2).map_err(err)? {
-                        let origin: String = row.get(3).map_err(err)?;
-                        identities.entry((identity, origin)).or_insert(id);
-                    }
+            let stored: i64 = tx
+                .query_row("SELECT count(*) FROM record", [], |r| r.get(0))
+                .map_err(err)?;
+            let mut known = if records.len() as i64 * SCAN_SHARE > stored {
+                // Many records: what is already there is read once, the hashes of the records
+                // that count and their identities (a lookup per row was a third of an
+                // import's time).
+                Known::read(&tx).map_err(err)?
+            } else {
+                // A few: each is looked up.
+                Known::Indexed {
+                    batch,
+                    taken: Default::default(),
                 }
-            }
+            };
             let mut insert = tx
                 .prepare("INSERT INTO record (batch, file, sheet, ordinal, origin, fields, hash, identity) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
                 .map_err(err)?;
@@ -341,14 +420,15 @@ impl Store {
             for ((origin, raw), (fields, hash, identity)) in records.iter().zip(rows) {
                 // A second copy within this import is a record of its own (a person scanned
                 // twice); only what earlier imports hold is unchanged.
-                if known_hashes.contains(&hash) {
+                if known.has(&tx, &hash).map_err(err)? {
                     done.unchanged += 1;
                     continue;
                 }
                 let origin_text = origin_text(*origin);
-                let older: Option<i64> = identity
-                    .as_ref()
-                    .and_then(|id| identities.remove(&(id.clone(), origin_text.to_string())));
+                let older = match &identity {
+                    Some(id) => known.take(&tx, id, origin_text).map_err(err)?,
+                    None => None,
+                };
                 insert
                     .execute(params![
                         batch,
@@ -961,6 +1041,107 @@ fn identity(raw: &RawRecord) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A record of `file` with a name and an email.
+    fn card(file: &str, record: u64, name: &str, email: &str) -> (Origin, RawRecord) {
+        let mut raw = RawRecord::new(
+            Provenance {
+                file: file.into(),
+                sheet: None,
+                record,
+            },
+            String::new(),
+        );
+        raw.push(Field::FullName, name);
+        raw.push(Field::Email, email);
+        (Origin::Event, raw)
+    }
+
+    #[test]
+    fn a_few_records_looked_up_one_by_one_are_known_as_a_batch_that_reads_them_all_knows_them() {
+        let expo = Event {
+            name: Some("Expo".into()),
+            window: None,
+        };
+        let region = crate::normalize::phone::region_of("GB").unwrap();
+        // The same imports into a store of two records, where each batch reads what is there,
+        // and into one with 100 more, where each looks its records up.
+        let outcomes = |filler: u64| {
+            let dir = tempfile::tempdir().unwrap();
+            let mut store = Store::open(&dir.path().join("rolo.db")).unwrap();
+            let mut first: Vec<_> = (0..filler)
+                .map(|i| {
+                    card(
+                        "book.csv",
+                        i + 10,
+                        &format!("Filler {i}"),
+                        &format!("f{i}@x.example"),
+                    )
+                })
+                .collect();
+            first.push(card("scans.csv", 1, "Ada Obi", "ada@a.example"));
+            first.push(card("scans.csv", 2, "Bo Li", "bo@b.example"));
+            store.import(&expo, region, &[], first, &[]).unwrap();
+            let mut said = Vec::new();
+            for batch in [
+                // The same two rows again: unchanged.
+                vec![
+                    card("scans.csv", 1, "Ada Obi", "ada@a.example"),
+                    card("scans.csv", 2, "Bo Li", "bo@b.example"),
+                ],
+                // Ada's row changed twice in one file: the first replaces her record, the
+                // second is a record of its own; Bo's scanned twice: both unchanged.
+                vec![
+                    card("scans.csv", 1, "Ada Obi-Eze", "ada@a.example"),
+                    card("scans.csv", 3, "Ada O.", "ada@a.example"),
+                    card("scans.csv", 2, "Bo Li", "bo@b.example"),
+                    card("scans.csv", 2, "Bo Li", "bo@b.example"),
+                ],
+                // Her last version again, and the version it replaced: that one is new again.
+                vec![
+                    card("scans.csv", 1, "Ada Obi-Eze", "ada@a.example"),
+                    card("scans.csv", 1, "Ada Obi", "ada@a.example"),
+                ],
+                // A new version replaces her oldest record, Ada O.; that record's row, later in
+                // the same file, is still one the store held before: unchanged.
+                vec![
+                    card("scans.csv", 1, "Ada Obi-Eze 2", "ada@a.example"),
+                    card("scans.csv", 3, "Ada O.", "ada@a.example"),
+                ],
+            ] {
+                let done = store.import(&expo, region, &[], batch, &[]).unwrap();
+                let first_id = done.added.iter().chain(&done.updated).min().copied();
+                let relative = |ids: &[i64]| -> Vec<i64> {
+                    ids.iter().map(|id| id - first_id.unwrap_or(0)).collect()
+                };
+                said.push((
+                    relative(&done.added),
+                    relative(&done.updated),
+                    done.unchanged,
+                ));
+            }
+            let names: Vec<String> = store
+                .records()
+                .unwrap()
+                .into_iter()
+                .filter(|s| &*s.raw.prov.file == "scans.csv")
+                .map(|s| s.raw.fields[0].value.clone())
+                .collect();
+            (said, names)
+        };
+        let read = outcomes(0);
+        assert_eq!(read, outcomes(100));
+        assert_eq!(
+            read.0,
+            vec![
+                (vec![], vec![], 2),
+                (vec![1], vec![0], 2),
+                (vec![], vec![0], 1),
+                (vec![], vec![0], 1),
+            ]
+        );
+        assert_eq!(read.1, ["Bo Li", "Ada Obi", "Ada Obi-Eze 2"]);
+    }
 
     #[test]
     fn a_record_is_stored_as_the_text_earlier_stores_hashed() {
