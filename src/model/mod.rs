@@ -15,4 +15,4 @@ pub use detail::{
 pub use field::Field;
 pub use provenance::Provenance;
 pub use raw::{RawField, RawRecord, Reject};
-pub use record::{Name, Origin, Problem, Rating, Record};
+pub use record::{Name, Origin, Problem, Rare, Rating, Record};

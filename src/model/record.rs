@@ -81,25 +81,20 @@ pub struct Record {
     pub prov: Option<Provenance>,
     pub origin: Origin,
     pub name: Name,
-    pub nickname: Option<CompactString>,
     pub emails: ThinVec<String>,
     /// E.164 numbers; the extensions the source gave are in `extensions`.
     pub phones: ThinVec<String>,
-    /// Extensions of the numbers in `phones`: (E.164 number, extension).
-    pub extensions: ThinVec<(String, String)>,
     pub urls: ThinVec<String>,
     /// The canonical LinkedIn profile (`https://linkedin.com/in/<slug>`), also in `urls`.
     pub linkedin: Option<CompactString>,
     pub organization: Option<CompactString>,
     /// The organization's match key: folded, without legal suffixes, punctuation or "The".
     pub org_key: Option<CompactString>,
-    pub department: Option<CompactString>,
     pub title: Option<CompactString>,
-    /// ISO date, or `--MM-DD` without a year.
-    pub birthday: Option<CompactString>,
     pub notes: ThinVec<String>,
     pub rating: Option<Rating>,
-    pub rating_raw: Option<CompactString>,
+    /// A rating was given (the first one counts), whether or not it could be read.
+    pub rated: bool,
     pub country: Option<CompactString>,
     /// The events the record itself names (an `Event` column; rolo's own exports also give the
     /// day met, as `Expo 2026 (2026-03-10)`).
@@ -112,17 +107,53 @@ pub struct Record {
     pub problems: ThinVec<Problem>,
     /// Every phone, email and URL with its kind, addresses, and the other details of a card.
     pub details: Details,
-    /// The id of the contact this record was in rolo's own export it was read from.
-    pub exported_as: Option<CompactString>,
+    /// The values few records hold: none, and it is one pointer.
+    pub rare: Option<Box<Rare>>,
     pub warnings: ThinVec<String>,
     pub raw: String,
 }
 
+/// The values of a record that few records hold ([`Record::rare`]).
+#[derive(Debug, Clone, Default)]
+pub struct Rare {
+    pub nickname: Option<CompactString>,
+    /// Extensions of the numbers in `phones`: (E.164 number, extension).
+    pub extensions: ThinVec<(String, String)>,
+    pub department: Option<CompactString>,
+    /// ISO date, or `--MM-DD` without a year.
+    pub birthday: Option<CompactString>,
+    /// The id of the contact this record was in rolo's own export it was read from.
+    pub exported_as: Option<CompactString>,
+}
+
+static NO_RARE: Rare = Rare {
+    nickname: None,
+    extensions: ThinVec::new(),
+    department: None,
+    birthday: None,
+    exported_as: None,
+};
+
 impl Record {
+    /// The values few records hold; all empty when the record holds none.
+    pub fn rare(&self) -> &Rare {
+        self.rare.as_deref().unwrap_or(&NO_RARE)
+    }
+
+    /// The values few records hold, to set one.
+    pub fn rare_mut(&mut self) -> &mut Rare {
+        self.rare.get_or_insert_with(Default::default)
+    }
+
+    /// Takes the values few records hold out of the record.
+    pub fn take_rare(&mut self) -> Rare {
+        self.rare.take().map(|r| *r).unwrap_or_default()
+    }
+
     /// A record with nothing to reach or recognise a person by is rejected.
     pub fn is_identifiable(&self) -> bool {
         !self.name.is_empty()
-            || self.nickname.is_some()
+            || self.rare().nickname.is_some()
             || !self.emails.is_empty()
             || !self.phones.is_empty()
             || !self.urls.is_empty()

@@ -123,8 +123,8 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
                 }
             }
             Field::Nickname => {
-                if r.nickname.is_none() {
-                    r.nickname = Some(value.as_str().into());
+                if r.rare().nickname.is_none() {
+                    r.rare_mut().nickname = Some(value.as_str().into());
                 } else {
                     r.custom.push(("nickname".into(), value.as_str().into()));
                 }
@@ -175,7 +175,7 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
                             }
                             if !fax {
                                 if let Some(ext) = &p.extension {
-                                    r.extensions.push((p.e164.clone(), ext.clone()));
+                                    r.rare_mut().extensions.push((p.e164.clone(), ext.clone()));
                                 }
                                 push_unique(&mut r.phones, p.e164.clone());
                             }
@@ -200,8 +200,8 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
                 }
             }
             Field::Department => {
-                if r.department.is_none() {
-                    r.department = Some(org::display(value).into());
+                if r.rare().department.is_none() {
+                    r.rare_mut().department = Some(org::display(value).into());
                 } else {
                     r.custom.push(("department".into(), value.as_str().into()));
                 }
@@ -242,8 +242,8 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
                         .chars()
                         .all(|c| c == '0' || !c.is_ascii_alphanumeric()) => {}
             Field::Birthday => match date::birthday(value) {
-                Some(b) if r.birthday.is_none() => r.birthday = Some(b.into()),
-                Some(b) if r.birthday.as_deref() == Some(b.as_str()) => {}
+                Some(b) if r.rare().birthday.is_none() => r.rare_mut().birthday = Some(b.into()),
+                Some(b) if r.rare().birthday.as_deref() == Some(b.as_str()) => {}
                 Some(_) => r.custom.push(("birthday".into(), value.as_str().into())),
                 None => problem(&mut r, "birthday", value, "not a date".into()),
             },
@@ -252,8 +252,8 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
             // beside what they were read as.
             Field::Rating => {
                 let parsed = rating::parse(value);
-                if r.rating_raw.is_none() {
-                    r.rating_raw = Some(value.as_str().into());
+                if !r.rated {
+                    r.rated = true;
                     r.rating = parsed;
                 }
                 match parsed {
@@ -405,8 +405,8 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
                 });
             }
             Field::ContactId => {
-                if r.exported_as.is_none() {
-                    r.exported_as = Some(value.as_str().into());
+                if r.rare().exported_as.is_none() {
+                    r.rare_mut().exported_as = Some(value.as_str().into());
                 }
             }
             Field::Custom(label) => r
@@ -418,8 +418,10 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
         push_unique(&mut r.emails, address.clone());
         push_entry(&mut r.details.emails, address, &Kind::default());
     }
-    if r.birthday.is_none() {
-        r.birthday = birthday_in_parts(&r.custom).map(Into::into);
+    if r.rare().birthday.is_none()
+        && let Some(birthday) = birthday_in_parts(&r.custom)
+    {
+        r.rare_mut().birthday = Some(birthday.into());
     }
     // rolo's own exports repeat the events as categories and as a note: those copies are the
     // events, not tags or notes of their own. Where the note is the only place of the events (an

@@ -77,12 +77,13 @@ pub(super) fn merged(mut members: Vec<(usize, &mut Record)>) -> Contact {
     }
     let (mut more_organizations, mut more_titles) = (Vec::new(), Vec::new());
     for (_, r) in members {
+        let rare = r.take_rare();
         if c.nickname.is_none() {
-            c.nickname = r.nickname.take().map(String::from);
+            c.nickname = rare.nickname.map(String::from);
         }
         extend_list(&mut c.emails, take(&mut r.emails));
         extend_list(&mut c.phones, take(&mut r.phones));
-        for ext in take(&mut r.extensions) {
+        for ext in rare.extensions {
             if !c.extensions.contains(&ext) {
                 c.extensions.push(ext);
             }
@@ -96,8 +97,8 @@ pub(super) fn merged(mut members: Vec<(usize, &mut Record)>) -> Contact {
             r.organization.take().map(String::from),
         );
         extend(&mut c.titles, r.title.take().map(String::from));
-        extend(&mut c.departments, r.department.take().map(String::from));
-        match (&c.birthday, r.birthday.take()) {
+        extend(&mut c.departments, rare.department.map(String::from));
+        match (&c.birthday, rare.birthday) {
             (None, Some(b)) => c.birthday = Some(b.into()),
             (Some(a), Some(b)) if *a != b => c.custom.push(("birthday".into(), b.into())),
             _ => {}
@@ -126,7 +127,7 @@ pub(super) fn merged(mut members: Vec<(usize, &mut Record)>) -> Contact {
         }
         extend_list(&mut c.problems, take(&mut r.problems));
         if c.exported_as.is_none() {
-            c.exported_as = r.exported_as.take().map(String::from);
+            c.exported_as = rare.exported_as.map(String::from);
         }
         let mut more = Vec::new();
         c.details.absorb(take(&mut r.details), &mut more);

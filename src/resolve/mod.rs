@@ -425,13 +425,13 @@ pub fn resolve_keeping(records: &mut [Record], decisions: &Decisions) -> Resolve
 /// (as hashes): two of one file that were two contacts stay two, whatever they share (the
 /// first run kept them apart). Empty when no record was.
 fn sealed(records: &[Record]) -> Vec<Option<(u64, u64)>> {
-    if !records.iter().any(|r| r.exported_as.is_some()) {
+    if !records.iter().any(|r| r.rare().exported_as.is_some()) {
         return Vec::new();
     }
     records
         .iter()
         .map(|r| {
-            let id = r.exported_as.as_deref()?;
+            let id = r.rare().exported_as.as_deref()?;
             let file = r.prov.as_ref().map(|p| &*p.file).unwrap_or_default();
             Some((stats::hash(file), stats::hash(id)))
         })

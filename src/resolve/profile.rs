@@ -124,7 +124,8 @@ pub struct Weights {
 impl<'a> Profile<'a> {
     pub fn of(r: &'a Record) -> Profile<'a> {
         let extension = |number: &String| {
-            r.extensions
+            r.rare()
+                .extensions
                 .iter()
                 .find(|(n, _)| n == number)
                 .map_or("", |(_, e)| e.as_str())
@@ -220,7 +221,7 @@ impl<'a> Profile<'a> {
 /// A record's date of birth as digits ([`Profile::birthday`]).
 pub(super) fn birthday_digits(r: &Record) -> Option<CompactString> {
     let digits = |d: &str| -> CompactString { d.chars().filter(char::is_ascii_digit).collect() };
-    if let Some(d) = r.birthday.as_deref() {
+    if let Some(d) = r.rare().birthday.as_deref() {
         return Some(digits(d)).filter(|d| d.len() == 8 || d.len() == 4);
     }
     r.problems
