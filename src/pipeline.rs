@@ -308,12 +308,14 @@ fn read_file(input: &Input, opts: &Options, keep_raw: bool, reporter: &dyn Repor
     report.info = opened.info;
     report.bytes = opened.bytes;
     let mut items = opened.records;
-    let normalize = |item: read::Item| -> Result<(Record, Option<RawRecord>), Reject> {
-        let raw = item.and_then(within_limits)?;
+    let normalize = |item: read::Item| -> Result<(Record, Option<RawRecord>, String), Reject> {
+        let mut raw = item.and_then(within_limits)?;
+        // The original text is kept for a reject only: a contact keeps every value.
+        let text = std::mem::take(&mut raw.raw);
         let kept = keep_raw.then(|| raw.clone());
         let mut record = normalize::normalize(raw, opts);
         record.origin = input.origin;
-        Ok((record, kept))
+        Ok((record, kept, text))
     };
     let mut next: Vec<read::Item> = items.by_ref().take(CHUNK).collect();
     // One chunk is parsed while the one before is normalized, in parallel.
@@ -329,28 +331,23 @@ fn read_file(input: &Input, opts: &Options, keep_raw: bool, reporter: &dyn Repor
         let mut records = Vec::with_capacity(normalized.len());
         for item in normalized {
             let reject = match item {
-                Ok((mut record, kept)) if record.is_identifiable() => {
+                Ok((record, kept, _)) if record.is_identifiable() => {
                     for w in &record.warnings {
                         report.warnings += 1;
                         if report.examples.len() < EXAMPLES_PER_FILE {
                             report.examples.push(format!("{}: {w}", record.prov()));
                         }
                     }
-                    // The original text is kept for rejects only: a contact keeps every value.
-                    record.raw = String::new();
                     match kept {
-                        Some(mut raw) => {
-                            raw.raw = String::new();
-                            read.raws.push(raw);
-                        }
+                        Some(raw) => read.raws.push(raw),
                         None => records.push(record),
                     }
                     continue;
                 }
-                Ok((record, _)) => Reject {
+                Ok((record, _, text)) => Reject {
                     prov: record.prov().clone(),
                     reason: "no name, email, phone or URL".into(),
-                    raw: record.raw,
+                    raw: text,
                 },
                 Err(reject) => reject,
             };
@@ -448,7 +445,6 @@ pub fn normalized(stored: Vec<Stored>, opts: &Options) -> (Vec<Record>, Vec<tag:
             };
             let mut r = normalize::normalize(s.raw, &opts);
             r.origin = s.origin;
-            r.raw = String::new();
             (r, s.event)
         })
         .unzip()

@@ -110,7 +110,6 @@ pub struct Record {
     /// The values few records hold: none, and it is one pointer.
     pub rare: Option<Box<Rare>>,
     pub warnings: ThinVec<String>,
-    pub raw: String,
 }
 
 /// The values of a record that few records hold ([`Record::rare`]).

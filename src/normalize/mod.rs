@@ -37,7 +37,6 @@ impl Default for Options {
 pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
     let mut r = Record {
         prov: Some(raw.prov),
-        raw: raw.raw,
         warnings: raw.warnings.into(),
         ..Record::default()
     };
