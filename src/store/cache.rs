@@ -88,22 +88,21 @@ fn digest(key: &str) -> i64 {
     i64::from_le_bytes(sum[..8].try_into().unwrap_or_default())
 }
 
-/// Inserts a kept contact's row at `ordinal`, and its keys.
+/// Inserts a kept contact's row at `ordinal`; gives its keys.
 fn insert_row(
     contact: &mut rusqlite::Statement,
-    key: &mut rusqlite::Statement,
     ordinal: usize,
     id: &str,
     (records, json, keys): Row,
     why: &str,
-) -> rusqlite::Result<()> {
-    let o = ordinal as i64;
-    contact.execute(params![o, id, records, json, why])?;
-    for k in keys {
-        key.execute(params![k, o])?;
-    }
-    Ok(())
+) -> rusqlite::Result<Vec<i64>> {
+    contact.execute(params![ordinal as i64, id, records, json, why])?;
+    Ok(keys)
 }
+
+/// Adds the keys of the contact at each place; two keys of one contact with one digest are
+/// kept once.
+const INSERT_KEY: &str = "INSERT OR IGNORE INTO derived_key (key, ordinal) VALUES (?1, ?2)";
 
 fn i64_bytes(values: &[i64]) -> Vec<u8> {
     values.iter().flat_map(|v| v.to_le_bytes()).collect()
@@ -205,11 +204,9 @@ impl Store {
         let tx = self.conn.unchecked_transaction().map_err(self.err())?;
         let write = || -> rusqlite::Result<()> {
             clear(&tx)?;
-            // An index built once over the rows is far faster than one kept up row by row.
-            tx.execute_batch(
-                "DROP INDEX derived_contact_id; DROP INDEX derived_key_key;
-                 DROP INDEX derived_key_ordinal;",
-            )?;
+            // An index built once over the rows is far faster than one kept up row by row;
+            // the keys are the table's own order, and are written in it.
+            tx.execute_batch("DROP INDEX derived_contact_id; DROP INDEX derived_key_ordinal;")?;
             let mut put = tx.prepare("INSERT INTO derived (key, value) VALUES (?1, ?2)")?;
             put.execute(params!["state", state.0])?;
             put.execute(params!["ids", id_bytes])?;
@@ -225,7 +222,7 @@ impl Store {
                 "INSERT INTO derived_contact (ordinal, id, records, contact, why)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
             )?;
-            let mut key = tx.prepare("INSERT INTO derived_key (key, ordinal) VALUES (?1, ?2)")?;
+            let mut all_keys: Vec<(i64, i64)> = Vec::new();
             std::thread::scope(|scope| -> rusqlite::Result<()> {
                 let (send, slices) = std::sync::mpsc::sync_channel(1);
                 scope.spawn(move || {
@@ -240,15 +237,20 @@ impl Store {
                 for rows in slices {
                     for row in rows {
                         let why = why.get(i).map_or("", String::as_str);
-                        insert_row(&mut contact, &mut key, i, &contacts[i].id, row, why)?;
+                        let keys = insert_row(&mut contact, i, &contacts[i].id, row, why)?;
+                        all_keys.extend(keys.into_iter().map(|k| (k, i as i64)));
                         i += 1;
                     }
                 }
                 Ok(())
             })?;
+            all_keys.par_sort_unstable();
+            let mut key = tx.prepare(INSERT_KEY)?;
+            for (k, o) in all_keys {
+                key.execute(params![k, o])?;
+            }
             tx.execute_batch(
                 "CREATE INDEX derived_contact_id ON derived_contact(id);
-                 CREATE INDEX derived_key_key ON derived_key(key);
                  CREATE INDEX derived_key_ordinal ON derived_key(ordinal);",
             )
         };
@@ -505,16 +507,11 @@ impl Store {
                 "INSERT INTO derived_contact (ordinal, id, records, contact, why)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
             )?;
-            let mut key = tx.prepare("INSERT INTO derived_key (key, ordinal) VALUES (?1, ?2)")?;
+            let mut key = tx.prepare(INSERT_KEY)?;
             for (p, row) in patch.put.iter().zip(rows) {
-                insert_row(
-                    &mut contact,
-                    &mut key,
-                    p.ordinal,
-                    &p.contact.id,
-                    row,
-                    &p.why,
-                )?;
+                for k in insert_row(&mut contact, p.ordinal, &p.contact.id, row, &p.why)? {
+                    key.execute(params![k, p.ordinal as i64])?;
+                }
             }
             let mut put =
                 tx.prepare("INSERT OR REPLACE INTO derived (key, value) VALUES (?1, ?2)")?;

@@ -35,6 +35,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_derived_key_ordinal.sql"),
     include_str!("migrations/0007_derived_key_hash.sql"),
     include_str!("migrations/0008_record_lookup.sql"),
+    include_str!("migrations/0009_derived_key_sorted.sql"),
 ];
 
 /// How long a command waits for another process that holds the store.
@@ -390,7 +391,12 @@ impl Store {
             let mut known = if records.len() as i64 * SCAN_SHARE > stored {
                 // Many records: what is already there is read once, the hashes of the records
                 // that count and their identities (a lookup per row was a third of an
-                // import's time).
+                // import's time), and the indexes for a few are built again once the rows are
+                // in (keeping them up row by row took twice as long).
+                tx.execute_batch(
+                    "DROP INDEX IF EXISTS record_hash; DROP INDEX IF EXISTS record_identity;",
+                )
+                .map_err(err)?;
                 Known::read(&tx).map_err(err)?
             } else {
                 // A few: each is looked up.
@@ -466,6 +472,13 @@ impl Store {
                     .map_err(err)?;
             }
             done.rejected = rejects.len() as u64;
+            if matches!(known, Known::Read { .. }) {
+                tx.execute_batch(
+                    "CREATE INDEX record_hash ON record(hash);
+                     CREATE INDEX record_identity ON record(identity, origin);",
+                )
+                .map_err(err)?;
+            }
         }
         tx.execute(
             "UPDATE batch SET added = ?1, updated = ?2, unchanged = ?3, rejected = ?4 WHERE id = ?5",

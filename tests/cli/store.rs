@@ -466,7 +466,7 @@ fn a_store_of_the_first_schema_is_upgraded_without_losing_anything() {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 8);
+    assert_eq!(version, 9);
     let records: i64 = conn
         .query_row("SELECT count(*) FROM record", [], |r| r.get(0))
         .unwrap();
@@ -1224,9 +1224,23 @@ fn a_record_that_joins_two_contacts_kept_leaves_no_gap_and_keeps_the_pairs_to_re
         .collect();
     assert_eq!(ordinals, (0..added.len() as i64).collect::<Vec<_>>());
     let kept_review = reviewed(&db);
+    // Each contact is found by the keys it was found by before it moved.
+    let keys = |conn: &rusqlite::Connection| -> Vec<(i64, String)> {
+        conn.prepare(
+            "SELECT k.key, c.id FROM derived_key k JOIN derived_contact c ON c.ordinal = k.ordinal
+             ORDER BY 1, 2",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+    };
+    let kept_keys = keys(&conn);
     conn.execute("DELETE FROM derived", []).unwrap();
     assert_eq!(groups(&added), groups(&db.contacts()));
     assert_eq!(kept_review, reviewed(&db));
+    assert_eq!(kept_keys, keys(&conn));
 }
 
 #[test]
