@@ -71,14 +71,18 @@ pub struct Patch {
 
 /// A kept contact as its row holds it: its record ids and itself as JSON, and the digests of
 /// the keys a user may name it by.
-type Row = (String, String, Vec<i64>);
+struct Row {
+    records: String,
+    json: String,
+    keys: Vec<i64>,
+}
 
 fn row_of(records: &[i64], c: &Contact, keys: impl Fn(&Contact) -> Vec<String>) -> Row {
-    (
-        serde_json::to_string(records).unwrap_or_default(),
-        serde_json::to_string(c).unwrap_or_default(),
-        keys(c).iter().map(|k| digest(k)).collect(),
-    )
+    Row {
+        records: serde_json::to_string(records).unwrap_or_default(),
+        json: serde_json::to_string(c).unwrap_or_default(),
+        keys: keys(c).iter().map(|k| digest(k)).collect(),
+    }
 }
 
 /// A lookup key as the store indexes it: the first eight bytes of its SHA-256. Two keys that
@@ -88,16 +92,16 @@ fn digest(key: &str) -> i64 {
     i64::from_le_bytes(sum[..8].try_into().unwrap_or_default())
 }
 
-/// Inserts a kept contact's row at `ordinal`; gives its keys.
+/// Inserts a kept contact's row at `ordinal` (its keys are the caller's to write).
 fn insert_row(
     contact: &mut rusqlite::Statement,
     ordinal: usize,
     id: &str,
-    (records, json, keys): Row,
+    row: &Row,
     why: &str,
-) -> rusqlite::Result<Vec<i64>> {
-    contact.execute(params![ordinal as i64, id, records, json, why])?;
-    Ok(keys)
+) -> rusqlite::Result<()> {
+    contact.execute(params![ordinal as i64, id, row.records, row.json, why])?;
+    Ok(())
 }
 
 /// Adds the keys of the contact at each place; two keys of one contact with one digest are
@@ -237,8 +241,8 @@ impl Store {
                 for rows in slices {
                     for row in rows {
                         let why = why.get(i).map_or("", String::as_str);
-                        let keys = insert_row(&mut contact, i, &contacts[i].id, row, why)?;
-                        all_keys.extend(keys.into_iter().map(|k| (k, i as i64)));
+                        insert_row(&mut contact, i, &contacts[i].id, &row, why)?;
+                        all_keys.extend(row.keys.into_iter().map(|k| (k, i as i64)));
                         i += 1;
                     }
                 }
@@ -509,7 +513,8 @@ impl Store {
             )?;
             let mut key = tx.prepare(INSERT_KEY)?;
             for (p, row) in patch.put.iter().zip(rows) {
-                for k in insert_row(&mut contact, p.ordinal, &p.contact.id, row, &p.why)? {
+                insert_row(&mut contact, p.ordinal, &p.contact.id, &row, &p.why)?;
+                for k in row.keys {
                     key.execute(params![k, p.ordinal as i64])?;
                 }
             }

@@ -975,6 +975,7 @@ fn origin_text(origin: Origin) -> &'static str {
 
 /// A record's values as JSON: `[field, value]` each, `[field, value, kind]` where the value has a
 /// kind (a version-3 store wrote no kinds, and reads the same).
+///
 /// The text is hashed to know a record imported again, so it stays byte for byte what the
 /// first stores wrote: a kind goes through `serde_json::Value`, whose keys are in sorted order.
 fn fields_json(raw: &RawRecord) -> String {
