@@ -119,7 +119,10 @@ pub enum Clash {
 /// when a user made it. Two given names that differ do not keep two groups apart when one
 /// group already holds a record whose given name agrees with the other's (`agree(x, y)`): the
 /// group of Paco and Pao, one person whose badge dropped a letter, joins his phone's Paco;
-/// Jane Doe and J. Doe still do not join John Doe.
+/// Jane Doe and J. Doe still do not join John Doe. Nor do they where the link's own two
+/// records bear the two names, each agreeing with its group's: the evidence that made the
+/// link has accepted that difference (Pavo, his phone's slip of Paco, joins Paco and
+/// Francisco through the number he shares with Paco).
 pub fn cluster(
     n: usize,
     mut links: Vec<Link>,
@@ -160,6 +163,7 @@ pub fn cluster(
                     Clash::GivenName => {
                         !clusters.members(ra).any(|x2| x2 != x && agree(x2, y))
                             && !clusters.members(rb).any(|y2| y2 != y && agree(x, y2))
+                            && !((x == a || agree(x, a)) && (y == b || agree(y, b)))
                     }
                 })
                 .map(|y| (x, y))
@@ -237,5 +241,24 @@ mod tests {
         let (clusters, refused) = cluster(3, links, other, agree);
         assert_eq!(clusters.into_groups(), vec![vec![0, 1], vec![2]]);
         assert_eq!(refused.len(), 1);
+    }
+
+    #[test]
+    fn a_link_whose_records_differ_in_given_name_has_accepted_that_difference() {
+        // 0 Francisco and 1 Paco (his nickname) share an address; 2 Pavo, a slip of Paco,
+        // shares Paco's phone: the link 1~2 was scored with the names' difference in it.
+        let links = vec![link(30.0, 0, 1), link(15.0, 1, 2)];
+        let names = ["francisco", "paco", "pavo"];
+        let clash = |x: u32, y: u32, _, _| match (x.min(y), x.max(y)) == (0, 2) {
+            true => Clash::GivenName,
+            false => Clash::None,
+        };
+        let agree = |x: u32, y: u32| {
+            let (p, q) = (names[x as usize], names[y as usize]);
+            p == q || matches!((p, q), ("francisco", "paco") | ("paco", "francisco"))
+        };
+        let (clusters, refused) = cluster(3, links, clash, agree);
+        assert_eq!(clusters.into_groups(), vec![vec![0, 1, 2]]);
+        assert!(refused.is_empty());
     }
 }

@@ -301,7 +301,11 @@ impl<'a> Resolver<'a> {
         for (a, b, s) in scored {
             match s.band() {
                 Band::Merge => {
-                    let anchored = s.identified || s.orgs_agree;
+                    // A number more records bear than one person's usually do anchors a link
+                    // whose names agree throughout: the person's badge, card, phone entry and
+                    // address book, one spelling the name in full and another not.
+                    let anchored =
+                        s.identified || s.orgs_agree || (s.shares_number && !s.has_conflict());
                     links.push(cluster::Link {
                         total: s.total,
                         a,

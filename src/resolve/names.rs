@@ -755,6 +755,11 @@ fn given_keyed(ga: GivenName, gb: GivenName) -> GivenMatch {
     if variant_keyed(a, ga.key, b, gb.key) {
         return GivenMatch::Variant;
     }
+    // A slip in the spelling the name's transliterations share (Taiana, Tatyana: `taiana`,
+    // `tatiana`).
+    if !gendered_ending(ga.key, gb.key) && slip(ga.key, gb.key) {
+        return GivenMatch::Slip;
+    }
     GivenMatch::Differ
 }
 
@@ -766,7 +771,15 @@ fn given_keyed(ga: GivenName, gb: GivenName) -> GivenMatch {
 /// (Francis, Frances). Not a slip: two people.
 pub fn gendered_ending(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if short.is_empty() || short == long {
+    // Two letters swapped are a slip of one name, whatever they end in (Ananya, Ananay); so is
+    // a last letter doubled (Hannke, Hannkee).
+    if short.is_empty()
+        || short == long
+        || matches!(edit(a, b), Some(Edit::Swapped))
+        || (long.len() == short.len() + 1
+            && long.starts_with(short)
+            && long.as_bytes()[short.len()] == short.as_bytes()[short.len() - 1])
+    {
         return false;
     }
     let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
@@ -924,7 +937,7 @@ pub fn family_keyed(
         FamilyMatch::Differ
     } else if part_of(a, b, b_starts) || part_of(b, a, a_starts) {
         FamilyMatch::Contains
-    } else if slip(a, b) {
+    } else if slip(a, b) || part_slip(a, b, b_starts) || part_slip(b, a, a_starts) {
         FamilyMatch::Slip
     } else if variant_keyed(a, ka, b, kb) {
         FamilyMatch::Variant
@@ -949,6 +962,24 @@ fn part_of(part: &str, whole: &str, starts: u32) -> bool {
     whole
         .match_indices(part)
         .any(|(i, _)| at_start(i) && at_start(i + part.len()))
+}
+
+/// Whether `part` is one [`slip`] of one letter from a word of `whole`: the first of two
+/// family names written alone, and mistyped (Zapatreo of Zapatero García).
+fn part_slip(part: &str, whole: &str, starts: u32) -> bool {
+    if starts == 0 {
+        return false;
+    }
+    let mut bounds: smallvec::SmallVec<[usize; 6]> = (1..whole.len().min(32))
+        .filter(|&i| starts & (1 << i) != 0)
+        .collect();
+    bounds.push(whole.len());
+    let mut from = 0;
+    bounds.into_iter().any(|to| {
+        let word = whole.get(from..to).unwrap_or_default();
+        from = to;
+        edit(part, word).is_some() && slip(part, word)
+    })
 }
 
 /// One typing slip apart, in names that start alike: a letter dropped or added (four letters
@@ -1314,6 +1345,20 @@ mod tests {
     }
 
     #[test]
+    fn a_slip_is_a_slip_whatever_the_name_ends_in_and_however_it_is_spelt() {
+        for (a, b) in [
+            ("Ananya", "Ananay"),
+            ("Maria", "Maira"),
+            ("Olga", "Olag"),
+            ("Tatyana", "Taiana"),
+        ] {
+            assert_eq!(g(a, b), GivenMatch::Slip, "{a} / {b}");
+        }
+        // A last letter doubled is the name's, not a woman's form of it.
+        assert_ne!(g("Hannke", "Hannkee"), GivenMatch::Differ);
+    }
+
+    #[test]
     fn nicknames_and_diminutives_from_the_list() {
         for (a, b) in [
             ("Bob", "Robert"),
@@ -1546,6 +1591,17 @@ mod tests {
         ] {
             assert_eq!(family(a, b), FamilyMatch::Contains, "{a} / {b}");
         }
+        // One of the two names written alone, with a slip in it.
+        for (a, b) in [
+            ("Zapatero García", "Zapatreo"),
+            ("García Márquez", "Garcia Marquez"),
+            ("de la Fuente Ortiz", "Ortis"),
+        ] {
+            assert_ne!(family(a, b), FamilyMatch::Differ, "{a} / {b}");
+        }
+        assert_eq!(family("Zapatero García", "Zapatreo"), FamilyMatch::Slip);
+        // Not a slip of a word that is not one (Smith, Smithson).
+        assert_eq!(family("Smithson", "Smiht"), FamilyMatch::Differ);
         assert_eq!(family("Hussein", "Husain"), FamilyMatch::Variant);
         assert_eq!(
             family(&fold("Dijkstra"), &fold("Dykstra")),
