@@ -1009,6 +1009,26 @@ pub fn near(a: &str, b: &str) -> bool {
         && !gendered_ending(a, b)
 }
 
+/// [`near`], or one slip from a nickname or the formal name of the other: a slip of the name one
+/// source wrote for the person another wrote in full (Azex, Alejandro: Alex; Jode, Pepe:
+/// José; Hemk, Hendrik: Henk). Said, as `near` is, of names that share an identifier.
+pub fn near_any(a: &str, b: &str) -> bool {
+    let close = |names: &[String], other: &str| {
+        names.iter().any(|n| {
+            n.len().min(other.len()) >= 4
+                && n.as_bytes()[0] == other.as_bytes()[0]
+                && one_edit(n, other)
+                && !gendered_ending(n, other)
+        })
+    };
+    near(a, b)
+        || (!gendered_ending(a, b)
+            && (close(formal_names(a), b)
+                || close(formal_names(b), a)
+                || close(nicknames(a), b)
+                || close(nicknames(b), a)))
+}
+
 /// Whether one letter dropped, added, changed, or two swapped turn `a` into `b`.
 pub fn one_edit(a: &str, b: &str) -> bool {
     a != b && edit(a, b).is_some()

@@ -279,10 +279,15 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
     let (ka, kb) = (&a.keys, &b.keys);
     let names = Names::of(a, b);
     // Given names that differ make a shared address or number a household's or a team's.
-    let given_differ = names.by_middle.is_none()
-        && names.given.is_some_and(|(x, y, m)| {
-            m == GivenMatch::Differ && !names::near(x, y) && b.name.family.as_deref() != Some(x)
-        });
+    let given_differ = || {
+        names.by_middle.is_none()
+            && !names.swapped()
+            && names.given.is_some_and(|(x, y, m)| {
+                m == GivenMatch::Differ
+                    && b.name.family.as_deref() != Some(x)
+                    && !names::near_any(x, y)
+            })
+    };
     let shared_email = shared(ka.mailboxes(), kb.mailboxes()).map(|i| a.emails[i].as_str());
     let company_domain = shared(ka.company_domains(), kb.company_domains());
     if let Some(email) = shared_email {
@@ -292,7 +297,7 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
                 || format!("shared role address {email}"),
                 None,
             );
-        } else if given_differ {
+        } else if given_differ() {
             s.add(
                 Level::EmailShared,
                 || format!("email equal ({email}), given names differ: a shared address"),
@@ -359,7 +364,7 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
         s.level(Level::EmailOther, 0.0);
     }
     let same_profile = match (&a.linkedin, &b.linkedin) {
-        (Some(x), Some(y)) if x == y && given_differ => {
+        (Some(x), Some(y)) if x == y && given_differ() => {
             s.add(
                 Level::LinkedInShared,
                 || "LinkedIn profile equal, given names differ: a shared or pasted URL",
@@ -397,7 +402,7 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
                 || format!("phone equal (…{key}, on {holders} records: a company's line)"),
                 None,
             );
-        } else if given_differ {
+        } else if given_differ() {
             s.add(
                 Level::PhoneShared,
                 || format!("phone equal (…{key}), given names differ: a shared line"),
@@ -751,6 +756,26 @@ struct Names<'p> {
     by_middle: Option<ByMiddle>,
 }
 
+impl Names<'_> {
+    /// One source wrote the given name for the family name and the family name for the given
+    /// name (Doe Jane), or the given name in another form as well (Paul Tom, Thomas Paul; Paul
+    /// Liz, Elizabeth Paul).
+    fn swapped(&self) -> bool {
+        let (Some((ag, bg, GivenMatch::Differ)), Some((af, bf, _))) = (self.given, self.family)
+        else {
+            return false;
+        };
+        let one_name = |x: &str, y: &str| {
+            x == y
+                || matches!(
+                    names::given(x, y),
+                    GivenMatch::Nickname | GivenMatch::Slip | GivenMatch::Variant
+                )
+        };
+        (ag == bf && one_name(af, bg)) || (af == bg && one_name(ag, bf))
+    }
+}
+
 /// How one record's middle name gives the other's given name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum ByMiddle {
@@ -862,10 +887,9 @@ fn name_evidence(
         }
         given => given,
     };
-    // Given and family swapped by one source ("Doe Jane").
+    // Given and family swapped by one source ("Doe Jane"; "Paul Tom" of Thomas Paul).
     if let (Some((ag, bg, GivenMatch::Differ)), Some((af, bf, _))) = (given, family)
-        && ag == bf
-        && af == bg
+        && names.swapped()
     {
         // Where both names are given names (Thomas Paul, Paul Thomas), the two records may
         // as well be two people's: the swap then weighs nothing by itself.
@@ -914,9 +938,9 @@ fn name_evidence(
                 || format!("given name spelt another way ({x} / {y})"),
                 Some((rarer - 2.0).max(1.0)),
             ),
-            GivenMatch::Differ if own_identifier && names::near(x, y) => s.add(
+            GivenMatch::Differ if own_identifier && names::near_any(x, y) => s.add(
                 Level::GivenNear,
-                || format!("given names two slips apart ({x} / {y})"),
+                || format!("given names two slips apart, or a nickname's ({x} / {y})"),
                 None,
             ),
             GivenMatch::Differ => s.conflict(Level::GivenDiffer, || {
@@ -1319,6 +1343,11 @@ mod tests {
                 "Doe Jane | | jane@doe.example",
                 "Jane Doe | | jane@doe.example",
             ),
+            // Swapped, and a nickname for the given name.
+            (
+                "Paul Tom | Acme | thomas.paul@acme.example",
+                "Thomas Paul | Acme | thomas.paul@acme.example",
+            ),
         ] {
             let s = pair(a, b, &[]);
             assert_eq!(s.band(), Band::Merge, "{a} / {b}\n{}", s.waterfall());
@@ -1327,6 +1356,14 @@ mod tests {
             &pair(
                 "Doe Jane | | jane@doe.example",
                 "Jane Doe | | jane@doe.example",
+                &[]
+            ),
+            "names swapped"
+        ));
+        assert!(has(
+            &pair(
+                "Paul Liz | | liz.paul@example.com",
+                "Elizabeth Paul | | liz.paul@example.com",
                 &[]
             ),
             "names swapped"
@@ -1474,7 +1511,10 @@ mod tests {
             &[],
         );
         assert!(
-            has(&s, "given names two slips apart (chhidi / cidi)"),
+            has(
+                &s,
+                "given names two slips apart, or a nickname's (chhidi / cidi)"
+            ),
             "{}",
             s.waterfall()
         );
@@ -1496,6 +1536,20 @@ mod tests {
         let s = pair(
             "Dana Kalomison | Initech |",
             "Dina Kalomison | Initech |",
+            &[],
+        );
+        assert!(s.has_conflict(), "{}", s.waterfall());
+        // A slip of the nickname one source wrote, on the address the other's name is.
+        let s = pair(
+            "Alejandro Fernández | Initech | alejandro.fernandez@initech.example",
+            "Azex Fernández | Initech | alejandro.fernandez@initech.example",
+            &[],
+        );
+        assert!(!s.has_conflict(), "{}", s.waterfall());
+        assert_eq!(s.band(), Band::Merge, "{}", s.waterfall());
+        let s = pair(
+            "Alejandro Fernández | Initech |",
+            "Azex Fernández | Initech |",
             &[],
         );
         assert!(s.has_conflict(), "{}", s.waterfall());
