@@ -395,7 +395,16 @@ impl Derived {
 /// `opts` reads the records of imports that did not record their region.
 pub fn derive_contacts(stored: Vec<Stored>, decisions: &[Decision], opts: &Options) -> Derived {
     let ids: Vec<i64> = stored.iter().map(|s| s.id).collect();
-    let (mut records, events) = normalized(stored, opts);
+    derive_normalized(ids, normalized(stored, opts), decisions)
+}
+
+/// [`derive_contacts`] of records normalized already: `ids` their store ids, and each
+/// record's event.
+pub fn derive_normalized(
+    ids: Vec<i64>,
+    (mut records, events): (Vec<Record>, Vec<tag::Event>),
+    decisions: &[Decision],
+) -> Derived {
     let decided = decided(&ids, decisions);
     let mut resolved = resolve::resolve_keeping(&mut records, &decided);
     not_asked_again(&mut resolved, &decided);

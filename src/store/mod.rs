@@ -500,6 +500,26 @@ impl Store {
         self.records_where("", [])
     }
 
+    /// [`Store::records`], handed to `each` a slice of `size` at a time: a caller that turns
+    /// them into something else never holds them all as read.
+    pub fn records_by(
+        &self,
+        size: usize,
+        mut each: impl FnMut(Vec<Stored>),
+    ) -> Result<(), StoreError> {
+        let mut slice = Vec::with_capacity(size);
+        self.each_record("", [], |stored| {
+            slice.push(stored);
+            if slice.len() == size {
+                each(std::mem::replace(&mut slice, Vec::with_capacity(size)));
+            }
+        })?;
+        if !slice.is_empty() {
+            each(slice);
+        }
+        Ok(())
+    }
+
     /// The records of `ids` that count, in the order of their ids.
     pub fn records_among(&self, ids: &[i64]) -> Result<Vec<Stored>, StoreError> {
         let ids = serde_json::to_string(ids).unwrap_or_default();
@@ -511,6 +531,18 @@ impl Store {
         filter: &str,
         params: impl rusqlite::Params,
     ) -> Result<Vec<Stored>, StoreError> {
+        let mut all = Vec::new();
+        self.each_record(filter, params, |stored| all.push(stored))?;
+        Ok(all)
+    }
+
+    /// Each record that counts and passes `filter`, in the order of their ids.
+    fn each_record(
+        &self,
+        filter: &str,
+        params: impl rusqlite::Params,
+        mut each: impl FnMut(Stored),
+    ) -> Result<(), StoreError> {
         let mut stmt = self
             .conn
             .prepare(&format!(
@@ -555,7 +587,10 @@ impl Store {
                 })
             })
             .map_err(self.err())?;
-        rows.collect::<Result<_, _>>().map_err(self.err())
+        for row in rows {
+            each(row.map_err(self.err())?);
+        }
+        Ok(())
     }
 
     /// Every event records that count were imported with by batches before `batch`, once, in

@@ -172,7 +172,16 @@ fn contacts(db: &Store, decisions: &[Decision]) -> anyhow::Result<Derived> {
             worklist: Vec::new(),
         });
     }
-    let mut derived = pipeline::derive_contacts(db.records()?, decisions, &opts);
+    // The records are read and normalized a slice at a time: never all of them twice over,
+    // as stored and as normalized.
+    let (mut ids, mut records, mut events) = (Vec::new(), Vec::new(), Vec::new());
+    db.records_by(8192, |slice| {
+        ids.extend(slice.iter().map(|s| s.id));
+        let (r, e) = pipeline::normalized(slice, &opts);
+        records.extend(r);
+        events.extend(e);
+    })?;
+    let mut derived = pipeline::derive_normalized(ids, (records, events), decisions);
     db.cache(
         &state,
         &derived.ids,
