@@ -384,9 +384,19 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
         _ => false,
     };
     let mut own_phone = false;
-    if let Some(i) = shared(ka.phones(), kb.phones()) {
+    // Of the numbers both have, the one fewest records bear: a mobile before the switchboard
+    // both cards print.
+    let holders_of = |h: u64| stats.phones.count_hashed(h).max(2);
+    let shared_number = ka
+        .phones()
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| kb.phones().contains(h))
+        .min_by_key(|&(_, &h)| holders_of(h))
+        .map(|(i, _)| i);
+    if let Some(i) = shared_number {
         let (key, hashed) = (&a.phones[i], ka.phones()[i]);
-        let holders = stats.phones.count_hashed(hashed).max(2);
+        let holders = holders_of(hashed);
         own_phone = holders <= PHONE_OWN_HOLDERS || stats.one_name_phones.contains(&hashed);
         let w = if holders > 2 {
             (PHONE - 2.0 * (f64::from(holders) / 2.0).log2()).max(2.0)
@@ -395,13 +405,27 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
         };
         if holders > PHONE_LINE_HOLDERS {
             // A switchboard or a hotline printed without an extension: it says what the
-            // organization says, no more.
+            // organization says, no more. Their own numbers beside it still differ.
             own_phone = false;
-            s.add(
-                Level::PhoneOther,
-                || format!("phone equal (…{key}, on {holders} records: a company's line)"),
-                None,
-            );
+            let own = |p: &Profile, hashes: &[u64]| {
+                p.phones
+                    .iter()
+                    .zip(hashes)
+                    .any(|(n, &h)| !n.contains('x') && holders_of(h) <= PHONE_LINE_HOLDERS)
+            };
+            if own(a, ka.phones()) && own(b, kb.phones()) {
+                s.add(
+                    Level::PhonesDiffer,
+                    || format!("numbers differ, beside a company's line (…{key})"),
+                    None,
+                );
+            } else {
+                s.add(
+                    Level::PhoneOther,
+                    || format!("phone equal (…{key}, on {holders} records: a company's line)"),
+                    None,
+                );
+            }
         } else if given_differ() {
             s.add(
                 Level::PhoneShared,
@@ -1655,6 +1679,30 @@ mod tests {
             &[],
         );
         assert!(!has(&s, "phone equal"), "{}", s.waterfall());
+    }
+
+    #[test]
+    fn the_switchboard_two_cards_print_hides_neither_their_mobiles_nor_one_they_share() {
+        let board = "+14155550100";
+        let others: Vec<String> = (0..24)
+            .map(|i| format!("Colleague{i} X | Initech | {board}"))
+            .collect();
+        let others: Vec<&str> = others.iter().map(String::as_str).collect();
+        // Two cards of one name at the firm, each with its own mobile beside the switchboard.
+        let two = pair(
+            &format!("Henk de Vries | Initech | {board}, +31612345678"),
+            &format!("Henk de Vries | Initech | {board}, +31687654321"),
+            &others,
+        );
+        assert!(has(&two, "numbers differ"), "{}", two.waterfall());
+        // The switchboard first on both, the mobile they share after it.
+        let one = pair(
+            &format!("Henk de Vries | Initech | {board}, +31612345678"),
+            &format!("Henk de Vries | Initech | {board}, +31612345678"),
+            &others,
+        );
+        assert!(has(&one, "phone equal (…612345678)"), "{}", one.waterfall());
+        assert!(one.identified, "{}", one.waterfall());
     }
 
     #[test]
