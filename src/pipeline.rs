@@ -391,16 +391,10 @@ impl Derived {
 
 /// Derives the contacts from stored records and the users' merges and splits, without the
 /// follow-ups done, snoozed or skipped ([`follow_up`] adds them): what depends only on the
-/// records and who is who, with why each contact's records are one person.
-/// `opts` reads the records of imports that did not record their region.
-pub fn derive_contacts(stored: Vec<Stored>, decisions: &[Decision], opts: &Options) -> Derived {
-    let ids: Vec<i64> = stored.iter().map(|s| s.id).collect();
-    derive_normalized(ids, normalized(stored, opts), decisions)
-}
-
-/// [`derive_contacts`] of records normalized already: `ids` their store ids, and each
-/// record's event.
-pub fn derive_normalized(
+/// records and who is who, with why each contact's records are one person. `ids` are the
+/// records' store ids; the records come [`normalized`], each with the event it was imported
+/// with.
+pub fn derive_contacts(
     ids: Vec<i64>,
     (mut records, events): (Vec<Record>, Vec<tag::Event>),
     decisions: &[Decision],

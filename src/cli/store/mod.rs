@@ -172,8 +172,8 @@ fn contacts(db: &Store, decisions: &[Decision]) -> anyhow::Result<Derived> {
             worklist: Vec::new(),
         });
     }
-    // The records are read and normalized a slice at a time: never all of them twice over,
-    // as stored and as normalized.
+    // The records are read and normalized a slice at a time (`opts` for those of imports that
+    // did not record their region): never all of them twice over, as stored and as normalized.
     let (mut ids, mut records, mut events) = (Vec::new(), Vec::new(), Vec::new());
     db.records_by(8192, |slice| {
         ids.extend(slice.iter().map(|s| s.id));
@@ -181,7 +181,7 @@ fn contacts(db: &Store, decisions: &[Decision]) -> anyhow::Result<Derived> {
         records.extend(r);
         events.extend(e);
     })?;
-    let mut derived = pipeline::derive_normalized(ids, (records, events), decisions);
+    let mut derived = pipeline::derive_contacts(ids, (records, events), decisions);
     db.cache(
         &state,
         &derived.ids,
