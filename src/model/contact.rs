@@ -106,6 +106,25 @@ pub struct Contact {
 }
 
 impl Contact {
+    /// Gives back the room its lists were grown with, a value pushed at a time while its records
+    /// were merged (see [`crate::model::Record::shrink_to_fit`]).
+    pub fn shrink_to_fit(&mut self) {
+        self.emails.shrink_to_fit();
+        self.phones.shrink_to_fit();
+        self.extensions.shrink_to_fit();
+        self.urls.shrink_to_fit();
+        self.organizations.shrink_to_fit();
+        self.titles.shrink_to_fit();
+        self.departments.shrink_to_fit();
+        self.notes.shrink_to_fit();
+        self.tags.shrink_to_fit();
+        self.custom.shrink_to_fit();
+        self.problems.shrink_to_fit();
+        self.events.shrink_to_fit();
+        self.sources.shrink_to_fit();
+        self.details.shrink_to_fit();
+    }
+
     pub fn display_name(&self) -> String {
         if let Some(display) = &self.name.display {
             return display.to_string();

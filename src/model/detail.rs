@@ -471,6 +471,27 @@ impl Details {
         }
     }
 
+    /// Gives back the room its lists were grown with (see [`crate::model::Record::shrink_to_fit`]).
+    pub fn shrink_to_fit(&mut self) {
+        for p in &mut self.phones {
+            p.types.shrink_to_fit();
+        }
+        for e in self.emails.iter_mut().chain(&mut self.urls) {
+            e.types.shrink_to_fit();
+        }
+        self.phones.shrink_to_fit();
+        self.emails.shrink_to_fit();
+        self.urls.shrink_to_fit();
+        self.addresses.shrink_to_fit();
+        if let Some(more) = &mut self.more {
+            more.ims.shrink_to_fit();
+            more.related.shrink_to_fit();
+            more.dates.shrink_to_fit();
+            more.uids.shrink_to_fit();
+            more.extra.shrink_to_fit();
+        }
+    }
+
     /// Takes in the details of another record of the same person: each value once, the kinds a
     /// value is given anywhere together; a single-valued detail keeps the first one, a second
     /// one goes to `more` as (field, value).

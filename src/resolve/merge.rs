@@ -144,6 +144,7 @@ pub(super) fn merged(mut members: Vec<(usize, &mut Record)>) -> Contact {
     // Every record's own organization and title first: the preferred one leads.
     extend(&mut c.organizations, more_organizations);
     extend(&mut c.titles, more_titles);
+    c.shrink_to_fit();
     c
 }
 
