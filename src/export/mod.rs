@@ -314,7 +314,8 @@ pub fn private_folder(dir: &Path) -> io::Result<()> {
 }
 
 /// Writes one item after another, each rendered by `render`, the rendering spread over the
-/// cores a slice at a time (so that no more than a slice's text is held at once).
+/// cores a slice at a time (so that no more than two slices' text is held at once): a slice is
+/// written while the next one is rendered.
 pub(crate) fn write_in_parallel<T: Sync>(
     w: &mut dyn Write,
     items: &[T],
@@ -323,8 +324,8 @@ pub(crate) fn write_in_parallel<T: Sync>(
     use rayon::prelude::*;
     const SLICE: usize = 1 << 14;
     const PIECE: usize = 1 << 11;
-    for slice in items.chunks(SLICE) {
-        let pieces: Vec<io::Result<Vec<u8>>> = slice
+    let render_slice = |slice: &[T]| -> io::Result<Vec<Vec<u8>>> {
+        slice
             .par_chunks(PIECE)
             .map(|piece| {
                 let mut buf = Vec::new();
@@ -333,10 +334,20 @@ pub(crate) fn write_in_parallel<T: Sync>(
                 }
                 Ok(buf)
             })
-            .collect();
-        for piece in pieces {
-            w.write_all(&piece?)?;
-        }
+            .collect()
+    };
+    let mut slices = items.chunks(SLICE);
+    let mut rendered = slices.next().map(render_slice).transpose()?;
+    while let Some(pieces) = rendered.take() {
+        let mut next = None;
+        let written = rayon::in_place_scope(|scope| {
+            if let Some(slice) = slices.next() {
+                scope.spawn(|_| next = Some(render_slice(slice)));
+            }
+            pieces.iter().try_for_each(|piece| w.write_all(piece))
+        });
+        written?;
+        rendered = next.transpose()?;
     }
     Ok(())
 }
