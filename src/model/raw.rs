@@ -96,7 +96,7 @@ impl RawRecord {
 /// A value trimmed and in Unicode's composed form (macOS writes `é` as `e` and a combining
 /// accent); `None` for an empty one, which carries nothing.
 fn clean(value: &str) -> Option<String> {
-    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
     let value = value.trim();
     // The apostrophe a spreadsheet export puts before `=`, `+`, `-` or `@` so that the cell
     // is not run as a formula (`'+1 202…`) is not part of the value.
@@ -109,8 +109,9 @@ fn clean(value: &str) -> Option<String> {
     if value.is_empty() {
         return None;
     }
-    Some(if value.is_ascii() {
-        value.to_string()
+    let composed = value.is_ascii() || is_nfc_quick(value.chars()) == IsNormalized::Yes;
+    Some(if composed {
+        value.into_owned()
     } else {
         value.nfc().collect()
     })
