@@ -124,3 +124,39 @@ pub struct Reject {
     pub reason: String,
     pub raw: String,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pushed(value: &str) -> Option<String> {
+        let prov = Provenance {
+            file: "contacts.vcf".into(),
+            sheet: None,
+            record: 1,
+        };
+        let mut raw = RawRecord::new(prov, String::new());
+        raw.push(Field::FamilyName, value);
+        raw.first(&Field::FamilyName).map(str::to_string)
+    }
+
+    #[test]
+    fn a_name_a_mac_wrote_decomposed_is_read_composed_and_one_written_composed_as_it_is() {
+        // macOS writes `ë` as `e` and U+0308, `ñ` as `n` and U+0303.
+        assert_eq!(
+            pushed("Zoe\u{308} Mu\u{f1}oz").as_deref(),
+            Some("Zoë Muñoz")
+        );
+        assert_eq!(pushed("Pen\u{303}a").as_deref(), Some("Peña"));
+        assert_eq!(pushed(" Zoë Muñoz ").as_deref(), Some("Zoë Muñoz"));
+        assert_eq!(pushed("山田 太郎").as_deref(), Some("山田 太郎"));
+        // A spreadsheet's guard before a formula character is not part of the value.
+        assert_eq!(
+            pushed("'+1 202 555 0143").as_deref(),
+            Some("+1 202 555 0143")
+        );
+        assert_eq!(pushed("Acme;'=x").as_deref(), Some("Acme;=x"));
+        assert_eq!(pushed("O'Brien").as_deref(), Some("O'Brien"));
+        assert_eq!(pushed("  "), None);
+    }
+}
