@@ -309,12 +309,20 @@ impl Store {
                 .map_err(self.err())?;
             out.push(Cached {
                 ordinal: o as usize,
-                contact: self.parse(&contact)?,
+                contact: Self::parse(&contact).map_err(|e| self.corrupt(e))?,
                 records: serde_json::from_str(&records).map_err(|e| self.corrupt(e))?,
                 why,
             });
         }
         Ok(out)
+    }
+
+    /// A kept contact from its JSON.
+    fn parse(json: &str) -> serde_json::Result<Contact> {
+        let mut contact: Contact = serde_json::from_str(json)?;
+        // JSON tells no list's length ahead: each was grown a value at a time.
+        contact.shrink_to_fit();
+        Ok(contact)
     }
 
     /// Every kept contact, with the record ids their members count and the pairs to review.
@@ -332,16 +340,28 @@ impl Store {
         let mut stmt = tx
             .prepare("SELECT contact FROM derived_contact ORDER BY ordinal")
             .map_err(self.err())?;
-        let texts: Vec<String> = stmt
-            .query_map([], |r| r.get(0))
-            .map_err(self.err())?
-            .collect::<Result<_, _>>()
-            .map_err(self.err())?;
-        let contacts = texts
-            .par_iter()
-            .map(|t| serde_json::from_str(t))
-            .collect::<Result<_, _>>()
-            .map_err(|e| self.corrupt(e))?;
+        // Read a slice at a time and parsed over the cores while the next one is read: the
+        // texts of all the contacts are never held at once beside the contacts.
+        const SLICE: usize = 8_192;
+        let mut rows = stmt.query_map([], |r| r.get(0)).map_err(self.err())?;
+        let mut contacts = Vec::new();
+        let mut texts: Vec<String> = Vec::with_capacity(SLICE);
+        loop {
+            texts.clear();
+            for text in rows.by_ref().take(SLICE) {
+                texts.push(text.map_err(self.err())?);
+            }
+            if texts.is_empty() {
+                break;
+            }
+            let parsed: Vec<Contact> = texts
+                .par_iter()
+                .map(|t| Self::parse(t))
+                .collect::<Result<_, _>>()
+                .map_err(|e| self.corrupt(e))?;
+            contacts.extend(parsed);
+        }
+        contacts.shrink_to_fit();
         Ok(CachedAll {
             ids,
             contacts,
@@ -533,10 +553,6 @@ impl Store {
         write().map_err(self.err())?;
         tx.commit().map_err(self.err())?;
         Ok(true)
-    }
-
-    fn parse(&self, json: &str) -> Result<Contact, StoreError> {
-        serde_json::from_str(json).map_err(|e| self.corrupt(e))
     }
 
     fn corrupt(&self, e: serde_json::Error) -> StoreError {
