@@ -16,6 +16,7 @@
 pub mod cli;
 pub mod error;
 pub mod export;
+pub mod memory;
 pub mod model;
 pub mod normalize;
 pub mod pipeline;

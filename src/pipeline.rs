@@ -97,6 +97,7 @@ pub fn run(settings: &RunSettings, reporter: &dyn Reporter) -> Outcome {
         rejects.extend(read.rejects);
     }
     timings.push(Timing::since("read and normalize", started));
+    crate::memory::give_back();
     let started = std::time::Instant::now();
     reporter.stage("resolving");
     // The merged view moves values out of the records; explaining needs them as they were.
@@ -113,6 +114,7 @@ pub fn run(settings: &RunSettings, reporter: &dyn Reporter) -> Outcome {
     let tagged = tag::tag(&mut resolved.contacts, &records, &settings.event);
     let read = records.len();
     drop(records);
+    crate::memory::give_back();
     timings.push(Timing::since("tag", started));
     let started = std::time::Instant::now();
     // Without `--event` a run is a clean-and-merge: events read back from an earlier export are

@@ -165,8 +165,10 @@ impl<'a> Resolver<'a> {
     fn new_keeping(records: &'a [Record], keep: bool) -> Resolver<'a> {
         let mut clock = std::time::Instant::now();
         let mut timings = Vec::new();
+        // Each step's end gives back what it freed ([`crate::memory`]).
         let mut lap = |step: &'static str| {
             timings.push(Timing::since(step, clock));
+            crate::memory::give_back();
             clock = std::time::Instant::now();
         };
         let mut profiles: Vec<Profile> = records.par_iter().map(Profile::of).collect();
@@ -257,8 +259,10 @@ impl<'a> Resolver<'a> {
         sealed: &[Option<(u64, u64)>],
     ) -> (Vec<Vec<usize>>, Vec<Noted>, Report) {
         let mut clock = std::time::Instant::now();
+        // Each step's end gives back what it freed ([`crate::memory`]).
         let mut lap = |report: &mut Report, step: &'static str| {
             report.timings.push(Timing::since(step, clock));
+            crate::memory::give_back();
             clock = std::time::Instant::now();
         };
         let mut report = Report {
