@@ -91,8 +91,14 @@ pub fn run(settings: &RunSettings, reporter: &dyn Reporter) -> Outcome {
     records.reserve_exact(total);
     for read in reads {
         files.push(read.report);
-        for chunk in read.records {
+        for (n, chunk) in read.records.into_iter().enumerate() {
             records.extend(chunk);
+            // A chunk moved is freed, but its memory stays the process's until given back: at
+            // a million people the copy held the records twice (read peak 2.44 GB, 1.88 GB
+            // giving back every 64 chunks).
+            if n % 64 == 63 {
+                crate::memory::give_back();
+            }
         }
         rejects.extend(read.rejects);
     }
