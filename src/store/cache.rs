@@ -340,11 +340,15 @@ impl Store {
         let mut stmt = tx
             .prepare("SELECT contact FROM derived_contact ORDER BY ordinal")
             .map_err(self.err())?;
-        // Read a slice at a time and parsed over the cores while the next one is read: the
-        // texts of all the contacts are never held at once beside the contacts.
+        // Read a slice at a time, each parsed over the cores before the next is read: the
+        // texts of all the contacts are never held at once beside the contacts, and the list
+        // of contacts is made at its size, never grown by doubling.
         const SLICE: usize = 8_192;
+        let count: i64 = tx
+            .query_row("SELECT COUNT(*) FROM derived_contact", [], |r| r.get(0))
+            .map_err(self.err())?;
         let mut rows = stmt.query_map([], |r| r.get(0)).map_err(self.err())?;
-        let mut contacts = Vec::new();
+        let mut contacts = Vec::with_capacity(usize::try_from(count).unwrap_or(0));
         let mut texts: Vec<String> = Vec::with_capacity(SLICE);
         loop {
             texts.clear();
@@ -361,7 +365,6 @@ impl Store {
                 .map_err(|e| self.corrupt(e))?;
             contacts.extend(parsed);
         }
-        contacts.shrink_to_fit();
         Ok(CachedAll {
             ids,
             contacts,
