@@ -157,7 +157,31 @@ impl Scorer<'_> {
             Prior::Rarity { .. } => 0.0,
         });
         self.level(level, base);
-        let weight = self.model.weight(level, base);
+        self.weigh(label, self.model.weight(level, base));
+    }
+
+    /// Adds the evidence of `level`, a value written another way (a nickname, a slip, a part
+    /// of it), `base` as for [`Scorer::add`], weighing at most what the same value written
+    /// alike would (`exact` of weight `exact_base`, the more common of the two values'): a
+    /// name spelt two ways is no stronger sign of one person than one spelling. Where one
+    /// person's records often differ in spelling and the spellings are common (Mohammed,
+    /// Muhammad), the data would otherwise learn the variant a weight above equality.
+    fn add_variant<S: Into<String>>(
+        &mut self,
+        level: Level,
+        label: impl FnOnce() -> S,
+        base: f64,
+        (exact, exact_base): (Level, f64),
+    ) {
+        self.level(level, base);
+        let weight = self
+            .model
+            .weight(level, base)
+            .min(self.model.weight(exact, exact_base));
+        self.weigh(label, weight);
+    }
+
+    fn weigh<S: Into<String>>(&mut self, label: impl FnOnce() -> S, weight: f64) {
         self.total += weight;
         if self.mode == Mode::Labels {
             self.push(label().into(), weight);
@@ -939,28 +963,32 @@ fn name_evidence(
                 || format!("given name equal ({x}, {} records)", stats.given.count(x)),
                 Some(pa.weights.given),
             ),
-            GivenMatch::Nickname => s.add(
+            GivenMatch::Nickname => s.add_variant(
                 Level::GivenNickname,
                 || format!("nickname ({x} / {y})"),
-                Some((rarer - 1.0).max(1.0)),
+                (rarer - 1.0).max(1.0),
+                (Level::GivenExact, rarer),
             ),
-            GivenMatch::Shortened => s.add(
+            GivenMatch::Shortened => s.add_variant(
                 Level::GivenShortened,
                 || format!("name cut short ({x} / {y})"),
-                Some((rarer - 1.0).max(1.0)),
+                (rarer - 1.0).max(1.0),
+                (Level::GivenExact, rarer),
             ),
             GivenMatch::Initial => {
                 s.add(Level::GivenInitial, || format!("initial ({x} / {y})"), None)
             }
-            GivenMatch::Slip => s.add(
+            GivenMatch::Slip => s.add_variant(
                 Level::GivenSlip,
                 || format!("given name typo ({x} / {y})"),
-                Some((rarer - 2.0).max(1.0)),
+                (rarer - 2.0).max(1.0),
+                (Level::GivenExact, rarer),
             ),
-            GivenMatch::Variant => s.add(
+            GivenMatch::Variant => s.add_variant(
                 Level::GivenVariant,
                 || format!("given name spelt another way ({x} / {y})"),
-                Some((rarer - 2.0).max(1.0)),
+                (rarer - 2.0).max(1.0),
+                (Level::GivenExact, rarer),
             ),
             GivenMatch::Differ if own_identifier && names::near_any(x, y) => s.add(
                 Level::GivenNear,
@@ -983,20 +1011,23 @@ fn name_evidence(
                 },
                 Some(pa.weights.family),
             ),
-            FamilyMatch::Contains => s.add(
+            FamilyMatch::Contains => s.add_variant(
                 Level::FamilyContains,
                 || format!("family name part of the other ({x} / {y})"),
-                Some((rarer - 1.0).max(1.0)),
+                (rarer - 1.0).max(1.0),
+                (Level::FamilyExact, rarer),
             ),
-            FamilyMatch::Slip => s.add(
+            FamilyMatch::Slip => s.add_variant(
                 Level::FamilySlip,
                 || format!("family name typo ({x} / {y})"),
-                Some((rarer - 3.0).max(1.0)),
+                (rarer - 3.0).max(1.0),
+                (Level::FamilyExact, rarer),
             ),
-            FamilyMatch::Variant => s.add(
+            FamilyMatch::Variant => s.add_variant(
                 Level::FamilyVariant,
                 || format!("family name spelt another way ({x} / {y})"),
-                Some((rarer - 3.0).max(1.0)),
+                (rarer - 3.0).max(1.0),
+                (Level::FamilyExact, rarer),
             ),
             FamilyMatch::Differ if own_identifier && names::near(x, y) => s.add(
                 Level::FamilyNear,
@@ -1257,6 +1288,64 @@ mod tests {
         let stats = Stats::of(&mut profiles);
         stats.weigh(&mut profiles);
         score(&profiles[0], &profiles[1], &stats, true)
+    }
+
+    /// The weight of the evidence labelled `label` in `s`.
+    fn weight_of(s: &Score, label: &str) -> f64 {
+        s.evidence
+            .iter()
+            .find(|e| e.label.starts_with(label))
+            .map_or_else(|| panic!("no {label} in {}", s.waterfall()), |e| e.weight)
+    }
+
+    #[test]
+    fn a_name_spelt_two_common_ways_weighs_no_more_than_one_spelling() {
+        // Mohammed and Muhammad are both common: 32 records bear each. Where one person's
+        // records often spell a name two ways, the data learns the spelling level a high `m`;
+        // it must still not outweigh two records spelling the name alike.
+        let score = |a: &str, b: &str, learned: f64| {
+            let bearers = |name: &str| 32 - [a, b].iter().filter(|r| r.starts_with(name)).count();
+            let others: Vec<String> = (0..bearers("Mohammed"))
+                .map(|i| format!("Mohammed Haddad{i} | Firm{i} |"))
+                .chain((0..bearers("Muhammad")).map(|i| format!("Muhammad Rahman{i} | Firm{i} |")))
+                .collect();
+            let mut profiles: Vec<Profile> = [a, b]
+                .into_iter()
+                .chain(others.iter().map(String::as_str))
+                .map(profile)
+                .collect();
+            let mut stats = Stats::of(&mut profiles);
+            stats.weigh(&mut profiles);
+            stats.model.delta[Level::GivenNickname as usize] = learned;
+            score(&profiles[0], &profiles[1], &stats, true)
+        };
+        let alike = score(
+            "Mohammed Mansour | Globex | title=Buyer",
+            "Mohammed Mansour | Globex | title=Buyer",
+            0.0,
+        );
+        let exact = weight_of(&alike, "given name equal (mohammed, 32 records)");
+        for learned in [0.0, 3.0] {
+            let two_ways = score(
+                "Muhammad Mansour | Globex | title=Buyer",
+                "Mohammed Mansour | Globex | title=Buyer",
+                learned,
+            );
+            let nickname = weight_of(&two_ways, "nickname (muhammad / mohammed)");
+            assert!(nickname <= exact, "{}", two_ways.waterfall());
+            assert!(two_ways.total <= alike.total, "{}", two_ways.waterfall());
+        }
+        // Learned below equality, the spelling keeps what was learned.
+        let lower = score(
+            "Muhammad Mansour | Globex | title=Buyer",
+            "Mohammed Mansour | Globex | title=Buyer",
+            -2.0,
+        );
+        assert!(
+            weight_of(&lower, "nickname") < exact - 2.0,
+            "{}",
+            lower.waterfall()
+        );
     }
 
     fn has(s: &Score, label: &str) -> bool {
