@@ -37,6 +37,8 @@ pub enum Rule {
     Place,
     /// A value of an identifier-like column.
     Identifier,
+    /// An address handle ([`super::profile::handles`]) at any domain.
+    Handle,
 }
 
 impl Rule {
@@ -53,6 +55,7 @@ impl Rule {
             Rule::Birthday => "date of birth",
             Rule::Place => "postcode + street number",
             Rule::Identifier => "identifier column",
+            Rule::Handle => "address handle",
         }
     }
 
@@ -60,7 +63,7 @@ impl Rule {
     pub fn stands_on(self) -> u16 {
         use model::{Comparison as C, group};
         match self {
-            Rule::Email => group(C::Email),
+            Rule::Email | Rule::Handle => group(C::Email),
             Rule::Phone => group(C::Phone),
             Rule::LinkedIn => group(C::LinkedIn),
             Rule::FamilyInitial | Rule::FullName | Rule::FamilySound => group(C::Family),
@@ -81,7 +84,7 @@ impl Rule {
             Rule::FamilyInitial | Rule::FamilySound | Rule::FullName => 30,
             Rule::OrgGiven | Rule::OrgFamily => 100,
             Rule::Birthday | Rule::Place => 30,
-            Rule::Identifier => 50,
+            Rule::Identifier | Rule::Handle => 50,
         }
     }
 }
@@ -126,6 +129,13 @@ fn keys(p: &Profile, orgs: &HashSet<u64>, emit: &mut impl FnMut(u64, &dyn Fn() -
     }
     for (k, &h) in p.phones.iter().zip(hashes.phones()) {
         emit(key(Rule::Phone, &[h]), &|| k.to_string());
+    }
+    for &h in p.keys.handles() {
+        emit(key(Rule::Handle, &[h]), &|| {
+            super::profile::handle_hashed(&p.emails, h)
+                .unwrap_or_default()
+                .to_string()
+        });
     }
     if let Some(u) = &p.linkedin {
         emit(key(Rule::LinkedIn, &[hash(u)]), &|| u.to_string());
@@ -262,7 +272,7 @@ fn rule_of(hash: u64) -> Rule {
     RULES[(hash >> 56) as usize]
 }
 
-const RULES: [Rule; 11] = [
+const RULES: [Rule; 12] = [
     Rule::Email,
     Rule::Phone,
     Rule::LinkedIn,
@@ -274,6 +284,7 @@ const RULES: [Rule; 11] = [
     Rule::Birthday,
     Rule::Place,
     Rule::Identifier,
+    Rule::Handle,
 ];
 
 /// Finds the candidate pairs of `profiles`: every record's keys as (key, record) entries,

@@ -114,6 +114,10 @@ levels! {
     EmailShared: Email, bits(10.0, 1e-5);
     /// Two addresses one slip apart at one domain: a card scanner's or a typist's slip.
     EmailSlip: Email, bits(10.0, 1e-5);
+    /// One handle at two domains (`robert.mondvenma923@` at an employer and at a mail provider;
+    /// `jsmith1975@gmail`, `jsmith1975@yahoo`): a name of the person's own choosing, digits in
+    /// it, that one person keeps where they open an address. Its weight is its rarity.
+    EmailHandle: Email, rarity(0.05);
     /// Two addresses at one employer's domain: colleagues, as a rule. Fixed: colleagues also
     /// share their organization, so how seldom random pairs share a domain says nothing of
     /// how seldom one person has two addresses there.

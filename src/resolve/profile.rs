@@ -43,8 +43,9 @@ pub struct Profile<'a> {
 
 /// A profile's values as hashes, so that the many pairs that share nothing are told apart
 /// without following a pointer to the strings: the mailboxes (in the order of `emails`), the
-/// domain of each of them, the phone keys (in the order of `phones`), the employers' domains
-/// (in the order of `company_domains`), one vector for the four; the organization key (0
+/// domain of each of them, the phone keys (in the order of `phones`), the address handles
+/// ([`handles`], as [`handle_key`] hashes, each once), the employers' domains (in the order of
+/// `company_domains`), one vector for the five; the organization key (0
 /// without one), its first word and its first letter; the family name and the formal form of
 /// the given name (0 without them).
 #[derive(Debug, Clone, Default)]
@@ -52,6 +53,7 @@ pub(super) struct Keys {
     pub(super) hashes: SmallVec<[u64; 4]>,
     pub(super) mailboxes: u8,
     pub(super) phones: u8,
+    pub(super) handles: u8,
     pub(super) org: u64,
     pub(super) org_head: u64,
     /// The organization key's last word.
@@ -82,8 +84,14 @@ impl Keys {
         &self.hashes[n..n + usize::from(self.phones)]
     }
 
+    pub(super) fn handles(&self) -> &[u64] {
+        let n = 2 * usize::from(self.mailboxes) + usize::from(self.phones);
+        &self.hashes[n..n + usize::from(self.handles)]
+    }
+
     pub(super) fn company_domains(&self) -> &[u64] {
-        &self.hashes[2 * usize::from(self.mailboxes) + usize::from(self.phones)..]
+        let n = 2 * usize::from(self.mailboxes) + usize::from(self.phones);
+        &self.hashes[n + usize::from(self.handles)..]
     }
 
     /// The family name with the formal form of the given name (`smith`, `robert` for Bob), 0
@@ -199,11 +207,18 @@ impl<'a> Profile<'a> {
         hashes.extend(emails.iter().map(domain));
         let phones = &self.phones[..self.phones.len().min(usize::from(u8::MAX))];
         hashes.extend(phones.iter().map(|p| hash(p)));
+        let mut handles: SmallVec<[u64; 2]> =
+            handles(emails).map(|h| hash(&handle_key(h))).collect();
+        handles.sort_unstable();
+        handles.dedup();
+        handles.truncate(usize::from(u8::MAX));
+        hashes.extend_from_slice(&handles);
         hashes.extend(self.company_domains.iter().map(|d| hash(d)));
         let org = self.org.as_deref().unwrap_or_default();
         self.keys = Keys {
             mailboxes: u8::try_from(self.emails.len()).unwrap_or(u8::MAX),
             phones: u8::try_from(self.phones.len()).unwrap_or(u8::MAX),
+            handles: u8::try_from(handles.len()).unwrap_or(u8::MAX),
             hashes,
             org: self.org.as_deref().map_or(0, hash),
             org_head: hash(org.split(' ').next().unwrap_or_default()),
@@ -348,6 +363,31 @@ pub(super) fn split_extension(number: &str) -> (&str, &str) {
         }
     }
     (number, "")
+}
+
+/// The handles of a record's addresses: local parts of a name of the person's own choosing,
+/// with digits in it (`robert.mondvenma923`, `jsmith1975`), which one person often keeps at
+/// every provider; not a name alone (`john.smith`), which namesakes share, nor a number alone.
+pub(super) fn handles(emails: &[String]) -> impl Iterator<Item = &str> {
+    emails
+        .iter()
+        .filter_map(|e| e.rsplit_once('@').map(|(local, _)| local))
+        .filter(|local| {
+            local.len() >= 5
+                && local.bytes().any(|b| b.is_ascii_digit())
+                && local.bytes().filter(u8::is_ascii_alphabetic).count() >= 3
+        })
+}
+
+/// A handle as it is counted and compared: without its dots, which Gmail ignores and people
+/// put in or leave out (`robert.mondvenma923`, `robertmondvenma923`).
+pub(super) fn handle_key(handle: &str) -> CompactString {
+    handle.chars().filter(|&c| c != '.').collect()
+}
+
+/// The handle of `emails` whose [`handle_key`] has this hash, as written.
+pub(super) fn handle_hashed(emails: &[String], key: u64) -> Option<&str> {
+    handles(emails).find(|&h| hash(&handle_key(h)) == key)
 }
 
 /// The domains of the addresses that are at an employer rather than a mail provider.

@@ -17,7 +17,7 @@ use smallvec::SmallVec;
 
 use super::model::{Level, Model, Prior};
 use super::names::{self, FamilyMatch, GivenMatch, NameKey};
-use super::profile::Profile;
+use super::profile::{Profile, handle_hashed};
 use super::stats::{
     MIN_POPULATION, Stats, TYPICAL_LOCALITY, TYPICAL_POSTCODE, TYPICAL_REGION, TYPICAL_STREET,
 };
@@ -372,6 +372,17 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
                 format!("different addresses at {domain}")
             });
         }
+    } else if let Some((key, holders)) = shared_handle(a, b, stats)
+        && !given_differ()
+    {
+        s.add(
+            Level::EmailHandle,
+            || {
+                let handle = handle_hashed(&a.emails, key).unwrap_or_default();
+                format!("one handle at two domains ({handle}, on {holders} records)")
+            },
+            Some(stats.handle_weight(key)),
+        );
     } else if !a.company_domains.is_empty() && !b.company_domains.is_empty() {
         // Work addresses at two employers' domains: two jobs, or two companies of one name.
         s.add(
@@ -1206,6 +1217,18 @@ const ROLE_LOCAL_PARTS: &[&str] = &[
     "bookings",
 ];
 
+/// The rarest address handle ([`super::profile::handles`]) `a` and `b` share, as its hash, and
+/// on how many records it is.
+fn shared_handle(a: &Profile, b: &Profile, stats: &Stats) -> Option<(u64, u32)> {
+    let theirs = b.keys.handles();
+    a.keys
+        .handles()
+        .iter()
+        .filter(|h| theirs.contains(h))
+        .map(|&h| (h, stats.handles.count_hashed(h)))
+        .min_by_key(|&(_, holders)| holders)
+}
+
 fn is_role_address(email: &str) -> bool {
     email
         .split_once('@')
@@ -1296,6 +1319,52 @@ mod tests {
             .iter()
             .find(|e| e.label.starts_with(label))
             .map_or_else(|| panic!("no {label} in {}", s.waterfall()), |e| e.weight)
+    }
+
+    #[test]
+    fn one_handle_at_an_employer_and_a_mail_provider_is_one_persons() {
+        // Jana keeps her handle at work and at Gmail (which ignores the dot); she changed
+        // jobs between the two records.
+        let work = "Jana Dvořáková | Škoda Auto | jana.dvorakova84@skoda-auto.example";
+        let home = "Jana Dvořáková | Kofola | janadvorakova84@gmail.com";
+        let s = pair(work, home, &[]);
+        assert!(has(&s, "one handle at two domains (jana.dvorakova84"));
+        assert_eq!(s.band(), Band::Merge, "{}", s.waterfall());
+        // Her name alone at two employers is not enough, nor is a local part that is the name
+        // alone: namesakes share it.
+        for home in [
+            "Jana Dvořáková | Kofola | jana.dvorakova@gmail.com",
+            "Jana Dvořáková | Kofola | jdvorakova@gmail.com",
+        ] {
+            let s = pair(
+                "Jana Dvořáková | Škoda Auto | jana.dvorakova@skoda-auto.example",
+                home,
+                &[],
+            );
+            assert!(!has(&s, "one handle"), "{}", s.waterfall());
+            assert_ne!(s.band(), Band::Merge, "{}", s.waterfall());
+        }
+        // A handle a family shares is no one's own: John and Jane Smith.
+        let s = pair(
+            "John Smith | Acme | smith1975@gmail.com",
+            "Jane Smith | Globex | smith1975@yahoo.com",
+            &[],
+        );
+        assert!(!has(&s, "one handle"), "{}", s.waterfall());
+        assert_ne!(s.band(), Band::Merge, "{}", s.waterfall());
+    }
+
+    #[test]
+    fn a_handle_many_records_bear_weighs_less() {
+        let a = "Ali Demir | Arçelik | ali1985@gmail.com";
+        let b = "Ali Demir | Koç | ali1985@hotmail.com";
+        let others: Vec<String> = (0..20)
+            .map(|i| format!("Ali Demir{i} | Firm{i} | ali1985@mail{i}.example"))
+            .collect();
+        let others: Vec<&str> = others.iter().map(String::as_str).collect();
+        let rare = weight_of(&pair(a, b, &[]), "one handle");
+        let common = weight_of(&pair(a, b, &others), "one handle");
+        assert!(common + 4.0 < rare, "{common} against {rare}");
     }
 
     #[test]

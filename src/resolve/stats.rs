@@ -22,6 +22,8 @@ pub struct Stats {
     /// own, however many of their records carry it ([`phones`]).
     pub(super) one_name_phones: rustc_hash::FxHashSet<u64>,
     pub(super) titles: Counts,
+    /// The handles of addresses ([`super::profile::handles`]), each once a record.
+    pub(super) handles: Counts,
     /// Full names ([`Keys::full_name`]) no one else bears ([`lone_names`]).
     pub(super) lone_names: rustc_hash::FxHashSet<u64>,
     pub(super) postcodes: Counts,
@@ -255,6 +257,8 @@ const TYPICAL_GIVEN: f64 = 1.0 / 200.0;
 const TYPICAL_FAMILY: f64 = 1.0 / 2000.0;
 const TYPICAL_ORG: f64 = 1.0 / 1000.0;
 const TYPICAL_TITLE: f64 = 1.0 / 100.0;
+/// The share of a typical address handle: about a full name's.
+const TYPICAL_HANDLE: f64 = 1.0 / 100_000.0;
 /// The share of a typical postcode, locality, street (with its number) and region.
 pub(super) const TYPICAL_POSTCODE: f64 = 1.0 / 2000.0;
 pub(super) const TYPICAL_LOCALITY: f64 = 1.0 / 500.0;
@@ -319,6 +323,12 @@ impl Stats {
             )
         };
         Stats {
+            handles: Counts::of(
+                profiles
+                    .par_iter()
+                    .flat_map_iter(|p| p.keys.handles().iter().copied())
+                    .collect(),
+            ),
             records: profiles.len(),
             given,
             family,
@@ -338,7 +348,7 @@ impl Stats {
     }
 
     /// The counts, in the order a snapshot keeps them.
-    pub(super) fn counts(&self) -> [&Counts; 10] {
+    pub(super) fn counts(&self) -> [&Counts; 11] {
         [
             &self.given,
             &self.family,
@@ -350,10 +360,11 @@ impl Stats {
             &self.localities,
             &self.streets,
             &self.regions,
+            &self.handles,
         ]
     }
 
-    pub(super) fn counts_mut(&mut self) -> [&mut Counts; 10] {
+    pub(super) fn counts_mut(&mut self) -> [&mut Counts; 11] {
         [
             &mut self.given,
             &mut self.family,
@@ -365,6 +376,7 @@ impl Stats {
             &mut self.localities,
             &mut self.streets,
             &mut self.regions,
+            &mut self.handles,
         ]
     }
 
@@ -405,6 +417,9 @@ impl Stats {
             }
             for &k in p.keys.phones() {
                 bump(&mut self.phones, k);
+            }
+            for &h in p.keys.handles() {
+                bump(&mut self.handles, h);
             }
             if let Some(place) = p.place.as_deref() {
                 for (counts, part) in [
@@ -513,6 +528,11 @@ impl Stats {
     /// the bit taken off.
     pub(super) fn title_weight(&self, title: &str) -> f64 {
         (rarity(self.titles.share(hash(title), TYPICAL_TITLE, 2), 8.0) - TITLE).max(TITLE)
+    }
+
+    /// What one handle at two domains weighs: its rarity among the records' handles.
+    pub(super) fn handle_weight(&self, key: u64) -> f64 {
+        rarity(self.handles.share(key, TYPICAL_HANDLE, 2), 16.0)
     }
 
     pub(super) fn org_weight(&self, org: &str) -> f64 {
