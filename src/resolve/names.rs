@@ -490,6 +490,8 @@ pub fn fold_parts(s: &str, part: fn(char) -> bool) -> (String, u32) {
         }
         let ascii = if word.is_ascii() {
             std::borrow::Cow::Borrowed(word)
+        } else if let Some(latin) = korean_family_name(word.trim_end_matches(part)) {
+            std::borrow::Cow::Borrowed(latin)
         } else {
             std::borrow::Cow::Owned(deunicode::deunicode(word))
         };
@@ -505,6 +507,75 @@ pub fn fold_parts(s: &str, part: fn(char) -> bool) -> (String, u32) {
         pending = true;
     }
     (out, starts)
+}
+
+/// Korean family names in Hangul with the Latin spellings their bearers use, the usual one
+/// first: passports and business cards keep spellings older than the Revised Romanization
+/// that a transliteration gives (김 is Kim on a card, `gim` transliterated; 이 is Lee, Yi or
+/// Rhee). The commonest names, which most Koreans bear (Statistics Korea, 2015 census).
+const KOREAN_FAMILY_NAMES: &[(&str, &[&str])] = &[
+    ("김", &["kim", "gim"]),
+    ("이", &["lee", "yi", "rhee", "ri"]),
+    ("박", &["park", "pak", "bak"]),
+    ("최", &["choi", "choe"]),
+    ("정", &["jung", "jeong", "chung", "joung"]),
+    ("강", &["kang", "gang"]),
+    ("조", &["cho", "jo", "joe"]),
+    ("윤", &["yoon", "yun"]),
+    ("장", &["jang", "chang"]),
+    ("임", &["lim", "im", "rim"]),
+    ("한", &["han"]),
+    ("오", &["oh", "o"]),
+    ("서", &["seo", "suh"]),
+    ("신", &["shin", "sin"]),
+    ("권", &["kwon", "gwon"]),
+    ("황", &["hwang"]),
+    ("안", &["ahn", "an"]),
+    ("송", &["song"]),
+    ("류", &["ryu", "yoo", "rhyu"]),
+    ("유", &["yoo", "yu"]),
+    ("전", &["jeon", "jun", "chun"]),
+    ("홍", &["hong"]),
+    ("고", &["ko", "go", "koh"]),
+    ("문", &["moon", "mun"]),
+    ("양", &["yang"]),
+    ("손", &["son", "sohn"]),
+    ("배", &["bae", "pae"]),
+    ("백", &["baek", "paik", "paek"]),
+    ("허", &["heo", "huh", "hur"]),
+    ("남", &["nam"]),
+    ("심", &["shim", "sim"]),
+    ("노", &["noh", "roh", "no"]),
+    ("하", &["ha"]),
+    ("곽", &["kwak", "gwak"]),
+    ("성", &["sung", "seong"]),
+    ("차", &["cha"]),
+    ("주", &["joo", "ju", "choo"]),
+    ("우", &["woo", "u"]),
+    ("구", &["koo", "gu", "ku"]),
+    ("민", &["min"]),
+    ("진", &["jin", "chin"]),
+    ("엄", &["um", "eom"]),
+    ("채", &["chae"]),
+    ("천", &["cheon", "chun"]),
+    ("현", &["hyun", "hyeon"]),
+    ("변", &["byun", "byeon"]),
+];
+
+/// The usual Latin spelling of a Korean family name written in Hangul.
+fn korean_family_name(word: &str) -> Option<&'static str> {
+    KOREAN_FAMILY_NAMES
+        .iter()
+        .find(|(hangul, _)| *hangul == word)
+        .map(|(_, latin)| latin[0])
+}
+
+/// Whether two folded family names are Latin spellings of one Korean family name (Lee, Yi;
+/// Park, Pak; Jung, Jeong, Chung).
+fn korean_spellings(a: &str, b: &str) -> bool {
+    KOREAN_FAMILY_NAMES
+        .iter()
+        .any(|(_, latin)| latin.len() > 1 && latin.contains(&a) && latin.contains(&b))
 }
 
 /// The folded given and family names of a record (a one-word name counts as a given name), the
@@ -939,7 +1010,10 @@ pub fn family_keyed(
         FamilyMatch::Contains
     } else if slip(a, b) || part_slip(a, b, b_starts) || part_slip(b, a, a_starts) {
         FamilyMatch::Slip
-    } else if variant_keyed(a, ka, b, kb) {
+    } else if variant_keyed(a, ka, b, kb)
+        || same_after_article((a, a_starts), (b, b_starts))
+        || korean_spellings(a, b)
+    {
         FamilyMatch::Variant
     } else {
         FamilyMatch::Differ
@@ -949,6 +1023,39 @@ pub fn family_keyed(
 /// How two folded family names compare, where their words are not known.
 pub fn family(a: &str, b: &str) -> FamilyMatch {
     family_parts(a, 0, b, 0)
+}
+
+/// Two family names that are one after the Arabic article they start with, written apart in
+/// one of them at least: `Al-Sayed`, `El Sayed`, `Elsayed`, `As-Sayed` (the article takes the
+/// sound of a sun letter after it), `Ash-Shami`; the rests may be spelt two ways
+/// ([`variant_key`]: `Haddad`, `Hadad`). Both written solid (`Ellis`, `Allis`) are
+/// left alone: nothing says an article is there.
+fn same_after_article((a, a_starts): (&str, u32), (b, b_starts): (&str, u32)) -> bool {
+    match (article(a, a_starts), article(b, b_starts)) {
+        (Some((x, x_apart)), Some((y, y_apart))) => {
+            (x_apart || y_apart) && (x == y || variant_key(x) == variant_key(y))
+        }
+        _ => false,
+    }
+}
+
+/// A family name's rest after a leading Arabic article (`al`, `el`, `ul`, or `a`/`e` with the
+/// sun letter that follows it doubled: `as-s`, `ash-sh`, `ar-r`), of three letters or more,
+/// and whether a break followed the article.
+fn article(name: &str, starts: u32) -> Option<(&str, bool)> {
+    let b = name.as_bytes();
+    let apart = |i: usize| starts & (1 << i) != 0;
+    if b.len() < 5 || !matches!(b[0], b'a' | b'e' | b'u') {
+        return None;
+    }
+    if b[1] == b'l' {
+        return Some((&name[2..], apart(2)));
+    }
+    let sun = |c: u8| b"tdrzsn".contains(&c);
+    if b.len() >= 6 && apart(3) && b[2] == b'h' && sun(b[1]) && b[3..].starts_with(&b[1..3]) {
+        return Some((&name[3..], true));
+    }
+    (apart(2) && sun(b[1]) && b[2] == b[1]).then(|| (&name[2..], true))
 }
 
 /// Whether `part`, of three letters or more, is whole words of `whole` (Dupont of
@@ -1450,6 +1557,55 @@ mod tests {
         assert_eq!(f("Lefèvre-Dupont", "Dupont"), FamilyMatch::Contains);
         assert_eq!(family("smith", "smtih"), FamilyMatch::Slip);
         assert_eq!(family("doe", "roe"), FamilyMatch::Differ);
+    }
+
+    #[test]
+    fn a_korean_family_name_meets_the_spellings_its_bearers_use() {
+        assert_eq!(fold("김"), "kim");
+        assert_eq!(fold("박"), "park");
+        assert_eq!(family(&fold("김"), "kim"), FamilyMatch::Exact);
+        for (a, b) in [
+            ("lee", "yi"),
+            ("park", "pak"),
+            ("jung", "chung"),
+            ("choi", "choe"),
+        ] {
+            assert_eq!(family(a, b), FamilyMatch::Variant, "{a} / {b}");
+        }
+        // Two names of one spelling each, and a name that is not Korean, stay apart.
+        assert_eq!(family("kim", "park"), FamilyMatch::Differ);
+        assert_eq!(family("lee", "park"), FamilyMatch::Differ);
+        // A given name in Hangul is transliterated as before.
+        assert_eq!(fold("민준"), "minjun");
+    }
+
+    #[test]
+    fn the_arabic_article_written_apart_or_not_leaves_one_family_name() {
+        let parts = |s: &str| fold_parts(s, |c| c == '-' || c.is_whitespace());
+        let family = |a: &str, b: &str| {
+            let ((a, sa), (b, sb)) = (parts(a), parts(b));
+            family_parts(&a, sa, &b, sb)
+        };
+        for (a, b) in [
+            ("Al-Sayed", "El-Sayed"),
+            ("Al Sayed", "Elsayed"),
+            ("El-Masri", "al-Masri"),
+            ("As-Sayed", "Al-Sayed"),
+            ("Ash-Shami", "Al-Shami"),
+            ("Ar-Rashid", "Al Rashid"),
+            ("Al-Haddad", "El Hadad"),
+        ] {
+            assert_ne!(family(a, b), FamilyMatch::Differ, "{a} / {b}");
+        }
+        // Other names with the same letters at the start, or other names after the article.
+        for (a, b) in [
+            ("Ellis", "Allis"),
+            ("Alston", "Elston"),
+            ("Al-Sayed", "Al-Masri"),
+            ("El-Amin", "Al-Amir"),
+        ] {
+            assert_eq!(family(a, b), FamilyMatch::Differ, "{a} / {b}");
+        }
     }
 
     #[test]
