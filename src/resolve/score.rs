@@ -818,7 +818,8 @@ struct Names<'p> {
 impl Names<'_> {
     /// One source wrote the given name for the family name and the family name for the given
     /// name (Doe Jane), or the given name in another form as well (Paul Tom, Thomas Paul; Paul
-    /// Liz, Elizabeth Paul).
+    /// Liz, Elizabeth Paul), or the family name with a middle name in the given name's field
+    /// (Nguyen Van | Minh; Minh Nguyen).
     fn swapped(&self) -> bool {
         let (Some((ag, bg, GivenMatch::Differ)), Some((af, bf, _))) = (self.given, self.family)
         else {
@@ -831,7 +832,15 @@ impl Names<'_> {
                     GivenMatch::Nickname | GivenMatch::Slip | GivenMatch::Variant
                 )
         };
-        (ag == bf && one_name(af, bg)) || (af == bg && one_name(ag, bf))
+        // `given` is `family` and a middle name of two letters or more (the words' break is
+        // not kept: a given name is parted at hyphens only).
+        let family_first = |given: &str, family: &str| {
+            family.len() >= 3 && given.len() >= family.len() + 2 && given.starts_with(family)
+        };
+        (ag == bf && one_name(af, bg))
+            || (af == bg && one_name(ag, bf))
+            || (af == bg && family_first(ag, bf))
+            || (ag == bf && family_first(bg, af))
     }
 }
 
@@ -1550,6 +1559,15 @@ mod tests {
             ),
             "names swapped"
         ));
+        // A Vietnamese name typed family first into the given name's field with its middle
+        // name: Nguyen Van | Minh is Minh Nguyen.
+        let s = pair("NguyenVan Minh | VNPT", "Minh Nguyen | VNPT", &[]);
+        assert!(has(&s, "names swapped"), "{}", s.waterfall());
+        assert_eq!(s.band(), Band::Merge, "{}", s.waterfall());
+        // A family name that only begins the other's given name is no swap: Petrova is not
+        // Petrov and a middle name.
+        let s = pair("Petrova Anna | Gazprom", "Anna Petrov | Gazprom", &[]);
+        assert!(!has(&s, "names swapped"), "{}", s.waterfall());
     }
 
     #[test]
