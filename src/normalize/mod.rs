@@ -97,10 +97,20 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
     {
         full = None;
     }
+    // A nickname written inside the name (`William "Bill" Gates`, `Robert (Bob)` in a given
+    // name's column) is the record's nickname, and the name is read without it.
+    let full_nickname = full.and_then(name::take_nickname);
+    let given_nickname = first(Field::GivenName).and_then(name::take_nickname);
+    let full = full_nickname
+        .as_ref()
+        .map_or(full, |(rest, _)| Some(rest.as_str()));
+    let given = given_nickname
+        .as_ref()
+        .map_or(first(Field::GivenName), |(rest, _)| Some(rest.as_str()));
     r.name = name::build(name::NameParts {
         full,
         prefix: first(Field::Prefix),
-        given: first(Field::GivenName),
+        given,
         middle: first(Field::MiddleName),
         family: first(Field::FamilyName),
         suffix: first(Field::Suffix),
@@ -411,6 +421,14 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
             Field::Custom(label) => r
                 .custom
                 .push((label.as_str().into(), value.as_str().into())),
+        }
+    }
+    // Written inside the name, the nickname gives way to one the source gives in its own field.
+    if let Some((_, nickname)) = full_nickname.or(given_nickname) {
+        match r.rare().nickname.as_deref() {
+            None => r.rare_mut().nickname = Some(nickname.into()),
+            Some(n) if n != nickname => r.custom.push(("nickname".into(), nickname.into())),
+            Some(_) => {}
         }
     }
     if let Some(address) = full_email {

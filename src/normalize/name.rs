@@ -218,6 +218,55 @@ fn is_initial(word: &str) -> bool {
     letters.next().is_some_and(char::is_alphabetic) && letters.next().is_none()
 }
 
+/// A nickname written inside a name, in quotes (`William "Bill" Gates`, `Robert ‘Bob’ Smith`)
+/// or in brackets (`Zhang Wei (David)`, `Robert (Bob) Smith`), and the name without it. One
+/// word, standing apart from the words around it; in brackets only a given name or a nickname,
+/// as brackets also hold an employer (`Jane Doe (Acme)`), pronouns (`(she/her)`) or a note,
+/// which stay where they are.
+pub fn take_nickname(name: &str) -> Option<(String, String)> {
+    const MARKS: &[(char, char, bool)] = &[
+        ('"', '"', true),
+        ('“', '”', true),
+        ('„', '“', true),
+        ('‘', '’', true),
+        ('\'', '\'', true),
+        ('«', '»', true),
+        ('(', ')', false),
+    ];
+    for &(open, close, any_word) in MARKS {
+        let Some(start) = name.find(open) else {
+            continue;
+        };
+        let inside = start + open.len_utf8();
+        let Some(len) = name[inside..].find(close) else {
+            continue;
+        };
+        let end = inside + len + close.len_utf8();
+        let nickname = name[inside..inside + len].trim();
+        let apart = name[..start]
+            .chars()
+            .next_back()
+            .is_none_or(char::is_whitespace)
+            && name[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| c.is_whitespace() || c == ',');
+        let one_word = nickname.chars().next().is_some_and(char::is_alphabetic)
+            && nickname
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\''));
+        if !apart || !one_word || !(any_word || names::is_given_name(&fold(nickname))) {
+            continue;
+        }
+        let rest = collapse(&format!("{} {}", &name[..start], &name[end..]));
+        let rest = rest.trim_end_matches(',').trim_end().to_string();
+        if rest.chars().any(char::is_alphabetic) {
+            return Some((rest, nickname.to_string()));
+        }
+    }
+    None
+}
+
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -281,6 +330,38 @@ fn parse_full(full: &str) -> Building {
             .is_some_and(|p| p.split_whitespace().all(is_suffix))
     {
         suffixes.insert(0, pieces.pop().unwrap_or_default().to_string());
+    }
+    // "King Jr., Martin Luther", "García Márquez, Gabriel": filed family name first, the
+    // family name is all that stands before the comma, however its words would read.
+    if pieces.len() == 2 {
+        let mut head: Vec<&str> = pieces[0].split_whitespace().collect();
+        let mut head_suffixes = Vec::new();
+        while head.len() > 1 && head.last().is_some_and(|w| is_suffix(w)) {
+            head_suffixes.insert(0, head.pop().unwrap_or_default().to_string());
+        }
+        let mut tail: Vec<&str> = pieces[1].split_whitespace().collect();
+        let mut prefixes = Vec::new();
+        while tail.len() > 1 && is_prefix(tail[0]) {
+            prefixes.push(tail.remove(0));
+        }
+        while tail.len() > 1 && tail.last().is_some_and(|w| is_suffix(w)) {
+            head_suffixes.push(tail.pop().unwrap_or_default().to_string());
+        }
+        let looks_like_family = head.len() <= 3
+            && !head
+                .iter()
+                .any(|w| is_prefix(w) || w.chars().any(|c| c.is_ascii_digit()));
+        if looks_like_family && !tail.is_empty() {
+            head_suffixes.extend(suffixes);
+            name.family = Some(head.join(" "));
+            name.given = Some(tail[0].to_string());
+            if tail.len() > 1 {
+                name.middle = Some(tail[1..].join(" "));
+            }
+            name.prefix = (!prefixes.is_empty()).then(|| prefixes.join(" "));
+            name.suffix = (!head_suffixes.is_empty()).then(|| head_suffixes.join(", "));
+            return name;
+        }
     }
     let ordered: String = if pieces.len() == 2 {
         // "Doe, Jane Q." → "Jane Q. Doe"
@@ -581,6 +662,73 @@ mod tests {
         assert_eq!(n.middle.as_deref(), Some("Q."));
         assert_eq!(n.family.as_deref(), Some("Doe"));
         assert_eq!(n.suffix.as_deref(), Some("PhD"));
+    }
+
+    #[test]
+    fn a_nickname_in_quotes_or_brackets_is_taken_out_of_the_name() {
+        for (written, rest, nickname) in [
+            ("William \"Bill\" Gates", "William Gates", "Bill"),
+            ("Robert (Bob) Smith", "Robert Smith", "Bob"),
+            ("Zhang Wei (David)", "Zhang Wei", "David"),
+            ("Smith, John (Jack)", "Smith, John", "Jack"),
+            ("Margaret ‘Peggy’ Olson", "Margaret Olson", "Peggy"),
+            ("Robert 'Bobby' Kennedy", "Robert Kennedy", "Bobby"),
+            ("Robert (Bob)", "Robert", "Bob"),
+        ] {
+            assert_eq!(
+                take_nickname(written),
+                Some((rest.to_string(), nickname.to_string())),
+                "{written}"
+            );
+        }
+        // Brackets holding an employer, pronouns or a note, an apostrophe inside a name, and a
+        // name that is nothing but the nickname stay as they are.
+        for written in [
+            "Jane Doe (Acme)",
+            "Alex Kim (she/her)",
+            "Sam Lee (ext. 12)",
+            "Niamh O'Brien",
+            "Seán O'Neill-D'Arcy",
+            "\"Bill\"",
+        ] {
+            assert_eq!(take_nickname(written), None, "{written}");
+        }
+    }
+
+    #[test]
+    fn a_name_filed_family_name_first_keeps_all_before_the_comma_as_the_family_name() {
+        for (written, given, middle, family, suffix) in [
+            (
+                "King Jr., Martin Luther",
+                "Martin",
+                Some("Luther"),
+                "King",
+                Some("Jr."),
+            ),
+            (
+                "García Márquez, Gabriel",
+                "Gabriel",
+                None,
+                "García Márquez",
+                None,
+            ),
+            ("van der Berg, Anna", "Anna", None, "van der Berg", None),
+            ("Doe, Jane Q., PhD", "Jane", Some("Q."), "Doe", Some("PhD")),
+            ("Doe, Dr. Jane", "Jane", None, "Doe", None),
+        ] {
+            let n = full(written);
+            assert_eq!(
+                (
+                    n.given.as_deref(),
+                    n.middle.as_deref(),
+                    n.family.as_deref(),
+                    n.suffix.as_deref()
+                ),
+                (Some(given), middle, Some(family), suffix),
+                "{written}"
+            );
+        }
+        assert_eq!(full("Doe, Dr. Jane").prefix.as_deref(), Some("Dr."));
     }
 
     #[test]
