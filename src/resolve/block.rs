@@ -161,6 +161,9 @@ fn keys(p: &Profile, orgs: &HashSet<u64>, emit: &mut impl FnMut(u64, &dyn Fn() -
         let formal = p.name.given_formal;
         let mut initials: Vec<char> = g.chars().take(1).collect();
         initials.extend(formal.iter().filter_map(|formal| formal.chars().next()));
+        // The nickname the record gives is a name the person goes by (Zhang Wei (David)).
+        let nickname = p.name.nickname.as_deref();
+        initials.extend(nickname.and_then(|n| n.chars().next()));
         initials.sort_unstable();
         initials.dedup();
         let sound = names::skeleton(f);
@@ -189,7 +192,10 @@ fn keys(p: &Profile, orgs: &HashSet<u64>, emit: &mut impl FnMut(u64, &dyn Fn() -
         });
         if let Some(org) = &p.org {
             let org_hash = hashes.org;
-            for name in std::iter::once(g).chain(formal.iter().map(String::as_str)) {
+            let names = std::iter::once(g)
+                .chain(formal.iter().map(String::as_str))
+                .chain(nickname);
+            for name in names {
                 emit(key(Rule::OrgGiven, &[org_hash, hash(name)]), &|| {
                     format!("{org}|{name}")
                 });

@@ -599,6 +599,9 @@ pub struct NameKey {
     /// The first middle name in full, folded, where the record gives more than an initial: the
     /// name a person who goes by it is called (J. Robert Oppenheimer, Robert Oppenheimer).
     pub middle_name: Option<CompactString>,
+    /// The nickname the record gives, folded: the name a person who goes by it is called
+    /// (Zhang Wei (David), David Zhang).
+    pub nickname: Option<CompactString>,
     pub generation: Option<Generation>,
     /// The name is written in a script its Latin spelling cannot be told from: Han characters
     /// (山田 太郎, 陳大文), read as the language reads them (Yamada Tarō, Chan Tai-man) where
@@ -655,6 +658,13 @@ impl NameKey {
             family_starts,
             middle: middle.as_deref().and_then(|m| m.chars().next()),
             middle_name: middle.filter(|m| m.len() > 1).map(CompactString::from),
+            nickname: r
+                .rare()
+                .nickname
+                .as_deref()
+                .map(fold)
+                .filter(|n| n.len() > 1)
+                .map(CompactString::from),
             generation: r.name.suffix.as_deref().and_then(Generation::of),
             unsure_reading: [&r.name.given, &r.name.family]
                 .into_iter()

@@ -813,13 +813,16 @@ struct Names<'p> {
     family: Option<(&'p str, &'p str, FamilyMatch)>,
     /// One record's middle name gives the other's given name.
     by_middle: Option<ByMiddle>,
+    /// The nicknames the records give ([`NameKey::nickname`]).
+    nicknames: (Option<&'p str>, Option<&'p str>),
 }
 
 impl Names<'_> {
     /// One source wrote the given name for the family name and the family name for the given
     /// name (Doe Jane), or the given name in another form as well (Paul Tom, Thomas Paul; Paul
     /// Liz, Elizabeth Paul), or the family name with a middle name in the given name's field
-    /// (Nguyen Van | Minh; Minh Nguyen).
+    /// (Nguyen Van | Minh; Minh Nguyen), or the name one goes by in place of the given name the
+    /// other swapped (Zhang Wei (David): Zhang | Wei, David; David Zhang).
     fn swapped(&self) -> bool {
         let (Some((ag, bg, GivenMatch::Differ)), Some((af, bf, _))) = (self.given, self.family)
         else {
@@ -837,8 +840,10 @@ impl Names<'_> {
         let family_first = |given: &str, family: &str| {
             family.len() >= 3 && given.len() >= family.len() + 2 && given.starts_with(family)
         };
-        (ag == bf && one_name(af, bg))
-            || (af == bg && one_name(ag, bf))
+        // Or a nickname for the given name the other swapped (Zhang Wei (David), David Zhang).
+        let (a_nickname, b_nickname) = self.nicknames;
+        (ag == bf && (one_name(af, bg) || a_nickname == Some(bg)))
+            || (af == bg && (one_name(ag, bf) || b_nickname == Some(ag)))
             || (af == bg && family_first(ag, bf))
             || (ag == bf && family_first(bg, af))
     }
@@ -853,6 +858,9 @@ enum ByMiddle {
     /// A given name in two words that the other writes as one (Mary Ann, Mary-Ann; Jean
     /// Pierre, Jean-Pierre).
     TwoWords,
+    /// The nickname one record gives is the other's given name (Zhang Wei (David), David
+    /// Zhang).
+    Nickname,
 }
 
 impl<'p> Names<'p> {
@@ -870,6 +878,7 @@ impl<'p> Names<'p> {
         };
         Names {
             given,
+            nicknames: (a.nickname.as_deref(), b.nickname.as_deref()),
             by_middle: match given {
                 Some((_, _, GivenMatch::Differ | GivenMatch::Shortened)) => ByMiddle::of(a, b),
                 _ => None,
@@ -906,8 +915,11 @@ impl ByMiddle {
             }
             _ => false,
         };
+        let nickname = |p: &NameKey, q: &NameKey| p.nickname.is_some() && p.nickname == q.given;
         if goes_by(a, b) || goes_by(b, a) {
             Some(ByMiddle::GoesBy)
+        } else if nickname(a, b) || nickname(b, a) {
+            Some(ByMiddle::Nickname)
         } else if two_words(a, b) || two_words(b, a) {
             Some(ByMiddle::TwoWords)
         } else {
@@ -933,12 +945,22 @@ fn name_evidence(
         given,
         family,
         by_middle,
+        ..
     } = *names;
     let given = match given {
         // Compared by the middle name: the one the person goes by, or the given name's second
-        // word. The name is the longer one (Robert of J. Robert; Mary-Ann of Mary Ann).
-        Some((x, y, GivenMatch::Differ | GivenMatch::Shortened)) if let Some(how) = by_middle => {
-            let (name, weight) = if x.len() > y.len() {
+        // word; or by the nickname. The name is the longer one (Robert of J. Robert; Mary-Ann
+        // of Mary Ann), or the one that is the other's nickname.
+        Some((x, y, GivenMatch::Differ | GivenMatch::Shortened))
+            if let Some(how) = by_middle
+                && !names.swapped() =>
+        {
+            // By the nickname, the given name that is the other's nickname.
+            let a_side = match how {
+                ByMiddle::Nickname => pb.name.nickname.as_deref() == Some(x),
+                _ => x.len() > y.len(),
+            };
+            let (name, weight) = if a_side {
                 (x, pa.weights.given)
             } else {
                 (y, pb.weights.given)
@@ -948,6 +970,7 @@ fn name_evidence(
                 || match how {
                     ByMiddle::GoesBy => format!("goes by the middle name ({name})"),
                     ByMiddle::TwoWords => format!("given name in two words ({name})"),
+                    ByMiddle::Nickname => format!("goes by the nickname ({name})"),
                 },
                 Some(weight),
             );
@@ -1568,6 +1591,38 @@ mod tests {
         // Petrov and a middle name.
         let s = pair("Petrova Anna | Gazprom", "Anna Petrov | Gazprom", &[]);
         assert!(!has(&s, "names swapped"), "{}", s.waterfall());
+    }
+
+    #[test]
+    fn the_nickname_a_record_gives_meets_the_given_name_the_other_goes_by() {
+        // Zhang Wei (David) at Lenovo, and David Zhang at Lenovo.
+        let score_with = |nickname: Option<&str>| {
+            let mut profiles = vec![
+                profile("Wei Zhang | Lenovo"),
+                profile("David Zhang | Lenovo"),
+            ];
+            profiles[0].name.nickname = nickname.map(Into::into);
+            let stats = Stats::of(&mut profiles);
+            stats.weigh(&mut profiles);
+            score(&profiles[0], &profiles[1], &stats, true)
+        };
+        let s = score_with(Some("david"));
+        assert!(has(&s, "goes by the nickname (david)"), "{}", s.waterfall());
+        assert_eq!(s.band(), Band::Merge, "{}", s.waterfall());
+        // Written family name first as a single column reads it (given Zhang, family Wei).
+        let mut profiles = vec![
+            profile("Zhang Wei | Lenovo"),
+            profile("David Zhang | Lenovo"),
+        ];
+        profiles[0].name.nickname = Some("david".into());
+        let stats = Stats::of(&mut profiles);
+        stats.weigh(&mut profiles);
+        let s = score(&profiles[0], &profiles[1], &stats, true);
+        assert!(has(&s, "names swapped"), "{}", s.waterfall());
+        assert_eq!(s.band(), Band::Merge, "{}", s.waterfall());
+        let s = score_with(None);
+        assert!(has(&s, "given names differ"), "{}", s.waterfall());
+        assert_ne!(s.band(), Band::Merge, "{}", s.waterfall());
     }
 
     #[test]
