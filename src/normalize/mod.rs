@@ -107,12 +107,32 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
     let given = given_nickname
         .as_ref()
         .map_or(first(Field::GivenName), |(rest, _)| Some(rest.as_str()));
+    // Pronouns or a note in brackets after a name (`Alex Kim (she/her)`, `Jane Doe (Acme)`)
+    // are kept beside it, and the name is read without them.
+    let asides = [
+        full.and_then(name::take_aside),
+        given.and_then(name::take_aside),
+        first(Field::FamilyName).and_then(name::take_aside),
+    ];
+    fn without<'a>(
+        part: Option<&'a str>,
+        aside: &'a Option<(String, &str, String)>,
+    ) -> Option<&'a str> {
+        aside
+            .as_ref()
+            .map_or(part, |(rest, _, _)| Some(rest.as_str()))
+    }
+    let (full, given, family) = (
+        without(full, &asides[0]),
+        without(given, &asides[1]),
+        without(first(Field::FamilyName), &asides[2]),
+    );
     r.name = name::build(name::NameParts {
         full,
         prefix: first(Field::Prefix),
         given,
         middle: first(Field::MiddleName),
-        family: first(Field::FamilyName),
+        family,
         suffix: first(Field::Suffix),
     });
 
@@ -430,6 +450,9 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
             Some(n) if n != nickname => r.custom.push(("nickname".into(), nickname.into())),
             Some(_) => {}
         }
+    }
+    for (_, label, aside) in asides.into_iter().flatten() {
+        r.custom.push((label.into(), aside.into()));
     }
     if let Some(address) = full_email {
         push_unique(&mut r.emails, address.clone());

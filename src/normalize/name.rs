@@ -267,6 +267,53 @@ pub fn take_nickname(name: &str) -> Option<(String, String)> {
     None
 }
 
+/// Text in brackets after a name that is no part of it: pronouns (`Alex Kim (she/her)`), an
+/// employer or a note (`Jane Doe (Acme)`, `Sam Lee [old number]`), with the name without it
+/// and what to call it (`pronouns` or `name note`). A nickname in brackets is
+/// [`take_nickname`]'s.
+pub fn take_aside(name: &str) -> Option<(String, &'static str, String)> {
+    const PRONOUNS: &[&str] = &[
+        "she", "her", "hers", "he", "him", "his", "they", "them", "theirs", "ze", "zir", "xe",
+        "xem", "any", "pronouns",
+    ];
+    for (open, close) in [('(', ')'), ('[', ']')] {
+        let Some(start) = name.find(open) else {
+            continue;
+        };
+        let Some(len) = name[start + 1..].find(close) else {
+            continue;
+        };
+        let end = start + 1 + len + 1;
+        let aside = name[start + 1..end - 1].trim();
+        // Standing apart from the words around it: not `alert(1)`, `=HYPERLINK("x")`.
+        let apart = name[..start]
+            .chars()
+            .next_back()
+            .is_none_or(char::is_whitespace)
+            && name[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| c.is_whitespace() || c == ',');
+        if !apart {
+            continue;
+        }
+        let rest = collapse(&format!("{} {}", &name[..start], &name[end..]));
+        let rest = rest.trim_end_matches(',').trim_end().to_string();
+        if aside.is_empty() || !rest.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        let words: Vec<String> = aside
+            .split(|c: char| c == '/' || c == ',' || c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let pronouns = words.len() > 1 && words.iter().all(|w| PRONOUNS.contains(&w.as_str()));
+        let label = if pronouns { "pronouns" } else { "name note" };
+        return Some((rest, label, aside.to_string()));
+    }
+    None
+}
+
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -278,8 +325,19 @@ fn collapse(s: &str) -> String {
 /// a comma in it, and `URI WebP, version 3.0` no name at all).
 fn strip_comma_order(full: &str, family: Option<&str>) -> String {
     let parts: Vec<&str> = full.split(',').map(str::trim).collect();
+    // The family name before the comma, with a suffix after it (`King Jr., Martin Luther`).
+    let without_suffix = |head: &str| {
+        let mut words: Vec<&str> = head.split_whitespace().collect();
+        while words.len() > 1 && words.last().is_some_and(|w| is_suffix(w)) {
+            words.pop();
+        }
+        words.join(" ")
+    };
     let filed = |head: &str| match family {
-        Some(f) => collapse(f).eq_ignore_ascii_case(head),
+        Some(f) => {
+            collapse(f).eq_ignore_ascii_case(head)
+                || collapse(f).eq_ignore_ascii_case(&without_suffix(head))
+        }
         None => head.split_whitespace().count() <= 3 && !head.chars().any(|c| c.is_ascii_digit()),
     };
     if parts.len() >= 2 && !is_suffix(parts[1]) && !parts[1].is_empty() && filed(parts[0]) {
@@ -696,6 +754,31 @@ mod tests {
     }
 
     #[test]
+    fn pronouns_and_notes_in_brackets_are_no_part_of_the_name() {
+        for (written, rest, label, aside) in [
+            ("Alex Kim (she/her)", "Alex Kim", "pronouns", "she/her"),
+            ("Sam Lee (they/them)", "Sam Lee", "pronouns", "they/them"),
+            ("Jane Doe (Acme)", "Jane Doe", "name note", "Acme"),
+            (
+                "Jane Doe [old number]",
+                "Jane Doe",
+                "name note",
+                "old number",
+            ),
+        ] {
+            assert_eq!(
+                take_aside(written),
+                Some((rest.to_string(), label, aside.to_string())),
+                "{written}"
+            );
+        }
+        assert_eq!(take_aside("(Acme)"), None);
+        assert_eq!(take_aside("=HYPERLINK(\"x\")"), None);
+        assert_eq!(take_aside("<b>alert(1)</b>"), None);
+        assert_eq!(take_aside("Jane Doe"), None);
+    }
+
+    #[test]
     fn a_name_filed_family_name_first_keeps_all_before_the_comma_as_the_family_name() {
         for (written, given, middle, family, suffix) in [
             (
@@ -729,6 +812,10 @@ mod tests {
             );
         }
         assert_eq!(full("Doe, Dr. Jane").prefix.as_deref(), Some("Dr."));
+        assert_eq!(
+            full("King Jr., Martin Luther").display.as_deref(),
+            Some("Martin Luther King Jr.")
+        );
     }
 
     #[test]
