@@ -163,6 +163,7 @@ pub fn build(parts: NameParts<'_>) -> Name {
 /// the family name, for the name shown.
 fn split_columns(name: &mut Building) -> Option<String> {
     if let Some(given) = name.given.take() {
+        let given = spread_initials(&given);
         let mut words: Vec<&str> = given.split_whitespace().collect();
         let mut prefixes = Vec::new();
         while words.len() > 1 && is_prefix(words[0]) {
@@ -213,6 +214,33 @@ fn split_columns(name: &mut Building) -> Option<String> {
 }
 
 /// One letter, with or without its full stop: `A.`, `Q`.
+/// Initials written together (`J.R.R.`, `J.K.`) as the words they stand for (`J. R. R.`): the
+/// first is the given name's, the rest middle names'.
+fn spread_initials(s: &str) -> std::borrow::Cow<'_, str> {
+    let together = |w: &str| {
+        let mut chars = w.chars();
+        let mut count = 0;
+        while let Some(c) = chars.next() {
+            if !c.is_alphabetic() || chars.next() != Some('.') {
+                return false;
+            }
+            count += 1;
+        }
+        count >= 2
+    };
+    if !s.split_whitespace().any(together) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let words: Vec<String> = s
+        .split_whitespace()
+        .map(|w| match together(w) {
+            true => w.split_inclusive('.').collect::<Vec<_>>().join(" "),
+            false => w.to_string(),
+        })
+        .collect();
+    std::borrow::Cow::Owned(words.join(" "))
+}
+
 fn is_initial(word: &str) -> bool {
     let mut letters = word.trim_end_matches('.').chars();
     letters.next().is_some_and(char::is_alphabetic) && letters.next().is_none()
@@ -427,6 +455,7 @@ fn parse_full(full: &str) -> Building {
     } else {
         pieces.join(" ")
     };
+    let ordered = spread_initials(&ordered);
     let mut words: Vec<&str> = ordered.split_whitespace().collect();
     let mut prefixes = Vec::new();
     while words.len() > 1 && is_prefix(words[0]) {
@@ -751,6 +780,27 @@ mod tests {
         ] {
             assert_eq!(take_nickname(written), None, "{written}");
         }
+    }
+
+    #[test]
+    fn initials_written_together_are_a_given_name_and_middle_names() {
+        let n = full("J.R.R. Tolkien");
+        assert_eq!(
+            (n.given.as_deref(), n.middle.as_deref(), n.family.as_deref()),
+            (Some("J."), Some("R. R."), Some("Tolkien"))
+        );
+        assert_eq!(n.display.as_deref(), Some("J.R.R. Tolkien"));
+        let n = build(NameParts {
+            given: Some("J.K."),
+            family: Some("Rowling"),
+            ..Default::default()
+        });
+        assert_eq!(
+            (n.given.as_deref(), n.middle.as_deref()),
+            (Some("J."), Some("K."))
+        );
+        // A name with a dot after it is not initials.
+        assert_eq!(full("Wm. Smith").given.as_deref(), Some("Wm."));
     }
 
     #[test]
