@@ -14,9 +14,11 @@ use crate::model::Record;
 const NICKNAME_LIST: &str = include_str!("nicknames.csv");
 
 /// Given names beyond English (German, Dutch, French, Spanish, Portuguese, Italian,
-/// Russian and Ukrainian, Arabic, Greek): lines of `language,formal,others`, the others the
-/// diminutives and spellings one bearer of the formal name goes by; a line with no others
-/// names a given name only. Its header says where it comes from.
+/// Russian and Ukrainian, Polish, Czech, Hungarian, Irish, Arabic, Greek): lines of
+/// `language,formal,others`, the others the diminutives and spellings one bearer of the formal
+/// name goes by; a line with no others names a given name only. A name that is formal in its
+/// own right is listed as the formal one (`ga,james,seamus`, not `seamus,james`): listed as an
+/// other, it would count as a nickname of the rarer form. Its header says where it comes from.
 const WORLD_NAMES: &str = include_str!("given_names.csv");
 
 /// Nicknames the list lacks, or drops because both names are formal names in their own right
@@ -60,6 +62,8 @@ const MORE_NICKNAMES: &[(&str, &str)] = &[
     ("larry", "lawrence"),
     ("liz", "elizabeth"),
     ("beth", "elizabeth"),
+    ("trish", "patricia"),
+    ("tricia", "patricia"),
     ("betty", "elizabeth"),
     ("maggie", "margaret"),
     ("meg", "margaret"),
@@ -1634,6 +1638,17 @@ mod tests {
             ("Beppe", "Giuseppe"),
             ("Franci", "Francesca"),
             ("Iñaki", "Ignacio"),
+            ("Kasia", "Katarzyna"),
+            ("Gosia", "Małgorzata"),
+            ("Wojtek", "Wojciech"),
+            ("Jirka", "Jiří"),
+            ("Honza", "Jan"),
+            ("Feri", "Ferenc"),
+            ("Pista", "István"),
+            ("Quino", "Joaquín"),
+            ("Pádraig", "Patrick"),
+            ("Oleksandr", "Alexander"),
+            ("Trish", "Patricia"),
             ("Pili", "Pilar"),
             ("Guus", "Gustaaf"),
             ("Basti", "Sebastian"),
