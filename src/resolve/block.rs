@@ -39,6 +39,9 @@ pub enum Rule {
     Identifier,
     /// An address handle ([`super::profile::handles`]) at any domain.
     Handle,
+    /// Family name and a number after the name in an address
+    /// ([`super::profile::address_numbers`]): `maria.schmidt7945@`, `mschmidt7945@`.
+    NumberFamily,
 }
 
 impl Rule {
@@ -56,6 +59,7 @@ impl Rule {
             Rule::Place => "postcode + street number",
             Rule::Identifier => "identifier column",
             Rule::Handle => "address handle",
+            Rule::NumberFamily => "family name + number in address",
         }
     }
 
@@ -68,6 +72,7 @@ impl Rule {
             Rule::LinkedIn => group(C::LinkedIn),
             Rule::FamilyInitial | Rule::FullName | Rule::FamilySound => group(C::Family),
             Rule::OrgGiven | Rule::OrgFamily => group(C::Org) | group(C::Family),
+            Rule::NumberFamily => group(C::Email) | group(C::Family),
             Rule::Birthday => group(C::Birthday),
             Rule::Place => group(C::Postcode),
             Rule::Identifier => group(C::Identifier),
@@ -84,7 +89,7 @@ impl Rule {
             Rule::FamilyInitial | Rule::FamilySound | Rule::FullName => 30,
             Rule::OrgGiven | Rule::OrgFamily => 100,
             Rule::Birthday | Rule::Place => 30,
-            Rule::Identifier | Rule::Handle => 50,
+            Rule::Identifier | Rule::Handle | Rule::NumberFamily => 50,
         }
     }
 }
@@ -136,6 +141,16 @@ fn keys(p: &Profile, orgs: &HashSet<u64>, emit: &mut impl FnMut(u64, &dyn Fn() -
                 .unwrap_or_default()
                 .to_string()
         });
+    }
+    if p.name.family.is_some() {
+        for &n in p.keys.numbers() {
+            emit(key(Rule::NumberFamily, &[hashes.family, n]), &|| {
+                let number = super::profile::number_hashed(&p.emails, n)
+                    .unwrap_or_default()
+                    .1;
+                format!("{}|{number}", p.name.family.as_deref().unwrap_or_default())
+            });
+        }
     }
     if let Some(u) = &p.linkedin {
         emit(key(Rule::LinkedIn, &[hash(u)]), &|| u.to_string());
@@ -278,7 +293,7 @@ fn rule_of(hash: u64) -> Rule {
     RULES[(hash >> 56) as usize]
 }
 
-const RULES: [Rule; 12] = [
+const RULES: [Rule; 13] = [
     Rule::Email,
     Rule::Phone,
     Rule::LinkedIn,
@@ -291,6 +306,7 @@ const RULES: [Rule; 12] = [
     Rule::Place,
     Rule::Identifier,
     Rule::Handle,
+    Rule::NumberFamily,
 ];
 
 /// Finds the candidate pairs of `profiles`: every record's keys as (key, record) entries,

@@ -307,9 +307,11 @@ impl<'a> Resolver<'a> {
                 Band::Merge => {
                     // A number more records bear than one person's usually do anchors a link
                     // whose names agree throughout: the person's badge, card, phone entry and
-                    // address book, one spelling the name in full and another not.
-                    let anchored =
-                        s.identified || s.orgs_agree || (s.shares_number && !s.has_conflict());
+                    // address book, one spelling the name in full and another not; so does a
+                    // handle or number of the person's choosing in two addresses.
+                    let anchored = s.identified
+                        || s.orgs_agree
+                        || ((s.shares_number || s.shares_handle) && !s.has_conflict());
                     links.push(cluster::Link {
                         total: s.total,
                         a,
@@ -674,6 +676,47 @@ mod tests {
         assert!(
             !groups.iter().any(|g| g.contains(&3) && g.contains(&5)),
             "{groups:?}"
+        );
+    }
+
+    #[test]
+    fn a_number_kept_in_two_addresses_carries_a_person_across_a_job_change() {
+        // Ivana's badge and phone contact at Elra share a number; her new card at Venan shares
+        // only her name and the number she keeps after it in her addresses. Another Ivana
+        // Ivanov at Initech makes the name no one person's.
+        let groups = |venan_address: &str| {
+            let mut records = vec![
+                record("Ivana", "Ivanov", "Elra Systems"),
+                record("Ivana", "Ivanov", "Elra Systems"),
+                record("Ivana", "Ivanov", "Venan Energy"),
+                record("Ivana", "Ivanov", "Initech"),
+            ];
+            records[0].emails = vec!["ivana.ivanov14239@elra.example".into()].into();
+            records[0].phones = vec!["+15019321024".into()].into();
+            records[1].phones = vec!["+15019321024".into()].into();
+            records[2].emails = vec![venan_address.into()].into();
+            records[3].emails = vec!["ivana.ivanov@initech.example".into()].into();
+            let resolved = resolve(&mut records);
+            let mut groups: Vec<Vec<usize>> = resolved
+                .contacts
+                .iter()
+                .map(|c| {
+                    let mut m = c.members.clone();
+                    m.sort_unstable();
+                    m
+                })
+                .collect();
+            groups.sort();
+            groups
+        };
+        assert_eq!(
+            groups("ivana14239@venan.example"),
+            vec![vec![0, 1, 2], vec![3]]
+        );
+        // Without the number, a name borne by two people here joins no one across employers.
+        assert_eq!(
+            groups("ivana@venan.example"),
+            vec![vec![0, 1], vec![2], vec![3]]
         );
     }
 

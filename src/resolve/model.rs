@@ -118,6 +118,10 @@ levels! {
     /// `jsmith1975@gmail`, `jsmith1975@yahoo`): a name of the person's own choosing, digits in
     /// it, that one person keeps where they open an address. Its weight is its rarity.
     EmailHandle: Email, rarity(0.05);
+    /// One number after the name in two addresses, the letters each written from the record's
+    /// name (`maria.schmidt7945@gmail`, `mschmidt7945@` at an employer): a number the person
+    /// picked once and keeps. Its weight is its rarity among the records' numbers.
+    EmailNumber: Email, rarity(0.05);
     /// Two addresses at one employer's domain: colleagues, as a rule. Fixed: colleagues also
     /// share their organization, so how seldom random pairs share a domain says nothing of
     /// how seldom one person has two addresses there.

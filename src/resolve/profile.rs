@@ -44,8 +44,9 @@ pub struct Profile<'a> {
 /// A profile's values as hashes, so that the many pairs that share nothing are told apart
 /// without following a pointer to the strings: the mailboxes (in the order of `emails`), the
 /// domain of each of them, the phone keys (in the order of `phones`), the address handles
-/// ([`handles`], as [`handle_key`] hashes, each once), the employers' domains (in the order of
-/// `company_domains`), one vector for the five; the organization key (0
+/// ([`handles`], as [`handle_key`] hashes, each once), the numbers of the addresses
+/// ([`address_numbers`], each once), the employers' domains (in the order of
+/// `company_domains`), one vector for the six; the organization key (0
 /// without one), its first word and its first letter; the family name and the formal form of
 /// the given name (0 without them).
 #[derive(Debug, Clone, Default)]
@@ -54,6 +55,7 @@ pub(super) struct Keys {
     pub(super) mailboxes: u8,
     pub(super) phones: u8,
     pub(super) handles: u8,
+    pub(super) numbers: u8,
     pub(super) org: u64,
     pub(super) org_head: u64,
     /// The organization key's last word.
@@ -89,9 +91,15 @@ impl Keys {
         &self.hashes[n..n + usize::from(self.handles)]
     }
 
+    pub(super) fn numbers(&self) -> &[u64] {
+        let n = 2 * usize::from(self.mailboxes) + usize::from(self.phones);
+        let n = n + usize::from(self.handles);
+        &self.hashes[n..n + usize::from(self.numbers)]
+    }
+
     pub(super) fn company_domains(&self) -> &[u64] {
         let n = 2 * usize::from(self.mailboxes) + usize::from(self.phones);
-        &self.hashes[n + usize::from(self.handles)..]
+        &self.hashes[n + usize::from(self.handles) + usize::from(self.numbers)..]
     }
 
     /// The family name with the formal form of the given name (`smith`, `robert` for Bob), 0
@@ -213,12 +221,20 @@ impl<'a> Profile<'a> {
         handles.dedup();
         handles.truncate(usize::from(u8::MAX));
         hashes.extend_from_slice(&handles);
+        let mut numbers: SmallVec<[u64; 2]> = address_numbers(emails)
+            .map(|(_, number)| hash(number))
+            .collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        numbers.truncate(usize::from(u8::MAX));
+        hashes.extend_from_slice(&numbers);
         hashes.extend(self.company_domains.iter().map(|d| hash(d)));
         let org = self.org.as_deref().unwrap_or_default();
         self.keys = Keys {
             mailboxes: u8::try_from(self.emails.len()).unwrap_or(u8::MAX),
             phones: u8::try_from(self.phones.len()).unwrap_or(u8::MAX),
             handles: u8::try_from(handles.len()).unwrap_or(u8::MAX),
+            numbers: u8::try_from(numbers.len()).unwrap_or(u8::MAX),
             hashes,
             org: self.org.as_deref().map_or(0, hash),
             org_head: hash(org.split(' ').next().unwrap_or_default()),
@@ -383,6 +399,34 @@ pub(super) fn handles(emails: &[String]) -> impl Iterator<Item = &str> {
 /// put in or leave out (`robert.mondvenma923`, `robertmondvenma923`).
 pub(super) fn handle_key(handle: &str) -> CompactString {
     handle.chars().filter(|&c| c != '.').collect()
+}
+
+/// The numbers people put after their name in an address (`maria.schmidt7945`, `mschmidt7945`,
+/// `jsmith1975`): each local part that is letters (with dots, dashes or underscores) and then
+/// two digits or more, as (the letters, the number). One person often keeps their number at
+/// every provider and employer while the letters change with the address's scheme; whether the
+/// letters are written from the person's name is for scoring to say.
+pub(super) fn address_numbers(emails: &[String]) -> impl Iterator<Item = (&str, &str)> {
+    emails.iter().filter_map(|e| {
+        let (local, _) = e.rsplit_once('@')?;
+        let letters = local.trim_end_matches(|c: char| c.is_ascii_digit());
+        let number = &local[letters.len()..];
+        let letters = letters.trim_end_matches(['.', '_', '-']);
+        let plain = letters
+            .bytes()
+            .all(|b| b.is_ascii_alphabetic() || matches!(b, b'.' | b'_' | b'-'));
+        (number.len() >= 2
+            && number.len() <= 12
+            && plain
+            && letters.bytes().any(|b| b.is_ascii_alphabetic()))
+        .then_some((letters, number))
+    })
+}
+
+/// The address of `emails` whose number ([`address_numbers`]) has this hash: its letters and
+/// the number.
+pub(super) fn number_hashed(emails: &[String], key: u64) -> Option<(&str, &str)> {
+    address_numbers(emails).find(|&(_, n)| hash(n) == key)
 }
 
 /// The handle of `emails` whose [`handle_key`] has this hash, as written.

@@ -17,9 +17,9 @@ use smallvec::SmallVec;
 
 use super::model::{Level, Model, Prior};
 use super::names::{self, FamilyMatch, GivenMatch, NameKey};
-use super::profile::{Profile, handle_hashed};
+use super::profile::{Profile, handle_hashed, number_hashed};
 use super::stats::{
-    MIN_POPULATION, Stats, TYPICAL_LOCALITY, TYPICAL_POSTCODE, TYPICAL_REGION, TYPICAL_STREET,
+    MIN_POPULATION, Stats, TYPICAL_LOCALITY, TYPICAL_POSTCODE, TYPICAL_REGION, TYPICAL_STREET, hash,
 };
 
 /// At or above this total a pair is merged.
@@ -86,6 +86,9 @@ pub struct Score {
     /// The pair shares a number that is no company's line, on records whose given names do
     /// not differ: one person's, or a line few people share.
     pub shares_number: bool,
+    /// The pair shares an address handle or a number after the name in two addresses, on
+    /// records whose given names do not differ: a name of one person's choosing.
+    pub shares_handle: bool,
     /// Both name an organization, and not the same one.
     pub orgs_differ: bool,
     /// Both name the same organization.
@@ -383,6 +386,19 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
             },
             Some(stats.handle_weight(key)),
         );
+        s.shares_handle = true;
+    } else if let Some((x, y, number)) = shared_number(a, b)
+        && !given_differ()
+    {
+        s.add(
+            Level::EmailNumber,
+            || {
+                let holders = stats.numbers.count_hashed(hash(number));
+                format!("one number after the name at two addresses ({x}{number} / {y}{number}, on {holders} records)")
+            },
+            Some(stats.number_weight(number)),
+        );
+        s.shares_handle = true;
     } else if !a.company_domains.is_empty() && !b.company_domains.is_empty() {
         // Work addresses at two employers' domains: two jobs, or two companies of one name.
         s.add(
@@ -1261,6 +1277,24 @@ fn shared_handle(a: &Profile, b: &Profile, stats: &Stats) -> Option<(u64, u32)> 
         .min_by_key(|&(_, holders)| holders)
 }
 
+/// A number both records put after their name in an address
+/// ([`super::profile::address_numbers`]), each address's letters written from the name of
+/// either record: the letters of `a`'s address, of `b`'s, and the number.
+fn shared_number<'p>(a: &'p Profile, b: &'p Profile) -> Option<(&'p str, &'p str, &'p str)> {
+    // A slip in one record's name is not in its address (Ysuf Singh, `yusuf.singh969@`).
+    let from_names = |letters| written_from(letters, &a.name) || written_from(letters, &b.name);
+    let theirs = b.keys.numbers();
+    a.keys
+        .numbers()
+        .iter()
+        .filter(|h| theirs.contains(h))
+        .find_map(|&key| {
+            let (x, number) = number_hashed(&a.emails, key)?;
+            let (y, _) = number_hashed(&b.emails, key)?;
+            (from_names(x) && from_names(y)).then_some((x, y, number))
+        })
+}
+
 fn is_role_address(email: &str) -> bool {
     email
         .split_once('@')
@@ -1384,6 +1418,71 @@ mod tests {
         );
         assert!(!has(&s, "one handle"), "{}", s.waterfall());
         assert_ne!(s.band(), Band::Merge, "{}", s.waterfall());
+    }
+
+    #[test]
+    fn one_number_after_the_name_in_two_addresses_is_one_persons() {
+        // Tomás keeps his number whatever the address's scheme: his employer's initial and
+        // family name, his Gmail's full name.
+        let work = "Tomás Ferreira | Sonae | tferreira2719@sonae.example";
+        let home = "Tomás Ferreira | Galp | tomas.ferreira2719@gmail.com";
+        let s = pair(work, home, &[]);
+        assert!(
+            has(
+                &s,
+                "one number after the name at two addresses (tferreira2719 / tomas.ferreira2719"
+            ),
+            "{}",
+            s.waterfall()
+        );
+        assert_eq!(s.band(), Band::Merge, "{}", s.waterfall());
+        // A slip in one record's name is not in the address it gives.
+        let s = pair(
+            work,
+            "Tomas Fereira | Galp | tomas.ferreira2719@gmail.com",
+            &[],
+        );
+        assert!(has(&s, "one number after the name"), "{}", s.waterfall());
+        // Not a number after the name: a team's address, or two people of one family.
+        for (a, b) in [
+            (
+                "Tomás Ferreira | Sonae | office2719@sonae.example",
+                "Tomás Ferreira | Galp | tomas.ferreira2719@gmail.com",
+            ),
+            (
+                "Tomás Ferreira | Sonae | tferreira2719@sonae.example",
+                "Rui Ferreira | Galp | rui.ferreira2719@gmail.com",
+            ),
+        ] {
+            let s = pair(a, b, &[]);
+            assert!(!has(&s, "one number"), "{}", s.waterfall());
+            assert_ne!(s.band(), Band::Merge, "{}", s.waterfall());
+        }
+    }
+
+    #[test]
+    fn a_year_of_birth_after_the_name_weighs_less_than_a_number_few_pick() {
+        let weight = |number: &str| {
+            let a = format!("Tomás Ferreira | Sonae | tferreira{number}@sonae.example");
+            let b = format!("Tomás Ferreira | Galp | tomas.ferreira{number}@gmail.com");
+            weight_of(&pair(&a, &b, &[]), "one number")
+        };
+        assert!(weight("1984") + 4.0 < weight("2719"));
+        assert!(weight("84") + 4.0 < weight("2719"));
+        // However rare, the number weighs as the data says: here twenty records bear it.
+        let others: Vec<String> = (0..20)
+            .map(|i| format!("Ana Lima{i} | Firm{i} | alima2719@mail{i}.example"))
+            .collect();
+        let others: Vec<&str> = others.iter().map(String::as_str).collect();
+        let common = weight_of(
+            &pair(
+                "Tomás Ferreira | Sonae | tferreira2719@sonae.example",
+                "Tomás Ferreira | Galp | tomas.ferreira2719@gmail.com",
+                &others,
+            ),
+            "one number",
+        );
+        assert!(common + 4.0 < weight("2719"), "{common}");
     }
 
     #[test]

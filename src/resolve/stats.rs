@@ -24,6 +24,8 @@ pub struct Stats {
     pub(super) titles: Counts,
     /// The handles of addresses ([`super::profile::handles`]), each once a record.
     pub(super) handles: Counts,
+    /// The numbers in addresses ([`super::profile::address_numbers`]), each once a record.
+    pub(super) numbers: Counts,
     /// Full names ([`Keys::full_name`]) no one else bears ([`lone_names`]).
     pub(super) lone_names: rustc_hash::FxHashSet<u64>,
     pub(super) postcodes: Counts,
@@ -259,6 +261,17 @@ const TYPICAL_ORG: f64 = 1.0 / 1000.0;
 const TYPICAL_TITLE: f64 = 1.0 / 100.0;
 /// The share of a typical address handle: about a full name's.
 const TYPICAL_HANDLE: f64 = 1.0 / 100_000.0;
+/// The share of people at large who put this number after their name in an address: two
+/// digits and years of birth are picked by many (`84`, `1975`), a longer number by few.
+fn typical_number(number: &str) -> f64 {
+    match number.len() {
+        0..=2 => 1.0 / 50.0,
+        4 if number.starts_with("19") || number.starts_with("20") => 1.0 / 60.0,
+        3 => 1.0 / 1000.0,
+        4 => 1.0 / 10_000.0,
+        _ => 1.0 / 100_000.0,
+    }
+}
 /// The share of a typical postcode, locality, street (with its number) and region.
 pub(super) const TYPICAL_POSTCODE: f64 = 1.0 / 2000.0;
 pub(super) const TYPICAL_LOCALITY: f64 = 1.0 / 500.0;
@@ -329,6 +342,12 @@ impl Stats {
                     .flat_map_iter(|p| p.keys.handles().iter().copied())
                     .collect(),
             ),
+            numbers: Counts::of(
+                profiles
+                    .par_iter()
+                    .flat_map_iter(|p| p.keys.numbers().iter().copied())
+                    .collect(),
+            ),
             records: profiles.len(),
             given,
             family,
@@ -348,7 +367,7 @@ impl Stats {
     }
 
     /// The counts, in the order a snapshot keeps them.
-    pub(super) fn counts(&self) -> [&Counts; 11] {
+    pub(super) fn counts(&self) -> [&Counts; 12] {
         [
             &self.given,
             &self.family,
@@ -361,10 +380,11 @@ impl Stats {
             &self.streets,
             &self.regions,
             &self.handles,
+            &self.numbers,
         ]
     }
 
-    pub(super) fn counts_mut(&mut self) -> [&mut Counts; 11] {
+    pub(super) fn counts_mut(&mut self) -> [&mut Counts; 12] {
         [
             &mut self.given,
             &mut self.family,
@@ -377,6 +397,7 @@ impl Stats {
             &mut self.streets,
             &mut self.regions,
             &mut self.handles,
+            &mut self.numbers,
         ]
     }
 
@@ -420,6 +441,9 @@ impl Stats {
             }
             for &h in p.keys.handles() {
                 bump(&mut self.handles, h);
+            }
+            for &n in p.keys.numbers() {
+                bump(&mut self.numbers, n);
             }
             if let Some(place) = p.place.as_deref() {
                 for (counts, part) in [
@@ -533,6 +557,15 @@ impl Stats {
     /// What one handle at two domains weighs: its rarity among the records' handles.
     pub(super) fn handle_weight(&self, key: u64) -> f64 {
         rarity(self.handles.share(key, TYPICAL_HANDLE, 2), 16.0)
+    }
+
+    /// What one number after the name in two addresses weighs: its rarity among the numbers
+    /// the records' addresses hold, drawn toward how many people at large pick it.
+    pub(super) fn number_weight(&self, number: &str) -> f64 {
+        rarity(
+            self.numbers.share(hash(number), typical_number(number), 2),
+            16.0,
+        )
     }
 
     pub(super) fn org_weight(&self, org: &str) -> f64 {
