@@ -1141,7 +1141,8 @@ fn written_from(local: &str, name: &NameKey) -> bool {
             part(one)
                 || (1..one.len()).any(|i| {
                     let (x, y) = one.split_at(i);
-                    (is_given(x) && is_family(y)) || (is_family(x) && is_given(y))
+                    // The family name first: comparing it is cheap, a given name's forms not.
+                    (is_family(y) && is_given(x)) || (is_family(x) && is_given(y))
                 })
         }
         many => many.iter().all(|w| part(w)) && many.iter().any(|w| w.len() > 1),
