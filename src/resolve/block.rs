@@ -39,7 +39,7 @@ pub enum Rule {
     Identifier,
     /// An address handle ([`super::profile::handles`]) at any domain.
     Handle,
-    /// Family name and a number after the name in an address
+    /// The family name's initial and a number after the name in an address
     /// ([`super::profile::address_numbers`]): `maria.schmidt7945@`, `mschmidt7945@`.
     NumberFamily,
 }
@@ -59,7 +59,7 @@ impl Rule {
             Rule::Place => "postcode + street number",
             Rule::Identifier => "identifier column",
             Rule::Handle => "address handle",
-            Rule::NumberFamily => "family name + number in address",
+            Rule::NumberFamily => "family initial + number in address",
         }
     }
 
@@ -142,13 +142,15 @@ fn keys(p: &Profile, orgs: &HashSet<u64>, emit: &mut impl FnMut(u64, &dyn Fn() -
                 .to_string()
         });
     }
-    if p.name.family.is_some() {
+    // The family name's initial, not the name: a slip in one record's family name is not in
+    // the number (Tormotjarides, `tormorjarides.r7028@`).
+    if let Some(initial) = p.name.family.as_deref().and_then(|f| f.chars().next()) {
         for &n in p.keys.numbers() {
-            emit(key(Rule::NumberFamily, &[hashes.family, n]), &|| {
+            emit(key(Rule::NumberFamily, &[u64::from(initial), n]), &|| {
                 let number = super::profile::number_hashed(&p.emails, n)
                     .unwrap_or_default()
                     .1;
-                format!("{}|{number}", p.name.family.as_deref().unwrap_or_default())
+                format!("{initial}|{number}")
             });
         }
     }
@@ -645,6 +647,35 @@ mod tests {
             assert!(found.contains(&pair), "{pair:?} in {found:?}");
         }
         assert!(!found.contains(&(0, 6)), "{found:?}");
+    }
+
+    #[test]
+    fn a_number_kept_in_addresses_meets_through_a_slip_in_the_family_name() {
+        let with = |given: &str, family: &str, email: &str| {
+            let mut p = person(given, family, None);
+            p.emails = std::borrow::Cow::Owned(vec![email.to_string()]);
+            p.index();
+            p
+        };
+        let profiles = vec![
+            with(
+                "Robert",
+                "Tormotjarides",
+                "robert.tormorjarides.7028@yandex.ru",
+            ),
+            with("Rob", "Tormorjarides", "tormorjarides.r7028@globex.example"),
+            // Another number, or the number of someone of another family name.
+            with(
+                "Robert",
+                "Tormorjarides",
+                "tormorjarides.r7029@globex.example",
+            ),
+            with("Robert", "Lee", "robert.lee7028@gmail.com"),
+        ];
+        let found = block(&profiles).pairs;
+        assert!(found.contains(&(0, 1)), "{found:?}");
+        assert!(!found.contains(&(0, 2)), "{found:?}");
+        assert!(!found.contains(&(0, 3)), "{found:?}");
     }
 
     #[test]
