@@ -721,6 +721,28 @@ mod tests {
     }
 
     #[test]
+    fn a_slip_in_a_badges_name_is_read_as_its_linkedin_profile_spells_it() {
+        let groups = |linkedin: Option<&str>| {
+            let mut records = vec![
+                record("Valentina", "Tuwesnen", "Kamond Capital"),
+                record("Valentina", "Tuwensen", "Kamond Capital"),
+            ];
+            records[0].linkedin = linkedin.map(Into::into);
+            // Her phone's contact: no employer, her own address.
+            records[1].organization = None;
+            records[1].org_key = None;
+            records[1].emails = vec!["valentina.tuwensen5654@outlook.com".into()].into();
+            let resolved = resolve(&mut records);
+            resolved.contacts.len()
+        };
+        assert_eq!(
+            groups(Some("https://linkedin.com/in/valentina-tuwensen-1616")),
+            1
+        );
+        assert_eq!(groups(None), 2);
+    }
+
+    #[test]
     fn a_rare_name_at_two_employers_is_one_person_who_moved_and_a_common_one_is_not() {
         let moved = [
             record("Siobhán", "Dorbergjoez", "Stergo Robotics"),

@@ -122,6 +122,11 @@ levels! {
     /// name (`maria.schmidt7945@gmail`, `mschmidt7945@` at an employer): a number the person
     /// picked once and keeps. Its weight is its rarity among the records' numbers.
     EmailNumber: Email, rarity(0.05);
+    /// Each has an address with a number after the name, and the numbers differ
+    /// (`lkatusen87767@`, `lena.katusen65509@`): namesakes numbered apart, or one person's two
+    /// numbers (`jsmith84@`, `john.smith1984@`). How often one person's records show it is for
+    /// the data to say.
+    EmailNumbersDiffer: Email, bits(-2.0, 0.98);
     /// Two addresses at one employer's domain: colleagues, as a rule. Fixed: colleagues also
     /// share their organization, so how seldom random pairs share a domain says nothing of
     /// how seldom one person has two addresses there.

@@ -176,6 +176,7 @@ impl<'a> Profile<'a> {
                 .filter(|t| !t.is_empty()),
             keys: Keys::default(),
         };
+        respell(&mut p.name, &p.emails, p.linkedin.as_deref());
         p.index();
         p
     }
@@ -246,6 +247,74 @@ impl<'a> Profile<'a> {
             // Set by `Stats::of`, once the data's given names are counted.
             given: 0,
         };
+    }
+}
+
+/// Puts right a slip in a record's name that its own LinkedIn profile or address spells
+/// otherwise: `Zofia Novvak` of `linkedin.com/in/zofia-novak-1d`, `Memhet Tugosen` of
+/// `mehmet.tugosen@`. A profile's address is made from the name its owner signed up with, and
+/// an address is typed once and used daily, where a badge or a card scanner misreads a letter.
+/// Only a slip: the family name one or two letters off with the given name agreeing, or a given
+/// name no list knows a letter or two off one it does, the family name equal. A nickname or
+/// another name in the address (a shared or an assistant's) changes nothing.
+pub(super) fn respell(name: &mut NameKey, emails: &[String], linkedin: Option<&str>) {
+    let (Some(given), Some(family)) = (name.given.as_deref(), name.family.as_deref()) else {
+        return;
+    };
+    if name.unsure_reading {
+        return;
+    }
+    // The profile's words without the code LinkedIn adds (`zofia-novak-1d`).
+    let slug = linkedin
+        .and_then(|u| u.split_once("/in/"))
+        .map(|(_, slug)| {
+            let words: SmallVec<[&str; 4]> = slug.trim_end_matches('/').split('-').collect();
+            match words.split_last() {
+                Some((last, rest)) if last.bytes().any(|b| b.is_ascii_digit()) => rest.to_vec(),
+                _ => words.to_vec(),
+            }
+        })
+        .into_iter();
+    let addresses = emails.iter().filter_map(|e| {
+        let (local, _) = e.rsplit_once('@')?;
+        let letters = local
+            .trim_end_matches(|c: char| c.is_ascii_digit())
+            .trim_end_matches(['.', '_', '-']);
+        Some(letters.split(['.', '_', '-']).collect::<Vec<&str>>())
+    });
+    let spellings = slug
+        .map(|words| words.into_iter().collect::<Vec<&str>>())
+        .chain(addresses)
+        .filter(|words| words.len() == 2)
+        .flat_map(|words| [(words[0], words[1]), (words[1], words[0])]);
+    let agrees = |a: &str, b: &str| {
+        matches!(
+            names::given(a, b),
+            names::GivenMatch::Exact | names::GivenMatch::Nickname | names::GivenMatch::Variant
+        )
+    };
+    for (g, f) in spellings {
+        let (g, f) = (names::fold(g), names::fold(f));
+        if g.is_empty() || f.is_empty() {
+            continue;
+        }
+        if f != family && names::near(family, &f) && agrees(given, &g) {
+            name.family = Some(f.into());
+            name.family_starts = 0;
+            name.index();
+            return;
+        }
+        if f == family
+            && g != given
+            && names::near(given, &g)
+            && !names::is_given_name(given)
+            && names::is_given_name(&g)
+        {
+            name.given = Some(g.into());
+            name.given_starts = 0;
+            name.index();
+            return;
+        }
     }
 }
 
@@ -471,5 +540,68 @@ mod tests {
         assert_eq!(phone_key("+1 377 871 0100"), "778710100");
         // A vanity number's letters are the number, not an extension.
         assert_eq!(split_extension("1-800-FLOWERS"), ("1-800-FLOWERS", ""));
+    }
+
+    #[test]
+    fn a_slip_in_a_name_is_put_right_by_the_records_own_profile_or_address() {
+        let respelt = |given: &str, family: &str, email: Option<&str>, linkedin: Option<&str>| {
+            let mut r = Record::default();
+            r.name.given = Some(given.into());
+            r.name.family = Some(family.into());
+            let mut name = NameKey::of(&r);
+            let emails: Vec<String> = email.into_iter().map(str::to_string).collect();
+            respell(&mut name, &emails, linkedin);
+            format!(
+                "{} {}",
+                name.given.unwrap_or_default(),
+                name.family.unwrap_or_default()
+            )
+        };
+        let profile = Some("https://linkedin.com/in/zofia-novak-1d");
+        assert_eq!(respelt("Zofia", "Novvak", None, profile), "zofia novak");
+        assert_eq!(
+            respelt(
+                "Zofia",
+                "Novvak",
+                None,
+                Some("https://linkedin.com/in/zofia-novak")
+            ),
+            "zofia novak"
+        );
+        let address = |a: &'static str| Some(a);
+        assert_eq!(
+            respelt(
+                "Memhet",
+                "Tugosen",
+                address("mehmet.tugosen@gmail.com"),
+                None
+            ),
+            "mehmet tugosen"
+        );
+        // Family name first in the address, a number after it.
+        assert_eq!(
+            respelt(
+                "Arjun",
+                "Sufiisen",
+                address("sufimisen.arjun204@anjo.example"),
+                None
+            ),
+            "arjun sufimisen"
+        );
+        // Not a slip: a name a list knows (Jan), another person's given name, a name of the
+        // other gender (Kowalska, Kowalski), an address of one word.
+        for (given, family, email) in [
+            ("Jan", "Doe", "jon.doe@gmail.com"),
+            ("Anna", "Schmidt", "peter.schmitt@gmail.com"),
+            ("Anna", "Kowalska", "anna.kowalski@gmail.com"),
+            ("Zofia", "Novvak", "znovak@gmail.com"),
+        ] {
+            let folded = format!("{} {}", names::fold(given), names::fold(family));
+            assert_eq!(
+                respelt(given, family, address(email), None),
+                folded,
+                "{email}"
+            );
+        }
     }
 }

@@ -399,6 +399,12 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
             Some(stats.number_weight(number)),
         );
         s.shares_handle = true;
+    } else if numbered_apart_by_name(a, b) {
+        s.add(
+            Level::EmailNumbersDiffer,
+            || "addresses numbered after the name, the numbers differ",
+            None,
+        );
     } else if !a.company_domains.is_empty() && !b.company_domains.is_empty() {
         // Work addresses at two employers' domains: two jobs, or two companies of one name.
         s.add(
@@ -1296,6 +1302,21 @@ fn shared_number<'p>(a: &'p Profile, b: &'p Profile) -> Option<(&'p str, &'p str
         })
 }
 
+/// Whether both records have an address with a number after a name ([`shared_number`]'s
+/// kind), and share no such number.
+fn numbered_apart_by_name(a: &Profile, b: &Profile) -> bool {
+    let numbered = |p: &Profile| {
+        super::profile::address_numbers(&p.emails)
+            .any(|(letters, _)| written_from(letters, &a.name) || written_from(letters, &b.name))
+    };
+    let (ka, kb) = (a.keys.numbers(), b.keys.numbers());
+    !ka.is_empty()
+        && !kb.is_empty()
+        && !ka.iter().any(|h| kb.contains(h))
+        && numbered(a)
+        && numbered(b)
+}
+
 fn is_role_address(email: &str) -> bool {
     email
         .split_once('@')
@@ -1459,6 +1480,30 @@ mod tests {
             assert!(!has(&s, "one number"), "{}", s.waterfall());
             assert_ne!(s.band(), Band::Merge, "{}", s.waterfall());
         }
+    }
+
+    #[test]
+    fn addresses_numbered_after_one_name_with_two_numbers_count_against() {
+        let home = "Lena Katusen | | lena.katusen65509@outlook.com";
+        let s = pair(
+            home,
+            "Lena Katusen | Nono Foods | lkatusen87767@nono.example",
+            &[],
+        );
+        assert!(
+            has(&s, "addresses numbered after the name, the numbers differ"),
+            "{}",
+            s.waterfall()
+        );
+        let against = weight_of(&s, "addresses numbered after the name");
+        assert!(against < 0.0, "{}", s.waterfall());
+        // An address with no number says nothing of the other's number.
+        let s = pair(
+            home,
+            "Lena Katusen | Nono Foods | lena.katusen@nono.example",
+            &[],
+        );
+        assert!(!has(&s, "numbers differ"), "{}", s.waterfall());
     }
 
     #[test]
