@@ -56,6 +56,9 @@ pub(super) struct Keys {
     pub(super) phones: u8,
     pub(super) handles: u8,
     pub(super) numbers: u8,
+    /// Some address has a number after the record's own family or given name
+    /// ([`address_numbers`]; `lkatusen87767@` of Lena Katusen).
+    pub(super) numbered: bool,
     pub(super) org: u64,
     pub(super) org_head: u64,
     /// The organization key's last word.
@@ -236,6 +239,7 @@ impl<'a> Profile<'a> {
             phones: u8::try_from(self.phones.len()).unwrap_or(u8::MAX),
             handles: u8::try_from(handles.len()).unwrap_or(u8::MAX),
             numbers: u8::try_from(numbers.len()).unwrap_or(u8::MAX),
+            numbered: !numbers.is_empty() && numbered_after_name(emails, &self.name),
             hashes,
             org: self.org.as_deref().map_or(0, hash),
             org_head: hash(org.split(' ').next().unwrap_or_default()),
@@ -268,52 +272,65 @@ pub(super) fn respell(name: &mut NameKey, emails: &[String], linkedin: Option<&s
     let slug = linkedin
         .and_then(|u| u.split_once("/in/"))
         .map(|(_, slug)| {
-            let words: SmallVec<[&str; 4]> = slug.trim_end_matches('/').split('-').collect();
-            match words.split_last() {
-                Some((last, rest)) if last.bytes().any(|b| b.is_ascii_digit()) => rest.to_vec(),
-                _ => words.to_vec(),
+            let mut words: SmallVec<[&str; 4]> = slug.trim_end_matches('/').split('-').collect();
+            if words
+                .last()
+                .is_some_and(|w| w.bytes().any(|b| b.is_ascii_digit()))
+            {
+                words.pop();
             }
-        })
-        .into_iter();
+            words
+        });
     let addresses = emails.iter().filter_map(|e| {
         let (local, _) = e.rsplit_once('@')?;
         let letters = local
             .trim_end_matches(|c: char| c.is_ascii_digit())
             .trim_end_matches(['.', '_', '-']);
-        Some(letters.split(['.', '_', '-']).collect::<Vec<&str>>())
+        Some(
+            letters
+                .split(['.', '_', '-'])
+                .collect::<SmallVec<[&str; 4]>>(),
+        )
     });
-    let spellings = slug
-        .map(|words| words.into_iter().collect::<Vec<&str>>())
-        .chain(addresses)
-        .filter(|words| words.len() == 2)
-        .flat_map(|words| [(words[0], words[1]), (words[1], words[0])]);
     let agrees = |a: &str, b: &str| {
         matches!(
             names::given(a, b),
             names::GivenMatch::Exact | names::GivenMatch::Nickname | names::GivenMatch::Variant
         )
     };
-    for (g, f) in spellings {
-        let (g, f) = (names::fold(g), names::fold(f));
-        if g.is_empty() || f.is_empty() {
+    for words in slug.into_iter().chain(addresses) {
+        let [x, y] = words[..] else {
             continue;
-        }
-        if f != family && names::near(family, &f) && agrees(given, &g) {
-            name.family = Some(f.into());
-            name.family_starts = 0;
-            name.index();
-            return;
-        }
-        if f == family
-            && g != given
-            && names::near(given, &g)
-            && !names::is_given_name(given)
-            && names::is_given_name(&g)
+        };
+        // Most addresses spell the name as the record does.
+        let spelt_alike = |w: &str, part: &str| w.eq_ignore_ascii_case(part);
+        if (spelt_alike(x, given) && spelt_alike(y, family))
+            || (spelt_alike(y, given) && spelt_alike(x, family))
         {
-            name.given = Some(g.into());
-            name.given_starts = 0;
-            name.index();
             return;
+        }
+        for (g, f) in [(x, y), (y, x)] {
+            let (g, f) = (names::fold(g), names::fold(f));
+            if g.is_empty() || f.is_empty() {
+                continue;
+            }
+            if f != family && names::near(family, &f) && agrees(given, &g) {
+                name.family = Some(f.into());
+                name.family_starts = 0;
+                name.index();
+                return;
+            }
+            if f == family
+                && g != given
+                && names::near(given, &g)
+                && !names::is_given_name(given)
+                && names::is_given_name(&g)
+            {
+                name.given = Some(g.into());
+                name.given_starts = 0;
+                name.index();
+                return;
+            }
         }
     }
 }
@@ -489,6 +506,19 @@ pub(super) fn address_numbers(emails: &[String]) -> impl Iterator<Item = (&str, 
             && plain
             && letters.bytes().any(|b| b.is_ascii_alphabetic()))
         .then_some((letters, number))
+    })
+}
+
+/// Whether an address of `emails` has a number after letters that hold the family name or
+/// the given name (three letters or more): a quick test, with no name's forms looked up.
+fn numbered_after_name(emails: &[String], name: &NameKey) -> bool {
+    let parts = [name.family.as_deref(), name.given.as_deref()];
+    // Addresses are kept in lower case.
+    address_numbers(emails).any(|(letters, _)| {
+        parts
+            .iter()
+            .flatten()
+            .any(|part| part.len() >= 3 && letters.contains(part))
     })
 }
 

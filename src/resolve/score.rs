@@ -1302,19 +1302,13 @@ fn shared_number<'p>(a: &'p Profile, b: &'p Profile) -> Option<(&'p str, &'p str
         })
 }
 
-/// Whether both records have an address with a number after a name ([`shared_number`]'s
-/// kind), and share no such number.
+/// Whether both records have an address with a number after their name ([`Keys`]'s
+/// `numbered`), and share no number.
+///
+/// [`Keys`]: super::profile::Keys
 fn numbered_apart_by_name(a: &Profile, b: &Profile) -> bool {
-    let numbered = |p: &Profile| {
-        super::profile::address_numbers(&p.emails)
-            .any(|(letters, _)| written_from(letters, &a.name) || written_from(letters, &b.name))
-    };
     let (ka, kb) = (a.keys.numbers(), b.keys.numbers());
-    !ka.is_empty()
-        && !kb.is_empty()
-        && !ka.iter().any(|h| kb.contains(h))
-        && numbered(a)
-        && numbered(b)
+    a.keys.numbered && b.keys.numbered && !ka.iter().any(|h| kb.contains(h))
 }
 
 fn is_role_address(email: &str) -> bool {
