@@ -732,14 +732,20 @@ mod tests {
             records[1].organization = None;
             records[1].org_key = None;
             records[1].emails = vec!["valentina.tuwensen5654@outlook.com".into()].into();
+            let why = Resolver::new(&records).explain(0, 1).waterfall();
             let resolved = resolve(&mut records);
-            resolved.contacts.len()
+            (resolved.contacts.len(), why)
         };
-        assert_eq!(
-            groups(Some("https://linkedin.com/in/valentina-tuwensen-1616")),
-            1
+        let (contacts, why) = groups(Some("https://linkedin.com/in/valentina-tuwensen-1616"));
+        assert_eq!(contacts, 1, "{why}");
+        // `--explain` says how the name was read.
+        assert!(
+            why.contains(
+                "a slip in a name read as its own profile or address spells it (valentina tuwensen)"
+            ),
+            "{why}"
         );
-        assert_eq!(groups(None), 2);
+        assert_eq!(groups(None).0, 2);
     }
 
     #[test]

@@ -612,6 +612,9 @@ pub struct NameKey {
     /// folding reads them as Mandarin, or Arabic and Hebrew letters, written without their
     /// vowels (أحمد folds to `hmd`, not Ahmed).
     pub unsure_reading: bool,
+    /// A slip in the name was put right as the record's own LinkedIn profile or address spells
+    /// it ([`super::profile::respell`]).
+    pub respelt: bool,
 }
 
 impl NameKey {

@@ -317,6 +317,7 @@ pub(super) fn respell(name: &mut NameKey, emails: &[String], linkedin: Option<&s
             if f != family && names::near(family, &f) && agrees(given, &g) {
                 name.family = Some(f.into());
                 name.family_starts = 0;
+                name.respelt = true;
                 name.index();
                 return;
             }
@@ -328,6 +329,7 @@ pub(super) fn respell(name: &mut NameKey, emails: &[String], linkedin: Option<&s
             {
                 name.given = Some(g.into());
                 name.given_starts = 0;
+                name.respelt = true;
                 name.index();
                 return;
             }

@@ -303,6 +303,19 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
     let n = (stats.records as f64).max(MIN_POPULATION);
     s.prior(|| format!("prior: 1 in {n} records"), -n.log2());
 
+    for name in [&a.name, &b.name].into_iter().filter(|n| n.respelt) {
+        s.weigh(
+            || {
+                let name = [name.given.as_deref(), name.family.as_deref()];
+                let name: Vec<&str> = name.into_iter().flatten().collect();
+                format!(
+                    "a slip in a name read as its own profile or address spells it ({})",
+                    name.join(" ")
+                )
+            },
+            0.0,
+        );
+    }
     let (ka, kb) = (&a.keys, &b.keys);
     let names = Names::of(a, b);
     // Given names that differ make a shared address or number a household's or a team's.
