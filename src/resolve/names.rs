@@ -1276,6 +1276,15 @@ fn is_nickname(ga: GivenName, gb: GivenName) -> bool {
     alike && fa.iter().any(|f| fb.contains(f))
 }
 
+/// Two nicknames of one formal name (Liz and Beth, Peggy and Maggie: Elizabeth, Margaret).
+/// Not one name by themselves (the lists give Bill and Bob for Robert too), but two records
+/// that share an address or a mobile and give two of them are not two people of a household:
+/// no two of one family bear one name.
+pub fn nicknames_of_one_name(a: &str, b: &str) -> bool {
+    let (fa, fb) = (formal_names(a), formal_names(b));
+    a != b && fa.iter().any(|f| fb.contains(f))
+}
+
 /// The [`variant_key`] of a formal name of the nickname table, found once.
 fn formal_key(formal: &str) -> &str {
     static KEYS: OnceLock<HashMap<String, CompactString>> = OnceLock::new();

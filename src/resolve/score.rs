@@ -326,6 +326,7 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
                 m == GivenMatch::Differ
                     && b.name.family.as_deref() != Some(x)
                     && !names::near_any(x, y)
+                    && !names::nicknames_of_one_name(x, y)
             })
     };
     let shared_email = shared(ka.mailboxes(), kb.mailboxes()).map(|i| a.emails[i].as_str());
@@ -1511,6 +1512,32 @@ mod tests {
             &[],
         );
         assert!(!has(&s, "numbers differ"), "{}", s.waterfall());
+    }
+
+    #[test]
+    fn two_nicknames_of_one_name_on_one_address_are_one_person_not_a_household() {
+        // Liz and Beth are both Elizabeth: no household has two of her.
+        let s = pair(
+            "Liz Smith | Globex | esmith4141@globex.example",
+            "Beth Smith | Globex | esmith4141@globex.example",
+            &[],
+        );
+        assert!(!has(
+            &s,
+            "email equal (esmith4141@globex.example), given names differ"
+        ));
+        assert_eq!(s.band(), Band::Merge, "{}", s.waterfall());
+        // Two names of their own on one address still are a household's.
+        let s = pair(
+            "John Smith | Globex | smiths@gmail.com",
+            "Jane Smith | Globex | smiths@gmail.com",
+            &[],
+        );
+        assert!(
+            has(&s, "email equal (smiths@gmail.com), given names differ"),
+            "{}",
+            s.waterfall()
+        );
     }
 
     #[test]
