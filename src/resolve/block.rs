@@ -237,7 +237,7 @@ fn keys(p: &Profile, orgs: &HashSet<u64>, emit: &mut impl FnMut(u64, &dyn Fn() -
 
 /// The words of a folded family name of several words, where `starts` (as [`names::fold_parts`]
 /// gives it) says they start; none for a name of one word.
-fn family_words(family: &str, starts: u32) -> smallvec::SmallVec<[&str; 2]> {
+pub(super) fn family_words(family: &str, starts: u32) -> smallvec::SmallVec<[&str; 2]> {
     let mut words = smallvec::SmallVec::new();
     if starts == 0 {
         return words;

@@ -1144,7 +1144,15 @@ fn written_from(local: &str, name: &NameKey) -> bool {
                     GivenMatch::Exact | GivenMatch::Nickname | GivenMatch::Variant
                 ))
     };
-    let is_family = |w: &str| !family.is_empty() && (w == family || w == initial(family));
+    // A word of a family name of several is written alone (`rodriguez.j` of José Rodríguez
+    // García).
+    let parts = super::block::family_words(family, name.family_starts);
+    let is_family = |w: &str| {
+        !family.is_empty()
+            && (w == family
+                || w == initial(family)
+                || parts.iter().any(|part| part.len() >= 3 && w == *part))
+    };
     let is_middle = |w: &str| {
         name.middle
             .is_some_and(|m| w.len() == 1 && w.starts_with(m))
@@ -1667,6 +1675,16 @@ mod tests {
             ("sales", false),
         ] {
             let name = profile("Edward Whitmore").name;
+            assert_eq!(written_from(local, &name), fits, "{local}");
+        }
+        // A family name of two: either word is written alone.
+        for (local, fits) in [
+            ("rodriguez.j", true),
+            ("jgarcia", true),
+            ("jose.rodriguezgarcia", true),
+            ("jose.rod", false),
+        ] {
+            let name = profile("José Rodríguez-García").name;
             assert_eq!(written_from(local, &name), fits, "{local}");
         }
     }
