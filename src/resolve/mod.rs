@@ -634,6 +634,21 @@ mod tests {
         r
     }
 
+    /// The contacts `records` resolve to, each as its records' indexes, in order.
+    fn groups_of(records: &mut [Record]) -> Vec<Vec<usize>> {
+        let mut groups: Vec<Vec<usize>> = resolve(records)
+            .contacts
+            .iter()
+            .map(|c| {
+                let mut m = c.members.clone();
+                m.sort_unstable();
+                m
+            })
+            .collect();
+        groups.sort();
+        groups
+    }
+
     #[test]
     fn a_slip_in_one_badge_does_not_keep_its_person_from_their_phone_contact() {
         let mut records = vec![
@@ -660,17 +675,7 @@ mod tests {
                 record: i as u64 + 1,
             });
         }
-        let resolved = resolve(&mut records);
-        let mut groups: Vec<Vec<usize>> = resolved
-            .contacts
-            .iter()
-            .map(|c| {
-                let mut m = c.members.clone();
-                m.sort_unstable();
-                m
-            })
-            .collect();
-        groups.sort();
+        let groups = groups_of(&mut records);
         assert!(groups.contains(&vec![0, 1, 2]), "{groups:?}");
         // Jane and John are still not joined through J.
         assert!(
@@ -696,18 +701,7 @@ mod tests {
             records[1].phones = vec!["+15019321024".into()].into();
             records[2].emails = vec![venan_address.into()].into();
             records[3].emails = vec!["ivana.ivanov@initech.example".into()].into();
-            let resolved = resolve(&mut records);
-            let mut groups: Vec<Vec<usize>> = resolved
-                .contacts
-                .iter()
-                .map(|c| {
-                    let mut m = c.members.clone();
-                    m.sort_unstable();
-                    m
-                })
-                .collect();
-            groups.sort();
-            groups
+            groups_of(&mut records)
         };
         assert_eq!(
             groups("ivana14239@venan.example"),
