@@ -214,19 +214,14 @@ fn steps_of(c: &Contact, plan: &Plan, drafter: &draft::Drafter) -> Vec<Row> {
             0
         };
         let first_touch = n == 0 && c.followup.done.is_empty();
-        let (channel, action) = action(
-            c,
-            &drafter.render(3 * i, &values),
-            step,
-            &event.name,
-            first_touch,
-        );
+        let [action_text, draft_subject, draft_body] = drafter.render_three(3 * i, &values);
+        let (channel, action) = action(c, &action_text, step, &event.name, first_touch);
         rows.push(Row {
             step: step.name.as_str().into(),
             action,
             channel,
-            draft_subject: drafter.render(3 * i + 1, &values),
-            draft_body: drafter.render(3 * i + 2, &values),
+            draft_subject,
+            draft_body,
             overdue_days,
             ..row(c, &p, due, overdue, &event.name, event.met_on)
         });
