@@ -232,10 +232,7 @@ impl<'a> Resolver<'a> {
     fn given_names_agree(&self, a: u32, b: u32) -> bool {
         let (a, b) = (&self.profiles[a as usize], &self.profiles[b as usize]);
         match (a.name.given.as_deref(), b.name.given.as_deref()) {
-            (Some(x), Some(y)) if x.len() > 1 && y.len() > 1 => matches!(
-                names::given(x, y),
-                names::GivenMatch::Exact | names::GivenMatch::Nickname | names::GivenMatch::Variant
-            ),
+            (Some(x), Some(y)) if x.len() > 1 && y.len() > 1 => names::given_agrees(x, y),
             _ => false,
         }
     }

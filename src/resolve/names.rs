@@ -1276,6 +1276,15 @@ fn is_nickname(ga: GivenName, gb: GivenName) -> bool {
     alike && fa.iter().any(|f| fb.contains(f))
 }
 
+/// Whether two folded given names are one name: equal, a nickname of the other, or another
+/// spelling of it (not an initial, a name cut short or a slip).
+pub fn given_agrees(a: &str, b: &str) -> bool {
+    matches!(
+        given(a, b),
+        GivenMatch::Exact | GivenMatch::Nickname | GivenMatch::Variant
+    )
+}
+
 /// Two nicknames of one formal name (Liz and Beth, Peggy and Maggie: Elizabeth, Margaret).
 /// Not one name by themselves (the lists give Bill and Bob for Robert too), but two records
 /// that share an address or a mobile and give two of them are not two people of a household:

@@ -283,21 +283,13 @@ pub(super) fn respell(name: &mut NameKey, emails: &[String], linkedin: Option<&s
         });
     let addresses = emails.iter().filter_map(|e| {
         let (local, _) = e.rsplit_once('@')?;
-        let letters = local
-            .trim_end_matches(|c: char| c.is_ascii_digit())
-            .trim_end_matches(['.', '_', '-']);
+        let (letters, _) = letters_and_number(local);
         Some(
             letters
                 .split(['.', '_', '-'])
                 .collect::<SmallVec<[&str; 4]>>(),
         )
     });
-    let agrees = |a: &str, b: &str| {
-        matches!(
-            names::given(a, b),
-            names::GivenMatch::Exact | names::GivenMatch::Nickname | names::GivenMatch::Variant
-        )
-    };
     for words in slug.into_iter().chain(addresses) {
         let [x, y] = words[..] else {
             continue;
@@ -314,7 +306,7 @@ pub(super) fn respell(name: &mut NameKey, emails: &[String], linkedin: Option<&s
             if g.is_empty() || f.is_empty() {
                 continue;
             }
-            if f != family && names::near(family, &f) && agrees(given, &g) {
+            if f != family && names::near(family, &f) && names::given_agrees(given, &g) {
                 name.family = Some(f.into());
                 name.family_starts = 0;
                 name.respelt = true;
@@ -497,9 +489,7 @@ pub(super) fn handle_key(handle: &str) -> CompactString {
 pub(super) fn address_numbers(emails: &[String]) -> impl Iterator<Item = (&str, &str)> {
     emails.iter().filter_map(|e| {
         let (local, _) = e.rsplit_once('@')?;
-        let letters = local.trim_end_matches(|c: char| c.is_ascii_digit());
-        let number = &local[letters.len()..];
-        let letters = letters.trim_end_matches(['.', '_', '-']);
+        let (letters, number) = letters_and_number(local);
         let plain = letters
             .bytes()
             .all(|b| b.is_ascii_alphabetic() || matches!(b, b'.' | b'_' | b'-'));
@@ -509,6 +499,14 @@ pub(super) fn address_numbers(emails: &[String]) -> impl Iterator<Item = (&str, 
             && letters.bytes().any(|b| b.is_ascii_alphabetic()))
         .then_some((letters, number))
     })
+}
+
+/// A local part as the letters before its number and the number (`maria.schmidt.7945`:
+/// `maria.schmidt`, `7945`); the number is empty where the local part ends in no digit.
+fn letters_and_number(local: &str) -> (&str, &str) {
+    let letters = local.trim_end_matches(|c: char| c.is_ascii_digit());
+    let number = &local[letters.len()..];
+    (letters.trim_end_matches(['.', '_', '-']), number)
 }
 
 /// Whether an address of `emails` has a number after letters that hold the family name or

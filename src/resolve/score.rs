@@ -1136,14 +1136,8 @@ fn written_from(local: &str, name: &NameKey) -> bool {
     let given = name.given.as_deref().unwrap_or_default();
     let family = name.family.as_deref().unwrap_or_default();
     let initial = |s: &str| s.get(..1).unwrap_or_default().to_string();
-    let is_given = |w: &str| {
-        !given.is_empty()
-            && (w == initial(given)
-                || matches!(
-                    names::given(w, given),
-                    GivenMatch::Exact | GivenMatch::Nickname | GivenMatch::Variant
-                ))
-    };
+    let is_given =
+        |w: &str| !given.is_empty() && (w == initial(given) || names::given_agrees(w, given));
     // A word of a family name of several is written alone (`rodriguez.j` of José Rodríguez
     // García).
     let parts = super::block::family_words(family, name.family_starts);

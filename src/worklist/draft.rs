@@ -147,10 +147,13 @@ pub struct Drafter {
     env: Environment<'static>,
     /// The templates' names in the environment: their numbers, written once.
     names: Vec<String>,
+    /// The names of the templates each three joined ([`Drafter::render_three`]), the first
+    /// three's first.
+    joined: Vec<String>,
 }
 
-/// What parts the three templates of a step in one: a character no template or text of a
-/// contact holds, as a rule (and where one does, each is rendered alone).
+/// The character that parts the three templates of a step joined into one: one no template or
+/// text of a contact holds, as a rule (and where one does, each is rendered alone).
 const PART: char = '\u{1e}';
 
 impl Drafter {
@@ -166,11 +169,13 @@ impl Drafter {
             let _ = env.add_template_owned(i.to_string(), t.clone());
             names.push(i.to_string());
         }
+        let mut joined = Vec::new();
         for (i, three) in templates.chunks_exact(3).enumerate() {
-            let joined = three.join(&PART.to_string());
-            let _ = env.add_template_owned(format!("joined {}", 3 * i), joined);
+            let name = format!("joined {}", 3 * i);
+            let _ = env.add_template_owned(name.clone(), three.join(&PART.to_string()));
+            joined.push(name);
         }
-        Drafter { env, names }
+        Drafter { env, names, joined }
     }
 
     /// Renders templates `first`, `first + 1` and `first + 2` (`first` a multiple of three),
@@ -185,7 +190,8 @@ impl Drafter {
                 self.render(first + 2, values),
             ]
         };
-        let Ok(template) = self.env.get_template(&format!("joined {first}")) else {
+        let Some(Ok(template)) = self.joined.get(first / 3).map(|n| self.env.get_template(n))
+        else {
             return one_by_one();
         };
         let Ok(text) = template.render(values) else {
