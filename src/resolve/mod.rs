@@ -740,6 +740,50 @@ mod tests {
     }
 
     #[test]
+    fn a_full_name_several_people_here_bear_weighs_no_more_than_its_rarity() {
+        // Max Schmidt at Globex, on a badge and in LinkedIn; more Max Schmidts at four other
+        // employers, and Globex the employer of nearly everyone else. Given and family names weighed apart say
+        // more than the one full name that five people here bear.
+        let mut records = vec![
+            record("Max", "Schmidt", "Globex"),
+            record("Max", "Schmidt", "Globex"),
+        ];
+        for org in ["Acme", "Initech", "Hooli", "Vandelay"] {
+            records.push(record("Max", "Schmidt", org));
+        }
+        let syllables = ["ka", "lo", "mi", "ne", "su", "ta", "ro", "vi", "de", "ba"];
+        for i in 0..400 {
+            let family = format!(
+                "{}{}{}",
+                syllables[i % 10],
+                syllables[i / 10 % 10],
+                syllables[i / 100]
+            );
+            records.push(record(
+                ["Anna", "Jan", "Li", "Omar"][i % 4],
+                &family,
+                "Globex",
+            ));
+        }
+        // Two cards of one Siobhán Dorbergjoez, who moved from Stergo to Anda: her name at two
+        // employers is hers alone.
+        records.push(record("Siobhán", "Dorbergjoez", "Stergo Robotics"));
+        records.push(record("Siobhan", "Dorbergjoez", "Anda Analytics"));
+        let resolver = Resolver::new(&records);
+        let why = resolver.explain(0, 1).waterfall();
+        assert!(
+            why.contains("the full name is borne by 5 people here"),
+            "{why}"
+        );
+        let moved = resolver.explain(406, 407).waterfall();
+        assert!(!moved.contains("the full name is borne"), "{moved}");
+        drop(resolver);
+        let groups = groups_of(&mut records);
+        assert!(groups.contains(&vec![0]), "{why}");
+        assert!(groups.contains(&vec![406, 407]), "{moved}");
+    }
+
+    #[test]
     fn a_rare_name_at_two_employers_is_one_person_who_moved_and_a_common_one_is_not() {
         let moved = [
             record("Siobhán", "Dorbergjoez", "Stergo Robotics"),

@@ -188,6 +188,9 @@ levels! {
     FamilyDiffer: Family, bits(-10.0, 0.99);
     /// A record with no employer, against the one person here of its full name.
     LoneName: Family, Prior::Fixed(5.0);
+    /// A full name borne by several people here: the given and family names weigh together
+    /// what the full name's rarity says ([`super::score`]). Fixed: the weight is the gap.
+    NameCommon: Family, Prior::Fixed(0.0);
     /// Father and son of one name: a refusal.
     GenerationDiffer: Generation, Prior::Fixed(-20.0);
     MiddleEqual: Middle, bits(2.0, 0.05);

@@ -11,7 +11,7 @@ use super::stats::{Counts, Stats};
 use crate::model::Record;
 
 /// Raised whenever the bytes change shape: a snapshot of another version is not read.
-const MAGIC: &[u8] = b"rolo snapshot 3\n";
+const MAGIC: &[u8] = b"rolo snapshot 4\n";
 
 /// What a resolve learned of its data; see the module's documentation.
 #[derive(Debug, Default)]

@@ -26,6 +26,9 @@ pub struct Stats {
     pub(super) handles: Counts,
     /// The numbers in addresses ([`super::profile::address_numbers`]), each once a record.
     pub(super) numbers: Counts,
+    /// Full names ([`Keys::full_name`]) counted by the people who bear them, as family names
+    /// are ([`family_bearers`]).
+    pub(super) full_names: Counts,
     /// Full names ([`Keys::full_name`]) no one else bears ([`lone_names`]).
     pub(super) lone_names: rustc_hash::FxHashSet<u64>,
     pub(super) postcodes: Counts,
@@ -214,13 +217,30 @@ fn formal_given(profiles: &mut [Profile], given: &Counts) {
 /// distinct organizations. Ten records of one Jürgen Figoteer make the name no more common;
 /// three given names with it, or one at three companies, make it several people's.
 pub(super) fn family_bearers(profiles: &[Profile]) -> Counts {
+    bearers(profiles, |k| (k.family, k.given))
+}
+
+/// Full names counted by the people who bear them, as far as the data tells: the distinct
+/// organizations seen with each (Bob and Robert Smith counted as one name).
+pub(super) fn full_name_bearers(profiles: &[Profile]) -> Counts {
+    bearers(profiles, |k| (k.full_name(), 1))
+}
+
+/// Values counted by the people who bear them: `key` gives the value and a name within it
+/// (a family name and a given name); each name counts once per organization seen with it,
+/// once without one where it is never seen with one, and an initial not at all.
+fn bearers(profiles: &[Profile], key: impl Fn(&Keys) -> (u64, u64) + Sync) -> Counts {
     use rayon::prelude::*;
-    // (family, given, organization or 0) seen, as hashes, sorted: each family's are one run,
-    // and within it each given name's.
+    // (value, name, organization or 0) seen, as hashes, sorted: each value's are one run,
+    // and within it each name's.
     let mut seen: Vec<(u64, u64, u64)> = profiles
         .par_iter()
         .filter(|p| p.name.family.is_some() && p.name.given.is_some())
-        .map(|p| (p.keys.family, p.keys.given, p.keys.org))
+        .map(|p| {
+            let (value, name) = key(&p.keys);
+            (value, name, p.keys.org)
+        })
+        .filter(|&(value, _, _)| value != 0)
         .collect();
     seen.par_sort_unstable();
     seen.dedup();
@@ -233,15 +253,27 @@ pub(super) fn family_bearers(profiles: &[Profile]) -> Counts {
             if given[0].1 == 0 {
                 continue;
             }
-            let orgs = given.iter().filter(|t| t.2 != 0).count() as u32;
-            let bare = given.iter().any(|t| t.2 == 0);
-            bearers += if orgs > 0 { orgs } else { u32::from(bare) };
+            bearers += people(given.iter().map(|t| t.2));
         }
         let n = bearers.max(1);
         counts.of.insert(family[0].0, n);
         counts.total += n;
     }
     counts
+}
+
+/// The people the records of one name stand for, from the organizations they name (0 for
+/// none), sorted: one for each organization, or one where none names any.
+fn people(orgs: impl Iterator<Item = u64>) -> u32 {
+    let mut seen = 0;
+    let mut last = 0;
+    for org in orgs {
+        if org != 0 && org != last {
+            seen += 1;
+        }
+        last = org;
+    }
+    seen.max(1)
 }
 
 /// Bits of evidence that agreeing on a value with this share of the records gives.
@@ -257,6 +289,8 @@ const COMMON_GIVEN_SHARE: f64 = 1.0 / 50.0;
 /// The share of a typical given name, family name and organization among people at large.
 const TYPICAL_GIVEN: f64 = 1.0 / 200.0;
 const TYPICAL_FAMILY: f64 = 1.0 / 2000.0;
+/// The share of a typical full name among people at large.
+pub(super) const TYPICAL_FULL_NAME: f64 = TYPICAL_GIVEN * TYPICAL_FAMILY;
 const TYPICAL_ORG: f64 = 1.0 / 1000.0;
 const TYPICAL_TITLE: f64 = 1.0 / 100.0;
 /// The share of a typical address handle: about a full name's.
@@ -356,6 +390,7 @@ impl Stats {
             phones,
             one_name_phones,
             titles,
+            full_names: full_name_bearers(profiles),
             lone_names: lone_names(profiles),
             postcodes: places(|x| &x.postcode),
             localities: places(|x| &x.locality),
@@ -367,7 +402,7 @@ impl Stats {
     }
 
     /// The counts, in the order a snapshot keeps them.
-    pub(super) fn counts(&self) -> [&Counts; 12] {
+    pub(super) fn counts(&self) -> [&Counts; 13] {
         [
             &self.given,
             &self.family,
@@ -381,10 +416,11 @@ impl Stats {
             &self.regions,
             &self.handles,
             &self.numbers,
+            &self.full_names,
         ]
     }
 
-    pub(super) fn counts_mut(&mut self) -> [&mut Counts; 12] {
+    pub(super) fn counts_mut(&mut self) -> [&mut Counts; 13] {
         [
             &mut self.given,
             &mut self.family,
@@ -398,6 +434,7 @@ impl Stats {
             &mut self.regions,
             &mut self.handles,
             &mut self.numbers,
+            &mut self.full_names,
         ]
     }
 
@@ -496,6 +533,14 @@ impl Stats {
                 self.lone_names.insert(name);
             } else {
                 self.lone_names.remove(&name);
+            }
+            // The name's people as the subset counts them; not fewer than counted before,
+            // when a name too common to block on left some of its records out.
+            let counted = people(bearers.iter().map(|b| b.1));
+            let before = self.full_names.of.entry(name).or_default();
+            if counted > *before {
+                self.full_names.total += counted - *before;
+                *before = counted;
             }
         }
     }
