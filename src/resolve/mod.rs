@@ -50,7 +50,7 @@ pub use score::{Band, Score};
 pub use snapshot::Snapshot;
 use stats::Stats;
 
-/// A family name borne by at most this many people here (the pair's own two, at two employers)
+/// A full name borne by at most this many people here (the pair's own two, at two employers)
 /// is one person's when a name alone joins records of two employers ([`Resolver::one_rare_name`]).
 const RARE_NAME_BEARERS: u32 = 2;
 
@@ -212,8 +212,11 @@ impl<'a> Resolver<'a> {
     }
 
     /// The two records bear one full name (Bob and Robert alike) whose family name is not
-    /// common at large and no one else here bears: one person seen at two employers, as a job
-    /// change leaves them, not two people of a common name.
+    /// common at large and that no one else here bears, and their addresses are not numbered
+    /// apart: one person seen at two employers, as a job change leaves them, not two people of
+    /// a common name. Others may bear the family name (Aoife Dorbergjoez is not Siobhán's
+    /// namesake); a person who moved keeps the number after the name in their addresses
+    /// (`yusuf.bebergez158236@` at both), where namesakes' numbers differ.
     fn one_rare_name(&self, x: u32, y: u32) -> bool {
         let (a, b) = (&self.profiles[x as usize], &self.profiles[y as usize]);
         let name = a.keys.full_name();
@@ -224,7 +227,8 @@ impl<'a> Resolver<'a> {
                 .family
                 .as_deref()
                 .is_some_and(names::is_common_family_name)
-            && self.stats.family.count_hashed(a.keys.family) <= RARE_NAME_BEARERS
+            && self.stats.full_names.count_hashed(name) <= RARE_NAME_BEARERS
+            && !score::numbered_apart_by_name(a, b)
     }
 
     /// Whether two records bear one given name: equal, a nickname of the other, or another
@@ -798,10 +802,19 @@ mod tests {
         assert!(resolver.one_rare_name(4, 5), "Bob and Robert are one name");
         assert!(!resolver.one_rare_name(2, 3), "Smith is common at large");
         assert!(!resolver.one_rare_name(0, 4), "two names");
-        // A third bearer of the family name here: the two may be either of two people.
-        let mut three = moved.to_vec();
-        three.push(record("Aoife", "Dorbergjoez", "Vijo Labs"));
-        let resolver = Resolver::new(&three);
-        assert!(!resolver.one_rare_name(0, 1));
+        // Another bearer of the family name is no namesake.
+        let mut more = moved.to_vec();
+        more.push(record("Aoife", "Dorbergjoez", "Vijo Labs"));
+        assert!(Resolver::new(&more).one_rare_name(0, 1));
+        // A third bearer of the full name here: the two may be either of two people.
+        more.push(record("Siobhán", "Dorbergjoez", "Vijo Labs"));
+        assert!(!Resolver::new(&more).one_rare_name(0, 1));
+        // Addresses numbered apart after the name: namesakes, as one who moved keeps hers.
+        let mut numbered = moved.to_vec();
+        numbered[0].emails = vec!["siobhan.dorbergjoez4417@stergo.example".into()].into();
+        numbered[1].emails = vec!["sdorbergjoez90210@anda.example".into()].into();
+        assert!(!Resolver::new(&numbered).one_rare_name(0, 1));
+        numbered[1].emails = vec!["sdorbergjoez4417@anda.example".into()].into();
+        assert!(Resolver::new(&numbered).one_rare_name(0, 1));
     }
 }

@@ -513,8 +513,9 @@ fn letters_and_number(local: &str) -> (&str, &str) {
 /// the given name (three letters or more): a quick test, with no name's forms looked up.
 fn numbered_after_name(emails: &[String], name: &NameKey) -> bool {
     let parts = [name.family.as_deref(), name.given.as_deref()];
-    // Addresses are kept in lower case.
+    // Folded as names are (`dorbergjoez` as `dorbergjoz`, the `e` after `o` left out).
     address_numbers(emails).any(|(letters, _)| {
+        let letters = names::fold(letters);
         parts
             .iter()
             .flatten()

@@ -1358,7 +1358,7 @@ fn shared_number<'p>(a: &'p Profile, b: &'p Profile) -> Option<(&'p str, &'p str
 /// `numbered`), and share no number.
 ///
 /// [`Keys`]: super::profile::Keys
-fn numbered_apart_by_name(a: &Profile, b: &Profile) -> bool {
+pub(super) fn numbered_apart_by_name(a: &Profile, b: &Profile) -> bool {
     let (ka, kb) = (a.keys.numbers(), b.keys.numbers());
     a.keys.numbered && b.keys.numbered && !ka.iter().any(|h| kb.contains(h))
 }
