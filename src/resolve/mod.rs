@@ -788,6 +788,27 @@ mod tests {
     }
 
     #[test]
+    fn a_slip_is_told_in_the_letters_as_written_where_folding_drops_an_e() {
+        // Folding reads `oe` and `ue` as `o` and `u` (Müller, Mueller): Chloé folds to `chlo`
+        // and Cholé to `chole`, two letters apart, where as written they are two letters
+        // swapped.
+        let why = |(g1, f1): (&str, &str), (g2, f2): (&str, &str)| {
+            let records = [record(g1, f1, "Acme"), record(g2, f2, "Acme")];
+            Resolver::new(&records).explain(0, 1).waterfall()
+        };
+        let given = why(("Chloé", "Garcia"), ("Cholé", "Garcia"));
+        assert!(given.contains("given name typo (chlo / chole)"), "{given}");
+        let family = why(("Patricia", "Nguyen"), ("Patricia", "Ngyuen"));
+        assert!(
+            family.contains("family name typo (nguyen / ngyun)"),
+            "{family}"
+        );
+        // Two slips as written are not one: Michael and Michelle are two people.
+        let two = why(("Michael", "Johnson"), ("Michelle", "Johnson"));
+        assert!(two.contains("given names differ"), "{two}");
+    }
+
+    #[test]
     fn a_rare_name_at_two_employers_is_one_person_who_moved_and_a_common_one_is_not() {
         let moved = [
             record("Siobhán", "Dorbergjoez", "Stergo Robotics"),

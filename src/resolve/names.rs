@@ -484,6 +484,17 @@ pub fn fold(s: &str) -> String {
 /// a word starts at byte `i`; positions past 31 are not kept). Words are parted where `part`
 /// holds of a character (a space, a hyphen).
 pub fn fold_parts(s: &str, part: fn(char) -> bool) -> (String, u32) {
+    fold_with(s, part, true)
+}
+
+/// [`fold`] without reading `ae`, `oe`, `ue` as `a`, `o`, `u`: the letters as written, for
+/// telling a slip where that reading left one letter out and not the other (Chloé, Cholé:
+/// `chlo`, `chole`; Ngyuen, Nguyen).
+pub fn fold_as_written(s: &str) -> String {
+    fold_with(s, |_| false, false).0
+}
+
+fn fold_with(s: &str, part: fn(char) -> bool, umlauts: bool) -> (String, u32) {
     let mut starts = 0u32;
     let mut out = String::with_capacity(s.len());
     let mut previous = ' ';
@@ -503,7 +514,7 @@ pub fn fold_parts(s: &str, part: fn(char) -> bool) -> (String, u32) {
         // transliteration): an `e` after one of those letters is left out.
         for c in ascii.chars().filter(char::is_ascii_alphabetic) {
             let c = c.to_ascii_lowercase();
-            if !(c == 'e' && matches!(previous, 'a' | 'o' | 'u')) {
+            if !(umlauts && c == 'e' && matches!(previous, 'a' | 'o' | 'u')) {
                 out.push(c);
             }
             previous = c;
@@ -615,9 +626,20 @@ pub struct NameKey {
     /// A slip in the name was put right as the record's own LinkedIn profile or address spells
     /// it ([`super::profile::respell`]).
     pub respelt: bool,
+    /// The given and family names folded as written ([`fold_as_written`]), where folding left
+    /// out an `e` after `a`, `o` or `u`: few names, hence one pointer.
+    pub as_written: Option<Box<(Option<CompactString>, Option<CompactString>)>>,
 }
 
 impl NameKey {
+    /// The given and family names as written ([`NameKey::as_written`]), where they differ
+    /// from the folded ones.
+    pub fn written(&self) -> (Option<&str>, Option<&str>) {
+        self.as_written
+            .as_deref()
+            .map_or((None, None), |(g, f)| (g.as_deref(), f.as_deref()))
+    }
+
     /// The given name with what comparing it needs, if there is one.
     pub fn given_name(&self) -> Option<GivenName<'_>> {
         self.given.as_deref().map(|name| GivenName {
@@ -658,7 +680,18 @@ impl NameKey {
             .middle
             .as_deref()
             .and_then(|m| m.split_whitespace().map(fold).find(|m| !m.is_empty()));
+        let as_written = |folded: &Option<CompactString>, s: &Option<CompactString>| {
+            folded.as_ref().and_then(|folded| {
+                let written = fold_as_written(s.as_deref()?);
+                (written != folded.as_str()).then(|| CompactString::from(written))
+            })
+        };
+        let written = (
+            as_written(&given, &r.name.given),
+            as_written(&family, &r.name.family),
+        );
         let mut key = NameKey {
+            as_written: (written.0.is_some() || written.1.is_some()).then(|| Box::new(written)),
             given,
             family,
             given_starts,
@@ -1104,6 +1137,12 @@ fn part_slip(part: &str, whole: &str, starts: u32) -> bool {
         from = to;
         edit(part, word).is_some() && slip(part, word)
     })
+}
+
+/// Two names one typing slip apart ([`slip`], one letter dropped, added, changed or two
+/// swapped; not two slips) that are not a man's and a woman's (Michael, Michelle).
+pub fn one_slip_apart(a: &str, b: &str) -> bool {
+    edit(a, b).is_some() && slip(a, b) && !gendered_ending(a, b)
 }
 
 /// One typing slip apart, in names that start alike: a letter dropped or added (four letters

@@ -310,6 +310,8 @@ pub(super) fn respell(name: &mut NameKey, emails: &[String], linkedin: Option<&s
                 name.family = Some(f.into());
                 name.family_starts = 0;
                 name.respelt = true;
+                // The name is now the profile's or address's spelling, folded.
+                name.as_written = None;
                 name.index();
                 return;
             }
@@ -322,6 +324,8 @@ pub(super) fn respell(name: &mut NameKey, emails: &[String], linkedin: Option<&s
                 name.given = Some(g.into());
                 name.given_starts = 0;
                 name.respelt = true;
+                // The name is now the profile's or address's spelling, folded.
+                name.as_written = None;
                 name.index();
                 return;
             }

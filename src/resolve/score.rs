@@ -943,8 +943,20 @@ impl<'p> Names<'p> {
     fn of(a: &'p Profile, b: &'p Profile) -> Names<'p> {
         let (a, b) = (&a.name, &b.name);
         let readings = a.unsure_reading != b.unsure_reading;
+        // Names that differ as folded may be one slip apart as written, where folding left
+        // an `e` out of one (Chloé, Cholé: `chlo`, `chole`).
+        let slip_as_written = |x: &str, y: &str, part: fn(&NameKey) -> Option<&str>| {
+            (a.as_written.is_some() || b.as_written.is_some())
+                && names::one_slip_apart(part(a).unwrap_or(x), part(b).unwrap_or(y))
+        };
         let given = match (a.given_name(), b.given_name()) {
             (Some(x), Some(y)) => Some((x.name, y.name, names::given_parts(x, y)))
+                .map(|(x, y, m)| match m {
+                    GivenMatch::Differ if slip_as_written(x, y, |n| n.written().0) => {
+                        (x, y, GivenMatch::Slip)
+                    }
+                    m => (x, y, m),
+                })
                 .filter(|&(_, _, m)| !(readings && m == GivenMatch::Differ)),
             _ => None,
         };
@@ -959,10 +971,15 @@ impl<'p> Names<'p> {
                 (Some(x), Some(y)) => Some((
                     x.as_str(),
                     y.as_str(),
-                    names::family_keyed(
+                    match names::family_keyed(
                         (x, a.family_starts, &a.family_key),
                         (y, b.family_starts, &b.family_key),
-                    ),
+                    ) {
+                        FamilyMatch::Differ if slip_as_written(x, y, |n| n.written().1) => {
+                            FamilyMatch::Slip
+                        }
+                        m => m,
+                    },
                 ))
                 .filter(|&(_, _, m)| !(readings && m == FamilyMatch::Differ)),
                 _ => None,
