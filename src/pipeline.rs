@@ -103,6 +103,7 @@ pub fn run(settings: &RunSettings, reporter: &dyn Reporter) -> Outcome {
         rejects.extend(read.rejects);
     }
     timings.push(Timing::since("read and normalize", started));
+    crate::normalize::phone::forget();
     crate::memory::give_back();
     let started = std::time::Instant::now();
     reporter.stage("resolving");

@@ -23,13 +23,6 @@ pub struct Phone {
 /// person's mobile appears in file after file, and libphonenumber's validation is the costliest
 /// step of normalizing.
 pub fn normalize(raw: &str, region: Id) -> Result<Phone, String> {
-    use std::cell::RefCell;
-    /// Enough for the distinct numbers of a large import; the cache starts over when full.
-    const REMEMBERED: usize = 1 << 16;
-    type Remembered = rustc_hash::FxHashMap<Box<str>, Result<Phone, String>>;
-    thread_local! {
-        static CACHE: RefCell<(usize, rustc_hash::FxHashMap<Id, Remembered>)> = RefCell::default();
-    }
     CACHE.with_borrow_mut(|(count, cache)| {
         if let Some(known) = cache.get(&region).and_then(|c| c.get(raw)) {
             return known.clone();
@@ -46,6 +39,25 @@ pub fn normalize(raw: &str, region: Id) -> Result<Phone, String> {
             .insert(raw.into(), result.clone());
         result
     })
+}
+
+/// Enough for the distinct numbers of a large import; the cache starts over when full.
+const REMEMBERED: usize = 1 << 16;
+type Remembered = rustc_hash::FxHashMap<Box<str>, Result<Phone, String>>;
+thread_local! {
+    /// What [`normalize`] remembers: how many results, and each by region and raw value.
+    static CACHE: std::cell::RefCell<(usize, rustc_hash::FxHashMap<Id, Remembered>)> =
+        std::cell::RefCell::default();
+}
+
+/// Forgets the numbers [`normalize`] remembered, on every thread: once the files are read,
+/// their memory is better spent resolving (up to 65,536 results a thread).
+pub fn forget() {
+    fn clear() {
+        CACHE.with_borrow_mut(|remembered| *remembered = Default::default());
+    }
+    rayon::broadcast(|_| clear());
+    clear();
 }
 
 fn normalize_uncached(raw: &str, region: Id) -> Result<Phone, String> {
