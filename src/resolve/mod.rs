@@ -746,8 +746,8 @@ mod tests {
     #[test]
     fn a_full_name_several_people_here_bear_weighs_no_more_than_its_rarity() {
         // Max Schmidt at Globex, on a badge and in LinkedIn; more Max Schmidts at four other
-        // employers, and Globex the employer of nearly everyone else. Given and family names weighed apart say
-        // more than the one full name that five people here bear.
+        // employers, and Globex the employer of nearly everyone else. Given and family names
+        // weighed apart say more than the one full name that five people here bear.
         let mut records = vec![
             record("Max", "Schmidt", "Globex"),
             record("Max", "Schmidt", "Globex"),

@@ -484,7 +484,8 @@ pub fn fold(s: &str) -> String {
 /// a word starts at byte `i`; positions past 31 are not kept). Words are parted where `part`
 /// holds of a character (a space, a hyphen).
 pub fn fold_parts(s: &str, part: fn(char) -> bool) -> (String, u32) {
-    fold_with(s, part, true)
+    let (folded, starts, _) = fold_with(s, part, true);
+    (folded, starts)
 }
 
 /// [`fold`] without reading `ae`, `oe`, `ue` as `a`, `o`, `u`: the letters as written, for
@@ -494,8 +495,11 @@ pub fn fold_as_written(s: &str) -> String {
     fold_with(s, |_| false, false).0
 }
 
-fn fold_with(s: &str, part: fn(char) -> bool, umlauts: bool) -> (String, u32) {
+/// [`fold_parts`], reading `ae`, `oe`, `ue` as `a`, `o`, `u` where `umlauts` says so; with
+/// whether that left an `e` out.
+fn fold_with(s: &str, part: fn(char) -> bool, umlauts: bool) -> (String, u32, bool) {
     let mut starts = 0u32;
+    let mut dropped = false;
     let mut out = String::with_capacity(s.len());
     let mut previous = ' ';
     let mut pending = false;
@@ -514,14 +518,16 @@ fn fold_with(s: &str, part: fn(char) -> bool, umlauts: bool) -> (String, u32) {
         // transliteration): an `e` after one of those letters is left out.
         for c in ascii.chars().filter(char::is_ascii_alphabetic) {
             let c = c.to_ascii_lowercase();
-            if !(umlauts && c == 'e' && matches!(previous, 'a' | 'o' | 'u')) {
+            if umlauts && c == 'e' && matches!(previous, 'a' | 'o' | 'u') {
+                dropped = true;
+            } else {
                 out.push(c);
             }
             previous = c;
         }
         pending = true;
     }
-    (out, starts)
+    (out, starts, dropped)
 }
 
 /// Korean family names in Hangul with the Latin spellings their bearers use, the usual one
@@ -662,36 +668,31 @@ impl NameKey {
     }
 
     pub fn of(r: &Record) -> NameKey {
+        // The folded name, where its words start, and the name as written where folding left
+        // an `e` out of it.
         let f = |s: &Option<CompactString>, part: fn(char) -> bool| {
             s.as_deref()
-                .map(|s| fold_parts(s, part))
-                .filter(|(s, _)| !s.is_empty())
-                .map_or((None, 0), |(s, starts)| {
-                    (Some(CompactString::from(s)), starts)
+                .map(|s| (s, fold_with(s, part, true)))
+                .filter(|(_, (folded, _, _))| !folded.is_empty())
+                .map_or((None, 0, None), |(s, (folded, starts, dropped))| {
+                    let written = dropped.then(|| CompactString::from(fold_as_written(s)));
+                    (Some(CompactString::from(folded)), starts, written)
                 })
         };
         // A given name's words parted by spaces are one name said in full or in part (José
         // Luis, José); parted by a hyphen, one name of its own (Jean-Pierre, Jean).
-        let (given, given_starts) = f(&r.name.given, |c| c == '-');
-        let (family, family_starts) = f(&r.name.family, |c| c == '-' || c.is_whitespace());
+        let (given, given_starts, given_written) = f(&r.name.given, |c| c == '-');
+        let (family, family_starts, family_written) =
+            f(&r.name.family, |c| c == '-' || c.is_whitespace());
         // The first middle name, folded: its initial, and the name in full where it is more.
         let middle = r
             .name
             .middle
             .as_deref()
             .and_then(|m| m.split_whitespace().map(fold).find(|m| !m.is_empty()));
-        let as_written = |folded: &Option<CompactString>, s: &Option<CompactString>| {
-            folded.as_ref().and_then(|folded| {
-                let written = fold_as_written(s.as_deref()?);
-                (written != folded.as_str()).then(|| CompactString::from(written))
-            })
-        };
-        let written = (
-            as_written(&given, &r.name.given),
-            as_written(&family, &r.name.family),
-        );
         let mut key = NameKey {
-            as_written: (written.0.is_some() || written.1.is_some()).then(|| Box::new(written)),
+            as_written: (given_written.is_some() || family_written.is_some())
+                .then(|| Box::new((given_written, family_written))),
             given,
             family,
             given_starts,

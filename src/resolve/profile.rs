@@ -306,23 +306,28 @@ pub(super) fn respell(name: &mut NameKey, emails: &[String], linkedin: Option<&s
             if g.is_empty() || f.is_empty() {
                 continue;
             }
-            if f != family && names::near(family, &f) && names::given_agrees(given, &g) {
-                name.family = Some(f.into());
-                name.family_starts = 0;
-                name.respelt = true;
-                // The name is now the profile's or address's spelling, folded.
-                name.as_written = None;
-                name.index();
-                return;
-            }
-            if f == family
+            // The part the profile or address spells right: the family name, or the given.
+            let right = if f != family && names::near(family, &f) && names::given_agrees(given, &g)
+            {
+                Some((false, f))
+            } else if f == family
                 && g != given
                 && names::near(given, &g)
                 && !names::is_given_name(given)
                 && names::is_given_name(&g)
             {
-                name.given = Some(g.into());
-                name.given_starts = 0;
+                Some((true, g))
+            } else {
+                None
+            };
+            if let Some((is_given, spelling)) = right {
+                let (part, starts) = if is_given {
+                    (&mut name.given, &mut name.given_starts)
+                } else {
+                    (&mut name.family, &mut name.family_starts)
+                };
+                *part = Some(spelling.into());
+                *starts = 0;
                 name.respelt = true;
                 // The name is now the profile's or address's spelling, folded.
                 name.as_written = None;

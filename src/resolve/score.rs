@@ -632,7 +632,7 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
 /// likelier than a Max and a Schmidt apart say.
 fn common_name(s: &mut Scorer, name_bits: f64, ka: &Keys, kb: &Keys, stats: &Stats) {
     let name = ka.full_name();
-    if name == 0 || name != kb.full_name() {
+    if ka.family != kb.family || ka.given != kb.given || name == 0 {
         return;
     }
     // Bearers are counted by organization, so one person who changed jobs counts twice: the
