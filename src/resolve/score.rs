@@ -1251,9 +1251,11 @@ fn one_scheme_own_given(x: &str, y: &str, a: &NameKey, b: &NameKey) -> bool {
 }
 
 /// Two local parts that differ only in their digits (`jsmith2`, `jsmith3`; `j.doe13094`,
-/// `j.doe13096`; `jsmith`, `jsmith2`; `psharma354`, `psharma3544`): a mail system numbering
-/// namesakes, not a slip. The letters of an address are a name, typed and misread; its number
-/// is the one thing that sets namesakes apart, and a digit more or less is another person's.
+/// `j.doe13096`; `jsmith`, `jsmith2`; `psharma35`, `psharma354`; `smith.r8490`,
+/// `smith.r84890`): a mail system numbering namesakes, not a slip. The letters of an address
+/// are a name, typed and misread; its number is the one thing that sets namesakes apart, and a
+/// digit more or less is another person's. Except the last digit of a long number cut off
+/// ([`last_digit_cut`]).
 fn numbered_apart(a: &str, b: &str) -> bool {
     let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
     let letters = |s: &str| {
@@ -1261,7 +1263,26 @@ fn numbered_apart(a: &str, b: &str) -> bool {
             .filter(|c| !c.is_ascii_digit())
             .collect::<String>()
     };
-    digits(a) != digits(b) && letters(a) == letters(b)
+    digits(a) != digits(b) && letters(a) == letters(b) && !last_digit_cut(a, b)
+}
+
+/// The digits a number must keep, its last cut off, to be read as cut short: a mail system
+/// numbers one name's namesakes in order (`jsmith12`, `jsmith123` both exist where a hundred
+/// J. Smiths do), but no system numbers a thousand of one name, and two namesakes' own numbers
+/// (a year, a staff number) one the other with a digit more happen once in thousands of pairs.
+const CUT_NUMBER_KEEPS: usize = 3;
+
+/// One local part is the other with the last digit of its number cut off (`anna34357`,
+/// `anna3435`), the shorter keeping [`CUT_NUMBER_KEEPS`] digits or more: a field cut short, a
+/// digit the card scanner lost at the card's edge. On generator 1's 200,000 people 1,276 pairs
+/// of one person's addresses are this, against one pair of namesakes' of generator 2 (where
+/// ten namesakes' numbers differ by a digit elsewhere than the end).
+fn last_digit_cut(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    long.len() == short.len() + 1
+        && long.starts_with(short)
+        && long.ends_with(|c: char| c.is_ascii_digit())
+        && short.bytes().rev().take_while(u8::is_ascii_digit).count() >= CUT_NUMBER_KEEPS
 }
 
 /// Two addresses at one domain whose local parts differ by one slip (`jane.doe`, `jane.do`): a
@@ -1743,18 +1764,29 @@ mod tests {
         let s = pair(a, b, &[]);
         assert!(!has(&s, "email one slip apart"), "{}", s.waterfall());
         assert!(has(&s, "different addresses at globex.example"));
-        // A digit more: the mail system's next namesake, not a digit the scanner dropped.
-        let longer = pair(
-            "Priya Sharma | Globex | psharma354@globex.example",
-            "Priya Sharma | Globex | psharma3544@globex.example",
+        // A digit more: the mail system's next namesake, not a digit the scanner dropped;
+        // so is a digit more within a long number.
+        for (x, y) in [("psharma35", "psharma354"), ("psharma3544", "psharma35244")] {
+            let longer = pair(
+                &format!("Priya Sharma | Globex | {x}@globex.example"),
+                &format!("Priya Sharma | Globex | {y}@globex.example"),
+                &[],
+            );
+            assert!(
+                !has(&longer, "email one slip apart"),
+                "{}",
+                longer.waterfall()
+            );
+            assert_ne!(longer.band(), Band::Merge, "{}", longer.waterfall());
+        }
+        // The last digit of a long number cut off: a field cut short, one person's address.
+        let cut = pair(
+            "Deborah Walsh | Wensum Ltd | deborah8722@wensum.example",
+            "Deborah Walsh | Wensum Corporation | deborah872@wensum.example",
             &[],
         );
-        assert!(
-            !has(&longer, "email one slip apart"),
-            "{}",
-            longer.waterfall()
-        );
-        assert_ne!(longer.band(), Band::Merge, "{}", longer.waterfall());
+        assert!(has(&cut, "email one slip apart"), "{}", cut.waterfall());
+        assert_eq!(cut.band(), Band::Merge, "{}", cut.waterfall());
         let slip = pair(
             a,
             "Priya Selvaraj | Globex | priya.selvraj11901@globex.example",
