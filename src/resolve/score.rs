@@ -40,6 +40,12 @@ const PHONE_OWN_HOLDERS: u32 = 3;
 /// card scanner reads a switchboard printed without its extension on thousands of cards).
 const PHONE_LINE_HOLDERS: u32 = 20;
 
+/// The digits a number must keep, its last cut off, to be read as cut short: a mail system
+/// numbers one name's namesakes in order (`jsmith12`, `jsmith123` both exist where a hundred
+/// J. Smiths do), but no system numbers a thousand of one name, and two namesakes' own numbers
+/// (a year, a staff number) one the other with a digit more happen once in thousands of pairs.
+const CUT_NUMBER_KEEPS: usize = 3;
+
 /// One piece of evidence about a pair.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Evidence {
@@ -1265,12 +1271,6 @@ fn numbered_apart(a: &str, b: &str) -> bool {
     };
     digits(a) != digits(b) && letters(a) == letters(b) && !last_digit_cut(a, b)
 }
-
-/// The digits a number must keep, its last cut off, to be read as cut short: a mail system
-/// numbers one name's namesakes in order (`jsmith12`, `jsmith123` both exist where a hundred
-/// J. Smiths do), but no system numbers a thousand of one name, and two namesakes' own numbers
-/// (a year, a staff number) one the other with a digit more happen once in thousands of pairs.
-const CUT_NUMBER_KEEPS: usize = 3;
 
 /// One local part is the other with the last digit of its number cut off (`anna34357`,
 /// `anna3435`), the shorter keeping [`CUT_NUMBER_KEEPS`] digits or more: a field cut short, a
