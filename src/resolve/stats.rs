@@ -356,10 +356,6 @@ impl Stats {
                     .collect(),
             )
         };
-        let ((family, org), ((org_heads, (phones, one_name_phones)), titles)) = rayon::join(
-            || rayon::join(|| family_bearers(profiles), || orgs(|k| k.org)),
-            || rayon::join(|| rayon::join(|| orgs(|k| k.org_head), phones), titles),
-        );
         let places = |part: fn(&Place) -> &Option<CompactString>| {
             Counts::of(
                 profiles
@@ -369,19 +365,55 @@ impl Stats {
                     .collect(),
             )
         };
-        Stats {
-            handles: Counts::of(
+        let places = || {
+            rayon::join(
+                || rayon::join(|| places(|x| &x.postcode), || places(|x| &x.locality)),
+                || rayon::join(|| places(|x| &x.street), || places(|x| &x.region)),
+            )
+        };
+        let handles = || {
+            Counts::of(
                 profiles
                     .par_iter()
                     .flat_map_iter(|p| p.keys.handles().iter().copied())
                     .collect(),
-            ),
-            numbers: Counts::of(
+            )
+        };
+        let numbers = || {
+            Counts::of(
                 profiles
                     .par_iter()
                     .flat_map_iter(|p| p.keys.numbers().iter().copied())
                     .collect(),
-            ),
+            )
+        };
+        // Each count is filled on one thread: all at once, on every core.
+        let (
+            ((family, org), ((org_heads, (phones, one_name_phones)), titles)),
+            (((handles, numbers), (full_names, lone_names)), places),
+        ) = rayon::join(
+            || {
+                rayon::join(
+                    || rayon::join(|| family_bearers(profiles), || orgs(|k| k.org)),
+                    || rayon::join(|| rayon::join(|| orgs(|k| k.org_head), phones), titles),
+                )
+            },
+            || {
+                rayon::join(
+                    || {
+                        rayon::join(
+                            || rayon::join(handles, numbers),
+                            || rayon::join(|| full_name_bearers(profiles), || lone_names(profiles)),
+                        )
+                    },
+                    places,
+                )
+            },
+        );
+        let ((postcodes, localities), (streets, regions)) = places;
+        Stats {
+            handles,
+            numbers,
             records: profiles.len(),
             given,
             family,
@@ -390,12 +422,12 @@ impl Stats {
             phones,
             one_name_phones,
             titles,
-            full_names: full_name_bearers(profiles),
-            lone_names: lone_names(profiles),
-            postcodes: places(|x| &x.postcode),
-            localities: places(|x| &x.locality),
-            streets: places(|x| &x.street),
-            regions: places(|x| &x.region),
+            full_names,
+            lone_names,
+            postcodes,
+            localities,
+            streets,
+            regions,
             id_columns,
             model: Model::default(),
         }
