@@ -356,7 +356,7 @@ impl Stats {
                     .collect(),
             )
         };
-        let places = |part: fn(&Place) -> &Option<CompactString>| {
+        let place = |part: fn(&Place) -> &Option<CompactString>| {
             Counts::of(
                 profiles
                     .par_iter()
@@ -367,23 +367,16 @@ impl Stats {
         };
         let places = || {
             rayon::join(
-                || rayon::join(|| places(|x| &x.postcode), || places(|x| &x.locality)),
-                || rayon::join(|| places(|x| &x.street), || places(|x| &x.region)),
+                || rayon::join(|| place(|x| &x.postcode), || place(|x| &x.locality)),
+                || rayon::join(|| place(|x| &x.street), || place(|x| &x.region)),
             )
         };
-        let handles = || {
+        // The address handles and numbers, from the hashes the profiles hold.
+        let hashed = |part: fn(&Keys) -> &[u64]| {
             Counts::of(
                 profiles
                     .par_iter()
-                    .flat_map_iter(|p| p.keys.handles().iter().copied())
-                    .collect(),
-            )
-        };
-        let numbers = || {
-            Counts::of(
-                profiles
-                    .par_iter()
-                    .flat_map_iter(|p| p.keys.numbers().iter().copied())
+                    .flat_map_iter(|p| part(&p.keys).iter().copied())
                     .collect(),
             )
         };
@@ -402,7 +395,7 @@ impl Stats {
                 rayon::join(
                     || {
                         rayon::join(
-                            || rayon::join(handles, numbers),
+                            || rayon::join(|| hashed(Keys::handles), || hashed(Keys::numbers)),
                             || rayon::join(|| full_name_bearers(profiles), || lone_names(profiles)),
                         )
                     },
