@@ -207,6 +207,17 @@ fn keys(p: &Profile, orgs: &HashSet<u64>, emit: &mut impl FnMut(u64, &dyn Fn() -
         emit(key(Rule::FullName, &[hash(x), hash(y)]), &|| {
             format!("{x}|{y}")
         });
+        // A family name and a middle name typed into the given name's field (Nguyễn Văn |
+        // Minh): its first word and the family name, in either order, meet Minh Nguyen.
+        if let Some(first) = g
+            .get(..usize::from(p.name.given_first))
+            .filter(|w| !w.is_empty())
+        {
+            let (x, y) = if first <= f { (first, f) } else { (f, first) };
+            emit(key(Rule::FullName, &[hash(x), hash(y)]), &|| {
+                format!("{x}|{y}")
+            });
+        }
         if let Some(org) = &p.org {
             let org_hash = hashes.org;
             let names = std::iter::once(g)

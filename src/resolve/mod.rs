@@ -686,6 +686,19 @@ mod tests {
     }
 
     #[test]
+    fn a_family_name_typed_before_the_given_name_in_its_field_meets_the_name_written_right() {
+        // A badge form took "Nguyễn Văn" as the first name and "Minh" as the last; the
+        // person's LinkedIn profile says Minh Nguyen. Their names share no key but this one.
+        let mut records = vec![
+            record("Nguyễn Văn", "Minh", "VNPT"),
+            record("Minh", "Nguyen", "VNPT"),
+            record("Minh", "Tran", "VNPT"),
+            record("Lan", "Nguyen", "VNPT"),
+        ];
+        assert_eq!(groups_of(&mut records), vec![vec![0, 1], vec![2], vec![3]]);
+    }
+
+    #[test]
     fn a_number_kept_in_two_addresses_carries_a_person_across_a_job_change() {
         // Ivana's badge and phone contact at Elra share a number; her new card at Venan shares
         // only her name and the number she keeps after it in her addresses. Another Ivana

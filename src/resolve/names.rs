@@ -608,6 +608,10 @@ pub struct NameKey {
     /// Where the words of a hyphenated given name start ([`fold_parts`]): Jean-Pierre is not
     /// Jean cut short.
     pub given_starts: u32,
+    /// How long the given name's first word is, folded, where words parted by spaces follow
+    /// it (0 otherwise): a family name typed before the given name in its field (Nguyễn Văn |
+    /// Minh) is found by it ([`super::block`]).
+    pub given_first: u8,
     /// Where the words of a family name start: Dupont is part of Lefèvre-Dupont, Petrov no
     /// part of Petrova.
     pub family_starts: u32,
@@ -682,6 +686,14 @@ impl NameKey {
         // A given name's words parted by spaces are one name said in full or in part (José
         // Luis, José); parted by a hyphen, one name of its own (Jean-Pierre, Jean).
         let (given, given_starts, given_written) = f(&r.name.given, |c| c == '-');
+        let given_first = r
+            .name
+            .given
+            .as_deref()
+            .and_then(|g| g.trim().split_once(char::is_whitespace))
+            .map(|(first, _)| fold(first).len())
+            .filter(|&n| given.as_ref().is_some_and(|g| n < g.len()))
+            .map_or(0, |n| u8::try_from(n).unwrap_or(0));
         let (family, family_starts, family_written) =
             f(&r.name.family, |c| c == '-' || c.is_whitespace());
         // The first middle name, folded: its initial, and the name in full where it is more.
@@ -696,6 +708,7 @@ impl NameKey {
             given,
             family,
             given_starts,
+            given_first,
             family_starts,
             middle: middle.as_deref().and_then(|m| m.chars().next()),
             middle_name: middle.filter(|m| m.len() > 1).map(CompactString::from),
