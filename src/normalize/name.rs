@@ -165,10 +165,7 @@ fn split_columns(name: &mut Building) -> Option<String> {
     if let Some(given) = name.given.take() {
         let given = spread_initials(&given);
         let mut words: Vec<&str> = given.split_whitespace().collect();
-        let mut prefixes = Vec::new();
-        while words.len() > 1 && is_prefix(words[0]) {
-            prefixes.push(words.remove(0));
-        }
+        let prefixes = take_prefixes(&mut words);
         let mut initials = Vec::new();
         while words.len() > 1 && words.last().is_some_and(|w| is_initial(w)) {
             initials.insert(0, words.pop().unwrap_or_default());
@@ -390,14 +387,50 @@ fn is_suffix(word: &str) -> bool {
 }
 
 fn is_prefix(word: &str) -> bool {
-    PREFIXES.contains(&key(word).as_str())
+    let k = key(word);
+    PREFIXES.contains(&k.as_str())
+        // `Dr.-Ing.`, `Dipl.-Ing.`, `Dipl.-Kfm.`: a degree written as one word.
+        || (k.contains('-')
+            && k.split('-').all(|part| {
+                let part = part.trim_matches('.');
+                PREFIXES.contains(&part) || DEGREE_FIELDS.contains(&part)
+            }))
 }
 
-/// Whether a whole value is an honorific (`Mr.`, `Dr`, `Frau`, `Prof. Dr.`, `Mrs`), as a
+/// The fields German and Austrian doctorates and diplomas name after `Dr.` or `Dipl.`
+/// (`Dr. med.`, `Dr. rer. nat.`, `Dr. med. dent.`, `Dr. h.c.`), each written with its full
+/// stop: part of the title, not the given name.
+const DEGREE_FIELDS: &[&str] = &[
+    "med", "dent", "vet", "rer", "nat", "pol", "oec", "phil", "jur", "iur", "theol", "habil",
+    "h.c", "sc", "techn", "agr", "soc", "publ", "mont", "kfm", "kff", "psych", "inf", "mult",
+];
+
+/// Whether `word` is a title, or the field of the degree `taken` ends with (`Dr. med.`).
+fn continues_prefix(taken: &[&str], word: &str) -> bool {
+    is_prefix(word)
+        || (!taken.is_empty() && word.ends_with('.') && DEGREE_FIELDS.contains(&key(word).as_str()))
+}
+
+/// Takes the titles that start `words` (`Dr.`, `Prof. Dr.`, `Dr. med.`), keeping at least one
+/// word.
+fn take_prefixes<'a>(words: &mut Vec<&'a str>) -> Vec<&'a str> {
+    let mut taken = Vec::new();
+    while words.len() > 1 && continues_prefix(&taken, words[0]) {
+        taken.push(words.remove(0));
+    }
+    taken
+}
+
+/// Whether a whole value is an honorific (`Mr.`, `Dr`, `Frau`, `Prof. Dr.`, `Dr. med.`), as a
 /// `Title` column of an address book may hold instead of a job.
 pub fn is_honorific(value: &str) -> bool {
     let words: Vec<&str> = value.split_whitespace().collect();
-    !words.is_empty() && words.len() <= 3 && words.iter().all(|w| is_prefix(w))
+    !words.is_empty()
+        && words.len() <= 4
+        && words
+            .iter()
+            .enumerate()
+            .all(|(i, w)| continues_prefix(&words[..i], w))
 }
 
 /// Parses one full-name field into parts.
@@ -426,10 +459,7 @@ fn parse_full(full: &str) -> Building {
             head_suffixes.insert(0, head.pop().unwrap_or_default().to_string());
         }
         let mut tail: Vec<&str> = pieces[1].split_whitespace().collect();
-        let mut prefixes = Vec::new();
-        while tail.len() > 1 && is_prefix(tail[0]) {
-            prefixes.push(tail.remove(0));
-        }
+        let prefixes = take_prefixes(&mut tail);
         while tail.len() > 1 && tail.last().is_some_and(|w| is_suffix(w)) {
             head_suffixes.push(tail.pop().unwrap_or_default().to_string());
         }
@@ -458,7 +488,7 @@ fn parse_full(full: &str) -> Building {
     let ordered = spread_initials(&ordered);
     let mut words: Vec<&str> = ordered.split_whitespace().collect();
     let mut prefixes = Vec::new();
-    while words.len() > 1 && is_prefix(words[0]) {
+    while words.len() > 1 && continues_prefix(&prefixes, words[0]) {
         // `M. Okafor`: a single letter before one word is an initial, not Monsieur.
         if words.len() == 2 && key(words[0]).chars().count() == 1 {
             break;
@@ -749,6 +779,55 @@ mod tests {
         assert_eq!(n.middle.as_deref(), Some("Q."));
         assert_eq!(n.family.as_deref(), Some("Doe"));
         assert_eq!(n.suffix.as_deref(), Some("PhD"));
+    }
+
+    #[test]
+    fn german_academic_degrees_are_titles_not_names() {
+        for (written, prefix, given, family) in [
+            (
+                "Dr. med. Hans-Peter Müller",
+                "Dr. med.",
+                "Hans-Peter",
+                "Müller",
+            ),
+            (
+                "Prof. Dr. rer. nat. Anna Schmidt",
+                "Prof. Dr. rer. nat.",
+                "Anna",
+                "Schmidt",
+            ),
+            ("Dr. med. dent. Eva Huber", "Dr. med. dent.", "Eva", "Huber"),
+            ("Dr.-Ing. Klaus Weber", "Dr.-Ing.", "Klaus", "Weber"),
+            ("Dipl.-Ing. Eva Maier", "Dipl.-Ing.", "Eva", "Maier"),
+            ("Weber, Dr. phil. Klaus", "Dr. phil.", "Klaus", "Weber"),
+        ] {
+            let n = full(written);
+            assert_eq!(
+                (n.prefix.as_deref(), n.given.as_deref(), n.family.as_deref()),
+                (Some(prefix), Some(given), Some(family)),
+                "{written}"
+            );
+        }
+        // In a first-name column too.
+        let n = build(NameParts {
+            given: Some("Dr. med. Hans"),
+            family: Some("Müller"),
+            ..Default::default()
+        });
+        assert_eq!(
+            (n.prefix.as_deref(), n.given.as_deref()),
+            (Some("Dr. med."), Some("Hans"))
+        );
+        // A title column of such titles holds honorifics, not jobs.
+        assert!(is_honorific("Dr. med."));
+        assert!(is_honorific("Prof. Dr. rer. nat."));
+        assert!(!is_honorific("Med. Director"));
+        // Med without its full stop is a name (Med Salah), not a degree.
+        let n = full("Dr. Med Salah");
+        assert_eq!(
+            (n.given.as_deref(), n.family.as_deref()),
+            (Some("Med"), Some("Salah"))
+        );
     }
 
     #[test]
