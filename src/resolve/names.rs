@@ -511,6 +511,8 @@ fn fold_with(s: &str, part: fn(char) -> bool, umlauts: bool) -> (String, u32, bo
             std::borrow::Cow::Borrowed(word)
         } else if let Some(latin) = korean_family_name(word.trim_end_matches(part)) {
             std::borrow::Cow::Borrowed(latin)
+        } else if word.chars().any(is_greek) {
+            std::borrow::Cow::Owned(greek_to_latin(word))
         } else {
             std::borrow::Cow::Owned(deunicode::deunicode(word))
         };
@@ -528,6 +530,103 @@ fn fold_with(s: &str, part: fn(char) -> bool, umlauts: bool) -> (String, u32, bo
         pending = true;
     }
     (out, starts, dropped)
+}
+
+fn is_greek(c: char) -> bool {
+    matches!(c, '\u{0370}'..='\u{03FF}' | '\u{1F00}'..='\u{1FFF}')
+}
+
+/// Greek letters in Latin ones as Modern Greek names are spelt on passports and cards (ELOT
+/// 743: Γιάννης Giannis, Ευάγγελος Evangelos, Χρήστος Christos, Μπακογιάννης Bakogiannis),
+/// where a general transliteration reads them as ancient Greek (Giannes, Euaggelos,
+/// Khrestos). Other characters are transliterated as [`deunicode`] does.
+fn greek_to_latin(word: &str) -> String {
+    // Lower case, accents off; a diaeresis parts two vowels that would make one sound.
+    let letters: Vec<(char, bool)> = word
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'ά' => ('α', false),
+            'έ' => ('ε', false),
+            'ή' => ('η', false),
+            'ί' => ('ι', false),
+            'ό' => ('ο', false),
+            'ύ' => ('υ', false),
+            'ώ' => ('ω', false),
+            'ς' => ('σ', false),
+            'ϊ' | 'ΐ' => ('ι', true),
+            'ϋ' | 'ΰ' => ('υ', true),
+            c => (c, false),
+        })
+        .collect();
+    let at = |i: usize| letters.get(i).map_or(' ', |l| l.0);
+    let mut out = String::with_capacity(word.len() + 4);
+    let mut i = 0;
+    while i < letters.len() {
+        let (c, next) = (at(i), at(i + 1));
+        let starts = i == 0 || !is_greek(at(i - 1));
+        let next_parted = letters.get(i + 1).is_some_and(|l| l.1);
+        let (latin, skip) = match (c, next) {
+            // αυ, ευ, ηυ: av, ev, iv before a voiced sound, af, ef, if before a voiceless one.
+            ('α' | 'ε' | 'η', 'υ') if !next_parted => {
+                let voiceless = !is_greek(at(i + 2))
+                    || matches!(
+                        at(i + 2),
+                        'θ' | 'κ' | 'ξ' | 'π' | 'σ' | 'τ' | 'φ' | 'χ' | 'ψ'
+                    );
+                let sound = match (c, voiceless) {
+                    ('α', false) => "av",
+                    ('α', true) => "af",
+                    ('ε', false) => "ev",
+                    ('ε', true) => "ef",
+                    (_, false) => "iv",
+                    (_, true) => "if",
+                };
+                (sound, 2)
+            }
+            ('ο', 'υ') if !next_parted => ("ou", 2),
+            ('γ', 'γ') => ("ng", 2),
+            ('γ', 'ξ') => ("nx", 2),
+            ('γ', 'χ') => ("nch", 2),
+            ('γ', 'κ') if starts => ("g", 2),
+            ('μ', 'π') if starts => ("b", 2),
+            ('ν', 'τ') if starts => ("d", 2),
+            _ => {
+                let one = match c {
+                    'α' => "a",
+                    'β' => "v",
+                    'γ' => "g",
+                    'δ' => "d",
+                    'ε' => "e",
+                    'ζ' => "z",
+                    'η' | 'ι' => "i",
+                    'θ' => "th",
+                    'κ' => "k",
+                    'λ' => "l",
+                    'μ' => "m",
+                    'ν' => "n",
+                    'ξ' => "x",
+                    'ο' | 'ω' => "o",
+                    'π' => "p",
+                    'ρ' => "r",
+                    'σ' => "s",
+                    'τ' => "t",
+                    'υ' => "y",
+                    'φ' => "f",
+                    'χ' => "ch",
+                    'ψ' => "ps",
+                    other => {
+                        out.push_str(deunicode::deunicode_char(other).unwrap_or_default());
+                        ""
+                    }
+                };
+                (one, 1)
+            }
+        };
+        out.push_str(latin);
+        i += skip;
+    }
+    out
 }
 
 /// Korean family names in Hangul with the Latin spellings their bearers use, the usual one
@@ -1854,12 +1953,41 @@ mod tests {
             );
         }
         assert_eq!(g("Dmitry", "Dmitrii"), GivenMatch::Variant);
-        assert_eq!(g("Δημήτρης", "Dimitris"), GivenMatch::Variant);
+        assert_eq!(g("Δημήτρης", "Dimitris"), GivenMatch::Exact);
+        assert_eq!(g("Δημήτρης", "Demetres"), GivenMatch::Variant);
         assert_eq!(g("Mukhamed", "Mokhammad"), GivenMatch::Variant);
         // Greek `Γι` before a vowel, as `Gi` or `Y`.
         assert_eq!(g("Giorgos", "Yorgos"), GivenMatch::Variant);
         assert_eq!(g("Giannis", "Yannis"), GivenMatch::Variant);
         assert_eq!(g("Γιώργος", "Yorgos"), GivenMatch::Variant);
+    }
+
+    #[test]
+    fn greek_names_are_read_as_modern_greek_is_spelt_in_latin_letters() {
+        // As passports and cards spell them (ELOT 743), not as ancient Greek is transliterated
+        // (Giannes, Demetres, Khrestos, Basiles).
+        for (greek, latin) in [
+            ("Γιάννης", "giannis"),
+            ("Δημήτρης", "dimitris"),
+            ("Ευάγγελος", "evangelos"),
+            ("Χρήστος", "christos"),
+            ("Βασίλης", "vasilis"),
+            ("Ελένη", "eleni"),
+            ("Ευθύμιος", "efthymios"),
+            ("Κυριάκος", "kyriakos"),
+            ("Αικατερίνη", "aikaterini"),
+            ("Παπαδόπουλος", "papadopoulos"),
+            ("Μπακογιάννης", "bakogiannis"),
+            ("Ντίνος", "dinos"),
+            ("ΑΝΔΡΈΑΣ", "andreas"),
+            ("Αυγερινός", "avgerinos"),
+            ("Ευτυχία", "eftychia"),
+        ] {
+            assert_eq!(fold(greek), latin, "{greek}");
+        }
+        assert_eq!(g("Γιάννης", "Giannis"), GivenMatch::Exact);
+        assert_eq!(g("Γιάννης", "Ioannis"), GivenMatch::Nickname);
+        assert_eq!(g("Βασίλης", "Vasilis"), GivenMatch::Exact);
     }
 
     #[test]
