@@ -7,9 +7,17 @@ use compact_str::CompactString;
 use crate::model::Name;
 use crate::resolve::names::{self, fold};
 
+/// Titles written before a name, as business cards and address books of many countries write
+/// them: English, German and French; Italian (`Dott.`, `Dott.ssa`, `Avv.`, `Arch.`), Dutch
+/// (`Drs.`, `Ir.`, `Dhr.`, `Mevr.`), Czech and Slovak (`Mgr.`, `Bc.`, `MUDr.`, `JUDr.`),
+/// Spanish and Portuguese (`Lic.`, `Dra.`, `Arq.`), Arabic and Malay (`Sheikh`, `Haji`,
+/// `Datuk`) and Indian (`Shri`, `Smt.`). Not the ones that are also names (`Pan`, `Sri`).
 const PREFIXES: &[&str] = &[
     "dr", "mr", "mrs", "ms", "miss", "mx", "prof", "sir", "dame", "herr", "frau", "m", "mme",
-    "mlle", "sr", "sra", "srta", "don", "dona", "rev", "fr", "hon", "ing", "dipl", "mag",
+    "mlle", "sr", "sra", "srta", "don", "dona", "rev", "fr", "hon", "ing", "dipl", "mag", "dott",
+    "dott.ssa", "prof.ssa", "avv", "arch", "geom", "rag", "drs", "ir", "dhr", "mevr", "mw", "mgr",
+    "bc", "mudr", "judr", "rndr", "phdr", "mvdr", "paeddr", "ddr", "lic", "licda", "dra", "profa",
+    "arq", "sheikh", "sheikha", "shaikh", "haji", "hajjah", "hj", "datuk", "dato", "shri", "smt",
 ];
 const SUFFIXES: &[&str] = &[
     "phd", "md", "jr", "sr", "ii", "iii", "iv", "v", "mba", "esq", "cpa", "dds", "rn", "pe", "msc",
@@ -779,6 +787,40 @@ mod tests {
         assert_eq!(n.middle.as_deref(), Some("Q."));
         assert_eq!(n.family.as_deref(), Some("Doe"));
         assert_eq!(n.suffix.as_deref(), Some("PhD"));
+    }
+
+    #[test]
+    fn titles_of_many_countries_are_titles_not_names() {
+        for (written, prefix, given, family) in [
+            ("Dott.ssa Giulia Bianchi", "Dott.ssa", "Giulia", "Bianchi"),
+            ("Avv. Luca Verdi", "Avv.", "Luca", "Verdi"),
+            ("Drs. Jan de Vries", "Drs.", "Jan", "de Vries"),
+            ("Mevr. Anna de Boer", "Mevr.", "Anna", "de Boer"),
+            ("Mgr. Jana Nováková", "Mgr.", "Jana", "Nováková"),
+            ("MUDr. Petr Svoboda", "MUDr.", "Petr", "Svoboda"),
+            ("Lic. Carlos Slim", "Lic.", "Carlos", "Slim"),
+            (
+                "Sheikh Mohammed Al Maktoum",
+                "Sheikh",
+                "Mohammed",
+                "Al Maktoum",
+            ),
+            ("Haji Ahmad Yusof", "Haji", "Ahmad", "Yusof"),
+            ("Smt. Lakshmi Iyer", "Smt.", "Lakshmi", "Iyer"),
+        ] {
+            let n = full(written);
+            assert_eq!(
+                (n.prefix.as_deref(), n.given.as_deref(), n.family.as_deref()),
+                (Some(prefix), Some(given), Some(family)),
+                "{written}"
+            );
+        }
+        // A word that is a title somewhere and a name elsewhere stays a name.
+        let n = full("Sri Mulyani Indrawati");
+        assert_eq!(
+            (n.prefix.as_deref(), n.given.as_deref()),
+            (None, Some("Sri"))
+        );
     }
 
     #[test]
