@@ -842,7 +842,9 @@ pub struct NameKey {
     /// The name is written in a script its Latin spelling cannot be told from: Han characters
     /// (山田 太郎, 陳大文), read as the language reads them (Yamada Tarō, Chan Tai-man) where
     /// folding reads them as Mandarin, or Arabic and Hebrew letters, written without their
-    /// vowels (أحمد folds to `hmd`, not Ahmed).
+    /// vowels (أحمد folds to `hmd`, not Ahmed), or Hangul, which its bearers spell otherwise
+    /// than the Revised Romanization folding gives (현우 is Hyun-woo on a card, `hyeonu`
+    /// transliterated).
     pub unsure_reading: bool,
     /// A slip in the name was put right as the record's own LinkedIn profile or address spells
     /// it ([`super::profile::respell`]).
@@ -906,7 +908,9 @@ impl NameKey {
             .filter(|&n| given.as_ref().is_some_and(|g| n < g.len()))
             .map_or(0, |n| u8::try_from(n).unwrap_or(0));
         let (family, family_starts, family_written) =
-            f(&r.name.family, |c| c == '-' || c.is_whitespace());
+            f(&r.name.family.as_deref().map(saint_written_out), |c| {
+                c == '-' || c.is_whitespace()
+            });
         // The first middle name, folded: its initial, and the name in full where it is more.
         let middle = r
             .name
@@ -942,12 +946,36 @@ impl NameKey {
     }
 }
 
-/// A Han character, or an Arabic or Hebrew letter: see [`NameKey::unsure_reading`].
+/// A family name with `St.` or `Ste.` before its next word (St. John, St-Pierre, Ste. Marie)
+/// with the word written out, as other sources write it (Saint John, Saint-Pierre).
+fn saint_written_out(family: &str) -> CompactString {
+    let lower = family.to_lowercase();
+    for (short, full) in [("ste", "Sainte"), ("st", "Saint")] {
+        if let Some(rest) = lower.strip_prefix(short)
+            && rest.starts_with(['.', ' ', '-'])
+            && rest
+                .trim_start_matches(['.', ' ', '-'])
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic)
+        {
+            // The rest as written: `lower` and `family` part at the same byte, as `st` and
+            // `ste` are ASCII.
+            let rest = family.get(short.len()..).unwrap_or_default();
+            return CompactString::from(format!("{full}{rest}"));
+        }
+    }
+    CompactString::from(family)
+}
+
+/// A Han character, an Arabic or Hebrew letter, or Hangul: see [`NameKey::unsure_reading`].
 fn unsure_reading(c: char) -> bool {
     crate::normalize::name::is_han(c)
         || matches!(c as u32,
             0x0590..=0x05FF | 0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF
-            | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
+            | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF
+            // Hangul syllables and letters.
+            | 0xAC00..=0xD7A3 | 0x1100..=0x11FF | 0x3130..=0x318F)
 }
 
 /// Which of a family's people of one name a suffix says: father and son share a name, often an
@@ -1752,15 +1780,19 @@ mod tests {
     }
 
     #[test]
-    fn names_in_han_arabic_or_hebrew_letters_are_of_unsure_reading() {
+    fn names_in_han_arabic_hebrew_or_hangul_letters_are_of_unsure_reading() {
         let key = |given: &str, family: &str| {
             let mut r = Record::default();
             r.name.given = Some(given.into());
             r.name.family = Some(family.into());
             NameKey::of(&r)
         };
-        for (given, family) in [("太郎", "山田"), ("أحمد", "منصور"), ("David", "כהן")]
-        {
+        for (given, family) in [
+            ("太郎", "山田"),
+            ("أحمد", "منصور"),
+            ("David", "כהן"),
+            ("현우", "김"),
+        ] {
             assert!(key(given, family).unsure_reading, "{given} {family}");
         }
         for (given, family) in [
@@ -1924,6 +1956,22 @@ mod tests {
         assert_eq!(f("Lefèvre-Dupont", "Dupont"), FamilyMatch::Contains);
         assert_eq!(family("smith", "smtih"), FamilyMatch::Slip);
         assert_eq!(family("doe", "roe"), FamilyMatch::Differ);
+    }
+
+    #[test]
+    fn saint_abbreviated_in_a_family_name_is_saint_written_out() {
+        let family = |name: &str| {
+            let mut r = Record::default();
+            r.name.given = Some("Oliver".into());
+            r.name.family = Some(name.into());
+            NameKey::of(&r).family
+        };
+        assert_eq!(family("St. John"), family("Saint John"));
+        assert_eq!(family("St John"), family("Saint John"));
+        assert_eq!(family("St-Pierre"), family("Saint-Pierre"));
+        assert_eq!(family("Ste. Marie"), family("Sainte Marie"));
+        assert_eq!(family("Stewart").as_deref(), Some("stewart"));
+        assert_eq!(family("Stein").as_deref(), Some("stein"));
     }
 
     #[test]
