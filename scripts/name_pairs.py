@@ -320,6 +320,23 @@ CASES = [
  (D, dict(f="Eleni", l="Georgiou", o="OTE"), ("l", dict(f="Elena", l="Georgiou", o="Cosmote"))),
  (D, dict(f="Oleksandr", l="Shevchenko", o="Naftogaz"), ("l", dict(f="Oleksandra", l="Shevchenko", o="Naftogaz"))),
  (D, dict(f="Hiroshi", l="Tanaka", o="Hitachi", e="h.tanaka@hitachi.example"), ("c", dict(f="Hiroshi", l="Tanaka", o="Toshiba", e="hiroshi.tanaka@toshiba.example"))),
+ (S, dict(f="Priya", l="D'Souza", o="Wipro"), ("l", dict(f="Priya", l="Dsouza", o="Wipro Ltd"))),
+ (S, dict(f="Oliver", l="St. John", o="Barclays"), ("l", dict(f="Oliver", l="Saint John", o="Barclays"))),
+ (S, dict(f="José", l="Ortega y Gasset", o="Prisa"), ("l", dict(f="Jose", l="Ortega", o="Grupo Prisa"))),
+ (S, dict(f="Emma", l="Thompson", o="BBC", p="+44 (0) 7700 900456"), ("v", dict(f="Emma", l="Thompson", p="0044 7700 900456"))),
+ (S, dict(f="Lars", l="Løkke", o="Equinor", e="lars.lokke@equinor.example"), ("v", dict(f="Lars", l="Loekke", e="LARS.LOKKE@EQUINOR.EXAMPLE"))),
+ (S, dict(f="Carlos", l="Slim Helú", o="América Móvil"), ("l", dict(f="Carlos", l="Slim", o="America Movil"))),
+ (S, dict(f="Jennifer", l="Smith", o="Acme", e="jen.smith@acme.example"), ("v", dict(f="Jenny", l="Smith", e="jen.smith@acme.example"))),
+ (S, dict(f="Wolfgang", l="Schäuble", o="Bundestag", e="w.schaeuble@bundestag.example"), ("c", dict(f="Wolfgang", l="Schauble", o="Deutscher Bundestag", e="w.schaeuble@bundestag.example"))),
+ (S, dict(f="Ali", l="Reza Ahmadi", o="MTN Irancell"), ("l", dict(f="Alireza", l="Ahmadi", o="MTN Irancell"))),
+ (S, dict(f="Abdulrahman", l="Al Saud", o="SABIC", p="+966 55 123 4567"), ("v", dict(f="Abdul Rahman", l="Al-Saud", p="0551234567"))),
+ (S, dict(f="Hyun-woo", l="Kim", o="Naver", e="hw.kim@naver.example"), ("v", dict(n="김현우", e="hw.kim@naver.example"))),
+ (S, dict(f="Anastasia", l="Ivanova", o="Yandex", p="+7 925 123 45 67"), ("v", dict(f="Nastya", l="Ivanova", p="8 (925) 123-45-67"))),
+ (S, dict(f="Gonçalo", l="Conceição", o="EDP"), ("l", dict(f="Goncalo", l="Conceicao", o="EDP Energias de Portugal"))),
+ (S, dict(f="Maximilian", l="von Habsburg", o="Porsche"), ("l", dict(f="Max", l="Habsburg", o="Porsche AG"))),
+ (D, dict(f="Jennifer", l="Smith", o="Acme", e="jennifer.smith@acme.example"), ("c", dict(f="Jennifer", l="Smith", o="Acme", e="jennifer.smith2@acme.example"))),
+ (D, dict(f="Oliver", l="Saint", o="Barclays"), ("l", dict(f="Olivia", l="Saint", o="Barclays"))),
+ (D, dict(f="Hyun-woo", l="Kim", o="Naver"), ("l", dict(f="Hyun-woo", l="Kim", o="Kakao"))),
 ]
 
 def badge_rows(rows):
