@@ -97,7 +97,8 @@ pub fn key(raw: &str) -> Option<String> {
 /// (`acme` ~ `acme widgets`), one word of four letters or more that is the other's last, the
 /// founder's family name a firm goes by (`bosch` ~ `robert bosch`, `lilly` ~ `eli lilly`), or
 /// one the other's initials, of three letters or more (`ibm` ~ `international business
-/// machines`; two letters say too little).
+/// machines`; two letters say too little) or written apart (`p g` of `P&G` ~ `procter
+/// gamble`), or the same letters with the words written together (`linkedin` ~ `linked in`).
 pub fn keys_match(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     long == short
@@ -107,16 +108,31 @@ pub fn keys_match(a: &str, b: &str) -> bool {
             && long.ends_with(short)
             && long.as_bytes().get(long.len() - short.len() - 1) == Some(&b' '))
         || is_acronym(short, long)
+        || initials_apart(short).is_some_and(|initials| initials_of(&initials, long))
+        || short
+            .bytes()
+            .filter(|&c| c != b' ')
+            .eq(long.bytes().filter(|&c| c != b' '))
+}
+
+/// The initials a key writes apart (`p g` of `P&G`, `j j` of `J&J`), joined: two letters so
+/// written are initials, where two letters written together (`ge`) may be a word.
+fn initials_apart(key: &str) -> Option<String> {
+    let letters: Vec<&str> = key.split(' ').collect();
+    (letters.len() >= 2 && letters.iter().all(|w| w.len() == 1)).then(|| letters.concat())
+}
+
+/// Whether `initials` are the first letters of the words of `long`, one a word.
+fn initials_of(initials: &str, long: &str) -> bool {
+    let words = long.split(' ');
+    words.clone().count() == initials.len()
+        && words
+            .zip(initials.bytes())
+            .all(|(w, c)| w.as_bytes().first() == Some(&c))
 }
 
 fn is_acronym(short: &str, long: &str) -> bool {
-    let words = long.split(' ');
-    short.len() >= 3
-        && !short.contains(' ')
-        && words.clone().count() == short.len()
-        && words
-            .zip(short.bytes())
-            .all(|(w, c)| w.as_bytes().first() == Some(&c))
+    short.len() >= 3 && !short.contains(' ') && initials_of(short, long)
 }
 
 #[cfg(test)]
@@ -152,5 +168,22 @@ mod tests {
         assert!(keys_match("ibm", "international business machines"));
         assert!(!keys_match("ibm", "international business"));
         assert!(!keys_match("ge", "general electric"));
+    }
+
+    #[test]
+    fn initials_written_apart_and_names_written_together_match() {
+        // `P&G`, `J&J`: two letters parted by an ampersand are initials, not a word.
+        let pg = key("P&G").unwrap();
+        assert!(keys_match(&pg, &key("Procter & Gamble").unwrap()));
+        assert!(keys_match(&key("J&J").unwrap(), "johnson johnson"));
+        assert!(!keys_match(&pg, "pacific gas electric"));
+        assert!(!keys_match(&pg, "general mills"));
+        // One name written as one word or two.
+        assert!(keys_match(
+            &key("LinkedIn").unwrap(),
+            &key("Linked In").unwrap()
+        ));
+        assert!(keys_match("paypal", "pay pal"));
+        assert!(!keys_match("linkedin", "linked out"));
     }
 }

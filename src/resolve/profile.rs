@@ -64,7 +64,8 @@ pub(super) struct Keys {
     /// The organization key's last word.
     pub(super) org_tail: u64,
     pub(super) org_first: u8,
-    /// The organization key is one word: it may be another's initials.
+    /// The organization key is one word, or initials written apart (`p g`): it may be
+    /// another's initials, or another's words written together.
     pub(super) org_one_word: bool,
     /// Some number is not a desk's extension ([`line_key`]).
     pub(super) own_number: bool,
@@ -245,7 +246,8 @@ impl<'a> Profile<'a> {
             org_head: hash(org.split(' ').next().unwrap_or_default()),
             org_tail: hash(org.rsplit(' ').next().unwrap_or_default()),
             org_first: org.bytes().next().unwrap_or_default(),
-            org_one_word: !org.contains(' '),
+            // `P&G` (`p g`) is one word of initials written apart.
+            org_one_word: !org.contains(' ') || org.split(' ').all(|w| w.len() == 1),
             own_number: self.phones.iter().any(|k| !k.contains('x')),
             family: self.name.family.as_deref().map_or(0, hash),
             // Set by `Stats::of`, once the data's given names are counted.
