@@ -948,7 +948,10 @@ impl<'p> Names<'p> {
     /// is Ahmed): not compared, as if missing.
     fn of(a: &'p Profile, b: &'p Profile) -> Names<'p> {
         let (a, b) = (&a.name, &b.name);
-        let readings = a.unsure_reading != b.unsure_reading;
+        // A reading the other gives in the other order (毛泽东: 毛 | 泽东, `mao` | `zedong`;
+        // Mao Zedong read as Zedong the family name) is compared: the names are swapped.
+        let crossed = a.given.is_some() && a.given == b.family && a.family == b.given;
+        let readings = a.unsure_reading != b.unsure_reading && !crossed;
         // Names that differ as folded may be one slip apart as written, where folding left
         // an `e` out of one (Chloé, Cholé: `chlo`, `chole`).
         let slip_as_written = |x: &str, y: &str, part: fn(&NameKey) -> Option<&str>| {
@@ -2466,6 +2469,14 @@ mod tests {
         );
         assert!(has(&hanako, "given names differ"), "{}", hanako.waterfall());
         assert_ne!(hanako.band(), Band::Merge, "{}", hanako.waterfall());
+        // 毛泽东 reads as Mao | Zedong, family name first; a source that took Mao Zedong as
+        // given name and family name wrote the same reading in the other order.
+        let mao = scored(
+            "zedong mao | | +8613800138000",
+            "Mao Zedong | CPC | +8613800138000",
+        );
+        assert!(has(&mao, "names swapped"), "{}", mao.waterfall());
+        assert_eq!(mao.band(), Band::Merge, "{}", mao.waterfall());
     }
 
     #[test]
