@@ -789,9 +789,21 @@ mod tests {
         assert_eq!(n.suffix.as_deref(), Some("PhD"));
     }
 
+    /// Asserts each full name reads as its title, given name and family name.
+    fn assert_titles(names: &[(&str, &str, &str, &str)]) {
+        for &(written, prefix, given, family) in names {
+            let n = full(written);
+            assert_eq!(
+                (n.prefix.as_deref(), n.given.as_deref(), n.family.as_deref()),
+                (Some(prefix), Some(given), Some(family)),
+                "{written}"
+            );
+        }
+    }
+
     #[test]
     fn titles_of_many_countries_are_titles_not_names() {
-        for (written, prefix, given, family) in [
+        assert_titles(&[
             ("Dott.ssa Giulia Bianchi", "Dott.ssa", "Giulia", "Bianchi"),
             ("Avv. Luca Verdi", "Avv.", "Luca", "Verdi"),
             ("Drs. Jan de Vries", "Drs.", "Jan", "de Vries"),
@@ -807,14 +819,7 @@ mod tests {
             ),
             ("Haji Ahmad Yusof", "Haji", "Ahmad", "Yusof"),
             ("Smt. Lakshmi Iyer", "Smt.", "Lakshmi", "Iyer"),
-        ] {
-            let n = full(written);
-            assert_eq!(
-                (n.prefix.as_deref(), n.given.as_deref(), n.family.as_deref()),
-                (Some(prefix), Some(given), Some(family)),
-                "{written}"
-            );
-        }
+        ]);
         // A word that is a title somewhere and a name elsewhere stays a name.
         let n = full("Sri Mulyani Indrawati");
         assert_eq!(
@@ -825,7 +830,7 @@ mod tests {
 
     #[test]
     fn german_academic_degrees_are_titles_not_names() {
-        for (written, prefix, given, family) in [
+        assert_titles(&[
             (
                 "Dr. med. Hans-Peter Müller",
                 "Dr. med.",
@@ -842,14 +847,7 @@ mod tests {
             ("Dr.-Ing. Klaus Weber", "Dr.-Ing.", "Klaus", "Weber"),
             ("Dipl.-Ing. Eva Maier", "Dipl.-Ing.", "Eva", "Maier"),
             ("Weber, Dr. phil. Klaus", "Dr. phil.", "Klaus", "Weber"),
-        ] {
-            let n = full(written);
-            assert_eq!(
-                (n.prefix.as_deref(), n.given.as_deref(), n.family.as_deref()),
-                (Some(prefix), Some(given), Some(family)),
-                "{written}"
-            );
-        }
+        ]);
         // In a first-name column too.
         let n = build(NameParts {
             given: Some("Dr. med. Hans"),
