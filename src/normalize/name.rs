@@ -26,7 +26,7 @@ const SUFFIXES: &[&str] = &[
 /// Words that join a family name and are written in lower case inside a name.
 const PARTICLES: &[&str] = &[
     "van", "von", "der", "den", "de", "da", "das", "di", "du", "la", "le", "del", "della", "dos",
-    "ter", "ten", "zu", "y", "bin", "ibn", "af", "av",
+    "ter", "ten", "zu", "y", "bin", "binti", "bint", "ibn", "af", "av",
 ];
 /// The first part of a family name that some sources write as a word of its own (`Mc Donald`,
 /// `O Brien`, `Al Farsi`, `El Sayed`, `Abu Bakr`): after the given name, it starts the family
@@ -567,7 +567,10 @@ fn parse_full(full: &str) -> Building {
                 start
             };
             let mut start = particles(words.len() - 1);
-            if start > 1 && is_family_word(words[start - 1]) {
+            // `bin`, `binti`, `ibn` name the father: the words before them are the person's
+            // own names (Siti Nurhaliza binti Tarudin), never a first family name.
+            let patronymic = matches!(key(words[start]).as_str(), "bin" | "binti" | "bint" | "ibn");
+            if start > 1 && !patronymic && is_family_word(words[start - 1]) {
                 start = particles(start - 1);
             }
             name.given = Some(words[0].to_string());
@@ -1087,6 +1090,15 @@ mod tests {
             ("Ludwig van Beethoven", "Ludwig", None, "van Beethoven"),
             ("Mary Ann Smith", "Mary", Some("Ann"), "Smith"),
             ("John A. Smith", "John", Some("A."), "Smith"),
+            // Malay and Arabic names name the father: son of, daughter of.
+            ("Ahmad bin Ismail", "Ahmad", None, "bin Ismail"),
+            (
+                "Siti Nurhaliza binti Tarudin",
+                "Siti",
+                Some("Nurhaliza"),
+                "binti Tarudin",
+            ),
+            ("Fatima bint Khalid", "Fatima", None, "bint Khalid"),
         ] {
             let n = full(written);
             assert_eq!(
