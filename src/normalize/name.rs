@@ -28,6 +28,9 @@ const PARTICLES: &[&str] = &[
     "van", "von", "der", "den", "de", "da", "das", "di", "du", "la", "le", "del", "della", "dos",
     "ter", "ten", "zu", "y", "bin", "binti", "bint", "ibn", "af", "av",
 ];
+/// The particles that name the father (son of, daughter of): the words before them are the
+/// person's own names.
+const PATRONYMICS: &[&str] = &["bin", "binti", "bint", "ibn"];
 /// The first part of a family name that some sources write as a word of its own (`Mc Donald`,
 /// `O Brien`, `Al Farsi`, `El Sayed`, `Abu Bakr`): after the given name, it starts the family
 /// name. Not particles: they keep the case they are written in.
@@ -567,9 +570,9 @@ fn parse_full(full: &str) -> Building {
                 start
             };
             let mut start = particles(words.len() - 1);
-            // `bin`, `binti`, `ibn` name the father: the words before them are the person's
-            // own names (Siti Nurhaliza binti Tarudin), never a first family name.
-            let patronymic = matches!(key(words[start]).as_str(), "bin" | "binti" | "bint" | "ibn");
+            // Before a father's name, the person's own names (Siti Nurhaliza binti Tarudin),
+            // never a first family name.
+            let patronymic = PATRONYMICS.contains(&key(words[start]).as_str());
             if start > 1 && !patronymic && is_family_word(words[start - 1]) {
                 start = particles(start - 1);
             }

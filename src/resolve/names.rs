@@ -887,9 +887,8 @@ impl NameKey {
     pub fn of(r: &Record) -> NameKey {
         // The folded name, where its words start, and the name as written where folding left
         // an `e` out of it.
-        let f = |s: &Option<CompactString>, part: fn(char) -> bool| {
-            s.as_deref()
-                .map(|s| (s, fold_with(s, part, true)))
+        let f = |s: Option<&str>, part: fn(char) -> bool| {
+            s.map(|s| (s, fold_with(s, part, true)))
                 .filter(|(_, (folded, _, _))| !folded.is_empty())
                 .map_or((None, 0, None), |(s, (folded, starts, dropped))| {
                     let written = dropped.then(|| CompactString::from(fold_as_written(s)));
@@ -898,7 +897,7 @@ impl NameKey {
         };
         // A given name's words parted by spaces are one name said in full or in part (José
         // Luis, José); parted by a hyphen, one name of its own (Jean-Pierre, Jean).
-        let (given, given_starts, given_written) = f(&r.name.given, |c| c == '-');
+        let (given, given_starts, given_written) = f(r.name.given.as_deref(), |c| c == '-');
         let given_first = r
             .name
             .given
@@ -907,10 +906,10 @@ impl NameKey {
             .map(|(first, _)| fold(first).len())
             .filter(|&n| given.as_ref().is_some_and(|g| n < g.len()))
             .map_or(0, |n| u8::try_from(n).unwrap_or(0));
-        let (family, family_starts, family_written) =
-            f(&r.name.family.as_deref().map(saint_written_out), |c| {
-                c == '-' || c.is_whitespace()
-            });
+        let (family, family_starts, family_written) = f(
+            r.name.family.as_deref().map(saint_written_out).as_deref(),
+            |c| c == '-' || c.is_whitespace(),
+        );
         // The first middle name, folded: its initial, and the name in full where it is more.
         let middle = r
             .name
@@ -947,11 +946,14 @@ impl NameKey {
 }
 
 /// A family name with `St.` or `Ste.` before its next word (St. John, St-Pierre, Ste. Marie)
-/// with the word written out, as other sources write it (Saint John, Saint-Pierre).
-fn saint_written_out(family: &str) -> CompactString {
-    let lower = family.to_lowercase();
+/// with the word written out, as other sources write it (Saint John, Saint-Pierre); any other
+/// name as it is, without a copy.
+fn saint_written_out(family: &str) -> std::borrow::Cow<'_, str> {
     for (short, full) in [("ste", "Sainte"), ("st", "Saint")] {
-        if let Some(rest) = lower.strip_prefix(short)
+        if let Some(rest) = family
+            .get(..short.len())
+            .filter(|head| head.eq_ignore_ascii_case(short))
+            .and_then(|_| family.get(short.len()..))
             && rest.starts_with(['.', ' ', '-'])
             && rest
                 .trim_start_matches(['.', ' ', '-'])
@@ -959,13 +961,10 @@ fn saint_written_out(family: &str) -> CompactString {
                 .next()
                 .is_some_and(char::is_alphabetic)
         {
-            // The rest as written: `lower` and `family` part at the same byte, as `st` and
-            // `ste` are ASCII.
-            let rest = family.get(short.len()..).unwrap_or_default();
-            return CompactString::from(format!("{full}{rest}"));
+            return std::borrow::Cow::Owned(format!("{full}{rest}"));
         }
     }
-    CompactString::from(family)
+    std::borrow::Cow::Borrowed(family)
 }
 
 /// A Han character, an Arabic or Hebrew letter, or Hangul: see [`NameKey::unsure_reading`].
