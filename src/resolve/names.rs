@@ -1174,14 +1174,23 @@ fn given_keyed(ga: GivenName, gb: GivenName) -> GivenMatch {
 /// Andrea; Mario, Maria; Daniel, Daniela; Ann, Anne; not Dmitri, Dmitrii); an `-a` on one only (Alexander, Alexandra; Giovanni,
 /// Giovanna; Petrov, Petrova; Kowalski, Kowalska; Novák, Nováková; not Sara, Sarah); or an
 /// `-e` after a consonant (Louis, Louise; Michel, Michelle); or Latin `-is` and `-es`
-/// (Francis, Frances). Not a slip: two people.
+/// (Francis, Frances); or `-an` and `-na`, where the `-na` is a given name (Christian,
+/// Christina; Kristian, Kristina; Marian, Marina). Not a slip: two people.
 pub fn gendered_ending(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    // Two letters swapped are a slip of one name, whatever they end in (Ananya, Ananay); so is
-    // a last letter doubled (Hannke, Hannkee).
+    let swapped = matches!(edit(a, b), Some(Edit::Swapped));
+    if swapped && a.len() >= 5 {
+        let woman = [a, b].into_iter().find(|n| n.ends_with("na"));
+        let man = [a, b].into_iter().find(|n| n.ends_with("an"));
+        if let (Some(woman), Some(_)) = (woman, man) {
+            return is_given_name(woman);
+        }
+    }
+    // Other letters swapped are a slip of one name, whatever they end in (Ananya, Ananay); so
+    // is a last letter doubled (Hannke, Hannkee).
     if short.is_empty()
         || short == long
-        || matches!(edit(a, b), Some(Edit::Swapped))
+        || swapped
         || (long.len() == short.len() + 1
             && long.starts_with(short)
             && long.as_bytes()[short.len()] == short.as_bytes()[short.len() - 1])
@@ -1876,6 +1885,8 @@ mod tests {
             ("Maria", "Maira"),
             ("Olga", "Olag"),
             ("Tatyana", "Taiana"),
+            // `-na` that is no one's name.
+            ("Susan", "Susna"),
         ] {
             assert_eq!(g(a, b), GivenMatch::Slip, "{a} / {b}");
         }
@@ -2171,6 +2182,10 @@ mod tests {
             ("Simon", "Simone"),
             ("Yevgeny", "Yevgenia"),
             ("Francis", "Frances"),
+            // A man's `-an` and a woman's `-na`, though two letters swapped would be a slip.
+            ("Christian", "Christina"),
+            ("Kristian", "Kristina"),
+            ("Marian", "Marina"),
             // Two names a vowel apart, too short to be one name spelt two ways.
             ("Lena", "Lina"),
             ("Dina", "Dana"),
