@@ -555,6 +555,17 @@ fn parse_full(full: &str) -> Building {
             name.middle = Some(words[1..words.len() - 1].join(" "));
             name.given = words.last().map(|w| w.to_string());
         }
+        // A Chinese or Korean given name of two syllables written apart, with the family name
+        // after it or before it (Mei Ling Lee, Lee Hsien Loong, Park Ji Hoon).
+        3 if let Some(first) = chinese_or_korean_order(&words) => {
+            let (family, given) = if first {
+                (words[0].to_string(), words[1..].join(" "))
+            } else {
+                (words[2].to_string(), words[..2].join(" "))
+            };
+            name.family = Some(family);
+            name.given = Some(given);
+        }
         _ => {
             // The family name starts at the first particle after the given name, or is the
             // last word; a word before it that is no given name is a first family name
@@ -625,6 +636,78 @@ fn is_vietnamese_order(words: &[&str]) -> bool {
     words.len() >= 3
         && FAMILY.contains(&fold(words[0]).as_str())
         && MIDDLE.contains(&fold(words[1]).as_str())
+}
+
+/// The commonest Chinese and Korean family names as they are spelt in Latin letters (pinyin,
+/// Wade-Giles, Cantonese, Hokkien and Teochew as Hong Kong, Taiwan, Singapore and Malaysia
+/// write them, and Korean), commonest first (Wikipedia's lists of common Chinese surnames and
+/// of Korean surnames). A name that is both a family name and a given name's syllable is
+/// placed by its rank (`Ji` Hoon Park, `Tai` Man Chan).
+const CHINESE_KOREAN_FAMILY_NAMES: &[&str] = &[
+    "kim", "lee", "wang", "li", "zhang", "chan", "chen", "tan", "park", "wong", "liu", "lim", "ng",
+    "yang", "huang", "choi", "zhao", "wu", "zhou", "chow", "lin", "lam", "jung", "jeong", "xu",
+    "hsu", "sun", "ma", "zhu", "chu", "hu", "guo", "kwok", "he", "ho", "kang", "cho", "gao", "luo",
+    "law", "lo", "zheng", "cheng", "teh", "liang", "leung", "yoon", "yun", "xie", "tse", "song",
+    "tang", "tong", "han", "feng", "fung", "deng", "cao", "tsao", "peng", "zeng", "tsang", "xiao",
+    "siu", "tian", "dong", "pan", "poon", "yuan", "cai", "tsai", "choy", "jiang", "yu", "yue",
+    "du", "ye", "yip", "goh", "koh", "ong", "teo", "chua", "toh", "yeo", "seah", "wee", "jang",
+    "oh", "seo", "suh", "shin", "kwon", "hwang", "ahn", "hong", "yoo", "ko", "moon", "son", "bae",
+    "baek", "nam", "noh", "roh", "kwak", "sung", "cha", "joo", "ryu", "chae", "wei", "su", "so",
+    "lu", "ding", "ren", "shen", "sim", "yao", "cui", "zhong", "chung", "fan", "jin", "kam", "shi",
+    "sze", "liao", "jia", "xia", "fu", "fang", "bai", "zou", "meng", "xiong", "qin", "qiu", "yau",
+    "khoo", "yin", "xue", "yan", "duan", "lei", "hou", "long", "tao", "gu", "koo", "mao", "hao",
+    "gong", "shao", "wan", "qian", "chin", "dai", "mo", "kong", "hung", "chang", "mak", "tam",
+    "lau", "kwan", "yeung", "cheung", "chiu", "tsui", "ji", "min", "heo", "hur", "ha", "woo", "na",
+    "eom", "won", "bang", "yi", "rhee",
+];
+
+/// A Chinese or Korean name of three syllables, where one end is a family name the list knows
+/// (the commoner of the two where both are): whether it comes first. The given name's two
+/// words must each be one syllable (not Pablo, Ruiz), the middle word no name of another
+/// language (Mary Ann Lee is not one).
+fn chinese_or_korean_order(words: &[&str]) -> Option<bool> {
+    let rank = |w: &str| {
+        let folded = fold(w);
+        CHINESE_KOREAN_FAMILY_NAMES
+            .iter()
+            .position(|n| *n == folded)
+    };
+    let (first, last) = (rank(words[0]), rank(words[2]));
+    let given_syllables = match (first, last) {
+        (Some(first), Some(last)) if first < last => &words[1..],
+        (Some(_), None) => &words[1..],
+        _ => &words[..2],
+    };
+    if !given_syllables.iter().all(|w| is_syllable(w)) || names::is_given_name(&fold(words[1])) {
+        return None;
+    }
+    match (first, last) {
+        (Some(first), Some(last)) => Some(first < last),
+        (Some(_), None) => Some(true),
+        (None, Some(_)) => Some(false),
+        (None, None) => None,
+    }
+}
+
+/// One syllable as Chinese and Korean names are spelt in Latin letters: up to three consonants,
+/// one run of vowels, and an ending of `n`, `ng`, `m`, `k`, `p`, `t` or `h`, or none (`Hsien`,
+/// `Kyung`, `Loong`, `Cheuk`, `Tai`), at most six letters.
+fn is_syllable(word: &str) -> bool {
+    let folded = fold(word);
+    let b = folded.as_bytes();
+    if !(2..=6).contains(&b.len()) || !b.iter().all(u8::is_ascii_lowercase) {
+        return false;
+    }
+    let vowel = |c: &u8| b"aeiou".contains(c);
+    let onset = b.iter().take_while(|c| !vowel(c)).count();
+    let nucleus = b[onset..]
+        .iter()
+        .take_while(|c| vowel(c) || **c == b'y')
+        .count();
+    let coda = &folded[onset + nucleus..];
+    onset <= 3
+        && (1..=3).contains(&nucleus)
+        && matches!(coda, "" | "n" | "ng" | "m" | "k" | "p" | "t" | "h")
 }
 
 /// A word in capitals that a family name written first would be (`DUPONT`, `ZHANG`; a
@@ -1130,6 +1213,40 @@ mod tests {
         // Not a Vietnamese middle name: read as written.
         let n = full("Lena Van Der Berg");
         assert_eq!(n.given.as_deref(), Some("Lena"));
+    }
+
+    #[test]
+    fn a_chinese_or_korean_given_name_of_two_syllables_stays_whole_either_side_of_the_family_name()
+    {
+        for (written, given, family) in [
+            ("Mei Ling Lee", "Mei Ling", "Lee"),
+            ("Tai Man Chan", "Tai Man", "Chan"),
+            ("Chan Tai Man", "Tai Man", "Chan"),
+            ("Lee Hsien Loong", "Hsien Loong", "Lee"),
+            ("Lim Jia Hui", "Jia Hui", "Lim"),
+            ("Ji Hoon Park", "Ji Hoon", "Park"),
+            ("Kim Jong Un", "Jong Un", "Kim"),
+        ] {
+            let n = full(written);
+            assert_eq!(
+                (n.given.as_deref(), n.middle.as_deref(), n.family.as_deref()),
+                (Some(given), None, Some(family)),
+                "{written}"
+            );
+        }
+        // Names of other languages keep their middle and double family names.
+        for (written, given, middle, family) in [
+            ("Mary Ann Lee", "Mary", Some("Ann"), "Lee"),
+            ("Carlos Ruiz Li", "Carlos", None, "Ruiz Li"),
+            ("Gabriel García Márquez", "Gabriel", None, "García Márquez"),
+        ] {
+            let n = full(written);
+            assert_eq!(
+                (n.given.as_deref(), n.middle.as_deref(), n.family.as_deref()),
+                (Some(given), middle, Some(family)),
+                "{written}"
+            );
+        }
     }
 
     #[test]
