@@ -18,10 +18,21 @@ const PREFIXES: &[&str] = &[
     "dott.ssa", "prof.ssa", "avv", "arch", "geom", "rag", "drs", "ir", "dhr", "mevr", "mw", "mgr",
     "bc", "mudr", "judr", "rndr", "phdr", "mvdr", "paeddr", "ddr", "lic", "licda", "dra", "profa",
     "arq", "sheikh", "sheikha", "shaikh", "haji", "hajjah", "hj", "datuk", "dato", "shri", "smt",
+    "capt", "cpt", "col", "lt", "sgt", "cmdr", "cdr", "cllr", "revd", "rt", "amb", "pr", "rabbi",
+    "insp", "supt",
 ];
+/// Titles that are also names, read as titles only with their full stop (`Eng. Ahmed Youssef`,
+/// an engineer; `Gen. Colin Powell`; not Gen Nakamura, Maj Sjöwall or Amartya Sen).
+const TITLES_WITH_STOP: &[&str] = &["eng", "gen", "maj", "gov", "sen", "rep", "pres"];
+/// Generations, degrees, honours and the professional credentials written after a name on
+/// cards and profiles (`Sarah Chen, MBA, PMP`).
 const SUFFIXES: &[&str] = &[
     "phd", "md", "jr", "sr", "ii", "iii", "iv", "v", "mba", "esq", "cpa", "dds", "rn", "pe", "msc",
-    "bsc", "ma", "ba", "mph", "jd", "llm", "dphil", "frcs", "obe", "mbe", "cbe",
+    "bsc", "ma", "ba", "mph", "jd", "llm", "dphil", "frcs", "obe", "mbe", "cbe", "ms", "meng",
+    "beng", "llb", "mbbs", "dmd", "dvm", "pharmd", "psyd", "edd", "dnp", "msw", "mpa", "mfa",
+    "pmp", "cfa", "cissp", "cisa", "cism", "cma", "acca", "fca", "aca", "cfp", "caia", "frm",
+    "sphr", "phr", "shrm-cp", "shrm-scp", "ceng", "csm", "cspo", "pmi-acp", "ccna", "ccnp", "ccie",
+    "lcsw", "aicp", "faia", "frcp", "mrcp", "fnp", "crna", "cia", "cfe", "chfc", "clu",
 ];
 /// Words that join a family name and are written in lower case inside a name.
 const PARTICLES: &[&str] = &[
@@ -394,12 +405,20 @@ fn key(word: &str) -> String {
 
 fn is_suffix(word: &str) -> bool {
     let k = key(word).replace('.', "");
-    SUFFIXES.contains(&k.as_str())
+    // A degree of two letters is written in capitals or with full stops (MA, M.A.); written as
+    // a name is, it is one (Jack Ma, Nguyen Van Ba).
+    let written_as_name = k.len() == 2
+        && !matches!(k.as_str(), "ii" | "iv")
+        && k.bytes().any(|b| b"aeiou".contains(&b))
+        && word.chars().any(char::is_lowercase)
+        && !word.contains('.');
+    SUFFIXES.contains(&k.as_str()) && !written_as_name
 }
 
 fn is_prefix(word: &str) -> bool {
     let k = key(word);
     PREFIXES.contains(&k.as_str())
+        || (word.ends_with('.') && TITLES_WITH_STOP.contains(&k.as_str()))
         // `Dr.-Ing.`, `Dipl.-Ing.`, `Dipl.-Kfm.`: a degree written as one word.
         || (k.contains('-')
             && k.split('-').all(|part| {
@@ -908,13 +927,38 @@ mod tests {
             ),
             ("Haji Ahmad Yusof", "Haji", "Ahmad", "Yusof"),
             ("Smt. Lakshmi Iyer", "Smt.", "Lakshmi", "Iyer"),
+            ("Eng. Ahmed Youssef", "Eng.", "Ahmed", "Youssef"),
+            ("Capt. Sully Sullenberger", "Capt.", "Sully", "Sullenberger"),
+            ("Gen. Colin Powell", "Gen.", "Colin", "Powell"),
         ]);
-        // A word that is a title somewhere and a name elsewhere stays a name.
-        let n = full("Sri Mulyani Indrawati");
-        assert_eq!(
-            (n.prefix.as_deref(), n.given.as_deref()),
-            (None, Some("Sri"))
-        );
+        // A word that is a title somewhere and a name elsewhere stays a name; so does one that
+        // is a title only with its full stop.
+        for (written, given) in [("Sri Mulyani Indrawati", "Sri"), ("Gen Nakamura", "Gen")] {
+            let n = full(written);
+            assert_eq!(
+                (n.prefix.as_deref(), n.given.as_deref()),
+                (None, Some(given)),
+                "{written}"
+            );
+        }
+    }
+
+    #[test]
+    fn credentials_after_a_name_are_suffixes_and_a_family_name_that_spells_a_degree_is_a_name() {
+        for (written, given, family, suffix) in [
+            ("Sarah Chen, MBA, PMP", "Sarah", "Chen", Some("MBA, PMP")),
+            ("Kim Lee, CFA", "Kim", "Lee", Some("CFA")),
+            ("John Smith MA", "John", "Smith", Some("MA")),
+            ("Jack Ma", "Jack", "Ma", None),
+            ("Yo-Yo Ma", "Yo-Yo", "Ma", None),
+        ] {
+            let n = full(written);
+            assert_eq!(
+                (n.given.as_deref(), n.family.as_deref(), n.suffix.as_deref()),
+                (Some(given), Some(family), suffix),
+                "{written}"
+            );
+        }
     }
 
     #[test]
