@@ -964,6 +964,9 @@ impl<'p> Names<'p> {
                     GivenMatch::Differ if slip_as_written(x, y, |n| n.written().0) => {
                         (x, y, GivenMatch::Slip)
                     }
+                    GivenMatch::Shortened if second_name_differs(a, b) => {
+                        (x, y, GivenMatch::Differ)
+                    }
                     m => (x, y, m),
                 })
                 .filter(|&(_, _, m)| !(readings && m == GivenMatch::Differ)),
@@ -995,6 +998,33 @@ impl<'p> Names<'p> {
             },
         }
     }
+}
+
+/// One record's given name is the first of the other's two (Juan; Juan Pablo), and its middle
+/// name, or the initial of it, is not the second (Juan Carlos, read as Juan with the middle name
+/// Carlos): two given names of two words that share the first, two people.
+fn second_name_differs(a: &NameKey, b: &NameKey) -> bool {
+    let differs = |p: &NameKey, q: &NameKey| {
+        let (Some(first), Some(whole), Some(initial)) = (&p.given, &q.given, p.middle) else {
+            return false;
+        };
+        // The second name starts where a word of the other's given name does (not Johnathan
+        // for John).
+        let at = first.len();
+        let word_starts_there =
+            usize::from(q.given_first) == at || (at < 32 && q.given_starts & (1 << at) != 0);
+        let Some(second) = whole
+            .strip_prefix(first.as_str())
+            .filter(|s| s.len() >= 2 && word_starts_there)
+        else {
+            return false;
+        };
+        match &p.middle_name {
+            Some(middle) => !second.starts_with(middle.as_str()) && !middle.starts_with(second),
+            None => !second.starts_with(initial),
+        }
+    };
+    differs(a, b) || differs(b, a)
 }
 
 impl ByMiddle {
@@ -2397,6 +2427,32 @@ mod tests {
             &[],
         );
         assert!(has(&s, "given names differ"), "{}", s.waterfall());
+    }
+
+    #[test]
+    fn two_given_names_of_two_words_that_share_the_first_are_two_people() {
+        // `Juan Carlos Pérez` in one name column reads as Juan with the middle name Carlos;
+        // LinkedIn's first-name field holds `Juan Pablo`.
+        let compound = |second: &str| {
+            let mut p = profile("Juan Perez | Ecopetrol |");
+            p.name.given = Some(format!("juan{second}").into());
+            p.name.given_first = 4;
+            p.name.index();
+            p.index();
+            p
+        };
+        let score_with = |b: Profile<'static>| {
+            let mut profiles = vec![profile("Juan Carlos Perez | Ecopetrol |"), b];
+            let stats = Stats::of(&mut profiles);
+            stats.weigh(&mut profiles);
+            score(&profiles[0], &profiles[1], &stats, true)
+        };
+        let s = score_with(compound("pablo"));
+        assert!(has(&s, "given names differ"), "{}", s.waterfall());
+        assert_ne!(s.band(), Band::Merge, "{}", s.waterfall());
+        // The same two words are one name.
+        let s = score_with(compound("carlos"));
+        assert!(!has(&s, "given names differ"), "{}", s.waterfall());
     }
 
     #[test]
