@@ -479,6 +479,71 @@ const COMMON_FAMILY_NAMES: &[&str] = &[
     "popa",
     "popescu",
     "ionescu",
+    // Ghana, Nigeria, South Africa, Kenya, Bangladesh, the Philippines, Pakistan, Iran, Egypt
+    // and Morocco: each among the commonest of its country, as above.
+    "mensah",
+    "owusu",
+    "boateng",
+    "asante",
+    "osei",
+    "appiah",
+    "agyeman",
+    "acheampong",
+    "addo",
+    "adjei",
+    "okafor",
+    "okonkwo",
+    "eze",
+    "okeke",
+    "nwosu",
+    "adeyemi",
+    "adebayo",
+    "bello",
+    "musa",
+    "abubakar",
+    "ogunleye",
+    "dlamini",
+    "nkosi",
+    "ndlovu",
+    "khumalo",
+    "mokoena",
+    "mthembu",
+    "sithole",
+    "naidoo",
+    "otieno",
+    "ochieng",
+    "odhiambo",
+    "kamau",
+    "mwangi",
+    "njoroge",
+    "kariuki",
+    "islam",
+    "hossain",
+    "uddin",
+    "akter",
+    "begum",
+    "khatun",
+    "reyes",
+    "cruz",
+    "bautista",
+    "ocampo",
+    "mendoza",
+    "malik",
+    "butt",
+    "qureshi",
+    "mohammadi",
+    "hosseini",
+    "ahmadi",
+    "rezaei",
+    "moradi",
+    "jafari",
+    "rahimi",
+    "hashemi",
+    "mahmoud",
+    "saleh",
+    "alaoui",
+    "idrissi",
+    "bennani",
 ];
 
 /// Given names borne by so many people that sharing one says little (folded forms).
@@ -897,10 +962,9 @@ impl NameKey {
         };
         // A given name's words parted by spaces are one name said in full or in part (José
         // Luis, José); parted by a hyphen, one name of its own (Jean-Pierre, Jean).
-        let (given, given_starts, given_written) = f(r.name.given.as_deref(), |c| c == '-');
-        let given_first = r
-            .name
-            .given
+        let given_text = r.name.given.as_deref().map(given_written_out);
+        let (given, given_starts, given_written) = f(given_text.as_deref(), |c| c == '-');
+        let given_first = given_text
             .as_deref()
             .and_then(|g| g.trim().split_once(char::is_whitespace))
             .map(|(first, _)| fold(first).len())
@@ -965,6 +1029,27 @@ fn saint_written_out(family: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     std::borrow::Cow::Borrowed(family)
+}
+
+/// A given name whose first word is the abbreviation a country writes for a name (Filipino
+/// `Ma.` for María, as in Ma. Cristina; `Md.`, `Mohd.`, `Muhd.` for Mohammad, in Bangladesh and
+/// Malaysia) with the name written out, as other sources write it; any other as it is, without
+/// a copy.
+fn given_written_out(given: &str) -> std::borrow::Cow<'_, str> {
+    let given = given.trim();
+    let (first, rest) = given
+        .split_once(char::is_whitespace)
+        .map_or((given, ""), |(first, rest)| (first, rest));
+    let full = match first.to_ascii_lowercase().as_str() {
+        "ma." => "Maria",
+        "md" | "md." | "mohd" | "mohd." | "muhd" | "muhd." => "Mohammad",
+        _ => return std::borrow::Cow::Borrowed(given),
+    };
+    if rest.is_empty() {
+        std::borrow::Cow::Borrowed(full)
+    } else {
+        std::borrow::Cow::Owned(format!("{full} {rest}"))
+    }
 }
 
 /// A Han character, an Arabic or Hebrew letter, or Hangul: see [`NameKey::unsure_reading`].
@@ -1909,6 +1994,15 @@ mod tests {
             assert_eq!(g(a, b), GivenMatch::Nickname, "{a} / {b}");
         }
         assert_eq!(g("Chris", "Christopher"), GivenMatch::Nickname);
+        // Yoruba, Igbo and Zulu names are shortened to their last part.
+        for (a, b) in [
+            ("Seun", "Oluwaseun"),
+            ("Tunde", "Babatunde"),
+            ("Emeka", "Chukwuemeka"),
+            ("Nathi", "Nkosinathi"),
+        ] {
+            assert_eq!(g(a, b), GivenMatch::Nickname, "{a} / {b}");
+        }
         // Spellings of a diminutive the list lacks.
         assert_eq!(g("Ollie", "Oliver"), GivenMatch::Nickname);
         assert_eq!(g("Debbi", "Deborah"), GivenMatch::Nickname);
@@ -1982,6 +2076,23 @@ mod tests {
         assert_eq!(family("Ste. Marie"), family("Sainte Marie"));
         assert_eq!(family("Stewart").as_deref(), Some("stewart"));
         assert_eq!(family("Stein").as_deref(), Some("stein"));
+    }
+
+    #[test]
+    fn a_given_name_abbreviated_as_its_country_writes_it_is_written_out() {
+        let given = |name: &str| {
+            let mut r = Record::default();
+            r.name.given = Some(name.into());
+            r.name.family = Some("Reyes".into());
+            let key = NameKey::of(&r);
+            (key.given, key.given_first)
+        };
+        assert_eq!(given("Ma. Cristina"), given("Maria Cristina"));
+        assert_eq!(given("Md. Rafiqul"), given("Mohammad Rafiqul"));
+        assert_eq!(given("Mohd Najib"), given("Mohammad Najib"));
+        // Without its full stop Ma is a name of its own.
+        assert_eq!(given("Ma").0.as_deref(), Some("ma"));
+        assert_eq!(given("Mark").0.as_deref(), Some("mark"));
     }
 
     #[test]

@@ -2430,6 +2430,18 @@ mod tests {
     }
 
     #[test]
+    fn namesakes_of_a_name_common_in_its_country_with_two_mobiles_are_two_people() {
+        // Kwame (a Saturday's son) Mensah is among Ghana's commonest names; even alone in a
+        // small file, the name is no rarer for that.
+        let s = pair(
+            "Kwame Mensah | MTN Ghana | +233 24 555 0001",
+            "Kwame Mensah | | +233 20 555 0002",
+            &[],
+        );
+        assert_ne!(s.band(), Band::Merge, "{}", s.waterfall());
+    }
+
+    #[test]
     fn two_given_names_of_two_words_that_share_the_first_are_two_people() {
         // `Juan Carlos Pérez` in one name column reads as Juan with the middle name Carlos;
         // LinkedIn's first-name field holds `Juan Pablo`.
