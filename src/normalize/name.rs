@@ -652,9 +652,14 @@ fn is_vietnamese_order(words: &[&str]) -> bool {
     const MIDDLE: &[&str] = &[
         "van", "thi", "duc", "huu", "ngoc", "quoc", "xuan", "cong", "dinh", "quang",
     ];
+    let family = fold(words[0]);
     words.len() >= 3
-        && FAMILY.contains(&fold(words[0]).as_str())
-        && MIDDLE.contains(&fold(words[1]).as_str())
+        && FAMILY.contains(&family.as_str())
+        && (MIDDLE.contains(&fold(words[1]).as_str())
+            // Or each word one syllable (Pham Nhat Vuong, Nguyen Minh Tuan), where the family
+            // name is not also a Chinese one read otherwise (Ho Wai Man).
+            || (!CHINESE_KOREAN_FAMILY_NAMES.contains(&family.as_str())
+                && words[1..].iter().all(|w| is_syllable(w))))
 }
 
 /// The commonest Chinese and Korean family names as they are spelt in Latin letters (pinyin,
@@ -708,9 +713,10 @@ fn chinese_or_korean_order(words: &[&str]) -> Option<bool> {
     }
 }
 
-/// One syllable as Chinese and Korean names are spelt in Latin letters: up to three consonants,
-/// one run of vowels, and an ending of `n`, `ng`, `m`, `k`, `p`, `t` or `h`, or none (`Hsien`,
-/// `Kyung`, `Loong`, `Cheuk`, `Tai`), at most six letters.
+/// One syllable as Chinese, Korean and Vietnamese names are spelt in Latin letters: up to three
+/// consonants, one run of vowels, and an ending of `n`, `ng`, `nh`, `m`, `k`, `c`, `ch`, `p`, `t`
+/// or `h`, or none (`Hsien`, `Kyung`, `Loong`, `Cheuk`, `Tai`, `Thanh`, `Quoc`), at most six
+/// letters.
 fn is_syllable(word: &str) -> bool {
     let folded = fold(word);
     let b = folded.as_bytes();
@@ -726,7 +732,10 @@ fn is_syllable(word: &str) -> bool {
     let coda = &folded[onset + nucleus..];
     onset <= 3
         && (1..=3).contains(&nucleus)
-        && matches!(coda, "" | "n" | "ng" | "m" | "k" | "p" | "t" | "h")
+        && matches!(
+            coda,
+            "" | "n" | "ng" | "nh" | "m" | "k" | "c" | "ch" | "p" | "t" | "h"
+        )
 }
 
 /// A word in capitals that a family name written first would be (`DUPONT`, `ZHANG`; a
@@ -1246,6 +1255,9 @@ mod tests {
             ("Trần Thị Lan", "Trần", "Thị", "Lan"),
             ("Nguyen Van Minh Tuan", "Nguyen", "Van Minh", "Tuan"),
             ("NGUYEN Van An", "Nguyen", "Van", "An"),
+            // Without a middle name that says so, each word one syllable.
+            ("Pham Nhat Vuong", "Pham", "Nhat", "Vuong"),
+            ("Nguyen Minh Tuan", "Nguyen", "Minh", "Tuan"),
         ] {
             let n = full(written);
             assert_eq!(
@@ -1257,6 +1269,12 @@ mod tests {
         // Not a Vietnamese middle name: read as written.
         let n = full("Lena Van Der Berg");
         assert_eq!(n.given.as_deref(), Some("Lena"));
+        // Ho is also a Cantonese family name, whose given name is the two words after it.
+        let n = full("Ho Wai Man");
+        assert_eq!(
+            (n.given.as_deref(), n.family.as_deref()),
+            (Some("Wai Man"), Some("Ho"))
+        );
     }
 
     #[test]

@@ -934,7 +934,7 @@ enum ByMiddle {
     /// Oppenheimer).
     GoesBy,
     /// A given name in two words that the other writes as one (Mary Ann, Mary-Ann; Jean
-    /// Pierre, Jean-Pierre).
+    /// Pierre, Jean-Pierre; Minh Tuan, Tuan with the middle name Minh).
     TwoWords,
     /// The nickname one record gives is the other's given name (Zhang Wei (David), David
     /// Zhang).
@@ -1035,11 +1035,13 @@ impl ByMiddle {
                 && p.middle_name.is_some()
                 && p.middle_name == q.given
         };
+        // Or the middle name first, as a Vietnamese name read family name first gives it
+        // (Hoang Minh Tuan: Tuan, middle name Minh; Minh Tuan Hoang).
         let two_words = |p: &NameKey, q: &NameKey| match (&p.given, &p.middle_name, &q.given) {
             (Some(g), Some(m), Some(whole)) => {
                 whole.len() == g.len() + m.len()
-                    && whole.starts_with(g.as_str())
-                    && whole.ends_with(m.as_str())
+                    && ((whole.starts_with(g.as_str()) && whole.ends_with(m.as_str()))
+                        || (whole.starts_with(m.as_str()) && whole.ends_with(g.as_str())))
             }
             _ => false,
         };
@@ -2420,6 +2422,14 @@ mod tests {
             s.waterfall()
         );
         assert_eq!(s.band(), Band::Merge, "{}", s.waterfall());
+        // A Vietnamese name read family name first gives the middle name first (Hoang Minh
+        // Tuan: Tuan, middle name Minh).
+        let s = pair("Tuan Minh Hoang | VNPT | ", "MinhTuan Hoang | VNPT | ", &[]);
+        assert!(
+            has(&s, "given name in two words (minhtuan)"),
+            "{}",
+            s.waterfall()
+        );
         // Its first word alone is another person's name (Jean, Jean-Pierre).
         let s = pair(
             "Jean Martin | Airbus | ",
