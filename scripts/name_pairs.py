@@ -531,6 +531,12 @@ CASES = [
  (D, dict(f="Tomás", l="Rodríguez", o="Telefónica"), ("l", dict(f="Tomas", l="Rodrigues", o="Vivo"))),
  (D, dict(f="Yusuf", l="Ahmed", o="Careem", p="+971 55 123 4567"), ("v", dict(f="Youssef", l="Ahmed", p="+212 661 987 654"))),
  (D, dict(n="Dr. Ram Singh", o="AIIMS", p="+91 98100 12345"), ("v", dict(f="Ram", l="Singh", p="+91 99100 54321"))),
+ # Vietnamese names read family name first without `Van` or `Thi` to say so.
+ (S, dict(n="Pham Nhat Vuong", o="Vingroup"), ("l", dict(f="Vuong", l="Pham", o="Vingroup"))),
+ (S, dict(n="Nguyen Minh Tuan", o="Viettel", e="tuan.nguyen@viettel.example"), ("v", dict(f="Tuan", l="Nguyen", e="tuan.nguyen@viettel.example"))),
+ (S, dict(n="Tran Quoc Bao", o="FPT"), ("l", dict(f="Bao", l="Tran", o="FPT Software"))),
+ (S, dict(n="Hoang Minh Tuan", o="VNPT"), ("l", dict(f="Minh Tuan", l="Hoang", o="VNPT"))),
+ (D, dict(n="Nguyen Minh Tuan", o="Masan"), ("l", dict(f="Minh", l="Nguyen", o="Masan"))),
 ]
 
 def badge_rows(rows):
