@@ -537,6 +537,28 @@ CASES = [
  (S, dict(n="Tran Quoc Bao", o="FPT"), ("l", dict(f="Bao", l="Tran", o="FPT Software"))),
  (S, dict(n="Hoang Minh Tuan", o="VNPT"), ("l", dict(f="Minh Tuan", l="Hoang", o="VNPT"))),
  (D, dict(n="Nguyen Minh Tuan", o="Masan"), ("l", dict(f="Minh", l="Nguyen", o="Masan"))),
+ # One person's employer written two ways (initials, legal forms, `The`, accents, a parent's
+ # name), each name borne by no one else; and namesakes at two employers whose names differ by
+ # a word.
+ (S, dict(f="Ingeborg", l="Falkenrath", o="IBM"), ("l", dict(f="Ingeborg", l="Falkenrath", o="International Business Machines"))),
+ (S, dict(f="Thaddeus", l="Whitcombe", o="PwC"), ("l", dict(f="Thaddeus", l="Whitcombe", o="PricewaterhouseCoopers"))),
+ (S, dict(f="Leocadia", l="Brannigan", o="The Coca-Cola Company"), ("l", dict(f="Leocadia", l="Brannigan", o="Coca Cola"))),
+ (S, dict(f="Casimir", l="Oyelaran", o="Banco Santander, S.A."), ("l", dict(f="Casimir", l="Oyelaran", o="Santander"))),
+ (S, dict(f="Perpetua", l="Lindqvist", o="Société Générale"), ("l", dict(f="Perpetua", l="Lindqvist", o="Societe Generale"))),
+ (S, dict(f="Anselm", l="Vantongeren", o="3M Company"), ("l", dict(f="Anselm", l="Vantongeren", o="3M"))),
+ (S, dict(f="Clodagh", l="Featherby", o="AT&T Inc."), ("l", dict(f="Clodagh", l="Featherby", o="AT&T"))),
+ (S, dict(f="Wendelin", l="Achterberg", o="Amazon Web Services"), ("l", dict(f="Wendelin", l="Achterberg", o="AWS"))),
+ (S, dict(f="Ottilie", l="Marchbanks", o="Hewlett Packard Enterprise"), ("l", dict(f="Ottilie", l="Marchbanks", o="HPE"))),
+ (S, dict(f="Evander", l="Quarshie", o="Toyota Motor Corporation"), ("l", dict(f="Evander", l="Quarshie", o="Toyota"))),
+ (S, dict(f="Rosalind", l="Okwuosa", o="LVMH Moët Hennessy Louis Vuitton"), ("l", dict(f="Rosalind", l="Okwuosa", o="LVMH"))),
+ (S, dict(f="Barnaby", l="Ellingworth", o="ABN AMRO Bank N.V."), ("l", dict(f="Barnaby", l="Ellingworth", o="ABN AMRO"))),
+ (S, dict(f="Griselda", l="Vasquez-Thornbury", o="Meta Platforms, Inc."), ("l", dict(f="Griselda", l="Vasquez-Thornbury", o="Meta"))),
+ (S, dict(f="Lysander", l="Pemberton-Oakes", o="Goldman Sachs"), ("l", dict(f="Lysander", l="Pemberton-Oakes", o="The Goldman Sachs Group, Inc."))),
+ (S, dict(f="Philippa", l="Thistlewood", o="GSK"), ("l", dict(f="Philippa", l="Thistlewood", o="GlaxoSmithKline"))),
+ (D, dict(f="Maria", l="Lopez", o="Apple"), ("l", dict(f="Maria", l="Lopez", o="Applebee's"))),
+ (D, dict(f="David", l="Chen", o="General Motors"), ("l", dict(f="David", l="Chen", o="General Mills"))),
+ (D, dict(f="Aisha", l="Bello", o="Bank of America"), ("l", dict(f="Aisha", l="Bello", o="Bank of Africa"))),
+ (D, dict(f="Tom", l="Fischer", o="Deutsche Bank"), ("l", dict(f="Tom", l="Fischer", o="Deutsche Bahn"))),
 ]
 
 def badge_rows(rows):
