@@ -1280,24 +1280,15 @@ mod tests {
     #[test]
     fn a_chinese_or_korean_given_name_of_two_syllables_stays_whole_either_side_of_the_family_name()
     {
-        for (written, given, family) in [
-            ("Mei Ling Lee", "Mei Ling", "Lee"),
-            ("Tai Man Chan", "Tai Man", "Chan"),
-            ("Chan Tai Man", "Tai Man", "Chan"),
-            ("Lee Hsien Loong", "Hsien Loong", "Lee"),
-            ("Lim Jia Hui", "Jia Hui", "Lim"),
-            ("Ji Hoon Park", "Ji Hoon", "Park"),
-            ("Kim Jong Un", "Jong Un", "Kim"),
-        ] {
-            let n = full(written);
-            assert_eq!(
-                (n.given.as_deref(), n.middle.as_deref(), n.family.as_deref()),
-                (Some(given), None, Some(family)),
-                "{written}"
-            );
-        }
-        // Names of other languages keep their middle and double family names.
         for (written, given, middle, family) in [
+            ("Mei Ling Lee", "Mei Ling", None, "Lee"),
+            ("Tai Man Chan", "Tai Man", None, "Chan"),
+            ("Chan Tai Man", "Tai Man", None, "Chan"),
+            ("Lee Hsien Loong", "Hsien Loong", None, "Lee"),
+            ("Lim Jia Hui", "Jia Hui", None, "Lim"),
+            ("Ji Hoon Park", "Ji Hoon", None, "Park"),
+            ("Kim Jong Un", "Jong Un", None, "Kim"),
+            // Names of other languages keep their middle and double family names.
             ("Mary Ann Lee", "Mary", Some("Ann"), "Lee"),
             ("Carlos Ruiz Li", "Carlos", None, "Ruiz Li"),
             ("Gabriel García Márquez", "Gabriel", None, "García Márquez"),

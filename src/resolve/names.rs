@@ -1990,12 +1990,7 @@ mod tests {
             ("Bob", "Rob"),
             ("Ed", "Ted"),
             ("Kate", "Katherine"),
-        ] {
-            assert_eq!(g(a, b), GivenMatch::Nickname, "{a} / {b}");
-        }
-        assert_eq!(g("Chris", "Christopher"), GivenMatch::Nickname);
-        // Yoruba, Igbo and Zulu names are shortened to their last part.
-        for (a, b) in [
+            // Yoruba, Igbo and Zulu names are shortened to their last part.
             ("Seun", "Oluwaseun"),
             ("Tunde", "Babatunde"),
             ("Emeka", "Chukwuemeka"),
@@ -2003,6 +1998,7 @@ mod tests {
         ] {
             assert_eq!(g(a, b), GivenMatch::Nickname, "{a} / {b}");
         }
+        assert_eq!(g("Chris", "Christopher"), GivenMatch::Nickname);
         // Spellings of a diminutive the list lacks.
         assert_eq!(g("Ollie", "Oliver"), GivenMatch::Nickname);
         assert_eq!(g("Debbi", "Deborah"), GivenMatch::Nickname);
