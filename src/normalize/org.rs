@@ -74,9 +74,12 @@ pub fn display(raw: &str) -> String {
     raw.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// `The Acme Corporation, Inc.` → `acme`; `Müller GmbH & Co. KG` → `muller`.
+/// `The Acme Corporation, Inc.` → `acme`; `Müller GmbH & Co. KG` → `muller`. Words written
+/// together with capitals (`GlaxoSmithKline`) are parted, so that their initials (`GSK`) and
+/// the name written apart (`Glaxo Smith Kline`) meet them.
 pub fn key(raw: &str) -> Option<String> {
-    let folded = deunicode::deunicode(raw)
+    let parted: Vec<String> = raw.split_whitespace().map(part_capitals).collect();
+    let folded = deunicode::deunicode(&parted.join(" "))
         .to_lowercase()
         .replace(['.', '\''], "");
     let mut words: Vec<&str> = folded
@@ -91,6 +94,32 @@ pub fn key(raw: &str) -> Option<String> {
     }
     let key = words.join(" ");
     (!key.is_empty()).then_some(key)
+}
+
+/// A word written together with capitals parted where a capital follows a small letter, each
+/// part two letters or more (`GlaxoSmithKline` → `Glaxo Smith Kline`, `McKinsey` → `Mc
+/// Kinsey`); not a legal form (`GmbH`, `KGaA`) nor a letter before a word (`eBay`, `iPhone`).
+fn part_capitals(word: &str) -> String {
+    let lower = word.to_lowercase();
+    if LEGAL_SUFFIXES.contains(&lower.trim_matches(|c: char| !c.is_alphanumeric())) {
+        return word.to_string();
+    }
+    let chars: Vec<char> = word.chars().collect();
+    let breaks: Vec<usize> = (1..chars.len())
+        .filter(|&i| chars[i - 1].is_lowercase() && chars[i].is_uppercase())
+        .collect();
+    let mut out = String::with_capacity(word.len() + breaks.len());
+    let mut start = 0;
+    for (n, &at) in breaks.iter().enumerate() {
+        let next = breaks.get(n + 1).copied().unwrap_or(chars.len());
+        if at - start >= 2 && next - at >= 2 {
+            out.extend(&chars[start..at]);
+            out.push(' ');
+            start = at;
+        }
+    }
+    out.extend(&chars[start..]);
+    out
 }
 
 /// Whether two keys name the same organization: equal, one the other's leading words
@@ -168,6 +197,22 @@ mod tests {
         assert!(keys_match("ibm", "international business machines"));
         assert!(!keys_match("ibm", "international business"));
         assert!(!keys_match("ge", "general electric"));
+    }
+
+    #[test]
+    fn words_written_together_with_capitals_are_parted() {
+        let matches = |a: &str, b: &str| keys_match(&key(a).unwrap(), &key(b).unwrap());
+        assert_eq!(
+            key("GlaxoSmithKline plc").as_deref(),
+            Some("glaxo smith kline")
+        );
+        assert!(matches("GSK", "GlaxoSmithKline"));
+        assert!(matches("Total", "TotalEnergies SE"));
+        assert!(matches("LinkedIn", "Linkedin"));
+        // Not a legal form, nor a letter before a word.
+        assert_eq!(key("Müller GmbH").as_deref(), Some("muller"));
+        assert_eq!(key("eBay Inc.").as_deref(), Some("ebay"));
+        assert_eq!(key("iPhone Repairs").as_deref(), Some("iphone repairs"));
     }
 
     #[test]
