@@ -1220,7 +1220,8 @@ fn given_keyed(ga: GivenName, gb: GivenName) -> GivenMatch {
     if is_nickname(ga, gb) {
         return GivenMatch::Nickname;
     }
-    if gendered_ending(a, b) {
+    // As written, or as transliterations spell them alike (Karl, Carla: `karl`, `karla`).
+    if gendered_ending(a, b) || gendered_ending(ga.key, gb.key) {
         return GivenMatch::Differ;
     }
     if short.len() >= 3 && long.starts_with(short) {
@@ -1319,7 +1320,9 @@ pub fn gendered_ending(a: &str, b: &str) -> bool {
         (last(short) == b'a') != (last(long) == b'a') && last(short) != b'h' && last(long) != b'h';
     let e_after_consonant =
         ts.is_empty() && !vowel(last(short)) && matches!(tl, "e" | "ne" | "le" | "te" | "ie");
-    a_on_one || e_after_consonant
+    // A woman's name made with `-ina` or `-ine` (Nikola, Nikolina; Paul, Pauline).
+    let feminine_suffix = matches!(ts, "" | "a" | "o" | "e") && matches!(tl, "ina" | "ine");
+    a_on_one || e_after_consonant || feminine_suffix
 }
 
 /// A name folded further, so that the spellings of one name that transliterations and
@@ -1328,7 +1331,7 @@ pub fn gendered_ending(a: &str, b: &str) -> bool {
 /// `mihail`): `y` as `i`, `w` as `v`, `ks` as `x`, `ph` as `f`, `kh`, `gh` and an inner `ch` as
 /// `h`, `ck`, `q` and a hard `c` as `k`, `ou` and `oo` as `u`, `ee` as `i`, Dutch `ij` before a
 /// consonant as `i` (`dijkstra`, `dykstra`), a leading `ju` as
-/// `iu`, a leading `ye` as `e`, an ending `-ij` or `-ei` as `-i`, doubled letters once.
+/// `iu`, a leading `ye` as `e`, `dj` as `d`, an ending `-ij` or `-ei` as `-i`, doubled letters once.
 pub fn variant_key(folded: &str) -> CompactString {
     let b = folded.as_bytes();
     let mut out: smallvec::SmallVec<[u8; 24]> = smallvec::SmallVec::new();
@@ -1350,6 +1353,9 @@ pub fn variant_key(folded: &str) -> CompactString {
             (b'c', b'k') => (b'k', 2),
             (b'c', n) if !matches!(n, b'e' | b'i' | b'y' | b'h') => (b'k', 1),
             (b'k', b's') => (b'x', 2),
+            // Serbian and Croatian `đ`, which folding reads as `d`, is written `dj` abroad
+            // (Đorđe, Djordje; Đoković, Djokovic).
+            (b'd', b'j') => (b'd', 2),
             (b'o', b'u') | (b'o', b'o') => (b'u', 2),
             (b'e', b'e') => (b'i', 2),
             (b'q', _) => (b'k', 1),
@@ -2216,6 +2222,7 @@ mod tests {
             ("Yevgeny", "Evgenii"),
             ("Евгений", "Yevgeniy"),
             ("Ekaterina", "Yekaterina"),
+            ("Đorđe", "Djordje"),
             ("Andrei", "Andrey"),
             ("Alexey", "Aleksei"),
             ("Nikolai", "Nicolay"),
@@ -2293,6 +2300,10 @@ mod tests {
             ("Christian", "Christina"),
             ("Kristian", "Kristina"),
             ("Marian", "Marina"),
+            // A woman's `-ina` or `-ine`, and a woman's `-a` as transliterations spell it.
+            ("Nikola", "Nikolina"),
+            ("Paul", "Pauline"),
+            ("Karl", "Carla"),
             // Two names a vowel apart, too short to be one name spelt two ways.
             ("Lena", "Lina"),
             ("Dina", "Dana"),
