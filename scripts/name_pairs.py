@@ -559,6 +559,20 @@ CASES = [
  (D, dict(f="David", l="Chen", o="General Motors"), ("l", dict(f="David", l="Chen", o="General Mills"))),
  (D, dict(f="Aisha", l="Bello", o="Bank of America"), ("l", dict(f="Aisha", l="Bello", o="Bank of Africa"))),
  (D, dict(f="Tom", l="Fischer", o="Deutsche Bank"), ("l", dict(f="Tom", l="Fischer", o="Deutsche Bahn"))),
+ # Brazilian generations, German, French, Turkish and Serbian letters written out; a man's and a
+ # woman's name of one stem.
+ (S, dict(f="Luiz Fernando", l="Souza Filho", o="Ambev", e="luiz.souza@ambev.example"), ("v", dict(f="Luiz", l="Souza Filho", e="luiz.souza@ambev.example"))),
+ (S, dict(f="Luís", l="Carvalho", o="Embraer"), ("l", dict(f="Luiz", l="Carvalho", o="Embraer"))),
+ (S, dict(f="Marie-Thérèse", l="Lefebvre", o="Carrefour", p="+33 6 11 22 33 44"), ("v", dict(f="Marie-Therese", l="Lefebvre", p="06 11 22 33 44"))),
+ (S, dict(f="Hans-Jürgen", l="Köhler", o="Daimler"), ("l", dict(f="Hans-Juergen", l="Koehler", o="Daimler AG"))),
+ (S, dict(f="Gülşen", l="Öztürk", o="Koç Holding"), ("l", dict(f="Gulsen", l="Ozturk", o="Koc Holding"))),
+ (S, dict(f="Đorđe", l="Petrović", o="Telekom Srbija"), ("l", dict(f="Djordje", l="Petrovic", o="Telekom Srbija"))),
+ (D, dict(f="Carlos Alberto", l="Souza Filho", o="Gerdau", p="+55 11 98765 4321"), ("v", dict(f="Carlos Alberto", l="Souza", p="+55 11 91234 5678"))),
+ (D, dict(f="Marie", l="Lefebvre", o="Danone"), ("l", dict(f="Marie-Claire", l="Lefebvre", o="Danone"))),
+ (D, dict(f="Karl", l="Becker", o="Siemens"), ("l", dict(f="Carla", l="Becker", o="Siemens"))),
+ (D, dict(f="Nikola", l="Jovanović", o="NIS"), ("l", dict(f="Nikolina", l="Jovanović", o="NIS"))),
+ (D, dict(f="Andrea", l="Ferrari", o="Fiat", p="+39 335 111 2222"), ("v", dict(f="Andrea", l="Ferrari", p="+39 338 333 4444"))),
+ (D, dict(f="Jesús", l="Hernández", o="Pemex"), ("l", dict(f="Jesús", l="Hernández", o="Telmex"))),
 ]
 
 def badge_rows(rows):
