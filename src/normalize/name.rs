@@ -696,21 +696,19 @@ fn chinese_or_korean_order(words: &[&str]) -> Option<bool> {
             .iter()
             .position(|n| *n == folded)
     };
-    let (first, last) = (rank(words[0]), rank(words[2]));
-    let given_syllables = match (first, last) {
-        (Some(first), Some(last)) if first < last => &words[1..],
-        (Some(_), None) => &words[1..],
-        _ => &words[..2],
+    let family_first = match (rank(words[0]), rank(words[2])) {
+        (Some(first), Some(last)) => first < last,
+        (Some(_), None) => true,
+        (None, Some(_)) => false,
+        (None, None) => return None,
     };
-    if !given_syllables.iter().all(|w| is_syllable(w)) || names::is_given_name(&fold(words[1])) {
-        return None;
-    }
-    match (first, last) {
-        (Some(first), Some(last)) => Some(first < last),
-        (Some(_), None) => Some(true),
-        (None, Some(_)) => Some(false),
-        (None, None) => None,
-    }
+    let given = if family_first {
+        &words[1..]
+    } else {
+        &words[..2]
+    };
+    (given.iter().all(|w| is_syllable(w)) && !names::is_given_name(&fold(words[1])))
+        .then_some(family_first)
 }
 
 /// One syllable as Chinese, Korean and Vietnamese names are spelt in Latin letters: up to three

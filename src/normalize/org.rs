@@ -100,14 +100,19 @@ pub fn key(raw: &str) -> Option<String> {
 /// part two letters or more (`GlaxoSmithKline` → `Glaxo Smith Kline`, `McKinsey` → `Mc
 /// Kinsey`); not a legal form (`GmbH`, `KGaA`) nor a letter before a word (`eBay`, `iPhone`).
 fn part_capitals(word: &str) -> String {
-    let lower = word.to_lowercase();
-    if LEGAL_SUFFIXES.contains(&lower.trim_matches(|c: char| !c.is_alphanumeric())) {
-        return word.to_string();
-    }
     let chars: Vec<char> = word.chars().collect();
     let breaks: Vec<usize> = (1..chars.len())
         .filter(|&i| chars[i - 1].is_lowercase() && chars[i].is_uppercase())
         .collect();
+    if breaks.is_empty()
+        || LEGAL_SUFFIXES.contains(
+            &word
+                .to_lowercase()
+                .trim_matches(|c: char| !c.is_alphanumeric()),
+        )
+    {
+        return word.to_string();
+    }
     let mut out = String::with_capacity(word.len() + breaks.len());
     let mut start = 0;
     for (n, &at) in breaks.iter().enumerate() {
