@@ -1,6 +1,7 @@
 //! Learning the weights from the data at hand, as Fellegi and Sunter estimate them and as
 //! Splink does: `u` (how often two people's records show a level) from random pairs of the
-//! records, `m` (how often one person's records show it) by expectation-maximisation on the
+//! records, less those the model finds one person's (a file may hold each person five times),
+//! `m` (how often one person's records show it) by expectation-maximisation on the
 //! candidate pairs the blocking found, with the term-frequency weights kept for the levels
 //! that agree on a value.
 //!
@@ -17,7 +18,7 @@ use super::block;
 use super::model::{COUNT, LEVELS, Level, Model, Prior, group};
 use super::profile::Profile;
 use super::score::{self, Mode};
-use super::stats::Stats;
+use super::stats::{MIN_POPULATION, Stats};
 
 /// At most this many candidate pairs train the model; more are sampled evenly.
 const TRAINING_PAIRS: usize = 50_000;
@@ -37,6 +38,9 @@ const MATCHES_SEEN: f64 = 5.0;
 /// few records hold one, not because two people's initials seldom agree.)
 const RANDOM_SEEN: f64 = 20.0;
 const ITERATIONS: usize = 25;
+/// At most this many times `u` is counted again without the random pairs the model last
+/// learned finds one person's ([`random_u`]).
+const CLEANINGS: usize = 4;
 
 /// One pair's levels, as [`Mode::Levels`] scoring gives them, and the keys that found it.
 struct Pair {
@@ -72,12 +76,25 @@ pub fn learn(profiles: &[Profile], stats: &Stats, blocking: &block::Blocking) ->
             }
         })
         .collect();
-    let u = random_u(profiles, stats);
-    let model = em(&pairs, &u);
+    let sample = random_pairs(profiles, stats);
+    let (mut u, _) = random_u(&sample, None);
+    let mut model = em(&pairs, &u);
+    // Where the random pairs hold one person's records, learned again with `u` counted on the
+    // pairs the last model finds two people's, until they hold none it did not see.
+    let prior = -(stats.records as f64).max(MIN_POPULATION).log2();
+    let mut one_person = 0.0;
+    for _ in 0..CLEANINGS {
+        let (clean, found) = random_u(&sample, Some((&model, prior)));
+        if found - one_person < 1.0 {
+            break;
+        }
+        (u, one_person) = (clean, found);
+        model = em(&pairs, &u);
+    }
     if std::env::var_os("ROLO_SHOW_MODEL").is_some() {
         for &l in LEVELS {
             eprintln!(
-                "{:<24} {:+6.2}  u seen {:>8} of {:>8}",
+                "{:<24} {:+6.2}  u seen {:>8.1} of {:>8.0}",
                 l.name(),
                 model.delta[l as usize],
                 u[l as usize].0,
@@ -88,48 +105,63 @@ pub fn learn(profiles: &[Profile], stats: &Stats, blocking: &block::Blocking) ->
     model
 }
 
-/// How often random pairs of the records show each level, and on how many of them its
-/// comparison applied (per level).
-fn random_u(profiles: &[Profile], stats: &Stats) -> Vec<(f64, f64)> {
+/// The levels of random pairs of the records: the pairs `u` is counted on.
+type Sample = Vec<smallvec::SmallVec<[(Level, f32); 12]>>;
+
+fn random_pairs(profiles: &[Profile], stats: &Stats) -> Sample {
     use rayon::prelude::*;
     let n = profiles.len() as u64;
     let all = n * (n - 1) / 2;
     let count = (RANDOM_PAIRS as u64).min(all) as usize;
-    let seen = (0..count)
+    (0..count)
         .into_par_iter()
-        .fold(
-            || [0.0f64; COUNT],
-            |mut seen, i| {
-                let (a, b) = if all as usize == count {
-                    nth_pair(i as u64, n)
-                } else {
-                    let r = mix(i as u64);
-                    let a = r % n;
-                    (a, (a + 1 + (r >> 32) % (n - 1)) % n)
-                };
-                let s = score::score_as(
-                    &profiles[a as usize],
-                    &profiles[b as usize],
-                    stats,
-                    Mode::Levels,
-                );
-                for (l, _) in s.levels {
-                    seen[l as usize] += 1.0;
-                }
-                seen
-            },
-        )
-        .reduce(|| [0.0; COUNT], add);
-    let within = per_comparison(&seen);
-    LEVELS
-        .iter()
-        .map(|&l| (seen[l as usize], within[l as usize]))
+        .map(|i| {
+            let (a, b) = if all as usize == count {
+                nth_pair(i as u64, n)
+            } else {
+                let r = mix(i as u64);
+                let a = r % n;
+                (a, (a + 1 + (r >> 32) % (n - 1)) % n)
+            };
+            score::score_as(
+                &profiles[a as usize],
+                &profiles[b as usize],
+                stats,
+                Mode::Levels,
+            )
+            .levels
+        })
         .collect()
 }
 
-fn add(mut x: [f64; COUNT], y: [f64; COUNT]) -> [f64; COUNT] {
-    x.iter_mut().zip(y).for_each(|(x, y)| *x += y);
-    x
+/// How often random pairs show each level, and on how many of them its comparison applied
+/// (per level). With a model, each pair counts by how likely it is two people's records as
+/// the model and `prior` (bits) say: where a file holds each person several times, one pair
+/// in a hundred of its random pairs is one person's, and counted as two people's, the email
+/// address or date of birth they share would seem shared by strangers that often.
+fn random_u(sample: &Sample, model: Option<(&Model, f64)>) -> (Vec<(f64, f64)>, f64) {
+    let mut seen = [0.0f64; COUNT];
+    let mut one_person = 0.0;
+    for levels in sample {
+        let apart = model.map_or(1.0, |(model, prior)| {
+            let odds = prior
+                + levels
+                    .iter()
+                    .map(|&(l, base)| model.weight(l, f64::from(base)))
+                    .sum::<f64>();
+            1.0 - 1.0 / (1.0 + (-odds).exp2())
+        });
+        one_person += 1.0 - apart;
+        for &(l, _) in levels {
+            seen[l as usize] += apart;
+        }
+    }
+    let within = per_comparison(&seen);
+    let u = LEVELS
+        .iter()
+        .map(|&l| (seen[l as usize], within[l as usize]))
+        .collect();
+    (u, one_person)
 }
 
 /// For each level, the sum of `per_level` over the levels of its comparison.
@@ -354,6 +386,44 @@ mod tests {
         let model = em(&pairs, &register_u());
         assert_eq!(model.delta[Level::MiddleDiffer as usize], 0.0);
         assert_eq!(model.delta[Level::EmailSameDomain as usize], 0.0);
+    }
+
+    /// Random pairs of a file that holds each person many times (Splink's demo data holds
+    /// five or six records a person): one pair in a hundred is one person's, who share an
+    /// address, a date of birth and a name.
+    fn dense_sample() -> Sample {
+        use Level::*;
+        (0..10_000)
+            .map(|i| {
+                let levels: &[Level] = if i % 100 == 0 {
+                    &[EmailEqual, BirthdayEqual, GivenExact, FamilyExact]
+                } else {
+                    &[EmailOtherDomains, BirthdayDiffer, GivenDiffer, FamilyDiffer]
+                };
+                pair(levels).levels
+            })
+            .collect()
+    }
+
+    #[test]
+    fn random_pairs_of_one_person_do_not_count_as_strangers_sharing_an_address() {
+        let sample = dense_sample();
+        let (u, one_person) = random_u(&sample, None);
+        assert_eq!(one_person, 0.0);
+        let model = em(&register(2_000), &u);
+        let email = |model: &Model| {
+            let Prior::Bits { weight, .. } = Level::EmailEqual.prior() else {
+                unreachable!()
+            };
+            model.weight(Level::EmailEqual, weight)
+        };
+        // Counted as strangers, the hundred pairs make a shared address one in a hundred.
+        assert!(email(&model) < 8.0, "{}", email(&model));
+        let (clean, one_person) = random_u(&sample, Some((&model, -10.0)));
+        assert!((95.0..=100.0).contains(&one_person), "{one_person}");
+        let model = em(&register(2_000), &clean);
+        // Too few strangers share one left to count: the prior's u stands.
+        assert!(email(&model) > 25.0, "{}", email(&model));
     }
 
     #[test]
