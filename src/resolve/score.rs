@@ -355,10 +355,12 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
             s.add(Level::EmailEqual, || format!("email equal ({email})"), None);
             s.identified = true;
         }
-    } else if !a.company_domains.is_empty()
+    } else if let Some((x, y)) = (!a.company_domains.is_empty()
         && !b.company_domains.is_empty()
-        && shared(ka.domains(), kb.domains()).is_some()
-        && let Some((x, y)) = address_slip(a, b)
+        && shared(ka.domains(), kb.domains()).is_some())
+    .then(|| address_slip(a, b))
+    .flatten()
+    .or_else(|| domain_slip(a, b))
     {
         s.add(
             Level::EmailSlip,
@@ -1347,6 +1349,27 @@ fn address_slip<'a>(a: &'a Profile, b: &'a Profile) -> Option<(&'a str, &'a str)
     })
 }
 
+/// One address at two domains a slip apart (`imoore@turner-gonzalez.info`,
+/// `imoore@turnrr-gonzalez.info`; `jane.doe@gmail.com`, `jane.doe@gmial.com`): a typist's or a
+/// card scanner's slip in the domain, the mailbox written alike. Not a role address, nor a
+/// mailbox of fewer than five letters (`info`, `jd`), which many people's may be.
+fn domain_slip<'a>(a: &'a Profile, b: &'a Profile) -> Option<(&'a str, &'a str)> {
+    a.emails.iter().find_map(|x| {
+        let (lx, dx) = x.rsplit_once('@')?;
+        if lx.len() < 5 || is_role_address(x) {
+            return None;
+        }
+        b.emails
+            .iter()
+            .find(|y| {
+                y.rsplit_once('@').is_some_and(|(ly, dy)| {
+                    lx == ly && dx.len().min(dy.len()) >= 6 && names::one_edit(dx, dy)
+                })
+            })
+            .map(|y| (x.as_str(), y.as_str()))
+    })
+}
+
 /// A number of one record that is the line of a desk of the other, without its extension
 /// (`+44 20 7946 0958`, `+44 20 7946 0958 ext. 214`): the number, the desk, and the records
 /// the number is on.
@@ -1828,6 +1851,45 @@ mod tests {
             &[],
         );
         assert!(has(&slip, "email one slip apart"), "{}", slip.waterfall());
+    }
+
+    #[test]
+    fn one_mailbox_at_two_domains_a_slip_apart_is_one_address() {
+        // A card scanner read one letter of the domain wrong.
+        let scanned = pair(
+            "Isabella Cooper | | imoore@turner-gonzalez.info",
+            "Isabella Cooper | | imoore@turnrr-gonzalez.info",
+            &[],
+        );
+        assert!(
+            has(&scanned, "email one slip apart"),
+            "{}",
+            scanned.waterfall()
+        );
+        assert_eq!(scanned.band(), Band::Merge, "{}", scanned.waterfall());
+        let typed = pair(
+            "Jane Doe | | jane.doe84@gmail.com",
+            "Jane Doe | | jane.doe84@gmial.com",
+            &[],
+        );
+        assert!(has(&typed, "email one slip apart"), "{}", typed.waterfall());
+        // A short mailbox many people may hold, and two companies' domains further apart.
+        for (x, y) in [
+            ("info@acme-tools.example", "info@acme-toolz.example"),
+            ("jdoe@acme.example", "jdoe@acne.example"),
+            ("jane.doe@acme.example", "jane.doe@apex.example"),
+        ] {
+            let s = pair(
+                &format!("Jane Doe | | {x}"),
+                &format!("Jane Doe | | {y}"),
+                &[],
+            );
+            assert!(
+                !has(&s, "email one slip apart"),
+                "{x} {y}: {}",
+                s.waterfall()
+            );
+        }
     }
 
     #[test]
