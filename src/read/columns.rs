@@ -354,7 +354,14 @@ pub fn roles(headers: &[String], fields: &mut [Field]) -> Roles {
                     continue;
                 };
                 let types: Vec<&str> = rest.iter().filter_map(|w| type_word(w)).collect();
-                (rest.join(" "), part, Kind::of_types(types), None)
+                // Grouped by kind where the words name one (Roundcube's `Business Street`
+                // beside its `Work City`), else by the words.
+                let key = if !types.is_empty() && types.len() == rest.len() {
+                    types.join(" ")
+                } else {
+                    rest.join(" ")
+                };
+                (key, part, Kind::of_types(types), None)
             }
         };
         let group = match keys.iter().position(|k| *k == key) {
@@ -367,17 +374,22 @@ pub fn roles(headers: &[String], fields: &mut [Field]) -> Roles {
         };
         roles.columns[i].address = Some((group, part));
     }
-    // An address is at least two parts, or its formatted text: a lone `Country` is a country.
+    // An address is at least two parts, or a part that places it on its own (its formatted
+    // text, street, city or postcode: a list of leads with a `City` column): a lone `Country`
+    // is a country, a lone `State` a custom field.
     for g in 0..roles.groups.len() {
         let parts: Vec<usize> = (0..headers.len())
             .filter(|&i| roles.columns[i].address.is_some_and(|(x, _)| x == g))
             .collect();
-        let formatted = parts.iter().any(|&i| {
-            roles.columns[i]
-                .address
-                .is_some_and(|(_, p)| p == Part::Formatted)
+        let places = parts.iter().any(|&i| {
+            roles.columns[i].address.is_some_and(|(_, p)| {
+                matches!(
+                    p,
+                    Part::Formatted | Part::Street | Part::Locality | Part::Postcode
+                )
+            })
         });
-        if parts.len() < 2 && !formatted {
+        if parts.len() < 2 && !places {
             for i in parts {
                 roles.columns[i].address = None;
             }
@@ -857,6 +869,27 @@ mod tests {
         assert_eq!(roles.groups[home].0.types, ["home"]);
         // A lone country column is no address.
         assert_eq!(roles.columns[12].address, None);
+    }
+
+    #[test]
+    fn a_city_alone_places_a_lead_and_one_kind_is_one_address() {
+        // Splink's demo data and many lead lists: a `city` column and no other address part.
+        let (fields, roles) = kinds("first_name,surname,dob,city,email");
+        assert_eq!(fields[3], Field::Address);
+        assert_eq!(
+            roles.columns[3].address.map(|(_, p)| p),
+            Some(Part::Locality)
+        );
+        // A region alone places no one.
+        let (fields, roles) = kinds("Name,State");
+        assert_eq!(roles.columns[1].address, None);
+        assert_ne!(fields[1], Field::Address);
+        // Roundcube writes `Business Street` beside `Work City`: one work address.
+        let (_, roles) = kinds("Home Street,Home City,Business Street,Work City,Work Zip");
+        let work = roles.columns[2].address.unwrap().0;
+        assert_eq!(roles.columns[3].address, Some((work, Part::Locality)));
+        assert_eq!(roles.columns[4].address, Some((work, Part::Postcode)));
+        assert_ne!(roles.columns[0].address.unwrap().0, work);
     }
 
     #[test]
