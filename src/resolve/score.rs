@@ -360,8 +360,12 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
         && shared(ka.domains(), kb.domains()).is_some())
     .then(|| address_slip(a, b))
     .flatten()
-    .or_else(|| domain_slip(a, b))
-    {
+    .or_else(|| {
+        shared(ka.domains(), kb.domains())
+            .is_none()
+            .then(|| domain_slip(a, b))
+            .flatten()
+    }) {
         s.add(
             Level::EmailSlip,
             || format!("email one slip apart ({x} / {y})"),
@@ -1355,16 +1359,21 @@ fn address_slip<'a>(a: &'a Profile, b: &'a Profile) -> Option<(&'a str, &'a str)
 /// mailbox of fewer than five letters (`info`, `jd`), which many people's may be.
 fn domain_slip<'a>(a: &'a Profile, b: &'a Profile) -> Option<(&'a str, &'a str)> {
     a.emails.iter().find_map(|x| {
-        let (lx, dx) = x.rsplit_once('@')?;
-        if lx.len() < 5 || is_role_address(x) {
-            return None;
-        }
         b.emails
             .iter()
+            // One slip apart in the domain, the addresses' lengths differ by one at most: most
+            // pairs are told apart before their text is read.
+            .filter(|y| x.len().abs_diff(y.len()) <= 1)
             .find(|y| {
-                y.rsplit_once('@').is_some_and(|(ly, dy)| {
-                    lx == ly && dx.len().min(dy.len()) >= 6 && names::one_edit(dx, dy)
-                })
+                let (Some((lx, dx)), Some((ly, dy))) = (x.rsplit_once('@'), y.rsplit_once('@'))
+                else {
+                    return false;
+                };
+                lx == ly
+                    && lx.len() >= 5
+                    && dx.len().min(dy.len()) >= 6
+                    && names::one_edit(dx, dy)
+                    && !is_role_address(x)
             })
             .map(|y| (x.as_str(), y.as_str()))
     })
