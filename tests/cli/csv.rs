@@ -493,3 +493,54 @@ fn emails_and_phones_as_json_arrays_in_a_cell() {
     );
     assert!(run.rejects.is_empty());
 }
+
+#[test]
+fn a_lone_city_column_is_the_address_s_place_and_is_exported_as_one() {
+    // Shaped as Splink's demo data is: names, date of birth, a lone `city`, an address; the
+    // second record of Ruth mistypes her family name and her address's domain.
+    let dir = TestDir::new();
+    let file = dir.write(
+        "people.csv",
+        "first_name,surname,dob,city,email\n\
+         Ruth ,Okafor,1984-02-11,Leeds,ruth.okafor84@example.org\n\
+         Ruth ,Okafro,1984-02-11,Leeds,ruth.okafor84@exmaple.org\n\
+         Tom ,Okafor,1990-05-02,York,tokafor@example.net\n",
+    );
+    let run = dir.run(&[&file]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.contacts.len(), 2, "{:?}", run.contacts);
+    let ruth = run.contact("Ruth Okafor");
+    assert_eq!(ruth["sources"].as_array().unwrap().len(), 2);
+    assert_eq!(ruth["addresses"][0]["locality"], "Leeds");
+    let custom = ruth["custom"].as_array().cloned().unwrap_or_default();
+    assert!(!custom.iter().any(|c| c["field"] == "city"), "{ruth}");
+    assert_eq!(
+        run.contact("Tom Okafor")["addresses"][0]["locality"],
+        "York"
+    );
+    // Google's import puts it in the address's city.
+    let google = dir.path("google.csv").display().to_string();
+    let args: Vec<String> = [
+        "run",
+        &file,
+        "--contacts",
+        &google,
+        "--contacts-format",
+        "google-csv",
+    ]
+    .map(String::from)
+    .to_vec();
+    dir.rolo_ok(&args);
+    let mut reader = csv::Reader::from_path(&google).unwrap();
+    let city = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "Address 1 - City")
+        .expect("an Address 1 - City column");
+    let cities: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[city].to_string())
+        .collect();
+    assert_eq!(cities, ["Leeds", "York"]);
+}
