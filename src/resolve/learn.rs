@@ -18,7 +18,7 @@ use super::block;
 use super::model::{COUNT, LEVELS, Level, Model, Prior, group};
 use super::profile::Profile;
 use super::score::{self, Mode};
-use super::stats::{MIN_POPULATION, Stats};
+use super::stats::Stats;
 
 /// At most this many candidate pairs train the model; more are sampled evenly.
 const TRAINING_PAIRS: usize = 50_000;
@@ -83,7 +83,7 @@ pub fn learn(profiles: &[Profile], stats: &Stats, blocking: &block::Blocking) ->
     // pairs the last model finds two people's, until they hold no more than it saw. A few in
     // 50,000 move no `u` beyond the sample's own noise (at 200,000 people they hold one or
     // two), and learning again would cost a tenth of a second for nothing.
-    let prior = -(stats.records as f64).max(MIN_POPULATION).log2();
+    let prior = -stats.population().log2();
     let enough = (sample.len() as f64 / 10_000.0).max(2.0);
     let mut one_person = 0.0;
     for _ in 0..CLEANINGS {

@@ -19,8 +19,8 @@ use super::model::{Level, Model, Prior};
 use super::names::{self, FamilyMatch, GivenMatch, NameKey};
 use super::profile::{Keys, Profile, handle_hashed, number_hashed};
 use super::stats::{
-    MIN_POPULATION, Stats, TYPICAL_FULL_NAME, TYPICAL_LOCALITY, TYPICAL_POSTCODE, TYPICAL_REGION,
-    TYPICAL_STREET, hash, rarity,
+    Stats, TYPICAL_FULL_NAME, TYPICAL_LOCALITY, TYPICAL_POSTCODE, TYPICAL_REGION, TYPICAL_STREET,
+    hash, rarity,
 };
 
 /// At or above this total a pair is merged.
@@ -307,7 +307,7 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
         },
         model: &stats.model,
     };
-    let n = (stats.records as f64).max(MIN_POPULATION);
+    let n = stats.population();
     s.prior(|| format!("prior: 1 in {n} records"), -n.log2());
 
     for name in [&a.name, &b.name].into_iter().filter(|n| n.respelt) {
@@ -355,17 +355,7 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
             s.add(Level::EmailEqual, || format!("email equal ({email})"), None);
             s.identified = true;
         }
-    } else if let Some((x, y)) = (!a.company_domains.is_empty()
-        && !b.company_domains.is_empty()
-        && shared(ka.domains(), kb.domains()).is_some())
-    .then(|| address_slip(a, b))
-    .flatten()
-    .or_else(|| {
-        shared(ka.domains(), kb.domains())
-            .is_none()
-            .then(|| domain_slip(a, b))
-            .flatten()
-    }) {
+    } else if let Some((x, y)) = email_slip(a, b) {
         s.add(
             Level::EmailSlip,
             || format!("email one slip apart ({x} / {y})"),
@@ -1351,6 +1341,19 @@ fn address_slip<'a>(a: &'a Profile, b: &'a Profile) -> Option<(&'a str, &'a str)
             })
             .map(|y| (x.as_str(), y.as_str()))
     })
+}
+
+/// Two addresses one slip apart: in the mailbox at one employer's domain ([`address_slip`]), or
+/// in the domain ([`domain_slip`]). The domains' hashes say which to look for before any text
+/// is read.
+fn email_slip<'a>(a: &'a Profile, b: &'a Profile) -> Option<(&'a str, &'a str)> {
+    if shared(a.keys.domains(), b.keys.domains()).is_some() {
+        (!a.company_domains.is_empty() && !b.company_domains.is_empty())
+            .then(|| address_slip(a, b))
+            .flatten()
+    } else {
+        domain_slip(a, b)
+    }
 }
 
 /// One address at two domains a slip apart (`imoore@turner-gonzalez.info`,

@@ -318,9 +318,15 @@ const PSEUDO_RECORDS: f64 = 1000.0;
 /// What agreeing on a title weighs less than its rarity says: sources word one job differently as
 /// often as not.
 const TITLE: f64 = 1.0;
-pub(super) const MIN_POPULATION: f64 = 1_000.0;
+const MIN_POPULATION: f64 = 1_000.0;
 
 impl Stats {
+    /// The prior's odds that two records are one person are one in this many: the records,
+    /// and at least [`MIN_POPULATION`].
+    pub(super) fn population(&self) -> f64 {
+        (self.records as f64).max(MIN_POPULATION)
+    }
+
     /// The term frequencies of `profiles`; sets the formal given name each profile is counted
     /// under by the given names the data holds.
     pub fn of(profiles: &mut [Profile]) -> Stats {
