@@ -15,7 +15,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::block;
-use super::model::{COUNT, LEVELS, Level, Model, Prior, group};
+use super::model::{COUNT, Comparison, LEVELS, Level, Model, Prior, group};
 use super::profile::Profile;
 use super::score::{self, Mode};
 use super::stats::Stats;
@@ -66,7 +66,16 @@ pub fn learn(profiles: &[Profile], stats: &Stats, blocking: &block::Blocking) ->
             let found = block::rules_finding(pa, pb, orgs);
             let mut sessions: smallvec::SmallVec<[u16; 2]> = (0..16)
                 .filter(|bit| found & (1 << bit) != 0)
-                .map(|bit| block::rule_of_bit(bit).stands_on())
+                .map(|bit| match block::rule_of_bit(bit) {
+                    // A line several people answer (a switchboard, a small firm's one
+                    // number) finds colleagues: their organizations agree because the key
+                    // chose them so, and counted as evidence, two colleagues of other names
+                    // would teach that one person's records often differ in both names.
+                    block::Rule::Phone if !score::share_one_name_number(pa, pb, stats) => {
+                        group(Comparison::Phone) | group(Comparison::Org)
+                    }
+                    rule => rule.stands_on(),
+                })
                 .collect();
             sessions.sort_unstable();
             sessions.dedup();
@@ -287,7 +296,6 @@ fn set_weights(model: &mut Model, u: &[Option<f64>], m: &[f64]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::resolve::model::Comparison;
 
     /// A training pair of the given levels, found by an email key (so every comparison but the
     /// email's is counted).

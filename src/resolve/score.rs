@@ -299,6 +299,35 @@ pub fn score(a: &Profile, b: &Profile, stats: &Stats, detailed: bool) -> Score {
 }
 
 /// The evidence that records `a` and `b` are one person, with what `mode` asks kept.
+/// How many records bear a phone key, counted as at least the two of a pair.
+fn holders_of(stats: &Stats, key: u64) -> u32 {
+    stats.phones.count_hashed(key).max(2)
+}
+
+/// Of the numbers both records have, the one fewest records bear (its index among `a`'s): a
+/// mobile before the switchboard both cards print.
+fn shared_line(a: &Keys, b: &Keys, stats: &Stats) -> Option<usize> {
+    a.phones()
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| b.phones().contains(h))
+        .min_by_key(|&(_, &h)| holders_of(stats, h))
+        .map(|(i, _)| i)
+}
+
+/// Whether a number is one person's own: on a few records, or on more that all bear one name.
+fn owns(stats: &Stats, key: u64) -> bool {
+    holders_of(stats, key) <= PHONE_OWN_HOLDERS || stats.one_name_phones.contains(&key)
+}
+
+/// Whether the number two records share is on records of one name only: one person's own,
+/// where a number on records of several names is a line several people answer (a
+/// switchboard, a household's), however few records bear it.
+pub(super) fn share_one_name_number(a: &Profile, b: &Profile, stats: &Stats) -> bool {
+    shared_line(&a.keys, &b.keys, stats)
+        .is_some_and(|i| stats.one_name_phones.contains(&a.keys.phones()[i]))
+}
+
 pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
     let mut s = Scorer {
         s: Score {
@@ -458,20 +487,11 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
         _ => false,
     };
     let mut own_phone = false;
-    // Of the numbers both have, the one fewest records bear: a mobile before the switchboard
-    // both cards print.
-    let holders_of = |h: u64| stats.phones.count_hashed(h).max(2);
-    let shared_number = ka
-        .phones()
-        .iter()
-        .enumerate()
-        .filter(|(_, h)| kb.phones().contains(h))
-        .min_by_key(|&(_, &h)| holders_of(h))
-        .map(|(i, _)| i);
-    if let Some(i) = shared_number {
+    let holders_of = |h: u64| holders_of(stats, h);
+    if let Some(i) = shared_line(ka, kb, stats) {
         let (key, hashed) = (&a.phones[i], ka.phones()[i]);
         let holders = holders_of(hashed);
-        own_phone = holders <= PHONE_OWN_HOLDERS || stats.one_name_phones.contains(&hashed);
+        own_phone = owns(stats, hashed);
         let w = if holders > 2 {
             (PHONE - 2.0 * (f64::from(holders) / 2.0).log2()).max(2.0)
         } else {
