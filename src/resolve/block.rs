@@ -143,15 +143,20 @@ fn keys(p: &Profile, orgs: &HashSet<u64>, emit: &mut impl FnMut(u64, &dyn Fn() -
         });
     }
     // The family name's initial, not the name: a slip in one record's family name is not in
-    // the number (Tormotjarides, `tormorjarides.r7028@`).
+    // the number (Tormotjarides, `tormorjarides.r7028@`). Two digits many people pick
+    // (`jsmith84@`, `anna.berg12@`): with the family initial alone they find strangers by the
+    // thousand, so the given name's initial goes with them.
     if let Some(initial) = p.name.family.as_deref().and_then(|f| f.chars().next()) {
+        let given = p.name.given.as_deref().and_then(|g| g.chars().next());
         for &n in p.keys.numbers() {
-            emit(key(Rule::NumberFamily, &[u64::from(initial), n]), &|| {
-                let number = super::profile::number_hashed(&p.emails, n)
-                    .unwrap_or_default()
-                    .1;
-                format!("{initial}|{number}")
-            });
+            let number = super::profile::number_hashed(&p.emails, n)
+                .unwrap_or_default()
+                .1;
+            let given = given.filter(|_| number.len() <= 2).map_or(0, u64::from);
+            emit(
+                key(Rule::NumberFamily, &[u64::from(initial), n, given]),
+                &|| format!("{initial}|{number}"),
+            );
         }
     }
     if let Some(u) = &p.linkedin {
@@ -687,6 +692,26 @@ mod tests {
         assert!(found.contains(&(0, 1)), "{found:?}");
         assert!(!found.contains(&(0, 2)), "{found:?}");
         assert!(!found.contains(&(0, 3)), "{found:?}");
+    }
+
+    #[test]
+    fn two_digits_in_addresses_meet_only_with_both_initials() {
+        let with = |given: &str, family: &str, email: &str| {
+            let mut p = person(given, family, None);
+            p.emails = std::borrow::Cow::Owned(vec![email.to_string()]);
+            p.index();
+            p
+        };
+        let profiles = vec![
+            with("John", "Smith", "jsmith84@gmail.com"),
+            with("John", "Smiht", "john.smiht84@yahoo.com"),
+            // Many pick 84: another given name's initial is a stranger.
+            with("Wendy", "Sanders", "wendy.sanders84@hotmail.com"),
+        ];
+        let found = block(&profiles).pairs;
+        assert!(found.contains(&(0, 1)), "{found:?}");
+        assert!(!found.contains(&(0, 2)), "{found:?}");
+        assert!(!found.contains(&(1, 2)), "{found:?}");
     }
 
     #[test]
