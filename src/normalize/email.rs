@@ -108,54 +108,153 @@ fn check(s: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Mail providers whose domain says nothing about an employer.
+/// Mail providers whose domain says nothing about an employer, beside the brands of
+/// [`FREE_MAIL_BRANDS`]: a country's own providers, and its internet providers' mail.
 const FREE_MAIL: &[&str] = &[
-    "gmail.com",
-    "googlemail.com",
-    "outlook.com",
-    "hotmail.com",
-    "live.com",
-    "msn.com",
-    "yahoo.com",
-    "ymail.com",
     "icloud.com",
     "me.com",
     "mac.com",
-    "aol.com",
     "proton.me",
+    "pm.me",
     "protonmail.com",
-    "gmx.de",
-    "gmx.net",
-    "gmx.com",
+    "tutanota.com",
+    "tuta.io",
+    "fastmail.com",
+    "hushmail.com",
+    "hey.com",
+    "mailbox.org",
+    "posteo.de",
     "web.de",
     "t-online.de",
+    "freenet.de",
+    "arcor.de",
+    "online.de",
     "mail.com",
-    "yandex.ru",
+    "email.com",
     "mail.ru",
+    "bk.ru",
+    "list.ru",
+    "inbox.ru",
+    "rambler.ru",
+    "ukr.net",
     "qq.com",
+    "foxmail.com",
     "163.com",
     "126.com",
+    "139.com",
+    "sina.com",
+    "sohu.com",
     "orange.fr",
     "free.fr",
     "laposte.net",
     "wanadoo.fr",
+    "sfr.fr",
+    "neuf.fr",
+    "noos.fr",
+    "voila.fr",
+    "bbox.fr",
+    "club-internet.fr",
     "libero.it",
-    "hotmail.co.uk",
-    "yahoo.co.uk",
+    "virgilio.it",
+    "alice.it",
+    "tin.it",
+    "tim.it",
+    "tiscali.it",
+    "email.it",
+    "fastwebnet.it",
+    "poste.it",
+    "terra.es",
+    "telefonica.net",
+    "bol.com.br",
+    "uol.com.br",
+    "ig.com.br",
+    "terra.com.br",
+    "wp.pl",
+    "o2.pl",
+    "onet.pl",
+    "op.pl",
+    "interia.pl",
+    "seznam.cz",
+    "email.cz",
+    "centrum.cz",
+    "volny.cz",
+    "post.cz",
+    "atlas.cz",
+    "chello.cz",
+    "ziggo.nl",
+    "kpnmail.nl",
+    "hetnet.nl",
+    "home.nl",
+    "planet.nl",
+    "xs4all.nl",
+    "telenet.be",
+    "skynet.be",
+    "bluewin.ch",
+    "telia.com",
     "btinternet.com",
+    "sky.com",
+    "virginmedia.com",
+    "ntlworld.com",
+    "talktalk.net",
+    "blueyonder.co.uk",
     "comcast.net",
     "verizon.net",
     "att.net",
-    "fastmail.com",
-    "zoho.com",
+    "sbcglobal.net",
+    "bellsouth.net",
+    "cox.net",
+    "charter.net",
+    "earthlink.net",
+    "optonline.net",
+    "shaw.ca",
+    "rogers.com",
+    "sympatico.ca",
+    "bigpond.com",
+    "optusnet.com.au",
+    "xtra.co.nz",
+    "rediffmail.com",
     "naver.com",
     "hanmail.net",
-    "yahoo.co.jp",
+    "daum.net",
+    "nate.com",
 ];
 
-/// Whether a domain is a mail provider's (`gmail.com`), which says nothing about an employer.
+/// Mail providers that serve many countries under their own domains: `yahoo.com.br`,
+/// `hotmail.fr`, `gmx.at` and `outlook.de` are the brand's as `yahoo.com` is.
+const FREE_MAIL_BRANDS: &[&str] = &[
+    "gmail",
+    "googlemail",
+    "hotmail",
+    "outlook",
+    "live",
+    "msn",
+    "yahoo",
+    "ymail",
+    "rocketmail",
+    "aol",
+    "gmx",
+    "yandex",
+    "zoho",
+];
+
+/// Whether a domain is a mail provider's (`gmail.com`), which says nothing about an employer:
+/// one of [`FREE_MAIL`], or a brand of [`FREE_MAIL_BRANDS`] under a top-level domain, a
+/// country's (`hotmail.fr`) or one of its second-level domains (`yahoo.com.br`, `yahoo.co.uk`).
 pub fn is_free_mail(domain: &str) -> bool {
-    FREE_MAIL.contains(&domain)
+    if FREE_MAIL.contains(&domain) {
+        return true;
+    }
+    let Some((brand, suffix)) = domain.split_once('.') else {
+        return false;
+    };
+    let country = |label: &str| label.len() == 2 && label.bytes().all(|b| b.is_ascii_lowercase());
+    FREE_MAIL_BRANDS.contains(&brand)
+        && match suffix.split_once('.') {
+            None => matches!(suffix, "com" | "net") || country(suffix),
+            Some((second, tld)) => {
+                matches!(second, "com" | "co" | "net" | "ne" | "or") && country(tld)
+            }
+        }
 }
 
 #[cfg(test)]
@@ -209,6 +308,30 @@ mod tests {
         // Dots elsewhere are part of the address; a local part that is all tag stays whole.
         assert_eq!(mailbox("j.doe@outlook.com"), "j.doe@outlook.com");
         assert_eq!(mailbox("+1@acme.example"), "+1@acme.example");
+    }
+
+    #[test]
+    fn a_provider_s_domain_of_any_country_is_no_employer_s() {
+        for domain in [
+            "gmail.com",
+            "yahoo.com.br",
+            "hotmail.fr",
+            "yahoo.co.uk",
+            "gmx.at",
+            "outlook.de",
+            "bol.com.br",
+            "seznam.cz",
+        ] {
+            assert!(is_free_mail(domain), "{domain}");
+        }
+        for domain in [
+            "yahoo.example.com",
+            "live.acme.com",
+            "acme.com.br",
+            "gmailer.com",
+        ] {
+            assert!(!is_free_mail(domain), "{domain}");
+        }
     }
 
     #[test]
