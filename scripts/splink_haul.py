@@ -1,5 +1,5 @@
 """The route a data team would take today, for comparison: load a synthetic haul (see
-make_haul.py and make_haul2.py) into one table with pandas, deduplicate it with Splink on DuckDB, and write
+make_haul.py, make_haul2.py and make_haul3.py) into one table with pandas, deduplicate it with Splink on DuckDB, and write
 the clusters as OUTDIR/splink.csv (file,record,cluster) for score_haul.py.
 
     python3 scripts/splink_haul.py OUTDIR
@@ -9,7 +9,7 @@ on email, phone, names and organization; name, email, phone and organization com
 with term frequencies; u by random sampling, m by expectation maximisation on full names,
 emails and phones; clusters at a match probability of 0.9.
 """
-import csv, os, re, sys, time
+import csv, io, os, re, sys, time
 
 import pandas as pd
 import splink.comparison_library as cl
@@ -60,7 +60,11 @@ def read_vcf(path, file):
 
 
 def rows_of(name):
-    return enumerate(csv.DictReader(open(f"{out}/{name}", encoding="utf-8")), 1)
+    text = open(f"{out}/{name}", encoding="utf-8", newline="").read()
+    # LinkedIn writes notes above its header, as make_haul3.py's export does.
+    if name == "Connections.csv" and text.startswith("Notes:"):
+        text = text[text.index("First Name"):]
+    return enumerate(csv.DictReader(io.StringIO(text, newline="")), 1)
 
 
 for i, r in rows_of("Connections.csv"):
@@ -77,6 +81,14 @@ if os.path.exists(f"{out}/scans.csv"):
         g, f = split_full(r["Name"])
         add("cards.csv", i, g, f, r["Email"], r["Mobile"], r["Company"])
     read_vcf(f"{out}/iphone.vcf", "iphone.vcf")
+elif os.path.exists(f"{out}/google.csv"):
+    # The third generator's haul (make_haul3.py).
+    for i, r in rows_of("badge.csv"):
+        add("badge.csv", i, r["First Name"], r["Last Name"], r["Email"], r["Phone"], r["Company"])
+    for i, r in rows_of("google.csv"):
+        add("google.csv", i, r["Given Name"], r["Family Name"], r["E-mail 1 - Value"],
+            r["Phone 1 - Value"], r["Organization 1 - Name"])
+    read_vcf(f"{out}/cards.vcf", "cards.vcf")
 else:
     for i, r in rows_of("badge.csv"):
         add("badge.csv", i, r["First Name"], r["Last Name"], r["Email"], r["Phone"], r["Company"])
