@@ -198,6 +198,7 @@ impl<'a> Resolver<'a> {
         lap("blocking");
         if let Some(path) = std::env::var_os("ROLO_CANDIDATES") {
             write_candidates(std::path::Path::new(&path), records, &blocking.pairs);
+            lap("writing the candidate pairs (ROLO_CANDIDATES)");
         }
         stats.model = learn::learn(&profiles, &stats, &blocking);
         lap("learning the weights");
