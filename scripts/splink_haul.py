@@ -81,21 +81,18 @@ if os.path.exists(f"{out}/scans.csv"):
         g, f = split_full(r["Name"])
         add("cards.csv", i, g, f, r["Email"], r["Mobile"], r["Company"])
     read_vcf(f"{out}/iphone.vcf", "iphone.vcf")
-elif os.path.exists(f"{out}/google.csv"):
-    # The third generator's haul (make_haul3.py).
-    for i, r in rows_of("badge.csv"):
-        add("badge.csv", i, r["First Name"], r["Last Name"], r["Email"], r["Phone"], r["Company"])
-    for i, r in rows_of("google.csv"):
-        add("google.csv", i, r["Given Name"], r["Family Name"], r["E-mail 1 - Value"],
-            r["Phone 1 - Value"], r["Organization 1 - Name"])
-    read_vcf(f"{out}/cards.vcf", "cards.vcf")
 else:
+    # The first generator's haul (make_haul.py), or the third's (make_haul3.py): badges and a
+    # Google book (book.csv or google.csv), a phone's or a card scanner's vCard.
+    third = os.path.exists(f"{out}/google.csv")
     for i, r in rows_of("badge.csv"):
         add("badge.csv", i, r["First Name"], r["Last Name"], r["Email"], r["Phone"], r["Company"])
-    for i, r in rows_of("book.csv"):
-        add("book.csv", i, r["Given Name"], r["Family Name"], r["E-mail 1 - Value"],
+    book = "google.csv" if third else "book.csv"
+    for i, r in rows_of(book):
+        add(book, i, r["Given Name"], r["Family Name"], r["E-mail 1 - Value"],
             r["Phone 1 - Value"], r["Organization 1 - Name"])
-    read_vcf(f"{out}/phone.vcf", "phone.vcf")
+    vcf = "cards.vcf" if third else "phone.vcf"
+    read_vcf(f"{out}/{vcf}", vcf)
     try:
         cards = pd.read_excel(f"{out}/cards.xlsx", dtype=str).fillna("")
         for i, r in enumerate(cards.itertuples(index=False), 1):

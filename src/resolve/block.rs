@@ -665,14 +665,16 @@ mod tests {
         assert!(!found.contains(&(0, 6)), "{found:?}");
     }
 
+    /// [`person`] with one email address.
+    fn with(given: &str, family: &str, email: &str) -> Profile<'static> {
+        let mut p = person(given, family, None);
+        p.emails = std::borrow::Cow::Owned(vec![email.to_string()]);
+        p.index();
+        p
+    }
+
     #[test]
     fn a_number_kept_in_addresses_meets_through_a_slip_in_the_family_name() {
-        let with = |given: &str, family: &str, email: &str| {
-            let mut p = person(given, family, None);
-            p.emails = std::borrow::Cow::Owned(vec![email.to_string()]);
-            p.index();
-            p
-        };
         let profiles = vec![
             with(
                 "Robert",
@@ -696,12 +698,6 @@ mod tests {
 
     #[test]
     fn two_digits_in_addresses_meet_only_with_both_initials() {
-        let with = |given: &str, family: &str, email: &str| {
-            let mut p = person(given, family, None);
-            p.emails = std::borrow::Cow::Owned(vec![email.to_string()]);
-            p.index();
-            p
-        };
         let profiles = vec![
             with("John", "Smith", "jsmith84@gmail.com"),
             with("John", "Smiht", "john.smiht84@yahoo.com"),
