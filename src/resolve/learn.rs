@@ -68,11 +68,15 @@ pub fn learn(profiles: &[Profile], stats: &Stats, blocking: &block::Blocking) ->
                 .filter(|bit| found & (1 << bit) != 0)
                 .map(|bit| match block::rule_of_bit(bit) {
                     // A line several people answer (a switchboard, a small firm's one
-                    // number) finds colleagues: their organizations agree because the key
-                    // chose them so, and counted as evidence, two colleagues of other names
-                    // would teach that one person's records often differ in both names.
+                    // number) or a role's address (`info@`) finds colleagues: their
+                    // organizations agree because the key chose them so, and counted as
+                    // evidence, two colleagues of other names would teach that one person's
+                    // records often differ in both names.
                     block::Rule::Phone if !score::share_one_name_number(pa, pb, stats) => {
                         group(Comparison::Phone) | group(Comparison::Org)
+                    }
+                    block::Rule::Email if score::share_role_address(pa, pb) => {
+                        group(Comparison::Email) | group(Comparison::Org)
                     }
                     rule => rule.stands_on(),
                 })

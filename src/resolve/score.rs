@@ -1491,6 +1491,14 @@ pub(super) fn numbered_apart_by_name(a: &Profile, b: &Profile) -> bool {
     a.keys.numbered && b.keys.numbered && !ka.iter().any(|h| kb.contains(h))
 }
 
+/// Whether the address two records share is a role's (`info@`, `sales@`), which a team reads.
+pub(super) fn share_role_address(a: &Profile, b: &Profile) -> bool {
+    a.emails
+        .iter()
+        .zip(a.keys.mailboxes())
+        .any(|(email, h)| b.keys.mailboxes().contains(h) && is_role_address(email))
+}
+
 fn is_role_address(email: &str) -> bool {
     email
         .split_once('@')

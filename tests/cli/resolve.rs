@@ -574,42 +574,58 @@ fn made_up_name(i: usize) -> String {
 }
 
 #[test]
-fn colleagues_who_share_their_firm_s_one_number_stay_apart_however_many_the_file_holds() {
+fn colleagues_who_share_their_firm_s_number_or_info_address_stay_apart_however_many_there_are() {
     // 600 people on two badges each, found by their address; 300 shops whose two employees
-    // each give the shop's one number. Learning from those pairs once taught that one person's
-    // records often differ in both names, and every two colleagues became one contact.
-    let mut rows = String::from("First Name,Last Name,Company,Email,Phone\n");
-    for i in 0..600 {
-        let (given, family) = (made_up_name(i), made_up_name(i * 7 + 3));
-        let address = format!(
-            "{}.{}@firm{i}.example",
-            given.to_lowercase(),
-            family.to_lowercase()
+    // each give the shop's one number, or its `info@` address. Learning from those pairs once
+    // taught that one person's records often differ in both names, and every two colleagues
+    // became one contact.
+    for shared in ["number", "address"] {
+        let mut rows = String::from("First Name,Last Name,Company,Email,Phone\n");
+        for i in 0..600 {
+            let (given, family) = (made_up_name(i), made_up_name(i * 7 + 3));
+            let address = format!(
+                "{}.{}@firm{i}.example",
+                given.to_lowercase(),
+                family.to_lowercase()
+            );
+            for _ in 0..2 {
+                rows.push_str(&format!("{given},{family},Firm {i},{address},\n"));
+            }
+        }
+        for shop in 0..300 {
+            let contact = match shared {
+                "number" => format!(",+1 212 555 {shop:04}"),
+                _ => format!("info@shop{shop}.example,"),
+            };
+            for k in 0..2 {
+                let j = 10_000 + shop * 2 + k;
+                rows.push_str(&format!(
+                    "{},{},Shop {shop},{contact}\n",
+                    made_up_name(j),
+                    made_up_name(j * 3 + 1)
+                ));
+            }
+        }
+        let naser = match shared {
+            "number" => ",+1 415 555 0101",
+            _ => "info@naser.example,",
+        };
+        rows.push_str(&format!(
+            "Chad,Smith,Naser,{naser}\nRobert,Smith,Naser,{naser}\n"
+        ));
+        let dir = TestDir::new();
+        let csv = dir.write("scans.csv", rows);
+        let run = dir.run(&[&csv]);
+        assert_eq!(
+            run.contacts.len(),
+            600 + 600 + 2,
+            "{shared}: {:?}",
+            &run.names()[..20]
         );
-        for _ in 0..2 {
-            rows.push_str(&format!("{given},{family},Firm {i},{address},\n"));
-        }
+        assert!(run.names().contains(&"Chad Smith".to_string()), "{shared}");
+        assert!(
+            run.names().contains(&"Robert Smith".to_string()),
+            "{shared}"
+        );
     }
-    for shop in 0..300 {
-        for k in 0..2 {
-            let j = 10_000 + shop * 2 + k;
-            rows.push_str(&format!(
-                "{},{},Shop {shop},,+1 212 555 {shop:04}\n",
-                made_up_name(j),
-                made_up_name(j * 3 + 1)
-            ));
-        }
-    }
-    rows.push_str("Chad,Smith,Naser,,+1 415 555 0101\nRobert,Smith,Naser,,+1 415 555 0101\n");
-    let dir = TestDir::new();
-    let csv = dir.write("scans.csv", rows);
-    let run = dir.run(&[&csv]);
-    assert_eq!(
-        run.contacts.len(),
-        600 + 600 + 2,
-        "{:?}",
-        &run.names()[..20]
-    );
-    assert!(run.names().contains(&"Chad Smith".to_string()));
-    assert!(run.names().contains(&"Robert Smith".to_string()));
 }
