@@ -298,7 +298,6 @@ pub fn score(a: &Profile, b: &Profile, stats: &Stats, detailed: bool) -> Score {
     )
 }
 
-/// The evidence that records `a` and `b` are one person, with what `mode` asks kept.
 /// How many records bear a phone key, counted as at least the two of a pair.
 fn holders_of(stats: &Stats, key: u64) -> u32 {
     stats.phones.count_hashed(key).max(2)
@@ -328,6 +327,7 @@ pub(super) fn share_one_name_number(a: &Profile, b: &Profile, stats: &Stats) -> 
         .is_some_and(|i| stats.one_name_phones.contains(&a.keys.phones()[i]))
 }
 
+/// The evidence that records `a` and `b` are one person, with what `mode` asks kept.
 pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
     let mut s = Scorer {
         s: Score {
