@@ -63,6 +63,10 @@ pub(super) struct Keys {
     pub(super) org_head: u64,
     /// The organization key's last word.
     pub(super) org_tail: u64,
+    /// Its first two words, and its letters without the spaces: what
+    /// [`Keys::orgs_may_match`] tells two keys of one first word apart by.
+    pub(super) org_head2: u64,
+    pub(super) org_joined: u64,
     pub(super) org_first: u8,
     /// The organization key is one word, or initials written apart (`p g`): it may be
     /// another's initials, or another's words written together.
@@ -70,6 +74,10 @@ pub(super) struct Keys {
     /// Some number is not a desk's extension ([`line_key`]).
     pub(super) own_number: bool,
     pub(super) family: u64,
+    /// One bit for each mailbox of five letters or more, chosen by its hash
+    /// ([`Keys::may_share_mailbox`]): most pairs share none, and are told so without their
+    /// addresses being read.
+    pub(super) mailbox_bits: u64,
     /// [`names::canonical_given`]: Bob and Robert have one; 0 for an initial. Set once the
     /// data's given names are counted ([`Stats::of`]).
     pub(super) given: u64,
@@ -119,12 +127,25 @@ impl Keys {
         h.finish().max(1)
     }
 
+    /// Whether the two records may write one mailbox of five letters or more, at whatever
+    /// domains: false only where they surely do not.
+    pub(super) fn may_share_mailbox(&self, other: &Keys) -> bool {
+        self.mailbox_bits & other.mailbox_bits != 0
+    }
+
     /// Whether two organization keys may match ([`crate::normalize::org::keys_match`]): equal,
-    /// one the other's leading words (one first word), its last word (one a single word, the
-    /// other's last) or its initials (one first letter, one a single word).
+    /// one the other's leading words (one first word, and the first two where both have more
+    /// than one), its last word (one a single word, the other's last) or its initials (one
+    /// first letter, one a single word).
     pub(super) fn orgs_may_match(&self, other: &Keys) -> bool {
         self.org == other.org
-            || self.org_head == other.org_head
+            || (self.org_head == other.org_head
+                // Of two keys of more than one word, one is the other's leading words only
+                // where their first two agree.
+                && (self.org_one_word
+                    || other.org_one_word
+                    || self.org_head2 == other.org_head2
+                    || self.org_joined == other.org_joined))
             || (self.org_one_word && self.org == other.org_tail)
             || (other.org_one_word && other.org == self.org_tail)
             || (self.org_first == other.org_first && (self.org_one_word || other.org_one_word))
@@ -245,16 +266,41 @@ impl<'a> Profile<'a> {
             org: self.org.as_deref().map_or(0, hash),
             org_head: hash(org.split(' ').next().unwrap_or_default()),
             org_tail: hash(org.rsplit(' ').next().unwrap_or_default()),
+            org_head2: hash(
+                org.match_indices(' ')
+                    .nth(1)
+                    .map_or(org, |(i, _)| &org[..i]),
+            ),
+            org_joined: if org.contains(' ') {
+                hash(&org.replace(' ', ""))
+            } else {
+                hash(org)
+            },
             org_first: org.bytes().next().unwrap_or_default(),
             // `P&G` (`p g`) is one word of initials written apart.
             org_one_word: !org.contains(' ') || org.split(' ').all(|w| w.len() == 1),
             own_number: self.phones.iter().any(|k| !k.contains('x')),
             family: self.name.family.as_deref().map_or(0, hash),
+            mailbox_bits: mailbox_bits(&self.emails),
             // Set by `Stats::of`, once the data's given names are counted.
             given: 0,
         };
     }
 }
+
+/// [`Keys::mailbox_bits`]: a bit for each mailbox of five letters or more, from its hash's top
+/// six bits.
+fn mailbox_bits(emails: &[String]) -> u64 {
+    emails
+        .iter()
+        .filter_map(|e| e.rsplit_once('@'))
+        .filter(|(local, _)| local.len() >= MAILBOX_SLIPS_FROM)
+        .fold(0, |bits, (local, _)| bits | 1 << (hash(local) >> 58))
+}
+
+/// The shortest mailbox whose domain's slip [`super::score`] looks for: `info`, `jd` may be
+/// many people's.
+pub(super) const MAILBOX_SLIPS_FROM: usize = 5;
 
 /// Puts right a slip in a record's name that its own LinkedIn profile or address spells
 /// otherwise: `Zofia Novvak` of `linkedin.com/in/zofia-novak-1d`, `Memhet Tugosen` of
@@ -567,6 +613,56 @@ mod tests {
             proptest::prop_assert!(number.len() <= 9 && number.bytes().all(|b| b.is_ascii_digit()));
             proptest::prop_assert!(extension.bytes().all(|b| b.is_ascii_digit()));
         }
+    }
+
+    /// The keys of a profile of this organization key and these addresses.
+    fn keys_of(org: &str, emails: &[&str]) -> Keys {
+        let mut p = Profile {
+            org: (!org.is_empty()).then(|| Cow::Owned(org.to_string())),
+            emails: Cow::Owned(emails.iter().map(|e| e.to_string()).collect()),
+            ..Profile::default()
+        };
+        p.index();
+        p.keys
+    }
+
+    proptest::proptest! {
+        /// The hashes never keep apart two organization keys that match: one the other's
+        /// leading words, last word, initials, or its letters with other spaces.
+        #[test]
+        fn organizations_that_match_are_never_told_apart_by_their_hashes(
+            x in "(acme|ac|a|me|co|x|cox|p|g|widgets)( (acme|ac|a|me|co|x|cox|p|g|widgets)){0,3}",
+            y in "(acme|ac|a|me|co|x|cox|p|g|widgets)( (acme|ac|a|me|co|x|cox|p|g|widgets)){0,3}",
+        ) {
+            if crate::normalize::org::keys_match(&x, &y) {
+                proptest::prop_assert!(keys_of(&x, &[]).orgs_may_match(&keys_of(&y, &[])));
+            }
+        }
+
+        /// Nor two addresses of one mailbox of five letters or more at other domains.
+        #[test]
+        fn one_mailbox_at_two_domains_is_never_told_apart_by_its_hash(
+            local in "[a-z.]{5,12}", x in "[a-z]{3,8}\\.com", y in "[a-z]{3,8}\\.com",
+            other in "[a-z]{1,12}@[a-z]{3,8}\\.com",
+        ) {
+            let (at_x, at_y) = (format!("{local}@{x}"), format!("{local}@{y}"));
+            let a = keys_of("", &[&other, &at_x]);
+            proptest::prop_assert!(a.may_share_mailbox(&keys_of("", &[&at_y])));
+        }
+    }
+
+    #[test]
+    fn organizations_of_one_first_word_and_other_second_words_are_told_apart_by_their_hashes() {
+        let may = |x: &str, y: &str| keys_of(x, &[]).orgs_may_match(&keys_of(y, &[]));
+        assert!(may("acme widgets", "acme widgets intl"));
+        assert!(may("acme", "acme widgets"));
+        assert!(may("acme co x", "acme cox"));
+        assert!(!may("acme widgets", "acme gadgets"));
+        assert!(!may("acme widgets intl", "acme gadgets intl"));
+        let share = |x: &str, y: &str| keys_of("", &[x]).may_share_mailbox(&keys_of("", &[y]));
+        assert!(share("jane.doe@gmail.com", "jane.doe@gmial.com"));
+        // Mailboxes of fewer than five letters are many people's: no slip is looked for.
+        assert!(!share("jd@gmail.com", "jd@gmial.com"));
     }
 
     #[test]
