@@ -164,6 +164,38 @@ struct Verdict {
     apart: bool,
 }
 
+/// A pair scored in the merge or the review band, as clustering and review ask of it.
+struct Scored {
+    a: u32,
+    b: u32,
+    total: f64,
+    /// In the merge band; else in the review band.
+    merge: bool,
+    /// A number more records bear than one person's usually do anchors a link whose names
+    /// agree throughout: the person's badge, card, phone entry and address book, one spelling
+    /// the name in full and another not; so does a handle or number of the person's choosing
+    /// in two addresses.
+    anchored: bool,
+    verdict: Verdict,
+}
+
+impl Scored {
+    /// The pair `a`, `b` of score `s`, unless it is in neither band.
+    fn of(a: u32, b: u32, s: &Score) -> Option<Scored> {
+        let band = s.band();
+        (band != Band::Separate).then(|| Scored {
+            a,
+            b,
+            total: s.total,
+            merge: band == Band::Merge,
+            anchored: s.identified
+                || s.orgs_agree
+                || ((s.shares_number || s.shares_handle) && !s.has_conflict()),
+            verdict: Verdict::of(s),
+        })
+    }
+}
+
 impl Verdict {
     fn of(s: &Score) -> Verdict {
         Verdict {
@@ -306,7 +338,9 @@ impl<'a> Resolver<'a> {
                     .apart
                     .contains(&(x.min(y) as usize, x.max(y) as usize))
         };
-        let scored: Vec<(u32, u32, Score)> = blocking
+        // Each pair scored above the line is kept as what the rest asks of it, not as its
+        // score (168 bytes a pair: at a million people, half a gigabyte while scoring).
+        let scored: Vec<Scored> = blocking
             .pairs
             .par_chunks(2048)
             .flat_map_iter(|chunk| {
@@ -318,38 +352,38 @@ impl<'a> Resolver<'a> {
                     if let Some(&(_, c)) = chunk.get(i + 6) {
                         self.profiles[c as usize].prefetch(true);
                     }
-                    let s = self.quick(a, b);
-                    (s.band() != Band::Separate).then_some((a, b, s))
+                    Scored::of(a, b, &self.quick(a, b))
                 })
             })
             .collect();
+        drop(blocking.pairs);
         // What clustering asks of a pair, kept from scoring: nearly every pair whose groups it
         // weighs joining was scored here (at 200,000 people, 97% of 167,000).
         let mut verdicts: rustc_hash::FxHashMap<(u32, u32), Verdict> =
             rustc_hash::FxHashMap::default();
         verdicts.reserve(scored.len());
-        for (a, b, s) in scored {
-            verdicts.insert((a, b), Verdict::of(&s));
-            match s.band() {
-                Band::Merge => {
-                    // A number more records bear than one person's usually do anchors a link
-                    // whose names agree throughout: the person's badge, card, phone entry and
-                    // address book, one spelling the name in full and another not; so does a
-                    // handle or number of the person's choosing in two addresses.
-                    let anchored = s.identified
-                        || s.orgs_agree
-                        || ((s.shares_number || s.shares_handle) && !s.has_conflict());
-                    links.push(cluster::Link {
-                        total: s.total,
-                        a,
-                        b,
-                        anchored,
-                        forced: false,
-                        joins_alone: (anchored || !s.orgs_differ || self.one_rare_name(a, b))
-                            && !apart(a, b),
-                    })
-                }
-                _ => review.push((a, b)),
+        for Scored {
+            a,
+            b,
+            total,
+            merge,
+            anchored,
+            verdict,
+        } in scored
+        {
+            verdicts.insert((a, b), verdict);
+            if merge {
+                links.push(cluster::Link {
+                    total,
+                    a,
+                    b,
+                    anchored,
+                    forced: false,
+                    joins_alone: (anchored || !verdict.orgs_differ || self.one_rare_name(a, b))
+                        && !apart(a, b),
+                })
+            } else {
+                review.push((a, b));
             }
         }
         lap(&mut report, "scoring");
