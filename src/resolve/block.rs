@@ -162,10 +162,10 @@ fn keys(p: &Profile, orgs: &HashSet<u64>, emit: &mut impl FnMut(u64, &dyn Fn() -
     if let Some(u) = &p.linkedin {
         emit(key(Rule::LinkedIn, &[hash(u)]), &|| u.to_string());
     }
-    if let Some(d) = p.birthday.as_deref().filter(|d| d.len() == 8) {
+    if let Some(d) = p.birthday().filter(|d| d.len() == 8) {
         emit(key(Rule::Birthday, &[hash(d)]), &|| d.to_string());
     }
-    if let Some(place) = &p.place
+    if let Some(place) = p.place()
         && let (Some(code), Some(street)) = (&place.postcode, &place.street)
     {
         let first = street.split([' ', '\n']).next().unwrap_or_default();
@@ -173,7 +173,7 @@ fn keys(p: &Profile, orgs: &HashSet<u64>, emit: &mut impl FnMut(u64, &dyn Fn() -
             format!("{code}|{first}")
         });
     }
-    for ((column, _), value) in &p.ids {
+    for ((column, _), value) in p.ids() {
         emit(key(Rule::Identifier, &[*column, hash(value)]), &|| {
             value.to_string()
         });
@@ -184,7 +184,7 @@ fn keys(p: &Profile, orgs: &HashSet<u64>, emit: &mut impl FnMut(u64, &dyn Fn() -
         let mut initials: Vec<char> = g.chars().take(1).collect();
         initials.extend(formal.iter().filter_map(|formal| formal.chars().next()));
         // The nickname the record gives is a name the person goes by (Zhang Wei (David)).
-        let nickname = p.name.nickname.as_deref();
+        let nickname = p.name.nickname();
         initials.extend(nickname.and_then(|n| n.chars().next()));
         initials.sort_unstable();
         initials.dedup();

@@ -897,12 +897,6 @@ pub struct NameKey {
     pub family_key: CompactString,
     pub given_formal: &'static [String],
     pub middle: Option<char>,
-    /// The first middle name in full, folded, where the record gives more than an initial: the
-    /// name a person who goes by it is called (J. Robert Oppenheimer, Robert Oppenheimer).
-    pub middle_name: Option<CompactString>,
-    /// The nickname the record gives, folded: the name a person who goes by it is called
-    /// (Zhang Wei (David), David Zhang).
-    pub nickname: Option<CompactString>,
     pub generation: Option<Generation>,
     /// The name is written in a script its Latin spelling cannot be told from: Han characters
     /// (山田 太郎, 陳大文), read as the language reads them (Yamada Tarō, Chan Tai-man) where
@@ -914,18 +908,65 @@ pub struct NameKey {
     /// A slip in the name was put right as the record's own LinkedIn profile or address spells
     /// it ([`super::profile::respell`]).
     pub respelt: bool,
+    /// What few names have: none, and it is one pointer ([`NameKey::written`],
+    /// [`NameKey::middle_name`], [`NameKey::nickname`]).
+    pub more: Option<Box<NameMore>>,
+}
+
+/// The parts of a name few records have ([`NameKey::more`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NameMore {
     /// The given and family names folded as written ([`fold_as_written`]), where folding left
-    /// out an `e` after `a`, `o` or `u`: few names, hence one pointer.
-    pub as_written: Option<Box<(Option<CompactString>, Option<CompactString>)>>,
+    /// out an `e` after `a`, `o` or `u`.
+    pub written: (Option<CompactString>, Option<CompactString>),
+    /// The first middle name in full, folded, where the record gives more than an initial: the
+    /// name a person who goes by it is called (J. Robert Oppenheimer, Robert Oppenheimer).
+    pub middle_name: Option<CompactString>,
+    /// The nickname the record gives, folded: the name a person who goes by it is called
+    /// (Zhang Wei (David), David Zhang).
+    pub nickname: Option<CompactString>,
+}
+
+impl NameMore {
+    fn is_empty(&self) -> bool {
+        *self == NameMore::default()
+    }
 }
 
 impl NameKey {
-    /// The given and family names as written ([`NameKey::as_written`]), where they differ
+    /// The given and family names as written ([`NameMore::written`]), where they differ
     /// from the folded ones.
     pub fn written(&self) -> (Option<&str>, Option<&str>) {
-        self.as_written
-            .as_deref()
-            .map_or((None, None), |(g, f)| (g.as_deref(), f.as_deref()))
+        self.more.as_deref().map_or((None, None), |m| {
+            (m.written.0.as_deref(), m.written.1.as_deref())
+        })
+    }
+
+    /// Folding left an `e` out of the given or the family name ([`NameMore::written`]).
+    pub fn has_written(&self) -> bool {
+        self.written() != (None, None)
+    }
+
+    /// The name is now another's spelling, folded: none of it is written otherwise.
+    pub fn forget_written(&mut self) {
+        if let Some(more) = &mut self.more {
+            more.written = (None, None);
+        }
+    }
+
+    /// The first middle name in full ([`NameMore::middle_name`]).
+    pub fn middle_name(&self) -> Option<&str> {
+        self.more.as_deref()?.middle_name.as_deref()
+    }
+
+    /// The nickname the record gives ([`NameMore::nickname`]).
+    pub fn nickname(&self) -> Option<&str> {
+        self.more.as_deref()?.nickname.as_deref()
+    }
+
+    /// The parts few names have, to set one.
+    pub fn more_mut(&mut self) -> &mut NameMore {
+        self.more.get_or_insert_with(Default::default)
     }
 
     /// The given name with what comparing it needs, if there is one.
@@ -980,16 +1021,12 @@ impl NameKey {
             .middle
             .as_deref()
             .and_then(|m| m.split_whitespace().map(fold).find(|m| !m.is_empty()));
-        let mut key = NameKey {
-            as_written: (given_written.is_some() || family_written.is_some())
-                .then(|| Box::new((given_written, family_written))),
-            given,
-            family,
-            given_starts,
-            given_first,
-            family_starts,
-            middle: middle.as_deref().and_then(|m| m.chars().next()),
-            middle_name: middle.filter(|m| m.len() > 1).map(CompactString::from),
+        let more = NameMore {
+            written: (given_written, family_written),
+            middle_name: middle
+                .as_deref()
+                .filter(|m| m.len() > 1)
+                .map(CompactString::from),
             nickname: r
                 .rare()
                 .nickname
@@ -997,6 +1034,15 @@ impl NameKey {
                 .map(fold)
                 .filter(|n| n.len() > 1)
                 .map(CompactString::from),
+        };
+        let mut key = NameKey {
+            more: (!more.is_empty()).then(|| Box::new(more)),
+            given,
+            family,
+            given_starts,
+            given_first,
+            family_starts,
+            middle: middle.as_deref().and_then(|m| m.chars().next()),
             generation: r.name.suffix.as_deref().and_then(Generation::of),
             unsure_reading: [&r.name.given, &r.name.family]
                 .into_iter()

@@ -22,23 +22,36 @@ pub struct Profile<'a> {
     /// Phone match keys (last nine digits), valid numbers and invalid ones alike.
     pub phones: SmallVec<[CompactString; 1]>,
     pub linkedin: Option<Cow<'a, str>>,
-    /// The date of birth as its digits: `YYYYMMDD`, or `MMDD` without a year; a date that is
-    /// not one (`19729518`) as written, to meet its own slip.
-    pub birthday: Option<CompactString>,
-    /// The first postal address, folded.
-    pub place: Option<Box<Place>>,
-    /// The values of identifier-like columns ([`Stats::of`] finds them): the column (as a
-    /// hash, and its header) and the value. Few records have any: a pointer when empty.
-    pub ids: thin_vec::ThinVec<((u64, CompactString), CompactString)>,
+    /// The values few records hold: none, and it is one pointer ([`Profile::birthday`],
+    /// [`Profile::place`], [`Profile::ids`]).
+    pub more: Option<Box<More>>,
     /// The record's custom fields, where identifier-like columns are looked for.
     pub custom: &'a [(CompactString, CompactString)],
     pub title: Option<CompactString>,
     /// What agreeing on each value weighs, from the term frequencies ([`Stats::weigh`]).
     pub weights: Weights,
-    /// The domains of the addresses that are not at a mail provider: an employer's.
-    pub company_domains: SmallVec<[Cow<'a, str>; 1]>,
     /// The same values as hashes, compared before any string is read ([`Profile::index`]).
     pub(super) keys: Keys,
+}
+
+/// The values of a profile that few records hold ([`Profile::more`]): at a million records,
+/// 32 bytes a profile held for nothing.
+#[derive(Debug, Clone, Default)]
+pub struct More {
+    /// The date of birth as its digits: `YYYYMMDD`, or `MMDD` without a year; a date that is
+    /// not one (`19729518`) as written, to meet its own slip.
+    pub birthday: Option<CompactString>,
+    /// The first postal address, folded.
+    pub place: Option<Place>,
+    /// The values of identifier-like columns ([`Stats::of`] finds them): the column (as a
+    /// hash, and its header) and the value.
+    pub ids: thin_vec::ThinVec<((u64, CompactString), CompactString)>,
+}
+
+impl More {
+    fn is_empty(&self) -> bool {
+        self.birthday.is_none() && self.place.is_none() && self.ids.is_empty()
+    }
 }
 
 /// A profile's values as hashes, so that the many pairs that share nothing are told apart
@@ -188,12 +201,14 @@ impl<'a> Profile<'a> {
             emails: mailboxes(&r.emails),
             phones,
             linkedin: r.linkedin.as_deref().map(Cow::Borrowed),
-            birthday: birthday_digits(r),
-            place: Place::of(r).map(Box::new),
-            ids: thin_vec::ThinVec::new(),
+            more: Some(Box::new(More {
+                birthday: birthday_digits(r),
+                place: Place::of(r),
+                ids: thin_vec::ThinVec::new(),
+            }))
+            .filter(|more| !more.is_empty()),
             custom: &r.custom,
             weights: Weights::default(),
-            company_domains: company_domains(&r.emails).map(Cow::Borrowed).collect(),
             title: r
                 .title
                 .as_deref()
@@ -204,6 +219,26 @@ impl<'a> Profile<'a> {
         respell(&mut p.name, &p.emails, p.linkedin.as_deref());
         p.index();
         p
+    }
+
+    /// The date of birth as its digits ([`More::birthday`]).
+    pub fn birthday(&self) -> Option<&str> {
+        self.more.as_ref()?.birthday.as_deref()
+    }
+
+    /// The first postal address, folded ([`More::place`]).
+    pub fn place(&self) -> Option<&Place> {
+        self.more.as_ref()?.place.as_ref()
+    }
+
+    /// The values of identifier-like columns ([`More::ids`]).
+    pub fn ids(&self) -> &[((u64, CompactString), CompactString)] {
+        self.more.as_ref().map_or(&[], |m| &m.ids)
+    }
+
+    /// The values few records hold, to set one.
+    pub fn more_mut(&mut self) -> &mut More {
+        self.more.get_or_insert_with(Default::default)
     }
 
     /// Asks the processor to load the profile into its cache ahead of scoring it, or, once it
@@ -254,7 +289,7 @@ impl<'a> Profile<'a> {
         numbers.dedup();
         numbers.truncate(usize::from(u8::MAX));
         hashes.extend_from_slice(&numbers);
-        hashes.extend(self.company_domains.iter().map(|d| hash(d)));
+        hashes.extend(company_domains(&self.emails).map(hash));
         let org = self.org.as_deref().unwrap_or_default();
         self.keys = Keys {
             mailboxes: u8::try_from(self.emails.len()).unwrap_or(u8::MAX),
@@ -378,7 +413,7 @@ pub(super) fn respell(name: &mut NameKey, emails: &[String], linkedin: Option<&s
                 *starts = 0;
                 name.respelt = true;
                 // The name is now the profile's or address's spelling, folded.
-                name.as_written = None;
+                name.forget_written();
                 name.index();
                 return;
             }
@@ -591,7 +626,8 @@ pub(super) fn handle_hashed(emails: &[String], key: u64) -> Option<&str> {
     handles(emails).find(|&h| hash(&handle_key(h)) == key)
 }
 
-/// The domains of the addresses that are at an employer rather than a mail provider.
+/// The domains of the addresses that are at an employer rather than a mail provider, in the
+/// order of [`Keys`]'s hashes of them.
 pub(super) fn company_domains(emails: &[String]) -> impl Iterator<Item = &str> {
     emails
         .iter()

@@ -17,7 +17,7 @@ use smallvec::SmallVec;
 
 use super::model::{Level, Model, Prior};
 use super::names::{self, FamilyMatch, GivenMatch, NameKey};
-use super::profile::{Keys, Profile, handle_hashed, number_hashed};
+use super::profile::{Keys, Profile, company_domains, handle_hashed, number_hashed};
 use super::stats::{
     Stats, TYPICAL_FULL_NAME, TYPICAL_LOCALITY, TYPICAL_POSTCODE, TYPICAL_REGION, TYPICAL_STREET,
     hash, rarity,
@@ -391,7 +391,7 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
             None,
         );
     } else if let Some(i) = company_domain {
-        let domain = &a.company_domains[i];
+        let domain = company_domains(&a.emails).nth(i).unwrap_or_default();
         fn at<'e>(p: &'e Profile, domain: &str) -> &'e str {
             p.emails
                 .iter()
@@ -451,14 +451,15 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
             || "addresses numbered after the name, the numbers differ",
             None,
         );
-    } else if !a.company_domains.is_empty() && !b.company_domains.is_empty() {
+    } else if !ka.company_domains().is_empty() && !kb.company_domains().is_empty() {
         // Work addresses at two employers' domains: two jobs, or two companies of one name.
         s.add(
             Level::EmailOtherDomains,
             || {
                 format!(
                     "work addresses at other domains ({} / {})",
-                    a.company_domains[0], b.company_domains[0]
+                    company_domains(&a.emails).next().unwrap_or_default(),
+                    company_domains(&b.emails).next().unwrap_or_default()
                 )
             },
             None,
@@ -682,7 +683,7 @@ fn common_name(s: &mut Scorer, name_bits: f64, ka: &Keys, kb: &Keys, stats: &Sta
 
 /// Dates of birth: with their years where both have one, day and month where not.
 fn birthday_evidence(s: &mut Scorer, a: &Profile, b: &Profile) {
-    let (Some(x), Some(y)) = (&a.birthday, &b.birthday) else {
+    let (Some(x), Some(y)) = (a.birthday(), b.birthday()) else {
         return;
     };
     let full = x.len() == 8 && y.len() == 8;
@@ -748,7 +749,7 @@ fn show_date(d: &str) -> String {
 
 /// The postal addresses: postcode, locality, street and region, each its own comparison.
 fn place_evidence(s: &mut Scorer, a: &Profile, b: &Profile, stats: &Stats) {
-    let (Some(x), Some(y)) = (&a.place, &b.place) else {
+    let (Some(x), Some(y)) = (a.place(), b.place()) else {
         return;
     };
     if let (Some(p), Some(q)) = (&x.postcode, &y.postcode) {
@@ -866,8 +867,8 @@ fn close(a: &str, b: &str, at: f64) -> bool {
 /// Identifier-like columns (a code each record has its own of): equal, one slip apart, or not.
 fn identifier_evidence(s: &mut Scorer, a: &Profile, b: &Profile) {
     let mut best: Option<(Level, &str, &str, &str)> = None;
-    for (field, x) in &a.ids {
-        for (other, y) in &b.ids {
+    for (field, x) in a.ids() {
+        for (other, y) in b.ids() {
             if field.0 != other.0 {
                 continue;
             }
@@ -971,7 +972,7 @@ impl<'p> Names<'p> {
         // Names that differ as folded may be one slip apart as written, where folding left
         // an `e` out of one (Chloé, Cholé: `chlo`, `chole`).
         let slip_as_written = |x: &str, y: &str, part: fn(&NameKey) -> Option<&str>| {
-            (a.as_written.is_some() || b.as_written.is_some())
+            (a.has_written() || b.has_written())
                 && names::one_slip_apart(part(a).unwrap_or(x), part(b).unwrap_or(y))
         };
         let given = match (a.given_name(), b.given_name()) {
@@ -990,7 +991,7 @@ impl<'p> Names<'p> {
         };
         Names {
             given,
-            nicknames: (a.nickname.as_deref(), b.nickname.as_deref()),
+            nicknames: (a.nickname(), b.nickname()),
             by_middle: match given {
                 Some((_, _, GivenMatch::Differ | GivenMatch::Shortened)) => ByMiddle::of(a, b),
                 _ => None,
@@ -1035,8 +1036,8 @@ fn second_name_differs(a: &NameKey, b: &NameKey) -> bool {
         else {
             return false;
         };
-        match &p.middle_name {
-            Some(middle) => !second.starts_with(middle.as_str()) && !middle.starts_with(second),
+        match p.middle_name() {
+            Some(middle) => !second.starts_with(middle) && !middle.starts_with(second),
             None => !second.starts_with(initial),
         }
     };
@@ -1048,20 +1049,25 @@ impl ByMiddle {
     fn of(a: &NameKey, b: &NameKey) -> Option<ByMiddle> {
         let goes_by = |p: &NameKey, q: &NameKey| {
             p.given.as_deref().is_some_and(|g| g.len() == 1)
-                && p.middle_name.is_some()
-                && p.middle_name == q.given
+                && p.middle_name().is_some()
+                && p.middle_name() == q.given.as_deref()
         };
         // Or the middle name first, as a Vietnamese name read family name first gives it
         // (Hoang Minh Tuan: Tuan, middle name Minh; Minh Tuan Hoang).
-        let two_words = |p: &NameKey, q: &NameKey| match (&p.given, &p.middle_name, &q.given) {
+        let two_words = |p: &NameKey, q: &NameKey| match (
+            p.given.as_deref(),
+            p.middle_name(),
+            q.given.as_deref(),
+        ) {
             (Some(g), Some(m), Some(whole)) => {
                 whole.len() == g.len() + m.len()
-                    && ((whole.starts_with(g.as_str()) && whole.ends_with(m.as_str()))
-                        || (whole.starts_with(m.as_str()) && whole.ends_with(g.as_str())))
+                    && ((whole.starts_with(g) && whole.ends_with(m))
+                        || (whole.starts_with(m) && whole.ends_with(g)))
             }
             _ => false,
         };
-        let nickname = |p: &NameKey, q: &NameKey| p.nickname.is_some() && p.nickname == q.given;
+        let nickname =
+            |p: &NameKey, q: &NameKey| p.nickname().is_some() && p.nickname() == q.given.as_deref();
         if goes_by(a, b) || goes_by(b, a) {
             Some(ByMiddle::GoesBy)
         } else if nickname(a, b) || nickname(b, a) {
@@ -1103,7 +1109,7 @@ fn name_evidence(
         {
             // By the nickname, the given name that is the other's nickname.
             let a_side = match how {
-                ByMiddle::Nickname => pb.name.nickname.as_deref() == Some(x),
+                ByMiddle::Nickname => pb.name.nickname() == Some(x),
                 _ => x.len() > y.len(),
             };
             let (name, weight) = if a_side {
@@ -1368,7 +1374,7 @@ fn address_slip<'a>(a: &'a Profile, b: &'a Profile) -> Option<(&'a str, &'a str)
 /// is read.
 fn email_slip<'a>(a: &'a Profile, b: &'a Profile) -> Option<(&'a str, &'a str)> {
     if shared(a.keys.domains(), b.keys.domains()).is_some() {
-        (!a.company_domains.is_empty() && !b.company_domains.is_empty())
+        (!a.keys.company_domains().is_empty() && !b.keys.company_domains().is_empty())
             .then(|| address_slip(a, b))
             .flatten()
     } else {
@@ -1513,7 +1519,7 @@ fn is_role_address(email: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::resolve::profile::{company_domains, phone_key};
+    use crate::resolve::profile::phone_key;
     use std::borrow::Cow;
 
     /// A record's profile from a line:
@@ -1545,10 +1551,15 @@ mod tests {
                 middle: (name.len() > 2)
                     .then(|| names::fold(name[1]).chars().next())
                     .flatten(),
-                middle_name: (name.len() > 2)
+                more: (name.len() > 2)
                     .then(|| names::fold(name[1]))
                     .filter(|m| m.len() > 1)
-                    .map(Into::into),
+                    .map(|m| {
+                        Box::new(names::NameMore {
+                            middle_name: Some(m.into()),
+                            ..Default::default()
+                        })
+                    }),
                 generation,
                 ..NameKey::default()
             },
@@ -1563,14 +1574,11 @@ mod tests {
             } else if value.starts_with('+') {
                 p.phones.push(phone_key(value));
             } else if let Some(day) = value.strip_prefix("--") {
-                p.birthday = Some(day.to_string().into());
+                p.more_mut().birthday = Some(day.to_string().into());
             } else if let Some(title) = value.strip_prefix("title=") {
                 p.title = Some(names::fold(title).into());
             }
         }
-        p.company_domains = company_domains(&p.emails)
-            .map(|d| Cow::Owned(d.to_string()))
-            .collect();
         p.name.index();
         p.index();
         p
@@ -2019,7 +2027,7 @@ mod tests {
                 profile("Wei Zhang | Lenovo"),
                 profile("David Zhang | Lenovo"),
             ];
-            profiles[0].name.nickname = nickname.map(Into::into);
+            profiles[0].name.more_mut().nickname = nickname.map(Into::into);
             let stats = Stats::of(&mut profiles);
             stats.weigh(&mut profiles);
             score(&profiles[0], &profiles[1], &stats, true)
@@ -2032,7 +2040,7 @@ mod tests {
             profile("Zhang Wei | Lenovo"),
             profile("David Zhang | Lenovo"),
         ];
-        profiles[0].name.nickname = Some("david".into());
+        profiles[0].name.more_mut().nickname = Some("david".into());
         let stats = Stats::of(&mut profiles);
         stats.weigh(&mut profiles);
         let s = score(&profiles[0], &profiles[1], &stats, true);

@@ -194,7 +194,8 @@ pub(super) fn give_identifiers(profiles: &mut [Profile], columns: &rustc_hash::F
         for (h, v) in p.custom {
             let column = hash(h);
             if columns.contains(&column) && code_like(v.trim()) {
-                p.ids
+                p.more_mut()
+                    .ids
                     .push(((column, h.clone()), v.trim().to_lowercase().into()));
             }
         }
@@ -366,7 +367,7 @@ impl Stats {
             Counts::of(
                 profiles
                     .par_iter()
-                    .filter_map(|p| p.place.as_deref().and_then(|x| part(x).as_deref()))
+                    .filter_map(|p| p.place().and_then(|x| part(x).as_deref()))
                     .map(hash)
                     .collect(),
             )
@@ -513,7 +514,7 @@ impl Stats {
             for &n in p.keys.numbers() {
                 bump(&mut self.numbers, n);
             }
-            if let Some(place) = p.place.as_deref() {
+            if let Some(place) = p.place() {
                 for (counts, part) in [
                     (&mut self.postcodes, &place.postcode),
                     (&mut self.localities, &place.locality),
