@@ -965,6 +965,7 @@ impl NameKey {
     }
 
     /// The parts few names have, to set one.
+    #[cfg(test)]
     pub fn more_mut(&mut self) -> &mut NameMore {
         self.more.get_or_insert_with(Default::default)
     }

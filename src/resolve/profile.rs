@@ -195,18 +195,18 @@ impl<'a> Profile<'a> {
         );
         phones.sort();
         phones.dedup();
+        let more = More {
+            birthday: birthday_digits(r),
+            place: Place::of(r),
+            ids: thin_vec::ThinVec::new(),
+        };
         let mut p = Profile {
             name: NameKey::of(r),
             org: r.org_key.as_deref().map(Cow::Borrowed),
             emails: mailboxes(&r.emails),
             phones,
             linkedin: r.linkedin.as_deref().map(Cow::Borrowed),
-            more: Some(Box::new(More {
-                birthday: birthday_digits(r),
-                place: Place::of(r),
-                ids: thin_vec::ThinVec::new(),
-            }))
-            .filter(|more| !more.is_empty()),
+            more: (!more.is_empty()).then(|| Box::new(more)),
             custom: &r.custom,
             weights: Weights::default(),
             title: r
