@@ -8,7 +8,7 @@ use crate::read::{self, FileInfo, ReadError};
 use crate::resolve::{self, Resolved};
 use crate::store::{Decision, DecisionKind, Stored};
 use crate::tag::{self, Event};
-use crate::worklist::{self, Plan, Row};
+use crate::worklist::{self, Plan, Worklist};
 
 /// A file to read, and whether it was captured at the event or is context.
 #[derive(Debug, Clone)]
@@ -61,7 +61,8 @@ pub struct Outcome {
     pub rejects: Vec<Reject>,
     pub resolved: Resolved,
     pub tagged: usize,
-    pub worklist: Vec<Row>,
+    /// The steps of the worklist; their rows are written out as they are written.
+    pub worklist: Worklist,
     /// How long each stage took.
     pub timings: Vec<Timing>,
     /// The evidence `--explain` asked for, or why it could not be given.
@@ -125,9 +126,9 @@ pub fn run(settings: &RunSettings, reporter: &dyn Reporter) -> Outcome {
     // Without `--event` a run is a clean-and-merge: events read back from an earlier export are
     // kept on the contacts, but there is nothing new to follow up.
     let worklist = if settings.event.name.is_some() && settings.worklist {
-        worklist::build(&resolved.contacts, &settings.plan)
+        worklist::schedule(&resolved.contacts, &settings.plan)
     } else {
-        Vec::new()
+        Worklist::empty()
     };
     timings.push(Timing::since("worklist", started));
     Outcome {
@@ -382,7 +383,7 @@ pub struct Derived {
     /// The store's id of each record, in the order the contacts' `members` count them.
     pub ids: Vec<i64>,
     pub resolved: Resolved,
-    pub worklist: Vec<Row>,
+    pub worklist: Worklist,
 }
 
 impl Derived {
@@ -418,7 +419,7 @@ pub fn derive_contacts(
     Derived {
         ids,
         resolved,
-        worklist: Vec::new(),
+        worklist: Worklist::empty(),
     }
 }
 
@@ -534,8 +535,8 @@ pub fn follow_up(derived: &mut Derived, decisions: &[Decision], plan: Option<&Pl
     apply_follow_ups(&mut derived.resolved.contacts, decisions, |id| {
         contact_of.get(&id).copied()
     });
-    derived.worklist = plan.map_or_else(Vec::new, |plan| {
-        worklist::build(&derived.resolved.contacts, plan)
+    derived.worklist = plan.map_or_else(Worklist::empty, |plan| {
+        worklist::schedule(&derived.resolved.contacts, plan)
     });
 }
 

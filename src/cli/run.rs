@@ -13,7 +13,7 @@ use crate::model::Origin;
 use crate::pipeline::{self, Outcome, RunSettings};
 use crate::printer::Printer;
 use crate::progress::Timing;
-use crate::worklist::Row;
+use crate::worklist::Rows;
 
 use super::args::{InputArgs, PlanArgs};
 
@@ -80,14 +80,15 @@ pub(crate) fn run(args: RunArgs, printer: Printer) -> anyhow::Result<ExitStatus>
         written.push(path.display().to_string());
         anyhow::Ok(())
     };
+    let rows = outcome.worklist.with(&outcome.resolved.contacts);
     if let Some((path, format)) = args.contacts.as_ref().zip(contacts_format) {
         write("write contacts", path, &|| {
-            export::write_contacts(path, format, &outcome.resolved.contacts, &outcome.worklist)
+            export::write_contacts(path, format, &outcome.resolved.contacts, &rows)
         })?;
     }
     if let Some(path) = &args.worklist {
         write("write worklist", path, &|| {
-            export::write_worklist(path, &outcome.worklist, settings.plan.today)
+            export::write_worklist(path, &rows, settings.plan.today)
         })?;
     }
     if let Some(path) = &args.rejects {
@@ -119,7 +120,7 @@ pub(crate) fn run(args: RunArgs, printer: Printer) -> anyhow::Result<ExitStatus>
     }
     if !printer.quiet && !outcome.worklist.is_empty() {
         printer
-            .styled(&top_of_worklist(&outcome.worklist, args.worklist.is_some()))
+            .styled(&top_of_worklist(&rows, args.worklist.is_some()))
             .context("writing the worklist to stdout")?;
     }
     let status = if outcome.had_file_errors() {
@@ -251,7 +252,12 @@ fn print_summary(
                 "tagged: {} with \"{event}\" ({known} known before)",
                 outcome.tagged
             ));
-            let overdue = outcome.worklist.iter().filter(|r| r.overdue).count();
+            let overdue = outcome
+                .worklist
+                .planned()
+                .iter()
+                .filter(|p| p.overdue)
+                .count();
             printer.message(format!(
                 "worklist: {} ({overdue} overdue)",
                 plural(outcome.worklist.len() as u64, "row", "rows")
@@ -336,7 +342,7 @@ fn quoted(names: &[String]) -> String {
 }
 
 /// The first rows of the worklist, for a person to read.
-fn top_of_worklist(rows: &[Row], written: bool) -> String {
+fn top_of_worklist(rows: &impl Rows, written: bool) -> String {
     let shown = rows.len().min(TOP);
     let mut out = format!("\nFollow up first ({shown} of {}):\n", rows.len());
     out.push_str(&export::table::table(

@@ -9,7 +9,7 @@ use super::{inert, inert_csv, write_in_parallel};
 use crate::model::{Contact, Reject};
 use crate::normalize::event;
 use crate::resolve::ReviewPair;
-use crate::worklist::Row;
+use crate::worklist::{Row, Rows};
 
 /// A CSV writer that quotes a cell whenever a spreadsheet could split it or end the row in it:
 /// a comma, a semicolon (the separator where the decimal mark is a comma: most of Europe), a
@@ -301,11 +301,12 @@ pub const WORKLIST_COLUMNS: &[&str] = &[
 
 /// The worklist, for people to open in a spreadsheet: a UTF-8 byte order mark first, without
 /// which Excel reads the file in the Windows code page.
-pub fn write_worklist_csv(w: &mut dyn Write, rows: &[Row]) -> io::Result<()> {
+pub fn write_worklist_csv<R: Rows + ?Sized>(w: &mut dyn Write, rows: &R) -> io::Result<()> {
     w.write_all("\u{feff}".as_bytes())?;
     row(&mut writer(w), WORKLIST_COLUMNS.iter().copied())?;
-    write_in_parallel(w, rows, |r, buf| {
-        row(&mut writer(buf), worklist_cells(r).iter().map(|c| &**c))
+    write_in_parallel(w, rows.items(), |item, buf| {
+        let r = rows.row(item);
+        row(&mut writer(buf), worklist_cells(&r).iter().map(|c| &**c))
     })?;
     w.flush()
 }

@@ -9,7 +9,7 @@ use crate::model::{
     Address, Contact, DateEntry, Entry, Extra, Im, PhoneEntry, Phonetic, Photo, Problem,
     Provenance, Related,
 };
-use crate::worklist::Row;
+use crate::worklist::Rows;
 
 #[derive(Serialize)]
 struct EventOut<'a> {
@@ -220,8 +220,9 @@ struct RowOut<'a> {
     last_touch: &'a str,
 }
 
-pub fn write_worklist_jsonl(w: &mut dyn Write, rows: &[Row]) -> io::Result<()> {
-    for r in rows {
+pub fn write_worklist_jsonl<R: Rows + ?Sized>(w: &mut dyn Write, rows: &R) -> io::Result<()> {
+    super::write_in_parallel(w, rows.items(), |item, buf| {
+        let r = rows.row(item);
         let out = RowOut {
             due: r.due.to_string(),
             overdue: r.overdue,
@@ -246,8 +247,8 @@ pub fn write_worklist_jsonl(w: &mut dyn Write, rows: &[Row]) -> io::Result<()> {
             moved_from: r.moved_from.map(|d| d.to_string()),
             last_touch: &r.last_touch,
         };
-        serde_json::to_writer(&mut *w, &out)?;
-        w.write_all(b"\n")?;
-    }
-    Ok(())
+        serde_json::to_writer(&mut *buf, &out)?;
+        buf.push(b'\n');
+        Ok(())
+    })
 }

@@ -27,7 +27,7 @@ use chrono::NaiveDate;
 
 use crate::model::Contact;
 use crate::resolve::ReviewPair;
-use crate::worklist::Row;
+use crate::worklist::Rows;
 
 /// A failure to write an output file.
 #[derive(Debug, thiserror::Error)]
@@ -193,7 +193,7 @@ pub fn write_contacts(
     path: &Path,
     format: ContactsFormat,
     contacts: &[Contact],
-    worklist: &[Row],
+    worklist: &(impl Rows + ?Sized),
 ) -> Result<(), ExportError> {
     match format {
         ContactsFormat::Jsonl => atomic(path, |w| write_contacts_jsonl(w, contacts)),
@@ -207,18 +207,23 @@ pub fn write_contacts(
         ContactsFormat::Vcf4 => atomic(path, |w| {
             vcard::write_contacts_vcf(w, contacts, vcard::Version::V4)
         }),
-        ContactsFormat::Xlsx => atomic(path, |w| xlsx::write(w, contacts, worklist)),
+        ContactsFormat::Xlsx => atomic(path, |w| xlsx::write(w, contacts, &worklist.all())),
     }
 }
 
-/// Writes the worklist computed for `today` in the format the extension names.
-pub fn write_worklist(path: &Path, rows: &[Row], today: NaiveDate) -> Result<(), ExportError> {
+/// Writes the worklist computed for `today` in the format the extension names. A CSV or JSON
+/// Lines file is written a row at a time, each written out as it is written.
+pub fn write_worklist(
+    path: &Path,
+    rows: &(impl Rows + ?Sized),
+    today: NaiveDate,
+) -> Result<(), ExportError> {
     check_worklist_path(path)?;
     match extension(path).as_str() {
         "jsonl" => atomic(path, |w| write_worklist_jsonl(w, rows)),
-        "md" => atomic(path, |w| markdown::write(w, rows, today)),
-        "html" | "htm" => atomic(path, |w| html::write(w, rows, today)),
-        "ics" => atomic(path, |w| ics::write(w, rows, today)),
+        "md" => atomic(path, |w| markdown::write(w, &rows.all(), today)),
+        "html" | "htm" => atomic(path, |w| html::write(w, &rows.all(), today)),
+        "ics" => atomic(path, |w| ics::write(w, &rows.all(), today)),
         _ => atomic(path, |w| write_worklist_csv(w, rows)),
     }
 }

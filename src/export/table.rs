@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use console::{Style, measure_text_width, pad_str, truncate_str};
 
 use crate::printer::shown;
-use crate::worklist::Row;
+use crate::worklist::Rows;
 
 /// How the table is drawn.
 #[derive(Debug, Clone, Copy)]
@@ -42,7 +42,7 @@ impl Look {
 const FIXED: usize = 11 + 1 + 3 + 2 + 2;
 
 /// The first `limit` rows as a table.
-pub fn table(rows: &[Row], limit: usize, look: Look) -> String {
+pub fn table(rows: &(impl Rows + ?Sized), limit: usize, look: Look) -> String {
     let style = |s: Style| s.force_styling(look.colour);
     let bold = style(Style::new().bold());
     let red = style(Style::new().red());
@@ -62,8 +62,11 @@ pub fn table(rows: &[Row], limit: usize, look: Look) -> String {
             "step: action"
         ))
     );
-    let ids = short_ids(rows);
-    for (r, id) in rows.iter().zip(&ids).take(limit) {
+    let ids = short_ids(rows, limit);
+    let mut any_overdue = false;
+    for (item, id) in rows.items().iter().zip(&ids) {
+        let r = rows.row(item);
+        any_overdue |= r.overdue;
         let mut who = r.name.clone();
         if !r.organization.is_empty() {
             let _ = write!(who, ", {}", r.organization);
@@ -122,7 +125,7 @@ pub fn table(rows: &[Row], limit: usize, look: Look) -> String {
             }
         }
     }
-    if rows.iter().take(limit).any(|r| r.overdue) {
+    if any_overdue {
         let _ = writeln!(
             out,
             "{}",
@@ -134,9 +137,9 @@ pub fn table(rows: &[Row], limit: usize, look: Look) -> String {
 
 /// The start of each row's contact id that tells it from every other contact in the rows, seven
 /// characters or more: what `rolo show`, `done` and the other commands take.
-fn short_ids(rows: &[Row]) -> Vec<&str> {
+fn short_ids<R: Rows + ?Sized>(rows: &R, limit: usize) -> Vec<&str> {
     const SHORTEST: usize = 7;
-    let mut ids: Vec<&str> = rows.iter().map(|r| r.contact_id.as_str()).collect();
+    let mut ids: Vec<&str> = rows.items().iter().map(|r| rows.contact_id(r)).collect();
     ids.sort_unstable();
     ids.dedup();
     // The prefix needed is one more than the longest it shares with its neighbours in order.
@@ -154,9 +157,11 @@ fn short_ids(rows: &[Row]) -> Vec<&str> {
             shared(at.checked_sub(1).and_then(|i| ids.get(i))).max(shared(ids.get(at + 1)));
         (longest + 1).max(SHORTEST)
     };
-    rows.iter()
+    rows.items()
+        .iter()
+        .take(limit)
         .map(|r| {
-            let id = r.contact_id.as_str();
+            let id = rows.contact_id(r);
             let n = needed(id);
             id.get(..n).unwrap_or(id)
         })

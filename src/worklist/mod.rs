@@ -11,6 +11,7 @@ mod cadence;
 mod draft;
 mod priority;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use compact_str::CompactString;
@@ -119,48 +120,265 @@ pub enum Closed {
     Cancelled,
 }
 
-/// The worklist of the tagged contacts.
+/// The worklist of the tagged contacts, every row written out: for a few contacts (a store
+/// command about one); a run writes its rows from [`schedule`] as it writes them out.
 pub fn build(contacts: &[Contact], plan: &Plan) -> Vec<Row> {
-    // Each step's action, subject and body: templates 3i, 3i+1 and 3i+2.
-    let drafter = draft::Drafter::new(plan.cadence.steps.iter().flat_map(|s| {
-        [
-            s.action.clone(),
-            s.subject.clone().unwrap_or_default(),
-            s.body.clone().unwrap_or_default(),
-        ]
-    }));
-    let mut rows: Vec<Row> = contacts
-        .par_iter()
-        .flat_map_iter(|c| steps_of(c, plan, &drafter))
-        .collect();
-    sort(&mut rows);
-    if let Some(n) = plan.per_day.filter(|n| *n > 0) {
-        spread(&mut rows, n, plan.weekends);
-        sort(&mut rows);
-    }
-    rows
+    schedule(contacts, plan).rows(contacts)
 }
 
-fn sort(rows: &mut [Row]) {
+/// One step of the worklist as scheduled: its day, priority, contact and step. Its text (the
+/// action, the drafts, the contact's fields) is written by [`Worklist::row`] when the row is
+/// written out, so that a worklist of a million steps is not held as text.
+#[derive(Debug, Clone)]
+pub struct Planned {
+    pub due: NaiveDate,
+    pub overdue: bool,
+    overdue_days: u32,
+    priority: u8,
+    /// The contact's index in the contacts the worklist was scheduled for.
+    pub contact: u32,
+    /// The cadence's step, or [`BIRTHDAY`].
+    step: u16,
+    /// The contact's next step before any was done: a new role is congratulated on.
+    first_touch: bool,
+    moved_from: Option<NaiveDate>,
+    /// The contact's name as the rows show it, which orders rows of one day and priority.
+    name: CompactString,
+}
+
+/// The step of a birthday greeting ([`Planned::step`]).
+const BIRTHDAY: u16 = u16::MAX;
+
+/// The steps scheduled, in order, and what writes them out.
+pub struct Worklist {
+    planned: Vec<Planned>,
+    plan: Plan,
+    drafter: draft::Drafter,
+}
+
+impl std::fmt::Debug for Worklist {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Worklist")
+            .field("planned", &self.planned.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Worklist {
+    /// A worklist of no steps.
+    pub fn empty() -> Worklist {
+        Worklist::new(Vec::new(), &Plan::default())
+    }
+
+    fn new(planned: Vec<Planned>, plan: &Plan) -> Worklist {
+        // Each step's action, subject and body: templates 3i, 3i+1 and 3i+2.
+        let drafter = draft::Drafter::new(plan.cadence.steps.iter().flat_map(|s| {
+            [
+                s.action.clone(),
+                s.subject.clone().unwrap_or_default(),
+                s.body.clone().unwrap_or_default(),
+            ]
+        }));
+        Worklist {
+            planned,
+            plan: plan.clone(),
+            drafter,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.planned.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.planned.is_empty()
+    }
+
+    /// The steps, in order.
+    pub fn planned(&self) -> &[Planned] {
+        &self.planned
+    }
+
+    /// Keeps the steps `keep` says yes to.
+    pub fn retain(&mut self, keep: impl FnMut(&Planned) -> bool) {
+        self.planned.retain(keep);
+    }
+
+    /// Every row written out, in order.
+    pub fn rows(&self, contacts: &[Contact]) -> Vec<Row> {
+        self.with(contacts).all().into_owned()
+    }
+
+    /// The row of a step of this worklist, written out for the `contacts` it was scheduled for.
+    pub fn row(&self, contacts: &[Contact], planned: &Planned) -> Row {
+        let c = &contacts[planned.contact as usize];
+        let event = event_of(c).expect("a contact with a step was met at an event");
+        let p = priority(c);
+        let head = row(
+            c,
+            &p,
+            planned.due,
+            planned.overdue,
+            &event.name,
+            event.met_on,
+        );
+        let mut row = if planned.step == BIRTHDAY {
+            birthday_row(c, &self.plan, &event.name, head)
+        } else {
+            let i = usize::from(planned.step);
+            let step = &self.plan.cadence.steps[i];
+            // What the templates can say is the same for every step of the contact.
+            let ctx =
+                draft::Context::new(c, &event.name, event.met_on, self.plan.from_name.as_deref());
+            let values = draft::Drafter::values(&ctx);
+            let [action_text, draft_subject, draft_body] =
+                self.drafter.render_three(3 * i, &values);
+            let (channel, action) = action(c, &action_text, step, &event.name, planned.first_touch);
+            Row {
+                step: step.name.as_str().into(),
+                action,
+                channel,
+                draft_subject,
+                draft_body,
+                ..head
+            }
+        };
+        row.overdue_days = planned.overdue_days;
+        row.moved_from = planned.moved_from;
+        row
+    }
+}
+
+impl Worklist {
+    /// The worklist's rows, to write out for the `contacts` it was scheduled for.
+    pub fn with<'w>(&'w self, contacts: &'w [Contact]) -> Scheduled<'w> {
+        Scheduled {
+            worklist: self,
+            contacts,
+        }
+    }
+}
+
+/// Rows to write: rows written out already, or the steps of a worklist, each written out as it
+/// is written ([`Scheduled`]).
+pub trait Rows: Sync {
+    type Item: Sync;
+    fn items(&self) -> &[Self::Item];
+    /// An item's row, written out.
+    fn row<'a>(&'a self, item: &'a Self::Item) -> Cow<'a, Row>;
+    /// An item's contact id.
+    fn contact_id<'a>(&'a self, item: &'a Self::Item) -> &'a str;
+
+    fn len(&self) -> usize {
+        self.items().len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.items().is_empty()
+    }
+
+    /// Every row, written out (over both cores).
+    fn all(&self) -> Cow<'_, [Row]> {
+        Cow::Owned(
+            self.items()
+                .par_iter()
+                .map(|item| self.row(item).into_owned())
+                .collect(),
+        )
+    }
+}
+
+/// No rows: a contacts file written without a worklist.
+pub const NO_ROWS: &[Row] = &[];
+
+impl Rows for [Row] {
+    type Item = Row;
+
+    fn items(&self) -> &[Row] {
+        self
+    }
+
+    fn row<'a>(&'a self, item: &'a Row) -> Cow<'a, Row> {
+        Cow::Borrowed(item)
+    }
+
+    fn contact_id<'a>(&'a self, item: &'a Row) -> &'a str {
+        &item.contact_id
+    }
+
+    fn all(&self) -> Cow<'_, [Row]> {
+        Cow::Borrowed(self)
+    }
+}
+
+/// A worklist's steps with the contacts they were scheduled for ([`Worklist::with`]).
+#[derive(Clone, Copy)]
+pub struct Scheduled<'w> {
+    worklist: &'w Worklist,
+    contacts: &'w [Contact],
+}
+
+impl Rows for Scheduled<'_> {
+    type Item = Planned;
+
+    fn items(&self) -> &[Planned] {
+        &self.worklist.planned
+    }
+
+    fn row<'a>(&'a self, item: &'a Planned) -> Cow<'a, Row> {
+        Cow::Owned(self.worklist.row(self.contacts, item))
+    }
+
+    fn contact_id<'a>(&'a self, item: &'a Planned) -> &'a str {
+        &self.contacts[item.contact as usize].id
+    }
+}
+
+/// The event a contact is followed up on: the most recent one met at.
+pub fn event_of(c: &Contact) -> Option<&crate::model::EventTag> {
+    c.events.iter().max_by_key(|e| e.met_on)
+}
+
+/// The worklist of the tagged contacts, its rows not yet written out.
+pub fn schedule(contacts: &[Contact], plan: &Plan) -> Worklist {
+    let mut planned: Vec<Planned> = contacts
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, c)| steps_of(i as u32, c, plan))
+        .collect();
+    sort(&mut planned, contacts, &plan.cadence);
+    if let Some(n) = plan.per_day.filter(|n| *n > 0) {
+        spread(&mut planned, n, plan.weekends);
+        sort(&mut planned, contacts, &plan.cadence);
+    }
+    Worklist::new(planned, plan)
+}
+
+fn sort(planned: &mut [Planned], contacts: &[Contact], cadence: &Cadence) {
+    let id = |p: &Planned| contacts[p.contact as usize].id.as_str();
+    let step = |p: &Planned| match p.step {
+        BIRTHDAY => "birthday",
+        i => cadence.steps[usize::from(i)].name.as_str(),
+    };
     // Stable, as `sort_by` is, over both cores.
-    rows.par_sort_by(|a, b| {
+    planned.par_sort_by(|a, b| {
         a.due
             .cmp(&b.due)
             .then(b.priority.cmp(&a.priority))
             .then_with(|| a.name.cmp(&b.name))
-            .then_with(|| a.contact_id.cmp(&b.contact_id))
-            .then_with(|| a.step.cmp(&b.step))
+            .then_with(|| id(a).cmp(id(b)))
+            .then_with(|| step(a).cmp(step(b)))
     });
 }
 
 /// At most `per_day` rows on a day: rows in order of due day and priority take the first day
 /// from their own with room, a working day unless `weekends` (a step due on a Saturday moves
 /// to the Monday).
-fn spread(rows: &mut [Row], per_day: usize, weekends: bool) {
+fn spread(planned: &mut [Planned], per_day: usize, weekends: bool) {
     use chrono::Weekday;
     let mut taken: HashMap<NaiveDate, usize> = HashMap::new();
     let closed = |day: NaiveDate| !weekends && matches!(day.weekday(), Weekday::Sat | Weekday::Sun);
-    for row in rows.iter_mut() {
+    for row in planned.iter_mut() {
         let mut day = row.due;
         while closed(day) || taken.get(&day).copied().unwrap_or(0) >= per_day {
             day += Duration::days(1);
@@ -173,13 +391,13 @@ fn spread(rows: &mut [Row], per_day: usize, weekends: bool) {
     }
 }
 
-fn steps_of(c: &Contact, plan: &Plan, drafter: &draft::Drafter) -> Vec<Row> {
+fn steps_of(index: u32, c: &Contact, plan: &Plan) -> Vec<Planned> {
     // A company's card (a switchboard number, no person) has nobody to write to.
     if c.name.is_empty() && c.emails.is_empty() && c.linkedin.is_none() {
         return Vec::new();
     }
     // The most recent event is the one to follow up on.
-    let Some(event) = c.events.iter().max_by_key(|e| e.met_on) else {
+    let Some(event) = event_of(c) else {
         return Vec::new();
     };
     if c.followup.skipped {
@@ -188,13 +406,26 @@ fn steps_of(c: &Contact, plan: &Plan, drafter: &draft::Drafter) -> Vec<Row> {
     let today = plan.today;
     let base = event.met_on.unwrap_or(today);
     let steps = open_steps(c, &plan.cadence, base, today);
-    let p = priority(c);
-    let mut rows = Vec::new();
+    let mut planned = Vec::new();
     let last = plan.horizon.map(|h| today + Duration::days(h));
-    // What the templates can say is the same for every step of the contact.
-    let ctx = draft::Context::new(c, &event.name, event.met_on, plan.from_name.as_deref());
-    let values = draft::Drafter::values(&ctx);
-    for (n, &(i, step, day)) in steps.iter().enumerate() {
+    let mut shared = None;
+    let mut head = |due: NaiveDate, overdue: bool| -> Planned {
+        let (priority, name) = shared
+            .get_or_insert_with(|| (priority(c).score, CompactString::from(c.display_name())))
+            .clone();
+        Planned {
+            due,
+            overdue,
+            overdue_days: 0,
+            priority,
+            contact: index,
+            step: BIRTHDAY,
+            first_touch: false,
+            moved_from: None,
+            name,
+        }
+    };
+    for (n, &(i, _, day)) in steps.iter().enumerate() {
         // Without a horizon, the contact's next step; with one, every step due up to its end
         // (`--horizon 0`: today's).
         if n > 0 && last.is_none() {
@@ -213,23 +444,17 @@ fn steps_of(c: &Contact, plan: &Plan, drafter: &draft::Drafter) -> Vec<Row> {
         } else {
             0
         };
-        let first_touch = n == 0 && c.followup.done.is_empty();
-        let [action_text, draft_subject, draft_body] = drafter.render_three(3 * i, &values);
-        let (channel, action) = action(c, &action_text, step, &event.name, first_touch);
-        rows.push(Row {
-            step: step.name.as_str().into(),
-            action,
-            channel,
-            draft_subject,
-            draft_body,
+        planned.push(Planned {
             overdue_days,
-            ..row(c, &p, due, overdue, &event.name, event.met_on)
+            step: u16::try_from(i).expect("a cadence has fewer than 65,535 steps"),
+            first_touch: n == 0 && c.followup.done.is_empty(),
+            ..head(due, overdue)
         });
     }
-    if let Some(row) = birthday(c, &p, plan, &event.name, event.met_on) {
-        rows.push(row);
+    if let Some(day) = birthday(c, plan) {
+        planned.push(head(day, false));
     }
-    rows
+    planned
 }
 
 /// The steps still to take for a contact, each with its day (cadence number, step, day), in
@@ -327,7 +552,7 @@ fn row(
 pub fn closed(contacts: &[Contact], plan: &Plan) -> Vec<Row> {
     let mut rows = Vec::new();
     for c in contacts {
-        let Some(event) = c.events.iter().max_by_key(|e| e.met_on) else {
+        let Some(event) = event_of(c) else {
             continue;
         };
         let p = priority(c);
@@ -361,14 +586,9 @@ pub fn closed(contacts: &[Contact], plan: &Plan) -> Vec<Row> {
     rows
 }
 
-/// A greeting on the contact's birthday, when it falls between today and the horizon.
-fn birthday(
-    c: &Contact,
-    p: &Priority,
-    plan: &Plan,
-    event: &str,
-    met_on: Option<NaiveDate>,
-) -> Option<Row> {
+/// The day of a greeting on the contact's birthday, when it falls between today and the
+/// horizon.
+fn birthday(c: &Contact, plan: &Plan) -> Option<NaiveDate> {
     let b = c.birthday.as_deref()?;
     let (month, day) = match b.strip_prefix("--") {
         Some(md) => (md.get(..2)?.parse().ok()?, md.get(3..5)?.parse().ok()?),
@@ -387,9 +607,11 @@ fn birthday(
         .filter(|d| *d >= today)
         .or_else(|| on(today.year() + 1))?;
     let last = today + Duration::days(plan.horizon.unwrap_or(BIRTHDAY_DAYS));
-    if next > last {
-        return None;
-    }
+    (next <= last).then_some(next)
+}
+
+/// The row of a birthday greeting, from the fields every row of the contact shares.
+fn birthday_row(c: &Contact, plan: &Plan, event: &str, head: Row) -> Row {
     let first = draft::first_name(c);
     let greeting = Step {
         name: "birthday".into(),
@@ -412,7 +634,7 @@ fn birthday(
         .as_deref()
         .map(|s| format!("\n\n{s}"))
         .unwrap_or_default();
-    Some(Row {
+    Row {
         step: "birthday".into(),
         action,
         channel,
@@ -420,8 +642,8 @@ fn birthday(
         draft_body: draft::tidy(&format!(
             "Hi {first},\n\nHappy birthday! I hope you have a great day.{sign}"
         )),
-        ..row(c, p, next, false, event, met_on)
-    })
+        ..head
+    }
 }
 
 /// The channel to take: the first of `wanted` that the contact has; else (or when nothing is

@@ -545,3 +545,97 @@ fn a_step_that_calls_is_taken_by_phone_and_says_when_there_is_none() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("unknown channel `fax`"), "{err}");
 }
+
+#[test]
+fn a_worklist_longer_than_a_write_slice_has_every_step_once_in_order_each_draft_its_own() {
+    // 17,000 people, each a row: more than one slice of the rows written at a time.
+    const PEOPLE: usize = 17_000;
+    let given = [
+        "Anna", "Bruno", "Chiara", "Dmitri", "Elif", "Farid", "Grace", "Hiro",
+    ];
+    let ratings = ["Hot", "Warm", "Cold", ""];
+    let mut badge = String::from("First Name,Last Name,Email,Rating\n");
+    for i in 0..PEOPLE {
+        // Family names of letters, one each: no two people alike.
+        let family: String = format!("{i:05}")
+            .bytes()
+            .map(|d| char::from(b'a' + d - b'0'))
+            .collect();
+        badge.push_str(&format!(
+            "{},Q{family},p{i}@x.example,{}\n",
+            given[i % given.len()],
+            ratings[i % ratings.len()]
+        ));
+    }
+    let dir = TestDir::new();
+    let badge = dir.write("badge.csv", badge);
+    let (csv_path, jsonl_path) = (dir.path("w.csv"), dir.path("w.jsonl"));
+    let contacts_path = dir.path("c.jsonl").display().to_string();
+    for path in [&csv_path, &jsonl_path] {
+        let path = path.display().to_string();
+        dir.rolo_ok(
+            &[
+                "run",
+                "-q",
+                &badge,
+                "--event",
+                "Expo",
+                "--met-on",
+                "2026-03-10",
+                "--today",
+                "2026-03-11",
+                "--worklist",
+                &path,
+                "--contacts",
+                &contacts_path,
+            ]
+            .map(String::from),
+        );
+    }
+    // Every contact has a step: one row each.
+    let contacts = jsonl(&contacts_path);
+    assert!(contacts.len() > 16_384, "{} contacts", contacts.len());
+    let first_emails: std::collections::HashSet<&str> = contacts
+        .iter()
+        .map(|c| c["emails"][0].as_str().unwrap())
+        .collect();
+    let mut reader = csv::Reader::from_path(&csv_path).unwrap();
+    let header = reader.headers().unwrap().clone();
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| h.trim_start_matches('\u{feff}') == name)
+    };
+    let (priority, name, email, body) = (
+        col("priority").unwrap(),
+        col("name").unwrap(),
+        col("email").unwrap(),
+        col("draft_body").unwrap(),
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), contacts.len(), "one step for each person");
+    let emails: std::collections::HashSet<&str> = rows.iter().map(|r| &r[email]).collect();
+    assert_eq!(emails, first_emails, "no one twice, no one missing");
+    // All due on one day: the highest priority first, then by name.
+    let keys: Vec<(std::cmp::Reverse<u32>, &str)> = rows
+        .iter()
+        .map(|r| (std::cmp::Reverse(r[priority].parse().unwrap()), &r[name]))
+        .collect();
+    assert!(keys.windows(2).all(|w| w[0] <= w[1]), "rows out of order");
+    for r in &rows {
+        let first = r[name].split(' ').next().unwrap();
+        assert!(
+            r[body].starts_with(&format!("Hi {first},")),
+            "{} is sent a draft for someone else: {}",
+            &r[name],
+            &r[body]
+        );
+    }
+    // The JSON Lines file holds the same rows in the same order.
+    let lines = jsonl(&jsonl_path.display().to_string());
+    assert_eq!(lines.len(), rows.len());
+    for (line, row) in lines.iter().zip(&rows) {
+        assert_eq!(field(line, "email"), &row[email]);
+        assert_eq!(field(line, "draft_body"), &row[body]);
+    }
+}

@@ -29,7 +29,12 @@ pub(super) fn export(
         Some(f) => f,
         None => ContactsFormat::from_path(&args.path)?,
     };
-    export::write_contacts(&args.path, format, &derived.resolved.contacts, &[])?;
+    export::write_contacts(
+        &args.path,
+        format,
+        &derived.resolved.contacts,
+        crate::worklist::NO_ROWS,
+    )?;
     printer.message(format!(
         "wrote {} contacts to {}",
         derived.resolved.contacts.len(),

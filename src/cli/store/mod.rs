@@ -169,7 +169,7 @@ fn contacts(db: &Store, decisions: &[Decision]) -> anyhow::Result<Derived> {
                 why: Vec::new(),
                 snapshot: None,
             },
-            worklist: Vec::new(),
+            worklist: crate::worklist::Worklist::empty(),
         });
     }
     // The records are read and normalized a slice at a time (`opts` for those of imports that

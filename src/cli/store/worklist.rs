@@ -12,6 +12,7 @@ use crate::export;
 use crate::printer::Printer;
 use crate::settings::{self, Settings, Source};
 use crate::store::Store;
+use crate::worklist::Rows;
 
 #[derive(Debug, Args)]
 pub struct WorklistArgs {
@@ -61,15 +62,17 @@ pub(super) fn worklist(
     }
     let plan = args.plan.plan(&settings)?;
     let mut derived = derive(db, Some(&plan))?;
+    let contacts = &derived.resolved.contacts;
     if let Some(event) = &args.event {
-        derived
-            .worklist
-            .retain(|r| r.event.eq_ignore_ascii_case(event));
+        derived.worklist.retain(|p| {
+            crate::worklist::event_of(&contacts[p.contact as usize])
+                .is_some_and(|e| e.name.eq_ignore_ascii_case(event))
+        });
     }
     if args.due {
-        derived.worklist.retain(|r| r.due <= plan.today);
+        derived.worklist.retain(|p| p.due <= plan.today);
     }
-    let rows = &derived.worklist;
+    let rows = &derived.worklist.with(contacts);
     match &args.output {
         Some(path) => {
             // A calendar that imported the tasks before closes the ones done or cancelled.
@@ -77,10 +80,10 @@ pub(super) fn worklist(
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("ics"));
             let closed = if is_ics {
-                let closed = crate::worklist::closed(&derived.resolved.contacts, &plan);
-                let mut all = rows.clone();
+                let closed = crate::worklist::closed(contacts, &plan);
+                let mut all = rows.all().into_owned();
                 all.extend(closed.iter().cloned());
-                export::write_worklist(path, &all, plan.today)?;
+                export::write_worklist(path, &all[..], plan.today)?;
                 closed.len()
             } else {
                 export::write_worklist(path, rows, plan.today)?;
