@@ -1381,7 +1381,8 @@ pub fn gendered_ending(a: &str, b: &str) -> bool {
 /// `mihail`): `y` as `i`, `w` as `v`, `ks` as `x`, `ph` as `f`, `kh`, `gh` and an inner `ch` as
 /// `h`, `ck`, `q` and a hard `c` as `k`, `ou` and `oo` as `u`, `ee` as `i`, Dutch `ij` before a
 /// consonant as `i` (`dijkstra`, `dykstra`), a leading `ju` as
-/// `iu`, a leading `ye` as `e`, `dj` as `d`, an ending `-ij` or `-ei` as `-i`, doubled letters once.
+/// `iu`, a leading `ye` as `e`, `dj` as `d`, a `z` between vowels or ending a name after `a`,
+/// `i` or `o` as `s`, an ending `-ij` or `-ei` as `-i`, doubled letters once.
 pub fn variant_key(folded: &str) -> CompactString {
     let b = folded.as_bytes();
     let mut out: smallvec::SmallVec<[u8; 24]> = smallvec::SmallVec::new();
@@ -1394,7 +1395,8 @@ pub fn variant_key(folded: &str) -> CompactString {
     while i < b.len() {
         let next = b.get(i + 1).copied().unwrap_or(b' ');
         let after = b.get(i + 2).copied().unwrap_or(b' ');
-        let consonant = |c: u8| c.is_ascii_alphabetic() && !b"aeiouy".contains(&c);
+        let vowel = |c: u8| b"aeiouy".contains(&c);
+        let consonant = |c: u8| c.is_ascii_alphabetic() && !vowel(c);
         let (c, skip) = match (b[i], next) {
             (b'p', b'h') => (b'f', 2),
             (b'k' | b'g', b'h') => (b'h', 2),
@@ -1416,6 +1418,18 @@ pub fn variant_key(folded: &str) -> CompactString {
             (b'g', b'i') if i == 0 && matches!(after, b'a' | b'o' | b'e') => (b'i', 2),
             (b'y', _) => (b'i', 1),
             (b'w', _) => (b'v', 1),
+            // A `z` between vowels, or ending a name after `a`, `i` or `o`, sounds as an `s`
+            // does there (Souza, Sousa; Elizabeth, Elisabeth; Luiz, Luís; Díaz, Dias). Spanish
+            // names ending in `-ez` or `-uez` (`-uz` once folded) are family names of that
+            // language (Gómez, Márquez), not the Portuguese given or family names in `-es`
+            // (Gomes, Marques, Markus).
+            (b'z', n)
+                if i > 0
+                    && vowel(b[i - 1])
+                    && (vowel(n) || (n == b' ' && matches!(b[i - 1], b'a' | b'i' | b'o'))) =>
+            {
+                (b's', 1)
+            }
             (c, _) => (c, 1),
         };
         push(c, &mut out);
@@ -2301,6 +2315,36 @@ mod tests {
         assert_eq!(g("Giorgos", "Yorgos"), GivenMatch::Variant);
         assert_eq!(g("Giannis", "Yannis"), GivenMatch::Variant);
         assert_eq!(g("Γιώργος", "Yorgos"), GivenMatch::Variant);
+    }
+
+    #[test]
+    fn an_s_and_a_z_after_a_vowel_are_one_sound() {
+        // Brazil writes with `z` what Portugal writes with `s` (Luiz, Luís; Souza, Sousa), and
+        // English and German spellings part the same way (Elizabeth, Elisabeth; Susanne,
+        // Suzanne).
+        for (a, b) in [
+            ("Luiz", "Luís"),
+            ("Luiza", "Luisa"),
+            ("Tereza", "Teresa"),
+            ("Izabel", "Isabel"),
+            ("Suzanne", "Susanne"),
+            ("Moisés", "Moizes"),
+        ] {
+            let m = g(a, b);
+            assert!(
+                matches!(m, GivenMatch::Variant | GivenMatch::Slip),
+                "{a} / {b}: {m:?}"
+            );
+        }
+        assert_eq!(g("Luiz", "Luís"), GivenMatch::Variant);
+        // Not before a consonant, and not at the start: Ezra (Hebrew, a man's) is not Esra
+        // (Turkish, a woman's).
+        assert_eq!(g("Ezra", "Esra"), GivenMatch::Differ);
+        assert_eq!(g("Zara", "Sara"), GivenMatch::Differ);
+        // Spanish `-ez` and `-uez` are not Portuguese `-es`.
+        for name in ["Márquez", "Vázquez", "Gómez", "Pérez"] {
+            assert!(!is_given_name(&fold(name)), "{name}");
+        }
     }
 
     #[test]
