@@ -339,25 +339,31 @@ pub fn block(profiles: &[Profile]) -> Blocking {
 pub fn block_keeping(profiles: &[Profile], keep: bool) -> Blocking {
     use rayon::prelude::*;
     let orgs = organizations(profiles);
-    // Keys are hashed in parallel, a slice of records at a time, and gathered in one vector,
-    // each slice's freed once copied: never two copies of all the keys at once.
+    // Keys are hashed in parallel, a slice of records at a time, straight into one vector:
+    // each slice's keys are counted first, then written to the place the counts reserve.
+    // Hashing twice (0.03 s at 200,000 people) costs less than holding the keys twice, in
+    // slices and gathered (blocking's peak at a million people: 3.41 GB before, 3.31 after).
     const SLICE: usize = 4096;
-    let parts: Vec<Vec<(u64, u32)>> = profiles
+    let slices: Vec<(usize, (usize, &[Profile]))> = profiles
         .par_chunks(SLICE)
         .enumerate()
         .map(|(n, slice)| {
-            let mut part = Vec::with_capacity(slice.len() * 12);
-            for (i, p) in slice.iter().enumerate() {
-                let record = (n * SLICE + i) as u32;
-                keys(p, &orgs, &mut |key, _| part.push((key, record)));
+            let mut count = 0;
+            for p in slice {
+                keys(p, &orgs, &mut |_, _| count += 1);
             }
-            part
+            (count, (n * SLICE, slice))
         })
         .collect();
-    let mut entries = filled(
-        parts.into_iter().map(|part| (part.len(), part)).collect(),
-        Vec::into_iter,
-    );
+    let orgs_ref = &orgs;
+    let mut entries = filled(slices, |(first, slice)| {
+        slice.iter().enumerate().flat_map(move |(i, p)| {
+            let record = (first + i) as u32;
+            let mut found = smallvec::SmallVec::<[Entry; 16]>::new();
+            keys(p, orgs_ref, &mut |key, _| found.push((key, record)));
+            found
+        })
+    });
     entries.par_sort_unstable();
     entries.dedup();
     // The pairs are made on every core: the keys are cut into ranges that end where a key
