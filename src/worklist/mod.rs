@@ -165,9 +165,13 @@ impl std::fmt::Debug for Worklist {
 }
 
 impl Worklist {
-    /// A worklist of no steps.
+    /// A worklist of no steps: nothing to write, so no template is parsed.
     pub fn empty() -> Worklist {
-        Worklist::new(Vec::new(), &Plan::default())
+        Worklist {
+            planned: Vec::new(),
+            plan: Plan::default(),
+            drafter: draft::Drafter::new(std::iter::empty()),
+        }
     }
 
     fn new(planned: Vec<Planned>, plan: &Plan) -> Worklist {
@@ -247,9 +251,7 @@ impl Worklist {
         row.moved_from = planned.moved_from;
         row
     }
-}
 
-impl Worklist {
     /// The worklist's rows, to write out for the `contacts` it was scheduled for.
     pub fn with<'w>(&'w self, contacts: &'w [Contact]) -> Scheduled<'w> {
         Scheduled {
@@ -406,25 +408,24 @@ fn steps_of(index: u32, c: &Contact, plan: &Plan) -> Vec<Planned> {
     let today = plan.today;
     let base = event.met_on.unwrap_or(today);
     let steps = open_steps(c, &plan.cadence, base, today);
+    let birthday = birthday(c, plan);
+    if steps.is_empty() && birthday.is_none() {
+        return Vec::new();
+    }
+    // What every step of the contact shares.
+    let head = Planned {
+        due: today,
+        overdue: false,
+        overdue_days: 0,
+        priority: priority(c).score,
+        contact: index,
+        step: BIRTHDAY,
+        first_touch: false,
+        moved_from: None,
+        name: c.display_name().into(),
+    };
     let mut planned = Vec::new();
     let last = plan.horizon.map(|h| today + Duration::days(h));
-    let mut shared = None;
-    let mut head = |due: NaiveDate, overdue: bool| -> Planned {
-        let (priority, name) = shared
-            .get_or_insert_with(|| (priority(c).score, CompactString::from(c.display_name())))
-            .clone();
-        Planned {
-            due,
-            overdue,
-            overdue_days: 0,
-            priority,
-            contact: index,
-            step: BIRTHDAY,
-            first_touch: false,
-            moved_from: None,
-            name,
-        }
-    };
     for (n, &(i, _, day)) in steps.iter().enumerate() {
         // Without a horizon, the contact's next step; with one, every step due up to its end
         // (`--horizon 0`: today's).
@@ -445,14 +446,16 @@ fn steps_of(index: u32, c: &Contact, plan: &Plan) -> Vec<Planned> {
             0
         };
         planned.push(Planned {
+            due,
+            overdue,
             overdue_days,
             step: u16::try_from(i).expect("a cadence has fewer than 65,535 steps"),
             first_touch: n == 0 && c.followup.done.is_empty(),
-            ..head(due, overdue)
+            ..head.clone()
         });
     }
-    if let Some(day) = birthday(c, plan) {
-        planned.push(head(day, false));
+    if let Some(day) = birthday {
+        planned.push(Planned { due: day, ..head });
     }
     planned
 }
