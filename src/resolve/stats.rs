@@ -283,9 +283,13 @@ pub(super) fn rarity(share: f64, max: f64) -> f64 {
 }
 
 /// A family name this common in the population weighs no more than this share, however rare
-/// it is in the data at hand (two Smiths in a file of fifty are not one person).
+/// it is in the data at hand (two Smiths in a file of fifty are not one person). Drawn toward
+/// as the given names' share is, it merged namesakes: family names common at large come in
+/// families and places, which the haul's share of them does not see.
 const COMMON_FAMILY_SHARE: f64 = 1.0 / 200.0;
-/// A given name this common among people at large weighs no more than this share.
+/// The share of a given name common among people at large ([`names::is_common_given_name`]):
+/// its term frequency is drawn toward it, so that it weighs little in a small file (two
+/// Christians of fifty are likely two people) and what the data says in a large one.
 const COMMON_GIVEN_SHARE: f64 = 1.0 / 50.0;
 /// The share of a typical given name, family name and organization among people at large.
 const TYPICAL_GIVEN: f64 = 1.0 / 200.0;
@@ -604,11 +608,11 @@ impl Stats {
     }
 
     pub(super) fn given_weight(&self, given: &str) -> f64 {
-        let mut share = self.given.share(hash(given), TYPICAL_GIVEN, 2);
-        if names::is_common_given_name(given) {
-            share = share.max(COMMON_GIVEN_SHARE);
-        }
-        rarity(share, 12.0)
+        let typical = match names::is_common_given_name(given) {
+            true => COMMON_GIVEN_SHARE,
+            false => TYPICAL_GIVEN,
+        };
+        rarity(self.given.share(hash(given), typical, 2), 12.0)
     }
 
     pub(super) fn family_weight(&self, family: &str) -> f64 {
@@ -647,5 +651,34 @@ impl Stats {
 
     pub(super) fn org_weight(&self, org: &str) -> f64 {
         rarity(self.org.share(hash(org), TYPICAL_ORG, 2), 16.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Term frequencies of `total` records, `bearing` of which bear the given name `name`.
+    fn given(total: u32, name: &str, bearing: u32) -> Stats {
+        let mut stats = Stats::default();
+        stats.given.total = total;
+        stats.given.of.insert(hash(name), bearing);
+        stats
+    }
+
+    #[test]
+    fn a_given_name_common_at_large_weighs_what_a_large_haul_says_of_it() {
+        // Two Christians in a file of fifty are likely two people: the name is common at large.
+        let small = given(50, "christian", 2).given_weight("christian");
+        assert!((5.0..6.0).contains(&small), "{small}");
+        // 300 of 300,000 records: the haul itself says one record in a thousand.
+        let large = given(300_000, "christian", 300).given_weight("christian");
+        assert!((9.5..10.5).contains(&large), "{large}");
+        // Where the haul bears it as often as people at large do, it weighs as it did.
+        let many = given(300_000, "christian", 6_000).given_weight("christian");
+        assert!((5.0..6.0).contains(&many), "{many}");
+        // A name not common at large, on as few records, weighs more.
+        let rare = given(50, "siobhan", 2).given_weight("siobhan");
+        assert!(rare > small + 1.0, "{rare} {small}");
     }
 }
