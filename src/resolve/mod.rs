@@ -53,6 +53,12 @@ use stats::Stats;
 /// A full name borne by at most this many people here (the pair's own two, at two employers)
 /// is one person's when a name alone joins records of two employers ([`Resolver::one_rare_name`]).
 const RARE_NAME_BEARERS: u32 = 2;
+/// Evidence beyond names, addresses, numbers and employers ([`score::Score::corroboration`])
+/// of at least this weight anchors a link between records at two employers, as a shared
+/// number does: a namesake at another employer shares it one time in 4,000. A title alone
+/// (8 bits where titles are as varied as a few hundred records each) does not; a title and a
+/// town, or a date of birth, do.
+const CORROBORATED: f64 = 12.0;
 
 /// A pair of contacts that may be one person but were not merged, for a person to decide.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -174,7 +180,7 @@ struct Scored {
     /// A number more records bear than one person's usually do anchors a link whose names
     /// agree throughout: the person's badge, card, phone entry and address book, one spelling
     /// the name in full and another not; so does a handle or number of the person's choosing
-    /// in two addresses.
+    /// in two addresses, or a title, a town or a date of birth agreeing ([`CORROBORATED`]).
     anchored: bool,
     verdict: Verdict,
 }
@@ -190,7 +196,8 @@ impl Scored {
             merge: band == Band::Merge,
             anchored: s.identified
                 || s.orgs_agree
-                || ((s.shares_number || s.shares_handle) && !s.has_conflict()),
+                || ((s.shares_number || s.shares_handle || s.corroboration >= CORROBORATED)
+                    && !s.has_conflict()),
             verdict: Verdict::of(s),
         })
     }
@@ -882,6 +889,41 @@ mod tests {
         // Two slips as written are not one: Michael and Michelle are two people.
         let two = why(("Michael", "Johnson"), ("Michelle", "Johnson"));
         assert!(two.contains("given names differ"), "{two}");
+    }
+
+    #[test]
+    fn a_slip_in_a_name_at_another_employer_joins_where_title_and_town_agree_too() {
+        let place = |town: &str| crate::model::Address {
+            locality: Some(town.into()),
+            ..Default::default()
+        };
+        let moved = |town: Option<&str>| {
+            let mut records = vec![
+                record("Bertrand", "Lebon", "Nguyen SAS"),
+                record("Bertrand", "Lbon", "Parker and Sons"),
+                record("Ines", "Marchetti", "Parker and Sons"),
+                record("Yusuf", "Okonkwo", "Nguyen SAS"),
+            ];
+            for (i, r) in records.iter_mut().enumerate() {
+                r.prov = Some(crate::model::Provenance {
+                    file: "cards.vcf".into(),
+                    sheet: None,
+                    record: i as u64 + 1,
+                });
+            }
+            for r in &mut records[..2] {
+                r.title = Some("Webmestre".into());
+                r.details.addresses.extend(town.map(place));
+            }
+            groups_of(&mut records)
+        };
+        // The same title and town as well as the name: one person who moved.
+        assert_eq!(
+            moved(Some("Saint-Prévost")),
+            vec![vec![0, 1], vec![2], vec![3]]
+        );
+        // The title alone: a namesake at another employer may hold it.
+        assert_eq!(moved(None), vec![vec![0], vec![1], vec![2], vec![3]]);
     }
 
     #[test]

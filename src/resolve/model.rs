@@ -246,6 +246,20 @@ impl Level {
     }
 
     /// Whether the data may change the level's weight.
+    /// Evidence beyond the names, addresses, numbers and employers that find a pair: a
+    /// namesake at another employer seldom shares it too.
+    pub const fn corroborates(self) -> bool {
+        matches!(
+            self.comparison(),
+            Comparison::Birthday
+                | Comparison::Title
+                | Comparison::Postcode
+                | Comparison::Locality
+                | Comparison::Street
+                | Comparison::Identifier
+        )
+    }
+
     pub fn learns(self) -> bool {
         !matches!(self.prior(), Prior::Fixed(_))
     }

@@ -100,6 +100,9 @@ pub struct Score {
     pub orgs_differ: bool,
     /// Both name the same organization.
     pub orgs_agree: bool,
+    /// What the evidence beyond names, emails, phones and organizations weighs for the pair:
+    /// a title, a date of birth, an address, an identifier agreeing.
+    pub corroboration: f64,
     mode: Mode,
     /// The levels the pair showed and their weights before learning, in [`Mode::Levels`].
     pub(super) levels: SmallVec<[(Level, f32); 12]>,
@@ -167,7 +170,11 @@ impl Scorer<'_> {
             Prior::Rarity { .. } => 0.0,
         });
         self.level(level, base);
-        self.weigh(label, self.model.weight(level, base));
+        let weight = self.model.weight(level, base);
+        if weight > 0.0 && level.corroborates() {
+            self.corroboration += weight;
+        }
+        self.weigh(label, weight);
     }
 
     /// Adds the evidence of `level`, a value written another way (a nickname, a slip, a part
