@@ -152,13 +152,13 @@ impl Keys {
     /// first letter, one a single word).
     pub(super) fn orgs_may_match(&self, other: &Keys) -> bool {
         self.org == other.org
+            // One the other's letters with other spaces (`ac me ac`, `acme ac`), whatever
+            // their first words.
+            || self.org_joined == other.org_joined
             || (self.org_head == other.org_head
                 // Of two keys of more than one word, one is the other's leading words only
                 // where their first two agree.
-                && (self.org_one_word
-                    || other.org_one_word
-                    || self.org_head2 == other.org_head2
-                    || self.org_joined == other.org_joined))
+                && (self.org_one_word || other.org_one_word || self.org_head2 == other.org_head2))
             || (self.org_one_word && self.org == other.org_tail)
             || (other.org_one_word && other.org == self.org_tail)
             || (self.org_first == other.org_first && (self.org_one_word || other.org_one_word))
