@@ -131,7 +131,7 @@ fn part_capitals(word: &str) -> String {
 /// (`acme` ~ `acme widgets`), one word of four letters or more that is the other's last, the
 /// founder's family name a firm goes by (`bosch` ~ `robert bosch`, `lilly` ~ `eli lilly`), or
 /// one the other's initials, of three letters or more (`ibm` ~ `international business
-/// machines`; two letters say too little) or written apart (`p g` of `P&G` ~ `procter
+/// machines`; two letters say too little: [`may_be_initials`]) or written apart (`p g` of `P&G` ~ `procter
 /// gamble`), or the same letters with the words written together (`linkedin` ~ `linked in`).
 pub fn keys_match(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
@@ -163,6 +163,13 @@ fn initials_of(initials: &str, long: &str) -> bool {
         && words
             .zip(initials.bytes())
             .all(|(w, c)| w.as_bytes().first() == Some(&c))
+}
+
+/// Whether one key is two letters that are the other's initials (`dg` ~ `deutsche
+/// grammophon`): too little to say the two are one organization, too much to say they differ.
+pub fn may_be_initials(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.len() == 2 && short.bytes().all(|c| c.is_ascii_alphabetic()) && initials_of(short, long)
 }
 
 fn is_acronym(short: &str, long: &str) -> bool {

@@ -603,8 +603,13 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
     if let (Some(x), Some(y)) = (&a.org, &b.org) {
         let same =
             ka.org == kb.org || (ka.orgs_may_match(kb) && crate::normalize::org::keys_match(x, y));
+        // Two letters that are the other's initials (`DG`, Deutsche Grammophon) neither agree
+        // nor differ.
+        let unsure = !same
+            && ka.org_one_word != kb.org_one_word
+            && crate::normalize::org::may_be_initials(x, y);
         s.orgs_agree = same;
-        s.orgs_differ = !same;
+        s.orgs_differ = !same && !unsure;
         let (key, w, head) = if x.len() <= y.len() {
             (x, a.weights.org, ka.org_head)
         } else {
@@ -631,6 +636,11 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
                     format!("organization cut short ({x} / {y}; {begun} records begin \"{first}\")")
                 },
                 Some((w.min(stats.org_head_weight(head)) - ORG_SHORTENED).max(1.0)),
+            );
+        } else if unsure {
+            s.weigh(
+                || format!("organization may be written as its initials ({x} / {y})"),
+                0.0,
             );
         } else {
             s.add(
@@ -2405,6 +2415,30 @@ mod tests {
             &[],
         );
         assert_eq!(s.band(), Band::Merge, "{}", s.waterfall());
+    }
+
+    #[test]
+    fn two_letters_that_are_an_employers_initials_neither_agree_nor_differ() {
+        // A badge printed `DG`; LinkedIn says Deutsche Grammophon.
+        let s = pair(
+            "Anne-Sophie Mutter | DG |",
+            "Anne Sophie Mutter | Deutsche Grammophon |",
+            &[],
+        );
+        assert!(!has(&s, "organizations differ"), "{}", s.waterfall());
+        assert!(
+            has(&s, "organization may be written as its initials"),
+            "{}",
+            s.waterfall()
+        );
+        assert!(!s.orgs_differ && !s.orgs_agree);
+        // Two letters that are not the initials still differ.
+        let s = pair(
+            "Anne-Sophie Mutter | EM |",
+            "Anne Sophie Mutter | Deutsche Grammophon |",
+            &[],
+        );
+        assert!(has(&s, "organizations differ"), "{}", s.waterfall());
     }
 
     #[test]
