@@ -131,8 +131,9 @@ fn part_capitals(word: &str) -> String {
 /// (`acme` ~ `acme widgets`), one word of four letters or more that is the other's last, the
 /// founder's family name a firm goes by (`bosch` ~ `robert bosch`, `lilly` ~ `eli lilly`), or
 /// one the other's initials, of three letters or more (`ibm` ~ `international business
-/// machines`; two letters say too little: [`may_be_initials`]) or written apart (`p g` of `P&G` ~ `procter
-/// gamble`), or the same letters with the words written together (`linkedin` ~ `linked in`).
+/// machines`; two letters say too little: [`may_be_initials`]) or written apart (`p g` of
+/// `P&G` ~ `procter gamble`), or the same letters with the words written together (`linkedin`
+/// ~ `linked in`).
 pub fn keys_match(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     long == short

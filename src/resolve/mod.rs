@@ -705,8 +705,16 @@ mod tests {
         r
     }
 
-    /// The contacts `records` resolve to, each as its records' indexes, in order.
+    /// The contacts `records` resolve to, each as its records' indexes, in order. A record
+    /// without provenance is given one, as reading gives every record.
     fn groups_of(records: &mut [Record]) -> Vec<Vec<usize>> {
+        for (i, r) in records.iter_mut().enumerate() {
+            r.prov.get_or_insert_with(|| crate::model::Provenance {
+                file: "f.csv".into(),
+                sheet: None,
+                record: i as u64 + 1,
+            });
+        }
         let mut groups: Vec<Vec<usize>> = resolve(records)
             .contacts
             .iter()
@@ -739,13 +747,6 @@ mod tests {
         records[0].phones = vec!["+34612345678".into(), "+34911234567".into()].into();
         records[1].phones = vec!["+34911234567".into()].into();
         records[2].phones = vec!["+34612345678".into()].into();
-        for (i, r) in records.iter_mut().enumerate() {
-            r.prov = Some(crate::model::Provenance {
-                file: "f.csv".into(),
-                sheet: None,
-                record: i as u64 + 1,
-            });
-        }
         let groups = groups_of(&mut records);
         assert!(groups.contains(&vec![0, 1, 2]), "{groups:?}");
         // Jane and John are still not joined through J.
@@ -904,13 +905,6 @@ mod tests {
                 record("Ines", "Marchetti", "Parker and Sons"),
                 record("Yusuf", "Okonkwo", "Nguyen SAS"),
             ];
-            for (i, r) in records.iter_mut().enumerate() {
-                r.prov = Some(crate::model::Provenance {
-                    file: "cards.vcf".into(),
-                    sheet: None,
-                    record: i as u64 + 1,
-                });
-            }
             for r in &mut records[..2] {
                 r.title = Some("Webmestre".into());
                 r.details.addresses.extend(town.map(place));

@@ -245,7 +245,6 @@ impl Level {
         )
     }
 
-    /// Whether the data may change the level's weight.
     /// Evidence beyond the names, addresses, numbers and employers that find a pair: a
     /// namesake at another employer seldom shares it too.
     pub const fn corroborates(self) -> bool {
@@ -260,6 +259,7 @@ impl Level {
         )
     }
 
+    /// Whether the data may change the level's weight.
     pub fn learns(self) -> bool {
         !matches!(self.prior(), Prior::Fixed(_))
     }

@@ -605,9 +605,7 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
             ka.org == kb.org || (ka.orgs_may_match(kb) && crate::normalize::org::keys_match(x, y));
         // Two letters that are the other's initials (`DG`, Deutsche Grammophon) neither agree
         // nor differ.
-        let unsure = !same
-            && ka.org_one_word != kb.org_one_word
-            && crate::normalize::org::may_be_initials(x, y);
+        let unsure = !same && crate::normalize::org::may_be_initials(x, y);
         s.orgs_agree = same;
         s.orgs_differ = !same && !unsure;
         let (key, w, head) = if x.len() <= y.len() {
