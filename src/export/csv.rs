@@ -214,8 +214,7 @@ pub(super) fn contact_cells(c: &Contact, labels: &[String]) -> Vec<String> {
     ];
     let d = &c.details;
     let opt = |v: &Option<String>| v.clone().unwrap_or_default();
-    let short =
-        |v: &Option<compact_str::CompactString>| v.as_deref().unwrap_or_default().to_string();
+    let short = |v: &Option<crate::model::Interned>| v.as_deref().unwrap_or_default().to_string();
     cells.extend([
         short(&c.name.prefix),
         short(&c.name.middle),

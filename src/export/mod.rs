@@ -124,7 +124,7 @@ fn rest_of(c: &Contact) -> Contact {
     // The name as the source showed it, where it is not the parts in their order (`Mr. John
     // Richter, James Doe Sr.`): no layout has a column for it.
     let n = &c.name;
-    let parts = |order: [&Option<compact_str::CompactString>; 3]| {
+    let parts = |order: [&Option<crate::model::Interned>; 3]| {
         order
             .into_iter()
             .flatten()

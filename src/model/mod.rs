@@ -3,6 +3,7 @@
 mod contact;
 mod detail;
 mod field;
+mod interned;
 mod provenance;
 mod raw;
 mod record;
@@ -13,6 +14,7 @@ pub use detail::{
     Related, merge_kind,
 };
 pub use field::Field;
+pub use interned::Interned;
 pub use provenance::Provenance;
 pub use raw::{RawField, RawRecord, Reject};
 pub use record::{Name, Origin, Problem, Rare, Rating, Record};

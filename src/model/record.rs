@@ -3,7 +3,7 @@ use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 use thin_vec::ThinVec;
 
-use super::{Details, EventTag, Provenance};
+use super::{Details, EventTag, Interned, Provenance};
 
 /// A lead rating given at the event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -37,20 +37,22 @@ pub enum Origin {
     Context,
 }
 
-/// A person's name in parts, proper-cased where the source shouted or whispered.
+/// A person's name in parts, proper-cased where the source shouted or whispered. The parts are
+/// [`Interned`]: thousands of records share a given name. The name shown is a string of its
+/// own, as most are one person's (and interning a text seen once only costs).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Name {
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub prefix: Option<CompactString>,
+    pub prefix: Option<Interned>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub given: Option<CompactString>,
+    pub given: Option<Interned>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub middle: Option<CompactString>,
+    pub middle: Option<Interned>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub family: Option<CompactString>,
+    pub family: Option<Interned>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub suffix: Option<CompactString>,
+    pub suffix: Option<Interned>,
     /// The name to show: from a full-name field where one was given, else built from the parts.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub display: Option<CompactString>,
@@ -73,7 +75,8 @@ pub struct Problem {
 }
 
 /// A record with typed, normalized values. Every value that could not be normalized is in
-/// `problems`, raw; nothing of the raw record is dropped. Lists are `ThinVec`s and short values
+/// `problems`, raw; nothing of the raw record is dropped. Lists are `ThinVec`s, the texts many
+/// records share (name parts, employers, titles, countries) [`Interned`] and other short values
 /// `CompactString`s: there are hundreds of thousands of records, most lists are empty and most
 /// values short.
 #[derive(Debug, Clone, Default)]
@@ -86,16 +89,16 @@ pub struct Record {
     pub phones: ThinVec<String>,
     pub urls: ThinVec<String>,
     /// The canonical LinkedIn profile (`https://linkedin.com/in/<slug>`), also in `urls`.
-    pub linkedin: Option<CompactString>,
-    pub organization: Option<CompactString>,
+    pub linkedin: Option<Interned>,
+    pub organization: Option<Interned>,
     /// The organization's match key: folded, without legal suffixes, punctuation or "The".
-    pub org_key: Option<CompactString>,
-    pub title: Option<CompactString>,
+    pub org_key: Option<Interned>,
+    pub title: Option<Interned>,
     pub notes: ThinVec<String>,
     pub rating: Option<Rating>,
     /// A rating was given (the first one counts), whether or not it could be read.
     pub rated: bool,
-    pub country: Option<CompactString>,
+    pub country: Option<Interned>,
     /// The events the record itself names (an `Event` column; rolo's own exports also give the
     /// day met, as `Expo 2026 (2026-03-10)`).
     pub events: ThinVec<EventTag>,

@@ -2,9 +2,7 @@
 //! (`Doe, Jane`; `Dr. Jane Q. Doe, PhD`), and names written in one case only fixed to proper case
 //! (McDonald, O'Brien, van der Berg, Lefèvre-Dupont). Diacritics are kept.
 
-use compact_str::CompactString;
-
-use crate::model::Name;
+use crate::model::{Interned, Name};
 use crate::resolve::names::{self, fold};
 
 /// Titles written before a name, as business cards and address books of many countries write
@@ -167,14 +165,14 @@ pub fn build(parts: NameParts<'_>) -> Name {
             name.display = Some(words.join(" "));
         }
     }
-    let short = |s: Option<String>| s.map(CompactString::from);
+    let short = |s: Option<String>| s.map(|s| Interned::new(&s));
     Name {
         prefix: short(name.prefix),
         given: short(name.given),
         middle: short(name.middle),
         family: short(name.family),
         suffix: short(name.suffix),
-        display: short(name.display),
+        display: name.display.map(compact_str::CompactString::from),
         recased,
     }
 }
