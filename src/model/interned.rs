@@ -111,28 +111,33 @@ impl Interned {
         // Most texts are ones this thread saw a moment ago (a country, a title, a common given
         // name): found in its own small cache, they take no lock and no walk of the index.
         let slot = (hashed as usize) % RECENT_SLOTS;
-        let recent = RECENT.with(|recent| match recent.borrow()[slot] {
-            Some((h, t)) if h == hashed && t.as_str() == text => Some(t),
-            _ => None,
-        });
-        if let Some(found) = recent {
-            return found;
-        }
+        RECENT.with(|recent| {
+            let mut recent = recent.borrow_mut();
+            if let Some((h, t)) = recent[slot]
+                && h == hashed
+                && t.as_str() == text
+            {
+                return t;
+            }
+            let found = Interned::find_or_add(text, hashed);
+            recent[slot] = Some((hashed, found));
+            found
+        })
+    }
+
+    fn find_or_add(text: &str, hashed: u64) -> Interned {
         // The top bits choose the shard: the index inside uses the low ones.
         let mut shard = SHARDED[(hashed >> 58) as usize % SHARDS]
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let found = match shard.index.find(hashed, |t| t.as_str() == text) {
+        match shard.index.find(hashed, |t| t.as_str() == text) {
             Some(&t) => t,
             None => {
                 let t = shard.store(text);
                 shard.index.insert_unique(hashed, t, |t| hash(t.as_str()));
                 t
             }
-        };
-        drop(shard);
-        RECENT.with(|recent| recent.borrow_mut()[slot] = Some((hashed, found)));
-        found
+        }
     }
 
     pub fn as_str(&self) -> &'static str {
@@ -147,6 +152,13 @@ impl Interned {
             let bytes = std::slice::from_raw_parts(at.add(LENGTH), length);
             std::str::from_utf8_unchecked(bytes)
         }
+    }
+}
+
+/// The empty text.
+impl Default for Interned {
+    fn default() -> Interned {
+        Interned::new("")
     }
 }
 

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use compact_str::CompactString;
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::model::Record;
+use crate::model::{Interned, Record};
 
 /// Nicknames and diminutives: the `nicknames` list by Carlton Northern and Nick Crews (Old
 /// Dominion University; Apache-2.0; <https://github.com/carltonnorthern/nicknames>, version
@@ -879,8 +879,8 @@ fn korean_spellings(a: &str, b: &str) -> bool {
 /// initial of its middle name and its generation (`Jr.`, `Sr.`, `III`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NameKey {
-    pub given: Option<CompactString>,
-    pub family: Option<CompactString>,
+    pub given: Option<crate::model::Interned>,
+    pub family: Option<crate::model::Interned>,
     /// Where the words of a hyphenated given name start ([`fold_parts`]): Jean-Pierre is not
     /// Jean cut short.
     pub given_starts: u32,
@@ -893,8 +893,8 @@ pub struct NameKey {
     pub family_starts: u32,
     /// The [`variant_key`]s of the given and family names, and the formal names the given
     /// name is a nickname of: found once a record, not once a pair.
-    pub given_key: CompactString,
-    pub family_key: CompactString,
+    pub given_key: crate::model::Interned,
+    pub family_key: crate::model::Interned,
     pub given_formal: &'static [String],
     pub middle: Option<char>,
     pub generation: Option<Generation>,
@@ -983,8 +983,16 @@ impl NameKey {
     /// Sets the keys of the given and family names from them ([`NameKey::of`] does; a name
     /// built otherwise must call it).
     pub fn index(&mut self) {
-        self.given_key = self.given.as_deref().map(variant_key).unwrap_or_default();
-        self.family_key = self.family.as_deref().map(variant_key).unwrap_or_default();
+        // Most names are their own key: those are not looked up again.
+        let key = |name: Option<Interned>| {
+            name.map(|n| match variant_key(&n) {
+                key if key == n.as_str() => n,
+                key => key.into(),
+            })
+            .unwrap_or_default()
+        };
+        self.given_key = key(self.given);
+        self.family_key = key(self.family);
         self.given_formal = match self.given.as_deref() {
             Some(g) => formal_names_keyed(g, &self.given_key),
             None => &[],
@@ -999,7 +1007,7 @@ impl NameKey {
                 .filter(|(_, (folded, _, _))| !folded.is_empty())
                 .map_or((None, 0, None), |(s, (folded, starts, dropped))| {
                     let written = dropped.then(|| CompactString::from(fold_as_written(s)));
-                    (Some(CompactString::from(folded)), starts, written)
+                    (Some(Interned::from(folded)), starts, written)
                 })
         };
         // A given name's words parted by spaces are one name said in full or in part (José

@@ -9,7 +9,7 @@ use smallvec::SmallVec;
 
 use super::names::{self, NameKey};
 use super::stats::hash;
-use crate::model::Record;
+use crate::model::{Interned, Record};
 use crate::normalize::email;
 
 /// What scoring needs of one record, folded once; values the record holds as they are needed
@@ -17,17 +17,17 @@ use crate::normalize::email;
 #[derive(Debug, Clone, Default)]
 pub struct Profile<'a> {
     pub name: NameKey,
-    pub org: Option<Cow<'a, str>>,
+    pub org: Option<Interned>,
     pub emails: Cow<'a, [String]>,
     /// Phone match keys (last nine digits), valid numbers and invalid ones alike.
     pub phones: SmallVec<[CompactString; 1]>,
-    pub linkedin: Option<Cow<'a, str>>,
+    pub linkedin: Option<Interned>,
     /// The values few records hold: none, and it is one pointer ([`Profile::birthday`],
     /// [`Profile::place`], [`Profile::ids`]).
     pub more: Option<Box<More>>,
     /// The record's custom fields, where identifier-like columns are looked for.
     pub custom: &'a [(CompactString, CompactString)],
-    pub title: Option<CompactString>,
+    pub title: Option<Interned>,
     /// What agreeing on each value weighs, from the term frequencies ([`Stats::weigh`]).
     pub weights: Weights,
     /// The same values as hashes, compared before any string is read ([`Profile::index`]).
@@ -202,17 +202,17 @@ impl<'a> Profile<'a> {
         };
         let mut p = Profile {
             name: NameKey::of(r),
-            org: r.org_key.as_deref().map(Cow::Borrowed),
+            org: r.org_key,
             emails: mailboxes(&r.emails),
             phones,
-            linkedin: r.linkedin.as_deref().map(Cow::Borrowed),
+            linkedin: r.linkedin,
             more: (!more.is_empty()).then(|| Box::new(more)),
             custom: &r.custom,
             weights: Weights::default(),
             title: r
                 .title
                 .as_deref()
-                .map(|t| CompactString::from(names::fold(t)))
+                .map(|t| Interned::from(names::fold(t)))
                 .filter(|t| !t.is_empty()),
             keys: Keys::default(),
         };
@@ -654,7 +654,7 @@ mod tests {
     /// The keys of a profile of this organization key and these addresses.
     fn keys_of(org: &str, emails: &[&str]) -> Keys {
         let mut p = Profile {
-            org: (!org.is_empty()).then(|| Cow::Owned(org.to_string())),
+            org: (!org.is_empty()).then(|| Interned::from(org)),
             emails: Cow::Owned(emails.iter().map(|e| e.to_string()).collect()),
             ..Profile::default()
         };

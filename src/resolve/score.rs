@@ -1534,8 +1534,8 @@ fn is_role_address(email: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Interned;
     use crate::resolve::profile::phone_key;
-    use std::borrow::Cow;
 
     /// A record's profile from a line:
     /// `given [middle] family [generation] | org | emails, phones, profile, birthday`.
@@ -1578,7 +1578,7 @@ mod tests {
                 generation,
                 ..NameKey::default()
             },
-            org: org.and_then(crate::normalize::org::key).map(Cow::Owned),
+            org: org.and_then(crate::normalize::org::key).map(Interned::from),
             ..Profile::default()
         };
         for value in parts.next().unwrap_or_default().split(',').map(str::trim) {
