@@ -30,24 +30,34 @@ pub struct Interned(NonZeroU32);
 const SHARDS: usize = 64;
 
 /// Texts are written one after the other into blocks of this size; a longer text has a block
-/// of its own. Where a text starts in its block takes 16 bits of an [`Interned`], the block
-/// the other 16.
+/// of its own.
 const BLOCK: usize = 1 << 16;
+
+/// Texts start at a multiple of this in their block: where one starts then takes 13 bits of an
+/// [`Interned`], and the block the other 19, enough for 32 GB of texts. No input that reading
+/// lets through (1 MB a value, 2 GB a file) comes near; memory runs out first.
+const ALIGN: usize = 8;
+
+/// The bits of an [`Interned`] that say where in its block a text starts.
+const OFFSET_BITS: u32 = (BLOCK / ALIGN).trailing_zeros();
 
 /// The length of a text, written before its bytes.
 const LENGTH: usize = size_of::<u32>();
 
 /// The blocks, by number. Written once each, under the lock of the shard that takes it.
-static BLOCKS: [AtomicPtr<u8>; 1 << 16] = [const { AtomicPtr::new(std::ptr::null_mut()) }; 1 << 16];
+/// Block 0 is never taken, so that no place is 0.
+static BLOCKS: [AtomicPtr<u8>; 1 << (32 - OFFSET_BITS)] =
+    [const { AtomicPtr::new(std::ptr::null_mut()) }; 1 << (32 - OFFSET_BITS)];
 
 /// The number of the next block to take.
-static NEXT_BLOCK: AtomicU32 = AtomicU32::new(0);
+static NEXT_BLOCK: AtomicU32 = AtomicU32::new(1);
 
 #[derive(Default)]
 struct Shard {
     /// The texts of this shard, by their hash.
     index: hashbrown::HashTable<Interned>,
-    /// The block its next text is written into, and where in it (`BLOCK` when there is none).
+    /// The block its next text is written into, where in it, and how much of it is free (none
+    /// before the first text).
     block: u32,
     at: usize,
     free: usize,
@@ -62,7 +72,7 @@ impl Shard {
             let number = NEXT_BLOCK.fetch_add(1, Ordering::Relaxed);
             assert!(
                 (number as usize) < BLOCKS.len(),
-                "more than 4 GB of different names, employers and titles in one process"
+                "more than 32 GB of different names, employers and titles in one process"
             );
             let block = Box::leak(vec![0u8; size].into_boxed_slice());
             BLOCKS[number as usize].store(block.as_mut_ptr(), Ordering::Release);
@@ -77,14 +87,15 @@ impl Shard {
             std::ptr::copy_nonoverlapping(length.to_le_bytes().as_ptr(), at, LENGTH);
             std::ptr::copy_nonoverlapping(text.as_ptr(), at.add(LENGTH), text.len());
         }
-        let place = (self.block << 16) | self.at as u32;
-        self.at += needed;
-        self.free -= needed;
-        // A block is full once no text would start within the 16 bits of its places.
+        let place = (self.block << OFFSET_BITS) | (self.at / ALIGN) as u32;
+        let taken = needed.next_multiple_of(ALIGN).min(self.free);
+        self.at += taken;
+        self.free -= taken;
+        // A block is full once no text would start within the bits of its places.
         if self.at >= BLOCK {
             self.free = 0;
         }
-        Interned(NonZeroU32::new(place + 1).expect("the place of a text is less than 2^32 - 1"))
+        Interned(NonZeroU32::new(place).expect("block 0 is never taken"))
     }
 }
 
@@ -141,13 +152,13 @@ impl Interned {
     }
 
     pub fn as_str(&self) -> &'static str {
-        let place = self.0.get() - 1;
-        let block = BLOCKS[(place >> 16) as usize].load(Ordering::Acquire);
+        let place = self.0.get();
+        let block = BLOCKS[(place >> OFFSET_BITS) as usize].load(Ordering::Acquire);
         // SAFETY: `Shard::store` wrote the length and then as many bytes of a `str` at this
         // place of the block before the `Interned` was made; blocks are never freed, and no
         // byte of a text is written again.
         unsafe {
-            let at = block.add((place & 0xffff) as usize);
+            let at = block.add((place & ((1 << OFFSET_BITS) - 1)) as usize * ALIGN);
             let length = u32::from_le_bytes(at.cast::<[u8; LENGTH]>().read()) as usize;
             let bytes = std::slice::from_raw_parts(at.add(LENGTH), length);
             std::str::from_utf8_unchecked(bytes)
