@@ -1,6 +1,6 @@
 //! Texts that many records share (given and family names, employers, titles, countries), each
 //! held once for the whole process: a record holds a four-byte number in its place instead of a
-//! 24-byte string. At 200,000 people there are 390,000 records of eleven such texts each, but a
+//! 24-byte string. At 200,000 people there are 390,000 records of ten such texts each, but a
 //! few hundred thousand different texts among them.
 //!
 //! The texts are never freed: the process reads one set of files, and a text interned twice is
