@@ -6,7 +6,7 @@
 //! The texts are never freed: the process reads one set of files, and a text interned twice is
 //! stored once.
 
-use std::borrow::{Borrow, Cow};
+use std::borrow::Cow;
 use std::fmt;
 use std::hash::{BuildHasher, Hash, Hasher};
 use std::num::NonZeroU32;
@@ -181,18 +181,6 @@ impl Deref for Interned {
     }
 }
 
-impl AsRef<str> for Interned {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl Borrow<str> for Interned {
-    fn borrow(&self) -> &str {
-        self.as_str()
-    }
-}
-
 impl Hash for Interned {
     fn hash<H: Hasher>(&self, state: &mut H) {
         self.as_str().hash(state);
@@ -232,12 +220,6 @@ impl From<&str> for Interned {
     }
 }
 
-impl From<&String> for Interned {
-    fn from(text: &String) -> Interned {
-        Interned::new(text)
-    }
-}
-
 impl From<String> for Interned {
     fn from(text: String) -> Interned {
         Interned::new(&text)
@@ -250,27 +232,9 @@ impl From<CompactString> for Interned {
     }
 }
 
-impl From<&CompactString> for Interned {
-    fn from(text: &CompactString) -> Interned {
-        Interned::new(text)
-    }
-}
-
-impl From<Cow<'_, str>> for Interned {
-    fn from(text: Cow<'_, str>) -> Interned {
-        Interned::new(&text)
-    }
-}
-
 impl From<Interned> for String {
     fn from(text: Interned) -> String {
         text.as_str().to_string()
-    }
-}
-
-impl From<Interned> for CompactString {
-    fn from(text: Interned) -> CompactString {
-        CompactString::from(text.as_str())
     }
 }
 
@@ -280,25 +244,7 @@ impl PartialEq<str> for Interned {
     }
 }
 
-impl PartialEq<&str> for Interned {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
-
-impl PartialEq<String> for Interned {
-    fn eq(&self, other: &String) -> bool {
-        self.as_str() == other
-    }
-}
-
 impl PartialEq<Interned> for String {
-    fn eq(&self, other: &Interned) -> bool {
-        self == other.as_str()
-    }
-}
-
-impl PartialEq<Interned> for str {
     fn eq(&self, other: &Interned) -> bool {
         self == other.as_str()
     }

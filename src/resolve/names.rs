@@ -879,8 +879,8 @@ fn korean_spellings(a: &str, b: &str) -> bool {
 /// initial of its middle name and its generation (`Jr.`, `Sr.`, `III`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NameKey {
-    pub given: Option<crate::model::Interned>,
-    pub family: Option<crate::model::Interned>,
+    pub given: Option<Interned>,
+    pub family: Option<Interned>,
     /// Where the words of a hyphenated given name start ([`fold_parts`]): Jean-Pierre is not
     /// Jean cut short.
     pub given_starts: u32,
@@ -893,8 +893,8 @@ pub struct NameKey {
     pub family_starts: u32,
     /// The [`variant_key`]s of the given and family names, and the formal names the given
     /// name is a nickname of: found once a record, not once a pair.
-    pub given_key: crate::model::Interned,
-    pub family_key: crate::model::Interned,
+    pub given_key: Interned,
+    pub family_key: Interned,
     pub given_formal: &'static [String],
     pub middle: Option<char>,
     pub generation: Option<Generation>,

@@ -212,8 +212,9 @@ impl<'a> Profile<'a> {
             title: r
                 .title
                 .as_deref()
-                .map(|t| Interned::from(names::fold(t)))
-                .filter(|t| !t.is_empty()),
+                .map(names::fold)
+                .filter(|t| !t.is_empty())
+                .map(Interned::from),
             keys: Keys::default(),
         };
         respell(&mut p.name, &p.emails, p.linkedin.as_deref());
