@@ -6,7 +6,7 @@ use crate::normalize::{self, Options};
 use crate::progress::{Reporter, Timing};
 use crate::read::{self, FileInfo, ReadError};
 use crate::resolve::{self, Resolved};
-use crate::store::{Decision, DecisionKind, Stored};
+use crate::store::{Decision, DecisionKind, Incoming, Stored};
 use crate::tag::{self, Event};
 use crate::worklist::{self, Plan, Worklist};
 
@@ -143,20 +143,19 @@ pub fn run(settings: &RunSettings, reporter: &dyn Reporter) -> Outcome {
     }
 }
 
-/// Reads files for the store: the raw records that are identifiable (the store keeps what was
-/// read, and normalizes again whenever it derives the contacts), the rejects, and what happened
-/// to each file.
+/// Reads files for the store: the raw records that are identifiable, as the store keeps them
+/// (it keeps what was read, and normalizes again whenever it derives the contacts), the
+/// rejects, and what happened to each file.
 pub fn read_raw(
     inputs: &[Input],
     opts: &Options,
     reporter: &dyn Reporter,
-) -> (Vec<FileReport>, Vec<(Origin, RawRecord)>, Vec<Reject>) {
+) -> (Vec<FileReport>, Vec<Incoming>, Vec<Reject>) {
     let mut files = Vec::new();
     let mut raws = Vec::new();
     let mut rejects = Vec::new();
     for read in read_files(inputs, opts, true, reporter) {
-        let origin = read.report.origin;
-        raws.extend(read.raws.into_iter().map(|raw| (origin, raw)));
+        raws.extend(read.raws);
         rejects.extend(read.rejects);
         files.push(read.report);
     }
@@ -189,9 +188,9 @@ struct FileRead {
     /// doubling, copied and left half empty.
     records: Vec<Vec<Record>>,
     rejects: Vec<Reject>,
-    /// The raw records that became records, when they were asked for (the store keeps them
-    /// instead of the normalized records).
-    raws: Vec<RawRecord>,
+    /// The raw records that became records, as the store keeps them, when they were asked for
+    /// (the store keeps them instead of the normalized records).
+    raws: Vec<Incoming>,
 }
 
 /// Reads the files in parallel, and gives them back in the order named.
@@ -316,11 +315,11 @@ fn read_file(input: &Input, opts: &Options, keep_raw: bool, reporter: &dyn Repor
     report.info = opened.info;
     report.bytes = opened.bytes;
     let mut items = opened.records;
-    let normalize = |item: read::Item| -> Result<(Record, Option<RawRecord>, String), Reject> {
+    let normalize = |item: read::Item| -> Result<(Record, Option<Incoming>, String), Reject> {
         let mut raw = item.and_then(within_limits)?;
         // The original text is kept for a reject only: a contact keeps every value.
         let text = std::mem::take(&mut raw.raw);
-        let kept = keep_raw.then(|| raw.clone());
+        let kept = keep_raw.then(|| Incoming::of(input.origin, &raw));
         let mut record = normalize::normalize(raw, opts);
         record.origin = input.origin;
         Ok((record, kept, text))

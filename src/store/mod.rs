@@ -274,6 +274,29 @@ pub struct Batch {
     pub about: Option<String>,
 }
 
+/// A record as the store keeps it, made as soon as it is read: its values as the JSON text
+/// the store holds, not as hundreds of thousands of small values held until all are read.
+#[derive(Debug, Clone)]
+pub struct Incoming {
+    pub origin: Origin,
+    pub prov: Provenance,
+    /// [`fields_json`]
+    fields: String,
+    /// [`identity`]
+    identity: Option<String>,
+}
+
+impl Incoming {
+    pub fn of(origin: Origin, raw: &RawRecord) -> Incoming {
+        Incoming {
+            origin,
+            prov: raw.prov.clone(),
+            fields: fields_json(raw),
+            identity: identity(raw),
+        }
+    }
+}
+
 /// What an import did to the store.
 #[derive(Debug, Clone, Default)]
 pub struct Imported {
@@ -370,7 +393,7 @@ impl Store {
         event: &Event,
         region: Region,
         files: &[String],
-        records: Vec<(Origin, RawRecord)>,
+        records: Vec<Incoming>,
         rejects: &[Reject],
     ) -> Result<Imported, StoreError> {
         let path = self.path.clone();
@@ -411,49 +434,47 @@ impl Store {
             let mut replace = tx
                 .prepare("UPDATE record SET replaced_by = ?1 WHERE id = ?2")
                 .map_err(err)?;
-            // What each row holds, worked out on every core before the rows are written.
-            let rows: Vec<(String, String, Option<String>)> = {
-                use rayon::prelude::*;
-                records
-                    .par_iter()
-                    .map(|(origin, raw)| {
-                        let fields = fields_json(raw);
-                        let hash = hash(&fields, *origin, event);
-                        (fields, hash, identity(raw))
-                    })
-                    .collect()
-            };
-            for ((origin, raw), (fields, hash, identity)) in records.iter().zip(rows) {
-                // A second copy within this import is a record of its own (a person scanned
-                // twice); only what earlier imports hold is unchanged.
-                if known.has(&tx, &hash).map_err(err)? {
-                    done.unchanged += 1;
-                    continue;
-                }
-                let origin_text = origin_text(*origin);
-                let older = match &identity {
-                    Some(id) => known.take(&tx, id, origin_text).map_err(err)?,
-                    None => None,
+            // The hashes, worked out on every core a slice at a time, as the rows are written.
+            for slice in records.chunks(8192) {
+                let hashes: Vec<String> = {
+                    use rayon::prelude::*;
+                    slice
+                        .par_iter()
+                        .map(|r| hash(&r.fields, r.origin, event))
+                        .collect()
                 };
-                insert
-                    .execute(params![
-                        batch,
-                        raw.prov.file,
-                        raw.prov.sheet,
-                        raw.prov.record as i64,
-                        origin_text,
-                        fields,
-                        hash,
-                        identity
-                    ])
-                    .map_err(err)?;
-                let id = tx.last_insert_rowid();
-                match older {
-                    Some(old) => {
-                        replace.execute(params![id, old]).map_err(err)?;
-                        done.updated.push(id);
+                for (r, hash) in slice.iter().zip(hashes) {
+                    // A second copy within this import is a record of its own (a person
+                    // scanned twice); only what earlier imports hold is unchanged.
+                    if known.has(&tx, &hash).map_err(err)? {
+                        done.unchanged += 1;
+                        continue;
                     }
-                    None => done.added.push(id),
+                    let origin_text = origin_text(r.origin);
+                    let older = match &r.identity {
+                        Some(id) => known.take(&tx, id, origin_text).map_err(err)?,
+                        None => None,
+                    };
+                    insert
+                        .execute(params![
+                            batch,
+                            r.prov.file,
+                            r.prov.sheet,
+                            r.prov.record as i64,
+                            origin_text,
+                            r.fields,
+                            hash,
+                            r.identity
+                        ])
+                        .map_err(err)?;
+                    let id = tx.last_insert_rowid();
+                    match older {
+                        Some(old) => {
+                            replace.execute(params![id, old]).map_err(err)?;
+                            done.updated.push(id);
+                        }
+                        None => done.added.push(id),
+                    }
                 }
             }
             let mut reject = tx
@@ -1092,7 +1113,7 @@ mod tests {
     use super::*;
 
     /// A record of `file` with a name and an email.
-    fn card(file: &str, record: u64, name: &str, email: &str) -> (Origin, RawRecord) {
+    fn card(file: &str, record: u64, name: &str, email: &str) -> Incoming {
         let mut raw = RawRecord::new(
             Provenance {
                 file: file.into(),
@@ -1103,7 +1124,7 @@ mod tests {
         );
         raw.push(Field::FullName, name);
         raw.push(Field::Email, email);
-        (Origin::Event, raw)
+        Incoming::of(Origin::Event, &raw)
     }
 
     #[test]

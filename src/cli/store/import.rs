@@ -89,17 +89,12 @@ pub(super) fn import(
         }
     }
     // Without --event, everything is an address book.
-    let raws = raws
-        .into_iter()
-        .map(|(origin, raw)| {
-            let origin = if event.name.is_some() {
-                origin
-            } else {
-                crate::model::Origin::Context
-            };
-            (origin, raw)
-        })
-        .collect();
+    let mut raws = raws;
+    if event.name.is_none() {
+        for raw in &mut raws {
+            raw.origin = crate::model::Origin::Context;
+        }
+    }
     let names: Vec<String> = inputs.iter().map(|i| i.file.clone()).collect();
     let clock = std::time::Instant::now();
     let imported = db.import(&event, normalize.region, &names, raws, &rejects)?;

@@ -181,7 +181,11 @@ fn contacts(db: &Store, decisions: &[Decision]) -> anyhow::Result<Derived> {
         records.extend(r);
         events.extend(e);
     })?;
+    // What normalizing and resolving freed is given back before the next step ([`crate::memory`]).
+    crate::normalize::phone::forget();
+    crate::memory::give_back();
     let mut derived = pipeline::derive_contacts(ids, (records, events), decisions);
+    crate::memory::give_back();
     db.cache(
         &state,
         &derived.ids,
