@@ -48,6 +48,9 @@ pub use explain::explain;
 use profile::Profile;
 pub use score::{Band, Score};
 pub use snapshot::Snapshot;
+/// What a resolve learned of its data that weighing a pair of its records needs: how many
+/// records bear each value, and the weights learned ([`Snapshot::learned`]).
+pub use stats::Stats as Learned;
 use stats::Stats;
 
 /// A full name borne by at most this many people here (the pair's own two, at two employers)
@@ -91,9 +94,6 @@ pub struct Resolved {
     pub contacts: Vec<Contact>,
     pub review: Vec<ReviewPair>,
     pub report: Report,
-    /// For each contact, when asked for ([`resolve_explained`]): the evidence between its
-    /// first record and each other, as `--explain` writes it; empty for a contact of one record.
-    pub why: Vec<String>,
     /// What the resolve learned of the data, when asked for ([`resolve_keeping`]).
     pub snapshot: Option<Snapshot>,
 }
@@ -252,22 +252,6 @@ impl<'a> Resolver<'a> {
     /// The evidence that records `a` and `b` are one person, with every label written.
     pub fn explain(&self, a: usize, b: usize) -> Score {
         score::score(&self.profiles[a], &self.profiles[b], &self.stats, true)
-    }
-
-    /// The evidence between a group's first record and each other, as `--explain` writes it
-    /// (records named by [`record_mark`]).
-    fn why(&self, members: &[usize], records: &[Record]) -> String {
-        let mut members = members.to_vec();
-        members.sort_by_key(|&m| merge::order(m, &records[m]));
-        let Some((&first, rest)) = members.split_first() else {
-            return String::new();
-        };
-        let mut out = String::new();
-        for &other in rest {
-            out.push_str(&explain::pair(records, first, other, record_mark));
-            out.push_str(&self.explain(first, other).waterfall());
-        }
-        out
     }
 
     /// The two records bear one full name (Bob and Robert alike) whose family name is not
@@ -480,6 +464,34 @@ pub struct Decisions {
     pub apart: rustc_hash::FxHashSet<(usize, usize)>,
 }
 
+/// The evidence that `records`, one contact's in the order they were resolved in, are one
+/// person, as the resolve that `learned` comes from weighed it: between the contact's first
+/// record and each other, as `--explain` writes it, records named `FILE:RECORD`.
+pub fn why(learned: &Learned, records: &[Record]) -> String {
+    let mut profiles: Vec<Profile> = records.iter().map(Profile::of).collect();
+    learned.prepare(&mut profiles);
+    let members: Vec<usize> = (0..records.len()).collect();
+    let mut text = evidence(&profiles, learned, &members, records);
+    name_records(&mut text, records);
+    text
+}
+
+/// The evidence between a group's first record and each other, as `--explain` writes it
+/// (records named by [`record_mark`]).
+fn evidence(profiles: &[Profile], stats: &Stats, members: &[usize], records: &[Record]) -> String {
+    let mut members = members.to_vec();
+    members.sort_by_key(|&m| merge::order(m, &records[m]));
+    let Some((&first, rest)) = members.split_first() else {
+        return String::new();
+    };
+    let mut out = String::new();
+    for &other in rest {
+        out.push_str(&explain::pair(records, first, other, record_mark));
+        out.push_str(&score::score(&profiles[first], &profiles[other], stats, true).waterfall());
+    }
+    out
+}
+
 /// Groups the records into contacts.
 pub fn resolve(records: &mut [Record]) -> Resolved {
     resolve_with(records, &Decisions::default())
@@ -487,19 +499,14 @@ pub fn resolve(records: &mut [Record]) -> Resolved {
 
 /// Groups the records into contacts, following the users' decisions.
 pub fn resolve_with(records: &mut [Record], decisions: &Decisions) -> Resolved {
-    resolve_inner(records, decisions, false, false)
+    resolve_inner(records, decisions, false)
 }
 
-/// Groups the records into contacts as [`resolve_with`] does, and says for each contact why its
-/// records are one person ([`Resolved::why`]).
-pub fn resolve_explained(records: &mut [Record], decisions: &Decisions) -> Resolved {
-    resolve_inner(records, decisions, true, false)
-}
-
-/// Groups the records into contacts as [`resolve_explained`] does, and keeps what the resolve
-/// learned of them ([`Resolved::snapshot`]) for records added later ([`resolve_added`]).
+/// Groups the records into contacts as [`resolve_with`] does, and keeps what the resolve
+/// learned of them ([`Resolved::snapshot`]) for records added later ([`resolve_added`]) and to
+/// say why a contact's records are one person ([`why`]).
 pub fn resolve_keeping(records: &mut [Record], decisions: &Decisions) -> Resolved {
-    resolve_inner(records, decisions, true, true)
+    resolve_inner(records, decisions, true)
 }
 
 /// For each record read from one of rolo's own exports, its file and the contact it was there
@@ -519,36 +526,23 @@ fn sealed(records: &[Record]) -> Vec<Option<(u64, u64)>> {
         .collect()
 }
 
-fn resolve_inner(
-    records: &mut [Record],
-    decisions: &Decisions,
-    explain: bool,
-    keep: bool,
-) -> Resolved {
+fn resolve_inner(records: &mut [Record], decisions: &Decisions, keep: bool) -> Resolved {
     let sealed = sealed(records);
-    let (groups, pairs, report, why, snapshot) = {
+    let (groups, pairs, report, snapshot) = {
         let mut resolver = Resolver::new_keeping(records, keep);
         let mut blocking = resolver.blocking.take().unwrap_or_default();
         let kept = keep.then(|| (std::mem::take(&mut blocking.entries), blocking.orgs.clone()));
         let timings = std::mem::take(&mut resolver.timings);
         let (groups, pairs, report) = resolver.groups(blocking, timings, decisions, &sealed);
-        let why: Vec<String> = if explain {
-            groups
-                .par_iter()
-                .map(|members| resolver.why(members, records))
-                .collect()
-        } else {
-            Vec::new()
-        };
         let snapshot = kept.map(|(entries, orgs)| Snapshot {
             stats: resolver.stats,
             orgs,
             entries,
             records: records.len() as u32,
         });
-        (groups, pairs, report, why, snapshot)
+        (groups, pairs, report, snapshot)
     };
-    let mut resolved = assemble(records, groups, pairs, report, why);
+    let mut resolved = assemble(records, groups, pairs, report);
     resolved.snapshot = snapshot;
     resolved
 }
@@ -569,7 +563,7 @@ pub fn resolve_added(
     let new_from = global.partition_point(|&g| g < snapshot.records);
     let sealed = sealed(records);
     let mut stats = std::mem::take(&mut snapshot.stats);
-    let (groups, pairs, report, why, stats, added) = {
+    let (groups, pairs, report, stats, added) = {
         let mut profiles: Vec<Profile> = records.par_iter().map(Profile::of).collect();
         stats.add(&mut profiles, new_from);
         stats.weigh(&mut profiles);
@@ -589,11 +583,7 @@ pub fn resolve_added(
             timings: Vec::new(),
         };
         let (groups, pairs, report) = resolver.groups(blocking, Vec::new(), decisions, &sealed);
-        let why: Vec<String> = groups
-            .par_iter()
-            .map(|members| resolver.why(members, records))
-            .collect();
-        (groups, pairs, report, why, resolver.stats, added)
+        (groups, pairs, report, resolver.stats, added)
     };
     snapshot.stats = stats;
     // Two sorted runs: the stable sort merges them in one pass.
@@ -603,7 +593,7 @@ pub fn resolve_added(
     entries[first_added..].sort_unstable();
     entries.sort();
     snapshot.records += (records.len() - new_from) as u32;
-    assemble(records, groups, pairs, report, why)
+    assemble(records, groups, pairs, report)
 }
 
 /// One review line per pair of contacts, smaller index first, with the strongest evidence of
@@ -647,13 +637,9 @@ fn assemble(
     groups: Vec<Vec<usize>>,
     mut pairs: Vec<Noted>,
     mut report: Report,
-    mut why: Vec<String>,
 ) -> Resolved {
     for (_, _, _, evidence) in &mut pairs {
         name_records(evidence, records);
-    }
-    for text in &mut why {
-        name_records(text, records);
     }
     let clock = std::time::Instant::now();
     let mut contact_of = vec![0; records.len()];
@@ -687,7 +673,6 @@ fn assemble(
         contacts,
         review,
         report,
-        why,
         snapshot: None,
     }
 }
@@ -754,6 +739,59 @@ mod tests {
             !groups.iter().any(|g| g.contains(&3) && g.contains(&5)),
             "{groups:?}"
         );
+    }
+
+    #[test]
+    fn a_contacts_records_weighed_alone_with_what_the_resolve_learned_weigh_as_among_all() {
+        // Many Smiths and many at Acme make those names weigh little; Oluwaseun Adeyemi-Smith's
+        // badge, card and phone contact are one person, and what `rolo show` says of them,
+        // from their records alone, is what the resolve of everyone weighed.
+        let mut records: Vec<Record> = (0..40)
+            .map(|i| {
+                let mut r = record(["John", "Mary", "Ahmed", "Li"][i % 4], "Smith", "Acme");
+                r.emails = vec![format!("p{i}@acme.example")].into();
+                r
+            })
+            .collect();
+        let first = records.len();
+        records.push(record("Oluwaseun", "Adeyemi-Smith", "Acme"));
+        records.push(record("Seun", "Adeyemi-Smith", "Acme"));
+        records.push(record("Oluwaseun", "Adeyemi-Smith", ""));
+        records[first].emails = vec!["seun@acme.example".into()].into();
+        records[first + 1].emails = vec!["seun@acme.example".into()].into();
+        records[first + 1].phones = vec!["+2348031234567".into()].into();
+        records[first + 2].phones = vec!["+2348031234567".into()].into();
+        for (i, r) in records.iter_mut().enumerate() {
+            r.prov = Some(crate::model::Provenance {
+                file: "f.csv".into(),
+                sheet: None,
+                record: i as u64 + 1,
+            });
+        }
+        let mut among_all = {
+            let resolver = Resolver::new(&records);
+            let members: Vec<usize> = (first..first + 3).collect();
+            evidence(&resolver.profiles, &resolver.stats, &members, &records)
+        };
+        name_records(&mut among_all, &records);
+        let mine = records[first..].to_vec();
+        let resolved = resolve_keeping(&mut records, &Decisions::default());
+        assert!(
+            resolved.contacts.iter().any(|c| c.members.len() == 3),
+            "the three are one contact"
+        );
+        let learned = resolved.snapshot.expect("kept when asked for");
+        let alone = why(learned.learned(), &mine);
+        assert_eq!(alone, among_all);
+        assert!(
+            alone.contains("(f.csv:41)\n  ~ seun@acme.example (f.csv:42)"),
+            "{alone}"
+        );
+        assert!(alone.contains("(f.csv:43)"), "{alone}");
+        assert!(alone.contains("family name equal"), "{alone}");
+        // What was learned reads back from its bytes as it was.
+        let read = Learned::from_bytes(&learned.learned().to_bytes()).expect("its own bytes");
+        assert_eq!(why(&read, &mine), alone);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! What a resolve of all the data learned, kept so that records added later are resolved
 //! against it ([`super::resolve_added`]) without going over every record again: the term
 //! frequencies and learned weights, the organizations blocking knows, and every record's
-//! blocking keys. Written as bytes for the store to keep beside the contacts.
+//! blocking keys. Written as bytes for the store to keep beside the contacts, what it learned
+//! apart from the rest: `rolo show` reads that alone to explain a contact.
 
 use rustc_hash::FxHashSet as HashSet;
 
@@ -11,7 +12,9 @@ use super::stats::{Counts, Stats};
 use crate::model::Record;
 
 /// Raised whenever the bytes change shape: a snapshot of another version is not read.
-const MAGIC: &[u8] = b"rolo snapshot 4\n";
+const MAGIC: &[u8] = b"rolo snapshot 5\n";
+/// As [`MAGIC`], for what it learned.
+const LEARNED: &[u8] = b"rolo learned 1\n";
 
 /// What a resolve learned of its data; see the module's documentation.
 #[derive(Debug, Default)]
@@ -38,19 +41,49 @@ impl Snapshot {
         super::block::neighbours(&profiles, &self.orgs, &self.entries)
     }
 
-    pub fn to_bytes(&self) -> Vec<u8> {
+    /// What weighing a pair of the records it knows needs.
+    pub fn learned(&self) -> &Stats {
+        &self.stats
+    }
+
+    /// The snapshot as two texts of bytes: what it learned ([`Stats::to_bytes`]), which
+    /// explaining a contact reads alone, and the rest.
+    pub fn to_bytes(&self) -> (Vec<u8>, Vec<u8>) {
         let mut out = Vec::with_capacity(MAGIC.len() + self.entries.len() * 12 + (1 << 20));
         out.extend_from_slice(MAGIC);
-        let u64s = |out: &mut Vec<u8>, v: u64| out.extend_from_slice(&v.to_le_bytes());
-        let u32s = |out: &mut Vec<u8>, v: u32| out.extend_from_slice(&v.to_le_bytes());
-        let set = |out: &mut Vec<u8>, set: &HashSet<u64>| {
-            let mut sorted: Vec<u64> = set.iter().copied().collect();
-            sorted.sort_unstable();
-            u64s(out, sorted.len() as u64);
-            for v in sorted {
-                u64s(out, v);
-            }
-        };
+        u32s(&mut out, self.records);
+        set(&mut out, &self.orgs);
+        u64s(&mut out, self.entries.len() as u64);
+        for &(k, r) in &self.entries {
+            u64s(&mut out, k);
+            u32s(&mut out, r);
+        }
+        (self.stats.to_bytes(), out)
+    }
+
+    /// The snapshot the bytes of [`Snapshot::to_bytes`] hold, or none when they are not one
+    /// this rolo wrote.
+    pub fn from_bytes(learned: &[u8], bytes: &[u8]) -> Option<Snapshot> {
+        let stats = Stats::from_bytes(learned)?;
+        let at = &mut bytes.strip_prefix(MAGIC)?;
+        let records = u32_of(take(at, 4)?);
+        let orgs = list(at, 8, u64_of)?.into_iter().collect();
+        let entries = list(at, 12, |b| (u64_of(b), u32_of(&b[8..])))?;
+        let known = |e: &(u64, u32)| e.1 < records;
+        (at.is_empty() && entries.is_sorted() && entries.iter().all(known)).then_some(Snapshot {
+            stats,
+            orgs,
+            entries,
+            records,
+        })
+    }
+}
+
+impl Stats {
+    /// The term frequencies and learned weights as bytes.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(1 << 20);
+        out.extend_from_slice(LEARNED);
         let counts = |out: &mut Vec<u8>, c: &Counts| {
             let mut sorted: Vec<(u64, u32)> = c.of.iter().map(|(&k, &n)| (k, n)).collect();
             sorted.sort_unstable();
@@ -61,31 +94,23 @@ impl Snapshot {
                 u32s(out, n);
             }
         };
-        let s = &self.stats;
-        u32s(&mut out, self.records);
-        u64s(&mut out, s.records as u64);
-        for c in s.counts() {
+        u64s(&mut out, self.records as u64);
+        for c in self.counts() {
             counts(&mut out, c);
         }
-        set(&mut out, &s.one_name_phones);
-        set(&mut out, &s.lone_names);
-        set(&mut out, &s.id_columns);
-        for d in s.model.delta {
+        set(&mut out, &self.one_name_phones);
+        set(&mut out, &self.lone_names);
+        set(&mut out, &self.id_columns);
+        for d in self.model.delta {
             out.extend_from_slice(&d.to_le_bytes());
-        }
-        set(&mut out, &self.orgs);
-        u64s(&mut out, self.entries.len() as u64);
-        for &(k, r) in &self.entries {
-            u64s(&mut out, k);
-            u32s(&mut out, r);
         }
         out
     }
 
-    /// The snapshot `bytes` hold, or none when they are not one this rolo wrote.
-    pub fn from_bytes(bytes: &[u8]) -> Option<Snapshot> {
-        let at = &mut bytes.strip_prefix(MAGIC)?;
-        let records = u32_of(take(at, 4)?);
+    /// What the bytes of [`Stats::to_bytes`] hold, or none when they are not what this rolo
+    /// wrote.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Stats> {
+        let at = &mut bytes.strip_prefix(LEARNED)?;
         let mut stats = Stats {
             records: usize::try_from(u64_of(take(at, 8)?)).ok()?,
             ..Stats::default()
@@ -106,15 +131,25 @@ impl Snapshot {
             *d = f64::from_bits(u64_of(take(at, 8)?));
         }
         stats.model = model;
-        let orgs = list(at, 8, u64_of)?.into_iter().collect();
-        let entries = list(at, 12, |b| (u64_of(b), u32_of(&b[8..])))?;
-        let known = |e: &(u64, u32)| e.1 < records;
-        (at.is_empty() && entries.is_sorted() && entries.iter().all(known)).then_some(Snapshot {
-            stats,
-            orgs,
-            entries,
-            records,
-        })
+        at.is_empty().then_some(stats)
+    }
+}
+
+fn u64s(out: &mut Vec<u8>, v: u64) {
+    out.extend_from_slice(&v.to_le_bytes());
+}
+
+fn u32s(out: &mut Vec<u8>, v: u32) {
+    out.extend_from_slice(&v.to_le_bytes());
+}
+
+/// A set of hashes, sorted: the same set is the same bytes.
+fn set(out: &mut Vec<u8>, set: &HashSet<u64>) {
+    let mut sorted: Vec<u64> = set.iter().copied().collect();
+    sorted.sort_unstable();
+    u64s(out, sorted.len() as u64);
+    for v in sorted {
+        u64s(out, v);
     }
 }
 
@@ -184,19 +219,33 @@ mod tests {
 
     #[test]
     fn a_snapshot_reads_back_as_written_and_damaged_bytes_are_refused() {
-        let bytes = snapshot().to_bytes();
-        let read = Snapshot::from_bytes(&bytes).expect("its own bytes");
-        assert_eq!(read.to_bytes(), bytes);
+        let (learned, bytes) = snapshot().to_bytes();
+        let read = Snapshot::from_bytes(&learned, &bytes).expect("its own bytes");
+        assert_eq!(read.to_bytes(), (learned.clone(), bytes.clone()));
         assert_eq!(read.records(), 3);
         assert!(!read.entries.is_empty());
-        assert!(Snapshot::from_bytes(&bytes[..bytes.len() - 1]).is_none());
-        assert!(Snapshot::from_bytes(&[bytes.as_slice(), &[0]].concat()).is_none());
-        assert!(Snapshot::from_bytes(b"rolo snapshot 0\n").is_none());
+        assert!(Stats::from_bytes(&learned).is_some());
+        for (l, b) in [
+            (&learned[..learned.len() - 1], &bytes[..]),
+            (&learned[..], &bytes[..bytes.len() - 1]),
+            (&[learned.as_slice(), &[0]].concat(), &bytes[..]),
+            (&learned[..], &[bytes.as_slice(), &[0]].concat()),
+            (&learned[..], b"rolo snapshot 0\n"),
+            (b"rolo learned 0\n", &bytes[..]),
+            // Each part where the other belongs.
+            (&bytes[..], &learned[..]),
+        ] {
+            assert!(Snapshot::from_bytes(l, b).is_none());
+        }
         // A length no bytes follow is refused before anything is reserved.
-        let mut huge = MAGIC.to_vec();
-        huge.extend_from_slice(&[0; 12]);
+        let mut huge = LEARNED.to_vec();
+        huge.extend_from_slice(&[0; 8]);
         huge.extend_from_slice(&u32::MAX.to_le_bytes());
         huge.extend_from_slice(&u64::MAX.to_le_bytes());
-        assert!(Snapshot::from_bytes(&huge).is_none());
+        assert!(Stats::from_bytes(&huge).is_none());
+        let mut huge = MAGIC.to_vec();
+        huge.extend_from_slice(&[0; 4]);
+        huge.extend_from_slice(&u64::MAX.to_le_bytes());
+        assert!(Snapshot::from_bytes(&learned, &huge).is_none());
     }
 }

@@ -581,6 +581,14 @@ impl Stats {
         }
     }
 
+    /// Makes profiles of records these statistics counted ready to be compared, as they were
+    /// when counted: their identifier values, formal given names and weights.
+    pub fn prepare(&self, profiles: &mut [Profile]) {
+        give_identifiers(profiles, &self.id_columns);
+        formal_given(profiles, &self.given);
+        self.weigh(profiles);
+    }
+
     /// What agreeing on a part of an address weighs: its rarity in the data.
     pub(super) fn place_weight(&self, counts: &Counts, value: &str, typical: f64, max: f64) -> f64 {
         rarity(counts.share(hash(value), typical, 2), max)

@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 
 use super::{Store, StoreError};
 use crate::model::Contact;
-use crate::resolve::{ReviewPair, Snapshot};
+use crate::resolve::{Learned, ReviewPair, Snapshot};
 
 /// What the contacts of a store are derived from, as a digest.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,16 +18,15 @@ pub struct State(String);
 
 /// Raised whenever what is kept changes shape, or contacts are derived otherwise for the same
 /// records: a store's contacts of another format are derived again.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
-/// One contact as the store keeps it: its place among the contacts, its store record ids in the
-/// order of its sources, and the evidence that they are one person.
+/// One contact as the store keeps it: its place among the contacts and its store record ids in
+/// the order of its sources.
 #[derive(Debug, Clone)]
 pub struct Cached {
     pub ordinal: usize,
     pub contact: Contact,
     pub records: Vec<i64>,
-    pub why: String,
 }
 
 /// Every contact the store keeps, as [`crate::pipeline::derive_contacts`] gives them.
@@ -49,13 +48,12 @@ pub struct Kept {
     pub snapshot: Snapshot,
 }
 
-/// One contact to keep at a place ([`Store::patch`]): its store record ids in the order of its
-/// sources, and why its records are one person.
+/// One contact to keep at a place ([`Store::patch`]), with its store record ids in the order of
+/// its sources.
 pub struct Put {
     pub ordinal: usize,
     pub contact: Contact,
     pub records: Vec<i64>,
-    pub why: String,
 }
 
 /// A change to the kept contacts that records added make ([`Store::patch`]).
@@ -98,9 +96,8 @@ fn insert_row(
     ordinal: usize,
     id: &str,
     row: &Row,
-    why: &str,
 ) -> rusqlite::Result<()> {
-    contact.execute(params![ordinal as i64, id, row.records, row.json, why])?;
+    contact.execute(params![ordinal as i64, id, row.records, row.json])?;
     Ok(())
 }
 
@@ -176,8 +173,8 @@ impl Store {
     }
 
     /// Keeps the contacts derived in `state`: `ids` the store id of each record their
-    /// `members` count, `why` each contact's evidence (or none), `keys` what a user may name a
-    /// contact by, and what the resolve learned (`snapshot`), for records added later.
+    /// `members` count, `keys` what a user may name a contact by, and what the resolve learned
+    /// (`snapshot`), for records added later and to explain a contact ([`Store::learned`]).
     /// Replaces what was kept, in one transaction.
     #[allow(clippy::too_many_arguments)]
     pub fn cache(
@@ -185,7 +182,6 @@ impl Store {
         state: &State,
         ids: &[i64],
         contacts: &[Contact],
-        why: &[String],
         review: &[ReviewPair],
         snapshot: Option<&Snapshot>,
         keys: impl Fn(&Contact) -> Vec<String> + Sync,
@@ -218,13 +214,14 @@ impl Store {
                 "review",
                 serde_json::to_vec(review).unwrap_or_default()
             ])?;
-            if let Some(snapshot) = &snapshot {
+            if let Some((learned, snapshot)) = &snapshot {
+                put.execute(params!["learned", learned])?;
                 put.execute(params!["snapshot", snapshot])?;
                 put.execute(params!["contact_of", u32_bytes(&contact_of)])?;
             }
             let mut contact = tx.prepare(
-                "INSERT INTO derived_contact (ordinal, id, records, contact, why)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT INTO derived_contact (ordinal, id, records, contact)
+                 VALUES (?1, ?2, ?3, ?4)",
             )?;
             let mut all_keys: Vec<(i64, i64)> = Vec::new();
             std::thread::scope(|scope| -> rusqlite::Result<()> {
@@ -240,8 +237,7 @@ impl Store {
                 let mut i = 0;
                 for rows in slices {
                     for row in rows {
-                        let why = why.get(i).map_or("", String::as_str);
-                        insert_row(&mut contact, i, &contacts[i].id, &row, why)?;
+                        insert_row(&mut contact, i, &contacts[i].id, &row)?;
                         all_keys.extend(row.keys.into_iter().map(|k| (k, i as i64)));
                         i += 1;
                     }
@@ -300,18 +296,17 @@ impl Store {
         ordinals.sort_unstable();
         ordinals.dedup();
         let mut row = tx
-            .prepare("SELECT records, contact, why FROM derived_contact WHERE ordinal = ?1")
+            .prepare("SELECT records, contact FROM derived_contact WHERE ordinal = ?1")
             .map_err(self.err())?;
         let mut out = Vec::with_capacity(ordinals.len());
         for o in ordinals {
-            let (records, contact, why): (String, String, String) = row
-                .query_row(params![o], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            let (records, contact): (String, String) = row
+                .query_row(params![o], |r| Ok((r.get(0)?, r.get(1)?)))
                 .map_err(self.err())?;
             out.push(Cached {
                 ordinal: o as usize,
                 contact: Self::parse(&contact).map_err(|e| self.corrupt(e))?,
                 records: serde_json::from_str(&records).map_err(|e| self.corrupt(e))?,
-                why,
             });
         }
         Ok(out)
@@ -387,15 +382,16 @@ impl Store {
             .optional()
             .map_err(self.err())
         };
-        let (Some(ids), Some(contact_of), Some(review), Some(snapshot)) = (
+        let (Some(ids), Some(contact_of), Some(review), Some(learned), Some(snapshot)) = (
             value("ids")?,
             value("contact_of")?,
             value("review")?,
+            value("learned")?,
             value("snapshot")?,
         ) else {
             return Ok(None);
         };
-        let Some(snapshot) = Snapshot::from_bytes(&snapshot) else {
+        let Some(snapshot) = Snapshot::from_bytes(&learned, &snapshot) else {
             return Ok(None);
         };
         let (ids, contact_of) = (i64s(&ids), u32s(&contact_of));
@@ -416,6 +412,19 @@ impl Store {
             review: serde_json::from_slice(&review).map_err(|e| self.corrupt(e))?,
             snapshot,
         }))
+    }
+
+    /// What the resolve of the kept contacts learned: what weighing a pair of their records
+    /// needs ([`crate::resolve::why`]). None when none is kept.
+    pub fn learned(&self) -> Result<Option<Learned>, StoreError> {
+        let bytes: Option<Vec<u8>> = self
+            .conn
+            .query_row("SELECT value FROM derived WHERE key = 'learned'", [], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(self.err())?;
+        Ok(bytes.as_deref().and_then(Learned::from_bytes))
     }
 
     /// The store record ids of the kept contacts at `ordinals`, each in the order of its
@@ -502,7 +511,7 @@ impl Store {
             .collect();
         let kept = &patch.kept;
         let ids = i64_bytes(&kept.ids);
-        let snapshot = kept.snapshot.to_bytes();
+        let (learned, snapshot) = kept.snapshot.to_bytes();
         // Taken for writing at once: no other rolo may change the store between the check
         // and the write.
         let tx = rusqlite::Transaction::new_unchecked(
@@ -531,12 +540,12 @@ impl Store {
                 )?;
             }
             let mut contact = tx.prepare(
-                "INSERT INTO derived_contact (ordinal, id, records, contact, why)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT INTO derived_contact (ordinal, id, records, contact)
+                 VALUES (?1, ?2, ?3, ?4)",
             )?;
             let mut key = tx.prepare(INSERT_KEY)?;
             for (p, row) in patch.put.iter().zip(rows) {
-                insert_row(&mut contact, p.ordinal, &p.contact.id, &row, &p.why)?;
+                insert_row(&mut contact, p.ordinal, &p.contact.id, &row)?;
                 for k in row.keys {
                     key.execute(params![k, p.ordinal as i64])?;
                 }
@@ -549,6 +558,7 @@ impl Store {
                 "review",
                 serde_json::to_vec(&kept.review).unwrap_or_default()
             ])?;
+            put.execute(params!["learned", learned])?;
             put.execute(params!["snapshot", snapshot])?;
             put.execute(params!["contact_of", u32_bytes(&kept.contact_of)])?;
             Ok(())

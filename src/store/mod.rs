@@ -36,6 +36,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_derived_key_hash.sql"),
     include_str!("migrations/0008_record_lookup.sql"),
     include_str!("migrations/0009_derived_key_sorted.sql"),
+    include_str!("migrations/0010_derived_without_why.sql"),
 ];
 
 /// How long a command waits for another process that holds the store.

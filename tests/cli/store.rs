@@ -466,7 +466,7 @@ fn a_store_of_the_first_schema_is_upgraded_without_losing_anything() {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 9);
+    assert_eq!(version, 10);
     let records: i64 = conn
         .query_row("SELECT count(*) FROM record", [], |r| r.get(0))
         .unwrap();

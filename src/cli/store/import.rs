@@ -334,7 +334,7 @@ fn added_to_contacts(db: &Store, imported: &Imported) -> anyhow::Result<Option<M
     let (mut new, mut matched) = (0, 0);
     let mut used: HashSet<String> = HashSet::new();
     let mut put = Vec::with_capacity(put_n);
-    for (i, (mut contact, why)) in resolved.contacts.into_iter().zip(resolved.why).enumerate() {
+    for (i, mut contact) in resolved.contacts.into_iter().enumerate() {
         let mine = contact
             .members
             .iter()
@@ -364,7 +364,6 @@ fn added_to_contacts(db: &Store, imported: &Imported) -> anyhow::Result<Option<M
             ordinal: ordinal(i),
             contact,
             records,
-            why,
         });
     }
     let patch = Patch {

@@ -166,7 +166,6 @@ fn contacts(db: &Store, decisions: &[Decision]) -> anyhow::Result<Derived> {
                 contacts: kept.contacts,
                 review: kept.review,
                 report: Default::default(),
-                why: Vec::new(),
                 snapshot: None,
             },
             worklist: crate::worklist::Worklist::empty(),
@@ -190,7 +189,6 @@ fn contacts(db: &Store, decisions: &[Decision]) -> anyhow::Result<Derived> {
         &state,
         &derived.ids,
         &derived.resolved.contacts,
-        &derived.resolved.why,
         &derived.resolved.review,
         derived.resolved.snapshot.take().as_ref(),
         super::lookup::keys,
@@ -221,7 +219,6 @@ pub(super) fn named(db: &Store, query: &str) -> anyhow::Result<store::Cached> {
                 ordinal: i,
                 records: contact.members.iter().map(|&m| all.ids[m]).collect(),
                 contact,
-                why: String::new(),
             }
         }
         Err(e) => return Err(e.into()),

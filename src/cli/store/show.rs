@@ -47,9 +47,10 @@ pub(super) fn show(db: &Store, query: &str, printer: Printer) -> anyhow::Result<
         let _ = writeln!(out, "  {prov}");
     }
     // The evidence that holds the contact together: each record against the first.
-    if !named.why.is_empty() {
+    let why = why(db, &named.records)?;
+    if !why.is_empty() {
         let _ = writeln!(out, "why these are one person:");
-        for line in named.why.lines() {
+        for line in why.lines() {
             let _ = writeln!(out, "  {line}");
         }
     }
@@ -75,4 +76,19 @@ pub(super) fn show(db: &Store, query: &str, printer: Printer) -> anyhow::Result<
     }
     printer.data(&out).context("writing to stdout")?;
     Ok(ExitStatus::Success)
+}
+
+/// Why a contact's records (`records`, their store ids) are one person, as the resolve that
+/// made the contact weighed it: the records read again and normalized, in the order they were
+/// resolved in, and weighed with what that resolve learned. Empty for a contact of one record.
+fn why(db: &Store, records: &[i64]) -> anyhow::Result<String> {
+    if records.len() < 2 {
+        return Ok(String::new());
+    }
+    let Some(learned) = db.learned()? else {
+        return Ok(String::new());
+    };
+    let stored = db.records_among(records)?;
+    let (records, _) = crate::pipeline::normalized(stored, &super::default_options(db)?);
+    Ok(crate::resolve::why(&learned, &records))
 }
