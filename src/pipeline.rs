@@ -396,14 +396,47 @@ impl Derived {
     }
 }
 
+/// The event each of a store's records was imported with, each distinct one held once: the
+/// records number in the hundreds of thousands, the events they were imported with a few.
+#[derive(Debug, Default)]
+pub struct Events {
+    distinct: Vec<tag::Event>,
+    of: Vec<u32>,
+}
+
+impl Events {
+    /// The event record `i` was imported with.
+    pub fn of(&self, i: usize) -> &tag::Event {
+        &self.distinct[self.of[i] as usize]
+    }
+
+    pub fn reserve(&mut self, records: usize) {
+        self.of.reserve_exact(records);
+    }
+}
+
+impl Extend<tag::Event> for Events {
+    fn extend<I: IntoIterator<Item = tag::Event>>(&mut self, events: I) {
+        for e in events {
+            let i = match self.distinct.iter().rposition(|d| *d == e) {
+                Some(i) => i,
+                None => {
+                    self.distinct.push(e);
+                    self.distinct.len() - 1
+                }
+            };
+            self.of.push(i as u32);
+        }
+    }
+}
+
 /// Derives the contacts from stored records and the users' merges and splits, without the
 /// follow-ups done, snoozed or skipped ([`follow_up`] adds them): what depends only on the
-/// records and who is who, with why each contact's records are one person. `ids` are the
-/// records' store ids; the records come [`normalized`], each with the event it was imported
-/// with.
+/// records and who is who. `ids` are the records' store ids; the records come [`normalized`],
+/// with the event each was imported with.
 pub fn derive_contacts(
     ids: Vec<i64>,
-    (mut records, events): (Vec<Record>, Vec<tag::Event>),
+    (mut records, events): (Vec<Record>, Events),
     decisions: &[Decision],
 ) -> Derived {
     let decided = decided(&ids, decisions);
@@ -412,8 +445,8 @@ pub fn derive_contacts(
     tag::tag_each(
         &mut resolved.contacts,
         &records,
-        |i| &events[i],
-        &known_events(&events),
+        |i| events.of(i),
+        &known_events(&events.distinct),
     );
     Derived {
         ids,

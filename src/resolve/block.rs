@@ -119,9 +119,6 @@ pub struct Blocking {
     /// The hash of every organization key in the data, as the keys took them
     /// ([`rules_finding`] needs them again).
     pub orgs: HashSet<u64>,
-    /// Every record's keys as (key, record), sorted, when asked for ([`block_keeping`]): what
-    /// records added later are blocked against.
-    pub entries: Vec<(u64, u32)>,
 }
 
 /// The blocking keys of one record, each given to `emit` as the key (its rule and a hash of the
@@ -329,43 +326,10 @@ const RULES: [Rule; 13] = [
 
 /// Finds the candidate pairs of `profiles`: every record's keys as (key, record) entries,
 /// sorted, so that the records of one key are one run.
-#[cfg(test)]
 pub fn block(profiles: &[Profile]) -> Blocking {
-    block_keeping(profiles, false)
-}
-
-/// Finds the candidate pairs as [`block`] does, and keeps the keys ([`Blocking::entries`])
-/// when `keep` is set.
-pub fn block_keeping(profiles: &[Profile], keep: bool) -> Blocking {
     use rayon::prelude::*;
     let orgs = organizations(profiles);
-    // Keys are hashed in parallel, a slice of records at a time, straight into one vector:
-    // each slice's keys are counted first, then written to the place the counts reserve.
-    // Hashing twice (0.03 s at 200,000 people) costs less than holding the keys twice, in
-    // slices and gathered (blocking's peak at a million people: 3.41 GB before, 3.31 after).
-    const SLICE: usize = 4096;
-    let slices: Vec<(usize, (usize, &[Profile]))> = profiles
-        .par_chunks(SLICE)
-        .enumerate()
-        .map(|(n, slice)| {
-            let mut count = 0;
-            for p in slice {
-                keys(p, &orgs, &mut |_, _| count += 1);
-            }
-            (count, (n * SLICE, slice))
-        })
-        .collect();
-    let orgs_ref = &orgs;
-    let mut entries = filled(slices, |(first, slice)| {
-        slice.iter().enumerate().flat_map(move |(i, p)| {
-            let record = (first + i) as u32;
-            let mut found = smallvec::SmallVec::<[Entry; 16]>::new();
-            keys(p, orgs_ref, &mut |key, _| found.push((key, record)));
-            found
-        })
-    });
-    entries.par_sort_unstable();
-    entries.dedup();
+    let entries = entries(profiles, &orgs);
     // The pairs are made on every core: the keys are cut into ranges that end where a key
     // does, each range counts its pairs, and then writes them to its own place in one vector.
     let ranges = ranges_of_keys(&entries, rayon::current_num_threads() * 16);
@@ -377,7 +341,7 @@ pub fn block_keeping(profiles: &[Profile], keep: bool) -> Blocking {
         tallies.iter().map(|t| t.pairs).zip(ranges).collect(),
         |range| pairs_of(&entries[range]),
     );
-    let entries = if keep { entries } else { Vec::new() };
+    drop(entries);
     pairs.par_sort_unstable();
     pairs.dedup();
     let mut counts: HashMap<Rule, RuleCount> = HashMap::default();
@@ -401,8 +365,41 @@ pub fn block_keeping(profiles: &[Profile], keep: bool) -> Blocking {
         per_rule,
         capped,
         orgs,
-        entries,
     }
+}
+
+/// Every record's blocking keys as (key, record number) entries, sorted, each once: what
+/// records added later are blocked against ([`neighbours`], [`block_added`]). `orgs`: the hash
+/// of every organization key in the data ([`Blocking::orgs`]).
+pub fn entries(profiles: &[Profile], orgs: &HashSet<u64>) -> Vec<Entry> {
+    use rayon::prelude::*;
+    // Keys are hashed in parallel, a slice of records at a time, straight into one vector:
+    // each slice's keys are counted first, then written to the place the counts reserve.
+    // Hashing twice (0.03 s at 200,000 people) costs less than holding the keys twice, in
+    // slices and gathered (blocking's peak at a million people: 3.41 GB before, 3.31 after).
+    const SLICE: usize = 4096;
+    let slices: Vec<(usize, (usize, &[Profile]))> = profiles
+        .par_chunks(SLICE)
+        .enumerate()
+        .map(|(n, slice)| {
+            let mut count = 0;
+            for p in slice {
+                keys(p, orgs, &mut |_, _| count += 1);
+            }
+            (count, (n * SLICE, slice))
+        })
+        .collect();
+    let mut entries = filled(slices, |(first, slice)| {
+        slice.iter().enumerate().flat_map(move |(i, p)| {
+            let record = (first + i) as u32;
+            let mut found = smallvec::SmallVec::<[Entry; 16]>::new();
+            keys(p, orgs, &mut |key, _| found.push((key, record)));
+            found
+        })
+    });
+    entries.par_sort_unstable();
+    entries.dedup();
+    entries
 }
 
 /// A blocking key and the record that has it.
@@ -788,16 +785,17 @@ mod tests {
     #[test]
     fn records_added_meet_those_kept_as_in_all_the_data_and_a_key_capped_there_is_capped() {
         for (before, capped) in [(10, false), (49, false), (50, true), (60, true)] {
-            let kept = block_keeping(&sharing(before), true);
+            let kept = block(&sharing(before));
+            let kept_entries = entries(&sharing(before), &kept.orgs);
             let mut added = sharing(1);
             added.push(person("Jane", "Doe", None));
-            let near = neighbours(&added, &kept.orgs, &kept.entries);
+            let near = neighbours(&added, &kept.orgs, &kept_entries);
             assert_eq!(near.len(), if capped { 0 } else { before }, "{before}");
             // Resolved again with those it may be, the added record is paired with each of
             // them, as blocking all the records would pair it.
             let mut subset: Vec<Profile> = near.iter().map(|_| sharing(1).remove(0)).collect();
             subset.extend(added);
-            let (pairs, keys) = block_added(&subset, &kept.orgs, &kept.entries, near.len());
+            let (pairs, keys) = block_added(&subset, &kept.orgs, &kept_entries, near.len());
             let all = block(&[sharing(before), sharing(1)].concat()).pairs;
             assert_eq!(pairs.len(), all.len(), "{before}");
             assert!(keys.iter().all(|&(_, i)| i as usize >= near.len()));

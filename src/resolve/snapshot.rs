@@ -47,9 +47,22 @@ impl Snapshot {
     }
 
     /// The snapshot as two texts of bytes: what it learned ([`Stats::to_bytes`]), which
-    /// explaining a contact reads alone, and the rest.
+    /// explaining a contact reads alone, and the rest ([`Snapshot::write`]).
     pub fn to_bytes(&self) -> (Vec<u8>, Vec<u8>) {
-        let mut out = Vec::with_capacity(MAGIC.len() + self.entries.len() * 12 + (1 << 20));
+        let mut out = Vec::with_capacity(self.byte_len());
+        self.write(&mut out).expect("a vector takes every byte");
+        (self.stats.to_bytes(), out)
+    }
+
+    /// How many bytes [`Snapshot::write`] writes.
+    pub fn byte_len(&self) -> usize {
+        MAGIC.len() + 4 + 8 + self.orgs.len() * 8 + 8 + self.entries.len() * 12
+    }
+
+    /// Writes all but what it learned, a little at a time: a million records' keys are never
+    /// held twice, as themselves and as bytes.
+    pub fn write(&self, w: &mut impl std::io::Write) -> std::io::Result<()> {
+        let mut out = Vec::with_capacity(1 << 16);
         out.extend_from_slice(MAGIC);
         u32s(&mut out, self.records);
         set(&mut out, &self.orgs);
@@ -57,8 +70,13 @@ impl Snapshot {
         for &(k, r) in &self.entries {
             u64s(&mut out, k);
             u32s(&mut out, r);
+            if out.len() >= 1 << 16 {
+                w.write_all(&out)?;
+                out.clear();
+            }
         }
-        (self.stats.to_bytes(), out)
+        w.write_all(&out)?;
+        w.flush()
     }
 
     /// The snapshot the bytes of [`Snapshot::to_bytes`] hold, or none when they are not one

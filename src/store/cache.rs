@@ -127,6 +127,27 @@ fn u32s(bytes: &[u8]) -> Vec<u32> {
         .collect()
 }
 
+/// Keeps what a resolve learned (`learned`, which `rolo show` reads alone) and the rest of its
+/// snapshot, written into the store a little at a time.
+fn put_snapshot(tx: &rusqlite::Transaction, snapshot: &Snapshot) -> rusqlite::Result<()> {
+    let mut put = tx.prepare("INSERT OR REPLACE INTO derived (key, value) VALUES (?1, ?2)")?;
+    put.execute(params!["learned", snapshot.learned().to_bytes()])?;
+    put.execute(params![
+        "snapshot",
+        rusqlite::blob::ZeroBlob(snapshot.byte_len() as u64)
+    ])?;
+    let mut blob = tx.blob_open(
+        rusqlite::MAIN_DB,
+        "derived",
+        "value",
+        tx.last_insert_rowid(),
+        false,
+    )?;
+    snapshot
+        .write(&mut blob)
+        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
+}
+
 /// Empties the kept contacts (before a person is forgotten, say).
 pub(super) fn clear(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
     conn.execute_batch("DELETE FROM derived; DELETE FROM derived_contact; DELETE FROM derived_key;")
@@ -183,7 +204,7 @@ impl Store {
         ids: &[i64],
         contacts: &[Contact],
         review: &[ReviewPair],
-        snapshot: Option<&Snapshot>,
+        mut snapshot: Option<Snapshot>,
         keys: impl Fn(&Contact) -> Vec<String> + Sync,
     ) -> Result<(), StoreError> {
         let mut contact_of = vec![0u32; ids.len()];
@@ -192,7 +213,6 @@ impl Store {
                 contact_of[m] = c as u32;
             }
         }
-        let snapshot = snapshot.map(Snapshot::to_bytes);
         // Contacts are written as JSON a slice at a time, on the other threads while the slice
         // before is inserted: never all of them as text at once.
         const SLICE: usize = 8192;
@@ -202,7 +222,7 @@ impl Store {
         };
         let id_bytes = i64_bytes(ids);
         let tx = self.conn.unchecked_transaction().map_err(self.err())?;
-        let write = || -> rusqlite::Result<()> {
+        let mut write = || -> rusqlite::Result<()> {
             clear(&tx)?;
             // An index built once over the rows is far faster than one kept up row by row;
             // the keys are the table's own order, and are written in it.
@@ -214,9 +234,9 @@ impl Store {
                 "review",
                 serde_json::to_vec(review).unwrap_or_default()
             ])?;
-            if let Some((learned, snapshot)) = &snapshot {
-                put.execute(params!["learned", learned])?;
-                put.execute(params!["snapshot", snapshot])?;
+            // Written first, and let go of before the contacts are.
+            if let Some(snapshot) = snapshot.take() {
+                put_snapshot(&tx, &snapshot)?;
                 put.execute(params!["contact_of", u32_bytes(&contact_of)])?;
             }
             let mut contact = tx.prepare(
@@ -254,8 +274,13 @@ impl Store {
                  CREATE INDEX derived_key_ordinal ON derived_key(ordinal);",
             )
         };
+        // Rows appended in order and indexes built once need few pages in memory; changing a
+        // few contacts later needs many ([`Store::open`]).
+        let cache_size = |kib: i64| self.conn.pragma_update(None, "cache_size", -kib);
+        cache_size(8 << 10).map_err(self.err())?;
         write().map_err(self.err())?;
-        tx.commit().map_err(self.err())
+        tx.commit().map_err(self.err())?;
+        cache_size(64 << 10).map_err(self.err())
     }
 
     /// The kept contacts a user may mean: those with one of `keys`, and those whose id is
@@ -511,7 +536,6 @@ impl Store {
             .collect();
         let kept = &patch.kept;
         let ids = i64_bytes(&kept.ids);
-        let (learned, snapshot) = kept.snapshot.to_bytes();
         // Taken for writing at once: no other rolo may change the store between the check
         // and the write.
         let tx = rusqlite::Transaction::new_unchecked(
@@ -558,8 +582,7 @@ impl Store {
                 "review",
                 serde_json::to_vec(&kept.review).unwrap_or_default()
             ])?;
-            put.execute(params!["learned", learned])?;
-            put.execute(params!["snapshot", snapshot])?;
+            put_snapshot(&tx, &kept.snapshot)?;
             put.execute(params!["contact_of", u32_bytes(&kept.contact_of)])?;
             Ok(())
         };

@@ -13,6 +13,7 @@
 //! import is one transaction: a killed import leaves the store as it was.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
@@ -89,6 +90,10 @@ pub struct Stored {
     /// The region the record's import read phone numbers with (none before version 3).
     pub region: Option<Region>,
 }
+
+/// The records that count: of a batch not taken back, not replaced by a newer version.
+const COUNTING: &str = "FROM record r JOIN batch b ON b.id = r.batch
+     WHERE b.undone IS NULL AND r.replaced_by IS NULL";
 
 /// A batch of more than this share of the records there are reads what is there at once;
 /// a smaller one looks each of its records up.
@@ -539,7 +544,19 @@ impl Store {
         if !slice.is_empty() {
             each(slice);
         }
-        Ok(())
+        // The pages read are not read again soon: their memory is better spent resolving.
+        self.conn
+            .execute_batch("PRAGMA shrink_memory")
+            .map_err(self.err())
+    }
+
+    /// How many records count ([`Store::records`]).
+    pub fn records_count(&self) -> Result<usize, StoreError> {
+        let n: i64 = self
+            .conn
+            .query_row(&format!("SELECT count(*) {COUNTING}"), [], |r| r.get(0))
+            .map_err(self.err())?;
+        Ok(usize::try_from(n).unwrap_or(0))
     }
 
     /// The records of `ids` that count, in the order of their ids.
@@ -569,14 +586,23 @@ impl Store {
             .conn
             .prepare(&format!(
                 "SELECT r.id, r.file, r.sheet, r.ordinal, r.origin, r.fields, b.event, b.met_from, b.met_to, b.region
-                 FROM record r JOIN batch b ON b.id = r.batch
-                 WHERE b.undone IS NULL AND r.replaced_by IS NULL {filter}
+                 {COUNTING} {filter}
                  ORDER BY r.id"
             ))
             .map_err(self.err())?;
+        // The records of one file share its name, and of one sheet its name, as read.
+        let (mut file, mut sheet): (Arc<str>, Option<Arc<str>>) = (Arc::from(""), None);
         let rows = stmt
             .query_map(params, |r| {
                 let fields: String = r.get(5)?;
+                let name = r.get_ref(1)?.as_str()?;
+                if *file != *name {
+                    file = Arc::from(name);
+                }
+                let name = r.get_ref(2)?.as_str_or_null()?;
+                if sheet.as_deref() != name {
+                    sheet = name.map(Arc::from);
+                }
                 let day = |s: Option<String>| s.and_then(|d| d.parse::<NaiveDate>().ok());
                 let window = match (day(r.get(7)?), day(r.get(8)?)) {
                     (Some(a), Some(b)) => Some((a, b)),
@@ -591,8 +617,8 @@ impl Store {
                     },
                     raw: RawRecord {
                         prov: Provenance {
-                            file: r.get(1)?,
-                            sheet: r.get(2)?,
+                            file: file.clone(),
+                            sheet: sheet.clone(),
                             record: r.get::<_, i64>(3)? as u64,
                         },
                         fields: parse_fields(&fields),

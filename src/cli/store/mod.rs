@@ -173,7 +173,11 @@ fn contacts(db: &Store, decisions: &[Decision]) -> anyhow::Result<Derived> {
     }
     // The records are read and normalized a slice at a time (`opts` for those of imports that
     // did not record their region): never all of them twice over, as stored and as normalized.
-    let (mut ids, mut records, mut events) = (Vec::new(), Vec::new(), Vec::new());
+    let count = db.records_count()?;
+    let mut ids = Vec::with_capacity(count);
+    let mut records = Vec::with_capacity(count);
+    let mut events = pipeline::Events::default();
+    events.reserve(count);
     db.records_by(8192, |slice| {
         ids.extend(slice.iter().map(|s| s.id));
         let (r, e) = pipeline::normalized(slice, &opts);
@@ -190,7 +194,7 @@ fn contacts(db: &Store, decisions: &[Decision]) -> anyhow::Result<Derived> {
         &derived.ids,
         &derived.resolved.contacts,
         &derived.resolved.review,
-        derived.resolved.snapshot.take().as_ref(),
+        derived.resolved.snapshot.take(),
         super::lookup::keys,
     )?;
     Ok(derived)
