@@ -85,8 +85,8 @@ impl Snapshot {
         let stats = Stats::from_bytes(learned)?;
         let at = &mut bytes.strip_prefix(MAGIC)?;
         let records = u32_of(take(at, 4)?);
-        let orgs = list(at, 8, u64_of)?.into_iter().collect();
-        let entries = list(at, 12, |b| (u64_of(b), u32_of(&b[8..])))?;
+        let orgs = list(at, 8, u64_of)?;
+        let entries: Vec<(u64, u32)> = list(at, 12, |b| (u64_of(b), u32_of(&b[8..])))?;
         let known = |e: &(u64, u32)| e.1 < records;
         (at.is_empty() && entries.is_sorted() && entries.iter().all(known)).then_some(Snapshot {
             stats,
@@ -136,14 +136,11 @@ impl Stats {
         for c in stats.counts_mut() {
             let total = u32_of(take(at, 4)?);
             let of = list(at, 12, |b| (u64_of(b), u32_of(&b[8..])))?;
-            *c = Counts {
-                of: of.into_iter().collect(),
-                total,
-            };
+            *c = Counts { of, total };
         }
-        stats.one_name_phones = list(at, 8, u64_of)?.into_iter().collect();
-        stats.lone_names = list(at, 8, u64_of)?.into_iter().collect();
-        stats.id_columns = list(at, 8, u64_of)?.into_iter().collect();
+        stats.one_name_phones = list(at, 8, u64_of)?;
+        stats.lone_names = list(at, 8, u64_of)?;
+        stats.id_columns = list(at, 8, u64_of)?;
         let mut model = Model::default();
         for d in &mut model.delta {
             *d = f64::from_bits(u64_of(take(at, 8)?));
@@ -179,8 +176,12 @@ fn take<'b>(at: &mut &'b [u8], n: usize) -> Option<&'b [u8]> {
 }
 
 /// A list of items of `size` bytes after its length, checked against the bytes left before
-/// anything is reserved.
-fn list<T>(at: &mut &[u8], size: usize, item: impl Fn(&[u8]) -> T) -> Option<Vec<T>> {
+/// anything is reserved, gathered into a collection made at its size.
+fn list<T, C: FromIterator<T>>(
+    at: &mut &[u8],
+    size: usize,
+    item: impl Fn(&[u8]) -> T,
+) -> Option<C> {
     let n = usize::try_from(u64_of(take(at, 8)?)).ok()?;
     let items = take(at, n.checked_mul(size)?)?;
     Some(items.chunks_exact(size).map(item).collect())
