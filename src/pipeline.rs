@@ -433,14 +433,16 @@ impl Extend<tag::Event> for Events {
 /// Derives the contacts from stored records and the users' merges and splits, without the
 /// follow-ups done, snoozed or skipped ([`follow_up`] adds them): what depends only on the
 /// records and who is who. `ids` are the records' store ids; the records come [`normalized`],
-/// with the event each was imported with.
+/// with the event each was imported with. What the resolve learned is handed to `keep` before
+/// the contacts are made ([`resolve::resolve_handing`]).
 pub fn derive_contacts(
     ids: Vec<i64>,
     (mut records, events): (Vec<Record>, Events),
     decisions: &[Decision],
+    keep: &mut dyn FnMut(resolve::Snapshot),
 ) -> Derived {
     let decided = decided(&ids, decisions);
-    let mut resolved = resolve::resolve_keeping(&mut records, &decided);
+    let mut resolved = resolve::resolve_handing(&mut records, &decided, keep);
     not_asked_again(&mut resolved, &decided);
     tag::tag_each(
         &mut resolved.contacts,

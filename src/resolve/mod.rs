@@ -494,14 +494,28 @@ pub fn resolve(records: &mut [Record]) -> Resolved {
 
 /// Groups the records into contacts, following the users' decisions.
 pub fn resolve_with(records: &mut [Record], decisions: &Decisions) -> Resolved {
-    resolve_inner(records, decisions, false)
+    resolve_inner(records, decisions, None)
 }
 
 /// Groups the records into contacts as [`resolve_with`] does, and keeps what the resolve
 /// learned of them ([`Resolved::snapshot`]) for records added later ([`resolve_added`]) and to
 /// say why a contact's records are one person ([`why`]).
 pub fn resolve_keeping(records: &mut [Record], decisions: &Decisions) -> Resolved {
-    resolve_inner(records, decisions, true)
+    let mut kept = None;
+    let mut resolved = resolve_handing(records, decisions, &mut |s| kept = Some(s));
+    resolved.snapshot = kept;
+    resolved
+}
+
+/// Groups the records into contacts as [`resolve_keeping`] does, handing what the resolve
+/// learned to `hand` once the profiles are let go of and before the contacts are made: a
+/// caller that writes it away holds it beside neither.
+pub fn resolve_handing(
+    records: &mut [Record],
+    decisions: &Decisions,
+    hand: &mut dyn FnMut(Snapshot),
+) -> Resolved {
+    resolve_inner(records, decisions, Some(hand))
 }
 
 /// For each record read from one of rolo's own exports, its file and the contact it was there
@@ -521,12 +535,16 @@ fn sealed(records: &[Record]) -> Vec<Option<(u64, u64)>> {
         .collect()
 }
 
-fn resolve_inner(records: &mut [Record], decisions: &Decisions, keep: bool) -> Resolved {
+fn resolve_inner(
+    records: &mut [Record],
+    decisions: &Decisions,
+    hand: Option<&mut dyn FnMut(Snapshot)>,
+) -> Resolved {
     let sealed = sealed(records);
     let (groups, pairs, report, snapshot) = {
         let mut resolver = Resolver::new(records);
         let blocking = resolver.blocking.take().unwrap_or_default();
-        let orgs = keep.then(|| blocking.orgs.clone());
+        let orgs = hand.is_some().then(|| blocking.orgs.clone());
         let timings = std::mem::take(&mut resolver.timings);
         let (groups, pairs, report) = resolver.groups(blocking, timings, decisions, &sealed);
         // Every record's keys, found again once the candidate pairs are let go of rather than
@@ -541,9 +559,11 @@ fn resolve_inner(records: &mut [Record], decisions: &Decisions, keep: bool) -> R
     };
     // The profiles are let go of: the merged view is made in their memory.
     crate::memory::give_back();
-    let mut resolved = assemble(records, groups, pairs, report);
-    resolved.snapshot = snapshot;
-    resolved
+    if let Some((hand, snapshot)) = hand.zip(snapshot) {
+        hand(snapshot);
+        crate::memory::give_back();
+    }
+    assemble(records, groups, pairs, report)
 }
 
 /// Resolves records added to data resolved before, against what that resolve learned

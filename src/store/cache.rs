@@ -193,18 +193,30 @@ impl Store {
         Ok(kept.as_deref() == Some(state.0.as_str()))
     }
 
+    /// Keeps what the resolve of the contacts about to be kept learned, for records added later
+    /// and to explain a contact ([`Store::learned`]), as soon as it is whole: it is not held
+    /// while the contacts are made. What was kept before goes first, so that the snapshot is
+    /// never read beside contacts of another state ([`Store::cache`] keeps the contacts).
+    pub fn keep_snapshot(&self, snapshot: &Snapshot) -> Result<(), StoreError> {
+        let tx = self.conn.unchecked_transaction().map_err(self.err())?;
+        self.with_few_pages(|| {
+            clear(&tx)?;
+            put_snapshot(&tx, snapshot)?;
+            tx.commit()
+        })
+    }
+
     /// Keeps the contacts derived in `state`: `ids` the store id of each record their
-    /// `members` count, `keys` what a user may name a contact by, and what the resolve learned
-    /// (`snapshot`), for records added later and to explain a contact ([`Store::learned`]).
-    /// Replaces what was kept, in one transaction.
-    #[allow(clippy::too_many_arguments)]
+    /// `members` count, `keys` what a user may name a contact by; with what their resolve
+    /// learned when `snapshot_kept` ([`Store::keep_snapshot`] kept it just before), else
+    /// without. Replaces what was kept, in one transaction.
     pub fn cache(
         &self,
         state: &State,
         ids: &[i64],
         contacts: &[Contact],
         review: &[ReviewPair],
-        mut snapshot: Option<Snapshot>,
+        snapshot_kept: bool,
         keys: impl Fn(&Contact) -> Vec<String> + Sync,
     ) -> Result<(), StoreError> {
         let mut contact_of = vec![0u32; ids.len()];
@@ -222,8 +234,15 @@ impl Store {
         };
         let id_bytes = i64_bytes(ids);
         let tx = self.conn.unchecked_transaction().map_err(self.err())?;
-        let mut write = || -> rusqlite::Result<()> {
-            clear(&tx)?;
+        let write = |tx: &rusqlite::Transaction| -> rusqlite::Result<()> {
+            if snapshot_kept {
+                tx.execute_batch(
+                    "DELETE FROM derived WHERE key NOT IN ('learned', 'snapshot');
+                     DELETE FROM derived_contact; DELETE FROM derived_key;",
+                )?;
+            } else {
+                clear(tx)?;
+            }
             // An index built once over the rows is far faster than one kept up row by row;
             // the keys are the table's own order, and are written in it.
             tx.execute_batch("DROP INDEX derived_contact_id; DROP INDEX derived_key_ordinal;")?;
@@ -234,9 +253,7 @@ impl Store {
                 "review",
                 serde_json::to_vec(review).unwrap_or_default()
             ])?;
-            // Written first, and let go of before the contacts are.
-            if let Some(snapshot) = snapshot.take() {
-                put_snapshot(&tx, &snapshot)?;
+            if snapshot_kept {
                 put.execute(params!["contact_of", u32_bytes(&contact_of)])?;
             }
             let mut contact = tx.prepare(
@@ -274,13 +291,23 @@ impl Store {
                  CREATE INDEX derived_key_ordinal ON derived_key(ordinal);",
             )
         };
-        // Rows appended in order and indexes built once need few pages in memory; changing a
-        // few contacts later needs many ([`Store::open`]).
+        self.with_few_pages(|| {
+            write(&tx)?;
+            tx.commit()
+        })
+    }
+
+    /// Runs `write` with few of the store's pages in memory: rows appended in order and indexes
+    /// built once need few; changing a few contacts later needs many ([`Store::open`]).
+    fn with_few_pages(
+        &self,
+        write: impl FnOnce() -> rusqlite::Result<()>,
+    ) -> Result<(), StoreError> {
         let cache_size = |kib: i64| self.conn.pragma_update(None, "cache_size", -kib);
         cache_size(8 << 10).map_err(self.err())?;
-        write().map_err(self.err())?;
-        tx.commit().map_err(self.err())?;
-        cache_size(64 << 10).map_err(self.err())
+        let written = write();
+        cache_size(64 << 10).map_err(self.err())?;
+        written.map_err(self.err())
     }
 
     /// The kept contacts a user may mean: those with one of `keys`, and those whose id is

@@ -187,14 +187,20 @@ fn contacts(db: &Store, decisions: &[Decision]) -> anyhow::Result<Derived> {
     // What normalizing and resolving freed is given back before the next step ([`crate::memory`]).
     crate::normalize::phone::forget();
     crate::memory::give_back();
-    let mut derived = pipeline::derive_contacts(ids, (records, events), decisions);
+    // What the resolve learned is kept as soon as it is whole, not held while the contacts are
+    // made.
+    let mut kept = Ok(false);
+    let derived = pipeline::derive_contacts(ids, (records, events), decisions, &mut |s| {
+        kept = db.keep_snapshot(&s).map(|()| true);
+    });
+    let snapshot_kept = kept?;
     crate::memory::give_back();
     db.cache(
         &state,
         &derived.ids,
         &derived.resolved.contacts,
         &derived.resolved.review,
-        derived.resolved.snapshot.take(),
+        snapshot_kept,
         super::lookup::keys,
     )?;
     Ok(derived)
