@@ -608,7 +608,11 @@ pub fn resolve_added(
     // Two sorted runs: the stable sort merges them in one pass.
     let entries = &mut snapshot.entries;
     let first_added = entries.len();
-    entries.extend(added.into_iter().map(|(key, i)| (key, global[i as usize])));
+    entries.extend(
+        added
+            .into_iter()
+            .map(|(key, i)| block::KeptKey::new(key, global[i as usize])),
+    );
     entries[first_added..].sort_unstable();
     entries.sort();
     snapshot.records += (records.len() - new_from) as u32;

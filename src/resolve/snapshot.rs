@@ -6,6 +6,7 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
+use super::block::KeptKey;
 use super::model::Model;
 use super::profile::Profile;
 use super::stats::{Counts, Stats};
@@ -22,7 +23,7 @@ pub struct Snapshot {
     pub(super) stats: Stats,
     pub(super) orgs: HashSet<u64>,
     /// Every record's blocking keys as (key, record number), sorted.
-    pub(super) entries: Vec<(u64, u32)>,
+    pub(super) entries: Vec<KeptKey>,
     /// How many records were resolved: the next added record is this number.
     pub(super) records: u32,
 }
@@ -67,9 +68,9 @@ impl Snapshot {
         u32s(&mut out, self.records);
         set(&mut out, &self.orgs);
         u64s(&mut out, self.entries.len() as u64);
-        for &(k, r) in &self.entries {
-            u64s(&mut out, k);
-            u32s(&mut out, r);
+        for e in &self.entries {
+            u64s(&mut out, e.key());
+            u32s(&mut out, e.record());
             if out.len() >= 1 << 16 {
                 w.write_all(&out)?;
                 out.clear();
@@ -86,8 +87,8 @@ impl Snapshot {
         let at = &mut bytes.strip_prefix(MAGIC)?;
         let records = u32_of(take(at, 4)?);
         let orgs = list(at, 8, u64_of)?;
-        let entries: Vec<(u64, u32)> = list(at, 12, |b| (u64_of(b), u32_of(&b[8..])))?;
-        let known = |e: &(u64, u32)| e.1 < records;
+        let entries: Vec<KeptKey> = list(at, 12, |b| KeptKey::new(u64_of(b), u32_of(&b[8..])))?;
+        let known = |e: &KeptKey| e.record() < records;
         (at.is_empty() && entries.is_sorted() && entries.iter().all(known)).then_some(Snapshot {
             stats,
             orgs,
