@@ -438,7 +438,7 @@ impl From<Entry> for KeptKey {
 
 /// Finds the candidate pairs of records added to data blocked before: `profiles` holds them
 /// from `new_from` on, after the records of `counted` (the keys kept of the data before,
-/// [`Blocking::entries`], with its record numbers) that share a key with them. A key is
+/// [`entries`], with its record numbers) that share a key with them. A key is
 /// capped as it would be in all the data: by the records of `counted` with it and the added
 /// ones. Gives the pairs (indexes into `profiles`) and the added records' keys, as (key,
 /// index into `profiles`).
@@ -489,7 +489,7 @@ fn kept_with(counted: &[KeptKey], key: u64) -> &[KeptKey] {
     &counted[start..start + len]
 }
 
-/// The records of `counted` (kept keys, [`Blocking::entries`]) that share a key of
+/// The records of `counted` (kept keys, [`entries`]) that share a key of
 /// `profiles` not too many records hold (with those of `profiles`): the records that added
 /// ones may be.
 pub fn neighbours(profiles: &[Profile], orgs: &HashSet<u64>, counted: &[KeptKey]) -> Vec<u32> {

@@ -94,8 +94,6 @@ pub struct Resolved {
     pub contacts: Vec<Contact>,
     pub review: Vec<ReviewPair>,
     pub report: Report,
-    /// What the resolve learned of the data, when asked for ([`resolve_keeping`]).
-    pub snapshot: Option<Snapshot>,
 }
 
 /// A record pair left for review: its records, total and evidence.
@@ -497,19 +495,10 @@ pub fn resolve_with(records: &mut [Record], decisions: &Decisions) -> Resolved {
     resolve_inner(records, decisions, None)
 }
 
-/// Groups the records into contacts as [`resolve_with`] does, and keeps what the resolve
-/// learned of them ([`Resolved::snapshot`]) for records added later ([`resolve_added`]) and to
-/// say why a contact's records are one person ([`why`]).
-pub fn resolve_keeping(records: &mut [Record], decisions: &Decisions) -> Resolved {
-    let mut kept = None;
-    let mut resolved = resolve_handing(records, decisions, &mut |s| kept = Some(s));
-    resolved.snapshot = kept;
-    resolved
-}
-
-/// Groups the records into contacts as [`resolve_keeping`] does, handing what the resolve
-/// learned to `hand` once the profiles are let go of and before the contacts are made: a
-/// caller that writes it away holds it beside neither.
+/// Groups the records into contacts as [`resolve_with`] does, handing what the resolve learned
+/// of them, for records added later ([`resolve_added`]) and to say why a contact's records are
+/// one person ([`why`]), to `hand` once the profiles are let go of and before the contacts are
+/// made: a caller that writes it away holds it beside neither.
 pub fn resolve_handing(
     records: &mut [Record],
     decisions: &Decisions,
@@ -696,7 +685,6 @@ fn assemble(
         contacts,
         review,
         report,
-        snapshot: None,
     }
 }
 
@@ -798,12 +786,15 @@ mod tests {
         };
         name_records(&mut among_all, &records);
         let mine = records[first..].to_vec();
-        let resolved = resolve_keeping(&mut records, &Decisions::default());
+        let mut kept = None;
+        let resolved = resolve_handing(&mut records, &Decisions::default(), &mut |s| {
+            kept = Some(s);
+        });
         assert!(
             resolved.contacts.iter().any(|c| c.members.len() == 3),
             "the three are one contact"
         );
-        let learned = resolved.snapshot.expect("kept when asked for");
+        let learned = kept.expect("handed over");
         let alone = why(learned.learned(), &mine);
         assert_eq!(alone, among_all);
         assert!(

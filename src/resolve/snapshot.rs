@@ -49,6 +49,7 @@ impl Snapshot {
 
     /// The snapshot as two texts of bytes: what it learned ([`Stats::to_bytes`]), which
     /// explaining a contact reads alone, and the rest ([`Snapshot::write`]).
+    #[cfg(test)]
     pub fn to_bytes(&self) -> (Vec<u8>, Vec<u8>) {
         let mut out = Vec::with_capacity(self.byte_len());
         self.write(&mut out).expect("a vector takes every byte");
@@ -80,8 +81,8 @@ impl Snapshot {
         w.flush()
     }
 
-    /// The snapshot the bytes of [`Snapshot::to_bytes`] hold, or none when they are not one
-    /// this rolo wrote.
+    /// The snapshot that the bytes of what it learned ([`Stats::to_bytes`]) and of the rest
+    /// ([`Snapshot::write`]) hold, or none when they are not what this rolo wrote.
     pub fn from_bytes(learned: &[u8], bytes: &[u8]) -> Option<Snapshot> {
         let stats = Stats::from_bytes(learned)?;
         let at = &mut bytes.strip_prefix(MAGIC)?;
@@ -232,9 +233,11 @@ mod tests {
             r
         })
         .collect();
-        super::super::resolve_keeping(&mut records, &Default::default())
-            .snapshot
-            .expect("kept when asked for")
+        let mut kept = None;
+        super::super::resolve_handing(&mut records, &Default::default(), &mut |s| {
+            kept = Some(s);
+        });
+        kept.expect("kept when asked for")
     }
 
     #[test]

@@ -285,7 +285,7 @@ pub struct Batch {
 #[derive(Debug, Clone)]
 pub struct Incoming {
     pub origin: Origin,
-    pub prov: Provenance,
+    prov: Provenance,
     /// [`fields_json`]
     fields: String,
     /// [`identity`]

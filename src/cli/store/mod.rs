@@ -166,7 +166,6 @@ fn contacts(db: &Store, decisions: &[Decision]) -> anyhow::Result<Derived> {
                 contacts: kept.contacts,
                 review: kept.review,
                 report: Default::default(),
-                snapshot: None,
             },
             worklist: crate::worklist::Worklist::empty(),
         });
