@@ -100,6 +100,11 @@ pub struct Score {
     pub orgs_differ: bool,
     /// Both name the same organization.
     pub orgs_agree: bool,
+    /// The pair shares a line or an address on records of two given names the lists know: a
+    /// household's or a team's ([`Level::PhoneShared`], [`Level::EmailShared`],
+    /// [`Level::EmailRole`]). People who share one bear one family name and one employer as a
+    /// rule, so those agreeing say nothing the shared line did not.
+    household: bool,
     /// What the evidence beyond names, emails, phones and organizations weighs for the pair:
     /// a title, a date of birth, an address, an identifier agreeing.
     pub corroboration: f64,
@@ -372,6 +377,15 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
                     && !names::nicknames_of_one_name(x, y)
             })
     };
+    // Two given names the lists know, more than a slip apart: two people's, where a slip or a
+    // nickname the lists do not know would leave one of them unknown (Deeap, Deepa; Ppe, José)
+    // and two letters swapped may make a name of another (Marian, Marina).
+    let two_names = || {
+        given_differ()
+            && names.given.is_some_and(|(x, y, _)| {
+                !names::one_edit(x, y) && names::is_given_name(x) && names::is_given_name(y)
+            })
+    };
     let shared_email = shared(ka.mailboxes(), kb.mailboxes()).map(|i| a.emails[i].as_str());
     let company_domain = shared(ka.company_domains(), kb.company_domains());
     if let Some(email) = shared_email {
@@ -381,12 +395,14 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
                 || format!("shared role address {email}"),
                 None,
             );
+            s.household |= two_names();
         } else if given_differ() {
             s.add(
                 Level::EmailShared,
                 || format!("email equal ({email}), given names differ: a shared address"),
                 None,
             );
+            s.household = two_names();
         } else {
             s.add(Level::EmailEqual, || format!("email equal ({email})"), None);
             s.identified = true;
@@ -535,6 +551,7 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
                 None,
             );
             own_phone = false;
+            s.household = two_names();
         } else {
             s.identified |= own_phone;
             s.shares_number = true;
@@ -613,7 +630,12 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
         } else {
             (y, b.weights.org, kb.org_head)
         };
-        if same && ka.org == kb.org {
+        if same && s.household {
+            s.weigh(
+                || format!("organization equal ({key}), as the shared line or address has it"),
+                0.0,
+            );
+        } else if same && ka.org == kb.org {
             s.add(
                 Level::OrgEqual,
                 || match stats.org.count(key) {
@@ -1213,6 +1235,10 @@ fn name_evidence(
     if let Some((x, y, m)) = family {
         let rarer = pa.weights.family.min(pb.weights.family);
         match m {
+            FamilyMatch::Exact if s.household => s.weigh(
+                || format!("family name equal ({x}), as the shared line or address has it"),
+                0.0,
+            ),
             FamilyMatch::Exact => s.add(
                 Level::FamilyExact,
                 || match stats.family.count(x) {
@@ -1737,6 +1763,43 @@ mod tests {
         );
         assert!(
             has(&s, "email equal (smiths@gmail.com), given names differ"),
+            "{}",
+            s.waterfall()
+        );
+    }
+
+    #[test]
+    fn relatives_on_a_family_firms_line_or_address_are_two_people() {
+        // A family firm's office line, and its `info@`: the family name and the employer are
+        // the line's, not more evidence beside it.
+        for (a, b) in [
+            (
+                "Pierre Dupont | Dupont Frères | +33123456789",
+                "Marie Dupont | Dupont Frères | +33123456789",
+            ),
+            (
+                "Carlos Ruiz | Ruiz e Hijos | info@ruizehijos.example, +34915551212",
+                "Javier Ruiz | Ruiz e Hijos | info@ruizehijos.example, +34915551212",
+            ),
+        ] {
+            let s = pair(a, b, &[]);
+            assert!(
+                has(&s, "family name equal (dupont), as the shared line")
+                    || has(&s, "family name equal (ruiz), as the shared line"),
+                "{}",
+                s.waterfall()
+            );
+            assert_ne!(s.band(), Band::Merge, "{}", s.waterfall());
+        }
+        // Slips that leave a given name unknown are one person's line still.
+        let s = pair(
+            "Deeppa Iyer | Infosys | +919845012345",
+            "Deeap Iyer | Infosys | +919845012345",
+            &[],
+        );
+        assert!(has(&s, "given names differ"), "{}", s.waterfall());
+        assert!(
+            weight_of(&s, "family name equal (iyer") > 0.0,
             "{}",
             s.waterfall()
         );
