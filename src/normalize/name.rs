@@ -572,6 +572,13 @@ fn parse_full(full: &str) -> Building {
             name.middle = Some(words[1..words.len() - 1].join(" "));
             name.given = words.last().map(|w| w.to_string());
         }
+        // A Vietnamese name in the Western order, its given name with the middle name that
+        // says so (Thị Hoa Nguyễn, Văn Minh Trần): the family name is the last word alone.
+        _ if is_vietnamese_western_order(&words) => {
+            let (given, family) = words.split_at(words.len() - 1);
+            name.family = Some(family[0].to_string());
+            name.given = Some(given.join(" "));
+        }
         // A Chinese or Korean given name of two syllables written apart, with the family name
         // after it or before it (Mei Ling Lee, Lee Hsien Loong, Park Ji Hoon).
         3 if let Some(first) = chinese_or_korean_order(&words) => {
@@ -640,20 +647,39 @@ fn family_in_capitals_first(words: &[&str]) -> Option<usize> {
     .then_some(count)
 }
 
+/// The commonest Vietnamese family names, folded.
+const VIETNAMESE_FAMILY: &[&str] = &[
+    "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do",
+    "ho", "ngo", "duong", "ly",
+];
+
+/// Middle names that Vietnamese names put between family and given name (`Văn`, `Thị`), folded.
+const VIETNAMESE_MIDDLE: &[&str] = &[
+    "van", "thi", "duc", "huu", "ngoc", "quoc", "xuan", "cong", "dinh", "quang",
+];
+
+/// Whether a folded family name and the folded first word of a given name are a Vietnamese
+/// family name and a middle name Vietnamese names put before the given name (Nguyễn; Thị Hoa):
+/// the person is called by the rest (Hoa).
+pub fn is_vietnamese_middle(family: &str, first_word: &str) -> bool {
+    VIETNAMESE_FAMILY.contains(&family) && VIETNAMESE_MIDDLE.contains(&first_word)
+}
+
+/// Three words, the last one of the commonest Vietnamese family names and the first a middle
+/// name that Vietnamese names put before the given name (Thị Hoa Nguyễn).
+fn is_vietnamese_western_order(words: &[&str]) -> bool {
+    words.len() == 3
+        && VIETNAMESE_FAMILY.contains(&fold(words[2]).as_str())
+        && VIETNAMESE_MIDDLE.contains(&fold(words[0]).as_str())
+}
+
 /// Three words or more, the first one of the commonest Vietnamese family names and the second
 /// a middle name that Vietnamese names put between family and given name (`Văn`, `Thị`).
 fn is_vietnamese_order(words: &[&str]) -> bool {
-    const FAMILY: &[&str] = &[
-        "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do",
-        "ho", "ngo", "duong", "ly",
-    ];
-    const MIDDLE: &[&str] = &[
-        "van", "thi", "duc", "huu", "ngoc", "quoc", "xuan", "cong", "dinh", "quang",
-    ];
     let family = fold(words[0]);
     words.len() >= 3
-        && FAMILY.contains(&family.as_str())
-        && (MIDDLE.contains(&fold(words[1]).as_str())
+        && VIETNAMESE_FAMILY.contains(&family.as_str())
+        && (VIETNAMESE_MIDDLE.contains(&fold(words[1]).as_str())
             // Or each word one syllable (Pham Nhat Vuong, Nguyen Minh Tuan), where the family
             // name is not also a Chinese one read otherwise (Ho Wai Man).
             || (!CHINESE_KOREAN_FAMILY_NAMES.contains(&family.as_str())
@@ -1259,6 +1285,19 @@ mod tests {
             assert_eq!(
                 (n.family.as_deref(), n.middle.as_deref(), n.given.as_deref()),
                 (Some(family), Some(middle), Some(given)),
+                "{written}"
+            );
+        }
+        // In the Western order the middle name stays with the given name, as a badge form's
+        // First Name field holds it: the family name is the last word alone.
+        for (written, given, family) in [
+            ("Thị Hoa Nguyễn", "Thị Hoa", "Nguyễn"),
+            ("Van Minh Tran", "Van Minh", "Tran"),
+        ] {
+            let n = full(written);
+            assert_eq!(
+                (n.given.as_deref(), n.family.as_deref()),
+                (Some(given), Some(family)),
                 "{written}"
             );
         }

@@ -993,6 +993,9 @@ enum ByMiddle {
     /// The nickname one record gives is the other's given name (Zhang Wei (David), David
     /// Zhang).
     Nickname,
+    /// A Vietnamese middle name before the given name the other writes alone (Nguyễn | Thị
+    /// Hoa; Hoa Nguyễn): a Vietnamese name is called by its last word.
+    CalledBy,
 }
 
 impl<'p> Names<'p> {
@@ -1105,12 +1108,24 @@ impl ByMiddle {
         };
         let nickname =
             |p: &NameKey, q: &NameKey| p.nickname().is_some() && p.nickname() == q.given.as_deref();
+        let called_by = |p: &NameKey, q: &NameKey| {
+            let (Some(given), Some(family), Some(other)) = (&p.given, &p.family, &q.given) else {
+                return false;
+            };
+            let at = usize::from(p.given_first);
+            given.get(at..) == Some(other.as_str())
+                && given.get(..at).is_some_and(|first| {
+                    crate::normalize::name::is_vietnamese_middle(family, first)
+                })
+        };
         if goes_by(a, b) || goes_by(b, a) {
             Some(ByMiddle::GoesBy)
         } else if nickname(a, b) || nickname(b, a) {
             Some(ByMiddle::Nickname)
         } else if two_words(a, b) || two_words(b, a) {
             Some(ByMiddle::TwoWords)
+        } else if called_by(a, b) || called_by(b, a) {
+            Some(ByMiddle::CalledBy)
         } else {
             None
         }
@@ -1145,8 +1160,10 @@ fn name_evidence(
                 && !names.swapped() =>
         {
             // By the nickname, the given name that is the other's nickname.
+            // Called by the name the middle name comes before: the shorter one.
             let a_side = match how {
                 ByMiddle::Nickname => pb.name.nickname() == Some(x),
+                ByMiddle::CalledBy => x.len() < y.len(),
                 _ => x.len() > y.len(),
             };
             let (name, weight) = if a_side {
@@ -1160,6 +1177,9 @@ fn name_evidence(
                     ByMiddle::GoesBy => format!("goes by the middle name ({name})"),
                     ByMiddle::TwoWords => format!("given name in two words ({name})"),
                     ByMiddle::Nickname => format!("goes by the nickname ({name})"),
+                    ByMiddle::CalledBy => {
+                        format!("called by the given name after the middle name ({name})")
+                    }
                 },
                 Some(weight),
             );

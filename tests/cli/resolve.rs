@@ -559,6 +559,38 @@ fn a_double_surname_a_name_in_kanji_and_a_firms_short_name_meet_their_person() {
     assert_eq!(sources("Bauer"), [1, 1], "{:?}", run.names());
 }
 
+#[test]
+fn a_vietnamese_name_meets_the_given_name_it_is_called_by() {
+    // A badge form's First Name holds the middle name too (Thị Hoa); her phone knows her as
+    // Hoa. Văn Minh and Văn Long are two brothers at one firm.
+    let dir = TestDir::new();
+    let badges = dir.write(
+        "badges.csv",
+        "First Name,Last Name,Company
+         Thị Hoa,Nguyễn,Vietcombank
+         Văn Minh,Trần,FPT Software
+         Văn Long,Trần,FPT Software
+",
+    );
+    let phone = dir.write(
+        "phone.vcf",
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Nguyen;Hoa;;;\r\nFN:Hoa Nguyen\r\nORG:Vietcombank\r\nEND:VCARD\r\n",
+    );
+    let run = dir.run(&[&badges, &phone]);
+    assert_eq!(
+        run.sources_by_family(|f: &str| f == "Nguyễn"),
+        [2],
+        "{:?}",
+        run.names()
+    );
+    assert_eq!(
+        run.sources_by_family(|f: &str| f == "Trần"),
+        [1, 1],
+        "{:?}",
+        run.names()
+    );
+}
+
 /// Syllables for names no list knows, so that only what the file says weighs.
 fn made_up_name(i: usize) -> String {
     const SYLLABLES: [&str; 20] = [
