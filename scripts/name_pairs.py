@@ -622,6 +622,33 @@ CASES = [
  (D, dict(f="Lucas", l="Martin", o="Decathlon"), ("l", dict(f="Lucie", l="Martin", o="Decathlon"))),
  (D, dict(f="Sunil", l="Gupta", o="TCS", p="+91 22 6778 9999"), ("c", dict(f="Anil", l="Gupta", o="TCS", p="+91 22 6778 9999"))),
  (S, dict(f="Mike", l="Schneider", o="SAP", p="+49 171 555 0101"), ("c", dict(f="Michael", l="Schneider", o="SAP SE", p="0171 5550101"))),
+ # A third batch, written before rolo was run on it: double-barrelled and Arabic names, Spanish
+ # compound given names, family-first Japanese, Korean and Hungarian names, Dutch particles,
+ # an English name beside a Chinese one; relatives, namesakes and a father and son.
+ (S, dict(f="Emily", l="Harding-Clarke", o="Arup"), ("l", dict(f="Emily", l="Harding Clarke", o="Arup"))),
+ (S, dict(n="Mohammed bin Rashid Al Nahyan", e="m.alnahyan@adq.example"), ("c", dict(f="Mohammed", l="Al Nahyan", e="m.alnahyan@adq.example"))),
+ (S, dict(f="María del Carmen", l="Ortega", o="Mercadona", p="+34 612 345 987"), ("v", dict(f="Mari Carmen", l="Ortega", p="612345987"))),
+ (S, dict(n="TANAKA Hiroki", o="Hitachi"), ("l", dict(f="Hiroki", l="Tanaka", o="Hitachi"))),
+ (S, dict(f="Venkataraman", l="Subramanian", o="Wipro", e="v.subramanian@wipro.example"), ("c", dict(f="V.", l="Subramanian", o="Wipro", e="v.subramanian@wipro.example"))),
+ (S, dict(f="Jonathon", l="Pemberton", o="Rio Tinto", e="jpemberton@riotinto.example"), ("c", dict(f="Jonathan", l="Pemberton", o="Rio Tinto", e="jpemberton@riotinto.example"))),
+ (S, dict(f="Francois", l="Lemaitre", o="Capgemini"), ("l", dict(f="François", l="Lemaître", o="Capgemini"))),
+ (S, dict(f="Bartholomew", l="Finch", p="+44 7911 123456"), ("v", dict(f="Bart", l="Finch", p="07911 123456"))),
+ (S, dict(f="Xiaoling", l="Zhou", o="BYD", e="zhou.xiaoling@byd.example"), ("c", dict(f="Cindy", l="Zhou", o="BYD", e="zhou.xiaoling@byd.example"))),
+ (S, dict(f="Patrícia", l="Gonçalves", o="Natura"), ("l", dict(f="Patricia", l="Goncalves", o="Natura &Co"))),
+ (S, dict(f="Anastasia", l="Volkova", e="a.volkova@vk.example"), ("v", dict(f="Nastya", l="Volkova", e="a.volkova@vk.example"))),
+ (S, dict(f="Guðrún", l="Sigurðardóttir", o="Össur"), ("l", dict(f="Gudrun", l="Sigurdardottir", o="Ossur"))),
+ (S, dict(f="Oğuz", l="Yılmaz", o="Aselsan"), ("l", dict(f="Oguz", l="Yilmaz", o="Aselsan"))),
+ (S, dict(f="Abdulrahman", l="Al-Qahtani", p="+966 50 123 4567"), ("v", dict(f="Abdul Rahman", l="Alqahtani", p="0501234567"))),
+ (S, dict(f="Przemysław", l="Kaczmarek", o="PKO BP", e="przemek.kaczmarek@pkobp.example"), ("c", dict(f="Przemek", l="Kaczmarek", o="PKO BP", e="przemek.kaczmarek@pkobp.example"))),
+ (D, dict(f="Emily", l="Harding", o="Arup"), ("l", dict(f="Emma", l="Harding", o="Arup"))),
+ (D, dict(f="Mohammed", l="Al Nahyan", o="ADQ", e="m.alnahyan@adq.example"), ("c", dict(f="Mansour", l="Al Nahyan", o="ADQ", e="mansour@adq.example"))),
+ (D, dict(f="Hiroki", l="Tanaka", o="Hitachi", e="hiroki.tanaka@hitachi.example"), ("c", dict(f="Hiroko", l="Tanaka", o="Hitachi", e="hiroko.tanaka@hitachi.example"))),
+ (D, dict(f="Francesco", l="Esposito", o="Enel"), ("l", dict(f="Francesca", l="Esposito", o="Enel"))),
+ (D, dict(f="Stefan", l="Novak", p="+420 603 111 222"), ("v", dict(f="Stefan", l="Novak", p="+420 777 333 444"))),
+ (D, dict(f="John", l="Carter", o="Carter & Sons", e="john@carterandsons.example"), ("c", dict(f="John", l="Carter Jr.", o="Carter & Sons", e="jr@carterandsons.example"))),
+ (D, dict(f="Aisha", l="Rahman", o="Petronas"), ("l", dict(f="Aysha", l="Rahman", o="Maybank"))),
+ (D, dict(f="Tomasz", l="Lewandowski", o="Allegro", e="tomasz.lewandowski@allegro.example"), ("c", dict(f="Tomasz", l="Lewandowski", o="Allegro", e="tomasz.lewandowski2@allegro.example"))),
+ (D, dict(f="Peter", l="Schmitt", o="Lufthansa", p="+49 69 696 0"), ("c", dict(f="Petra", l="Schmitt", o="Lufthansa", p="+49 69 696 0"))),
 ]
 
 def badge_rows(rows):

@@ -611,9 +611,17 @@ fn parse_full(full: &str) -> Building {
             if start > 1 && !patronymic && is_family_word(words[start - 1]) {
                 start = particles(start - 1);
             }
-            name.given = Some(words[0].to_string());
-            if start > 1 {
-                name.middle = Some(words[1..start].join(" "));
+            // A Spanish or Portuguese particle after the first word that the family name does
+            // not take (before a given name the lists know) joins a given name of several words
+            // (María del Carmen).
+            const GIVEN_PARTICLES: &[&str] = &["de", "del", "da", "das", "do", "dos"];
+            if start > 1 && GIVEN_PARTICLES.contains(&key(words[1]).as_str()) {
+                name.given = Some(words[..start].join(" "));
+            } else {
+                name.given = Some(words[0].to_string());
+                if start > 1 {
+                    name.middle = Some(words[1..start].join(" "));
+                }
             }
             name.family = Some(words[start..].join(" "));
         }
@@ -1260,6 +1268,14 @@ mod tests {
                 "binti Tarudin",
             ),
             ("Fatima bint Khalid", "Fatima", None, "bint Khalid"),
+            // A given name of several words, joined by a particle before a given name the lists
+            // know.
+            (
+                "María del Carmen Ortega",
+                "María del Carmen",
+                None,
+                "Ortega",
+            ),
         ] {
             let n = full(written);
             assert_eq!(
