@@ -1159,8 +1159,8 @@ fn name_evidence(
             if let Some(how) = by_middle
                 && !names.swapped() =>
         {
-            // By the nickname, the given name that is the other's nickname.
-            // Called by the name the middle name comes before: the shorter one.
+            // By the nickname, the given name that is the other's nickname; called by the name
+            // a middle name comes before, the shorter one.
             let a_side = match how {
                 ByMiddle::Nickname => pb.name.nickname() == Some(x),
                 ByMiddle::CalledBy => x.len() < y.len(),
