@@ -19,6 +19,11 @@ const PREFIXES: &[&str] = &[
     "capt", "cpt", "col", "lt", "sgt", "cmdr", "cdr", "cllr", "revd", "rt", "amb", "pr", "rabbi",
     "insp", "supt",
 ];
+/// Titles that no one bears as a given name: alone in a given name's field, without a full
+/// stop, still a title.
+const HONORIFICS_ALONE: &[&str] = &[
+    "dr", "mr", "mrs", "ms", "miss", "mx", "prof", "herr", "frau", "mme", "mlle",
+];
 /// Titles that are also names, read as titles only with their full stop (`Eng. Ahmed Youssef`,
 /// an engineer; `Gen. Colin Powell`; not Gen Nakamura, Maj Sjöwall or Amartya Sen).
 const TITLES_WITH_STOP: &[&str] = &["eng", "gen", "maj", "gov", "sen", "rep", "pres"];
@@ -159,6 +164,10 @@ pub fn build(parts: NameParts<'_>) -> Name {
             [&name.given, &name.middle, &name.family]
         };
         let mut words: Vec<&str> = order.into_iter().flatten().map(String::as_str).collect();
+        // With no given name, the title goes before the family name (Dr. Smith).
+        if name.given.is_none() && name.family.is_some() {
+            words.splice(0..0, name.prefix.as_deref());
+        }
         if !words.is_empty() {
             // A suffix written in the family-name column stays where its source showed it.
             words.extend(family_suffix.as_deref());
@@ -185,7 +194,18 @@ fn split_columns(name: &mut Building) -> Option<String> {
     if let Some(given) = name.given.take() {
         let given = spread_initials(&given);
         let mut words: Vec<&str> = given.split_whitespace().collect();
-        let prefixes = take_prefixes(&mut words);
+        let mut prefixes = take_prefixes(&mut words);
+        // A title alone in the given name's field, beside a family name (`Dr.` | `Smith`, as a
+        // badge form's First Name holds it): no given name. One that is also a name (Don,
+        // `M` as an initial) stays the given name unless written with its full stop.
+        if let [word] = words[..]
+            && name.family.is_some()
+            && is_prefix(word)
+            && (word.ends_with('.') || HONORIFICS_ALONE.contains(&key(word).as_str()))
+        {
+            prefixes.push(word);
+            words.clear();
+        }
         let mut initials = Vec::new();
         while words.len() > 1 && words.last().is_some_and(|w| is_initial(w)) {
             initials.insert(0, words.pop().unwrap_or_default());
@@ -209,7 +229,7 @@ fn split_columns(name: &mut Building) -> Option<String> {
                 None => initials,
             });
         }
-        name.given = Some(words.join(" "));
+        name.given = (!words.is_empty()).then(|| words.join(" "));
     }
     let family = name.family.take()?;
     let trimmed = family.replace(',', " ");
@@ -1453,6 +1473,26 @@ mod tests {
             (n.family.as_deref(), n.suffix.as_deref()),
             (Some("Doe"), Some("PhD"))
         );
+        // A title alone in the First Name field is a title: Dr. Smith has no given name. Don
+        // Draper has one.
+        for (given, prefix, name) in [("Dr.", Some("Dr."), None), ("Mrs", Some("Mrs"), None)] {
+            let n = build(NameParts {
+                given: Some(given),
+                family: Some("Smith"),
+                ..Default::default()
+            });
+            assert_eq!((n.prefix.as_deref(), n.given.as_deref()), (prefix, name));
+            assert_eq!(
+                n.display.as_deref(),
+                Some(format!("{given} Smith").as_str())
+            );
+        }
+        let n = build(NameParts {
+            given: Some("Don"),
+            family: Some("Draper"),
+            ..Default::default()
+        });
+        assert_eq!((n.prefix, n.given.as_deref()), (None, Some("Don")));
         // One word is the name itself, whatever it looks like.
         let n = build(NameParts {
             given: Some("J."),
