@@ -184,12 +184,7 @@ fn keys(p: &Profile, orgs: &HashSet<u64>, emit: &mut impl FnMut(u64, &dyn Fn() -
         let nickname = p.name.nickname();
         initials.extend(nickname.and_then(|n| n.chars().next()));
         // The name a Vietnamese name is called by, after its middle name (Thị Hoa: Hoa).
-        let at = usize::from(p.name.given_first);
-        if let (Some(first), Some(called)) = (g.get(..at), g.get(at..))
-            && crate::normalize::name::is_vietnamese_middle(f, first)
-        {
-            initials.extend(called.chars().next());
-        }
+        initials.extend(p.name.called_by().and_then(|n| n.chars().next()));
         initials.sort_unstable();
         initials.dedup();
         let sound = names::skeleton(f);

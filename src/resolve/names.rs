@@ -964,6 +964,15 @@ impl NameKey {
         self.more.as_deref()?.nickname.as_deref()
     }
 
+    /// The name a Vietnamese given name is called by: its words after a middle name that
+    /// Vietnamese names put first (Nguyễn | Thị Hoa: `hoa`).
+    pub fn called_by(&self) -> Option<&str> {
+        let (given, family) = (self.given.as_deref()?, self.family.as_deref()?);
+        let at = usize::from(self.given_first);
+        let (first, rest) = (given.get(..at)?, given.get(at..)?);
+        crate::normalize::name::is_vietnamese_middle(family, first).then_some(rest)
+    }
+
     /// The parts few names have, to set one.
     #[cfg(test)]
     pub fn more_mut(&mut self) -> &mut NameMore {

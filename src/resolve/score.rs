@@ -395,7 +395,7 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
                 || format!("shared role address {email}"),
                 None,
             );
-            s.household |= two_names();
+            s.household = two_names();
         } else if given_differ() {
             s.add(
                 Level::EmailShared,
@@ -1109,14 +1109,7 @@ impl ByMiddle {
         let nickname =
             |p: &NameKey, q: &NameKey| p.nickname().is_some() && p.nickname() == q.given.as_deref();
         let called_by = |p: &NameKey, q: &NameKey| {
-            let (Some(given), Some(family), Some(other)) = (&p.given, &p.family, &q.given) else {
-                return false;
-            };
-            let at = usize::from(p.given_first);
-            given.get(at..) == Some(other.as_str())
-                && given.get(..at).is_some_and(|first| {
-                    crate::normalize::name::is_vietnamese_middle(family, first)
-                })
+            p.called_by().is_some() && p.called_by() == q.given.as_deref()
         };
         if goes_by(a, b) || goes_by(b, a) {
             Some(ByMiddle::GoesBy)
