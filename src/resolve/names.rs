@@ -1295,11 +1295,13 @@ fn given_keyed(ga: GivenName, gb: GivenName) -> GivenMatch {
         return GivenMatch::Slip;
     }
     // A nickname against its formal name with a typing slip in either (Rick, Richrd; Bob,
-    // Robret; Pegy, Margaret).
+    // Robret; Pegy, Margaret). Not where the slip lands on another name the lists know:
+    // Linda is a name of its own, not Lina (of Paula) mistyped; Danny is not Donny (of Donald).
     let slip_of = |names: &[String], other: &str| {
-        names
-            .iter()
-            .any(|n| slip(n, other) && !gendered_ending(n, other))
+        !is_given_name(other)
+            && names
+                .iter()
+                .any(|n| slip(n, other) && !gendered_ending(n, other))
     };
     if slip_of(ga.formal, b)
         || slip_of(gb.formal, a)
@@ -2045,7 +2047,15 @@ mod tests {
         ] {
             assert_eq!(g(a, b), GivenMatch::Slip, "{a} / {b}");
         }
-        for (a, b) in [("Rick", "Rachel"), ("Bob", "Susan"), ("Ed", "Edwina")] {
+        // A slip of a nickname that writes another name the lists know is that name: Linda is
+        // not Paula's Lina mistyped, nor Danny Donald's Donny.
+        for (a, b) in [
+            ("Rick", "Rachel"),
+            ("Bob", "Susan"),
+            ("Ed", "Edwina"),
+            ("Paula", "Linda"),
+            ("Donald", "Danny"),
+        ] {
             assert_eq!(g(a, b), GivenMatch::Differ, "{a} / {b}");
         }
     }
