@@ -41,6 +41,13 @@ const LEGAL_SUFFIXES: &[&str] = &[
     "sau",
     "sro",
     "kft",
+    "nyrt",
+    "zrt",
+    "ltda",
+    "pvt",
+    "sdn",
+    "bhd",
+    "doo",
     "mbh",
     "eg",
     "ev",
@@ -133,7 +140,7 @@ fn part_capitals(word: &str) -> String {
 /// one the other's initials, of three letters or more (`ibm` ~ `international business
 /// machines`; two letters say too little: [`may_be_initials`]) or written apart (`p g` of
 /// `P&G` ~ `procter gamble`), or the same letters with the words written together (`linkedin`
-/// ~ `linked in`).
+/// ~ `linked in`), or its words in another order ([`same_words`]).
 pub fn keys_match(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     long == short
@@ -148,6 +155,22 @@ pub fn keys_match(a: &str, b: &str) -> bool {
             .bytes()
             .filter(|&c| c != b' ')
             .eq(long.bytes().filter(|&c| c != b' '))
+        || same_words(short, long)
+}
+
+/// Whether two keys are the same words of two or more in another order (`richter gedeon` ~
+/// `gedeon richter`): a firm named for a person is written given name first or family name
+/// first, as the country writes names.
+pub fn same_words(a: &str, b: &str) -> bool {
+    if a.len() != b.len() || a == b || !a.contains(' ') {
+        return false;
+    }
+    fn words(s: &str) -> Vec<&str> {
+        let mut w: Vec<&str> = s.split(' ').collect();
+        w.sort_unstable();
+        w
+    }
+    words(a) == words(b)
 }
 
 /// The initials a key writes apart (`p g` of `P&G`, `j j` of `J&J`), joined: two letters so
@@ -210,6 +233,15 @@ mod tests {
         assert!(keys_match("ibm", "international business machines"));
         assert!(!keys_match("ibm", "international business"));
         assert!(!keys_match("ge", "general electric"));
+    }
+
+    #[test]
+    fn a_firm_named_for_a_person_matches_with_the_names_in_either_order() {
+        assert!(keys_match(
+            &key("Richter Gedeon Nyrt.").unwrap(),
+            &key("Gedeon Richter Plc").unwrap()
+        ));
+        assert!(!keys_match("acme widgets", "widgets acme sales"));
     }
 
     #[test]

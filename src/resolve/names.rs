@@ -1318,7 +1318,38 @@ fn given_keyed(ga: GivenName, gb: GivenName) -> GivenMatch {
     if !gendered_ending(ga.key, gb.key) && slip(ga.key, gb.key) {
         return GivenMatch::Slip;
     }
+    if compound_nickname(a, b) {
+        return GivenMatch::Nickname;
+    }
     GivenMatch::Differ
+}
+
+/// Two compound given names, one of whose names is a nickname of the other's, the other name
+/// the same: `zecarlos` ~ `josecarlos` (Zé Carlos, José Carlos), `joseluis` ~ `pepeluis`. The
+/// name they share, at the start or the end, is one the lists know, of three letters or more.
+fn compound_nickname(a: &str, b: &str) -> bool {
+    let nickname = |x: &str, y: &str| {
+        !x.is_empty() && !y.is_empty() && x != y && given(x, y) == GivenMatch::Nickname
+    };
+    let suffix = a
+        .bytes()
+        .rev()
+        .zip(b.bytes().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let prefix = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    (3..=suffix).rev().any(|n| {
+        let (at_a, at_b) = (a.len() - n, b.len() - n);
+        a.is_char_boundary(at_a)
+            && b.is_char_boundary(at_b)
+            && is_given_name(&a[at_a..])
+            && nickname(&a[..at_a], &b[..at_b])
+    }) || (3..=prefix).rev().any(|n| {
+        a.is_char_boundary(n)
+            && b.is_char_boundary(n)
+            && is_given_name(&a[..n])
+            && nickname(&a[n..], &b[n..])
+    })
 }
 
 /// The names differ in their ending as a man's and a woman's name, or a family name's
@@ -2092,8 +2123,19 @@ mod tests {
             ("Tunde", "Babatunde"),
             ("Emeka", "Chukwuemeka"),
             ("Nathi", "Nkosinathi"),
+            // Swedish, Hungarian, Spanish and Brazilian everyday forms.
+            ("Pelle", "Per"),
+            ("Zsuzsa", "Zsuzsanna"),
+            ("Conchi", "Concepción"),
+            ("Duda", "Maria Eduarda"),
+            // A compound name one of whose names is a nickname, the other the same.
+            ("Zé Carlos", "José Carlos"),
+            ("Maria Pepa", "Maria Josefa"),
         ] {
             assert_eq!(g(a, b), GivenMatch::Nickname, "{a} / {b}");
+        }
+        for (a, b) in [("Juan Carlos", "José Carlos"), ("Ana Maria", "Ana Sofia")] {
+            assert_eq!(g(a, b), GivenMatch::Differ, "{a} / {b}");
         }
         assert_eq!(g("Chris", "Christopher"), GivenMatch::Nickname);
         // Spellings of a diminutive the list lacks.

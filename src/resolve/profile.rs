@@ -76,8 +76,10 @@ pub(super) struct Keys {
     pub(super) org_head: u64,
     /// The organization key's last word.
     pub(super) org_tail: u64,
-    /// Its first two words, and its letters without the spaces: what
-    /// [`Keys::orgs_may_match`] tells two keys of one first word apart by.
+    /// Its first two words, and its letters without the spaces in the order of the alphabet:
+    /// what [`Keys::orgs_may_match`] tells two keys of one first word apart by, and finds two
+    /// of one word's letters (`linkedin`, `linked in`) or one set of words (`richter gedeon`,
+    /// `gedeon richter`) by.
     pub(super) org_head2: u64,
     pub(super) org_joined: u64,
     pub(super) org_first: u8,
@@ -152,8 +154,8 @@ impl Keys {
     /// first letter, one a single word).
     pub(super) fn orgs_may_match(&self, other: &Keys) -> bool {
         self.org == other.org
-            // One the other's letters with other spaces (`ac me ac`, `acme ac`), whatever
-            // their first words.
+            // One the other's letters with other spaces (`ac me ac`, `acme ac`) or its words
+            // in another order, whatever their first words.
             || self.org_joined == other.org_joined
             || (self.org_head == other.org_head
                 // Of two keys of more than one word, one is the other's leading words only
@@ -307,11 +309,7 @@ impl<'a> Profile<'a> {
                     .nth(1)
                     .map_or(org, |(i, _)| &org[..i]),
             ),
-            org_joined: if org.contains(' ') {
-                hash(&org.replace(' ', ""))
-            } else {
-                hash(org)
-            },
+            org_joined: letters_hash(org),
             org_first: org.bytes().next().unwrap_or_default(),
             // `P&G` (`p g`) is one word of initials written apart.
             org_one_word: !org.contains(' ') || org.split(' ').all(|w| w.len() == 1),
@@ -557,6 +555,17 @@ pub(super) fn split_extension(number: &str) -> (&str, &str) {
 /// The handles of a record's addresses: local parts of a name of the person's own choosing,
 /// with digits in it (`robert.mondvenma923`, `jsmith1975`), which one person often keeps at
 /// every provider; not a name alone (`john.smith`), which namesakes share, nor a number alone.
+/// The hash of a key's letters without its spaces, in the order of the alphabet: one for two
+/// keys of one word's letters written apart or of one set of words in another order.
+fn letters_hash(key: &str) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut letters: SmallVec<[u8; 48]> = key.bytes().filter(|&c| c != b' ').collect();
+    letters.sort_unstable();
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    h.write(&letters);
+    h.finish()
+}
+
 pub(super) fn handles(emails: &[String]) -> impl Iterator<Item = &str> {
     emails
         .iter()

@@ -644,6 +644,12 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
                 },
                 Some(w),
             );
+        } else if same && crate::normalize::org::same_words(x, y) {
+            s.add(
+                Level::OrgEqual,
+                || format!("organization equal, its words in another order ({x} / {y})"),
+                Some(a.weights.org.min(b.weights.org)),
+            );
         } else if same {
             // One the other's leading words or initials: as rare as the organizations that
             // begin with the shorter one's first word (Delta: Delta Dental, Delta Air Lines),
@@ -1100,16 +1106,25 @@ impl ByMiddle {
             q.given.as_deref(),
         ) {
             (Some(g), Some(m), Some(whole)) => {
-                whole.len() == g.len() + m.len()
+                (whole.len() == g.len() + m.len()
                     && ((whole.starts_with(g) && whole.ends_with(m))
-                        || (whole.starts_with(m) && whole.ends_with(g)))
+                        || (whole.starts_with(m) && whole.ends_with(g))))
+                    // Or a nickname of the two (José Carlos read as José, middle name Carlos;
+                    // Zé Carlos. Maria Eduarda; Duda).
+                    || names::given(&names::fold(&format!("{g}{m}")), whole)
+                        == GivenMatch::Nickname
             }
             _ => false,
         };
         let nickname =
             |p: &NameKey, q: &NameKey| p.nickname().is_some() && p.nickname() == q.given.as_deref();
+        // Unless the other gives a middle name of its own that is not this one: Nguyễn Văn Anh
+        // and Nguyễn Thị Anh are a man and a woman.
         let called_by = |p: &NameKey, q: &NameKey| {
-            p.called_by().is_some() && p.called_by() == q.given.as_deref()
+            p.called_by().is_some()
+                && p.called_by() == q.given.as_deref()
+                && q.middle_name()
+                    .is_none_or(|m| p.given.as_deref().is_some_and(|g| g.starts_with(m)))
         };
         if goes_by(a, b) || goes_by(b, a) {
             Some(ByMiddle::GoesBy)
@@ -2660,6 +2675,20 @@ mod tests {
             "{}",
             s.waterfall()
         );
+        // Or a nickname of the two words: José Carlos read as José with the middle name
+        // Carlos, and Zé Carlos; Maria Eduarda, and Duda.
+        for (a, b) in [
+            ("José Carlos Almeida", "Zé-Carlos Almeida"),
+            ("Maria Eduarda Costa", "Duda Costa"),
+        ] {
+            let s = pair(
+                &format!("{a} | Embraer | "),
+                &format!("{b} | Embraer | "),
+                &[],
+            );
+            assert!(has(&s, "given name in two words"), "{}", s.waterfall());
+            assert!(!has(&s, "given names differ"), "{}", s.waterfall());
+        }
         // Its first word alone is another person's name (Jean, Jean-Pierre).
         let s = pair(
             "Jean Martin | Airbus | ",

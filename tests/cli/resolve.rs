@@ -562,7 +562,8 @@ fn a_double_surname_a_name_in_kanji_and_a_firms_short_name_meet_their_person() {
 #[test]
 fn a_vietnamese_name_meets_the_given_name_it_is_called_by() {
     // A badge form's First Name holds the middle name too (Thị Hoa); her phone knows her as
-    // Hoa. Văn Minh and Văn Long are two brothers at one firm.
+    // Hoa. Văn Minh and Văn Long are two brothers at one firm. Thị Anh Phạm and Phạm Văn Anh,
+    // whose phone entry gives his middle name, are a woman and a man of one name.
     let dir = TestDir::new();
     let badges = dir.write(
         "badges.csv",
@@ -570,11 +571,13 @@ fn a_vietnamese_name_meets_the_given_name_it_is_called_by() {
          Thị Hoa,Nguyễn,Vietcombank
          Văn Minh,Trần,FPT Software
          Văn Long,Trần,FPT Software
+         Thị Anh,Phạm,Vingroup
 ",
     );
     let phone = dir.write(
         "phone.vcf",
-        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Nguyen;Hoa;;;\r\nFN:Hoa Nguyen\r\nORG:Vietcombank\r\nEND:VCARD\r\n",
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Nguyen;Hoa;;;\r\nFN:Hoa Nguyen\r\nORG:Vietcombank\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:3.0\r\nN:Phạm;Anh;Văn;;\r\nFN:Phạm Văn Anh\r\nORG:Vingroup\r\nEND:VCARD\r\n",
     );
     let run = dir.run(&[&badges, &phone]);
     assert_eq!(
@@ -585,6 +588,12 @@ fn a_vietnamese_name_meets_the_given_name_it_is_called_by() {
     );
     assert_eq!(
         run.sources_by_family(|f: &str| f == "Trần"),
+        [1, 1],
+        "{:?}",
+        run.names()
+    );
+    assert_eq!(
+        run.sources_by_family(|f: &str| f == "Phạm"),
         [1, 1],
         "{:?}",
         run.names()
