@@ -140,7 +140,8 @@ fn part_capitals(word: &str) -> String {
 /// one the other's initials, of three letters or more (`ibm` ~ `international business
 /// machines`; two letters say too little: [`may_be_initials`]) or written apart (`p g` of
 /// `P&G` ~ `procter gamble`), or the same letters with the words written together (`linkedin`
-/// ~ `linked in`), or its words in another order ([`same_words`]).
+/// ~ `linked in`), or its words in another order ([`same_words`]), or its first word with the
+/// initials of the other's words after it (`pko bp` ~ `pko bank polski`).
 pub fn keys_match(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     long == short
@@ -156,6 +157,27 @@ pub fn keys_match(a: &str, b: &str) -> bool {
             .filter(|&c| c != b' ')
             .eq(long.bytes().filter(|&c| c != b' '))
         || same_words(short, long)
+        || initials_after_first_word(short, long)
+}
+
+/// Whether the two keys begin with one word and the rest of one is the initials of the rest of
+/// the other, of two letters or more (`pko bp` ~ `pko bank polski`, `banco bpi` ~ `banco
+/// portugues de investimento`): the first word says which firm two letters stand for.
+fn initials_after_first_word(a: &str, b: &str) -> bool {
+    let (Some((first_a, rest_a)), Some((first_b, rest_b))) = (a.split_once(' '), b.split_once(' '))
+    else {
+        return false;
+    };
+    let (initials, words) = if rest_a.len() <= rest_b.len() {
+        (rest_a, rest_b)
+    } else {
+        (rest_b, rest_a)
+    };
+    first_a == first_b
+        && initials.len() >= 2
+        && !initials.contains(' ')
+        && words.contains(' ')
+        && initials_of(initials, words)
 }
 
 /// Whether two keys are the same words of two or more in another order (`richter gedeon` ~
@@ -242,6 +264,16 @@ mod tests {
             &key("Gedeon Richter Plc").unwrap()
         ));
         assert!(!keys_match("acme widgets", "widgets acme sales"));
+    }
+
+    #[test]
+    fn a_first_word_and_the_initials_of_the_rest_match_the_words_in_full() {
+        assert!(keys_match(
+            &key("PKO BP").unwrap(),
+            &key("PKO Bank Polski S.A.").unwrap()
+        ));
+        assert!(!keys_match("pko bp", "pko bank"));
+        assert!(!keys_match("acme bp", "initech bank polski"));
     }
 
     #[test]

@@ -81,6 +81,9 @@ pub(super) struct Keys {
     /// of one word's letters (`linkedin`, `linked in`) or one set of words (`richter gedeon`,
     /// `gedeon richter`) by.
     pub(super) org_head2: u64,
+    /// Its first word with the initials of the words after it, or the one word after it
+    /// as written (`pko bp` of PKO Bank Polski and of PKO BP), 0 for a key of one word.
+    pub(super) org_initials: u64,
     pub(super) org_joined: u64,
     pub(super) org_first: u8,
     /// The organization key is one word, or initials written apart (`p g`): it may be
@@ -150,7 +153,7 @@ impl Keys {
 
     /// Whether two organization keys may match ([`crate::normalize::org::keys_match`]): equal,
     /// one the other's leading words (one first word, and the first two where both have more
-    /// than one), its last word (one a single word, the other's last) or its initials (one
+    /// than one) or its first word and the initials of the rest, its last word (one a single word, the other's last) or its initials (one
     /// first letter, one a single word).
     pub(super) fn orgs_may_match(&self, other: &Keys) -> bool {
         self.org == other.org
@@ -159,8 +162,12 @@ impl Keys {
             || self.org_joined == other.org_joined
             || (self.org_head == other.org_head
                 // Of two keys of more than one word, one is the other's leading words only
-                // where their first two agree.
-                && (self.org_one_word || other.org_one_word || self.org_head2 == other.org_head2))
+                // where their first two agree, and its first word and the initials of the
+                // rest where those agree.
+                && (self.org_one_word
+                    || other.org_one_word
+                    || self.org_head2 == other.org_head2
+                    || self.org_initials == other.org_initials))
             || (self.org_one_word && self.org == other.org_tail)
             || (other.org_one_word && other.org == self.org_tail)
             || (self.org_first == other.org_first && (self.org_one_word || other.org_one_word))
@@ -309,6 +316,7 @@ impl<'a> Profile<'a> {
                     .nth(1)
                     .map_or(org, |(i, _)| &org[..i]),
             ),
+            org_initials: initials_hash(org),
             org_joined: letters_hash(org),
             org_first: org.bytes().next().unwrap_or_default(),
             // `P&G` (`p g`) is one word of initials written apart.
@@ -555,6 +563,23 @@ pub(super) fn split_extension(number: &str) -> (&str, &str) {
 /// The handles of a record's addresses: local parts of a name of the person's own choosing,
 /// with digits in it (`robert.mondvenma923`, `jsmith1975`), which one person often keeps at
 /// every provider; not a name alone (`john.smith`), which namesakes share, nor a number alone.
+/// The hash of a key's first word and the initials of the words after it, or of the key as
+/// it is where one word follows the first (`pko bank polski`, `pko bp`: `pko bp`); 0 for a key
+/// of one word.
+fn initials_hash(key: &str) -> u64 {
+    let Some((first, rest)) = key.split_once(' ') else {
+        return 0;
+    };
+    if !rest.contains(' ') {
+        return hash(key);
+    }
+    let mut short = String::with_capacity(first.len() + 8);
+    short.push_str(first);
+    short.push(' ');
+    short.extend(rest.split(' ').filter_map(|w| w.chars().next()));
+    hash(&short)
+}
+
 /// The hash of a key's letters without its spaces, in the order of the alphabet: one for two
 /// keys of one word's letters written apart or of one set of words in another order.
 fn letters_hash(key: &str) -> u64 {
@@ -705,6 +730,8 @@ mod tests {
         assert!(may("acme co x", "acme cox"));
         assert!(!may("acme widgets", "acme gadgets"));
         assert!(!may("acme widgets intl", "acme gadgets intl"));
+        assert!(may("pko bp", "pko bank polski"));
+        assert!(!may("pko bp", "pko bank"));
         let share = |x: &str, y: &str| keys_of("", &[x]).may_share_mailbox(&keys_of("", &[y]));
         assert!(share("jane.doe@gmail.com", "jane.doe@gmial.com"));
         // Mailboxes of fewer than five letters are many people's: no slip is looked for.
