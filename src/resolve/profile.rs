@@ -76,14 +76,14 @@ pub(super) struct Keys {
     pub(super) org_head: u64,
     /// The organization key's last word.
     pub(super) org_tail: u64,
-    /// Its first two words, and its letters without the spaces in the order of the alphabet:
-    /// what [`Keys::orgs_may_match`] tells two keys of one first word apart by, and finds two
-    /// of one word's letters (`linkedin`, `linked in`) or one set of words (`richter gedeon`,
-    /// `gedeon richter`) by.
+    /// Its first two words, and its first word with the initials of the words after it
+    /// ([`initials_hash`]): what [`Keys::orgs_may_match`] tells two keys of one first word
+    /// apart by.
     pub(super) org_head2: u64,
-    /// Its first word with the initials of the words after it, or the one word after it
-    /// as written (`pko bp` of PKO Bank Polski and of PKO BP), 0 for a key of one word.
     pub(super) org_initials: u64,
+    /// Its letters without the spaces, in the order of the alphabet ([`letters_hash`]): one
+    /// for one word's letters written apart (`linkedin`, `linked in`) and for one set of words
+    /// in another order (`richter gedeon`, `gedeon richter`).
     pub(super) org_joined: u64,
     pub(super) org_first: u8,
     /// The organization key is one word, or initials written apart (`p g`): it may be
@@ -153,8 +153,8 @@ impl Keys {
 
     /// Whether two organization keys may match ([`crate::normalize::org::keys_match`]): equal,
     /// one the other's leading words (one first word, and the first two where both have more
-    /// than one) or its first word and the initials of the rest, its last word (one a single word, the other's last) or its initials (one
-    /// first letter, one a single word).
+    /// than one) or its first word and the initials of the rest, its last word (one a single
+    /// word, the other's last) or its initials (one first letter, one a single word).
     pub(super) fn orgs_may_match(&self, other: &Keys) -> bool {
         self.org == other.org
             // One the other's letters with other spaces (`ac me ac`, `acme ac`) or its words
@@ -560,24 +560,27 @@ pub(super) fn split_extension(number: &str) -> (&str, &str) {
     (number, "")
 }
 
-/// The handles of a record's addresses: local parts of a name of the person's own choosing,
-/// with digits in it (`robert.mondvenma923`, `jsmith1975`), which one person often keeps at
-/// every provider; not a name alone (`john.smith`), which namesakes share, nor a number alone.
 /// The hash of a key's first word and the initials of the words after it, or of the key as
 /// it is where one word follows the first (`pko bank polski`, `pko bp`: `pko bp`); 0 for a key
 /// of one word.
 fn initials_hash(key: &str) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
     let Some((first, rest)) = key.split_once(' ') else {
         return 0;
     };
-    if !rest.contains(' ') {
-        return hash(key);
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    h.write(first.as_bytes());
+    h.write_u8(b' ');
+    // Byte by byte either way, so that `bp` written and `b`, `p` taken as initials hash alike.
+    let initials: SmallVec<[u8; 16]> = if rest.contains(' ') {
+        rest.split(' ').filter_map(|w| w.bytes().next()).collect()
+    } else {
+        rest.bytes().collect()
+    };
+    for byte in initials {
+        h.write_u8(byte);
     }
-    let mut short = String::with_capacity(first.len() + 8);
-    short.push_str(first);
-    short.push(' ');
-    short.extend(rest.split(' ').filter_map(|w| w.chars().next()));
-    hash(&short)
+    h.finish()
 }
 
 /// The hash of a key's letters without its spaces, in the order of the alphabet: one for two
@@ -591,6 +594,9 @@ fn letters_hash(key: &str) -> u64 {
     h.finish()
 }
 
+/// The handles of a record's addresses: local parts of a name of the person's own choosing,
+/// with digits in it (`robert.mondvenma923`, `jsmith1975`), which one person often keeps at
+/// every provider; not a name alone (`john.smith`), which namesakes share, nor a number alone.
 pub(super) fn handles(emails: &[String]) -> impl Iterator<Item = &str> {
     emails
         .iter()
