@@ -1298,10 +1298,10 @@ fn given_keyed(ga: GivenName, gb: GivenName) -> GivenMatch {
     // Robret; Pegy, Margaret). Not where the slip lands on another name the lists know:
     // Linda is a name of its own, not Lina (of Paula) mistyped; Danny is not Donny (of Donald).
     let slip_of = |names: &[String], other: &str| {
-        !is_given_name(other)
-            && names
-                .iter()
-                .any(|n| slip(n, other) && !gendered_ending(n, other))
+        names
+            .iter()
+            .any(|n| slip(n, other) && !gendered_ending(n, other))
+            && !is_given_name(other)
     };
     if slip_of(ga.formal, b)
         || slip_of(gb.formal, a)
