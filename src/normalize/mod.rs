@@ -20,6 +20,11 @@ use crate::model::{
 };
 use crate::normalize::phone::Id;
 
+/// The label of a custom field that holds a family name the person was known by before
+/// ([`name::take_former`]); the resolver reads it, and columns that say the same
+/// (`Maiden Name`, `Birth name`), as another family name of the record's.
+pub const FORMER_NAME: &str = "former name";
+
 /// What normalization needs besides the record.
 #[derive(Debug, Clone, Copy)]
 pub struct Options {
@@ -107,12 +112,25 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
     let given = given_nickname
         .as_ref()
         .map_or(first(Field::GivenName), |(rest, _)| Some(rest.as_str()));
+    // A former family name written with the name (`Jennifer Walsh née Morrison`, `Walsh
+    // (Morrison)` in a family name's column) is the record's former name, and the name is read
+    // without it.
+    let formers = [
+        full.and_then(|f| name::take_former(f, false)),
+        first(Field::FamilyName).and_then(|f| name::take_former(f, true)),
+    ];
+    let full = formers[0]
+        .as_ref()
+        .map_or(full, |(rest, _)| Some(rest.as_str()));
+    let family = formers[1]
+        .as_ref()
+        .map_or(first(Field::FamilyName), |(rest, _)| Some(rest.as_str()));
     // Pronouns or a note in brackets after a name (`Alex Kim (she/her)`, `Jane Doe (Acme)`)
     // are kept beside it, and the name is read without them.
     let asides = [
         full.and_then(name::take_aside),
         given.and_then(name::take_aside),
-        first(Field::FamilyName).and_then(name::take_aside),
+        family.and_then(name::take_aside),
     ];
     fn without<'a>(
         part: Option<&'a str>,
@@ -125,7 +143,7 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
     let (full, given, family) = (
         without(full, &asides[0]),
         without(given, &asides[1]),
-        without(first(Field::FamilyName), &asides[2]),
+        without(family, &asides[2]),
     );
     r.name = name::build(name::NameParts {
         full,
@@ -453,6 +471,15 @@ pub fn normalize(raw: RawRecord, opts: &Options) -> Record {
     }
     for (_, label, aside) in asides.into_iter().flatten() {
         r.custom.push((label.into(), aside.into()));
+    }
+    for (_, former) in formers.into_iter().flatten() {
+        if !r
+            .custom
+            .iter()
+            .any(|(label, value)| label == FORMER_NAME && *value == former)
+        {
+            r.custom.push((FORMER_NAME.into(), former.into()));
+        }
     }
     if let Some(address) = full_email {
         push_unique(&mut r.emails, address.clone());

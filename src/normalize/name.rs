@@ -337,10 +337,6 @@ pub fn take_nickname(name: &str) -> Option<(String, String)> {
 /// and what to call it (`pronouns` or `name note`). A nickname in brackets is
 /// [`take_nickname`]'s.
 pub fn take_aside(name: &str) -> Option<(String, &'static str, String)> {
-    const PRONOUNS: &[&str] = &[
-        "she", "her", "hers", "he", "him", "his", "they", "them", "theirs", "ze", "zir", "xe",
-        "xem", "any", "pronouns",
-    ];
     for (open, close) in [('(', ')'), ('[', ']')] {
         let Some(start) = name.find(open) else {
             continue;
@@ -377,6 +373,95 @@ pub fn take_aside(name: &str) -> Option<(String, &'static str, String)> {
         return Some((rest, label, aside.to_string()));
     }
     None
+}
+
+/// The words that say the family name after them was the person's before a marriage (`née`,
+/// `geb.`, `z domu`, `roz.`, `born`), lower case, as one word each where written as two.
+const FORMER_MARKERS: &[&str] = &[
+    "née",
+    "nee",
+    "né",
+    "geb.",
+    "geb",
+    "geborene",
+    "geborener",
+    "born",
+    "z domu",
+    "roz.",
+    "rozená",
+];
+
+/// A former family name written with a name, and the name without it: after a word that says
+/// so (`Jennifer Walsh née Morrison`, `Walsh (geb. Morrison)`, `Kowalska z domu Nowak`), or,
+/// in a family name's own field, alone in brackets after it (`Walsh (Morrison)`), as LinkedIn
+/// members write the name they were known by. One to three words of letters; where the name
+/// is written whole, a word in brackets without a marker is a note ([`take_aside`]: `Jane Doe
+/// (Acme)`).
+pub fn take_former(name: &str, family_field: bool) -> Option<(String, String)> {
+    let name_like = |words: &[&str]| {
+        !words.is_empty()
+            && words.len() <= 3
+            && words.iter().all(|w| {
+                w.chars().next().is_some_and(char::is_alphabetic)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+            })
+    };
+    // The marker's length in words at the start of `words`.
+    let marker = |words: &[&str]| {
+        let lower: Vec<String> = words.iter().take(2).map(|w| w.to_lowercase()).collect();
+        if lower.len() == 2
+            && FORMER_MARKERS.contains(&format!("{} {}", lower[0], lower[1]).as_str())
+        {
+            Some(2)
+        } else {
+            lower
+                .first()
+                .is_some_and(|w| FORMER_MARKERS.contains(&w.trim_end_matches(',')))
+                .then_some(1)
+        }
+    };
+    let rest_of = |before: &str, after: &str| {
+        let rest = collapse(&format!("{before} {after}"));
+        let rest = rest.trim_end_matches(',').trim_end().to_string();
+        rest.chars().any(char::is_alphabetic).then_some(rest)
+    };
+    if let (Some(start), Some(end)) = (name.find('('), name.rfind(')'))
+        && start < end
+        && name[..start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_whitespace)
+        && name[end + 1..].trim().is_empty()
+    {
+        let inside: Vec<&str> = name[start + 1..end].split_whitespace().collect();
+        let (marked, former) = match marker(&inside) {
+            Some(n) => (true, &inside[n..]),
+            None => (false, &inside[..]),
+        };
+        if (marked || family_field) && name_like(former) && !is_pronouns(&inside) {
+            return Some((rest_of(&name[..start], "")?, former.join(" ")));
+        }
+        return None;
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let at = (1..words.len()).find(|&i| marker(&words[i..]).is_some())?;
+    let former = &words[at + marker(&words[at..])?..];
+    name_like(former).then_some(())?;
+    Some((rest_of(&words[..at].join(" "), "")?, former.join(" ")))
+}
+
+/// Words that say which pronouns a person uses, written in brackets after a name.
+const PRONOUNS: &[&str] = &[
+    "she", "her", "hers", "he", "him", "his", "they", "them", "theirs", "ze", "zir", "xe", "xem",
+    "any", "pronouns",
+];
+
+fn is_pronouns(words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        w.split('/')
+            .any(|w| PRONOUNS.contains(&w.to_lowercase().trim_matches(',')))
+    })
 }
 
 fn collapse(s: &str) -> String {
@@ -1137,6 +1222,61 @@ mod tests {
         assert_eq!(take_aside("=HYPERLINK(\"x\")"), None);
         assert_eq!(take_aside("<b>alert(1)</b>"), None);
         assert_eq!(take_aside("Jane Doe"), None);
+    }
+
+    #[test]
+    fn a_former_family_name_is_read_where_a_word_or_the_family_field_says_so() {
+        for (written, family_field, rest, former) in [
+            ("Walsh (Morrison)", true, "Walsh", "Morrison"),
+            ("Walsh (née Morrison)", true, "Walsh", "Morrison"),
+            (
+                "Jennifer Walsh née Morrison",
+                false,
+                "Jennifer Walsh",
+                "Morrison",
+            ),
+            (
+                "Jennifer Walsh, nee Morrison",
+                false,
+                "Jennifer Walsh",
+                "Morrison",
+            ),
+            (
+                "Jennifer Walsh (née Morrison)",
+                false,
+                "Jennifer Walsh",
+                "Morrison",
+            ),
+            ("Müller geb. Schmidt", true, "Müller", "Schmidt"),
+            (
+                "Anna Kowalska z domu Nowak",
+                false,
+                "Anna Kowalska",
+                "Nowak",
+            ),
+            ("Nováková roz. Svobodová", true, "Nováková", "Svobodová"),
+            ("Garcia (de la Cruz)", true, "Garcia", "de la Cruz"),
+        ] {
+            assert_eq!(
+                take_former(written, family_field),
+                Some((rest.to_string(), former.to_string())),
+                "{written}"
+            );
+        }
+        for (written, family_field) in [
+            // Written whole, a word in brackets is as likely an employer.
+            ("Jane Doe (Acme)", false),
+            ("Kim (she/her)", true),
+            ("Kim (they them)", true),
+            ("Doe (old number 2)", true),
+            ("Doe (Acme) Ltd", true),
+            ("Patrick Nee", false),
+            ("Nee", true),
+            ("Jane Doe born 1970", false),
+            ("(Morrison)", true),
+        ] {
+            assert_eq!(take_former(written, family_field), None, "{written}");
+        }
     }
 
     #[test]

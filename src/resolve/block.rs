@@ -203,6 +203,13 @@ fn keys(p: &Profile, orgs: &HashSet<u64>, emit: &mut impl FnMut(u64, &dyn Fn() -
                     &|| format!("{part}|{i}"),
                 );
             }
+            // A family name the person bore before meets records of it (Walsh (Morrison)).
+            if let Some(former) = p.name.former_family() {
+                emit(
+                    key(Rule::FamilyInitial, &[hash(former), u64::from(i)]),
+                    &|| format!("{former}|{i}"),
+                );
+            }
             emit(key(Rule::FamilySound, &[sound_hash, u64::from(i)]), &|| {
                 format!("{sound}|{i}")
             });

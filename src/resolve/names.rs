@@ -913,6 +913,48 @@ pub struct NameKey {
     pub more: Option<Box<NameMore>>,
 }
 
+/// A family name the record says the person bore before, folded as a family name is: the
+/// custom field [`crate::normalize::FORMER_NAME`] (`Walsh (Morrison)`, `Walsh née Morrison`),
+/// a column that says so (`Maiden Name`, `Birth name`, `Geburtsname`, `Nom de jeune fille`),
+/// or Apple's `X-MAIDENNAME`. Where the column holds the whole name (`Jennifer Morrison`),
+/// the family name after the record's given name.
+fn former_family(r: &Record, given: Option<&str>) -> Option<CompactString> {
+    let says_former = |label: &str| {
+        matches!(
+            fold(label).as_str(),
+            "formername"
+                | "formerfamilyname"
+                | "formerlastname"
+                | "formersurname"
+                | "maidenname"
+                | "maidensurname"
+                | "birthname"
+                | "geburtsname"
+                | "nomdejeunefille"
+                | "nomdenaissance"
+                | "nee"
+        )
+    };
+    let written = r
+        .custom
+        .iter()
+        .find(|(label, value)| says_former(label) && !value.trim().is_empty())
+        .map(|(_, value)| value.as_str())
+        .or_else(|| {
+            r.details
+                .extra
+                .iter()
+                .find(|e| e.name.eq_ignore_ascii_case("X-MAIDENNAME"))
+                .map(|e| e.value.as_str())
+        })?;
+    let (folded, _) = fold_parts(written, |c| c == '-' || c.is_whitespace());
+    let family = match given {
+        Some(g) if folded.len() > g.len() && folded.starts_with(g) => &folded[g.len()..],
+        _ => folded.as_str(),
+    };
+    (family.len() > 1).then(|| CompactString::from(family))
+}
+
 /// The parts of a name few records have ([`NameKey::more`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NameMore {
@@ -925,6 +967,8 @@ pub struct NameMore {
     /// The nickname the record gives, folded: the name a person who goes by it is called
     /// (Zhang Wei (David), David Zhang).
     pub nickname: Option<CompactString>,
+    /// A family name the record says the person bore before, folded ([`former_family`]).
+    pub former_family: Option<CompactString>,
 }
 
 impl NameMore {
@@ -962,6 +1006,11 @@ impl NameKey {
     /// The nickname the record gives ([`NameMore::nickname`]).
     pub fn nickname(&self) -> Option<&str> {
         self.more.as_deref()?.nickname.as_deref()
+    }
+
+    /// A family name the record says the person bore before ([`NameMore::former_family`]).
+    pub fn former_family(&self) -> Option<&str> {
+        self.more.as_deref()?.former_family.as_deref()
     }
 
     /// The name a Vietnamese given name is called by: its words after a middle name that
@@ -1052,6 +1101,8 @@ impl NameKey {
                 .map(fold)
                 .filter(|n| n.len() > 1)
                 .map(CompactString::from),
+            former_family: former_family(r, given.as_deref())
+                .filter(|former| family.as_deref() != Some(former.as_str())),
         };
         let mut key = NameKey {
             more: (!more.is_empty()).then(|| Box::new(more)),

@@ -953,6 +953,10 @@ struct Names<'p> {
     by_middle: Option<ByMiddle>,
     /// The nicknames the records give ([`NameKey::nickname`]).
     nicknames: (Option<&'p str>, Option<&'p str>),
+    /// The family names differ, but one record's former family name is the other's family
+    /// name (Walsh (Morrison), Morrison): `Some(true)` where it is the first record's former
+    /// name. `family` then holds the name they share, equal.
+    former: Option<bool>,
 }
 
 impl Names<'_> {
@@ -1035,6 +1039,32 @@ impl<'p> Names<'p> {
                 .filter(|&(_, _, m)| !(readings && m == GivenMatch::Differ)),
             _ => None,
         };
+        let family = match (&a.family, &b.family) {
+            (Some(x), Some(y)) => Some((
+                x.as_str(),
+                y.as_str(),
+                match names::family_keyed(
+                    (x, a.family_starts, &a.family_key),
+                    (y, b.family_starts, &b.family_key),
+                ) {
+                    FamilyMatch::Differ if slip_as_written(x, y, |n| n.written().1) => {
+                        FamilyMatch::Slip
+                    }
+                    m => m,
+                },
+            ))
+            .filter(|&(_, _, m)| !(readings && m == FamilyMatch::Differ)),
+            _ => None,
+        };
+        // One record's former family name is the other's family name.
+        let former = match family {
+            Some((x, y, FamilyMatch::Differ)) => match (a.former_family(), b.former_family()) {
+                (Some(f), _) if f == y => Some((true, y)),
+                (_, Some(f)) if f == x => Some((false, x)),
+                _ => None,
+            },
+            _ => None,
+        };
         Names {
             given,
             nicknames: (a.nickname(), b.nickname()),
@@ -1042,23 +1072,11 @@ impl<'p> Names<'p> {
                 Some((_, _, GivenMatch::Differ | GivenMatch::Shortened)) => ByMiddle::of(a, b),
                 _ => None,
             },
-            family: match (&a.family, &b.family) {
-                (Some(x), Some(y)) => Some((
-                    x.as_str(),
-                    y.as_str(),
-                    match names::family_keyed(
-                        (x, a.family_starts, &a.family_key),
-                        (y, b.family_starts, &b.family_key),
-                    ) {
-                        FamilyMatch::Differ if slip_as_written(x, y, |n| n.written().1) => {
-                            FamilyMatch::Slip
-                        }
-                        m => m,
-                    },
-                ))
-                .filter(|&(_, _, m)| !(readings && m == FamilyMatch::Differ)),
-                _ => None,
+            family: match former {
+                Some((_, shared)) => Some((shared, shared, FamilyMatch::Exact)),
+                None => family,
             },
+            former: former.map(|(first, _)| first),
         }
     }
 }
@@ -1269,11 +1287,21 @@ fn name_evidence(
             ),
             FamilyMatch::Exact => s.add(
                 Level::FamilyExact,
-                || match stats.family.count(x) {
-                    1 => format!("family name equal ({x}, borne by one person here)"),
-                    n => format!("family name equal ({x}, borne by {n} people here)"),
+                || {
+                    let equal = match names.former {
+                        Some(_) => "family name equal to the other's former name",
+                        None => "family name equal",
+                    };
+                    match stats.family.count(x) {
+                        1 => format!("{equal} ({x}, borne by one person here)"),
+                        n => format!("{equal} ({x}, borne by {n} people here)"),
+                    }
                 },
-                Some(pa.weights.family),
+                // The weight of the name the two share: the one record's family name.
+                Some(match names.former {
+                    Some(true) => pb.weights.family,
+                    _ => pa.weights.family,
+                }),
             ),
             FamilyMatch::Contains => s.add_variant(
                 Level::FamilyContains,

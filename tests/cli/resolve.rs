@@ -600,6 +600,70 @@ fn a_vietnamese_name_meets_the_given_name_it_is_called_by() {
     );
 }
 
+#[test]
+fn a_former_family_name_the_record_gives_meets_records_of_that_name() {
+    // LinkedIn members write the name they were known by in brackets after their family name;
+    // Apple's contacts keep it as X-MAIDENNAME; a card scanner's sheet may have a column.
+    let dir = TestDir::new();
+    let badges = dir.write(
+        "badges.csv",
+        "First Name,Last Name,Company\n\
+         Jennifer,Morrison,Unilever\n\
+         Karen,Morrison,Unilever\n\
+         Anna,Schmidt,BASF\n\
+         Sofia,Berg,Volvo Cars\n",
+    );
+    let linkedin = dir.write(
+        "Connections.csv",
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+         Jennifer,Walsh (Morrison),https://www.linkedin.com/in/jwalsh,,Unilever,,02 Dec 2026\n",
+    );
+    let phone = dir.write(
+        "phone.vcf",
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Müller;Anna;;;\r\nFN:Anna Müller\r\nX-MAIDENNAME:Schmidt\r\nORG:BASF SE\r\nEND:VCARD\r\n",
+    );
+    let cards = dir.write(
+        "cards.csv",
+        "First Name,Last Name,Maiden Name,Company\nSofia,Lindqvist,Berg,Volvo Cars\n",
+    );
+    let run = dir.run(&[&badges, &linkedin, &phone, &cards]);
+    // The contact holding a file's record, and how many records it has.
+    let of = |file: &str| {
+        run.contacts
+            .iter()
+            .find(|c| strings_of_sources(c).iter().any(|f| f.ends_with(file)))
+            .unwrap_or_else(|| panic!("a contact of {file}"))
+    };
+    for file in ["Connections.csv", "phone.vcf", "cards.csv"] {
+        assert_eq!(
+            of(file)["sources"].as_array().map(Vec::len),
+            Some(2),
+            "{file}: {:?}",
+            run.names()
+        );
+    }
+    assert!(
+        of("Connections.csv")["custom"].as_array().is_some_and(|c| c
+            .iter()
+            .any(|f| f["field"] == "former name" && f["value"] == "Morrison")),
+        "{:#}",
+        of("Connections.csv")
+    );
+    // Karen Morrison, her colleague, is another person.
+    assert_eq!(run.contacts.len(), 4, "{:?}", run.names());
+}
+
+fn strings_of_sources(contact: &serde_json::Value) -> Vec<String> {
+    contact["sources"]
+        .as_array()
+        .map(|s| {
+            s.iter()
+                .filter_map(|s| s["file"].as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// Syllables for names no list knows, so that only what the file says weighs.
 fn made_up_name(i: usize) -> String {
     const SYLLABLES: [&str; 20] = [
