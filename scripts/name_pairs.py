@@ -795,6 +795,36 @@ CASES = [
  (D, dict(f="Pat", l="Murphy", o="Ryanair"), ("l", dict(f="Patricia", l="Murphy", o="Aer Lingus"))),
  (D, dict(f="Carlos", l="Silva", o="Vale", e="carlos.silva@vale.example"), ("c", dict(f="Carla", l="Silva", o="Vale S.A.", e="carla.silva@vale.example"))),
  (D, dict(f="Wei", l="Zhang", o="Tencent", e="zhangwei@tencent.example"), ("c", dict(f="Wei", l="Zhang", o="Tencent", e="zhangwei2@tencent.example"))),
+ # A seventh batch, written before rolo was run on it: numbers with the trunk zero in brackets
+ # (`+44 (0)20`), a one-word Indonesian name, a family name cut to its initial, an employer by
+ # its initials, written apart or together (P&G, IBM, J.P. Morgan, JPMorgan Chase), Polish,
+ # Greek and Austrian short forms; two Arabic names in the other order, namesakes at two
+ # employers, names of one stem a letter apart at one employer with an address each.
+ (S, dict(f="Oliver", l="Pemberton", o="Barclays", p="+44 (0)20 7946 0958"), ("v", dict(f="Oliver", l="Pemberton", p="020 7946 0958"))),
+ (S, dict(f="Katrin", l="Vogel", o="Allianz", p="+49 (0)89 3800 1234"), ("v", dict(f="Katrin", l="Vogel", p="089 38001234"))),
+ (S, dict(f="Suharti", l="", o="Pertamina", p="+62 812 3456 7890"), ("v", dict(f="Suharti", l="", p="0812-3456-7890"))),
+ (S, dict(f="Priya", l="Sharma", o="Infosys"), ("l", dict(f="Priya", l="S.", o="Infosys"))),
+ (S, dict(f="Mary Elizabeth", l="Johnson", o="Kaiser Permanente", e="mary.johnson@kp.example"), ("v", dict(f="Mary", l="Johnson", e="mary.johnson@kp.example"))),
+ (S, dict(f="Lakshmi", l="Narayanan", o="Procter & Gamble"), ("l", dict(f="Lakshmi", l="Narayanan", o="P&G"))),
+ (S, dict(f="Matthias", l="Brunner", o="International Business Machines"), ("l", dict(f="Matthias", l="Brunner", o="IBM"))),
+ (S, dict(f="Chloe", l="Ashworth", o="J.P. Morgan"), ("l", dict(f="Chloe", l="Ashworth", o="JPMorgan Chase & Co."))),
+ (S, dict(f="Dieter", l="Hoffmann", o="Deutsche Telekom AG", e="d.hoffmann@telekom.example"), ("c", dict(f="Dieter", l="Hoffmann", o="Telekom", e="d.hoffmann@telekom.example"))),
+ (S, dict(f="D'Andre", l="Washington", o="Nike", p="+1 503 555 0177"), ("v", dict(f="Dandre", l="Washington", p="503.555.0177"))),
+ (S, dict(f="Seán", l="Ó Briain", o="Bord Gáis"), ("l", dict(f="Sean", l="O Briain", o="Bord Gais Energy"))),
+ (S, dict(f="Hyun-woo", l="Park", o="LG Electronics", e="hyunwoo.park@lge.example"), ("v", dict(f="Hyunwoo", l="Park", e="hyunwoo.park@lge.example"))),
+ (S, dict(f="Charlotte", l="Dubois", o="BNP Paribas", e="charlotte.dubois@bnpparibas.example"), ("c", dict(f="Charlotte", l="Dubois", o="BNP", e="Charlotte.Dubois@BNPParibas.example"))),
+ (S, dict(n="Dr. Amit Kumar Singh", o="AIIMS"), ("l", dict(f="Amit", l="Singh", o="AIIMS"))),
+ (S, dict(f="Małgorzata", l="Lewandowska", o="mBank", p="+48 601 234 567"), ("v", dict(f="Gosia", l="Lewandowska", p="601-234-567"))),
+ (S, dict(f="Panagiotis", l="Nikolaidis", o="OTE"), ("l", dict(f="Panos", l="Nikolaidis", o="OTE Group"))),
+ (S, dict(f="Elisabeth", l="Gruber", o="Erste Group", e="lisi.gruber@erstegroup.example"), ("v", dict(f="Lisi", l="Gruber", e="lisi.gruber@erstegroup.example"))),
+ (D, dict(f="Mohammed", l="Ali", o="Emirates"), ("l", dict(f="Ali", l="Mohammed", o="Emirates"))),
+ (D, dict(f="John", l="Smith", o="Accenture"), ("l", dict(f="John", l="Smyth", o="Deloitte"))),
+ (D, dict(f="Ann", l="Lee", o="Oracle", e="ann.lee@oracle.example"), ("c", dict(f="Anne", l="Lee", o="Oracle", e="anne.lee@oracle.example"))),
+ (D, dict(f="Priya", l="Sharma", o="Infosys", e="priya.sharma@infosys.example"), ("c", dict(f="Priya", l="Sharma", o="Wipro", e="priya.sharma@wipro.example"))),
+ (D, dict(f="Luis", l="Hernández", o="Cemex", p="+52 81 5555 0101"), ("v", dict(f="Luisa", l="Hernández", p="+52 81 5555 0102"))),
+ (D, dict(f="Kenji", l="Sato", o="Toyota", e="kenji.sato@toyota.example"), ("v", dict(f="Kenta", l="Sato", e="kenta.sato@toyota.example"))),
+ (D, dict(f="Aisha", l="Bello", o="Dangote", p="+234 803 555 0100"), ("v", dict(f="Aisha", l="Bello", p="+234 803 555 0199"))),
+ (D, dict(f="Stefan", l="Wagner", o="Bosch", e="stefan.wagner@bosch.example"), ("c", dict(f="Stephan", l="Wagner", o="Bosch", e="stephan.wagner@bosch.example"))),
 ]
 
 def badge_rows(rows):

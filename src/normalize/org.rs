@@ -141,7 +141,8 @@ fn part_capitals(word: &str) -> String {
 /// machines`; two letters say too little: [`may_be_initials`]) or written apart (`p g` of
 /// `P&G` ~ `procter gamble`), or the same letters with the words written together (`linkedin`
 /// ~ `linked in`), or its words in another order ([`same_words`]), or its first word with the
-/// initials of the other's words after it (`pko bp` ~ `pko bank polski`).
+/// initials of the other's words after it (`pko bp` ~ `pko bank polski`), or its leading words
+/// written together or apart ([`leading_words_joined`]: `jp morgan` ~ `jpmorgan chase`).
 pub fn keys_match(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     long == short
@@ -158,6 +159,22 @@ pub fn keys_match(a: &str, b: &str) -> bool {
             .eq(long.bytes().filter(|&c| c != b' '))
         || same_words(short, long)
         || initials_after_first_word(short, long)
+        || leading_words_joined(short, long)
+}
+
+/// Whether the shorter key's words written together are the longer one's first word (`jp
+/// morgan` of J.P. Morgan ~ `jpmorgan chase`, `h m` of H&M ~ `hm hennes mauritz`), or its one
+/// word is the other's first words written together (`jpmorgan` ~ `jp morgan chase`): a name
+/// or initials one source writes apart and another together, with the rest of the name after.
+fn leading_words_joined(short: &str, long: &str) -> bool {
+    let joined = |s: &str| s.bytes().filter(|&c| c != b' ').collect::<Vec<u8>>();
+    match long.split_once(' ') {
+        None => false,
+        Some((first, _)) if short.contains(' ') => joined(short) == first.as_bytes(),
+        Some(_) => long
+            .match_indices(' ')
+            .any(|(i, _)| joined(&long[..i]) == short.as_bytes()),
+    }
 }
 
 /// Whether the two keys begin with one word and the rest of one is the initials of the rest of
@@ -237,6 +254,17 @@ mod tests {
         );
         assert_eq!(key("Inc").as_deref(), Some("inc"));
         assert_eq!(key("---"), None);
+    }
+
+    #[test]
+    fn leading_words_written_together_or_apart_match() {
+        let k = |name: &str| key(name).unwrap();
+        assert!(keys_match(&k("J.P. Morgan"), &k("JPMorgan Chase & Co.")));
+        assert!(keys_match(&k("JPMorgan"), &k("J P Morgan Chase")));
+        assert!(keys_match(&k("H&M"), &k("HM Hennes & Mauritz AB")));
+        assert!(!keys_match(&k("J.P. Morgan"), &k("Morgan Stanley")));
+        assert!(!keys_match(&k("Ab Cd"), &k("Abc Foods")));
+        assert!(!keys_match(&k("JP Morgan"), &k("JPM Chase")));
     }
 
     #[test]

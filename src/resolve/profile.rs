@@ -85,6 +85,9 @@ pub(super) struct Keys {
     /// for one word's letters written apart (`linkedin`, `linked in`) and for one set of words
     /// in another order (`richter gedeon`, `gedeon richter`).
     pub(super) org_joined: u64,
+    /// [`letters_hash`] of its first word: one key's words written together are another's
+    /// first word (`jp morgan`, `jpmorgan chase`).
+    pub(super) org_head_joined: u64,
     pub(super) org_first: u8,
     /// The organization key is one word, or initials written apart (`p g`): it may be
     /// another's initials, or another's words written together.
@@ -160,6 +163,10 @@ impl Keys {
             // One the other's letters with other spaces (`ac me ac`, `acme ac`) or its words
             // in another order, whatever their first words.
             || self.org_joined == other.org_joined
+            // One key's words written together, the other's first word (`jp morgan`,
+            // `jpmorgan chase`).
+            || self.org_joined == other.org_head_joined
+            || other.org_joined == self.org_head_joined
             || (self.org_head == other.org_head
                 // Of two keys of more than one word, one is the other's leading words only
                 // where their first two agree, and its first word and the initials of the
@@ -318,6 +325,7 @@ impl<'a> Profile<'a> {
             ),
             org_initials: initials_hash(org),
             org_joined: letters_hash(org),
+            org_head_joined: letters_hash(org.split(' ').next().unwrap_or_default()),
             org_first: org.bytes().next().unwrap_or_default(),
             // `P&G` (`p g`) is one word of initials written apart.
             org_one_word: !org.contains(' ') || org.split(' ').all(|w| w.len() == 1),
