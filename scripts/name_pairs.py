@@ -825,6 +825,27 @@ CASES = [
  (D, dict(f="Kenji", l="Sato", o="Toyota", e="kenji.sato@toyota.example"), ("v", dict(f="Kenta", l="Sato", e="kenta.sato@toyota.example"))),
  (D, dict(f="Aisha", l="Bello", o="Dangote", p="+234 803 555 0100"), ("v", dict(f="Aisha", l="Bello", p="+234 803 555 0199"))),
  (D, dict(f="Stefan", l="Wagner", o="Bosch", e="stefan.wagner@bosch.example"), ("c", dict(f="Stephan", l="Wagner", o="Bosch", e="stephan.wagner@bosch.example"))),
+ # An eighth batch, written before rolo was run on it, most of it two people: double surnames
+ # that share the first, Russian names with two patronymics, two Arabic names that begin with
+ # Abdul, Korean and Chinese names a letter apart, a man's and a woman's name of one stem,
+ # namesakes with one title at two employers, a second address numbered for a second bearer.
+ (D, dict(f="María", l="García López", o="Santander"), ("l", dict(f="María", l="García Pérez", o="Santander"))),
+ (D, dict(f="João", l="Silva Santos", o="Itaú", e="joao.santos@itau.example"), ("c", dict(f="João", l="Silva Costa", o="Itaú Unibanco", e="joao.costa@itau.example"))),
+ (D, dict(f="Abdul Rahman", l="Hassan", o="Maybank"), ("l", dict(f="Abdul Karim", l="Hassan", o="Maybank"))),
+ (D, dict(n="Ivan Petrovich Sidorov", o="Rosneft"), ("l", dict(f="Ivan Sergeyevich", l="Sidorov", o="Rosneft"))),
+ (D, dict(f="Kim", l="Min-jun", o="Hyundai"), ("l", dict(f="Kim", l="Min-ji", o="Hyundai"))),
+ (D, dict(f="Sam", l="Okafor", o="Zenith Bank", e="samuel.okafor@zenith.example"), ("c", dict(f="Samantha", l="Okafor", o="Zenith Bank", e="samantha.okafor@zenith.example"))),
+ (D, dict(f="Andrea", l="Rossi", o="Enel"), ("l", dict(f="Andrew", l="Ross", o="Enel"))),
+ (D, dict(f="Jan", l="de Vries", o="ING", p="+31 6 1234 5678"), ("v", dict(f="Jan", l="de Vries", p="+31 6 8765 4321"))),
+ (D, dict(f="Liam", l="O'Connor", o="Aer Lingus", e="liam.oconnor@aerlingus.example"), ("c", dict(f="Liam", l="O'Connell", o="Aer Lingus", e="liam.oconnell@aerlingus.example"))),
+ (D, dict(f="Hans", l="Müller", o="Siemens", t="Sales Director"), ("l", dict(f="Hans", l="Müller", o="Bosch", t="Sales Director"))),
+ (D, dict(f="Yusuf", l="Demir", o="Koç Holding"), ("l", dict(f="Yusuf", l="Demirci", o="Koç Holding"))),
+ (D, dict(f="Chen", l="Jie", o="Baidu"), ("l", dict(f="Chen", l="Jia", o="Baidu"))),
+ (D, dict(f="Tomás", l="Novák", o="Škoda Auto", e="tomas.novak@skoda.example"), ("v", dict(f="Tomáš", l="Novák", e="tomas.novak2@skoda.example"))),
+ (D, dict(f="Marie", l="Dubois", o="Renault"), ("l", dict(f="Mario", l="Dubois", o="Renault"))),
+ (S, dict(f="María", l="García López", o="Santander"), ("l", dict(f="María", l="García", o="Santander"))),
+ (S, dict(f="Kateřina", l="Dvořáková", o="ČEZ", e="katerina.dvorakova@cez.example"), ("v", dict(f="Katka", l="Dvořáková", e="katerina.dvorakova@cez.example"))),
+ (S, dict(f="Hiroshi", l="Watanabe", o="Mitsubishi Corporation", e="hiroshi.watanabe@mitsubishi.example"), ("c", dict(f="Hiroshi", l="WATANABE", o="Mitsubishi Corp.", e="Hiroshi.Watanabe@mitsubishi.example"))),
 ]
 
 def badge_rows(rows):

@@ -45,6 +45,8 @@ const PARTICLES: &[&str] = &[
 /// The particles that name the father (son of, daughter of): the words before them are the
 /// person's own names.
 const PATRONYMICS: &[&str] = &["bin", "binti", "bint", "ibn"];
+/// `Abdul`, `Abdel` and their spellings: the first half of an Arabic given name of two words.
+const ABD: &[&str] = &["abdul", "abdel", "abdal", "abdol", "abdur", "abdus", "abdu"];
 /// The first part of a family name that some sources write as a word of its own (`Mc Donald`,
 /// `O Brien`, `Al Farsi`, `El Sayed`, `Abu Bakr`): after the given name, it starts the family
 /// name. Not particles: they keep the case they are written in.
@@ -219,6 +221,15 @@ fn split_columns(name: &mut Building) -> Option<String> {
             && words.len() > 1
             && is_initial(words[0])
             && !words[1..].iter().all(|w| is_initial(w))
+        {
+            initials = words.split_off(1);
+        }
+        // A patronymic after the given name in its field (`Ivan Sergeyevich`, as Russian
+        // speakers fill a First Name) is the middle name.
+        if initials.is_empty()
+            && words.len() == 2
+            && is_slavic_patronymic(words[1])
+            && !is_slavic_patronymic(words[0])
         {
             initials = words.split_off(1);
         }
@@ -710,10 +721,21 @@ fn parse_full(full: &str) -> Building {
                 start
             };
             let mut start = particles(words.len() - 1);
+            // `Abdul`, `Abdel` (servant of) and the name after it are one given name (Abdul
+            // Rahman, Abdel Fattah), never a given name and a first family name.
+            let given_words = if ABD.contains(&key(words[0]).as_str()) && start > 1 {
+                2
+            } else {
+                1
+            };
             // Before a father's name, the person's own names (Siti Nurhaliza binti Tarudin),
             // never a first family name.
             let patronymic = PATRONYMICS.contains(&key(words[start]).as_str());
-            if start > 1 && !patronymic && is_family_word(words[start - 1]) {
+            if start > given_words
+                && !patronymic
+                && is_family_word(words[start - 1])
+                && !is_slavic_patronymic(words[start - 1])
+            {
                 start = particles(start - 1);
             }
             // A Spanish or Portuguese particle after the first word that the family name does
@@ -723,9 +745,9 @@ fn parse_full(full: &str) -> Building {
             if start > 1 && GIVEN_PARTICLES.contains(&key(words[1]).as_str()) {
                 name.given = Some(words[..start].join(" "));
             } else {
-                name.given = Some(words[0].to_string());
-                if start > 1 {
-                    name.middle = Some(words[1..start].join(" "));
+                name.given = Some(words[..given_words].join(" "));
+                if start > given_words {
+                    name.middle = Some(words[given_words..start].join(" "));
                 }
             }
             name.family = Some(words[start..].join(" "));
@@ -888,6 +910,18 @@ fn is_capitalized_family(word: &str) -> bool {
 
 /// A word that may be a family name and is no given name the name lists know, nor an
 /// initial (García of Gabriel García Márquez; not Luis of José Luis Rodríguez).
+/// Whether a word is an East Slavic patronymic, the father's name with its ending (Petrovich,
+/// Sergeyevna, Olehovych, Ivanivna): the middle word of a Russian, Ukrainian or Belarusian
+/// name, never a first family name. (Serbian and Croatian family names end in `-ović`, without
+/// the `h`; a family name in `-ovich`, Abramovich, is the last word.)
+pub fn is_slavic_patronymic(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ovich", "evich", "ovych", "evych", "ovna", "evna", "ichna", "ivna",
+    ];
+    let folded = fold(word);
+    folded.len() >= 7 && ENDINGS.iter().any(|e| folded.ends_with(e))
+}
+
 fn is_family_word(word: &str) -> bool {
     let folded = fold(word);
     !is_initial(word)
@@ -1222,6 +1256,53 @@ mod tests {
         assert_eq!(take_aside("=HYPERLINK(\"x\")"), None);
         assert_eq!(take_aside("<b>alert(1)</b>"), None);
         assert_eq!(take_aside("Jane Doe"), None);
+    }
+
+    #[test]
+    fn a_patronymic_is_a_middle_name_and_abdul_begins_a_given_name() {
+        for (written, given, middle, family) in [
+            (
+                "Ivan Petrovich Sidorov",
+                "Ivan",
+                Some("Petrovich"),
+                "Sidorov",
+            ),
+            (
+                "Anna Sergeyevna Ivanova",
+                "Anna",
+                Some("Sergeyevna"),
+                "Ivanova",
+            ),
+            (
+                "Olena Ivanivna Shevchenko",
+                "Olena",
+                Some("Ivanivna"),
+                "Shevchenko",
+            ),
+            ("Roman Abramovich", "Roman", None, "Abramovich"),
+            ("Abdul Rahman Hassan", "Abdul Rahman", None, "Hassan"),
+            ("Abdel Fattah Al Sisi", "Abdel Fattah", None, "Al Sisi"),
+            ("Abdul Hassan", "Abdul", None, "Hassan"),
+            // A Spanish first family name stays one.
+            ("Gabriel García Márquez", "Gabriel", None, "García Márquez"),
+        ] {
+            let n = full(written);
+            assert_eq!(
+                (n.given.as_deref(), n.middle.as_deref(), n.family.as_deref()),
+                (Some(given), middle, Some(family)),
+                "{written}"
+            );
+        }
+        // In a First Name column, as Russian speakers fill it.
+        let n = build(NameParts {
+            given: Some("Ivan Sergeyevich"),
+            family: Some("Sidorov"),
+            ..Default::default()
+        });
+        assert_eq!(
+            (n.given.as_deref(), n.middle.as_deref()),
+            (Some("Ivan"), Some("Sergeyevich"))
+        );
     }
 
     #[test]

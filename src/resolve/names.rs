@@ -1433,9 +1433,13 @@ pub fn gendered_ending(a: &str, b: &str) -> bool {
     }
     let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
     let last = |s: &str| s.as_bytes()[s.len() - 1];
+    // A last `-a`, or a Romance man's `-o` against a woman's `-e` (Mario, Marie; Julio,
+    // Julie; Renato, Renate).
     if short.len() == long.len()
         && short[..short.len() - 1] == long[..long.len() - 1]
-        && (last(short) == b'a' || last(long) == b'a')
+        && (last(short) == b'a'
+            || last(long) == b'a'
+            || matches!((last(short), last(long)), (b'o', b'e') | (b'e', b'o')))
     {
         return true;
     }
@@ -1608,7 +1612,10 @@ pub fn family_keyed(
         FamilyMatch::Differ
     } else if part_of(a, b, b_starts) || part_of(b, a, a_starts) {
         FamilyMatch::Contains
-    } else if slip(a, b) || part_slip(a, b, b_starts) || part_slip(b, a, a_starts) {
+    } else if (slip(a, b) && !a_word_differs((a, a_starts), (b, b_starts)))
+        || part_slip(a, b, b_starts)
+        || part_slip(b, a, a_starts)
+    {
         FamilyMatch::Slip
     } else if variant_keyed(a, ka, b, kb)
         || same_after_article((a, a_starts), (b, b_starts))
@@ -1669,6 +1676,22 @@ fn part_of(part: &str, whole: &str, starts: u32) -> bool {
     whole
         .match_indices(part)
         .any(|(i, _)| at_start(i) && at_start(i + part.len()))
+}
+
+/// Two family names of as many words, two or more, one of whose words is more than one letter
+/// dropped, added, changed or swapped from the other's (García López, García Pérez; Silva Santos, Silva Costa): two families that
+/// share a name, however close the names are as a whole. Words of three letters or fewer
+/// (particles: `van en Velde`, `van den Velde`) are not told apart so.
+fn a_word_differs((a, a_starts): (&str, u32), (b, b_starts): (&str, u32)) -> bool {
+    let (x, y) = (
+        super::block::family_words(a, a_starts),
+        super::block::family_words(b, b_starts),
+    );
+    x.len() >= 2
+        && x.len() == y.len()
+        && x.iter()
+            .zip(&y)
+            .any(|(x, y)| x.len().min(y.len()) >= 4 && strsim::osa_distance(x, y) > 1)
 }
 
 /// Whether `part` is one [`slip`] of one letter from a word of `whole`: the first of two
@@ -2244,6 +2267,10 @@ mod tests {
             family_parts(&a, sa, &b, sb)
         };
         assert_eq!(f("Lefèvre-Dupont", "Dupont"), FamilyMatch::Contains);
+        // Two double surnames that share the first are two families, however alike.
+        assert_eq!(f("García López", "García Pérez"), FamilyMatch::Differ);
+        assert_eq!(f("Silva Santos", "Silva Costa"), FamilyMatch::Differ);
+        assert_eq!(f("García López", "Garcia Lopes"), FamilyMatch::Slip);
         assert_eq!(family("smith", "smtih"), FamilyMatch::Slip);
         assert_eq!(family("doe", "roe"), FamilyMatch::Differ);
     }
@@ -2509,6 +2536,10 @@ mod tests {
             ("Michel", "Michelle"),
             ("Simon", "Simone"),
             ("Yevgeny", "Yevgenia"),
+            // A Romance man's `-o` and a woman's `-e`.
+            ("Mario", "Marie"),
+            ("Julio", "Julie"),
+            ("Renato", "Renate"),
             ("Francis", "Frances"),
             // A man's `-an` and a woman's `-na`, though two letters swapped would be a slip.
             ("Christian", "Christina"),

@@ -664,6 +664,32 @@ fn strings_of_sources(contact: &serde_json::Value) -> Vec<String> {
         .unwrap_or_default()
 }
 
+#[test]
+fn names_alike_as_a_whole_but_of_two_people_stay_apart() {
+    // Two double surnames that share the first; two patronymics, one in a First Name column;
+    // a man's and a woman's name of one stem; two Arabic given names that begin with Abdul.
+    let dir = TestDir::new();
+    let badges = dir.write(
+        "badges.csv",
+        "Name,Company\n\
+         María García López,Santander\n\
+         Ivan Petrovich Sidorov,Rosneft\n\
+         Marie Dubois,Renault\n\
+         Abdul Rahman Hassan,Maybank\n",
+    );
+    let linkedin = dir.write(
+        "Connections.csv",
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+         María,García Pérez,https://www.linkedin.com/in/mgp,,Santander,,02 Dec 2026\n\
+         Ivan Sergeyevich,Sidorov,https://www.linkedin.com/in/isidorov,,Rosneft,,02 Dec 2026\n\
+         Mario,Dubois,https://www.linkedin.com/in/mdubois,,Renault,,02 Dec 2026\n\
+         Abdul Karim,Hassan,https://www.linkedin.com/in/akhassan,,Maybank,,02 Dec 2026\n\
+         Ivan,Sidorov,https://www.linkedin.com/in/ivan-sidorov,,Gazprom Neft,,02 Dec 2026\n",
+    );
+    let run = dir.run(&[&badges, &linkedin]);
+    assert_eq!(run.contacts.len(), 9, "{:?}", run.names());
+}
+
 /// Syllables for names no list knows, so that only what the file says weighs.
 fn made_up_name(i: usize) -> String {
     const SYLLABLES: [&str; 20] = [
