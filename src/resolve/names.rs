@@ -1403,6 +1403,16 @@ fn compound_nickname(a: &str, b: &str) -> bool {
     })
 }
 
+/// [`gendered_ending`] of two given names the lists know, by an ending written otherwise, not
+/// by two letters swapped (Marian, Marina; Brian, Brina), which a slip makes as often: a man's
+/// and a woman's name, no slip of one (Alexander, Alexandra; not Dmitry and its slip Dmia).
+pub fn man_and_woman(a: &str, b: &str) -> bool {
+    gendered_ending(a, b)
+        && !matches!(edit(a, b), Some(Edit::Swapped))
+        && is_given_name(a)
+        && is_given_name(b)
+}
+
 /// The names differ in their ending as a man's and a woman's name, or a family name's
 /// masculine and feminine forms, do: an `-a` or `-e` for the last letter or added (Andrew,
 /// Andrea; Mario, Maria; Daniel, Daniela; Ann, Anne; not Dmitri, Dmitrii); an `-a` on one only (Alexander, Alexandra; Giovanni,
@@ -2569,6 +2579,12 @@ mod tests {
         // list knows them for a man's and a woman's.
         assert_ne!(g("Sara", "Sarah"), GivenMatch::Differ);
         assert_eq!(family(&fold("Neves"), &fold("Nevis")), FamilyMatch::Slip);
+        // A man's and a woman's name for certain, which no group of one person holds both of;
+        // not a slip that looks like one (Dmia of Dmitry's Dima; Brina of Brian).
+        assert!(man_and_woman("alexander", "alexandra"));
+        assert!(man_and_woman("mario", "marie"));
+        assert!(!man_and_woman("dmitry", "dmia"));
+        assert!(!man_and_woman("brian", "brina"));
     }
 
     #[test]

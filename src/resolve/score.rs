@@ -1273,9 +1273,17 @@ fn name_evidence(
                 || format!("given names two slips apart, or a nickname's ({x} / {y})"),
                 None,
             ),
-            GivenMatch::Differ => s.conflict(Level::GivenDiffer, || {
-                format!("given names differ ({x} / {y})")
-            }),
+            GivenMatch::Differ => {
+                s.conflict(Level::GivenDiffer, || {
+                    format!("given names differ ({x} / {y})")
+                });
+                // A man's and a woman's name of one stem (Alexander, Alexandra) are no slip
+                // of one name: a group that holds a name agreeing with one of them (Alex,
+                // which agrees with both) has not accepted their difference.
+                if names::man_and_woman(x, y) {
+                    s.other_conflict = true;
+                }
+            }
         }
     }
     if let Some((x, y, m)) = family {

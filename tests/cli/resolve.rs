@@ -690,6 +690,64 @@ fn names_alike_as_a_whole_but_of_two_people_stay_apart() {
     assert_eq!(run.contacts.len(), 9, "{:?}", run.names());
 }
 
+#[test]
+fn a_short_name_or_an_initial_of_two_people_joins_neither_to_the_other() {
+    // Alex is Alexandra's and Alexander's; J. is John's and Jane's; M. is Marco's and Maria's;
+    // Chris is Christopher's (his mobile says which) and Christine's.
+    let dir = TestDir::new();
+    let badges = dir.write(
+        "badges.csv",
+        "First Name,Last Name,Company,Phone\n\
+         Alexandra,Chen,Google,\n\
+         J.,Smith,Acme Corp,\n\
+         M.,Rossi,Ferrari,\n\
+         Christopher,Taylor,Unilever,+44 7700 900555\n",
+    );
+    let linkedin = dir.write(
+        "Connections.csv",
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+         Alex,Chen,https://www.linkedin.com/in/alexchen,,Google,,02 Dec 2026\n\
+         John,Smith,https://www.linkedin.com/in/johnsmith-acme,,Acme Corp,,02 Dec 2026\n\
+         Marco,Rossi,https://www.linkedin.com/in/marcorossi,,Ferrari,,02 Dec 2026\n\
+         Christine,Taylor,https://www.linkedin.com/in/ctaylor,,Unilever,,02 Dec 2026\n",
+    );
+    let cards = dir.write(
+        "cards.csv",
+        "First Name,Last Name,Company\nAlexander,Chen,Google\nJane,Smith,Acme Corp\nMaria,Rossi,Ferrari\n",
+    );
+    let phone = dir.write(
+        "phone.vcf",
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Taylor;Chris;;;\r\nFN:Chris Taylor\r\nTEL;TYPE=CELL:07700 900555\r\nEND:VCARD\r\n",
+    );
+    let run = dir.run(&[&badges, &linkedin, &cards, &phone]);
+    // The contact that holds a file's record.
+    let of = |file: &str, record: u64| {
+        run.contacts.iter().position(|c| {
+            c["sources"].as_array().is_some_and(|s| {
+                s.iter().any(|s| {
+                    s["file"].as_str().is_some_and(|f| f.ends_with(file))
+                        && s["record"].as_u64() == Some(record)
+                })
+            })
+        })
+    };
+    // Alexandra and Alexander, John and Jane, Marco and Maria, Christopher and Christine.
+    for (one, other) in [
+        (("badges.csv", 1), ("cards.csv", 1)),
+        (("Connections.csv", 2), ("cards.csv", 2)),
+        (("Connections.csv", 3), ("cards.csv", 3)),
+        (("badges.csv", 4), ("Connections.csv", 4)),
+    ] {
+        assert_ne!(
+            of(one.0, one.1),
+            of(other.0, other.1),
+            "{one:?} {other:?}: {:?}",
+            run.names()
+        );
+    }
+    assert_eq!(of("phone.vcf", 1), of("badges.csv", 4), "{:?}", run.names());
+}
+
 /// Syllables for names no list knows, so that only what the file says weighs.
 fn made_up_name(i: usize) -> String {
     const SYLLABLES: [&str; 20] = [
