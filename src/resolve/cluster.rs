@@ -119,16 +119,26 @@ pub enum Clash {
 /// when a user made it. Two given names that differ do not keep two groups apart when one
 /// group already holds a record whose given name agrees with the other's (`agree(x, y)`): the
 /// group of Paco and Pao, one person whose badge dropped a letter, joins his phone's Paco;
-/// Jane Doe and J. Doe still do not join John Doe. Nor do they where the link's own two
+/// Jane Doe and J. Doe still do not join John Doe. A nickname of both names
+/// (`nickname_of(z, x)`) says nothing of which the person is: Sam Okafor, joined to Samuel,
+/// does not bring Samantha Okafor in (where Liz and Beth, both Elizabeth's, do join her). Nor do
+/// they where the link's own two
 /// records bear the two names, each agreeing with its group's: the evidence that made the
 /// link has accepted that difference (Pavo, his phone's slip of Paco, joins Paco and
-/// Francisco through the number he shares with Paco).
+/// Francisco through the number he shares with Paco), unless one of the link's two is a
+/// nickname of both (Sam and Samantha accept no difference between Samuel and Samantha).
 pub fn cluster(
     n: usize,
     mut links: Vec<Link>,
     mut conflict: impl FnMut(u32, u32, bool, bool) -> Clash,
     agree: impl Fn(u32, u32) -> bool,
+    nickname_of: impl Fn(u32, u32) -> bool,
 ) -> (Clusters, Vec<Refused>) {
+    // `z`'s given name is a nickname of both `x`'s and `y`'s (Sam, of Samuel and of Samantha):
+    // it says nothing of which of the two the person is.
+    let of_both = |z: u32, x: u32, y: u32| nickname_of(z, x) && nickname_of(z, y);
+    // Whether `z`'s given name, agreeing with `y`'s, says that `x`'s differs from it by a slip.
+    let settles = |z: u32, x: u32, y: u32| agree(z, y) && !of_both(z, x, y);
     links.sort_unstable_by(|x, y| {
         y.total
             .total_cmp(&x.total)
@@ -161,9 +171,12 @@ pub fn cluster(
                     Clash::None => false,
                     Clash::Other => true,
                     Clash::GivenName => {
-                        !clusters.members(ra).any(|x2| x2 != x && agree(x2, y))
-                            && !clusters.members(rb).any(|y2| y2 != y && agree(x, y2))
-                            && !((x == a || agree(x, a)) && (y == b || agree(y, b)))
+                        !clusters.members(ra).any(|x2| x2 != x && settles(x2, x, y))
+                            && !clusters.members(rb).any(|y2| y2 != y && settles(y2, y, x))
+                            && !((x == a || agree(x, a))
+                                && (y == b || agree(y, b))
+                                && !of_both(a, x, y)
+                                && !of_both(b, x, y))
                     }
                 })
                 .map(|y| (x, y))
@@ -203,7 +216,7 @@ mod tests {
             false => Clash::None,
         };
         // J. Doe agrees with neither Jane nor John.
-        let (clusters, refused) = cluster(3, links, clash, |_, _| false);
+        let (clusters, refused) = cluster(3, links, clash, |_, _| false, |_, _| false);
         let groups = clusters.into_groups();
         assert_eq!(groups, vec![vec![0, 1], vec![2]]);
         assert_eq!(refused.len(), 1);
@@ -214,7 +227,13 @@ mod tests {
     #[test]
     fn links_without_conflict_join_transitively() {
         let links = vec![link(7.0, 0, 1), link(7.0, 1, 2), link(7.0, 3, 4)];
-        let (clusters, refused) = cluster(5, links, |_, _, _, _| Clash::None, |_, _| false);
+        let (clusters, refused) = cluster(
+            5,
+            links,
+            |_, _, _, _| Clash::None,
+            |_, _| false,
+            |_, _| false,
+        );
         assert_eq!(clusters.into_groups(), vec![vec![0, 1, 2], vec![3, 4]]);
         assert!(refused.is_empty());
     }
@@ -230,7 +249,7 @@ mod tests {
             false => Clash::None,
         };
         let agree = |x: u32, y: u32| names[x as usize] == names[y as usize];
-        let (clusters, refused) = cluster(3, links.clone(), clash, agree);
+        let (clusters, refused) = cluster(3, links.clone(), clash, agree, |_, _| false);
         assert_eq!(clusters.into_groups(), vec![vec![0, 1, 2]]);
         assert!(refused.is_empty());
         // Anything else that keeps 1 and 2 apart still does.
@@ -238,9 +257,31 @@ mod tests {
             true => Clash::Other,
             false => Clash::None,
         };
-        let (clusters, refused) = cluster(3, links, other, agree);
+        let (clusters, refused) = cluster(3, links, other, agree, |_, _| false);
         assert_eq!(clusters.into_groups(), vec![vec![0, 1], vec![2]]);
         assert_eq!(refused.len(), 1);
+    }
+
+    #[test]
+    fn a_nickname_of_both_names_does_not_accept_their_difference() {
+        // 0 Samuel and 1 Sam Okafor, joined; 2 Samantha, linked to Sam as well: Sam is a
+        // nickname of both, and says nothing of which the person is.
+        let links = vec![link(13.0, 0, 1), link(12.0, 1, 2)];
+        let names = ["samuel", "sam", "samantha"];
+        let clash = |x: u32, y: u32, _, _| match (x.min(y), x.max(y)) == (0, 2) {
+            true => Clash::GivenName,
+            false => Clash::None,
+        };
+        let agree =
+            |x: u32, y: u32| x == y || names[x as usize] == "sam" || names[y as usize] == "sam";
+        let nickname_of = |z: u32, x: u32| names[z as usize] == "sam" && z != x;
+        let (clusters, refused) = cluster(3, links.clone(), clash, agree, nickname_of);
+        assert_eq!(clusters.into_groups(), vec![vec![0, 1], vec![2]]);
+        assert_eq!(refused.len(), 1);
+        // Where the name agreeing with both is no nickname of both (Elizabeth, beside Liz and
+        // Beth, two nicknames of hers), it settles the difference, as before.
+        let (clusters, _) = cluster(3, links, clash, agree, |_, _| false);
+        assert_eq!(clusters.into_groups(), vec![vec![0, 1, 2]]);
     }
 
     #[test]
@@ -257,7 +298,7 @@ mod tests {
             let (p, q) = (names[x as usize], names[y as usize]);
             p == q || matches!((p, q), ("francisco", "paco") | ("paco", "francisco"))
         };
-        let (clusters, refused) = cluster(3, links, clash, agree);
+        let (clusters, refused) = cluster(3, links, clash, agree, |_, _| false);
         assert_eq!(clusters.into_groups(), vec![vec![0, 1, 2]]);
         assert!(refused.is_empty());
     }

@@ -403,9 +403,21 @@ impl<'a> Resolver<'a> {
                 Clash::None
             }
         };
-        let (clusters, refused) = cluster::cluster(self.profiles.len(), links, conflict, |x, y| {
-            self.given_names_agree(x, y)
-        });
+        let (clusters, refused) = cluster::cluster(
+            self.profiles.len(),
+            links,
+            conflict,
+            |x, y| self.given_names_agree(x, y),
+            |z, x| {
+                let (z, x) = (
+                    &self.profiles[z as usize].name,
+                    &self.profiles[x as usize].name,
+                );
+                x.given
+                    .as_deref()
+                    .is_some_and(|x| z.given_formal.iter().any(|f| f == x))
+            },
+        );
         report.refused = refused.len();
         lap(&mut report, "clustering");
         let mut pairs: Vec<Noted> = review

@@ -693,7 +693,8 @@ fn names_alike_as_a_whole_but_of_two_people_stay_apart() {
 #[test]
 fn a_short_name_or_an_initial_of_two_people_joins_neither_to_the_other() {
     // Alex is Alexandra's and Alexander's; J. is John's and Jane's; M. is Marco's and Maria's;
-    // Chris is Christopher's (his mobile says which) and Christine's.
+    // Chris is Christopher's (his mobile says which) and Christine's; Sam is Samuel's and
+    // Samantha's.
     let dir = TestDir::new();
     let badges = dir.write(
         "badges.csv",
@@ -701,7 +702,8 @@ fn a_short_name_or_an_initial_of_two_people_joins_neither_to_the_other() {
          Alexandra,Chen,Google,\n\
          J.,Smith,Acme Corp,\n\
          M.,Rossi,Ferrari,\n\
-         Christopher,Taylor,Unilever,+44 7700 900555\n",
+         Christopher,Taylor,Unilever,+44 7700 900555\n\
+         Samuel,Okafor,Zenith Bank,\n",
     );
     let linkedin = dir.write(
         "Connections.csv",
@@ -709,11 +711,13 @@ fn a_short_name_or_an_initial_of_two_people_joins_neither_to_the_other() {
          Alex,Chen,https://www.linkedin.com/in/alexchen,,Google,,02 Dec 2026\n\
          John,Smith,https://www.linkedin.com/in/johnsmith-acme,,Acme Corp,,02 Dec 2026\n\
          Marco,Rossi,https://www.linkedin.com/in/marcorossi,,Ferrari,,02 Dec 2026\n\
-         Christine,Taylor,https://www.linkedin.com/in/ctaylor,,Unilever,,02 Dec 2026\n",
+         Christine,Taylor,https://www.linkedin.com/in/ctaylor,,Unilever,,02 Dec 2026\n\
+         Sam,Okafor,https://www.linkedin.com/in/samokafor,,Zenith Bank,,02 Dec 2026\n",
     );
     let cards = dir.write(
         "cards.csv",
-        "First Name,Last Name,Company\nAlexander,Chen,Google\nJane,Smith,Acme Corp\nMaria,Rossi,Ferrari\n",
+        "First Name,Last Name,Company\nAlexander,Chen,Google\nJane,Smith,Acme Corp\nMaria,Rossi,Ferrari\n\
+         Samantha,Okafor,Zenith Bank\n",
     );
     let phone = dir.write(
         "phone.vcf",
@@ -737,6 +741,7 @@ fn a_short_name_or_an_initial_of_two_people_joins_neither_to_the_other() {
         (("Connections.csv", 2), ("cards.csv", 2)),
         (("Connections.csv", 3), ("cards.csv", 3)),
         (("badges.csv", 4), ("Connections.csv", 4)),
+        (("badges.csv", 5), ("cards.csv", 4)),
     ] {
         assert_ne!(
             of(one.0, one.1),
