@@ -413,9 +413,17 @@ impl<'a> Resolver<'a> {
                     &self.profiles[z as usize].name,
                     &self.profiles[x as usize].name,
                 );
-                x.given
-                    .as_deref()
-                    .is_some_and(|x| z.given_formal.iter().any(|f| f == x))
+                // A nickname of the name, or the name cut short (Fran, of Francisco and of
+                // Francesca).
+                match (z.given.as_deref(), x.given.as_deref()) {
+                    (Some(z_name), Some(x_name)) => {
+                        z.given_formal.iter().any(|f| f == x_name)
+                            || (z_name.len() >= 3
+                                && z_name.len() < x_name.len()
+                                && x_name.starts_with(z_name))
+                    }
+                    _ => false,
+                }
             },
         );
         report.refused = refused.len();

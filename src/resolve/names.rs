@@ -1342,7 +1342,11 @@ fn given_keyed(ga: GivenName, gb: GivenName) -> GivenMatch {
     if short.len() >= 3 && long.starts_with(short) {
         return GivenMatch::Shortened;
     }
-    if slip(a, b) {
+    // Two slips apart, two names the lists know are two names (Anthony, Antonia), as written
+    // or as transliterations spell them (`anthoni`, `antonia`).
+    let two_slips_of_known =
+        |x: &str, y: &str| edit(x, y).is_none() && is_given_name(a) && is_given_name(b);
+    if slip(a, b) && !two_slips_of_known(a, b) {
         return GivenMatch::Slip;
     }
     // A nickname against its formal name with a typing slip in either (Rick, Richrd; Bob,
@@ -1366,7 +1370,10 @@ fn given_keyed(ga: GivenName, gb: GivenName) -> GivenMatch {
     }
     // A slip in the spelling the name's transliterations share (Taiana, Tatyana: `taiana`,
     // `tatiana`).
-    if !gendered_ending(ga.key, gb.key) && slip(ga.key, gb.key) {
+    if !gendered_ending(ga.key, gb.key)
+        && slip(ga.key, gb.key)
+        && !two_slips_of_known(ga.key, gb.key)
+    {
         return GivenMatch::Slip;
     }
     if compound_nickname(a, b) {
@@ -2266,6 +2273,7 @@ mod tests {
         assert_eq!(g("Ana", "Anna"), GivenMatch::Slip);
         assert_eq!(g("Stven", "Steven"), GivenMatch::Slip);
         assert_eq!(g("Jeninfer", "Jeennifer"), GivenMatch::Slip);
+        assert_eq!(g("Anthony", "Antonia"), GivenMatch::Differ);
         assert_eq!(g("José", "Jose"), GivenMatch::Exact);
         for other in ["Mueller", "Muller", "MÜLLER"] {
             assert_eq!(family(&fold("Müller"), &fold(other)), FamilyMatch::Exact);

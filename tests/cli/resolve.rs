@@ -694,7 +694,7 @@ fn names_alike_as_a_whole_but_of_two_people_stay_apart() {
 fn a_short_name_or_an_initial_of_two_people_joins_neither_to_the_other() {
     // Alex is Alexandra's and Alexander's; J. is John's and Jane's; M. is Marco's and Maria's;
     // Chris is Christopher's (his mobile says which) and Christine's; Sam is Samuel's and
-    // Samantha's.
+    // Samantha's; Toni is Anthony's and Antonia's; Fran is Francisco's and Francesca's.
     let dir = TestDir::new();
     let badges = dir.write(
         "badges.csv",
@@ -703,7 +703,9 @@ fn a_short_name_or_an_initial_of_two_people_joins_neither_to_the_other() {
          J.,Smith,Acme Corp,\n\
          M.,Rossi,Ferrari,\n\
          Christopher,Taylor,Unilever,+44 7700 900555\n\
-         Samuel,Okafor,Zenith Bank,\n",
+         Samuel,Okafor,Zenith Bank,\n\
+         Toni,Russo,Eni,\n\
+         Fran,Molina,Repsol,\n",
     );
     let linkedin = dir.write(
         "Connections.csv",
@@ -712,12 +714,14 @@ fn a_short_name_or_an_initial_of_two_people_joins_neither_to_the_other() {
          John,Smith,https://www.linkedin.com/in/johnsmith-acme,,Acme Corp,,02 Dec 2026\n\
          Marco,Rossi,https://www.linkedin.com/in/marcorossi,,Ferrari,,02 Dec 2026\n\
          Christine,Taylor,https://www.linkedin.com/in/ctaylor,,Unilever,,02 Dec 2026\n\
-         Sam,Okafor,https://www.linkedin.com/in/samokafor,,Zenith Bank,,02 Dec 2026\n",
+         Sam,Okafor,https://www.linkedin.com/in/samokafor,,Zenith Bank,,02 Dec 2026\n\
+         Anthony,Russo,https://www.linkedin.com/in/arusso,,Eni,,02 Dec 2026\n\
+         Francisco,Molina,https://www.linkedin.com/in/fmolina,,Repsol,,02 Dec 2026\n",
     );
     let cards = dir.write(
         "cards.csv",
         "First Name,Last Name,Company\nAlexander,Chen,Google\nJane,Smith,Acme Corp\nMaria,Rossi,Ferrari\n\
-         Samantha,Okafor,Zenith Bank\n",
+         Samantha,Okafor,Zenith Bank\nAntonia,Russo,Eni\nFrancesca,Molina,Repsol\n",
     );
     let phone = dir.write(
         "phone.vcf",
@@ -742,6 +746,8 @@ fn a_short_name_or_an_initial_of_two_people_joins_neither_to_the_other() {
         (("Connections.csv", 3), ("cards.csv", 3)),
         (("badges.csv", 4), ("Connections.csv", 4)),
         (("badges.csv", 5), ("cards.csv", 4)),
+        (("Connections.csv", 6), ("cards.csv", 5)),
+        (("Connections.csv", 7), ("cards.csv", 6)),
     ] {
         assert_ne!(
             of(one.0, one.1),
