@@ -1059,6 +1059,18 @@ mod tests {
         })
     }
 
+    /// Each name written in one column is read as the given, middle and family names shown.
+    fn parts_are(cases: &[(&str, &str, Option<&str>, &str)]) {
+        for &(written, given, middle, family) in cases {
+            let n = full(written);
+            assert_eq!(
+                (n.given.as_deref(), n.middle.as_deref(), n.family.as_deref()),
+                (Some(given), middle, Some(family)),
+                "{written}"
+            );
+        }
+    }
+
     #[test]
     fn comma_order_and_titles() {
         let n = full("Doe, Jane");
@@ -1260,7 +1272,7 @@ mod tests {
 
     #[test]
     fn a_patronymic_is_a_middle_name_and_abdul_begins_a_given_name() {
-        for (written, given, middle, family) in [
+        parts_are(&[
             (
                 "Ivan Petrovich Sidorov",
                 "Ivan",
@@ -1285,14 +1297,7 @@ mod tests {
             ("Abdul Hassan", "Abdul", None, "Hassan"),
             // A Spanish first family name stays one.
             ("Gabriel García Márquez", "Gabriel", None, "García Márquez"),
-        ] {
-            let n = full(written);
-            assert_eq!(
-                (n.given.as_deref(), n.middle.as_deref(), n.family.as_deref()),
-                (Some(given), middle, Some(family)),
-                "{written}"
-            );
-        }
+        ]);
         // In a First Name column, as Russian speakers fill it.
         let n = build(NameParts {
             given: Some("Ivan Sergeyevich"),
@@ -1476,7 +1481,7 @@ mod tests {
 
     #[test]
     fn double_surnames_and_particles_stay_in_the_family_name() {
-        for (written, given, middle, family) in [
+        parts_are(&[
             ("Gabriel García Márquez", "Gabriel", None, "García Márquez"),
             (
                 "José Luis Rodríguez Zapatero",
@@ -1517,14 +1522,7 @@ mod tests {
                 None,
                 "Ortega",
             ),
-        ] {
-            let n = full(written);
-            assert_eq!(
-                (n.given.as_deref(), n.middle.as_deref(), n.family.as_deref()),
-                (Some(given), middle, Some(family)),
-                "{written}"
-            );
-        }
+        ]);
     }
 
     #[test]
@@ -1572,7 +1570,7 @@ mod tests {
     #[test]
     fn a_chinese_or_korean_given_name_of_two_syllables_stays_whole_either_side_of_the_family_name()
     {
-        for (written, given, middle, family) in [
+        parts_are(&[
             ("Mei Ling Lee", "Mei Ling", None, "Lee"),
             ("Tai Man Chan", "Tai Man", None, "Chan"),
             ("Chan Tai Man", "Tai Man", None, "Chan"),
@@ -1584,14 +1582,7 @@ mod tests {
             ("Mary Ann Lee", "Mary", Some("Ann"), "Lee"),
             ("Carlos Ruiz Li", "Carlos", None, "Ruiz Li"),
             ("Gabriel García Márquez", "Gabriel", None, "García Márquez"),
-        ] {
-            let n = full(written);
-            assert_eq!(
-                (n.given.as_deref(), n.middle.as_deref(), n.family.as_deref()),
-                (Some(given), middle, Some(family)),
-                "{written}"
-            );
-        }
+        ]);
     }
 
     #[test]

@@ -627,12 +627,10 @@ fn a_former_family_name_the_record_gives_meets_records_of_that_name() {
         "First Name,Last Name,Maiden Name,Company\nSofia,Lindqvist,Berg,Volvo Cars\n",
     );
     let run = dir.run(&[&badges, &linkedin, &phone, &cards]);
-    // The contact holding a file's record, and how many records it has.
+    // The contact holding a file's first record.
     let of = |file: &str| {
-        run.contacts
-            .iter()
-            .find(|c| strings_of_sources(c).iter().any(|f| f.ends_with(file)))
-            .unwrap_or_else(|| panic!("a contact of {file}"))
+        let at = run.holding(file, 1);
+        &run.contacts[at.unwrap_or_else(|| panic!("a contact of {file}"))]
     };
     for file in ["Connections.csv", "phone.vcf", "cards.csv"] {
         assert_eq!(
@@ -651,17 +649,6 @@ fn a_former_family_name_the_record_gives_meets_records_of_that_name() {
     );
     // Karen Morrison, her colleague, is another person.
     assert_eq!(run.contacts.len(), 4, "{:?}", run.names());
-}
-
-fn strings_of_sources(contact: &serde_json::Value) -> Vec<String> {
-    contact["sources"]
-        .as_array()
-        .map(|s| {
-            s.iter()
-                .filter_map(|s| s["file"].as_str().map(String::from))
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 #[test]
@@ -728,17 +715,7 @@ fn a_short_name_or_an_initial_of_two_people_joins_neither_to_the_other() {
         "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Taylor;Chris;;;\r\nFN:Chris Taylor\r\nTEL;TYPE=CELL:07700 900555\r\nEND:VCARD\r\n",
     );
     let run = dir.run(&[&badges, &linkedin, &cards, &phone]);
-    // The contact that holds a file's record.
-    let of = |file: &str, record: u64| {
-        run.contacts.iter().position(|c| {
-            c["sources"].as_array().is_some_and(|s| {
-                s.iter().any(|s| {
-                    s["file"].as_str().is_some_and(|f| f.ends_with(file))
-                        && s["record"].as_u64() == Some(record)
-                })
-            })
-        })
-    };
+    let of = |file: &str, record: u64| run.holding(file, record);
     // Alexandra and Alexander, John and Jane, Marco and Maria, Christopher and Christine.
     for (one, other) in [
         (("badges.csv", 1), ("cards.csv", 1)),

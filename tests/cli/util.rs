@@ -185,6 +185,19 @@ impl Run {
         n
     }
 
+    /// The place among the contacts of the one that holds record `record` of the file named
+    /// `file`.
+    pub fn holding(&self, file: &str, record: u64) -> Option<usize> {
+        self.contacts.iter().position(|c| {
+            c["sources"].as_array().is_some_and(|s| {
+                s.iter().any(|s| {
+                    s["file"].as_str().is_some_and(|f| f.ends_with(file))
+                        && s["record"].as_u64() == Some(record)
+                })
+            })
+        })
+    }
+
     pub fn names(&self) -> Vec<String> {
         self.contacts
             .iter()
