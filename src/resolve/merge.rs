@@ -274,7 +274,7 @@ fn identity(c: &Contact, mut write: impl FnMut(&str)) {
         write(p);
         return;
     }
-    let name = super::names::fold(&c.display_name());
+    let name = super::names::fold_for_identity(&c.display_name());
     if !name.is_empty() {
         let org = c.organization().unwrap_or_default();
         for part in ["name:", &name, "|", org] {

@@ -661,7 +661,7 @@ pub fn fold(s: &str) -> String {
 /// a word starts at byte `i`; positions past 31 are not kept). Words are parted where `part`
 /// holds of a character (a space, a hyphen).
 pub fn fold_parts(s: &str, part: fn(char) -> bool) -> (String, u32) {
-    let (folded, starts, _) = fold_with(s, part, true);
+    let (folded, starts, _) = fold_with(s, part, Umlauts::InWords);
     (folded, starts)
 }
 
@@ -669,12 +669,31 @@ pub fn fold_parts(s: &str, part: fn(char) -> bool) -> (String, u32) {
 /// telling a slip where that reading left one letter out and not the other (Chloé, Cholé:
 /// `chlo`, `chole`; Ngyuen, Nguyen).
 pub fn fold_as_written(s: &str) -> String {
-    fold_with(s, |_| false, false).0
+    fold_with(s, |_| false, Umlauts::Kept).0
 }
 
 /// [`fold_parts`], reading `ae`, `oe`, `ue` as `a`, `o`, `u` where `umlauts` says so; with
 /// whether that left an `e` out.
-fn fold_with(s: &str, part: fn(char) -> bool, umlauts: bool) -> (String, u32, bool) {
+/// Where [`fold_with`] reads `ae`, `oe`, `ue` as an umlaut written out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Umlauts {
+    /// Nowhere: the letters as written.
+    Kept,
+    /// Where a letter follows in the word (Schroeder; not Joe).
+    InWords,
+    /// Wherever the `e` is, across words too: as contact ids were first made, which stay
+    /// what they were ([`fold_for_identity`]).
+    Everywhere,
+}
+
+/// [`fold`] as contact ids were first made: an `e` after `a`, `o` or `u` left out wherever it
+/// is (`John Doe`: `johndo`), so that the id of a contact known by its name alone stays what it
+/// was.
+pub fn fold_for_identity(s: &str) -> String {
+    fold_with(s, |_| false, Umlauts::Everywhere).0
+}
+
+fn fold_with(s: &str, part: fn(char) -> bool, umlauts: Umlauts) -> (String, u32, bool) {
     let mut starts = 0u32;
     let mut dropped = false;
     let mut out = String::with_capacity(s.len());
@@ -694,10 +713,24 @@ fn fold_with(s: &str, part: fn(char) -> bool, umlauts: bool) -> (String, u32, bo
             std::borrow::Cow::Owned(deunicode::deunicode(word))
         };
         // Letters only, lower-case, and `ae`, `oe`, `ue` as `a`, `o`, `u` (German
-        // transliteration): an `e` after one of those letters is left out.
-        for c in ascii.chars().filter(char::is_ascii_alphabetic) {
+        // transliteration): an `e` after one of those letters is left out where a letter
+        // follows it (Schroeder, Mueller). A word's last `e` is no umlaut written out: Joe is
+        // not Jo, nor Sue Su.
+        let mut chars = ascii.chars().peekable();
+        while let Some(c) = chars.next() {
+            if !c.is_ascii_alphabetic() {
+                if umlauts != Umlauts::Everywhere {
+                    previous = ' ';
+                }
+                continue;
+            }
             let c = c.to_ascii_lowercase();
-            if umlauts && c == 'e' && matches!(previous, 'a' | 'o' | 'u') {
+            let umlaut = match umlauts {
+                Umlauts::Kept => false,
+                Umlauts::InWords => chars.peek().is_some_and(char::is_ascii_alphabetic),
+                Umlauts::Everywhere => true,
+            };
+            if umlaut && c == 'e' && matches!(previous, 'a' | 'o' | 'u') {
                 dropped = true;
             } else {
                 out.push(c);
@@ -1061,7 +1094,7 @@ impl NameKey {
         // The folded name, where its words start, and the name as written where folding left
         // an `e` out of it.
         let f = |s: Option<&str>, part: fn(char) -> bool| {
-            s.map(|s| (s, fold_with(s, part, true)))
+            s.map(|s| (s, fold_with(s, part, Umlauts::InWords)))
                 .filter(|(_, (folded, _, _))| !folded.is_empty())
                 .map_or((None, 0, None), |(s, (folded, starts, dropped))| {
                     let written = dropped.then(|| CompactString::from(fold_as_written(s)));
@@ -2120,16 +2153,22 @@ mod tests {
             proptest::prop_assert_eq!(variant(&fa, &fb), variant(&fb, &fa));
         }
 
-        /// The one-pass fold gives what transliterating, keeping letters and replacing `ae`,
-        /// `oe`, `ue` one after the other gives.
+        /// The one-pass fold gives what transliterating, keeping each word's letters and
+        /// replacing `ae`, `oe`, `ue` one after the other gives, a word's last `e` kept.
         #[test]
         fn fold_is_transliteration_then_replacements(s in "[aeouAEOUÄÖÜäöüëé xß-]{0,12}") {
-            let ascii: String = deunicode::deunicode(&s)
-                .chars()
-                .filter(|c| c.is_ascii_alphabetic())
-                .map(|c| c.to_ascii_lowercase())
+            let ascii = deunicode::deunicode(&s).to_ascii_lowercase();
+            let expected: String = ascii
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .map(|word| {
+                    let mut folded = word.replace("ae", "a").replace("oe", "o").replace("ue", "u");
+                    let b = word.as_bytes();
+                    if b.len() >= 2 && b[b.len() - 1] == b'e' && b"aou".contains(&b[b.len() - 2]) {
+                        folded.push('e');
+                    }
+                    folded
+                })
                 .collect();
-            let expected = ascii.replace("ae", "a").replace("oe", "o").replace("ue", "u");
             proptest::prop_assert_eq!(fold(&s), expected);
         }
     }
@@ -2274,6 +2313,13 @@ mod tests {
         assert_eq!(g("Stven", "Steven"), GivenMatch::Slip);
         assert_eq!(g("Jeninfer", "Jeennifer"), GivenMatch::Slip);
         assert_eq!(g("Anthony", "Antonia"), GivenMatch::Differ);
+        // An umlaut written out is read inside a word, not at its end: Joe is not Jo.
+        assert_eq!(fold("Schroeder"), fold("Schröder"));
+        assert_eq!(fold("Joe"), "joe");
+        assert_eq!(g("Joe", "Joseph"), GivenMatch::Nickname);
+        assert_ne!(g("Joe", "Joanna"), GivenMatch::Nickname);
+        // Contact ids are made as they were first.
+        assert_eq!(fold_for_identity("John Doe"), "johndo");
         assert_eq!(g("José", "Jose"), GivenMatch::Exact);
         for other in ["Mueller", "Muller", "MÜLLER"] {
             assert_eq!(family(&fold("Müller"), &fold(other)), FamilyMatch::Exact);

@@ -1129,8 +1129,8 @@ impl ByMiddle {
                         || (whole.starts_with(m) && whole.ends_with(g))))
                     // Or a nickname of the two (José Carlos read as José, middle name Carlos;
                     // Zé Carlos. Maria Eduarda; Duda).
-                    || names::given(&names::fold(&format!("{g}{m}")), whole)
-                        == GivenMatch::Nickname
+                    // Both are folded already, each a word of its own.
+                    || names::given(&format!("{g}{m}"), whole) == GivenMatch::Nickname
             }
             _ => false,
         };

@@ -681,7 +681,8 @@ fn names_alike_as_a_whole_but_of_two_people_stay_apart() {
 fn a_short_name_or_an_initial_of_two_people_joins_neither_to_the_other() {
     // Alex is Alexandra's and Alexander's; J. is John's and Jane's; M. is Marco's and Maria's;
     // Chris is Christopher's (his mobile says which) and Christine's; Sam is Samuel's and
-    // Samantha's; Toni is Anthony's and Antonia's; Fran is Francisco's and Francesca's.
+    // Samantha's; Toni is Anthony's and Antonia's; Fran is Francisco's and Francesca's; Joe is
+    // Joseph's, never Joanna's.
     let dir = TestDir::new();
     let badges = dir.write(
         "badges.csv",
@@ -692,7 +693,8 @@ fn a_short_name_or_an_initial_of_two_people_joins_neither_to_the_other() {
          Christopher,Taylor,Unilever,+44 7700 900555\n\
          Samuel,Okafor,Zenith Bank,\n\
          Toni,Russo,Eni,\n\
-         Fran,Molina,Repsol,\n",
+         Fran,Molina,Repsol,\n\
+         Joe,Brennan,Intel,\n",
     );
     let linkedin = dir.write(
         "Connections.csv",
@@ -703,12 +705,14 @@ fn a_short_name_or_an_initial_of_two_people_joins_neither_to_the_other() {
          Christine,Taylor,https://www.linkedin.com/in/ctaylor,,Unilever,,02 Dec 2026\n\
          Sam,Okafor,https://www.linkedin.com/in/samokafor,,Zenith Bank,,02 Dec 2026\n\
          Anthony,Russo,https://www.linkedin.com/in/arusso,,Eni,,02 Dec 2026\n\
-         Francisco,Molina,https://www.linkedin.com/in/fmolina,,Repsol,,02 Dec 2026\n",
+         Francisco,Molina,https://www.linkedin.com/in/fmolina,,Repsol,,02 Dec 2026\n\
+         Joseph,Brennan,https://www.linkedin.com/in/jbrennan,,Intel,,02 Dec 2026\n",
     );
     let cards = dir.write(
         "cards.csv",
         "First Name,Last Name,Company\nAlexander,Chen,Google\nJane,Smith,Acme Corp\nMaria,Rossi,Ferrari\n\
-         Samantha,Okafor,Zenith Bank\nAntonia,Russo,Eni\nFrancesca,Molina,Repsol\n",
+         Samantha,Okafor,Zenith Bank\nAntonia,Russo,Eni\nFrancesca,Molina,Repsol\n\
+         Joanna,Brennan,Intel\n",
     );
     let phone = dir.write(
         "phone.vcf",
@@ -725,6 +729,7 @@ fn a_short_name_or_an_initial_of_two_people_joins_neither_to_the_other() {
         (("badges.csv", 5), ("cards.csv", 4)),
         (("Connections.csv", 6), ("cards.csv", 5)),
         (("Connections.csv", 7), ("cards.csv", 6)),
+        (("badges.csv", 8), ("cards.csv", 7)),
     ] {
         assert_ne!(
             of(one.0, one.1),
@@ -734,6 +739,12 @@ fn a_short_name_or_an_initial_of_two_people_joins_neither_to_the_other() {
         );
     }
     assert_eq!(of("phone.vcf", 1), of("badges.csv", 4), "{:?}", run.names());
+    assert_eq!(
+        of("badges.csv", 8),
+        of("Connections.csv", 8),
+        "{:?}",
+        run.names()
+    );
 }
 
 /// Syllables for names no list knows, so that only what the file says weighs.
