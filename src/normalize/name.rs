@@ -374,13 +374,11 @@ pub fn take_aside(name: &str) -> Option<(String, &'static str, String)> {
         if aside.is_empty() || !rest.chars().any(char::is_alphabetic) {
             continue;
         }
-        let words: Vec<String> = aside
-            .split(|c: char| c == '/' || c == ',' || c.is_whitespace())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect();
-        let pronouns = words.len() > 1 && words.iter().all(|w| PRONOUNS.contains(&w.as_str()));
-        let label = if pronouns { "pronouns" } else { "name note" };
+        let label = if is_pronouns(aside) {
+            "pronouns"
+        } else {
+            "name note"
+        };
         return Some((rest, label, aside.to_string()));
     }
     None
@@ -432,8 +430,9 @@ pub fn take_former(name: &str, family_field: bool) -> Option<(String, String)> {
                 .then_some(1)
         }
     };
-    let rest_of = |before: &str, after: &str| {
-        let rest = collapse(&format!("{before} {after}"));
+    // The name before the former one, if it has a letter.
+    let rest_of = |before: &str| {
+        let rest = collapse(before);
         let rest = rest.trim_end_matches(',').trim_end().to_string();
         rest.chars().any(char::is_alphabetic).then_some(rest)
     };
@@ -445,21 +444,22 @@ pub fn take_former(name: &str, family_field: bool) -> Option<(String, String)> {
             .is_some_and(char::is_whitespace)
         && name[end + 1..].trim().is_empty()
     {
-        let inside: Vec<&str> = name[start + 1..end].split_whitespace().collect();
+        let aside = &name[start + 1..end];
+        let inside: Vec<&str> = aside.split_whitespace().collect();
         let (marked, former) = match marker(&inside) {
             Some(n) => (true, &inside[n..]),
             None => (false, &inside[..]),
         };
-        if (marked || family_field) && name_like(former) && !is_pronouns(&inside) {
-            return Some((rest_of(&name[..start], "")?, former.join(" ")));
+        if (marked || family_field) && name_like(former) && !is_pronouns(aside) {
+            return Some((rest_of(&name[..start])?, former.join(" ")));
         }
         return None;
     }
     let words: Vec<&str> = name.split_whitespace().collect();
-    let at = (1..words.len()).find(|&i| marker(&words[i..]).is_some())?;
-    let former = &words[at + marker(&words[at..])?..];
+    let (at, n) = (1..words.len()).find_map(|i| marker(&words[i..]).map(|n| (i, n)))?;
+    let former = &words[at + n..];
     name_like(former).then_some(())?;
-    Some((rest_of(&words[..at].join(" "), "")?, former.join(" ")))
+    Some((rest_of(&words[..at].join(" "))?, former.join(" ")))
 }
 
 /// Words that say which pronouns a person uses, written in brackets after a name.
@@ -468,11 +468,14 @@ const PRONOUNS: &[&str] = &[
     "any", "pronouns",
 ];
 
-fn is_pronouns(words: &[&str]) -> bool {
-    words.iter().any(|w| {
-        w.split('/')
-            .any(|w| PRONOUNS.contains(&w.to_lowercase().trim_matches(',')))
-    })
+/// Whether text in brackets is pronouns (`she/her`, `they them`): two words or more, each one.
+fn is_pronouns(aside: &str) -> bool {
+    let words: Vec<String> = aside
+        .split(|c: char| c == '/' || c == ',' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.len() > 1 && words.iter().all(|w| PRONOUNS.contains(&w.as_str()))
 }
 
 fn collapse(s: &str) -> String {
@@ -908,8 +911,6 @@ fn is_capitalized_family(word: &str) -> bool {
         && (letters >= 3 || (letters == 2 && names::is_common_family_name(&fold(word))))
 }
 
-/// A word that may be a family name and is no given name the name lists know, nor an
-/// initial (García of Gabriel García Márquez; not Luis of José Luis Rodríguez).
 /// Whether a word is an East Slavic patronymic, the father's name with its ending (Petrovich,
 /// Sergeyevna, Olehovych, Ivanivna): the middle word of a Russian, Ukrainian or Belarusian
 /// name, never a first family name. (Serbian and Croatian family names end in `-ović`, without
@@ -922,6 +923,8 @@ pub fn is_slavic_patronymic(word: &str) -> bool {
     folded.len() >= 7 && ENDINGS.iter().any(|e| folded.ends_with(e))
 }
 
+/// A word that may be a family name and is no given name the name lists know, nor an
+/// initial (García of Gabriel García Márquez; not Luis of José Luis Rodríguez).
 fn is_family_word(word: &str) -> bool {
     let folded = fold(word);
     !is_initial(word)

@@ -167,13 +167,15 @@ pub fn keys_match(a: &str, b: &str) -> bool {
 /// word is the other's first words written together (`jpmorgan` ~ `jp morgan chase`): a name
 /// or initials one source writes apart and another together, with the rest of the name after.
 fn leading_words_joined(short: &str, long: &str) -> bool {
-    let joined = |s: &str| s.bytes().filter(|&c| c != b' ').collect::<Vec<u8>>();
+    fn joined(s: &str) -> impl Iterator<Item = u8> + '_ {
+        s.bytes().filter(|&c| c != b' ')
+    }
     match long.split_once(' ') {
         None => false,
-        Some((first, _)) if short.contains(' ') => joined(short) == first.as_bytes(),
+        Some((first, _)) if short.contains(' ') => joined(short).eq(first.bytes()),
         Some(_) => long
             .match_indices(' ')
-            .any(|(i, _)| joined(&long[..i]) == short.as_bytes()),
+            .any(|(i, _)| joined(&long[..i]).eq(short.bytes())),
     }
 }
 

@@ -119,14 +119,14 @@ pub enum Clash {
 /// when a user made it. Two given names that differ do not keep two groups apart when one
 /// group already holds a record whose given name agrees with the other's (`agree(x, y)`): the
 /// group of Paco and Pao, one person whose badge dropped a letter, joins his phone's Paco;
-/// Jane Doe and J. Doe still do not join John Doe. A nickname of both names
+/// Jane Doe and J. Doe still do not join John Doe. A short form of both names
 /// (`nickname_of(z, x)`) says nothing of which the person is: Sam Okafor, joined to Samuel,
-/// does not bring Samantha Okafor in (where Liz and Beth, both Elizabeth's, do join her). Nor do
-/// they where the link's own two
-/// records bear the two names, each agreeing with its group's: the evidence that made the
-/// link has accepted that difference (Pavo, his phone's slip of Paco, joins Paco and
-/// Francisco through the number he shares with Paco), unless one of the link's two is a
-/// nickname of both (Sam and Samantha accept no difference between Samuel and Samantha).
+/// does not bring Samantha Okafor in (where Liz and Beth, both Elizabeth's, do join her). Nor
+/// do two given names that differ keep the groups apart where the link's own two records bear
+/// the two names, each agreeing with its group's: the evidence that made the link has accepted
+/// that difference (Pavo, his phone's slip of Paco, joins Paco and Francisco through the number
+/// he shares with Paco), unless one of the link's two is a short form of both (Sam and Samantha
+/// accept no difference between Samuel and Samantha).
 pub fn cluster(
     n: usize,
     mut links: Vec<Link>,
@@ -134,8 +134,8 @@ pub fn cluster(
     agree: impl Fn(u32, u32) -> bool,
     nickname_of: impl Fn(u32, u32) -> bool,
 ) -> (Clusters, Vec<Refused>) {
-    // `z`'s given name is a nickname of both `x`'s and `y`'s (Sam, of Samuel and of Samantha):
-    // it says nothing of which of the two the person is.
+    // `z`'s given name is a short form of both `x`'s and `y`'s (Sam, of Samuel and of
+    // Samantha): it says nothing of which of the two the person is.
     let of_both = |z: u32, x: u32, y: u32| nickname_of(z, x) && nickname_of(z, y);
     // Whether `z`'s given name, agreeing with `y`'s, says that `x`'s differs from it by a slip.
     let settles = |z: u32, x: u32, y: u32| agree(z, y) && !of_both(z, x, y);

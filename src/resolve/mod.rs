@@ -409,21 +409,9 @@ impl<'a> Resolver<'a> {
             conflict,
             |x, y| self.given_names_agree(x, y),
             |z, x| {
-                let (z, x) = (
-                    &self.profiles[z as usize].name,
-                    &self.profiles[x as usize].name,
-                );
-                // A nickname of the name, or the name cut short (Fran, of Francisco and of
-                // Francesca).
-                match (z.given.as_deref(), x.given.as_deref()) {
-                    (Some(z_name), Some(x_name)) => {
-                        z.given_formal.iter().any(|f| f == x_name)
-                            || (z_name.len() >= 3
-                                && z_name.len() < x_name.len()
-                                && x_name.starts_with(z_name))
-                    }
-                    _ => false,
-                }
+                self.profiles[z as usize]
+                    .name
+                    .short_form_of(&self.profiles[x as usize].name)
             },
         );
         report.refused = refused.len();

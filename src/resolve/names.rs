@@ -672,8 +672,6 @@ pub fn fold_as_written(s: &str) -> String {
     fold_with(s, |_| false, Umlauts::Kept).0
 }
 
-/// [`fold_parts`], reading `ae`, `oe`, `ue` as `a`, `o`, `u` where `umlauts` says so; with
-/// whether that left an `e` out.
 /// Where [`fold_with`] reads `ae`, `oe`, `ue` as an umlaut written out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Umlauts {
@@ -693,6 +691,8 @@ pub fn fold_for_identity(s: &str) -> String {
     fold_with(s, |_| false, Umlauts::Everywhere).0
 }
 
+/// [`fold_parts`], reading `ae`, `oe`, `ue` as `a`, `o`, `u` where `umlauts` says so; with
+/// whether that left an `e` out.
 fn fold_with(s: &str, part: fn(char) -> bool, umlauts: Umlauts) -> (String, u32, bool) {
     let mut starts = 0u32;
     let mut dropped = false;
@@ -952,21 +952,30 @@ pub struct NameKey {
 /// or Apple's `X-MAIDENNAME`. Where the column holds the whole name (`Jennifer Morrison`),
 /// the family name after the record's given name.
 fn former_family(r: &Record, given: Option<&str>) -> Option<CompactString> {
+    const LABELS: &[&str] = &[
+        "formername",
+        "formerfamilyname",
+        "formerlastname",
+        "formersurname",
+        "maidenname",
+        "maidensurname",
+        "birthname",
+        "geburtsname",
+        "nomdejeunefille",
+        "nomdenaissance",
+        "nee",
+        "née",
+    ];
+    // Its letters, lower case, without spaces: asked of every custom field of every record,
+    // so without a string made for it.
     let says_former = |label: &str| {
-        matches!(
-            fold(label).as_str(),
-            "formername"
-                | "formerfamilyname"
-                | "formerlastname"
-                | "formersurname"
-                | "maidenname"
-                | "maidensurname"
-                | "birthname"
-                | "geburtsname"
-                | "nomdejeunefille"
-                | "nomdenaissance"
-                | "nee"
-        )
+        let letters = || {
+            label
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .flat_map(char::to_lowercase)
+        };
+        LABELS.iter().any(|l| letters().eq(l.chars()))
     };
     let written = r
         .custom
@@ -1044,6 +1053,18 @@ impl NameKey {
     /// A family name the record says the person bore before ([`NameMore::former_family`]).
     pub fn former_family(&self) -> Option<&str> {
         self.more.as_deref()?.former_family.as_deref()
+    }
+
+    /// Whether this record's given name is a short form of the other's: a nickname of it, or it
+    /// cut short, three letters or more (Fran, of Francisco and of Francesca).
+    pub fn short_form_of(&self, other: &NameKey) -> bool {
+        match (self.given.as_deref(), other.given.as_deref()) {
+            (Some(short), Some(long)) => {
+                self.given_formal.iter().any(|f| f == long)
+                    || (short.len() >= 3 && short.len() < long.len() && long.starts_with(short))
+            }
+            _ => false,
+        }
     }
 
     /// The name a Vietnamese given name is called by: its words after a middle name that
@@ -1375,8 +1396,9 @@ fn given_keyed(ga: GivenName, gb: GivenName) -> GivenMatch {
     if short.len() >= 3 && long.starts_with(short) {
         return GivenMatch::Shortened;
     }
-    // Two slips apart, two names the lists know are two names (Anthony, Antonia), as written
-    // or as transliterations spell them (`anthoni`, `antonia`).
+    // Two slips apart, two names the lists know (`a` and `b` as written) are two names
+    // (Anthony, Antonia), whether the slips are in `x` and `y` as written or as
+    // transliterations spell them (`anthoni`, `antonia`).
     let two_slips_of_known =
         |x: &str, y: &str| edit(x, y).is_none() && is_given_name(a) && is_given_name(b);
     if slip(a, b) && !two_slips_of_known(a, b) {
@@ -1729,9 +1751,10 @@ fn part_of(part: &str, whole: &str, starts: u32) -> bool {
 }
 
 /// Two family names of as many words, two or more, one of whose words is more than one letter
-/// dropped, added, changed or swapped from the other's (García López, García Pérez; Silva Santos, Silva Costa): two families that
-/// share a name, however close the names are as a whole. Words of three letters or fewer
-/// (particles: `van en Velde`, `van den Velde`) are not told apart so.
+/// dropped, added, changed or swapped from the other's (García López, García Pérez; Silva
+/// Santos, Silva Costa): two families that share a name, however close the names are as a
+/// whole. Words of three letters or fewer (particles: `van en Velde`, `van den Velde`) are not
+/// told apart so.
 fn a_word_differs((a, a_starts): (&str, u32), (b, b_starts): (&str, u32)) -> bool {
     let (x, y) = (
         super::block::family_words(a, a_starts),

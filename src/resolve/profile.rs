@@ -580,13 +580,12 @@ fn initials_hash(key: &str) -> u64 {
     h.write(first.as_bytes());
     h.write_u8(b' ');
     // Byte by byte either way, so that `bp` written and `b`, `p` taken as initials hash alike.
-    let initials: SmallVec<[u8; 16]> = if rest.contains(' ') {
-        rest.split(' ').filter_map(|w| w.bytes().next()).collect()
+    if rest.contains(' ') {
+        rest.split(' ')
+            .filter_map(|w| w.bytes().next())
+            .for_each(|b| h.write_u8(b));
     } else {
-        rest.bytes().collect()
-    };
-    for byte in initials {
-        h.write_u8(byte);
+        rest.bytes().for_each(|b| h.write_u8(b));
     }
     h.finish()
 }

@@ -1128,8 +1128,7 @@ impl ByMiddle {
                     && ((whole.starts_with(g) && whole.ends_with(m))
                         || (whole.starts_with(m) && whole.ends_with(g))))
                     // Or a nickname of the two (José Carlos read as José, middle name Carlos;
-                    // Zé Carlos. Maria Eduarda; Duda).
-                    // Both are folded already, each a word of its own.
+                    // Zé Carlos. Maria Eduarda; Duda), folded each already: not again.
                     || names::given(&format!("{g}{m}"), whole) == GivenMatch::Nickname
             }
             _ => false,
