@@ -1851,6 +1851,12 @@ enum Edit {
     Changed,
 }
 
+/// Whether two letters side by side of `a` are swapped in `b` (Diaan, Diana), and nothing else
+/// differs.
+pub fn letters_swapped(a: &str, b: &str) -> bool {
+    matches!(edit(a, b), Some(Edit::Swapped))
+}
+
 /// The one edit that turns `a` into `b`, if one does.
 fn edit(a: &str, b: &str) -> Option<Edit> {
     let (a, b) = (a.as_bytes(), b.as_bytes());
@@ -2073,18 +2079,38 @@ fn world_names() -> impl Iterator<Item = (&'static str, &'static str)> {
 /// Whether a folded word is a given name the lists know: a common one, a nickname, a formal
 /// name of the nickname tables, or one [`WORLD_NAMES`] lists.
 pub fn is_given_name(folded: &str) -> bool {
-    static FORMAL: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
-    let formal = FORMAL.get_or_init(|| {
+    is_known_name(folded, true)
+}
+
+/// [`is_given_name`] as written: a spelling the lists hold, not one a list's name would be
+/// transliterated as (Valeree, of Valeri; Diaan, of Dian).
+pub fn is_written_given_name(folded: &str) -> bool {
+    is_known_name(folded, false)
+}
+
+fn is_known_name(folded: &str, as_transliterated: bool) -> bool {
+    type Set = rustc_hash::FxHashSet<String>;
+    // The formal names, and the keys of their spellings.
+    static FORMAL: OnceLock<(Set, Set)> = OnceLock::new();
+    let (formal, keys) = FORMAL.get_or_init(|| {
         let mut set = all_formal_names();
         set.extend(world_names().map(|(formal, _)| fold(formal)));
-        let keys: Vec<String> = set.iter().map(|n| variant_key(n).into()).collect();
-        set.extend(keys);
-        set
+        let keys = set.iter().map(|n| variant_key(n).into()).collect();
+        (set, keys)
     });
+    let key = if as_transliterated {
+        variant_key(folded)
+    } else {
+        folded.into()
+    };
     is_common_given_name(folded)
-        || !formal_names(folded).is_empty()
+        || !formal_names_keyed(folded, &key).is_empty()
         || formal.contains(folded)
-        || formal.contains(variant_key(folded).as_str())
+        || (as_transliterated && {
+            [folded, key.as_str()]
+                .iter()
+                .any(|k| formal.contains(*k) || keys.contains(*k))
+        })
 }
 
 /// The consonant skeleton of a folded name, doubled letters once, the first letter kept

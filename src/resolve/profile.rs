@@ -379,19 +379,22 @@ pub(super) fn respell(name: &mut NameKey, emails: &[String], linkedin: Option<&s
             }
             words
         });
+    let family_written = CompactString::from(family);
     let addresses = emails.iter().filter_map(|e| {
         let (local, _) = e.rsplit_once('@')?;
         let (letters, _) = letters_and_number(local);
-        Some(
-            letters
-                .split(['.', '_', '-'])
-                .collect::<SmallVec<[&str; 4]>>(),
-        )
+        let words: SmallVec<[&str; 4]> = letters.split(['.', '_', '-']).collect();
+        Some(match words[..] {
+            [word] => one_word_address(word, &family_written),
+            _ => words.iter().map(|w| Cow::Borrowed(*w)).collect(),
+        })
     });
+    let slug = slug.map(|words| words.iter().map(|w| Cow::Borrowed(*w)).collect());
     for words in slug.into_iter().chain(addresses) {
-        let [x, y] = words[..] else {
+        let [x, y] = words.as_slice() else {
             continue;
         };
+        let (x, y): (&str, &str) = (x, y);
         // Most addresses spell the name as the record does.
         let spelt_alike = |w: &str, part: &str| w.eq_ignore_ascii_case(part);
         if (spelt_alike(x, given) && spelt_alike(y, family))
@@ -410,8 +413,8 @@ pub(super) fn respell(name: &mut NameKey, emails: &[String], linkedin: Option<&s
                 Some((false, f))
             } else if f == family
                 && g != given
-                && names::near(given, &g)
-                && !names::is_given_name(given)
+                && (names::near(given, &g) || names::letters_swapped(given, &g))
+                && !names::is_written_given_name(given)
                 && names::is_given_name(&g)
             {
                 Some((true, g))
@@ -434,6 +437,29 @@ pub(super) fn respell(name: &mut NameKey, emails: &[String], linkedin: Option<&s
             }
         }
     }
+}
+
+/// The name an address of one word (`valeriechapman`, `chapmanvalerie`, `diana`) spells, as
+/// two words, given and family, for [`respell`] to compare with the record's: the family name
+/// where the record's (folded) starts or ends the word, else the word as a given name beside
+/// the record's family name. Nothing from a word of initials and a name (`vchapman`): its
+/// given name is one letter.
+fn one_word_address<'a>(word: &'a str, family: &str) -> SmallVec<[Cow<'a, str>; 4]> {
+    let folded = names::fold(word);
+    let given = if let Some(given) = folded.strip_suffix(family) {
+        given
+    } else if let Some(given) = folded.strip_prefix(family) {
+        given
+    } else {
+        &folded
+    };
+    if given.len() < 2 {
+        return SmallVec::new();
+    }
+    let given = Cow::Owned(given.to_string());
+    [given, Cow::Owned(family.to_string())]
+        .into_iter()
+        .collect()
 }
 
 /// A record's date of birth as digits ([`Profile::birthday`]).
@@ -812,13 +838,47 @@ mod tests {
             ),
             "arjun sufimisen"
         );
-        // Not a slip: a name a list knows (Jan), another person's given name, a name of the
-        // other gender (Kowalska, Kowalski), an address of one word.
+        // Two letters swapped, however the name ends (Brain, Brian; Diaan, Diana), and an
+        // address of one word: the names run together, or the given name alone.
+        assert_eq!(
+            respelt(
+                "Brain",
+                "Keller",
+                None,
+                Some("https://www.linkedin.com/in/brian-keller-0a1b2c")
+            ),
+            "brian keller"
+        );
+        assert_eq!(
+            respelt(
+                "Diaan",
+                "Stevens",
+                None,
+                Some("https://www.linkedin.com/in/diana-stevens")
+            ),
+            "diana stevens"
+        );
+        for (given, family, email) in [
+            ("Natlaie", "Olsen", "natalieolsen@gmail.com"),
+            ("Natlaie", "Olsen", "olsennatalie84@gmail.com"),
+            ("Natlaie", "Olsen", "natalie@olsen-design.dk"),
+        ] {
+            assert_eq!(
+                respelt(given, family, address(email), None),
+                "natalie olsen",
+                "{email}"
+            );
+        }
+        // Not a slip: a name a list knows (Jan; Marian beside Marina, of his wife's address),
+        // another person's given name, a name of the other gender (Kowalska, Kowalski), an
+        // initial and a name, a mailbox no one is named.
         for (given, family, email) in [
             ("Jan", "Doe", "jon.doe@gmail.com"),
+            ("Marian", "Nowak", "marinanowak@wp.pl"),
             ("Anna", "Schmidt", "peter.schmitt@gmail.com"),
             ("Anna", "Kowalska", "anna.kowalski@gmail.com"),
             ("Zofia", "Novvak", "znovak@gmail.com"),
+            ("Natlaie", "Olsen", "info@olsen-design.dk"),
         ] {
             let folded = format!("{} {}", names::fold(given), names::fold(family));
             assert_eq!(
