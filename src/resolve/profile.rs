@@ -379,13 +379,17 @@ pub(super) fn respell(name: &mut NameKey, emails: &[String], linkedin: Option<&s
             }
             words
         });
-    let family_written = CompactString::from(family);
+    let (given_written, family_written) = (CompactString::from(given), CompactString::from(family));
     let addresses = emails.iter().filter_map(|e| {
         let (local, _) = e.rsplit_once('@')?;
         let (letters, _) = letters_and_number(local);
         let words: SmallVec<[&str; 4]> = letters.split(['.', '_', '-']).collect();
         Some(match words[..] {
-            [word] => one_word_address(word, &family_written),
+            [word] => one_word_address(word, &given_written, &family_written)
+                .into_iter()
+                .flatten()
+                .map(Cow::Owned)
+                .collect::<SmallVec<[Cow<str>; 4]>>(),
             _ => words.iter().map(|w| Cow::Borrowed(*w)).collect(),
         })
     });
@@ -439,27 +443,28 @@ pub(super) fn respell(name: &mut NameKey, emails: &[String], linkedin: Option<&s
     }
 }
 
-/// The name an address of one word (`valeriechapman`, `chapmanvalerie`, `diana`) spells, as
-/// two words, given and family, for [`respell`] to compare with the record's: the family name
-/// where the record's (folded) starts or ends the word, else the word as a given name beside
-/// the record's family name. Nothing from a word of initials and a name (`vchapman`): its
-/// given name is one letter.
-fn one_word_address<'a>(word: &'a str, family: &str) -> SmallVec<[Cow<'a, str>; 4]> {
+/// The name an address of one word (`valeriechapman`, `chapmanvalerie`, `diana`, `vchapman`)
+/// spells, as a given and a family name, for [`respell`] to compare with the record's
+/// (`given`, `family`, folded): the family name where the record's starts or ends the word;
+/// else, behind the initial of the record's given name, a family name a slip from the
+/// record's (`vchapmen`); else the word as a given name beside the record's family name.
+fn one_word_address(word: &str, given: &str, family: &str) -> Option<[String; 2]> {
     let folded = names::fold(word);
-    let given = if let Some(given) = folded.strip_suffix(family) {
-        given
+    let spelt = if let Some(given) = folded.strip_suffix(family) {
+        [given, family]
     } else if let Some(given) = folded.strip_prefix(family) {
-        given
+        [given, family]
+    } else if let Some(rest) = given
+        .chars()
+        .next()
+        .and_then(|initial| folded.strip_prefix(initial))
+        .filter(|rest| names::near(family, rest))
+    {
+        [given, rest]
     } else {
-        &folded
+        [folded.as_str(), family]
     };
-    if given.len() < 2 {
-        return SmallVec::new();
-    }
-    let given = Cow::Owned(given.to_string());
-    [given, Cow::Owned(family.to_string())]
-        .into_iter()
-        .collect()
+    (spelt[0].len() >= 2).then(|| spelt.map(str::to_string))
 }
 
 /// A record's date of birth as digits ([`Profile::birthday`]).
@@ -862,6 +867,7 @@ mod tests {
             ("Natlaie", "Olsen", "natalieolsen@gmail.com"),
             ("Natlaie", "Olsen", "olsennatalie84@gmail.com"),
             ("Natlaie", "Olsen", "natalie@olsen-design.dk"),
+            ("Natalie", "Olesn", "nolsen@olsen-design.dk"),
         ] {
             assert_eq!(
                 respelt(given, family, address(email), None),
@@ -870,14 +876,14 @@ mod tests {
             );
         }
         // Not a slip: a name a list knows (Jan; Marian beside Marina, of his wife's address),
-        // another person's given name, a name of the other gender (Kowalska, Kowalski), an
-        // initial and a name, a mailbox no one is named.
+        // another person's given name, a name of the other gender (Kowalska, Kowalski), another
+        // initial before the name (her husband's), a mailbox no one is named.
         for (given, family, email) in [
             ("Jan", "Doe", "jon.doe@gmail.com"),
             ("Marian", "Nowak", "marinanowak@wp.pl"),
             ("Anna", "Schmidt", "peter.schmitt@gmail.com"),
             ("Anna", "Kowalska", "anna.kowalski@gmail.com"),
-            ("Zofia", "Novvak", "znovak@gmail.com"),
+            ("Zofia", "Novvak", "pnovak@gmail.com"),
             ("Natlaie", "Olsen", "info@olsen-design.dk"),
         ] {
             let folded = format!("{} {}", names::fold(given), names::fold(family));
