@@ -803,6 +803,12 @@ pub fn is_vietnamese_middle(family: &str, first_word: &str) -> bool {
     VIETNAMESE_FAMILY.contains(&family) && VIETNAMESE_MIDDLE.contains(&first_word)
 }
 
+/// Whether a folded family name is one of the commonest Vietnamese, Chinese or Korean ones:
+/// names whose order the records may give either way.
+pub fn is_east_asian_family(family: &str) -> bool {
+    VIETNAMESE_FAMILY.contains(&family) || CHINESE_KOREAN_FAMILY_NAMES.contains(&family)
+}
+
 /// Three words, the last one of the commonest Vietnamese family names and the first a middle
 /// name that Vietnamese names put before the given name (Thị Hoa Nguyễn).
 fn is_vietnamese_western_order(words: &[&str]) -> bool {

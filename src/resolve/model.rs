@@ -174,6 +174,10 @@ levels! {
     GivenVariant: Given, rarity(0.02);
     /// Two slips apart, on records that share an identifier one person holds.
     GivenNear: Given, bits(-2.0, 0.01);
+    /// One given name a later word of the other (Francisco Javier, Javier; Muhammad Ali, Ali),
+    /// on records that share an identifier one person holds: the name a person is called by.
+    /// Says nothing by itself: the identifier decides.
+    GivenLaterWord: Given, bits(0.0, 0.005);
     GivenDiffer: Given, bits(-14.0, 0.98);
     /// Given and family names swapped by one source (Doe Jane).
     NamesSwapped: Given, rarity(0.01);

@@ -1851,6 +1851,19 @@ enum Edit {
     Changed,
 }
 
+/// Whether `b`'s given name is the rest of `a`'s after its first word, written apart (Javier
+/// of Francisco Javier, Ali of Muhammad Ali), or `a`'s middle name (Francisco Javier Ruiz in
+/// one column: Francisco, middle name Javier); not an initial. Not the part of a hyphenated
+/// name (Pierre of Jean-Pierre): a name joined so is called in whole.
+pub fn later_word(a: &NameKey, b: &NameKey) -> bool {
+    let (Some(whole), Some(word)) = (a.given.as_deref(), b.given.as_deref()) else {
+        return false;
+    };
+    let first = usize::from(a.given_first);
+    word.len() >= 2
+        && ((first > 0 && whole.get(first..) == Some(word)) || a.middle_name() == Some(word))
+}
+
 /// Whether two letters side by side of `a` are swapped in `b` (Diaan, Diana), and nothing else
 /// differs.
 pub fn letters_swapped(a: &str, b: &str) -> bool {
@@ -2346,6 +2359,9 @@ mod tests {
             ("Ann", "Ian"),
             ("Daniel", "Daniela"),
             ("Maria", "Mario"),
+            // Hanna is Anna in Ukrainian (Ганна), but a name of its own in German, Polish and
+            // the Nordic languages.
+            ("Anna", "Hanna"),
         ] {
             assert_eq!(g(a, b), GivenMatch::Differ, "{a} / {b}");
         }
@@ -2496,6 +2512,8 @@ mod tests {
             ("Honza", "Jan"),
             ("Feri", "Ferenc"),
             ("Pista", "István"),
+            ("Zsófi", "Zsófia"),
+            ("Zoli", "Zoltán"),
             ("Quino", "Joaquín"),
             ("Pádraig", "Patrick"),
             ("Oleksandr", "Alexander"),

@@ -369,6 +369,7 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
     // Given names that differ make a shared address or number a household's or a team's.
     let given_differ = || {
         names.by_middle.is_none()
+            && !names.later_word
             && !names.swapped()
             && names.given.is_some_and(|(x, y, m)| {
                 m == GivenMatch::Differ
@@ -953,6 +954,9 @@ struct Names<'p> {
     by_middle: Option<ByMiddle>,
     /// The nicknames the records give ([`NameKey::nickname`]).
     nicknames: (Option<&'p str>, Option<&'p str>),
+    /// One record's given name is a later word of the other's (Javier of Francisco Javier; Ali
+    /// of Muhammad Ali): a person called by a second name, or another person of the first.
+    later_word: bool,
     /// The family names differ, but one record's former family name is the other's family
     /// name (Walsh (Morrison), Morrison): `Some(true)` where it is the first record's former
     /// name. `family` then holds the name they share, equal.
@@ -1065,9 +1069,12 @@ impl<'p> Names<'p> {
             },
             _ => None,
         };
+        let later_word = matches!(given, Some((_, _, GivenMatch::Differ)))
+            && (names::later_word(a, b) || names::later_word(b, a));
         Names {
             given,
             nicknames: (a.nickname(), b.nickname()),
+            later_word,
             by_middle: match given {
                 Some((_, _, GivenMatch::Differ | GivenMatch::Shortened)) => ByMiddle::of(a, b),
                 _ => None,
@@ -1124,9 +1131,16 @@ impl ByMiddle {
             q.given.as_deref(),
         ) {
             (Some(g), Some(m), Some(whole)) => {
+                // The two words the other way round only in a name whose order records give
+                // either way: José María and María José are a man and a woman.
+                let either_order = [p, q].iter().any(|n| {
+                    n.family
+                        .as_deref()
+                        .is_some_and(crate::normalize::name::is_east_asian_family)
+                });
                 (whole.len() == g.len() + m.len()
                     && ((whole.starts_with(g) && whole.ends_with(m))
-                        || (whole.starts_with(m) && whole.ends_with(g))))
+                        || (either_order && whole.starts_with(m) && whole.ends_with(g))))
                     // Or a nickname of the two (José Carlos read as José, middle name Carlos;
                     // Zé Carlos. Maria Eduarda; Duda), folded each already: not again.
                     || names::given(&format!("{g}{m}"), whole) == GivenMatch::Nickname
@@ -1266,6 +1280,13 @@ fn name_evidence(
                 || format!("given name spelt another way ({x} / {y})"),
                 (rarer - 2.0).max(1.0),
                 (Level::GivenExact, rarer),
+            ),
+            // Two people of one first name at most, where an identifier one person holds
+            // says one.
+            GivenMatch::Differ if own_identifier && names.later_word => s.add(
+                Level::GivenLaterWord,
+                || format!("called by a later given name ({x} / {y})"),
+                None,
             ),
             GivenMatch::Differ if own_identifier && names::near_any(x, y) => s.add(
                 Level::GivenNear,
@@ -2731,6 +2752,15 @@ mod tests {
             &[],
         );
         assert!(has(&s, "given names differ"), "{}", s.waterfall());
+        // The two words the other way round are another name where order is not in doubt:
+        // José María is a man, María José a woman.
+        let s = pair(
+            "José María Pérez | BBVA | ",
+            "MaríaJosé Pérez | BBVA | ",
+            &[],
+        );
+        assert!(!has(&s, "given name in two words"), "{}", s.waterfall());
+        assert_ne!(s.band(), Band::Merge, "{}", s.waterfall());
     }
 
     #[test]
@@ -2769,6 +2799,50 @@ mod tests {
         // The same two words are one name.
         let s = score_with(compound("carlos"));
         assert!(!has(&s, "given names differ"), "{}", s.waterfall());
+    }
+
+    #[test]
+    fn a_person_called_by_the_second_given_name_meets_it_through_an_identifier_only() {
+        // LinkedIn's first-name field holds `Francisco Javier`; his card says Javier.
+        let compound = |first: &str, second: &str, identifiers: &str| {
+            let mut p = profile(&format!("{first} Ruiz | Iberdrola | {identifiers}"));
+            p.name.given = Some(format!("{first}{second}").to_lowercase().into());
+            p.name.given_first = first.len() as u8;
+            p.name.index();
+            p.index();
+            p
+        };
+        let score_with = |a: Profile<'static>, b: &str| {
+            let mut profiles = vec![a, profile(b)];
+            let stats = Stats::of(&mut profiles);
+            stats.weigh(&mut profiles);
+            score(&profiles[0], &profiles[1], &stats, true)
+        };
+        let address = "fjruiz@iberdrola.example";
+        let s = score_with(
+            compound("Francisco", "Javier", address),
+            &format!("Javier Ruiz | Iberdrola | {address}"),
+        );
+        assert!(has(&s, "called by a later given name"), "{}", s.waterfall());
+        assert!(has(&s, "email equal (fjruiz"), "{}", s.waterfall());
+        assert_eq!(s.band(), Band::Merge, "{}", s.waterfall());
+        // A name and an employer alone: Francisco Javier and his colleague Javier.
+        let s = score_with(
+            compound("Francisco", "Javier", ""),
+            "Javier Ruiz | Iberdrola |",
+        );
+        assert!(has(&s, "given names differ"), "{}", s.waterfall());
+        assert_ne!(s.band(), Band::Merge, "{}", s.waterfall());
+        // The first word is another name (José Luis, José), however shared the address.
+        let s = score_with(
+            compound("Jose", "Luis", address),
+            &format!("Jose Ruiz | Iberdrola | {address}"),
+        );
+        assert!(
+            !has(&s, "called by a later given name"),
+            "{}",
+            s.waterfall()
+        );
     }
 
     #[test]
