@@ -1491,6 +1491,13 @@ pub fn gendered_ending(a: &str, b: &str) -> bool {
         if let (Some(woman), Some(_)) = (woman, man) {
             return is_given_name(woman);
         }
+        // The last two letters swapped, a woman's `-a` and a man's consonant, both names the
+        // lists know (Petra, Petar).
+        let ends = |n: &str| n.as_bytes()[n.len() - 2..].to_vec();
+        let (ea, eb) = (ends(a), ends(b));
+        if ea[0] == eb[1] && ea[1] == eb[0] && (ea[1] == b'a' || eb[1] == b'a') {
+            return is_given_name(a) && is_given_name(b);
+        }
     }
     // Other letters swapped are a slip of one name, whatever they end in (Ananya, Ananay); so
     // is a last letter doubled (Hannke, Hannkee).
@@ -2362,6 +2369,7 @@ mod tests {
             // Hanna is Anna in Ukrainian (Ганна), but a name of its own in German, Polish and
             // the Nordic languages.
             ("Anna", "Hanna"),
+            ("Petra", "Petar"),
         ] {
             assert_eq!(g(a, b), GivenMatch::Differ, "{a} / {b}");
         }
