@@ -545,6 +545,14 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
                     None,
                 );
             }
+        } else if given_differ() && s.household {
+            // The shared address has said it already: a household's or a firm's line beside
+            // its address is one fact, not two.
+            s.weigh(
+                || format!("phone equal (…{key}), the line of the shared address's household"),
+                0.0,
+            );
+            own_phone = false;
         } else if given_differ() {
             s.add(
                 Level::PhoneShared,
@@ -1886,6 +1894,21 @@ mod tests {
             );
             assert_ne!(s.band(), Band::Merge, "{}", s.waterfall());
         }
+        // The firm's line beside its `info@` is one fact of one household, counted once.
+        let s = pair(
+            "Carlos Ruiz | Ruiz e Hijos | info@ruizehijos.example, +34915551212",
+            "Javier Ruiz | Ruiz e Hijos | info@ruizehijos.example, +34915551212",
+            &[],
+        );
+        assert_eq!(
+            weight_of(
+                &s,
+                "phone equal (…915551212), the line of the shared address"
+            ),
+            0.0,
+            "{}",
+            s.waterfall()
+        );
         // Slips that leave a given name unknown are one person's line still.
         let s = pair(
             "Deeppa Iyer | Infosys | +919845012345",
