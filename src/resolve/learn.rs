@@ -251,8 +251,14 @@ fn em(pairs: &[Pair], u: &[(f64, f64)]) -> Model {
                 // pair is one person by its other comparisons: a prior that says a level
                 // never happens to one person (a date of birth that differs, -20) would
                 // otherwise make every pair that shows it two people, and stay.
+                // How often one person's given names differ is counted on pairs an identifier
+                // of one person's joins: on the others, relatives (a family firm's staff, a
+                // household) agree on all but the given name and would count as one person.
+                let anchored = pair.levels.iter().any(|&(l, _)| anchors(l));
                 for &(l, base) in &pair.levels {
-                    if group(l.comparison()) & session == 0 {
+                    if group(l.comparison()) & session == 0
+                        && (anchored || l.comparison() != Comparison::Given)
+                    {
                         let others = odds - model.weight(l, f64::from(base));
                         agree[l as usize] += 1.0 / (1.0 + (-others).exp2());
                     }
@@ -277,6 +283,20 @@ fn em(pairs: &[Pair], u: &[(f64, f64)]) -> Model {
         set_weights(&mut model, &u, &m);
     }
     model
+}
+
+/// Whether `level` is an identifier one person holds agreeing: not a household's.
+fn anchors(level: Level) -> bool {
+    matches!(
+        level,
+        Level::EmailEqual
+            | Level::EmailHandle
+            | Level::EmailNumber
+            | Level::LinkedInEqual
+            | Level::PhoneEqual
+            | Level::BirthdayEqual
+            | Level::IdEqual
+    )
 }
 
 fn prior_m() -> Vec<f64> {
@@ -347,7 +367,7 @@ mod tests {
             } else {
                 Level::BirthdayEqual
             };
-            pairs.push(pair(&[given, Level::FamilyExact, born]));
+            pairs.push(pair(&[Level::EmailEqual, given, Level::FamilyExact, born]));
             let family = if i % 20 == 1 {
                 Level::FamilyExact
             } else {
@@ -358,7 +378,12 @@ mod tests {
             } else {
                 Level::GivenDiffer
             };
-            pairs.push(pair(&[given, family, Level::BirthdayDiffer]));
+            pairs.push(pair(&[
+                Level::EmailRole,
+                given,
+                family,
+                Level::BirthdayDiffer,
+            ]));
         }
         pairs
     }
@@ -384,6 +409,28 @@ mod tests {
         // near log2(0.8 × 22,000), the prior's u being kept (too few random pairs agree).
         let born = weight(Level::BirthdayEqual);
         assert!((13.5..14.7).contains(&born), "{born}");
+    }
+
+    #[test]
+    fn relatives_who_share_all_but_the_given_name_do_not_teach_that_it_differs() {
+        // A trade directory of family firms: each firm's people on its `info@`, family name
+        // and employer alike, given names their own; and people found by their own address.
+        let mut pairs = register(1_000);
+        pairs.extend((0..1_500).map(|_| {
+            pair(&[
+                Level::EmailRole,
+                Level::GivenDiffer,
+                Level::FamilyExact,
+                Level::OrgEqual,
+            ])
+        }));
+        let model = em(&pairs, &register_u());
+        let Prior::Bits { weight, .. } = Level::GivenDiffer.prior() else {
+            unreachable!()
+        };
+        // One in ten of one person's pairs, as the register has it; not one in two.
+        let given = model.weight(Level::GivenDiffer, weight);
+        assert!(given < -2.3, "{given}");
     }
 
     #[test]
