@@ -553,7 +553,10 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
                 0.0,
             );
             own_phone = false;
-        } else if given_differ() {
+        } else if given_differ() || names.later_word {
+            // A later given name is the name one is called by where the two share an address
+            // or a profile of their own; a home line is as often a parent's and a child's
+            // (Mary Ann Smith, Ann Smith).
             s.add(
                 Level::PhoneShared,
                 || format!("phone equal (…{key}), given names differ: a shared line"),
@@ -2864,6 +2867,13 @@ mod tests {
         let s = score_with(
             compound("Francisco", "Javier", ""),
             "Javier Ruiz | Iberdrola |",
+        );
+        assert!(has(&s, "given names differ"), "{}", s.waterfall());
+        assert_ne!(s.band(), Band::Merge, "{}", s.waterfall());
+        // A line the two share is as often a mother's and a daughter's.
+        let s = score_with(
+            compound("Mary", "Ann", "+16175550199"),
+            "Ann Ruiz | Iberdrola | +16175550199",
         );
         assert!(has(&s, "given names differ"), "{}", s.waterfall());
         assert_ne!(s.band(), Band::Merge, "{}", s.waterfall());
