@@ -1493,8 +1493,7 @@ pub fn gendered_ending(a: &str, b: &str) -> bool {
         }
         // The last two letters swapped, a woman's `-a` and a man's consonant, both names the
         // lists know (Petra, Petar).
-        let ends = |n: &str| n.as_bytes()[n.len() - 2..].to_vec();
-        let (ea, eb) = (ends(a), ends(b));
+        let (ea, eb) = (&a.as_bytes()[a.len() - 2..], &b.as_bytes()[b.len() - 2..]);
         if ea[0] == eb[1] && ea[1] == eb[0] && (ea[1] == b'a' || eb[1] == b'a') {
             return is_given_name(a) && is_given_name(b);
         }
@@ -2118,18 +2117,12 @@ fn is_known_name(folded: &str, as_transliterated: bool) -> bool {
         let keys = set.iter().map(|n| variant_key(n).into()).collect();
         (set, keys)
     });
-    let key = if as_transliterated {
-        variant_key(folded)
-    } else {
-        folded.into()
-    };
+    let key = as_transliterated.then(|| variant_key(folded));
     is_common_given_name(folded)
-        || !formal_names_keyed(folded, &key).is_empty()
+        || !formal_names_keyed(folded, key.as_deref().unwrap_or(folded)).is_empty()
         || formal.contains(folded)
-        || (as_transliterated && {
-            [folded, key.as_str()]
-                .iter()
-                .any(|k| formal.contains(*k) || keys.contains(*k))
+        || key.is_some_and(|key| {
+            keys.contains(folded) || formal.contains(key.as_str()) || keys.contains(key.as_str())
         })
 }
 

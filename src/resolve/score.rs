@@ -545,25 +545,26 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
                     None,
                 );
             }
-        } else if given_differ() && s.household {
-            // The shared address has said it already: a household's or a firm's line beside
-            // its address is one fact, not two.
-            s.weigh(
-                || format!("phone equal (…{key}), the line of the shared address's household"),
-                0.0,
-            );
-            own_phone = false;
         } else if given_differ() || names.later_word {
             // A later given name is the name one is called by where the two share an address
             // or a profile of their own; a home line is as often a parent's and a child's
             // (Mary Ann Smith, Ann Smith).
-            s.add(
-                Level::PhoneShared,
-                || format!("phone equal (…{key}), given names differ: a shared line"),
-                None,
-            );
             own_phone = false;
-            s.household = two_names();
+            if s.household {
+                // The shared address has said it already: a household's or a firm's line
+                // beside its address is one fact, not two.
+                s.weigh(
+                    || format!("phone equal (…{key}), the line of the shared address's household"),
+                    0.0,
+                );
+            } else {
+                s.add(
+                    Level::PhoneShared,
+                    || format!("phone equal (…{key}), given names differ: a shared line"),
+                    None,
+                );
+                s.household = two_names();
+            }
         } else {
             s.identified |= own_phone;
             s.shares_number = true;
