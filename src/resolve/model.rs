@@ -161,7 +161,14 @@ levels! {
     BirthdayDayEqual: Birthday, bits(8.0, 1.0 / 365.0);
     /// One digit changed, two swapped, or day and month swapped: a typing slip.
     BirthdaySlip: Birthday, bits(2.0, 1e-3);
-    BirthdayDiffer: Birthday, bits(-20.0, 0.99);
+    /// Dates of birth with their years, less than a year apart and no slip: a date misread or
+    /// mistyped at more than one place (a form's day and month guessed), or two people born
+    /// in one year. How often one person's records show it is for the data to say; the prior
+    /// holds it as rare as any other difference.
+    BirthdayNear: Birthday, bits(-10.0, 0.03);
+    /// Dates of birth a year or more apart, or day and month that differ where a year is
+    /// missing: two people, unless the data says its dates are often wrong.
+    BirthdayDiffer: Birthday, bits(-20.0, 0.96);
     GivenExact: Given, rarity(0.85);
     /// A nickname or diminutive of the other (Bob, Robert).
     GivenNickname: Given, rarity(0.03);

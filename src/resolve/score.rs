@@ -210,13 +210,20 @@ impl Scorer<'_> {
         }
     }
 
+    /// Adds the evidence of `level`, a difference: a conflict, unless the data at hand says
+    /// one person's records show it more often than two people's (dates of birth a few
+    /// months apart, where a file's dates are often mistyped).
     fn conflict<S: Into<String>>(&mut self, level: Level, label: impl FnOnce() -> S) {
         let before = self.total;
         self.add(level, label, None);
+        let weight = self.total - before;
+        if weight >= 0.0 && !level.refuses() {
+            return;
+        }
         self.strong = true;
         self.hard |= level.refuses();
         self.other_conflict |= level != Level::GivenDiffer;
-        self.conflicts += self.total - before;
+        self.conflicts += weight;
         if let Some(e) = self.evidence.last_mut() {
             e.strong = true;
         }
@@ -782,10 +789,27 @@ fn birthday_evidence(s: &mut Scorer, a: &Profile, b: &Profile) {
             },
             None,
         );
+    } else if full && within_a_year(x, y) {
+        s.conflict(Level::BirthdayNear, || {
+            format!(
+                "dates of birth less than a year apart ({} / {})",
+                show_date(x),
+                show_date(y)
+            )
+        });
     } else {
         s.conflict(Level::BirthdayDiffer, || {
             format!("birthdays differ ({} / {})", show_date(x), show_date(y))
         });
+    }
+}
+
+/// Whether two dates of birth (`YYYYMMDD`) are less than a year apart.
+fn within_a_year(x: &str, y: &str) -> bool {
+    let date = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y%m%d").ok();
+    match (date(x), date(y)) {
+        (Some(x), Some(y)) => (x - y).num_days().abs() < 365,
+        _ => false,
     }
 }
 
@@ -973,6 +997,65 @@ struct Names<'p> {
     /// name (Walsh (Morrison), Morrison): `Some(true)` where it is the first record's former
     /// name. `family` then holds the name they share, equal.
     former: Option<bool>,
+    /// One record has one name, in the column the other's other name is in, and it is that
+    /// name ([`crosswise`]).
+    crosswise: Option<Crosswise<'p>>,
+}
+
+/// A record of one name that the other has in its other column (Matilda | ; Harris | Matilda;
+/// or  | Brown; Brown | Emily): one source put it in the wrong column, and the other's name
+/// in that column is no other name of the one.
+#[derive(Clone, Copy)]
+struct Crosswise<'p> {
+    /// The lone name, and the other's two: given, family.
+    lone: &'p str,
+    other: (&'p str, &'p str),
+    /// The weight of the name they share: the lesser of its two rarities.
+    weight: f64,
+}
+
+/// The name `a` alone holds, where `b` holds it in the other column ([`Crosswise`]).
+fn crosswise<'p>(a: &'p Profile, b: &'p Profile) -> Option<Crosswise<'p>> {
+    let one = |x: &'p Profile| match (x.name.given.as_deref(), x.name.family.as_deref()) {
+        (Some(g), None) => Some((g, true)),
+        (None, Some(f)) => Some((f, false)),
+        _ => None,
+    };
+    let both = |x: &'p Profile| Some((x.name.given.as_deref()?, x.name.family.as_deref()?));
+    let (lone, given, (other_given, other_family), lone_weight, other_weight) =
+        match (one(a), one(b)) {
+            (Some((lone, given)), None) => (lone, given, both(b)?, &a.weights, &b.weights),
+            (None, Some((lone, given))) => (lone, given, both(a)?, &b.weights, &a.weights),
+            _ => return None,
+        };
+    // The name in the same column says nothing of one name, and the one across is it.
+    let (same, across) = match given {
+        true => (other_given, other_family),
+        false => (other_family, other_given),
+    };
+    let agree_same = match given {
+        true => names::given_agrees(lone, same),
+        false => names::family(lone, same) != FamilyMatch::Differ,
+    };
+    let agree_across = lone == across
+        || (lone.len() >= 4 && across.len() >= 4 && names::one_slip_apart(lone, across));
+    // Which record put it in the wrong column: the lone name, in the given name's column and
+    // no given name the lists know (Brown | ), or in the family name's and one they know
+    // ( | Matilda); or the other, its given name in the family name's column and a name the
+    // lists do not know as a given name in the given name's (Harris | Matilda). A lone Jordan
+    // beside Michael Jordan is another person called Jordan.
+    let misplaced = match given {
+        true => !names::is_given_name(lone),
+        false => names::is_given_name(lone),
+    } || (names::is_given_name(other_family) && !names::is_given_name(other_given));
+    (!agree_same && agree_across && misplaced && lone.len() > 1).then(|| Crosswise {
+        lone,
+        other: (other_given, other_family),
+        weight: match given {
+            true => lone_weight.given.min(other_weight.family),
+            false => lone_weight.family.min(other_weight.given),
+        },
+    })
 }
 
 impl Names<'_> {
@@ -982,6 +1065,9 @@ impl Names<'_> {
     /// (Nguyen Van | Minh; Minh Nguyen), or the name one goes by in place of the given name the
     /// other swapped (Zhang Wei (David): Zhang | Wei, David; David Zhang).
     fn swapped(&self) -> bool {
+        if self.crosswise.is_some() {
+            return true;
+        }
         let (Some((ag, bg, GivenMatch::Differ)), Some((af, bf, _))) = (self.given, self.family)
         else {
             return false;
@@ -1029,8 +1115,8 @@ impl<'p> Names<'p> {
     /// against one in Latin letters that its folded form does not give is as likely another
     /// reading of it as another name (山田 太郎 is Yamada Taro; 陳 is Chan in Hong Kong; أحمد
     /// is Ahmed): not compared, as if missing.
-    fn of(a: &'p Profile, b: &'p Profile) -> Names<'p> {
-        let (a, b) = (&a.name, &b.name);
+    fn of(pa: &'p Profile, pb: &'p Profile) -> Names<'p> {
+        let (a, b) = (&pa.name, &pb.name);
         // A reading the other gives in the other order (毛泽东: 毛 | 泽东, `mao` | `zedong`;
         // Mao Zedong read as Zedong the family name) is compared: the names are swapped.
         let crossed = a.given.is_some() && a.given == b.family && a.family == b.given;
@@ -1096,6 +1182,7 @@ impl<'p> Names<'p> {
                 None => family,
             },
             former: former.map(|(first, _)| first),
+            crosswise: crosswise(pa, pb),
         }
     }
 }
@@ -1238,6 +1325,19 @@ fn name_evidence(
         }
         given => given,
     };
+    if let Some(Crosswise {
+        lone,
+        other: (given, family),
+        weight,
+    }) = names.crosswise
+    {
+        s.add(
+            Level::NamesSwapped,
+            || format!("a name in the other column ({lone} / {given} {family})"),
+            Some(weight),
+        );
+        return;
+    }
     // Given and family swapped by one source ("Doe Jane"; "Paul Tom" of Thomas Paul).
     if let (Some((ag, bg, GivenMatch::Differ)), Some((af, bf, _))) = (given, family)
         && names.swapped()
@@ -2260,6 +2360,30 @@ mod tests {
         );
         assert_eq!(s.band(), Band::Merge, "{}", s.waterfall());
         assert!(has(&s, "organizations differ"));
+    }
+
+    #[test]
+    fn a_difference_the_data_finds_common_in_one_person_is_no_conflict() {
+        let a = "Maya Jones | | --20100805";
+        let b = "Maya Jones | | --20101020";
+        let mut profiles = vec![profile(a), profile(b)];
+        let mut stats = Stats::of(&mut profiles);
+        stats.weigh(&mut profiles);
+        let before = score(&profiles[0], &profiles[1], &stats, true);
+        assert!(
+            has(&before, "dates of birth less than a year apart") && before.has_conflict(),
+            "{}",
+            before.waterfall()
+        );
+        // A file whose dates are often mistyped by weeks: the data learns the level +3 bits.
+        stats.model.delta[Level::BirthdayNear as usize] = 13.0;
+        let after = score(&profiles[0], &profiles[1], &stats, true);
+        assert!(!after.has_conflict(), "{}", after.waterfall());
+        assert!(after.total > before.total + 12.0);
+        // Dates years apart are another level, still a conflict.
+        let c = profile("Maya Jones | | --19830805");
+        let far = score(&profiles[0], &c, &stats, true);
+        assert!(has(&far, "birthdays differ") && far.has_conflict());
     }
 
     #[test]

@@ -443,6 +443,49 @@ fn records_that_differ_in_one_field_meet_by_the_fields_that_agree() {
     assert_eq!(sources_of("O'Sullivan"), [1, 1, 2], "{:?}", run.names());
 }
 
+/// A register typed by several clerks: one wrote a person's family name alone in the given
+/// name's column, another a family name alone where a third had swapped the two. Each lone
+/// name is the other record's name in its other column. A colleague saved as plain Jordan is
+/// not Michael Jordan: Jordan is a given name in its own column.
+#[test]
+fn a_lone_name_in_the_other_column_is_the_same_name() {
+    let dir = TestDir::new();
+    let path = dir.write(
+        "register.csv",
+        "first_name,surname,dob,city,company\n\
+         Brennan,,1984-07-19,Galway,\n\
+         Siobhan,Brennan,1984-07-19,Galway,\n\
+         Okonkwo,Nkechi,1990-03-12,Enugu,\n\
+         ,Okonkwo,1990-03-12,Enugu,\n\
+         Jordan,,,Leeds,Hartley Foods\n\
+         Michael,Jordan,,Leeds,Hartley Foods\n\
+         Ingrid,Solberg,1991-06-07,Bergen,\n\
+         Tomasz,Wójcik,1968-10-21,Kraków,\n",
+    );
+    let run = dir.run(&[&path]);
+    let mut groups: Vec<Vec<u64>> = run
+        .contacts
+        .iter()
+        .map(|c| {
+            let mut records: Vec<u64> = c["sources"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|s| s["record"].as_u64())
+                .collect();
+            records.sort();
+            records
+        })
+        .collect();
+    groups.sort();
+    assert_eq!(
+        groups,
+        [vec![1, 2], vec![3, 4], vec![5], vec![6], vec![7], vec![8]],
+        "{:?}",
+        run.names()
+    );
+}
+
 /// People met at a show written by three sources in their own ways: a diminutive of another
 /// language, a name in Cyrillic, a transliteration, a family name in capitals written first,
 /// a double surname cut to the first. Beside them, people a loose name match would take for
