@@ -108,16 +108,19 @@ pub struct Link {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Clash {
     None,
-    /// Their given names differ, and nothing else keeps them apart: not a clash where either
-    /// group holds a record whose given name agrees with the other record's ([`cluster`]).
-    GivenName,
+    /// Their given names, family names or dates of birth differ (the bits of
+    /// [`super::score::Settle`]), and nothing else keeps them apart: not a clash where, for
+    /// each, either group holds a record that agrees with the other record ([`cluster`]).
+    Settled(u8),
     Other,
 }
+
+const GIVEN: u8 = super::score::Settle::GIVEN;
 
 /// Joins the `links` strongest first; `conflict(x, y, by_name, forced)` says whether two
 /// records are different people, `by_name` when the link being made is not anchored, `forced`
 /// when a user made it. Two given names that differ do not keep two groups apart when one
-/// group already holds a record whose given name agrees with the other's (`agree(x, y)`): the
+/// group already holds a record whose given name agrees with the other's (`agree(GIVEN, x, y)`): the
 /// group of Paco and Pao, one person whose badge dropped a letter, joins his phone's Paco;
 /// Jane Doe and J. Doe still do not join John Doe. A short form of both names
 /// (`nickname_of(z, x)`) says nothing of which the person is: Sam Okafor, joined to Samuel,
@@ -126,19 +129,23 @@ pub enum Clash {
 /// the two names, each agreeing with its group's: the evidence that made the link has accepted
 /// that difference (Pavo, his phone's slip of Paco, joins Paco and Francisco through the number
 /// he shares with Paco), unless one of the link's two is a short form of both (Sam and Samantha
-/// accept no difference between Samuel and Samantha).
+/// accept no difference between Samuel and Samantha). Family names and dates of birth that
+/// differ are settled alike, by a record of either group that agrees with the other record
+/// (`agree(FAMILY, z, y)`): a register whose typists misspell names and mistype dates holds one
+/// person's records of both already.
 pub fn cluster(
     n: usize,
     mut links: Vec<Link>,
     mut conflict: impl FnMut(u32, u32, bool, bool) -> Clash,
-    agree: impl Fn(u32, u32) -> bool,
+    agree: impl Fn(u8, u32, u32) -> bool,
     nickname_of: impl Fn(u32, u32) -> bool,
 ) -> (Clusters, Vec<Refused>) {
     // `z`'s given name is a short form of both `x`'s and `y`'s (Sam, of Samuel and of
     // Samantha): it says nothing of which of the two the person is.
-    let of_both = |z: u32, x: u32, y: u32| nickname_of(z, x) && nickname_of(z, y);
-    // Whether `z`'s given name, agreeing with `y`'s, says that `x`'s differs from it by a slip.
-    let settles = |z: u32, x: u32, y: u32| agree(z, y) && !of_both(z, x, y);
+    let of_both =
+        |on: u8, z: u32, x: u32, y: u32| on == GIVEN && nickname_of(z, x) && nickname_of(z, y);
+    // Whether `z`, agreeing with `y` on `on`, says that `x` differs from it by a slip.
+    let settles = |on: u8, z: u32, x: u32, y: u32| agree(on, z, y) && !of_both(on, z, x, y);
     links.sort_unstable_by(|x, y| {
         y.total
             .total_cmp(&x.total)
@@ -170,14 +177,19 @@ pub fn cluster(
                 .find(|&y| match conflict(x, y, !anchored, forced) {
                     Clash::None => false,
                     Clash::Other => true,
-                    Clash::GivenName => {
-                        !clusters.members(ra).any(|x2| x2 != x && settles(x2, x, y))
-                            && !clusters.members(rb).any(|y2| y2 != y && settles(y2, y, x))
-                            && !((x == a || agree(x, a))
-                                && (y == b || agree(y, b))
-                                && !of_both(a, x, y)
-                                && !of_both(b, x, y))
-                    }
+                    Clash::Settled(fields) => (0..8).map(|bit| 1u8 << bit).any(|on| {
+                        fields & on != 0
+                            && !clusters
+                                .members(ra)
+                                .any(|x2| x2 != x && settles(on, x2, x, y))
+                            && !clusters
+                                .members(rb)
+                                .any(|y2| y2 != y && settles(on, y2, y, x))
+                            && !((x == a || agree(on, x, a))
+                                && (y == b || agree(on, y, b))
+                                && !of_both(on, a, x, y)
+                                && !of_both(on, b, x, y))
+                    }),
                 })
                 .map(|y| (x, y))
         });
@@ -212,11 +224,11 @@ mod tests {
         // 0 Jane Doe, 1 J. Doe, 2 John Doe: 0~1 strong, 1~2 weaker, 0 and 2 conflict.
         let links = vec![link(5.0, 1, 2), link(9.0, 0, 1)];
         let clash = |x: u32, y: u32, _, _| match (x.min(y), x.max(y)) == (0, 2) {
-            true => Clash::GivenName,
+            true => Clash::Settled(GIVEN),
             false => Clash::None,
         };
         // J. Doe agrees with neither Jane nor John.
-        let (clusters, refused) = cluster(3, links, clash, |_, _| false, |_, _| false);
+        let (clusters, refused) = cluster(3, links, clash, |_, _, _| false, |_, _| false);
         let groups = clusters.into_groups();
         assert_eq!(groups, vec![vec![0, 1], vec![2]]);
         assert_eq!(refused.len(), 1);
@@ -231,7 +243,7 @@ mod tests {
             5,
             links,
             |_, _, _, _| Clash::None,
-            |_, _| false,
+            |_, _, _| false,
             |_, _| false,
         );
         assert_eq!(clusters.into_groups(), vec![vec![0, 1, 2], vec![3, 4]]);
@@ -245,10 +257,10 @@ mod tests {
         let links = vec![link(30.0, 0, 1), link(20.0, 0, 2)];
         let names = ["paco", "pao", "paco"];
         let clash = |x: u32, y: u32, _, _| match (x.min(y), x.max(y)) == (1, 2) {
-            true => Clash::GivenName,
+            true => Clash::Settled(GIVEN),
             false => Clash::None,
         };
-        let agree = |x: u32, y: u32| names[x as usize] == names[y as usize];
+        let agree = |_, x: u32, y: u32| names[x as usize] == names[y as usize];
         let (clusters, refused) = cluster(3, links.clone(), clash, agree, |_, _| false);
         assert_eq!(clusters.into_groups(), vec![vec![0, 1, 2]]);
         assert!(refused.is_empty());
@@ -263,17 +275,44 @@ mod tests {
     }
 
     #[test]
+    fn a_group_that_holds_both_spellings_of_a_family_name_has_accepted_them() {
+        // A register typed by hand: 0 Riley Cameron and 1 Riley Crmaon (a typist's slip) share
+        // an address; 2 Riley Cameron, linked to 0, is kept apart from 1 by their family
+        // names alone, which the group holds both of.
+        let links = vec![link(30.0, 0, 1), link(20.0, 0, 2)];
+        let family = ["cameron", "crmaon", "cameron"];
+        let clash = |x: u32, y: u32, _, _| match (x.min(y), x.max(y)) == (1, 2) {
+            true => Clash::Settled(super::super::score::Settle::FAMILY),
+            false => Clash::None,
+        };
+        let agree = |on: u8, x: u32, y: u32| {
+            on == super::super::score::Settle::FAMILY && family[x as usize] == family[y as usize]
+        };
+        let (clusters, refused) = cluster(3, links.clone(), clash, agree, |_, _| false);
+        assert_eq!(clusters.into_groups(), vec![vec![0, 1, 2]]);
+        assert!(refused.is_empty());
+        // The same difference in given names is not settled by family names that agree.
+        let given = |x: u32, y: u32, _, _| match (x.min(y), x.max(y)) == (1, 2) {
+            true => Clash::Settled(GIVEN),
+            false => Clash::None,
+        };
+        let (clusters, refused) = cluster(3, links, given, agree, |_, _| false);
+        assert_eq!(clusters.into_groups(), vec![vec![0, 1], vec![2]]);
+        assert_eq!(refused.len(), 1);
+    }
+
+    #[test]
     fn a_nickname_of_both_names_does_not_accept_their_difference() {
         // 0 Samuel and 1 Sam Okafor, joined; 2 Samantha, linked to Sam as well: Sam is a
         // nickname of both, and says nothing of which the person is.
         let links = vec![link(13.0, 0, 1), link(12.0, 1, 2)];
         let names = ["samuel", "sam", "samantha"];
         let clash = |x: u32, y: u32, _, _| match (x.min(y), x.max(y)) == (0, 2) {
-            true => Clash::GivenName,
+            true => Clash::Settled(GIVEN),
             false => Clash::None,
         };
         let agree =
-            |x: u32, y: u32| x == y || names[x as usize] == "sam" || names[y as usize] == "sam";
+            |_, x: u32, y: u32| x == y || names[x as usize] == "sam" || names[y as usize] == "sam";
         let nickname_of = |z: u32, x: u32| names[z as usize] == "sam" && z != x;
         let (clusters, refused) = cluster(3, links.clone(), clash, agree, nickname_of);
         assert_eq!(clusters.into_groups(), vec![vec![0, 1], vec![2]]);
@@ -291,10 +330,10 @@ mod tests {
         let links = vec![link(30.0, 0, 1), link(15.0, 1, 2)];
         let names = ["francisco", "paco", "pavo"];
         let clash = |x: u32, y: u32, _, _| match (x.min(y), x.max(y)) == (0, 2) {
-            true => Clash::GivenName,
+            true => Clash::Settled(GIVEN),
             false => Clash::None,
         };
-        let agree = |x: u32, y: u32| {
+        let agree = |_, x: u32, y: u32| {
             let (p, q) = (names[x as usize], names[y as usize]);
             p == q || matches!((p, q), ("francisco", "paco") | ("paco", "francisco"))
         };

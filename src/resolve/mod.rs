@@ -164,8 +164,8 @@ fn write_candidates(path: &std::path::Path, records: &[Record], pairs: &[(u32, u
 #[derive(Debug, Clone, Copy)]
 struct Verdict {
     orgs_differ: bool,
-    apart_by_given_name: bool,
-    apart: bool,
+    /// What keeps the two apart ([`Score::keeps_apart_by`]).
+    apart_by: score::Settle,
 }
 
 /// A pair scored in the merge or the review band, as clustering and review ask of it.
@@ -205,8 +205,7 @@ impl Verdict {
     fn of(s: &Score) -> Verdict {
         Verdict {
             orgs_differ: s.orgs_differ,
-            apart_by_given_name: s.keeps_apart_by_given_name(),
-            apart: s.keeps_apart(),
+            apart_by: s.keeps_apart_by(),
         }
     }
 }
@@ -273,6 +272,19 @@ impl<'a> Resolver<'a> {
         let (a, b) = (&self.profiles[a as usize], &self.profiles[b as usize]);
         match (a.name.given.as_deref(), b.name.given.as_deref()) {
             (Some(x), Some(y)) if x.len() > 1 && y.len() > 1 => names::given_agrees(x, y),
+            _ => false,
+        }
+    }
+
+    /// Whether two records agree on a comparison a conflict may be on ([`score::Settle`]):
+    /// their given names ([`Resolver::given_names_agree`]), their family names as folded, or
+    /// their dates of birth.
+    fn agree_on(&self, on: u8, a: u32, b: u32) -> bool {
+        let (x, y) = (&self.profiles[a as usize], &self.profiles[b as usize]);
+        match on {
+            score::Settle::GIVEN => self.given_names_agree(a, b),
+            score::Settle::FAMILY => x.name.family.is_some() && x.name.family == y.name.family,
+            score::Settle::BIRTHDAY => x.birthday().is_some() && x.birthday() == y.birthday(),
             _ => false,
         }
     }
@@ -393,12 +405,12 @@ impl<'a> Resolver<'a> {
                 .get(&(x.min(y), x.max(y)))
                 .copied()
                 .unwrap_or_else(|| Verdict::of(&self.quick(x, y)));
-            if by_name && v.orgs_differ && !self.one_rare_name(x, y) {
+            if (by_name && v.orgs_differ && !self.one_rare_name(x, y))
+                || v.apart_by.0 & score::Settle::OTHER != 0
+            {
                 Clash::Other
-            } else if v.apart_by_given_name {
-                Clash::GivenName
-            } else if v.apart {
-                Clash::Other
+            } else if v.apart_by.any() {
+                Clash::Settled(v.apart_by.0)
             } else {
                 Clash::None
             }
@@ -407,7 +419,7 @@ impl<'a> Resolver<'a> {
             self.profiles.len(),
             links,
             conflict,
-            |x, y| self.given_names_agree(x, y),
+            |on, x, y| self.agree_on(on, x, y),
             |z, x| {
                 self.profiles[z as usize]
                     .name

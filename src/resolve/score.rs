@@ -55,6 +55,29 @@ pub struct Evidence {
     pub strong: bool,
 }
 
+/// Two family names at least this alike (Jaro-Winkler) are one mistyped, as far as a group
+/// that holds both settles their difference ([`Settle`]).
+const FAMILY_ALIKE: f64 = 0.8;
+
+/// The comparisons a pair's conflicts are on, as bits: those a group may have accepted the
+/// difference of already (given names, family names, dates of birth), and the rest.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Settle(pub u8);
+
+impl Settle {
+    pub const GIVEN: u8 = 1;
+    pub const FAMILY: u8 = 2;
+    pub const BIRTHDAY: u8 = 4;
+    /// A conflict no other record settles: two profiles, addresses at one company, a man's
+    /// and a woman's name of one stem.
+    pub const OTHER: u8 = 8;
+
+    /// Whether anything keeps the pair apart.
+    pub fn any(self) -> bool {
+        self.0 != 0
+    }
+}
+
 /// How a pair is decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Band {
@@ -86,8 +109,9 @@ pub struct Score {
     /// The weight of the evidence against, so that a pair that would merge but for it is shown
     /// for review.
     conflicts: f64,
-    /// A conflict other than two given names ([`Score::keeps_apart_by_given_name`]).
-    other_conflict: bool,
+    /// What the conflicts are on ([`Settle`]): given names, family names, dates of birth, or
+    /// anything else ([`Settle::OTHER`]).
+    conflict_on: Settle,
     /// The pair shares an identifier: an email (not a role address), a profile or a phone.
     pub identified: bool,
     /// The pair shares a number that is no company's line, on records whose given names do
@@ -222,7 +246,12 @@ impl Scorer<'_> {
         }
         self.strong = true;
         self.hard |= level.refuses();
-        self.other_conflict |= level != Level::GivenDiffer;
+        self.conflict_on.0 |= match level {
+            Level::GivenDiffer => Settle::GIVEN,
+            Level::FamilyDiffer => Settle::FAMILY,
+            Level::BirthdayNear | Level::BirthdayDiffer => Settle::BIRTHDAY,
+            _ => Settle::OTHER,
+        };
         self.conflicts += weight;
         if let Some(e) = self.evidence.last_mut() {
             e.strong = true;
@@ -242,11 +271,16 @@ impl Score {
         self.hard || (self.strong && self.total < REVIEW_AT)
     }
 
-    /// Whether the pair is kept apart ([`Score::keeps_apart`]) by its given names alone: a
-    /// group that holds a record of the one's given name and one of the other's has accepted
-    /// the difference already.
-    pub fn keeps_apart_by_given_name(&self) -> bool {
-        self.keeps_apart() && !self.hard && !self.other_conflict
+    /// What keeps the pair apart ([`Score::keeps_apart`]), where it is only given names,
+    /// family names or dates of birth that differ: a group that holds a record of the one's
+    /// value and one of the other's has accepted that difference already. Nothing where the
+    /// pair is not kept apart; [`Settle::OTHER`] where something else keeps it apart.
+    pub fn keeps_apart_by(&self) -> Settle {
+        match self.keeps_apart() {
+            false => Settle::default(),
+            true if self.hard => Settle(Settle::OTHER),
+            true => self.conflict_on,
+        }
     }
 
     /// The first strong conflict of a detailed score, if any.
@@ -1413,7 +1447,7 @@ fn name_evidence(
                 // of one name: a group that holds a name agreeing with one of them (Alex,
                 // which agrees with both) has not accepted their difference.
                 if names::man_and_woman(x, y) {
-                    s.other_conflict = true;
+                    s.conflict_on.0 |= Settle::OTHER;
                 }
             }
         }
@@ -1471,9 +1505,16 @@ fn name_evidence(
                 || format!("family names differ ({x} / {y})"),
                 None,
             ),
-            FamilyMatch::Differ => s.conflict(Level::FamilyDiffer, || {
-                format!("family names differ ({x} / {y})")
-            }),
+            FamilyMatch::Differ => {
+                s.conflict(Level::FamilyDiffer, || {
+                    format!("family names differ ({x} / {y})")
+                });
+                // Letters of one name mistyped (Crmaon, Cameron) are settled by a record of
+                // the name as it is; another name (a married one, a relative's) is not.
+                if strsim::jaro_winkler(x, y) < FAMILY_ALIKE {
+                    s.conflict_on.0 |= Settle::OTHER;
+                }
+            }
         }
     }
 }
@@ -2384,6 +2425,23 @@ mod tests {
         let c = profile("Maya Jones | | --19830805");
         let far = score(&profiles[0], &c, &stats, true);
         assert!(has(&far, "birthdays differ") && far.has_conflict());
+    }
+
+    #[test]
+    fn a_mistyped_family_name_is_a_difference_a_group_may_settle_and_another_name_is_not() {
+        let typo = pair("Riley Cameron | |", "Riley Crmaon | |", &[]);
+        assert!(typo.keeps_apart_by().0 & Settle::FAMILY != 0);
+        assert!(
+            typo.keeps_apart_by().0 & Settle::OTHER == 0,
+            "{}",
+            typo.waterfall()
+        );
+        let married = pair("Angela Travis | |", "Angela Horton | |", &[]);
+        assert!(
+            married.keeps_apart_by().0 & Settle::OTHER != 0,
+            "{}",
+            married.waterfall()
+        );
     }
 
     #[test]
