@@ -2094,6 +2094,33 @@ mod tests {
     }
 
     #[test]
+    fn a_title_weighs_as_rare_as_it_is_as_an_organization_does() {
+        let others: Vec<String> = (0..50_000)
+            .map(|i| format!("Person{i} Other{i} | Firm{i} | title=Engineer"))
+            .collect();
+        let others: Vec<&str> = others.iter().map(String::as_str).collect();
+        let rare = weight_of(
+            &pair(
+                "Leah Stewart | Acme | title=Head of Partner Marketing",
+                "Leah Stewart | Globex | title=Head of Partner Marketing",
+                &others,
+            ),
+            "title equal",
+        );
+        let common = weight_of(
+            &pair(
+                "Leah Stewart | Acme | title=Engineer",
+                "Leah Stewart | Globex | title=Engineer",
+                &others,
+            ),
+            "title equal",
+        );
+        // Two records of 50,002: rarer than the 7 bits a cap once held every title to.
+        assert!(rare > 10.0, "{rare}");
+        assert!(common < 2.0, "{common}");
+    }
+
+    #[test]
     fn a_handle_many_records_bear_weighs_less() {
         let a = "Ali Demir | Arçelik | ali1985@gmail.com";
         let b = "Ali Demir | Koç | ali1985@hotmail.com";

@@ -636,11 +636,12 @@ impl Stats {
         rarity(self.org_heads.share(head, TYPICAL_ORG, 2), 16.0)
     }
 
-    /// A title shared by one record in fourteen tells little; one of a few records, more. A
-    /// person's title is written differently from source to source as often as not, hence
-    /// the bit taken off.
+    /// A title shared by one record in fourteen tells little; one of a few records, more: up
+    /// to the 16 bits an organization's rarity may weigh (two namesakes at two employers
+    /// seldom share a title few people hold). A person's title is written differently from
+    /// source to source as often as not, hence the bit taken off.
     pub(super) fn title_weight(&self, title: &str) -> f64 {
-        (rarity(self.titles.share(hash(title), TYPICAL_TITLE, 2), 8.0) - TITLE).max(TITLE)
+        (rarity(self.titles.share(hash(title), TYPICAL_TITLE, 2), 16.0) - TITLE).max(TITLE)
     }
 
     /// What one handle at two domains weighs: its rarity among the records' handles.
