@@ -115,7 +115,9 @@ pub enum Clash {
     Other,
 }
 
-const GIVEN: u8 = super::score::Settle::GIVEN;
+use super::score::Settle;
+
+const GIVEN: u8 = Settle::GIVEN;
 
 /// Joins the `links` strongest first; `conflict(x, y, by_name, forced)` says whether two
 /// records are different people, `by_name` when the link being made is not anchored, `forced`
@@ -177,19 +179,21 @@ pub fn cluster(
                 .find(|&y| match conflict(x, y, !anchored, forced) {
                     Clash::None => false,
                     Clash::Other => true,
-                    Clash::Settled(fields) => (0..8).map(|bit| 1u8 << bit).any(|on| {
-                        fields & on != 0
-                            && !clusters
-                                .members(ra)
-                                .any(|x2| x2 != x && settles(on, x2, x, y))
-                            && !clusters
-                                .members(rb)
-                                .any(|y2| y2 != y && settles(on, y2, y, x))
-                            && !((x == a || agree(on, x, a))
-                                && (y == b || agree(on, y, b))
-                                && !of_both(on, a, x, y)
-                                && !of_both(on, b, x, y))
-                    }),
+                    Clash::Settled(fields) => [GIVEN, Settle::FAMILY, Settle::BIRTHDAY]
+                        .into_iter()
+                        .any(|on| {
+                            fields & on != 0
+                                && !clusters
+                                    .members(ra)
+                                    .any(|x2| x2 != x && settles(on, x2, x, y))
+                                && !clusters
+                                    .members(rb)
+                                    .any(|y2| y2 != y && settles(on, y2, y, x))
+                                && !((x == a || agree(on, x, a))
+                                    && (y == b || agree(on, y, b))
+                                    && !of_both(on, a, x, y)
+                                    && !of_both(on, b, x, y))
+                        }),
                 })
                 .map(|y| (x, y))
         });
@@ -282,11 +286,11 @@ mod tests {
         let links = vec![link(30.0, 0, 1), link(20.0, 0, 2)];
         let family = ["cameron", "crmaon", "cameron"];
         let clash = |x: u32, y: u32, _, _| match (x.min(y), x.max(y)) == (1, 2) {
-            true => Clash::Settled(super::super::score::Settle::FAMILY),
+            true => Clash::Settled(Settle::FAMILY),
             false => Clash::None,
         };
         let agree = |on: u8, x: u32, y: u32| {
-            on == super::super::score::Settle::FAMILY && family[x as usize] == family[y as usize]
+            on == Settle::FAMILY && family[x as usize] == family[y as usize]
         };
         let (clusters, refused) = cluster(3, links.clone(), clash, agree, |_, _| false);
         assert_eq!(clusters.into_groups(), vec![vec![0, 1, 2]]);

@@ -1067,12 +1067,15 @@ fn crosswise<'p>(a: &'p Profile, b: &'p Profile) -> Option<Crosswise<'p>> {
         true => (other_given, other_family),
         false => (other_family, other_given),
     };
+    let agree_across = lone == across
+        || (lone.len() >= 4 && across.len() >= 4 && names::one_slip_apart(lone, across));
+    if !agree_across || lone.len() < 2 {
+        return None;
+    }
     let agree_same = match given {
         true => names::given_agrees(lone, same),
         false => names::family(lone, same) != FamilyMatch::Differ,
     };
-    let agree_across = lone == across
-        || (lone.len() >= 4 && across.len() >= 4 && names::one_slip_apart(lone, across));
     // Which record put it in the wrong column: the lone name, in the given name's column and
     // no given name the lists know (Brown | ), or in the family name's and one they know
     // ( | Matilda); or the other, its given name in the family name's column and a name the
@@ -1082,7 +1085,7 @@ fn crosswise<'p>(a: &'p Profile, b: &'p Profile) -> Option<Crosswise<'p>> {
         true => !names::is_given_name(lone),
         false => names::is_given_name(lone),
     } || (names::is_given_name(other_family) && !names::is_given_name(other_given));
-    (!agree_same && agree_across && misplaced && lone.len() > 1).then(|| Crosswise {
+    (!agree_same && misplaced).then(|| Crosswise {
         lone,
         other: (other_given, other_family),
         weight: match given {
