@@ -289,6 +289,15 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// Whether the two records' family names are one mistyped ([`score::family_alike`]).
+    fn family_alike(&self, a: u32, b: u32) -> bool {
+        let (x, y) = (&self.profiles[a as usize], &self.profiles[b as usize]);
+        match (x.name.family.as_deref(), y.name.family.as_deref()) {
+            (Some(x), Some(y)) => score::family_alike(x, y),
+            _ => false,
+        }
+    }
+
     fn quick(&self, a: u32, b: u32) -> Score {
         score::score(
             &self.profiles[a as usize],
@@ -407,6 +416,7 @@ impl<'a> Resolver<'a> {
                 .unwrap_or_else(|| Verdict::of(&self.quick(x, y)));
             if (by_name && v.orgs_differ && !self.one_rare_name(x, y))
                 || v.apart_by.0 & score::Settle::OTHER != 0
+                || (v.apart_by.0 & score::Settle::FAMILY != 0 && !self.family_alike(x, y))
             {
                 Clash::Other
             } else if v.apart_by.any() {
