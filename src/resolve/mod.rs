@@ -415,8 +415,8 @@ impl<'a> Resolver<'a> {
                 .copied()
                 .unwrap_or_else(|| Verdict::of(&self.quick(x, y)));
             if (by_name && v.orgs_differ && !self.one_rare_name(x, y))
-                || v.apart_by.0 & score::Settle::OTHER != 0
-                || (v.apart_by.0 & score::Settle::FAMILY != 0 && !self.family_alike(x, y))
+                || v.apart_by.has(score::Settle::OTHER)
+                || (v.apart_by.has(score::Settle::FAMILY) && !self.family_alike(x, y))
             {
                 Clash::Other
             } else if v.apart_by.any() {

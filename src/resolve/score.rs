@@ -82,6 +82,11 @@ impl Settle {
     pub fn any(self) -> bool {
         self.0 != 0
     }
+
+    /// Whether a conflict is on `on` (one of the bits).
+    pub fn has(self, on: u8) -> bool {
+        self.0 & on != 0
+    }
 }
 
 /// How a pair is decided.
@@ -247,7 +252,8 @@ impl Scorer<'_> {
         let before = self.total;
         self.add(level, label, None);
         let weight = self.total - before;
-        if weight >= 0.0 && !level.refuses() {
+        // (A fact that cannot hold of one person weighs a fixed amount against.)
+        if weight >= 0.0 {
             return;
         }
         self.strong = true;
