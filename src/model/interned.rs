@@ -151,6 +151,12 @@ impl Interned {
         }
     }
 
+    /// One number for each different text, the same wherever the text is met: a key to
+    /// remember what a text gives without reading the text again.
+    pub fn place(self) -> u32 {
+        self.0.get()
+    }
+
     pub fn as_str(&self) -> &'static str {
         let place = self.0.get();
         let block = BLOCKS[(place >> OFFSET_BITS) as usize].load(Ordering::Acquire);

@@ -11,6 +11,7 @@
 //! one person (two LinkedIn profiles, two generations, two middle initials) refuses a merge,
 //! whatever else the pair shares ([`super::model::Level::refuses`]).
 
+use std::borrow::Cow;
 use std::fmt;
 
 use smallvec::SmallVec;
@@ -981,11 +982,13 @@ fn close(a: &str, b: &str, at: f64) -> bool {
     if names::one_edit(a, b) {
         return true;
     }
-    let squeeze = |s: &str| {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect::<String>()
-    };
+    fn squeeze(s: &str) -> Cow<'_, str> {
+        if s.chars().all(char::is_alphanumeric) {
+            Cow::Borrowed(s)
+        } else {
+            Cow::Owned(s.chars().filter(|c| c.is_alphanumeric()).collect())
+        }
+    }
     let (x, y) = (squeeze(a), squeeze(b));
     x == y || strsim::jaro_winkler(&x, &y) >= at
 }
@@ -1531,13 +1534,13 @@ fn name_evidence(
 /// nickname, formal form or spelling of it), its family name, and their initials, in either
 /// order, with or without dots (`ted`, `edward.whitmore`, `ewhitmore`, `whitmore.e`); not with
 /// digits (`jsmith2`, a second John Smith's).
-fn written_from(local: &str, name: &NameKey) -> bool {
+fn written_from<'a>(local: &str, name: &'a NameKey) -> bool {
     if local.is_empty() || local.bytes().any(|c| c.is_ascii_digit()) {
         return false;
     }
     let given = name.given.as_deref().unwrap_or_default();
     let family = name.family.as_deref().unwrap_or_default();
-    let initial = |s: &str| s.get(..1).unwrap_or_default().to_string();
+    let initial = |s: &'a str| s.get(..1).unwrap_or_default();
     let is_given =
         |w: &str| !given.is_empty() && (w == initial(given) || names::given_agrees(w, given));
     // A word of a family name of several is written alone (`rodriguez.j` of José Rodríguez
@@ -1554,7 +1557,7 @@ fn written_from(local: &str, name: &NameKey) -> bool {
             .is_some_and(|m| w.len() == 1 && w.starts_with(m))
     };
     let part = |w: &str| is_given(w) || is_family(w) || is_middle(w);
-    let words: Vec<String> = local
+    let words: SmallVec<[String; 3]> = local
         .split(['.', '_', '-', '+'])
         .map(names::fold)
         .filter(|w| !w.is_empty())
