@@ -73,7 +73,9 @@ fn type_word(word: &str) -> Option<&'static str> {
     let t = match word {
         "mobile" | "mobil" | "cell" | "cellular" | "handy" | "mobiltelefon" | "portable"
         | "movil" | "celular" => "cell",
-        "work" | "business" | "geschaftlich" | "bureau" | "trabajo" | "dienstlich" => "work",
+        "work" | "business" | "geschaftlich" | "bureau" | "trabajo" | "dienstlich" | "employer" => {
+            "work"
+        }
         "home" | "personal" | "private" | "privat" | "domicile" | "casa" | "particulier" => "home",
         "fax" | "telefax" | "telecopie" => "fax",
         "pager" => "pager",
@@ -226,6 +228,7 @@ fn address_part(header: &str) -> Option<(Part, Vec<String>)> {
         || has("postcode")
         || has("postalcode")
         || has("zip")
+        || has("zipcode")
         || has("postleitzahl")
         || has("plz")
         || (has("code") && has("postal"))
@@ -246,7 +249,14 @@ fn address_part(header: &str) -> Option<(Part, Vec<String>)> {
     {
         // `Address 1`, `Address Line 2`: the lines of a street.
         Part::Street
-    } else if has("extended") {
+    } else if has("extended")
+        || has("apartment")
+        || has("apt")
+        || has("suite")
+        || (has("unit") && (has("number") || has("no") || has("nr")))
+    {
+        // `unit_number`, `Apartment`: the line vCard calls the extended address (not a
+        // `Business Unit`, a department).
         Part::Extended
     } else if has("formatted") {
         Part::Formatted
@@ -280,6 +290,7 @@ fn address_part(header: &str) -> Option<(Part, Vec<String>)> {
         "nr",
         "countryname",
         "zip",
+        "zipcode",
         "postleitzahl",
         "plz",
         "country",
@@ -293,6 +304,12 @@ fn address_part(header: &str) -> Option<(Part, Vec<String>)> {
         "pobox",
         "postfach",
         "extended",
+        "apartment",
+        "apt",
+        "suite",
+        "unit",
+        // `street_name` beside `street_number`: one street.
+        "name",
         "formatted",
         "address",
         "adresse",

@@ -361,6 +361,7 @@ fn exact(key: &str) -> Option<Field> {
         | "empresa"
         | "compania"
         | "employer"
+        | "employername"
         | "accountname"
         | "account"
         | "bedrijf"

@@ -495,6 +495,44 @@ fn emails_and_phones_as_json_arrays_in_a_cell() {
 }
 
 #[test]
+fn a_payroll_row_gives_its_employer_and_the_home_address_in_parts() {
+    // Shaped as pseudopeople's W-2 export is: the employer's name and address, then the
+    // employee's mailing address, each street as a number and a name, a unit, a `zipcode`.
+    let dir = TestDir::new();
+    let file = dir.write(
+        "w2.csv",
+        "employer_id,ssn,wages,employer_name,employer_street_number,employer_street_name,\
+         employer_unit_number,employer_city,employer_state,employer_zipcode,first_name,\
+         middle_initial,last_name,mailing_address_street_number,mailing_address_street_name,\
+         mailing_address_unit_number,mailing_address_po_box,mailing_address_city,\
+         mailing_address_state,mailing_address_zipcode,tax_form,tax_year\n\
+         29,854-13-6295,28355,Red's Dairy Queen,264-12,hallmont dr,,Anytown,WA,98101,Erin,R,\
+         Alonso Tellez,1501,interlake ave n,unit d13,,Anytown,WA,98103,W2,2020\n",
+    );
+    let run = dir.run(&[&file]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let erin = run.contact("Erin R Alonso Tellez");
+    assert_eq!(erin["organization"], "Red's Dairy Queen", "{erin}");
+    let addresses = erin["addresses"].as_array().unwrap();
+    assert_eq!(addresses.len(), 2, "{addresses:?}");
+    let work = &addresses[0];
+    assert_eq!(work["types"][0], "work");
+    assert_eq!(work["street"], "264-12 hallmont dr");
+    assert_eq!(work["postcode"], "98101");
+    let home = &addresses[1];
+    assert_eq!(home["street"], "1501 interlake ave n");
+    assert_eq!(home["extended"], "unit d13");
+    assert_eq!(home["postcode"], "98103");
+    let custom = erin["custom"].as_array().cloned().unwrap_or_default();
+    assert!(
+        !custom
+            .iter()
+            .any(|c| c["field"].as_str().unwrap().contains("zipcode")),
+        "{erin}"
+    );
+}
+
+#[test]
 fn a_lone_city_column_is_the_address_s_place_and_is_exported_as_one() {
     // Shaped as Splink's demo data is: names, date of birth, a lone `city`, an address; the
     // second record of Ruth mistypes her family name and her address's domain.
