@@ -514,11 +514,18 @@ impl Place {
                 .filter(|s| !s.is_empty())
                 .map(CompactString::from)
         };
-        let a = r
+        // The person's own address before an employer's, which colleagues share (a payroll
+        // row gives both); a business card's work address where it has no other.
+        let placed = r
             .details
             .addresses
             .iter()
-            .find(|a| a.street.is_some() || a.locality.is_some() || a.postcode.is_some())?;
+            .filter(|a| a.street.is_some() || a.locality.is_some() || a.postcode.is_some());
+        let work = |a: &&crate::model::Address| a.types.iter().any(|t| t == "work");
+        let a = placed
+            .clone()
+            .find(|a| !work(a))
+            .or_else(|| placed.clone().next())?;
         Some(Place {
             street: fold(&a.street),
             locality: fold(&a.locality),
@@ -795,6 +802,28 @@ mod tests {
         assert_eq!(phone_key("+1 377 871 0100"), "778710100");
         // A vanity number's letters are the number, not an extension.
         assert_eq!(split_extension("1-800-FLOWERS"), ("1-800-FLOWERS", ""));
+    }
+
+    #[test]
+    fn the_place_compared_is_the_persons_own_address_before_an_employers() {
+        let address = |types: &[&str], street: &str| crate::model::Address {
+            types: types.iter().map(|t| t.to_string()).collect(),
+            street: Some(street.to_string()),
+            ..Default::default()
+        };
+        // A payroll row: the employer's address first, colleagues share it.
+        let mut r = Record::default();
+        r.details.addresses = [
+            address(&["work"], "264-12 Hallmont Dr"),
+            address(&[], "1501 Interlake Ave N"),
+        ]
+        .into_iter()
+        .collect();
+        let street = |r: &Record| Place::of(r).and_then(|p| p.street).unwrap_or_default();
+        assert_eq!(street(&r), "1501 interlake ave n");
+        // A business card's work address is the place where it has no other.
+        r.details.addresses.truncate(1);
+        assert_eq!(street(&r), "264 12 hallmont dr");
     }
 
     #[test]

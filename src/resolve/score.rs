@@ -441,6 +441,15 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
                 !names::one_edit(x, y) && names::is_given_name(x) && names::is_given_name(y)
             })
     };
+    // One street, two given names the lists know: a household's or a firm's, whose people bear
+    // one family name or one employer as a rule (a payroll's Mary and Pete Lambert at the
+    // census's 3839 Royal Hart Dr).
+    fn street<'p>(p: &'p Profile) -> Option<&'p str> {
+        p.place()?.street.as_deref()
+    }
+    if street(a).is_some_and(|x| street(b) == Some(x)) && two_names() {
+        s.household = true;
+    }
     let shared_email = shared(ka.mailboxes(), kb.mailboxes()).map(|i| a.emails[i].as_str());
     let company_domain = shared(ka.company_domains(), kb.company_domains());
     if let Some(email) = shared_email {
@@ -1866,6 +1875,11 @@ mod tests {
                 p.more_mut().birthday = Some(day.to_string().into());
             } else if let Some(title) = value.strip_prefix("title=") {
                 p.title = Some(names::fold(title).into());
+            } else if let Some(street) = value.strip_prefix("street=") {
+                p.more_mut().place = Some(super::super::profile::Place {
+                    street: Some(super::super::profile::fold_words(street).into()),
+                    ..Default::default()
+                });
             }
         }
         p.name.index();
@@ -2014,6 +2028,36 @@ mod tests {
             "{}",
             s.waterfall()
         );
+    }
+
+    #[test]
+    fn relatives_at_one_street_are_a_household_not_one_person() {
+        // A census's Mary and a payroll's Pete Lambert at one street: people who share a
+        // street bear one family name as a rule, so the name says nothing the street did not.
+        let street = "street=3839 Royal Hart Dr";
+        let (mary, pete) = (
+            format!("Mary Lambert | | {street}"),
+            format!("Pete Lambert | | {street}"),
+        );
+        let s = pair(&mary, &pete, &[]);
+        assert!(
+            has(
+                &s,
+                "family name equal (lambert), as the shared line or address has it"
+            ),
+            "{}",
+            s.waterfall()
+        );
+        assert!(has(&s, "street equal"), "{}", s.waterfall());
+        assert_ne!(s.band(), Band::Merge, "{}", s.waterfall());
+        // Pete's own records at that street are one person's: Pete is Peter.
+        let s = pair(&pete, &format!("Peter Lambert | | {street}"), &[]);
+        assert!(
+            !has(&s, "as the shared line or address has it"),
+            "{}",
+            s.waterfall()
+        );
+        assert_eq!(s.band(), Band::Merge, "{}", s.waterfall());
     }
 
     #[test]
