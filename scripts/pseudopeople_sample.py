@@ -1,0 +1,94 @@
+"""pseudopeople's sample population (IHME's simulated census and tax records with realistic
+noise: typos, nicknames, fake names, swapped dates, household members' numbers copied) as
+files rolo reads, and the Splink route on them.
+
+    python3 scripts/pseudopeople_sample.py export DIR   writes DIR/census.csv, DIR/w2.csv, truth.json
+    python3 scripts/pseudopeople_sample.py splink DIR   writes DIR/splink.csv (file,record,cluster)
+
+The files keep the columns as the package names them (`first_name`, `middle_initial`,
+`date_of_birth`, `street_number`, `street_name`, `zipcode`, `employer_name`, `ssn`, ...), less
+`simulant_id` and `household_id`, which spell the answer; truth.json is [file, record, person]
+as scripts/score_haul.py reads it. The census is one record a person, the W-2 and 1099 forms
+one a job; households share a family name, a street and often a middle initial. Splink is
+set up as for FEBRL (scripts/febrl.py): names, date of birth, street, zipcode and SSN
+compared, u by random sampling, m by expectation maximisation, clusters at 0.9. Needs
+`pip install pseudopeople splink`.
+"""
+import csv, json, os, sys, time
+
+
+def export(d):
+    import pseudopeople as psp
+    os.makedirs(d, exist_ok=True)
+    truth = []
+    for name, frame in (("census.csv", psp.generate_decennial_census()),
+                        ("w2.csv", psp.generate_taxes_w2_and_1099())):
+        frame = frame.reset_index(drop=True)
+        truth += [[name, i, str(p)] for i, p in enumerate(frame["simulant_id"], 1)]
+        frame.drop(columns=["simulant_id", "household_id"]).to_csv(f"{d}/{name}", index=False)
+    json.dump(truth, open(f"{d}/truth.json", "w"))
+
+
+def splink(d):
+    import pandas as pd
+    import splink.comparison_library as cl
+    from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+    started = time.time()
+    frames = []
+    for f, home in (("census.csv", ""), ("w2.csv", "mailing_address_")):
+        df = pd.read_csv(f"{d}/{f}", dtype=str, keep_default_na=False)
+        out = pd.DataFrame({
+            "unique_id": [f"{f}:{i}" for i in range(1, len(df) + 1)],
+            "file": f,
+            "record": range(1, len(df) + 1),
+            "first_name": df["first_name"].str.lower(),
+            "middle_initial": df["middle_initial"].str.lower(),
+            "last_name": df["last_name"].str.lower(),
+            "date_of_birth": df["date_of_birth"] if "date_of_birth" in df else "",
+            "street": (df[f"{home}street_number"] + " " + df[f"{home}street_name"]).str.strip(),
+            "zipcode": df[f"{home}zipcode"],
+            "ssn": df["ssn"] if "ssn" in df else "",
+        }).replace("", None)
+        frames.append(out)
+    df = pd.concat(frames, ignore_index=True)
+    settings = SettingsCreator(
+        link_type="dedupe_only",
+        blocking_rules_to_generate_predictions=[
+            block_on("first_name", "last_name"),
+            block_on("last_name", "date_of_birth"),
+            block_on("first_name", "date_of_birth"),
+            block_on("street"),
+            block_on("ssn"),
+        ],
+        comparisons=[
+            cl.NameComparison("first_name").configure(term_frequency_adjustments=True),
+            cl.ExactMatch("middle_initial"),
+            cl.NameComparison("last_name").configure(term_frequency_adjustments=True),
+            cl.DateOfBirthComparison("date_of_birth", input_is_string=True,
+                                     datetime_format="%m/%d/%Y", invalid_dates_as_null=True),
+            cl.JaroWinklerAtThresholds("street", [0.9, 0.7]),
+            cl.ExactMatch("zipcode"),
+            cl.DamerauLevenshteinAtThresholds("ssn", [1, 2]),
+        ],
+        retain_intermediate_calculation_columns=False,
+    )
+    linker = Linker(DuckDBAPI().register(df), settings)
+    linker.training.estimate_probability_two_random_records_match(
+        [block_on("first_name", "last_name", "street")], recall=0.7)
+    linker.training.estimate_u_using_random_sampling(max_pairs=1e7)
+    linker.training.estimate_parameters_using_expectation_maximisation(block_on("street"))
+    linker.training.estimate_parameters_using_expectation_maximisation(
+        block_on("first_name", "last_name"))
+    predictions = linker.inference.predict(threshold_match_probability=0.5)
+    clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(
+        predictions, threshold_match_probability=0.9).as_pandas_dataframe()
+    with open(f"{d}/splink.csv", "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["file", "record", "cluster"])
+        for r in clusters.itertuples(index=False):
+            w.writerow([r.file, r.record, r.cluster_id])
+    print(f"splink: {time.time() - started:.1f} s", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    {"export": export, "splink": splink}[sys.argv[1]](sys.argv[2])
