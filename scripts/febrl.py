@@ -55,6 +55,7 @@ def splink(d):
     import pandas as pd
     import splink.comparison_library as cl
     from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+    from splink_clusters import write_clusters
 
     started = time.time()
     files = sorted(f for f in os.listdir(d) if f.endswith(".csv") and f != "splink.csv")
@@ -98,15 +99,7 @@ def splink(d):
     linker.training.estimate_u_using_random_sampling(max_pairs=1e7)
     linker.training.estimate_parameters_using_expectation_maximisation(block_on("date_of_birth"))
     linker.training.estimate_parameters_using_expectation_maximisation(block_on("postcode"))
-    predictions = linker.inference.predict(threshold_match_probability=0.5)
-    clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(
-        predictions, threshold_match_probability=0.9).as_pandas_dataframe()
-    with open(f"{d}/splink.csv", "w", newline="", encoding="utf-8") as fh:
-        w = csv.writer(fh)
-        w.writerow(["file", "record", "cluster"])
-        for r in clusters.itertuples(index=False):
-            w.writerow([r.file, r.record, r.cluster_id])
-    print(f"splink: {time.time() - started:.1f} s", file=sys.stderr)
+    write_clusters(linker, d, started)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ set up as for FEBRL (scripts/febrl.py): names, date of birth, street, zipcode an
 compared, u by random sampling, m by expectation maximisation, clusters at 0.9. Needs
 `pip install pseudopeople splink`.
 """
-import csv, json, os, sys, time
+import json, os, sys, time
 
 
 def export(d):
@@ -33,6 +33,7 @@ def splink(d):
     import pandas as pd
     import splink.comparison_library as cl
     from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+    from splink_clusters import write_clusters
     started = time.time()
     frames = []
     for f, home in (("census.csv", ""), ("w2.csv", "mailing_address_")):
@@ -79,15 +80,7 @@ def splink(d):
     linker.training.estimate_parameters_using_expectation_maximisation(block_on("street"))
     linker.training.estimate_parameters_using_expectation_maximisation(
         block_on("first_name", "last_name"))
-    predictions = linker.inference.predict(threshold_match_probability=0.5)
-    clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(
-        predictions, threshold_match_probability=0.9).as_pandas_dataframe()
-    with open(f"{d}/splink.csv", "w", newline="", encoding="utf-8") as fh:
-        w = csv.writer(fh)
-        w.writerow(["file", "record", "cluster"])
-        for r in clusters.itertuples(index=False):
-            w.writerow([r.file, r.record, r.cluster_id])
-    print(f"splink: {time.time() - started:.1f} s", file=sys.stderr)
+    write_clusters(linker, d, started)
 
 
 if __name__ == "__main__":

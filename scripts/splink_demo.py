@@ -38,6 +38,7 @@ def splink(d):
     import pandas as pd
     import splink.comparison_library as cl
     from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+    from splink_clusters import write_clusters
 
     started = time.time()
     df = pd.read_csv(f"{d}/people.csv", dtype=str, keep_default_na=False).replace("", None)
@@ -67,15 +68,7 @@ def splink(d):
     linker.training.estimate_parameters_using_expectation_maximisation(
         block_on("first_name", "surname"))
     linker.training.estimate_parameters_using_expectation_maximisation(block_on("dob"))
-    predictions = linker.inference.predict(threshold_match_probability=0.2)
-    clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(
-        predictions, threshold_match_probability=0.95).as_pandas_dataframe()
-    with open(f"{d}/splink.csv", "w", newline="", encoding="utf-8") as fh:
-        w = csv.writer(fh)
-        w.writerow(["file", "record", "cluster"])
-        for r in clusters.itertuples(index=False):
-            w.writerow(["people.csv", r.record, r.cluster_id])
-    print(f"splink: {time.time() - started:.1f} s", file=sys.stderr)
+    write_clusters(linker, d, started, predict_at=0.2, cluster_at=0.95, file="people.csv")
 
 
 if __name__ == "__main__":
