@@ -1099,9 +1099,11 @@ impl NameKey {
         // Most names are their own key: those are not looked up again.
         let key = |name: Option<Interned>| {
             name.map(|n| {
-                remembered(&KEYS, n.place(), || match variant_key(&n) {
-                    key if key == n.as_str() => n,
-                    key => key.into(),
+                remembered(&KEYS, n.place(), NAMES_REMEMBERED, || {
+                    match variant_key(&n) {
+                        key if key == n.as_str() => n,
+                        key => key.into(),
+                    }
                 })
             })
             .unwrap_or_default()
@@ -1110,7 +1112,9 @@ impl NameKey {
         self.family_key = key(self.family);
         let given_key = self.given_key;
         self.given_formal = match self.given {
-            Some(g) => remembered(&FORMAL, g.place(), || formal_names_keyed(&g, &given_key)),
+            Some(g) => remembered(&FORMAL, g.place(), NAMES_REMEMBERED, || {
+                formal_names_keyed(&g, &given_key)
+            }),
             None => &[],
         };
     }
@@ -1182,7 +1186,10 @@ struct FoldedPart {
 const NAMES_REMEMBERED: usize = 1 << 18;
 
 /// What a name as written gives, remembered by its [`Interned::place`].
-type NameMemo<T> = std::cell::RefCell<HashMap<u32, T>>;
+type NameMemo<T> = Memo<u32, T>;
+
+/// What a function of names gave, per thread ([`remembered`]).
+type Memo<K, T> = std::cell::RefCell<HashMap<K, T>>;
 
 thread_local! {
     /// [`FoldedPart::given`]: a few thousand given names and some ten thousand family names are
@@ -1195,21 +1202,23 @@ thread_local! {
     static FORMAL: NameMemo<&'static [String]> = NameMemo::default();
 }
 
-/// What `make` gives of the name at `place`, made once per thread.
-fn remembered<T: Clone>(
-    memo: &'static std::thread::LocalKey<NameMemo<T>>,
-    place: u32,
+/// What `make` gives for `key`, made once per thread; the memo starts over once it holds
+/// `limit` keys.
+fn remembered<K: std::hash::Hash + Eq, T: Clone>(
+    memo: &'static std::thread::LocalKey<Memo<K, T>>,
+    key: K,
+    limit: usize,
     make: impl FnOnce() -> T,
 ) -> T {
-    if let Some(known) = memo.with_borrow(|m| m.get(&place).cloned()) {
+    if let Some(known) = memo.with_borrow(|m| m.get(&key).cloned()) {
         return known;
     }
     let made = make();
     memo.with_borrow_mut(|m| {
-        if m.len() >= NAMES_REMEMBERED {
+        if m.len() >= limit {
             m.clear();
         }
-        m.insert(place, made.clone());
+        m.insert(key, made.clone());
     });
     made
 }
@@ -1233,7 +1242,7 @@ impl FoldedPart {
     /// A given name's words parted by spaces are one name said in full or in part (José Luis,
     /// José); parted by a hyphen, one name of its own (Jean-Pierre, Jean).
     fn given(given: Interned) -> FoldedPart {
-        remembered(&GIVEN_FOLDED, given.place(), || {
+        remembered(&GIVEN_FOLDED, given.place(), NAMES_REMEMBERED, || {
             let text = given_written_out(&given);
             let mut folded = FoldedPart::of(&text, |c| c == '-');
             folded.first = text
@@ -1247,7 +1256,7 @@ impl FoldedPart {
     }
 
     fn family(family: Interned) -> FoldedPart {
-        remembered(&FAMILY_FOLDED, family.place(), || {
+        remembered(&FAMILY_FOLDED, family.place(), NAMES_REMEMBERED, || {
             FoldedPart::of(&saint_written_out(&family), |c| {
                 c == '-' || c.is_whitespace()
             })
@@ -1404,13 +1413,12 @@ pub fn given_parts(a: GivenName, b: GivenName) -> GivenMatch {
     given_remembered(a, b)
 }
 
-/// The given name pairs [`given_remembered`] compared, by their names' [`Interned::place`], per
-/// thread, each with how they compare.
-type GivenMemo = HashMap<(u32, u32), GivenMatch>;
 /// Enough for the given name pairs of a large haul; the memo starts over when full.
 const GIVEN_PAIRS_REMEMBERED: usize = 1 << 16;
 thread_local! {
-    static GIVEN_MEMO: std::cell::RefCell<GivenMemo> = std::cell::RefCell::default();
+    /// The given name pairs [`given_remembered`] compared, by their names'
+    /// [`Interned::place`], each with how they compare.
+    static GIVEN_MEMO: Memo<(u32, u32), GivenMatch> = Memo::default();
 }
 
 /// [`given_keyed`], remembered per pair of names: a pair depends on its two names alone, and a
@@ -1424,18 +1432,12 @@ fn given_remembered(a: GivenName, b: GivenName) -> GivenMatch {
     if a.place == 0 || b.place == 0 {
         return given_keyed(a, b);
     }
-    let key = (a.place, b.place);
-    GIVEN_MEMO.with_borrow_mut(|memo| {
-        if let Some(&known) = memo.get(&key) {
-            return known;
-        }
-        let found = given_keyed(a, b);
-        if memo.len() >= GIVEN_PAIRS_REMEMBERED {
-            memo.clear();
-        }
-        memo.insert(key, found);
-        found
-    })
+    remembered(
+        &GIVEN_MEMO,
+        (a.place, b.place),
+        GIVEN_PAIRS_REMEMBERED,
+        || given_keyed(a, b),
+    )
 }
 
 /// How two folded given names compare.

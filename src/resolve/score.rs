@@ -1543,22 +1543,23 @@ fn name_evidence(
 /// nickname, formal form or spelling of it), its family name, and their initials, in either
 /// order, with or without dots (`ted`, `edward.whitmore`, `ewhitmore`, `whitmore.e`); not with
 /// digits (`jsmith2`, a second John Smith's).
-fn written_from<'a>(local: &str, name: &'a NameKey) -> bool {
+fn written_from(local: &str, name: &NameKey) -> bool {
     if local.is_empty() || local.bytes().any(|c| c.is_ascii_digit()) {
         return false;
     }
     let given = name.given.as_deref().unwrap_or_default();
     let family = name.family.as_deref().unwrap_or_default();
-    let initial = |s: &'a str| s.get(..1).unwrap_or_default();
+    let given_initial = given.get(..1).unwrap_or_default();
+    let family_initial = family.get(..1).unwrap_or_default();
     let is_given =
-        |w: &str| !given.is_empty() && (w == initial(given) || names::given_agrees(w, given));
+        |w: &str| !given.is_empty() && (w == given_initial || names::given_agrees(w, given));
     // A word of a family name of several is written alone (`rodriguez.j` of José Rodríguez
     // García).
     let parts = super::block::family_words(family, name.family_starts);
     let is_family = |w: &str| {
         !family.is_empty()
             && (w == family
-                || w == initial(family)
+                || w == family_initial
                 || parts.iter().any(|part| part.len() >= 3 && w == *part))
     };
     let is_middle = |w: &str| {
