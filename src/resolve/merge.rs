@@ -139,8 +139,16 @@ pub(super) fn merged(mut members: Vec<(usize, &mut Record)>) -> Contact {
         }
         c.sources.extend(r.prov.take());
     }
-    // Values kept raw in the order of their fields, whatever order the records gave them in.
+    // Values kept raw and custom fields in the order of their fields and labels (a label's
+    // values as the records gave them), whatever order the records gave them in: a file
+    // exported, read back and exported again is the same file, though a table gives a
+    // record's custom fields in the order of its columns.
     c.problems.sort_by(|a, b| a.field.cmp(&b.field));
+    fn folded(label: &str) -> impl Iterator<Item = u8> + '_ {
+        label.bytes().map(|b| b.to_ascii_lowercase())
+    }
+    c.custom
+        .sort_by(|(a, _), (b, _)| folded(a).cmp(folded(b)).then_with(|| a.cmp(b)));
     // Every record's own organization and title first: the preferred one leads.
     extend(&mut c.organizations, more_organizations);
     extend(&mut c.titles, more_titles);
@@ -306,6 +314,39 @@ mod tests {
         c.organizations.push(org.to_string());
         c.emails.extend(email.map(String::from));
         c
+    }
+
+    #[test]
+    fn custom_fields_come_in_one_order_whatever_order_the_records_give_them_in() {
+        // A CRM's export as read from its file, and the same record read back from rolo's
+        // table, whose columns give the fields in the order of the file's first contacts.
+        let fields = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
+            let mut r = Record {
+                custom: pairs
+                    .iter()
+                    .map(|(k, v)| ((*k).into(), (*v).into()))
+                    .collect(),
+                ..Record::default()
+            };
+            merged(vec![(0, &mut r)]).custom.into_iter().collect()
+        };
+        let as_exported = fields(&[
+            ("id", "129"),
+            ("gender", "male"),
+            ("Background", "met at the booth"),
+            ("Gender", "female"),
+            ("sales", "Jane Doe"),
+        ]);
+        let read_back = fields(&[
+            ("sales", "Jane Doe"),
+            ("Gender", "female"),
+            ("Background", "met at the booth"),
+            ("gender", "male"),
+            ("id", "129"),
+        ]);
+        assert_eq!(as_exported, read_back);
+        let labels: Vec<&str> = as_exported.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(labels, ["Background", "Gender", "gender", "id", "sales"]);
     }
 
     #[test]
