@@ -30,6 +30,11 @@ pub const MERGE_AT: f64 = 5.0;
 pub const REVIEW_AT: f64 = -2.0;
 
 const PHONE: f64 = 26.0;
+/// Full dates of birth a year or more apart refuse a pair where the data has learned them to
+/// weigh this or less against ([`Level::BirthdayDiffer`], prior −20): a file whose one person's
+/// dates are seldom wrong. Where the data says they often are (a form's year guessed), they
+/// weigh as it says and no more.
+const BIRTHDAY_REFUSAL: f64 = -10.0;
 /// What agreeing on an organization cut short (Acme, Acme Widgets) weighs less than agreeing on
 /// it whole.
 const ORG_SHORTENED: f64 = 2.0;
@@ -854,9 +859,14 @@ fn birthday_evidence(s: &mut Scorer, a: &Profile, b: &Profile) {
             )
         });
     } else {
+        let before = s.total;
         s.conflict(Level::BirthdayDiffer, || {
             format!("birthdays differ ({} / {})", show_date(x), show_date(y))
         });
+        // Full dates of birth a year or more apart cannot both be one person's, where the
+        // data says its dates are seldom wrong: a refusal, unless an address, a profile or a
+        // number of one person's joins the pair (a placeholder year in a phone's contact).
+        s.hard |= full && s.total - before <= BIRTHDAY_REFUSAL && !s.identified;
     }
 }
 
@@ -2508,6 +2518,35 @@ mod tests {
         let c = profile("Maya Jones | | --19830805");
         let far = score(&profiles[0], &c, &stats, true);
         assert!(has(&far, "birthdays differ") && far.has_conflict());
+    }
+
+    #[test]
+    fn full_dates_of_birth_years_apart_are_two_people_unless_one_persons_address_joins_them() {
+        // Father and son of one name, at one street and one family firm: all else agrees.
+        let street = "street=Calle de Alcalá 42";
+        let father = format!("Roberto Hernández | Hernández e Hijos | --19610412, {street}");
+        let son = format!("Roberto Hernández | Hernández e Hijos | --19900923, {street}");
+        let mut profiles = vec![profile(&father), profile(&son)];
+        let mut stats = Stats::of(&mut profiles);
+        stats.weigh(&mut profiles);
+        let s = score(&profiles[0], &profiles[1], &stats, true);
+        assert!(has(&s, "birthdays differ"), "{}", s.waterfall());
+        assert!(s.hard && s.keeps_apart(), "{}", s.waterfall());
+        assert_ne!(s.band(), Band::Merge, "{}", s.waterfall());
+        // A file whose years are often wrong (a form's year guessed) teaches that they say
+        // less: then they weigh as learned and refuse nothing.
+        stats.model.delta[Level::BirthdayDiffer as usize] = 12.0;
+        let s = score(&profiles[0], &profiles[1], &stats, true);
+        assert!(!s.hard, "{}", s.waterfall());
+        // Her card and her phone's entry, which keeps a placeholder year: her own address
+        // joins them.
+        let s = pair(
+            "Mei Chen | Foxconn | mei.chen@foxconn.example, --19751103",
+            "Mei Chen | Foxconn | mei.chen@foxconn.example, --20121103",
+            &[],
+        );
+        assert!(has(&s, "birthdays differ"), "{}", s.waterfall());
+        assert_eq!(s.band(), Band::Merge, "{}", s.waterfall());
     }
 
     #[test]
