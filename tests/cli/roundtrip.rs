@@ -122,7 +122,10 @@ fn rating() -> impl Strategy<Value = Option<Rating>> {
 
 prop_compose! {
     fn contact(holds: Holds)(
-        given in word(),
+        // A given name that is a title (`Mr`, `Frau`) is read as the title it is.
+        given in word().prop_filter("a name, not a title", |w| {
+            !rolo::normalize::name::is_honorific(w)
+        }),
         family in family(),
         emails in prop::collection::vec("[a-z][a-z0-9]{0,4}([.][a-z0-9]{1,4})?", 0..holds.emails),
         phones in prop::collection::vec(phone(), 0..=holds.phones),
