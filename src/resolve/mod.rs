@@ -193,6 +193,7 @@ impl Scored {
             total: s.total,
             merge: band == Band::Merge,
             anchored: s.identified
+                || s.shares_code
                 || s.orgs_agree
                 || ((s.shares_number || s.shares_handle || s.corroboration >= CORROBORATED)
                     && !s.has_conflict()),
@@ -1001,6 +1002,43 @@ mod tests {
         );
         // The title alone: a namesake at another employer may hold it.
         assert_eq!(moved(None), vec![vec![0], vec![1], vec![2], vec![3]]);
+    }
+
+    #[test]
+    fn a_member_number_is_one_persons_unless_two_given_names_bear_it() {
+        // A society's member list: each member's number, the employer as given that year.
+        let member = |given: &str, family: &str, org: &str, number: &str| {
+            let mut r = record(given, family, org);
+            r.custom = vec![("member no".into(), number.into())].into();
+            r
+        };
+        let mut records = vec![
+            member("Katarzyna", "Nowak", "Orlen", "PL-40211"),
+            // Her badge at the next congress, the given name misread, her new employer.
+            member("Kstwzyna", "Nowak", "Energa", "PL-40211"),
+            // A family membership: one number, two people.
+            member("Jan", "Wiśniewski", "PGE", "PL-51872"),
+            member("Anna", "Wiśniewski", "Tauron", "PL-51872"),
+        ];
+        records.extend(
+            (0..10).map(|i| member("Piotr", "Kowalczyk", "Comarch", &format!("PL-601{i}"))),
+        );
+        let resolver = Resolver::new(&records);
+        let misread = resolver.explain(0, 1);
+        assert!(misread.has_conflict(), "{}", misread.waterfall());
+        // A link the number makes is anchored as a shared email's is: the two employers do
+        // not keep her records apart where the rest of the evidence joins them.
+        assert!(misread.shares_code, "{}", misread.waterfall());
+        let family = resolver.explain(2, 3);
+        assert!(
+            family
+                .evidence
+                .iter()
+                .any(|e| e.label.starts_with("member no equal")),
+            "{}",
+            family.waterfall()
+        );
+        assert!(!family.shares_code, "{}", family.waterfall());
     }
 
     #[test]

@@ -137,6 +137,10 @@ pub struct Score {
     /// The pair shares an address handle or a number after the name in two addresses, on
     /// records whose given names do not differ: a name of one person's choosing.
     pub shares_handle: bool,
+    /// The pair shares a code of an identifier column (a customer, member or tax number) on
+    /// records that do not bear two given names the lists know: a code one person holds, not a
+    /// household's or a customer account's.
+    pub shares_code: bool,
     /// Both name an organization, and not the same one.
     pub orgs_differ: bool,
     /// Both name the same organization.
@@ -769,7 +773,7 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
         }
     }
     place_evidence(&mut s, a, b, stats);
-    identifier_evidence(&mut s, a, b);
+    identifier_evidence(&mut s, a, b, two_names());
     s.s
 }
 
@@ -1012,8 +1016,9 @@ fn close(a: &str, b: &str, at: f64) -> bool {
     x == y || strsim::jaro_winkler(&x, &y) >= at
 }
 
-/// Identifier-like columns (a code each record has its own of): equal, one slip apart, or not.
-fn identifier_evidence(s: &mut Scorer, a: &Profile, b: &Profile) {
+/// Identifier-like columns (a code each record has its own of): equal, one slip apart, or not;
+/// `two_names`: the records bear two given names the lists know, more than a slip apart.
+fn identifier_evidence(s: &mut Scorer, a: &Profile, b: &Profile, two_names: bool) {
     let mut best: Option<(Level, &str, &str, &str)> = None;
     for (field, x) in a.ids() {
         for (other, y) in b.ids() {
@@ -1038,6 +1043,7 @@ fn identifier_evidence(s: &mut Scorer, a: &Profile, b: &Profile) {
         }
     }
     if let Some((level, field, x, y)) = best {
+        s.shares_code = level == Level::IdEqual && !two_names;
         s.add(
             level,
             || match level {
