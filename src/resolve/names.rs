@@ -2197,6 +2197,15 @@ fn is_known_name(folded: &str, as_transliterated: bool) -> bool {
     let (formal, keys) = FORMAL.get_or_init(|| {
         let mut set = all_formal_names();
         set.extend(world_names().map(|(formal, _)| fold(formal)));
+        // Every name of the nickname list is a given name, though the table leaves out a pair
+        // of two formal names (Amanda, Mandy; Helen, Eileen).
+        set.extend(
+            NICKNAME_LIST
+                .lines()
+                .skip(1)
+                .flat_map(|line| line.split(',').step_by(2))
+                .map(fold),
+        );
         let keys = set.iter().map(|n| variant_key(n).into()).collect();
         (set, keys)
     });
@@ -2867,6 +2876,13 @@ mod tests {
     fn given_names_of_many_languages_are_known() {
         for name in [
             "José", "Giuseppe", "Dmitrii", "Youssef", "Kees", "Thomas", "Paul",
+        ] {
+            assert!(is_given_name(&fold(name)), "{name}");
+        }
+        // Names the nickname list pairs with another formal name, which its table leaves out
+        // as nicknames (Amanda and Mandy, Helen and Eileen), are given names all the same.
+        for name in [
+            "Amanda", "Helen", "Eileen", "Ian", "Luke", "Sheila", "Shawn",
         ] {
             assert!(is_given_name(&fold(name)), "{name}");
         }
