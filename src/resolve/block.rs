@@ -169,6 +169,20 @@ fn keys(p: &Profile, orgs: &HashSet<u64>, emit: &mut impl FnMut(u64, &dyn Fn() -
         emit(key(Rule::Place, &[hash(code), hash(first)]), &|| {
             format!("{code}|{first}")
         });
+        // With each name part it has: where a town's records share one postcode, or an
+        // institution's residents one number, the place alone is too common a key, and a
+        // record missing a name part (`J. Wyman`, `Colleen B.`) meets the records of its one
+        // name there.
+        for part in [p.name.given.as_deref(), p.name.family.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter(|part| part.len() > 1)
+        {
+            emit(
+                key(Rule::Place, &[hash(code), hash(first), hash(part)]),
+                &|| format!("{code}|{first}|{part}"),
+            );
+        }
     }
     for ((column, _), value) in p.ids() {
         emit(key(Rule::Identifier, &[*column, hash(value)]), &|| {
@@ -790,6 +804,40 @@ mod tests {
         let found: std::collections::BTreeSet<(u32, u32)> =
             block(&profiles).pairs.into_iter().collect();
         assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn a_record_missing_a_name_part_meets_its_one_name_at_a_place_many_share() {
+        // A care home's residents: one postcode and number for all of them, too many to pair.
+        let at_home = |given: Option<&str>, family: &str| {
+            let mut p = person(given.unwrap_or("x"), family, None);
+            if given.is_none() {
+                p.name.given = None;
+            }
+            p.more_mut().place = Some(crate::resolve::profile::Place {
+                street: Some("2333 westminster place".into()),
+                postcode: Some("98101".into()),
+                ..Default::default()
+            });
+            p.name.index();
+            p.index();
+            p
+        };
+        let mut profiles: Vec<Profile> = (0..40)
+            .map(|i| at_home(Some(&format!("Resident{i}")), &format!("Family{i}")))
+            .collect();
+        // The census wrote his family name alone; his payroll, his whole name.
+        profiles.push(at_home(None, "Wyman"));
+        profiles.push(at_home(Some("Gregory"), "Wyman"));
+        let blocking = block(&profiles);
+        assert!(blocking.pairs.contains(&(40, 41)), "{:?}", blocking.pairs);
+        assert!(
+            blocking.capped.iter().any(|c| c.key == "98101|2333"),
+            "{:?}",
+            blocking.capped
+        );
+        // Residents of other names are not paired by the place.
+        assert!(!blocking.pairs.contains(&(0, 1)));
     }
 
     #[test]
