@@ -1021,7 +1021,7 @@ mod tests {
             member("Anna", "Wiśniewski", "Tauron", "PL-51872"),
         ];
         records.extend(
-            (0..10).map(|i| member("Piotr", "Kowalczyk", "Comarch", &format!("PL-601{i}"))),
+            (0..10).map(|i| member("Piotr", "Kowalczyk", "Comarch", &format!("PL-6{i:04}"))),
         );
         let resolver = Resolver::new(&records);
         let misread = resolver.explain(0, 1);

@@ -151,16 +151,18 @@ fn lone(run: &[(u64, u64)]) -> bool {
 /// Finds the custom columns that hold a code of each record's own (a member, customer or
 /// social security number) ([`give_identifiers`] gives each profile its values there): at
 /// least ten records have the column, nine values in ten look like codes ([`code_like`]),
-/// and at least a third of the
+/// four in five are of one length (codes are written to one pattern; amounts such as wages
+/// or revenue are not, and two people's amounts agree by chance), and at least a third of the
 /// values are distinct (a column of a few values is a category, not a code).
 pub(super) fn identifier_columns(profiles: &[Profile]) -> rustc_hash::FxHashSet<u64> {
     use rayon::prelude::*;
-    let mut seen: Vec<(u64, u64, bool)> = profiles
+    let mut seen: Vec<(u64, u64, bool, usize)> = profiles
         .par_iter()
         .flat_map_iter(|p| {
-            p.custom
-                .iter()
-                .map(|(h, v)| (hash(h), hash(v), code_like(v.trim())))
+            p.custom.iter().map(|(h, v)| {
+                let v = v.trim();
+                (hash(h), hash(v), code_like(v), v.len())
+            })
         })
         .collect();
     seen.par_sort_unstable();
@@ -168,7 +170,15 @@ pub(super) fn identifier_columns(profiles: &[Profile]) -> rustc_hash::FxHashSet<
         .filter(|run| {
             let codes = run.iter().filter(|t| t.2).count();
             let distinct = run.chunk_by(|x, y| x.1 == y.1).count();
-            run.len() >= 10 && codes * 10 >= run.len() * 9 && distinct * 3 >= run.len()
+            let mut lengths = [0usize; 26];
+            for t in *run {
+                lengths[t.3.min(25)] += 1;
+            }
+            let one_length = lengths.iter().max().copied().unwrap_or_default();
+            run.len() >= 10
+                && codes * 10 >= run.len() * 9
+                && one_length * 5 >= run.len() * 4
+                && distinct * 3 >= run.len()
         })
         .map(|run| run[0].0)
         .collect()
@@ -689,5 +699,31 @@ mod tests {
         // A name not common at large, on as few records, weighs more.
         let rare = given(50, "siobhan", 2).given_weight("siobhan");
         assert!(rare > small + 1.0, "{rare} {small}");
+    }
+
+    #[test]
+    fn a_column_of_codes_is_an_identifier_and_a_column_of_amounts_is_not() {
+        // A payroll export: each form's tax number and wages.
+        let rows: Vec<[(CompactString, CompactString); 2]> = (0..40u32)
+            .map(|i| {
+                let ssn = format!("{:03}-{:02}-{:04}", 100 + i * 7, 10 + i, 1000 + i * 37);
+                let wages = [7042, 24798, 42890, 130671, 9639][i as usize % 5] + i;
+                [
+                    ("ssn".into(), ssn.into()),
+                    ("wages".into(), wages.to_string().into()),
+                ]
+            })
+            .collect();
+        let profiles: Vec<Profile> = rows
+            .iter()
+            .map(|custom| Profile {
+                custom,
+                ..Profile::default()
+            })
+            .collect();
+        let columns = identifier_columns(&profiles);
+        assert!(columns.contains(&hash("ssn")));
+        // Wages of four to six digits agree by chance, and say nothing of who is who.
+        assert!(!columns.contains(&hash("wages")));
     }
 }
