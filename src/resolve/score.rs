@@ -773,7 +773,7 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
         }
     }
     place_evidence(&mut s, a, b, stats);
-    identifier_evidence(&mut s, a, b, two_names());
+    identifier_evidence(&mut s, a, b, two_names);
     s.s
 }
 
@@ -1017,8 +1017,9 @@ fn close(a: &str, b: &str, at: f64) -> bool {
 }
 
 /// Identifier-like columns (a code each record has its own of): equal, one slip apart, or not;
-/// `two_names`: the records bear two given names the lists know, more than a slip apart.
-fn identifier_evidence(s: &mut Scorer, a: &Profile, b: &Profile, two_names: bool) {
+/// `two_names`: whether the records bear two given names the lists know, more than a slip
+/// apart (asked only of a shared code).
+fn identifier_evidence(s: &mut Scorer, a: &Profile, b: &Profile, two_names: impl FnOnce() -> bool) {
     let mut best: Option<(Level, &str, &str, &str)> = None;
     for (field, x) in a.ids() {
         for (other, y) in b.ids() {
@@ -1043,7 +1044,7 @@ fn identifier_evidence(s: &mut Scorer, a: &Profile, b: &Profile, two_names: bool
         }
     }
     if let Some((level, field, x, y)) = best {
-        s.shares_code = level == Level::IdEqual && !two_names;
+        s.shares_code = level == Level::IdEqual && !two_names();
         s.add(
             level,
             || match level {
