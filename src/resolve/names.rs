@@ -2108,6 +2108,16 @@ pub fn all_formal_names() -> rustc_hash::FxHashSet<String> {
     nickname_table().values().flatten().cloned().collect()
 }
 
+/// The pairs of the nickname list, as written: a formal name and a nickname of it.
+fn nickname_rows() -> impl Iterator<Item = (&'static str, &'static str)> {
+    NICKNAME_LIST.lines().skip(1).filter_map(|line| {
+        let mut cells = line.split(',');
+        let formal = cells.next()?;
+        (cells.next()? == "has_nickname").then_some(())?;
+        Some((formal, cells.next()?))
+    })
+}
+
 /// Nickname → the formal names it is short for, folded as names are (`michael` folds to
 /// `michal`). A pair of the list whose nickname is a formal name of its own (Andrea and Andrew,
 /// Alice and Lisa: variants a genealogist links, two people at a trade show) is left out unless
@@ -2115,16 +2125,7 @@ pub fn all_formal_names() -> rustc_hash::FxHashSet<String> {
 fn nickname_table() -> &'static HashMap<String, Vec<String>> {
     static TABLE: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let rows: Vec<(&str, &str)> = NICKNAME_LIST
-            .lines()
-            .skip(1)
-            .filter_map(|line| {
-                let mut cells = line.split(',');
-                let formal = cells.next()?;
-                (cells.next()? == "has_nickname").then_some(())?;
-                Some((formal, cells.next()?))
-            })
-            .collect();
+        let rows: Vec<(&str, &str)> = nickname_rows().collect();
         let formal: std::collections::HashSet<&str> = rows.iter().map(|(f, _)| *f).collect();
         let mut table: HashMap<String, Vec<String>> = HashMap::default();
         let mut add = |nick: &str, name: &str| {
@@ -2199,13 +2200,7 @@ fn is_known_name(folded: &str, as_transliterated: bool) -> bool {
         set.extend(world_names().map(|(formal, _)| fold(formal)));
         // Every name of the nickname list is a given name, though the table leaves out a pair
         // of two formal names (Amanda, Mandy; Helen, Eileen).
-        set.extend(
-            NICKNAME_LIST
-                .lines()
-                .skip(1)
-                .flat_map(|line| line.split(',').step_by(2))
-                .map(fold),
-        );
+        set.extend(nickname_rows().flat_map(|(name, nick)| [fold(name), fold(nick)]));
         let keys = set.iter().map(|n| variant_key(n).into()).collect();
         (set, keys)
     });
