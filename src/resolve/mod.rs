@@ -250,7 +250,8 @@ impl<'a> Resolver<'a> {
     /// The two records bear one full name (Bob and Robert alike) whose family name is not
     /// common at large and that no one else here bears, and their addresses are not numbered
     /// apart: one person seen at two employers, as a job change leaves them, not two people of
-    /// a common name. Others may bear the family name (Aoife Dorbergjoez is not Siobhán's
+    /// a common name: the name is seen at two organizations at most. Others may bear the
+    /// family name (Aoife Dorbergjoez is not Siobhán's
     /// namesake); a person who moved keeps the number after the name in their addresses
     /// (`yusuf.bebergez158236@` at both), where namesakes' numbers differ.
     fn one_rare_name(&self, x: u32, y: u32) -> bool {
@@ -263,7 +264,7 @@ impl<'a> Resolver<'a> {
                 .family
                 .as_deref()
                 .is_some_and(names::is_common_family_name)
-            && self.stats.full_names.count_hashed(name) <= RARE_NAME_BEARERS
+            && self.stats.full_name_orgs.count_hashed(name) <= RARE_NAME_BEARERS
             && !score::numbered_apart_by_name(a, b)
     }
 
@@ -1063,6 +1064,12 @@ mod tests {
         // A third bearer of the full name here: the two may be either of two people.
         more.push(record("Siobhán", "Dorbergjoez", "Vijo Labs"));
         assert!(!Resolver::new(&more).one_rare_name(0, 1));
+        // The third's mobile on one of the two makes them one person who moved; the third
+        // organization may still be a stranger's.
+        let last = more.len() - 1;
+        more[last].phones = vec!["+353871234567".into()].into();
+        more[1].phones = vec!["+353871234567".into()].into();
+        assert!(!Resolver::new(&more).one_rare_name(0, 1));
         // Addresses numbered apart after the name: namesakes, as one who moved keeps hers.
         let mut numbered = moved.to_vec();
         numbered[0].emails = vec!["siobhan.dorbergjoez4417@stergo.example".into()].into();
@@ -1070,5 +1077,45 @@ mod tests {
         assert!(!Resolver::new(&numbered).one_rare_name(0, 1));
         numbered[1].emails = vec!["sdorbergjoez4417@anda.example".into()].into();
         assert!(Resolver::new(&numbered).one_rare_name(0, 1));
+    }
+
+    #[test]
+    fn records_of_one_name_that_share_a_mobile_are_one_bearer_of_it() {
+        // Her cards from three employers, and her entry in a colleague's phone, no employer.
+        let mut records = vec![
+            record("Siobhán", "Dorbergjoez", "Stergo Robotics"),
+            record("Siobhán", "Dorbergjoez", "Anda Analytics"),
+            record("Siobhán", "Dorbergjoez", "Vijo Labs"),
+            record("Siobhán", "Dorbergjoez", ""),
+        ];
+        records[3].organization = None;
+        records[3].org_key = None;
+        records[3].emails = vec!["siobhan.d@mail.example".into()].into();
+        let namesakes = Resolver::new(&records).explain(3, 0);
+        assert!(
+            namesakes
+                .evidence
+                .iter()
+                .any(|e| e.label.contains("borne by 3 people")),
+            "{}",
+            namesakes.waterfall()
+        );
+        for r in &mut records[..3] {
+            r.phones = vec!["+353871234567".into()].into();
+        }
+        let moved = Resolver::new(&records).explain(3, 0);
+        assert!(
+            moved
+                .evidence
+                .iter()
+                .all(|e| !e.label.starts_with("the full name is borne"))
+                && moved
+                    .evidence
+                    .iter()
+                    .any(|e| e.label == "no one else here bears the name"),
+            "{}",
+            moved.waterfall()
+        );
+        assert!(moved.total > namesakes.total);
     }
 }

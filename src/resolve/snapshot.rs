@@ -13,7 +13,7 @@ use super::stats::{Counts, Stats};
 use crate::model::Record;
 
 /// Raised whenever the bytes change shape: a snapshot of another version is not read.
-const MAGIC: &[u8] = b"rolo snapshot 7\n";
+const MAGIC: &[u8] = b"rolo snapshot 8\n";
 /// As [`MAGIC`], for what it learned.
 const LEARNED: &[u8] = b"rolo learned 1\n";
 

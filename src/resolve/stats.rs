@@ -29,6 +29,11 @@ pub struct Stats {
     /// Full names ([`Keys::full_name`]) counted by the people who bear them, as family names
     /// are ([`family_bearers`]).
     pub(super) full_names: Counts,
+    /// Full names counted by the organizations seen with them, joined by shared values or
+    /// not: whether anyone but a pair's own two may bear a name. One who moved from one
+    /// employer to another with her mailbox, beside a third that names the name, leaves the
+    /// third a stranger as likely as her.
+    pub(super) full_name_orgs: Counts,
     /// Full names ([`Keys::full_name`]) no one else bears ([`lone_names`]).
     pub(super) lone_names: rustc_hash::FxHashSet<u64>,
     pub(super) postcodes: Counts,
@@ -117,20 +122,22 @@ fn phones(profiles: &[Profile]) -> (Counts, rustc_hash::FxHashSet<u64>) {
 }
 
 /// The full names no one else in the data bears: every record of the name names one
-/// organization, or none, and at most one record of it names none. A phone contact of such a
+/// organization, or organizations its records' shared values join ([`bearer_orgs`]), or none,
+/// and at most one record of it names none. A phone contact of such a
 /// name that names no employer has nobody else here to be. A family name common among people
 /// at large may have bearers the data does not hold: its names are left out.
-pub(super) fn lone_names(profiles: &[Profile]) -> rustc_hash::FxHashSet<u64> {
+pub(super) fn lone_names(profiles: &[Profile], orgs: &[u64]) -> rustc_hash::FxHashSet<u64> {
     use rayon::prelude::*;
     let mut seen: Vec<(u64, u64)> = profiles
         .par_iter()
-        .filter(|p| {
+        .zip(orgs)
+        .filter(|(p, _)| {
             !p.name
                 .family
                 .as_deref()
                 .is_some_and(names::is_common_family_name)
         })
-        .map(|p| (p.keys.full_name(), p.keys.org))
+        .map(|(p, &org)| (p.keys.full_name(), org))
         .filter(|&(name, _)| name != 0)
         .collect();
     seen.par_sort_unstable();
@@ -223,33 +230,101 @@ fn formal_given(profiles: &mut [Profile], given: &Counts) {
     });
 }
 
+/// Each profile's organization as the bearers of its name are counted ([`bearers`]): the
+/// organizations of one full name whose records share an address, a number, a profile or a
+/// code are one person's, and count as the least of them. A worker's four employers on four
+/// tax forms of one tax number, or a rep's two employers on cards of one mobile, are one
+/// bearer of the name, not four or two.
+pub(super) fn bearer_orgs(profiles: &[Profile]) -> Vec<u64> {
+    use rayon::prelude::*;
+    use rustc_hash::FxHashMap;
+    // (name, value, organization) for every value a record of a full name and an organization
+    // holds, sorted: each run shares one value under one name.
+    let mut shared: Vec<(u64, u64, u64)> = profiles
+        .par_iter()
+        .filter(|p| p.keys.org != 0)
+        .flat_map_iter(|p| {
+            let name = p.keys.full_name();
+            let k = &p.keys;
+            let ids = p.ids().iter().map(|((column, _), v)| {
+                use std::hash::{BuildHasher, Hasher};
+                let mut h = rustc_hash::FxBuildHasher.build_hasher();
+                h.write_u64(*column);
+                h.write(v.as_bytes());
+                h.finish()
+            });
+            let values = (k.mailboxes().iter())
+                .chain(k.phones())
+                .chain(k.handles())
+                .copied()
+                .chain(ids);
+            values.map(move |v| (name, v, k.org)).filter(|t| t.0 != 0)
+        })
+        .collect();
+    shared.par_sort_unstable();
+    shared.dedup();
+    // Organizations joined through a shared value, as (name, organization) → the one it was
+    // joined to; followed to the end, the least of its kind.
+    let mut joined: FxHashMap<(u64, u64), u64> = FxHashMap::default();
+    let root = |joined: &FxHashMap<(u64, u64), u64>, name: u64, mut org: u64| {
+        while let Some(&next) = joined.get(&(name, org)) {
+            org = next;
+        }
+        org
+    };
+    for run in shared.chunk_by(|x, y| x.0 == y.0 && x.1 == y.1) {
+        let name = run[0].0;
+        for pair in run.windows(2) {
+            let (x, y) = (
+                root(&joined, name, pair[0].2),
+                root(&joined, name, pair[1].2),
+            );
+            if x != y {
+                joined.insert((name, x.max(y)), x.min(y));
+            }
+        }
+    }
+    profiles
+        .par_iter()
+        .map(|p| {
+            if joined.is_empty() || p.keys.org == 0 {
+                p.keys.org
+            } else {
+                root(&joined, p.keys.full_name(), p.keys.org)
+            }
+        })
+        .collect()
+}
+
 /// Family names counted by the people who bear them, as far as the data tells: the distinct
 /// given names seen with each (Bob and Robert counted once), and for each given name the
 /// distinct organizations. Ten records of one Jürgen Figoteer make the name no more common;
 /// three given names with it, or one at three companies, make it several people's.
-pub(super) fn family_bearers(profiles: &[Profile]) -> Counts {
-    bearers(profiles, |k| (k.family, k.given))
+pub(super) fn family_bearers(profiles: &[Profile], orgs: &[u64]) -> Counts {
+    bearers(profiles, orgs, |k| (k.family, k.given))
 }
 
 /// Full names counted by the people who bear them, as far as the data tells: the distinct
 /// organizations seen with each (Bob and Robert Smith counted as one name).
-pub(super) fn full_name_bearers(profiles: &[Profile]) -> Counts {
-    bearers(profiles, |k| (k.full_name(), 1))
+pub(super) fn full_name_bearers(profiles: &[Profile], orgs: &[u64]) -> Counts {
+    bearers(profiles, orgs, |k| (k.full_name(), 1))
 }
 
 /// Values counted by the people who bear them: `key` gives the value and a name within it
-/// (a family name and a given name); each name counts once per organization seen with it,
-/// once without one where it is never seen with one, and an initial not at all.
-fn bearers(profiles: &[Profile], key: impl Fn(&Keys) -> (u64, u64) + Sync) -> Counts {
+/// (a family name and a given name); each name counts once per organization seen with it
+/// (`orgs`, [`bearer_orgs`]), once without one where it is never seen with one, and an
+/// initial not at all.
+fn bearers(profiles: &[Profile], orgs: &[u64], key: impl Fn(&Keys) -> (u64, u64) + Sync) -> Counts {
     use rayon::prelude::*;
     // (value, name, organization or 0) seen, as hashes, sorted: each value's are one run,
     // and within it each name's.
     let mut seen: Vec<(u64, u64, u64)> = profiles
         .par_iter()
-        .filter(|p| p.name.family.is_some() && p.name.given.is_some())
-        .map(|p| {
+        .zip(orgs)
+        .filter(|(p, _)| p.name.family.is_some() && p.name.given.is_some())
+        .map(|(p, &org)| {
             let (value, name) = key(&p.keys);
-            (value, name, p.keys.org)
+            (value, name, org)
         })
         .filter(|&(value, _, _)| value != 0)
         .collect();
@@ -357,6 +432,10 @@ impl Stats {
         );
         formal_given(profiles, &given);
         let profiles = &*profiles;
+        let bearer_orgs = bearer_orgs(profiles);
+        let bearer_orgs = &bearer_orgs[..];
+        let plain_orgs: Vec<u64> = profiles.par_iter().map(|p| p.keys.org).collect();
+        let plain_orgs = &plain_orgs[..];
         // Organizations and their first words, from the hashes the profiles hold.
         let orgs = |key: fn(&Keys) -> u64| {
             Counts::of(
@@ -403,13 +482,18 @@ impl Stats {
         };
         // Each count is filled on one thread: all at once, on every core.
         let (
-            ((family, org), ((org_heads, (phones, one_name_phones)), titles)),
+            ((family, org), ((org_heads, (phones, one_name_phones)), (titles, full_name_orgs))),
             (((handles, numbers), (full_names, lone_names)), places),
         ) = rayon::join(
             || {
                 rayon::join(
-                    || rayon::join(|| family_bearers(profiles), || orgs(|k| k.org)),
-                    || rayon::join(|| rayon::join(|| orgs(|k| k.org_head), phones), titles),
+                    || rayon::join(|| family_bearers(profiles, bearer_orgs), || orgs(|k| k.org)),
+                    || {
+                        rayon::join(
+                            || rayon::join(|| orgs(|k| k.org_head), phones),
+                            || rayon::join(titles, || full_name_bearers(profiles, plain_orgs)),
+                        )
+                    },
                 )
             },
             || {
@@ -417,7 +501,12 @@ impl Stats {
                     || {
                         rayon::join(
                             || rayon::join(|| hashed(Keys::handles), || hashed(Keys::numbers)),
-                            || rayon::join(|| full_name_bearers(profiles), || lone_names(profiles)),
+                            || {
+                                rayon::join(
+                                    || full_name_bearers(profiles, bearer_orgs),
+                                    || lone_names(profiles, bearer_orgs),
+                                )
+                            },
                         )
                     },
                     places,
@@ -437,6 +526,7 @@ impl Stats {
             one_name_phones,
             titles,
             full_names,
+            full_name_orgs,
             lone_names,
             postcodes,
             localities,
@@ -448,7 +538,7 @@ impl Stats {
     }
 
     /// The counts, in the order a snapshot keeps them.
-    pub(super) fn counts(&self) -> [&Counts; 13] {
+    pub(super) fn counts(&self) -> [&Counts; 14] {
         [
             &self.given,
             &self.family,
@@ -463,10 +553,11 @@ impl Stats {
             &self.handles,
             &self.numbers,
             &self.full_names,
+            &self.full_name_orgs,
         ]
     }
 
-    pub(super) fn counts_mut(&mut self) -> [&mut Counts; 13] {
+    pub(super) fn counts_mut(&mut self) -> [&mut Counts; 14] {
         [
             &mut self.given,
             &mut self.family,
@@ -481,6 +572,7 @@ impl Stats {
             &mut self.handles,
             &mut self.numbers,
             &mut self.full_names,
+            &mut self.full_name_orgs,
         ]
     }
 
@@ -545,14 +637,19 @@ impl Stats {
         // A number is one person's when every record bearing it bears one full name; the
         // subset holds them all unless the number is on too many records to be anyone's.
         let mut by_phone: HashMap<u64, Vec<u64>> = HashMap::default();
-        let mut by_name: HashMap<u64, Vec<(u64, u64)>> = HashMap::default();
-        for p in subset {
+        // Each full name's records as (name, organization as its bearers are counted,
+        // organization).
+        let mut by_name: HashMap<u64, Vec<(u64, u64, u64)>> = HashMap::default();
+        for (p, org) in subset.iter().zip(bearer_orgs(subset)) {
             let name = p.keys.full_name();
             for &key in p.keys.phones() {
                 by_phone.entry(key).or_default().push(name);
             }
             if name != 0 {
-                by_name.entry(name).or_default().push((name, p.keys.org));
+                by_name
+                    .entry(name)
+                    .or_default()
+                    .push((name, org, p.keys.org));
             }
         }
         for key in subset[new_from..].iter().flat_map(|p| p.keys.phones()) {
@@ -570,23 +667,31 @@ impl Stats {
                 continue;
             };
             bearers.sort_unstable();
+            let joined: Vec<(u64, u64)> = bearers.iter().map(|b| (b.0, b.1)).collect();
             let common = p
                 .name
                 .family
                 .as_deref()
                 .is_some_and(names::is_common_family_name);
-            if !common && lone(bearers) {
+            if !common && lone(&joined) {
                 self.lone_names.insert(name);
             } else {
                 self.lone_names.remove(&name);
             }
-            // The name's people as the subset counts them; not fewer than counted before,
-            // when a name too common to block on left some of its records out.
-            let counted = people(bearers.iter().map(|b| b.1));
-            let before = self.full_names.of.entry(name).or_default();
-            if counted > *before {
-                self.full_names.total += counted - *before;
-                *before = counted;
+            // The name's people and organizations as the subset counts them; not fewer than
+            // counted before, when a name too common to block on left some of its records
+            // out.
+            let mut orgs: Vec<u64> = bearers.iter().map(|b| b.2).collect();
+            orgs.sort_unstable();
+            for (counts, counted) in [
+                (&mut self.full_names, people(joined.iter().map(|b| b.1))),
+                (&mut self.full_name_orgs, people(orgs.into_iter())),
+            ] {
+                let before = counts.of.entry(name).or_default();
+                if counted > *before {
+                    counts.total += counted - *before;
+                    *before = counted;
+                }
             }
         }
     }
