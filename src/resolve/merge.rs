@@ -32,9 +32,14 @@ pub(super) fn merged(mut members: Vec<(usize, &mut Record)>) -> Contact {
     };
     {
         let rs: Vec<&Record> = members.iter().map(|(_, r)| &**r).collect();
-        // The name written by a person (mixed case) beats one fixed from ALL CAPS; a name with
+        // A name without a stand-in for a part (`Female Child`, `Declined`) beats one with;
+        // the name written by a person (mixed case) beats one fixed from ALL CAPS; a name with
         // both parts beats one without; on a tie the first record wins (`max_by_key` keeps the
         // last maximum, hence the reversal).
+        let stand_in = |part: &Option<_>, given| {
+            part.as_deref()
+                .is_some_and(|p| super::names::is_placeholder_name(p, given))
+        };
         let best = rs
             .iter()
             .rev()
@@ -42,6 +47,7 @@ pub(super) fn merged(mut members: Vec<(usize, &mut Record)>) -> Contact {
             .max_by_key(|r| {
                 let n = &r.name;
                 (
+                    !stand_in(&n.given, true) && !stand_in(&n.family, false),
                     !n.recased,
                     n.given.is_some() && n.family.is_some(),
                     n.middle.is_some(),
@@ -347,6 +353,32 @@ mod tests {
         assert_eq!(as_exported, read_back);
         let labels: Vec<&str> = as_exported.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(labels, ["Background", "Gender", "gender", "id", "sales"]);
+    }
+
+    #[test]
+    fn a_name_with_a_stand_in_for_a_part_is_not_the_one_shown() {
+        // A census return that gives a relation for the given name, and the person's tax form.
+        let person = |given: &str, family: &str| {
+            let mut r = Record::default();
+            r.name.given = Some(given.into());
+            r.name.family = Some(family.into());
+            r.name.display = Some(format!("{given} {family}").into());
+            r
+        };
+        let (mut census, mut form) = (person("Female Child", "Wang"), person("Jackson", "Wang"));
+        let c = merged(vec![(0, &mut census), (1, &mut form)]);
+        assert_eq!(c.display_name(), "Jackson Wang");
+        // The other is kept beside it.
+        assert!(
+            c.custom
+                .iter()
+                .any(|(k, v)| k == "name" && v == "Female Child Wang"),
+            "{:?}",
+            c.custom
+        );
+        let (mut declined, mut named) = (person("Madison", "Declined"), person("Madison", "Hogan"));
+        let c = merged(vec![(0, &mut declined), (1, &mut named)]);
+        assert_eq!(c.display_name(), "Madison Hogan");
     }
 
     #[test]

@@ -1080,6 +1080,27 @@ mod tests {
     }
 
     #[test]
+    fn a_stand_in_for_a_family_name_is_compared_as_none() {
+        let records = [
+            record("Madison", "Declined", "Jj Rubys Salon"),
+            record("Madison", "Hogan", "Jj Rubys Salon"),
+            record("Brandon", "Declined", "Jj Rubys Salon"),
+        ];
+        let resolver = Resolver::new(&records);
+        // Neither a conflict with her name nor a family name two strangers share.
+        for (a, b) in [(0, 1), (0, 2)] {
+            let pair = resolver.explain(a, b);
+            assert!(
+                pair.evidence
+                    .iter()
+                    .all(|e| !e.label.starts_with("family name")),
+                "{}",
+                pair.waterfall()
+            );
+        }
+    }
+
+    #[test]
     fn records_of_one_name_that_share_a_mobile_are_one_bearer_of_it() {
         // Her cards from three employers, and her entry in a colleague's phone, no employer.
         let mut records = vec![

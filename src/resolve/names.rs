@@ -651,6 +651,176 @@ pub fn is_common_family_name(folded: &str) -> bool {
         .contains(folded)
 }
 
+/// What data entry writes in a name's place where the name was not known or not given: a
+/// refusal or an unknown (`Declined`, `Unknown`, `N/A`, `FNU` for a first name unknown), a
+/// program's empty value (`None`, `null`), or a word standing in for the person (`Occupant`,
+/// `Respondent`). Written as typed, lower case; from the stand-ins census and survey takers
+/// find in returns (the NORC list that pseudopeople's fake names are drawn from) and from
+/// address books. Words that are also names of people are left out (`Na`, `Doe`, `House`,
+/// `Nil`, `Nino`, `Boy`, `Baby`).
+const PLACEHOLDER_NAMES: &[&str] = &[
+    "unknown",
+    "unk",
+    "unkn",
+    "none",
+    "n/a",
+    "n.a.",
+    "na.",
+    "no name",
+    "noname",
+    "declined",
+    "refused",
+    "refuse",
+    "anonymous",
+    "anon",
+    "not given",
+    "not provided",
+    "not known",
+    "not stated",
+    "dont know",
+    "don't know",
+    "do not know",
+    "null",
+    "xxx",
+    "xx",
+    "fnu",
+    "lnu",
+    "nfn",
+    "nln",
+    "unnamed",
+    "tbd",
+    "-",
+    "--",
+    "?",
+    "??",
+    ".",
+    "...",
+];
+/// Given-name stand-ins: the person's relation or role where a name should be (`Mom`,
+/// `Wife`, `Baby Girl`, `Female Child`, `Son of`), as family names they are people's names
+/// (Child, Brother, Lady).
+const PLACEHOLDER_GIVEN: &[&str] = &[
+    "mom",
+    "mum",
+    "dad",
+    "mother",
+    "father",
+    "wife",
+    "husband",
+    "daughter",
+    "sister",
+    "brother",
+    "grandson",
+    "granddaughter",
+    "grandchild",
+    "grandmother",
+    "grandfather",
+    "grandma",
+    "grandpa",
+    "nephew",
+    "niece",
+    "baby boy",
+    "baby girl",
+    "child",
+    "female child",
+    "male child",
+    "child f",
+    "child m",
+    "kid",
+    "minor",
+    "infant",
+    "newborn",
+    "girl",
+    "hija",
+    "hijo",
+    "señor",
+    "senor",
+    "señora",
+    "senora",
+    "gentleman",
+    "gentelman",
+    "gentlemen",
+    "gentleman of",
+    "lady of",
+    "lady of the",
+    "lady of house",
+    "lady of the house",
+    "lady in the",
+    "man of",
+    "man of the",
+    "man in the",
+    "man of the house",
+    "adult",
+    "adult male",
+    "adult female",
+    "person",
+    "resident",
+    "respondent",
+    "inmate",
+    "occupant",
+    "oldest",
+    "youngest",
+    "son of",
+    "daughter of",
+    "female",
+    "male",
+    "woman",
+    "first name",
+    "no first name",
+];
+/// Family-name stand-ins (`No Last Name`, `Apellido`, `Householder`); as given names some
+/// are people's.
+const PLACEHOLDER_FAMILY: &[&str] = &[
+    "no last name",
+    "last name",
+    "lastname",
+    "no surname",
+    "surname",
+    "apellido",
+    "household",
+    "householder",
+    "occupant",
+    "resident",
+    "respondent",
+    "respondant",
+    "resp",
+    "of the house",
+    "of house",
+    "the house",
+    "of the home",
+    "lady of the house",
+    "man of the house",
+    "hh",
+    "hhm",
+];
+
+/// Whether a given (`given`) or family name part is a stand-in for a name that was not
+/// given ([`PLACEHOLDER_NAMES`]): compared as no name at all, as two `Declined` or two
+/// `Mom` are no more one person than two blanks are.
+pub fn is_placeholder_name(part: &str, given: bool) -> bool {
+    type Set = rustc_hash::FxHashSet<&'static str>;
+    static GIVEN: OnceLock<Set> = OnceLock::new();
+    static FAMILY: OnceLock<Set> = OnceLock::new();
+    let (set, own) = if given {
+        (&GIVEN, PLACEHOLDER_GIVEN)
+    } else {
+        (&FAMILY, PLACEHOLDER_FAMILY)
+    };
+    let set = set.get_or_init(|| PLACEHOLDER_NAMES.iter().chain(own).copied().collect());
+    if part.len() > 24 {
+        return false;
+    }
+    // Lower case, one space between words; short enough to stay off the heap.
+    let mut typed = CompactString::default();
+    for word in part.split_whitespace() {
+        if !typed.is_empty() {
+            typed.push(' ');
+        }
+        typed.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    set.contains(typed.as_str())
+}
+
 /// A name part folded for comparison: diacritics removed, lower case, letters only, and the
 /// German transliterations undone, so Müller, Mueller and Muller fold alike.
 pub fn fold(s: &str) -> String {
@@ -1120,8 +1290,15 @@ impl NameKey {
     }
 
     pub fn of(r: &Record) -> NameKey {
-        let given = r.name.given.map(FoldedPart::given).unwrap_or_default();
-        let family = r.name.family.map(FoldedPart::family).unwrap_or_default();
+        // A stand-in for a name is no name ([`is_placeholder_name`]).
+        let given = (r.name.given)
+            .filter(|g| !is_placeholder_name(g, true))
+            .map(FoldedPart::given)
+            .unwrap_or_default();
+        let family = (r.name.family)
+            .filter(|f| !is_placeholder_name(f, false))
+            .map(FoldedPart::family)
+            .unwrap_or_default();
         let (given, given_starts, given_written, given_first) =
             (given.folded, given.starts, given.written, given.first);
         let (family, family_starts, family_written) =
@@ -2232,6 +2409,37 @@ pub fn skeleton(folded: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stand_ins_for_a_name_are_no_name_and_names_that_look_like_them_are_names() {
+        for (part, given) in [
+            ("Declined", false),
+            ("N/A", true),
+            ("No Last Name", false),
+            ("UNKNOWN", true),
+            ("None", false),
+            ("Mom", true),
+            ("Female  Child", true),
+            ("Respondent", false),
+        ] {
+            assert!(is_placeholder_name(part, given), "{part}");
+        }
+        for (part, given) in [
+            // Korean, Turkish, Italian, Vietnamese names; English family names.
+            ("Na", false),
+            ("Nil", true),
+            ("Nino", true),
+            ("Son", false),
+            ("Son", true),
+            ("Doe", false),
+            ("House", false),
+            ("Child", false),
+            ("Brother", false),
+            ("Parent", false),
+        ] {
+            assert!(!is_placeholder_name(part, given), "{part}");
+        }
+    }
 
     fn g(a: &str, b: &str) -> GivenMatch {
         given(&fold(a), &fold(b))
