@@ -1080,6 +1080,35 @@ mod tests {
     }
 
     #[test]
+    fn a_scanners_digit_for_a_letter_is_read_as_the_letter() {
+        // A scanned card's names, and the same person's badge.
+        let records = [
+            record("Ky1e", "8rannigan", "Acme"),
+            record("Kyle", "Brannigan", "Acme"),
+            record("Kye", "Brannigan", "Acme"),
+        ];
+        let resolver = Resolver::new(&records);
+        let scanned = resolver.explain(0, 1);
+        for part in ["given name equal", "family name equal"] {
+            assert!(
+                scanned.evidence.iter().any(|e| e.label.starts_with(part)),
+                "{}",
+                scanned.waterfall()
+            );
+        }
+        // Kye is another name.
+        let other = resolver.explain(0, 2);
+        assert!(
+            !other
+                .evidence
+                .iter()
+                .any(|e| e.label.starts_with("given name equal")),
+            "{}",
+            other.waterfall()
+        );
+    }
+
+    #[test]
     fn a_stand_in_for_a_family_name_is_compared_as_none() {
         let records = [
             record("Madison", "Declined", "Jj Rubys Salon"),

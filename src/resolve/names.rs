@@ -1400,6 +1400,41 @@ fn remembered<K: std::hash::Hash + Eq, T: Clone>(
     made
 }
 
+/// A name with the digits a scanner reads for letters read back as those letters, where a
+/// letter is beside them in the word (`Ky1e`, `8arbara`, `C1arke`, `Mar9uita`): 0 for o, 1 for
+/// l, 2 for z, 4 for a, 5 for s, 6 and 9 for g, 8 for b. A name has no digits of its own;
+/// folding would drop them and leave `kye` of Kyle.
+fn misread_digits(name: &str) -> std::borrow::Cow<'_, str> {
+    if !name.bytes().any(|b| b.is_ascii_digit()) {
+        return std::borrow::Cow::Borrowed(name);
+    }
+    let chars: Vec<char> = name.chars().collect();
+    let letter = |i: Option<usize>| {
+        i.and_then(|i| chars.get(i))
+            .is_some_and(|c| c.is_alphabetic())
+    };
+    (0..chars.len())
+        .map(|i| {
+            let read = match chars[i] {
+                '0' => 'o',
+                '1' => 'l',
+                '2' => 'z',
+                '4' => 'a',
+                '5' => 's',
+                '6' | '9' => 'g',
+                '8' => 'b',
+                c => return c,
+            };
+            if letter(i.checked_sub(1)) || letter(Some(i + 1)) {
+                read
+            } else {
+                chars[i]
+            }
+        })
+        .collect::<String>()
+        .into()
+}
+
 impl FoldedPart {
     /// The folded name, where its words start (where `part` holds), and the name as written
     /// where folding left an `e` out of it; nothing where folding leaves no letter.
@@ -1420,7 +1455,7 @@ impl FoldedPart {
     /// José); parted by a hyphen, one name of its own (Jean-Pierre, Jean).
     fn given(given: Interned) -> FoldedPart {
         remembered(&GIVEN_FOLDED, given.place(), NAMES_REMEMBERED, || {
-            let text = given_written_out(&given);
+            let text = given_written_out(&misread_digits(&given)).into_owned();
             let mut folded = FoldedPart::of(&text, |c| c == '-');
             folded.first = text
                 .trim()
@@ -1434,7 +1469,7 @@ impl FoldedPart {
 
     fn family(family: Interned) -> FoldedPart {
         remembered(&FAMILY_FOLDED, family.place(), NAMES_REMEMBERED, || {
-            FoldedPart::of(&saint_written_out(&family), |c| {
+            FoldedPart::of(&saint_written_out(&misread_digits(&family)), |c| {
                 c == '-' || c.is_whitespace()
             })
         })
