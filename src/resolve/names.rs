@@ -1726,7 +1726,7 @@ fn given_keyed(ga: GivenName, gb: GivenName) -> GivenMatch {
     {
         return GivenMatch::Slip;
     }
-    if compound_nickname(a, b) {
+    if compound_nickname(a, b) || familiar_form(a, b) {
         return GivenMatch::Nickname;
     }
     GivenMatch::Differ
@@ -2378,6 +2378,38 @@ fn nickname_table() -> &'static HashMap<String, Vec<String>> {
     })
 }
 
+/// Whether one folded given name is the other's familiar form as the nickname list gives it,
+/// where the table leaves the pair out as two formal names ([`nickname_table`]) but the two
+/// begin with the same three letters: Charles and Charlie, James and Jamie, Kenneth and
+/// Kenny, Jessica and Jessie, Teresa and Terry, Delores and Della. Asked only once a man's and
+/// a woman's name of one stem are told apart (Louis, Louise; Andrew, Andrea).
+fn familiar_form(a: &str, b: &str) -> bool {
+    static FORMS: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
+    let forms = FORMS.get_or_init(|| {
+        let rows: Vec<(String, String)> = nickname_rows()
+            .map(|(name, nick)| (fold(name), fold(nick)))
+            .collect();
+        let formal: std::collections::HashSet<&str> =
+            rows.iter().map(|(f, _)| f.as_str()).collect();
+        let mut forms: HashMap<String, Vec<String>> = HashMap::default();
+        for (name, nick) in &rows {
+            let alike = name.len() >= 3 && nick.len() >= 3 && name[..3] == nick[..3];
+            if alike && name != nick && formal.contains(nick.as_str()) {
+                for (x, y) in [(name, nick), (nick, name)] {
+                    let entry = forms.entry(x.clone()).or_default();
+                    if !entry.contains(y) {
+                        entry.push(y.clone());
+                    }
+                }
+            }
+        }
+        forms
+    });
+    forms
+        .get(a)
+        .is_some_and(|others| others.iter().any(|o| o == b))
+}
+
 /// The lines of [`WORLD_NAMES`]: a formal name and its others, space-separated.
 fn world_names() -> impl Iterator<Item = (&'static str, &'static str)> {
     WORLD_NAMES
@@ -2444,6 +2476,29 @@ pub fn skeleton(folded: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_familiar_form_that_is_a_name_of_its_own_is_still_a_nickname() {
+        for (formal, familiar) in [
+            ("charles", "charlie"),
+            ("james", "jamie"),
+            ("kenneth", "kenny"),
+            ("harold", "harry"),
+            ("margaret", "marge"),
+            ("delores", "della"),
+        ] {
+            assert_eq!(given(formal, familiar), GivenMatch::Nickname, "{formal}");
+            assert_eq!(given(familiar, formal), GivenMatch::Nickname, "{familiar}");
+        }
+        // The list's man's and woman's names of one stem stay two names.
+        for (a, b) in [
+            ("louis", "louise"),
+            ("andrew", "andrea"),
+            ("frederick", "frederica"),
+        ] {
+            assert_eq!(given(a, b), GivenMatch::Differ, "{a}");
+        }
+    }
 
     #[test]
     fn stand_ins_for_a_name_are_no_name_and_names_that_look_like_them_are_names() {
