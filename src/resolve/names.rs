@@ -1290,15 +1290,8 @@ impl NameKey {
     }
 
     pub fn of(r: &Record) -> NameKey {
-        // A stand-in for a name is no name ([`is_placeholder_name`]).
-        let given = (r.name.given)
-            .filter(|g| !is_placeholder_name(g, true))
-            .map(FoldedPart::given)
-            .unwrap_or_default();
-        let family = (r.name.family)
-            .filter(|f| !is_placeholder_name(f, false))
-            .map(FoldedPart::family)
-            .unwrap_or_default();
+        let given = r.name.given.map(FoldedPart::given).unwrap_or_default();
+        let family = r.name.family.map(FoldedPart::family).unwrap_or_default();
         let (given, given_starts, given_written, given_first) =
             (given.folded, given.starts, given.written, given.first);
         let (family, family_starts, family_written) =
@@ -1455,7 +1448,12 @@ impl FoldedPart {
     /// José); parted by a hyphen, one name of its own (Jean-Pierre, Jean).
     fn given(given: Interned) -> FoldedPart {
         remembered(&GIVEN_FOLDED, given.place(), NAMES_REMEMBERED, || {
-            let text = given_written_out(&misread_digits(&given)).into_owned();
+            // A stand-in for a name is no name ([`is_placeholder_name`]).
+            if is_placeholder_name(&given, true) {
+                return FoldedPart::default();
+            }
+            let read = misread_digits(&given);
+            let text = given_written_out(&read);
             let mut folded = FoldedPart::of(&text, |c| c == '-');
             folded.first = text
                 .trim()
@@ -1469,6 +1467,9 @@ impl FoldedPart {
 
     fn family(family: Interned) -> FoldedPart {
         remembered(&FAMILY_FOLDED, family.place(), NAMES_REMEMBERED, || {
+            if is_placeholder_name(&family, false) {
+                return FoldedPart::default();
+            }
             FoldedPart::of(&saint_written_out(&misread_digits(&family)), |c| {
                 c == '-' || c.is_whitespace()
             })
@@ -2381,8 +2382,8 @@ fn nickname_table() -> &'static HashMap<String, Vec<String>> {
 /// Whether one folded given name is the other's familiar form as the nickname list gives it,
 /// where the table leaves the pair out as two formal names ([`nickname_table`]) but the two
 /// begin with the same three letters: Charles and Charlie, James and Jamie, Kenneth and
-/// Kenny, Jessica and Jessie, Teresa and Terry, Delores and Della. Asked only once a man's and
-/// a woman's name of one stem are told apart (Louis, Louise; Andrew, Andrea).
+/// Kenny, Delores and Della. Asked only once a man's and a woman's name of one stem are told
+/// apart (Louis, Louise; Andrew, Andrea), which also keeps Jessica and Jessie apart.
 fn familiar_form(a: &str, b: &str) -> bool {
     static FORMS: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
     let forms = FORMS.get_or_init(|| {

@@ -242,23 +242,19 @@ pub(super) fn bearer_orgs(profiles: &[Profile]) -> Vec<u64> {
     // holds, sorted: each run shares one value under one name.
     let mut shared: Vec<(u64, u64, u64)> = profiles
         .par_iter()
-        .filter(|p| p.keys.org != 0)
-        .flat_map_iter(|p| {
-            let name = p.keys.full_name();
+        .map(|p| (p, p.keys.full_name()))
+        .filter(|&(p, name)| p.keys.org != 0 && name != 0)
+        .flat_map_iter(|(p, name)| {
+            use std::hash::BuildHasher;
             let k = &p.keys;
-            let ids = p.ids().iter().map(|((column, _), v)| {
-                use std::hash::{BuildHasher, Hasher};
-                let mut h = rustc_hash::FxBuildHasher.build_hasher();
-                h.write_u64(*column);
-                h.write(v.as_bytes());
-                h.finish()
-            });
+            let ids = (p.ids().iter())
+                .map(|((column, _), v)| rustc_hash::FxBuildHasher.hash_one((column, v.as_str())));
             let values = (k.mailboxes().iter())
                 .chain(k.phones())
                 .chain(k.handles())
                 .copied()
                 .chain(ids);
-            values.map(move |v| (name, v, k.org)).filter(|t| t.0 != 0)
+            values.map(move |v| (name, v, k.org))
         })
         .collect();
     shared.par_sort_unstable();
