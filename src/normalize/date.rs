@@ -85,9 +85,16 @@ pub fn excel_serial(raw: &str) -> Option<NaiveDate> {
 }
 
 /// `03/12/2024` is the US month first unless the first number cannot be a month;
-/// `12.03.2024` is day first (Europe).
+/// `12.03.2024` is day first (Europe). Eight digits that are no `YYYYMMDD` are read alike where
+/// they end in a year (`03122024`, as a form's boxes are typed without their slashes).
 fn numeric(s: &str) -> Option<NaiveDate> {
     let date_part = s.split([' ', 'T']).next()?;
+    if date_part.len() == 8 && date_part.bytes().all(|b| b.is_ascii_digit()) {
+        let [a, b] = [&date_part[..2], &date_part[2..4]].map(str::parse::<u32>);
+        let (a, b, y) = (a.ok()?, b.ok()?, date_part[4..].parse::<i32>().ok()?);
+        let (month, day) = if a > 12 { (b, a) } else { (a, b) };
+        return NaiveDate::from_ymd_opt(y, month, day).and_then(plausible);
+    }
     let sep = if date_part.contains('/') {
         '/'
     } else if date_part.contains('.') {
@@ -168,6 +175,11 @@ mod tests {
         assert_eq!(iso("13/03/2024").as_deref(), Some("2024-03-13"));
         assert_eq!(iso("12.03.2024").as_deref(), Some("2024-03-12"));
         assert_eq!(iso("3/12/2024 2:05 PM").as_deref(), Some("2024-03-12"));
+        // A form's boxes typed without their slashes; `YYYYMMDD` where it can be one.
+        assert_eq!(iso("09051989").as_deref(), Some("1989-09-05"));
+        assert_eq!(iso("25121975").as_deref(), Some("1975-12-25"));
+        assert_eq!(iso("19890905").as_deref(), Some("1989-09-05"));
+        assert_eq!(iso("13131989"), None);
         assert_eq!(iso("soon"), None);
     }
 

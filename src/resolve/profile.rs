@@ -473,11 +473,21 @@ pub(super) fn birthday_digits(r: &Record) -> Option<CompactString> {
     if let Some(d) = r.rare().birthday.as_deref() {
         return Some(digits(d)).filter(|d| d.len() == 8 || d.len() == 4);
     }
+    // A date kept as written (`19221607`, `02/31/1975`, `05/57/1950`) compared by its digits,
+    // year first as read dates are: a slip in it is still a slip.
     r.problems
         .iter()
         .filter(|p| p.field == "birthday")
         .map(|p| digits(&p.value))
         .find(|d| d.len() == 8)
+        .map(|d| {
+            let year = |y: &str| matches!(&y[..2], "18" | "19" | "20");
+            if year(&d[4..]) && !year(&d[..4]) {
+                [&d[4..], &d[..4]].concat().into()
+            } else {
+                d
+            }
+        })
 }
 
 /// A line of an address as compared: ASCII, lower-case, letters and digits, one space between

@@ -159,16 +159,19 @@ fn lone(run: &[(u64, u64)]) -> bool {
 /// social security number) ([`give_identifiers`] gives each profile its values there): at
 /// least ten records have the column, nine values in ten look like codes ([`code_like`]),
 /// four in five are of one length (codes are written to one pattern; amounts such as wages
-/// or revenue are not, and two people's amounts agree by chance), and at least a third of the
-/// values are distinct (a column of a few values is a category, not a code).
+/// or revenue are not, and two people's amounts agree by chance), at least a third of the
+/// values are distinct (a column of a few values is a category, not a code), and fewer than
+/// half are dates (`19820618`, `06/18/1982`: a day of a record's own, such as the date a
+/// registration was made, which two people born or enrolled on one day share).
 pub(super) fn identifier_columns(profiles: &[Profile]) -> rustc_hash::FxHashSet<u64> {
     use rayon::prelude::*;
-    let mut seen: Vec<(u64, u64, bool, usize)> = profiles
+    let mut seen: Vec<(u64, u64, bool, usize, bool)> = profiles
         .par_iter()
         .flat_map_iter(|p| {
             p.custom.iter().map(|(h, v)| {
                 let v = v.trim();
-                (hash(h), hash(v), code_like(v), v.len())
+                let code = code_like(v);
+                (hash(h), hash(v), code, v.len(), code && date_shaped(v))
             })
         })
         .collect();
@@ -176,6 +179,7 @@ pub(super) fn identifier_columns(profiles: &[Profile]) -> rustc_hash::FxHashSet<
     seen.chunk_by(|x, y| x.0 == y.0)
         .filter(|run| {
             let codes = run.iter().filter(|t| t.2).count();
+            let dates = run.iter().filter(|t| t.4).count();
             let distinct = run.chunk_by(|x, y| x.1 == y.1).count();
             let mut lengths = [0usize; 26];
             for t in *run {
@@ -186,6 +190,7 @@ pub(super) fn identifier_columns(profiles: &[Profile]) -> rustc_hash::FxHashSet<
                 && codes * 10 >= run.len() * 9
                 && one_length * 5 >= run.len() * 4
                 && distinct * 3 >= run.len()
+                && dates * 2 < run.len()
         })
         .map(|run| run[0].0)
         .collect()
@@ -199,6 +204,39 @@ fn code_like(v: &str) -> bool {
         && v.bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'/' | b'.'))
         && !(v.len() == 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-')
+}
+
+/// Whether a code-like value is written as a date: eight digits of a year from 1800 to 2199
+/// and a month and day (`19820618`; either order), or three numbers a slash, dot or dash apart
+/// of which the year is first or last and one of the others can be a month (`06/18/1982`,
+/// `18.06.82`, `1982-6-18`).
+fn date_shaped(v: &str) -> bool {
+    let num = |s: &str| s.parse::<u32>().ok();
+    let day_month =
+        |a: u32, b: u32| (1..=31).contains(&a) && (1..=31).contains(&b) && a.min(b) <= 12;
+    if v.len() == 8 && v.bytes().all(|b| b.is_ascii_digit()) {
+        return num(&v[..4]).is_some_and(|y| (1800..2200).contains(&y))
+            && num(&v[4..6])
+                .zip(num(&v[6..]))
+                .is_some_and(|(a, b)| day_month(a, b));
+    }
+    let Some(sep) = ['/', '.', '-'].into_iter().find(|&c| v.contains(c)) else {
+        return false;
+    };
+    let parts: Vec<&str> = v.split(sep).collect();
+    let [a, b, c] = parts[..] else {
+        return false;
+    };
+    let short = |s: &str| (1..=2).contains(&s.len());
+    let (first, second) = match (a.len(), c.len()) {
+        (4, _) if short(b) && short(c) => (b, c),
+        (_, 2 | 4) if short(a) && short(b) => (a, b),
+        _ => return false,
+    };
+    num(first)
+        .zip(num(second))
+        .is_some_and(|(x, y)| day_month(x, y))
+        && num(if a.len() == 4 { a } else { c }).is_some()
 }
 
 /// Gives each profile its values in the identifier `columns` ([`Profile::ids`]).
@@ -826,5 +864,39 @@ mod tests {
         assert!(columns.contains(&hash("ssn")));
         // Wages of four to six digits agree by chance, and say nothing of who is who.
         assert!(!columns.contains(&hash("wages")));
+    }
+
+    #[test]
+    fn a_column_of_dates_is_no_identifier() {
+        // A social security extract: each record's event and the day of it, a birth's the
+        // birthday. Two people born on one day share it; their codes are their own.
+        let rows: Vec<[(CompactString, CompactString); 3]> = (0..40u32)
+            .map(|i| {
+                let day = format!("19{:02}{:02}{:02}", 40 + i, 1 + i % 12, 1 + i % 28);
+                let us = format!("{:02}/{:02}/19{:02}", 1 + i % 12, 1 + i % 28, 40 + i);
+                let member = format!("{:08}", 31_250_000 + i * 7_919);
+                [
+                    ("event_date".into(), day.into()),
+                    ("enrolled".into(), us.into()),
+                    ("member_no".into(), member.into()),
+                ]
+            })
+            .collect();
+        let profiles: Vec<Profile> = rows
+            .iter()
+            .map(|custom| Profile {
+                custom,
+                ..Profile::default()
+            })
+            .collect();
+        let columns = identifier_columns(&profiles);
+        assert!(!columns.contains(&hash("event_date")));
+        assert!(!columns.contains(&hash("enrolled")));
+        // Eight-digit member numbers are codes, not days.
+        assert!(columns.contains(&hash("member_no")));
+        assert!(date_shaped("1982-6-18") && date_shaped("18.06.82") && date_shaped("19821806"));
+        assert!(
+            !date_shaped("424-56-6383") && !date_shaped("31257919") && !date_shaped("A1/B2/C3")
+        );
     }
 }

@@ -862,3 +862,65 @@ fn colleagues_who_share_their_firm_s_number_or_info_address_stay_apart_however_m
         );
     }
 }
+
+/// A registry extract that logs each record's event with its day (a birth's is the birthday)
+/// and a benefits list that types dates of birth without their slashes. Two people born on one
+/// day share that day and nothing else; one person's records in the two files share a name, a
+/// street and a date of birth written two ways.
+#[test]
+fn a_day_two_people_share_is_no_code_and_a_date_typed_without_slashes_is_a_date() {
+    let dir = TestDir::new();
+    let mut registry =
+        String::from("ssn,first_name,middle_name,last_name,date_of_birth,event_type,event_date\n");
+    let born = [
+        ("Amanda", "Lisa", "Miguel Herran", "19820618"),
+        ("Andrea", "Laura", "Johnson", "19820618"),
+        ("George", "Robert", "Hicks", "19421211"),
+        ("George", "Raymond", "Johnson", "19421211"),
+    ];
+    for (i, (g, m, f, day)) in born.iter().enumerate() {
+        registry.push_str(&format!(
+            "{}-{:02}-{:04},{g},{m},{f},{day},creation,{day}\n",
+            412 + i * 37,
+            10 + i,
+            4821 + i * 977
+        ));
+    }
+    // Others, so that the columns are seen as a registry's: one code and one day each.
+    let given = [
+        "Walter", "Irene", "Curtis", "Norma", "Ramon", "Vera", "Dale", "Edna", "Floyd", "Opal",
+    ];
+    let family = ["Pruitt", "Ocampo", "Strand"];
+    for i in 0..30 {
+        let day = format!("19{}0{}1{}", 40 + i, i % 9 + 1, i % 9);
+        registry.push_str(&format!(
+            "{}-{}-{},{},A,{},{day},creation,{day}\n",
+            500 + i * 11,
+            20 + i,
+            1000 + i * 271,
+            given[i % 10],
+            family[i / 10],
+        ));
+    }
+    let registry = dir.write("ssa.csv", &registry);
+    let benefits = dir.write(
+        "wic.csv",
+        "first_name,middle_initial,last_name,date_of_birth,street_number,street_name,zipcode\n\
+         Amy,J,Mcmahon,09051989,4840,irvington,98101\n",
+    );
+    let census = dir.write(
+        "census.csv",
+        "first_name,middle_initial,last_name,date_of_birth,street_number,street_name,zipcode\n\
+         Amy,J,Mcmahon,09/05/1989,4840,irvington,98101\n",
+    );
+    let run = dir.run(&[&registry, &benefits, &census]);
+    let apart = |a: u64, b: u64| run.holding("ssa.csv", a) != run.holding("ssa.csv", b);
+    assert!(apart(1, 2) && apart(3, 4), "{:?}", run.names());
+    assert_eq!(
+        run.contact("Amanda Lisa Miguel Herran")["birthday"],
+        "1982-06-18"
+    );
+    let amy = run.contact("Amy J Mcmahon");
+    assert_eq!(amy["birthday"], "1989-09-05");
+    assert_eq!(amy["sources"].as_array().map(Vec::len), Some(2));
+}
