@@ -242,7 +242,11 @@ fn write_card(out: &mut String, c: &Contact, version: Version) {
         anniversary_written |= anniversary;
     }
     if let Some(g) = &d.gender {
-        line(out, if v4 { "GENDER" } else { "X-GENDER" }, g);
+        if v4 {
+            line(out, "GENDER", &gender_v4(g));
+        } else {
+            line(out, "X-GENDER", g);
+        }
     }
     if let Some(tz) = &d.time_zone {
         match utc_offset(tz) {
@@ -511,6 +515,21 @@ pub(super) fn text(value: &str) -> String {
     out
 }
 
+/// A gender as vCard 4 writes it: a sex (`M`, `F`, `O`, `N`, `U`), then the words a file wrote
+/// where they are more than the letter (`F;Female`, `O;Non-binary`); rolo reads the words back.
+fn gender_v4(g: &str) -> String {
+    let g = g.trim();
+    let written_so = g
+        .split_once(';')
+        .is_some_and(|(s, _)| s.is_empty() || (s.len() == 1 && "MFONU".contains(s)));
+    match crate::normalize::sex(g) {
+        Some(s) if g.len() == 1 => s.to_string(),
+        Some(s) => format!("{s};{}", text(g)),
+        None if written_so => g.to_string(),
+        None => format!("O;{}", text(g)),
+    }
+}
+
 /// Writes `NAME:value` folded at 75 octets (vCard and iCalendar alike): a continuation line starts with a space, and no
 /// UTF-8 character is cut in two. Control characters, which neither format allows in a value
 /// (RFC 6350 3.3, RFC 5545 3.1; a line break reaches here escaped as `\n`), are left out.
@@ -533,6 +552,15 @@ pub(super) fn line(out: &mut String, name: &str, value: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_gender_written_as_a_word_is_a_sex_and_the_word() {
+        assert_eq!(gender_v4("Female"), "F;Female");
+        assert_eq!(gender_v4("m"), "M");
+        assert_eq!(gender_v4("Non-binary"), "O;Non-binary");
+        assert_eq!(gender_v4("Unspecified"), "U;Unspecified");
+        assert_eq!(gender_v4("F;grrrl"), "F;grrrl");
+    }
 
     #[test]
     fn long_lines_fold_at_75_octets_between_characters() {

@@ -596,6 +596,21 @@ fn push_entry(list: &mut thin_vec::ThinVec<Entry>, value: String, kind: &Kind) {
     }
 }
 
+/// The sex component vCard 4's `GENDER` gives (RFC 6350 6.2.7: `M`, `F`, `O`, `N`, `U`) of
+/// the word a file wrote in its gender column (`Female`, `weiblich`, `M`), if it is one.
+pub fn sex(word: &str) -> Option<&'static str> {
+    Some(match word.trim().to_lowercase().as_str() {
+        "m" | "male" | "man" | "männlich" | "maennlich" | "masculin" | "masculino" | "homme"
+        | "hombre" | "mann" | "maschio" | "mannelijk" => "M",
+        "f" | "female" | "woman" | "weiblich" | "féminin" | "feminin" | "femenino" | "femme"
+        | "mujer" | "frau" | "femmina" | "vrouwelijk" => "F",
+        "o" | "other" => "O",
+        "n" | "none" | "not applicable" => "N",
+        "u" | "unknown" | "unspecified" | "not specified" => "U",
+        _ => return None,
+    })
+}
+
 /// The scheme of a URI (`xmpp` of `xmpp:ann@example.com`), where the value is one.
 pub fn scheme(value: &str) -> Option<&str> {
     let (scheme, rest) = value.split_once(':')?;

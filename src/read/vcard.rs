@@ -415,7 +415,13 @@ fn fill(record: &mut RawRecord, vcard: &VCard, own: &str) {
             }
             VCardProperty::Gender => {
                 if let Some(v) = as_written() {
-                    record.push(Field::Gender, &v);
+                    // `F;Female`: the words a file wrote, after the sex they say (as rolo writes
+                    // a gender column's word); `F;grrrl` stays whole.
+                    let words = v.split_once(';').filter(|(sex, words)| {
+                        crate::normalize::sex(words).is_some_and(|s| s.eq_ignore_ascii_case(sex))
+                            || (*sex == "O" && !words.is_empty() && crate::normalize::sex(words).is_none())
+                    });
+                    record.push(Field::Gender, words.map_or(v.as_str(), |(_, w)| w));
                 }
             }
             VCardProperty::Tz => {

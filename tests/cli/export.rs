@@ -396,3 +396,47 @@ fn google_and_outlook_details_reach_every_export_and_come_back_typed() {
     }
     check_details(&TestDir::new().run(&[&exported]), "store", true);
 }
+
+/// A CRM's people export with a `gender` column (react-admin's demo writes `male`, `female`,
+/// `nonbinary`; Outlook writes `Unspecified`): the gender is the contact's, and vCard 4.0
+/// writes it as a sex with the word after it, which a parser that is not rolo's reads and rolo
+/// reads back as written.
+#[test]
+fn a_gender_column_is_the_contacts_gender_and_vcard_4_writes_its_sex() {
+    let dir = TestDir::new();
+    let people = dir.write(
+        "people.csv",
+        "first_name,last_name,gender,email\n\
+         Abel,Bartoletti,male,abel@bartoletti.example\n\
+         Adah,Abbott,nonbinary,adah@abbott.example\n\
+         Agnes,Rogahn,female,agnes@rogahn.example\n",
+    );
+    let v4 = dir.path("v4.vcf").display().to_string();
+    let run = dir.run(&[&people, "--contacts", &v4, "--contacts-format", "vcf4"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = std::fs::read_to_string(&v4).unwrap();
+    let mut sexes: Vec<String> = cards(&text)
+        .iter()
+        .flat_map(|c| c.entries.iter().filter(|e| e.name == VCardProperty::Gender))
+        .filter_map(|e| match e.values.first() {
+            Some(calcard::vcard::VCardValue::Sex(s)) => {
+                Some(calcard::common::IanaString::as_str(s).to_string())
+            }
+            _ => None,
+        })
+        .collect();
+    sexes.sort();
+    assert_eq!(sexes, ["F", "M", "O"], "{text}");
+    assert!(text.contains("GENDER:M;male\r\n"), "{text}");
+    assert!(text.contains("GENDER:O;nonbinary\r\n"), "{text}");
+    assert!(text.contains("GENDER:F;female\r\n"), "{text}");
+    // Read back, each is the word the CRM wrote.
+    let back = dir.run(&[&v4]);
+    let mut genders: Vec<&str> = back
+        .contacts
+        .iter()
+        .filter_map(|c| c["gender"].as_str())
+        .collect();
+    genders.sort();
+    assert_eq!(genders, ["female", "male", "nonbinary"]);
+}
