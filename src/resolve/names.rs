@@ -1296,11 +1296,13 @@ impl NameKey {
             (given.folded, given.starts, given.written, given.first);
         let (family, family_starts, family_written) =
             (family.folded, family.starts, family.written);
-        // The first middle name, folded: its initial, and the name in full where it is more.
+        // The first middle name, folded: its initial, and the name in full where it is more. A
+        // stand-in (`Mom`, `Adult`, `Male` in a registry's middle name column) is none.
         let middle = r
             .name
             .middle
             .as_deref()
+            .filter(|m| !is_placeholder_name(m, true))
             .and_then(|m| m.split_whitespace().map(fold).find(|m| !m.is_empty()));
         let more = NameMore {
             written: (given_written, family_written),
@@ -2534,6 +2536,22 @@ mod tests {
 
     fn g(a: &str, b: &str) -> GivenMatch {
         given(&fold(a), &fold(b))
+    }
+
+    #[test]
+    fn a_stand_in_in_the_middle_name_column_is_no_middle_name() {
+        let key = |middle: &str| {
+            let mut r = Record::default();
+            r.name.given = Some("Eloise".into());
+            r.name.middle = Some(middle.into());
+            r.name.family = Some("Sammis".into());
+            NameKey::of(&r)
+        };
+        // A registry's record typed `Mom` where her middle name goes, and her own record.
+        assert_eq!(key("Mom").middle, None);
+        assert_eq!(key("Female Child").middle, None);
+        assert_eq!(key("Hilda").middle, Some('h'));
+        assert_eq!(key("Hilda").middle_name(), Some("hilda"));
     }
 
     #[test]
