@@ -3,6 +3,10 @@ noise: typos, nicknames, fake names, swapped dates, household members' numbers c
 files rolo reads, and the Splink route on them.
 
     python3 scripts/pseudopeople_sample.py export DIR   writes DIR/census.csv, DIR/w2.csv, truth.json
+    python3 scripts/pseudopeople_sample.py registries DIR   writes the census and the five other
+        registries of the sample: social security (ssa.csv, dates YYYYMMDD, full middle names, an
+        event and its day a record), 1040 forms (f1040.csv, with spouses' and dependents'
+        columns), the ACS and CPS surveys and WIC (wic.csv, dates MMDDYYYY), and truth.json
     python3 scripts/pseudopeople_sample.py splink DIR   writes DIR/splink.csv (file,record,cluster)
 
 The files keep the columns as the package names them (`first_name`, `middle_initial`,
@@ -26,6 +30,23 @@ def export(d):
         frame = frame.reset_index(drop=True)
         truth += [[name, i, str(p)] for i, p in enumerate(frame["simulant_id"], 1)]
         frame.drop(columns=["simulant_id", "household_id"]).to_csv(f"{d}/{name}", index=False)
+    json.dump(truth, open(f"{d}/truth.json", "w"))
+
+
+def registries(d):
+    import pseudopeople as psp
+    os.makedirs(d, exist_ok=True)
+    truth = []
+    for name, make in (("census.csv", psp.generate_decennial_census),
+                       ("ssa.csv", psp.generate_social_security),
+                       ("f1040.csv", psp.generate_taxes_1040),
+                       ("acs.csv", psp.generate_american_community_survey),
+                       ("cps.csv", psp.generate_current_population_survey),
+                       ("wic.csv", psp.generate_women_infants_and_children)):
+        frame = make().reset_index(drop=True)
+        truth += [[name, i, str(p)] for i, p in enumerate(frame["simulant_id"], 1)]
+        hidden = [c for c in ("simulant_id", "household_id") if c in frame]
+        frame.drop(columns=hidden).to_csv(f"{d}/{name}", index=False)
     json.dump(truth, open(f"{d}/truth.json", "w"))
 
 
@@ -84,4 +105,4 @@ def splink(d):
 
 
 if __name__ == "__main__":
-    {"export": export, "splink": splink}[sys.argv[1]](sys.argv[2])
+    {"export": export, "registries": registries, "splink": splink}[sys.argv[1]](sys.argv[2])
