@@ -251,10 +251,10 @@ fn em(pairs: &[Pair], u: &[(f64, f64)]) -> Model {
                 // pair is one person by its other comparisons: a prior that says a level
                 // never happens to one person (a date of birth that differs, -20) would
                 // otherwise make every pair that shows it two people, and stay.
-                // How often one person's given names and dates of birth differ is counted on
-                // pairs an identifier of one person's joins (other than the date itself): on
-                // the others, relatives (a family firm's staff, a household) agree on all but
-                // the given name and the date of birth and would count as one person.
+                // How often one person's given names, dates of birth and genders differ is
+                // counted on pairs an identifier of one person's joins (other than the date
+                // itself): on the others, relatives (a family firm's staff, a household, a
+                // couple) agree on all but these and would count as one person.
                 let anchored_but = |c: Comparison| {
                     pair.levels
                         .iter()
@@ -263,8 +263,10 @@ fn em(pairs: &[Pair], u: &[(f64, f64)]) -> Model {
                 for &(l, base) in &pair.levels {
                     let c = l.comparison();
                     if group(c) & session == 0
-                        && (!matches!(c, Comparison::Given | Comparison::Birthday)
-                            || anchored_but(c))
+                        && (!matches!(
+                            c,
+                            Comparison::Given | Comparison::Birthday | Comparison::Gender
+                        ) || anchored_but(c))
                     {
                         let others = odds - model.weight(l, f64::from(base));
                         agree[l as usize] += 1.0 / (1.0 + (-others).exp2());

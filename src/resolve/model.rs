@@ -28,6 +28,7 @@ pub enum Comparison {
     Street,
     Region,
     Identifier,
+    Gender,
 }
 
 /// The blocking keys that may have found a pair, by the comparisons they stand on: a pair a
@@ -47,6 +48,8 @@ pub const fn group(c: Comparison) -> u16 {
             1 << 6
         }
         Comparison::Identifier => 1 << 7,
+        // No key blocks on it.
+        Comparison::Gender => 1 << 8,
     }
 }
 
@@ -232,6 +235,12 @@ levels! {
     IdSlip: Identifier, bits(6.0, 1e-4);
     /// Differing codes: weighs little until the data says how often one person has two.
     IdDiffer: Identifier, bits(-2.0, 0.99);
+    /// One sex in a gender column on both (`F`, `female`): half of any two people's records
+    /// show it.
+    GenderEqual: Gender, bits(1.0, 0.5);
+    /// Two sexes: a record's gender mistyped or guessed, or two people; for the data to say
+    /// how often one person's records show it. Not a conflict: a group may hold both.
+    GenderDiffer: Gender, bits(-4.0, 0.5);
 }
 
 /// The number of levels.

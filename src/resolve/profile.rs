@@ -23,7 +23,7 @@ pub struct Profile<'a> {
     pub phones: SmallVec<[CompactString; 1]>,
     pub linkedin: Option<Interned>,
     /// The values few records hold: none, and it is one pointer ([`Profile::birthday`],
-    /// [`Profile::place`], [`Profile::ids`]).
+    /// [`Profile::place`], [`Profile::ids`], [`Profile::sex`]).
     pub more: Option<Box<More>>,
     /// The record's custom fields, where identifier-like columns are looked for.
     pub custom: &'a [(CompactString, CompactString)],
@@ -46,11 +46,13 @@ pub struct More {
     /// The values of identifier-like columns ([`Stats::of`] finds them): the column (as a
     /// hash, and its header) and the value.
     pub ids: thin_vec::ThinVec<((u64, CompactString), CompactString)>,
+    /// The sex a gender column gives, `b'M'` or `b'F'`; 0 for none or any other.
+    pub sex: u8,
 }
 
 impl More {
     fn is_empty(&self) -> bool {
-        self.birthday.is_none() && self.place.is_none() && self.ids.is_empty()
+        self.birthday.is_none() && self.place.is_none() && self.ids.is_empty() && self.sex == 0
     }
 }
 
@@ -215,6 +217,11 @@ impl<'a> Profile<'a> {
             birthday: birthday_digits(r),
             place: Place::of(r),
             ids: thin_vec::ThinVec::new(),
+            sex: match r.details.gender.as_deref().and_then(crate::normalize::sex) {
+                Some("M") => b'M',
+                Some("F") => b'F',
+                _ => 0,
+            },
         };
         let mut p = Profile {
             name: NameKey::of(r),
@@ -246,6 +253,11 @@ impl<'a> Profile<'a> {
     /// The first postal address, folded ([`More::place`]).
     pub fn place(&self) -> Option<&Place> {
         self.more.as_ref()?.place.as_ref()
+    }
+
+    /// The sex a gender column gives ([`More::sex`]), 0 for none.
+    pub fn sex(&self) -> u8 {
+        self.more.as_ref().map_or(0, |m| m.sex)
     }
 
     /// The values of identifier-like columns ([`More::ids`]).

@@ -702,6 +702,19 @@ pub fn score_as(a: &Profile, b: &Profile, stats: &Stats, mode: Mode) -> Score {
         }),
         _ => {}
     }
+    match (a.sex(), b.sex()) {
+        (0, _) | (_, 0) => {}
+        (x, y) if x == y => s.add(
+            Level::GenderEqual,
+            || format!("gender equal ({})", char::from(x)),
+            None,
+        ),
+        (x, y) => s.add(
+            Level::GenderDiffer,
+            || format!("genders differ ({} / {})", char::from(x), char::from(y)),
+            None,
+        ),
+    }
     if let (Some(x), Some(y)) = (&a.org, &b.org) {
         let same =
             ka.org == kb.org || (ka.orgs_may_match(kb) && crate::normalize::org::keys_match(x, y));
@@ -1893,6 +1906,8 @@ mod tests {
                 p.more_mut().birthday = Some(day.to_string().into());
             } else if let Some(title) = value.strip_prefix("title=") {
                 p.title = Some(names::fold(title).into());
+            } else if let Some(sex) = value.strip_prefix("sex=") {
+                p.more_mut().sex = sex.as_bytes()[0];
             } else if let Some(street) = value.strip_prefix("street=") {
                 p.more_mut().place = Some(super::super::profile::Place {
                     street: Some(super::super::profile::fold_words(street).into()),
@@ -2501,6 +2516,50 @@ mod tests {
         );
         assert_eq!(s.band(), Band::Merge, "{}", s.waterfall());
         assert!(has(&s, "organizations differ"));
+    }
+
+    #[test]
+    fn a_gender_column_weighs_as_the_data_says_and_keeps_no_group_apart() {
+        // A couple at one street, a date of birth copied from one to the other on a form: the
+        // given names differ, and so do the sexes a registry's `sex` column gives.
+        let street = "street=1003 southwest 174th avenue";
+        let husband = format!("Jamie W Stilwill | | --19520521, {street}, sex=M");
+        let wife = format!("Lisa W Stilwill | | --19520521, {street}, sex=F");
+        let again = format!("Lisa W Stilwill | | --19520521, {street}, sex=F");
+        let unknown = format!("Lisa W Stilwill | | --19520521, {street}");
+        let mut profiles = vec![
+            profile(&husband),
+            profile(&wife),
+            profile(&again),
+            profile(&unknown),
+        ];
+        let stats = Stats::of(&mut profiles);
+        stats.weigh(&mut profiles);
+        let couple = score(&profiles[0], &profiles[1], &stats, true);
+        assert!(
+            has(&couple, "genders differ (M / F)"),
+            "{}",
+            couple.waterfall()
+        );
+        let her = score(&profiles[1], &profiles[2], &stats, true);
+        assert!(has(&her, "gender equal (F)"), "{}", her.waterfall());
+        // A record without one says nothing either way.
+        let unsaid = score(&profiles[1], &profiles[3], &stats, true);
+        assert!(!has(&unsaid, "gender"), "{}", unsaid.waterfall());
+        assert!(her.total > unsaid.total && unsaid.total > couple.total);
+        // Evidence, not a fact that cannot hold: a mistyped sex leaves a group free to join.
+        let mistyped = format!("Lisa W Stilwill | | --19520521, {street}, sex=M");
+        let mut profiles = vec![profile(&wife), profile(&mistyped)];
+        let stats = Stats::of(&mut profiles);
+        stats.weigh(&mut profiles);
+        let slip = score(&profiles[0], &profiles[1], &stats, true);
+        assert!(has(&slip, "genders differ"), "{}", slip.waterfall());
+        assert!(
+            !slip.has_conflict() && !slip.keeps_apart(),
+            "{}",
+            slip.waterfall()
+        );
+        assert_eq!(slip.band(), Band::Merge, "{}", slip.waterfall());
     }
 
     #[test]
