@@ -2383,8 +2383,9 @@ fn nickname_table() -> &'static HashMap<String, Vec<String>> {
 
 /// Whether one folded given name is the other's familiar form as the nickname list gives it,
 /// where the table leaves the pair out as two formal names ([`nickname_table`]) but the two
-/// begin with the same three letters: Charles and Charlie, James and Jamie, Kenneth and
-/// Kenny, Delores and Della. Asked only once a man's and a woman's name of one stem are told
+/// begin with the same three letters, or two where the familiar form ends as diminutives do:
+/// Charles and Charlie, James and Jamie, Kenneth and Kenny, Delores and Della, Edmund and
+/// Eddie, Edgar and Eddy. Asked only once a man's and a woman's name of one stem are told
 /// apart (Louis, Louise; Andrew, Andrea), which also keeps Jessica and Jessie apart.
 fn familiar_form(a: &str, b: &str) -> bool {
     static FORMS: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
@@ -2396,7 +2397,11 @@ fn familiar_form(a: &str, b: &str) -> bool {
             rows.iter().map(|(f, _)| f.as_str()).collect();
         let mut forms: HashMap<String, Vec<String>> = HashMap::default();
         for (name, nick) in &rows {
-            let alike = name.len() >= 3 && nick.len() >= 3 && name[..3] == nick[..3];
+            // Three letters in common (Charles, Charlie), or two where the familiar form ends
+            // as diminutives do (Edmund, Eddie; Edgar, Eddy).
+            let diminutive = ["ie", "y", "ee", "i"].iter().any(|e| nick.ends_with(e));
+            let shared = if diminutive { 2 } else { 3 };
+            let alike = name.len() >= 3 && nick.len() >= 3 && name[..shared] == nick[..shared];
             if alike && name != nick && formal.contains(nick.as_str()) {
                 for (x, y) in [(name, nick), (nick, name)] {
                     let entry = forms.entry(x.clone()).or_default();
@@ -2489,6 +2494,8 @@ mod tests {
             ("harold", "harry"),
             ("margaret", "marge"),
             ("delores", "della"),
+            ("edmund", "eddie"),
+            ("edgar", "eddy"),
         ] {
             assert_eq!(given(formal, familiar), GivenMatch::Nickname, "{formal}");
             assert_eq!(given(familiar, formal), GivenMatch::Nickname, "{familiar}");
