@@ -232,6 +232,11 @@ levels! {
     RegionDiffer: Region, bits(-2.0, 0.7);
     /// A column of codes each record has its own of (a customer or member number).
     IdEqual: Identifier, bits(20.0, 8e-7);
+    /// One code on records of two given names the lists know (Laura and Brittany Dennis on one
+    /// SSN): a household's copied number or a family's membership, not one person's; it
+    /// anchors nothing, and what one person's records show of it is learned apart from
+    /// [`Level::IdEqual`], as [`Level::EmailShared`] is from [`Level::EmailEqual`].
+    IdShared: Identifier, bits(10.0, 1e-5);
     IdSlip: Identifier, bits(6.0, 1e-4);
     /// Differing codes: weighs little until the data says how often one person has two.
     IdDiffer: Identifier, bits(-2.0, 0.99);

@@ -1056,12 +1056,20 @@ fn identifier_evidence(s: &mut Scorer, a: &Profile, b: &Profile, two_names: impl
             }
         }
     }
-    if let Some((level, field, x, y)) = best {
-        s.shares_code = level == Level::IdEqual && !two_names();
+    if let Some((mut level, field, x, y)) = best {
+        // A code on records of two given names the lists know: a household's copied number or
+        // a family's membership, as a shared mailbox of two names is a household's.
+        if level == Level::IdEqual && two_names() {
+            level = Level::IdShared;
+        }
+        s.shares_code = level == Level::IdEqual;
         s.add(
             level,
             || match level {
                 Level::IdEqual => format!("{field} equal ({x})"),
+                Level::IdShared => {
+                    format!("{field} equal ({x}), given names differ: a shared code")
+                }
                 Level::IdSlip => format!("{field} one slip apart ({x} / {y})"),
                 _ => format!("{field} differs ({x} / {y})"),
             },
@@ -1906,6 +1914,10 @@ mod tests {
                 p.more_mut().birthday = Some(day.to_string().into());
             } else if let Some(title) = value.strip_prefix("title=") {
                 p.title = Some(names::fold(title).into());
+            } else if let Some(code) = value.strip_prefix("ssn=") {
+                p.more_mut()
+                    .ids
+                    .push(((hash("ssn"), "ssn".into()), code.into()));
             } else if let Some(sex) = value.strip_prefix("sex=") {
                 p.more_mut().sex = sex.as_bytes()[0];
             } else if let Some(street) = value.strip_prefix("street=") {
@@ -2516,6 +2528,34 @@ mod tests {
         );
         assert_eq!(s.band(), Band::Merge, "{}", s.waterfall());
         assert!(has(&s, "organizations differ"));
+    }
+
+    #[test]
+    fn a_code_two_given_names_bear_is_a_households_not_one_persons() {
+        // A 1040 form's filer and her daughter, the mother's SSN copied onto the daughter's
+        // form; and a filer's form and his social security record, a nickname apart.
+        let street = "street=5559 corbin dr";
+        let s = pair(
+            &format!("Laura M Dennis | | ssn=838-57-0357, {street}"),
+            &format!("Brittany M Dennis | | ssn=838-57-0357, {street}"),
+            &[],
+        );
+        let shared = "ssn equal (838-57-0357), given names differ: a shared code";
+        assert!(has(&s, shared), "{}", s.waterfall());
+        assert!(!s.shares_code, "{}", s.waterfall());
+        let s = pair(
+            "Eddie A Jones | | ssn=609-91-4532",
+            "Edmund A Jones | | ssn=609-91-4532",
+            &[],
+        );
+        assert!(has(&s, "ssn equal (609-91-4532)"), "{}", s.waterfall());
+        assert!(
+            !has(&s, "ssn equal (609-91-4532), given"),
+            "{}",
+            s.waterfall()
+        );
+        assert!(s.shares_code, "{}", s.waterfall());
+        assert_eq!(s.band(), Band::Merge, "{}", s.waterfall());
     }
 
     #[test]

@@ -15,7 +15,7 @@ use crate::model::Record;
 /// Raised whenever the bytes change shape: a snapshot of another version is not read.
 const MAGIC: &[u8] = b"rolo snapshot 8\n";
 /// As [`MAGIC`], for what it learned.
-const LEARNED: &[u8] = b"rolo learned 2\n";
+const LEARNED: &[u8] = b"rolo learned 3\n";
 
 /// What a resolve learned of its data; see the module's documentation.
 #[derive(Debug, Default)]
