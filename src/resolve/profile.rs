@@ -485,20 +485,31 @@ pub(super) fn birthday_digits(r: &Record) -> Option<CompactString> {
     if let Some(d) = r.rare().birthday.as_deref() {
         return Some(digits(d)).filter(|d| d.len() == 8 || d.len() == 4);
     }
-    // A date kept as written (`19221607`, `02/31/1975`, `05/57/1950`) compared by its digits,
-    // year first as read dates are: a slip in it is still a slip.
+    // A date kept as written (`19221607`, `02/31/1975`, `10/01/2974`) compared by its
+    // digits, year first as read dates are: a slip in it is still a slip. Parts written apart
+    // say where the year is (last, where it has four digits); eight digits together where
+    // they begin or end as a year does.
     r.problems
         .iter()
         .filter(|p| p.field == "birthday")
-        .map(|p| digits(&p.value))
-        .find(|d| d.len() == 8)
-        .map(|d| {
-            let year = |y: &str| matches!(&y[..2], "18" | "19" | "20");
-            if year(&d[4..]) && !year(&d[..4]) {
+        .find_map(|p| {
+            let parts: Vec<&str> = p.value.trim().split(['/', '.', '-', ' ']).collect();
+            let d = digits(&p.value);
+            if d.len() != 8 {
+                return None;
+            }
+            let year_last = match parts[..] {
+                [_, _, y] => y.len() == 4,
+                _ => {
+                    let year = |y: &str| matches!(&y[..2], "18" | "19" | "20");
+                    year(&d[4..]) && !year(&d[..4])
+                }
+            };
+            Some(if year_last {
                 [&d[4..], &d[..4]].concat().into()
             } else {
                 d
-            }
+            })
         })
 }
 
@@ -809,6 +820,27 @@ mod tests {
         assert!(share("jane.doe@gmail.com", "jane.doe@gmial.com"));
         // Mailboxes of fewer than five letters are many people's: no slip is looked for.
         assert!(!share("jd@gmail.com", "jd@gmial.com"));
+    }
+
+    #[test]
+    fn a_date_of_birth_kept_as_written_is_compared_year_first() {
+        let digits = |written: &str| {
+            let mut r = Record::default();
+            r.problems.push(crate::model::Problem {
+                field: "birthday".into(),
+                value: written.into(),
+                problem: "not a date".into(),
+            });
+            birthday_digits(&r).map(|d| d.to_string())
+        };
+        // A year mistyped (`2974` for 1974): still a slip of the date read as `19741001`.
+        assert_eq!(digits("10/01/2974").as_deref(), Some("29741001"));
+        assert_eq!(digits("05/57/1950").as_deref(), Some("19500557"));
+        // Year first, as written; eight digits together, year last where it is one.
+        assert_eq!(digits("1922/16/07").as_deref(), Some("19221607"));
+        assert_eq!(digits("19221607").as_deref(), Some("19221607"));
+        assert_eq!(digits("16071922").as_deref(), Some("19221607"));
+        assert_eq!(digits("16/07/22"), None);
     }
 
     #[test]

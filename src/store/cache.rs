@@ -18,7 +18,7 @@ pub struct State(String);
 
 /// Raised whenever what is kept changes shape, or contacts are derived otherwise for the same
 /// records: a store's contacts of another format are derived again.
-const FORMAT: u32 = 38;
+const FORMAT: u32 = 39;
 
 /// One contact as the store keeps it: its place among the contacts and its store record ids in
 /// the order of its sources.
