@@ -8,6 +8,7 @@ files rolo reads, and the Splink route on them.
         event and its day a record), 1040 forms (f1040.csv, with spouses' and dependents'
         columns), the ACS and CPS surveys and WIC (wic.csv, dates MMDDYYYY), and truth.json
     python3 scripts/pseudopeople_sample.py splink DIR   writes DIR/splink.csv (file,record,cluster)
+        for either set, its files' columns mapped to one frame
 
 The files keep the columns as the package names them (`first_name`, `middle_initial`,
 `date_of_birth`, `street_number`, `street_name`, `zipcode`, `employer_name`, `ssn`, ...), less
@@ -50,6 +51,24 @@ def registries(d):
     json.dump(truth, open(f"{d}/truth.json", "w"))
 
 
+def iso_date(v):
+    """A date of birth as the files write it (`06/18/1982`, `19820618`, `06181982`) as ISO, or
+    None where it is no date: each file's own form, told by its separators and where its year
+    is."""
+    import datetime
+    digits = "".join(c for c in v if c.isdigit())
+    if len(digits) != 8:
+        return None
+    if "/" in v or digits[:2] not in ("18", "19", "20"):
+        m, d, y = digits[:2], digits[2:4], digits[4:]
+    else:
+        y, m, d = digits[:4], digits[4:6], digits[6:]
+    try:
+        return datetime.date(int(y), int(m), int(d)).isoformat()
+    except ValueError:
+        return None
+
+
 def splink(d):
     import pandas as pd
     import splink.comparison_library as cl
@@ -57,19 +76,24 @@ def splink(d):
     from splink_clusters import write_clusters
     started = time.time()
     frames = []
-    for f, home in (("census.csv", ""), ("w2.csv", "mailing_address_")):
+    files = sorted({f for f, _, _ in json.load(open(f"{d}/truth.json"))})
+    for f in files:
         df = pd.read_csv(f"{d}/{f}", dtype=str, keep_default_na=False)
+        col = lambda name: df[name] if name in df else pd.Series([""] * len(df))
+        # The person's own address: a tax form's mailing address where it has no other.
+        home = "" if "street_name" in df else "mailing_address_"
+        middle = col("middle_initial") if "middle_initial" in df else col("middle_name").str[:1]
         out = pd.DataFrame({
             "unique_id": [f"{f}:{i}" for i in range(1, len(df) + 1)],
             "file": f,
             "record": range(1, len(df) + 1),
-            "first_name": df["first_name"].str.lower(),
-            "middle_initial": df["middle_initial"].str.lower(),
-            "last_name": df["last_name"].str.lower(),
-            "date_of_birth": df["date_of_birth"] if "date_of_birth" in df else "",
-            "street": (df[f"{home}street_number"] + " " + df[f"{home}street_name"]).str.strip(),
-            "zipcode": df[f"{home}zipcode"],
-            "ssn": df["ssn"] if "ssn" in df else "",
+            "first_name": col("first_name").str.lower(),
+            "middle_initial": middle.str.lower(),
+            "last_name": col("last_name").str.lower(),
+            "date_of_birth": col("date_of_birth").map(iso_date),
+            "street": (col(f"{home}street_number") + " " + col(f"{home}street_name")).str.strip(),
+            "zipcode": col(f"{home}zipcode"),
+            "ssn": col("ssn"),
         }).replace("", None)
         frames.append(out)
     df = pd.concat(frames, ignore_index=True)
@@ -87,7 +111,7 @@ def splink(d):
             cl.ExactMatch("middle_initial"),
             cl.NameComparison("last_name").configure(term_frequency_adjustments=True),
             cl.DateOfBirthComparison("date_of_birth", input_is_string=True,
-                                     datetime_format="%m/%d/%Y", invalid_dates_as_null=True),
+                                     datetime_format="%Y-%m-%d", invalid_dates_as_null=True),
             cl.JaroWinklerAtThresholds("street", [0.9, 0.7]),
             cl.ExactMatch("zipcode"),
             cl.DamerauLevenshteinAtThresholds("ssn", [1, 2]),
