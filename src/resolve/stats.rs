@@ -840,6 +840,20 @@ mod tests {
         assert!(rare > small + 1.0, "{rare} {small}");
     }
 
+    /// The identifier columns of records whose custom fields are `rows`.
+    fn columns_of<const N: usize>(
+        rows: &[[(CompactString, CompactString); N]],
+    ) -> rustc_hash::FxHashSet<u64> {
+        let profiles: Vec<Profile> = rows
+            .iter()
+            .map(|custom| Profile {
+                custom,
+                ..Profile::default()
+            })
+            .collect();
+        identifier_columns(&profiles)
+    }
+
     #[test]
     fn a_column_of_codes_is_an_identifier_and_a_column_of_amounts_is_not() {
         // A payroll export: each form's tax number and wages.
@@ -853,14 +867,7 @@ mod tests {
                 ]
             })
             .collect();
-        let profiles: Vec<Profile> = rows
-            .iter()
-            .map(|custom| Profile {
-                custom,
-                ..Profile::default()
-            })
-            .collect();
-        let columns = identifier_columns(&profiles);
+        let columns = columns_of(&rows);
         assert!(columns.contains(&hash("ssn")));
         // Wages of four to six digits agree by chance, and say nothing of who is who.
         assert!(!columns.contains(&hash("wages")));
@@ -882,14 +889,7 @@ mod tests {
                 ]
             })
             .collect();
-        let profiles: Vec<Profile> = rows
-            .iter()
-            .map(|custom| Profile {
-                custom,
-                ..Profile::default()
-            })
-            .collect();
-        let columns = identifier_columns(&profiles);
+        let columns = columns_of(&rows);
         assert!(!columns.contains(&hash("event_date")));
         assert!(!columns.contains(&hash("enrolled")));
         // Eight-digit member numbers are codes, not days.
