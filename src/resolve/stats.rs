@@ -207,36 +207,36 @@ fn code_like(v: &str) -> bool {
 }
 
 /// Whether a code-like value is written as a date: eight digits of a year from 1800 to 2199
-/// and a month and day (`19820618`; either order), or three numbers a slash, dot or dash apart
-/// of which the year is first or last and one of the others can be a month (`06/18/1982`,
-/// `18.06.82`, `1982-6-18`).
+/// and a month and day, the year first or last (`19820618`, `06181982`), or three numbers a
+/// slash, dot or dash apart of which the year is first or last and one of the others can be a
+/// month (`06/18/1982`, `18.06.82`, `1982-6-18`).
 fn date_shaped(v: &str) -> bool {
     let num = |s: &str| s.parse::<u32>().ok();
-    let day_month =
-        |a: u32, b: u32| (1..=31).contains(&a) && (1..=31).contains(&b) && a.min(b) <= 12;
+    let year = |s: &str| num(s).is_some_and(|y| (1800..2200).contains(&y));
+    let day_month = |a: &str, b: &str| {
+        num(a)
+            .zip(num(b))
+            .is_some_and(|(a, b)| (1..=31).contains(&a) && (1..=31).contains(&b) && a.min(b) <= 12)
+    };
     if v.len() == 8 && v.bytes().all(|b| b.is_ascii_digit()) {
-        return num(&v[..4]).is_some_and(|y| (1800..2200).contains(&y))
-            && num(&v[4..6])
-                .zip(num(&v[6..]))
-                .is_some_and(|(a, b)| day_month(a, b));
+        return (year(&v[..4]) && day_month(&v[4..6], &v[6..]))
+            || (year(&v[4..]) && day_month(&v[..2], &v[2..4]));
     }
     let Some(sep) = ['/', '.', '-'].into_iter().find(|&c| v.contains(c)) else {
         return false;
     };
-    let parts: Vec<&str> = v.split(sep).collect();
-    let [a, b, c] = parts[..] else {
+    let mut parts = v.split(sep);
+    let (Some(a), Some(b), Some(c), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
         return false;
     };
     let short = |s: &str| (1..=2).contains(&s.len());
-    let (first, second) = match (a.len(), c.len()) {
-        (4, _) if short(b) && short(c) => (b, c),
-        (_, 2 | 4) if short(a) && short(b) => (a, b),
-        _ => return false,
-    };
-    num(first)
-        .zip(num(second))
-        .is_some_and(|(x, y)| day_month(x, y))
-        && num(if a.len() == 4 { a } else { c }).is_some()
+    match (a.len(), c.len()) {
+        (4, _) if short(b) && short(c) => num(a).is_some() && day_month(b, c),
+        (_, 2 | 4) if short(a) && short(b) => num(c).is_some() && day_month(a, b),
+        _ => false,
+    }
 }
 
 /// Gives each profile its values in the identifier `columns` ([`Profile::ids`]).
@@ -895,6 +895,7 @@ mod tests {
         // Eight-digit member numbers are codes, not days.
         assert!(columns.contains(&hash("member_no")));
         assert!(date_shaped("1982-6-18") && date_shaped("18.06.82") && date_shaped("19821806"));
+        assert!(date_shaped("06181982") && date_shaped("06/18/1982"));
         assert!(
             !date_shaped("424-56-6383") && !date_shaped("31257919") && !date_shaped("A1/B2/C3")
         );
