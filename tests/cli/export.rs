@@ -397,7 +397,7 @@ fn google_and_outlook_details_reach_every_export_and_come_back_typed() {
     check_details(&TestDir::new().run(&[&exported]), "store", true);
 }
 
-/// A CRM's people export with a `gender` column (react-admin's demo writes `male`, `female`,
+/// A CRM's people export with a `gender` column (Atomic CRM's writes `male`, `female`,
 /// `nonbinary`; Outlook writes `Unspecified`): the gender is the contact's, and vCard 4.0
 /// writes it as a sex with the word after it, which a parser that is not rolo's reads and rolo
 /// reads back as written.
