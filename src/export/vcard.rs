@@ -559,6 +559,7 @@ mod tests {
         assert_eq!(gender_v4("m"), "M");
         assert_eq!(gender_v4("Non-binary"), "O;Non-binary");
         assert_eq!(gender_v4("Unspecified"), "U;Unspecified");
+        assert_eq!(gender_v4("Keine Angabe"), "U;Keine Angabe");
         assert_eq!(gender_v4("F;grrrl"), "F;grrrl");
     }
 

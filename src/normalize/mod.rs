@@ -606,7 +606,10 @@ pub fn sex(word: &str) -> Option<&'static str> {
         | "mujer" | "frau" | "femmina" | "vrouwelijk" => "F",
         "o" | "other" => "O",
         "n" | "none" | "not applicable" => "N",
-        "u" | "unknown" | "unspecified" | "not specified" => "U",
+        // Outlook's `Unspecified`, in German `Keine Angabe`.
+        "u" | "unknown" | "unspecified" | "not specified" | "keine angabe" | "nicht angegeben"
+        | "unbekannt" | "non spécifié" | "non specifie" | "inconnu" | "no especificado"
+        | "sin especificar" | "desconocido" => "U",
         _ => return None,
     })
 }
