@@ -316,133 +316,133 @@ fn of_the_person(key: &str) -> Option<Field> {
 }
 
 fn exact(key: &str) -> Option<Field> {
-    let field =
-        match key {
-            "name" | "fullname" | "displayname" | "fn" | "nfn" | "contactname" | "contact"
-            | "attendee" | "attendeename" | "leadname" | "formattedname" | "nomcomplet"
-            | "nombrecompleto" | "vollstandigername" | "vollername" | "nombre" | "naam"
-            | "personname" | "visitor" | "visitorname" | "participant" | "participantname" => {
-                Field::FullName
-            }
-            "prefix" | "nameprefix" | "nprefix" | "honorificprefix" | "salutation" | "anrede"
-            | "civilite" | "tratamiento" | "aanhef" => Field::Prefix,
-            "firstname" | "givenname" | "ngiven" | "first" | "forename" | "vorname" | "prenom"
-            | "fname" | "primernombre" | "voornaam" | "nomedebattesimo" | "firstnames" => {
-                Field::GivenName
-            }
-            "middlename" | "additionalname" | "nmiddle" | "middle" | "weiterevornamen"
-            | "zweitervorname" | "deuxiemeprenom" | "segundonombre" | "middlenames"
-            | "middleinitial" => Field::MiddleName,
-            "lastname" | "familyname" | "nfamily" | "surname" | "last" | "nachname" | "nom"
-            | "nomdefamille" | "apellido" | "apellidos" | "lname" | "achternaam"
-            | "familienname" | "cognome" => Field::FamilyName,
-            "suffix" | "namesuffix" | "nsuffix" | "honorificsuffix" | "namenszusatz"
-            | "suffixe" | "sufijo" | "generationalsuffix" => Field::Suffix,
-            "nickname" | "spitzname" | "surnom" | "apodo" | "bijnaam" => Field::Nickname,
-            "phoneticfirstname" | "givenyomi" | "phoneticgivenname" => Field::PhoneticGiven,
-            "phoneticmiddlename" => Field::PhoneticMiddle,
-            "phoneticlastname" | "surnameyomi" | "phoneticfamilyname" => Field::PhoneticFamily,
-            "companyyomi" | "phoneticorganization" | "organizationphoneticname" => {
-                Field::PhoneticOrganization
-            }
-            "photo" | "photourl" | "picture" | "avatar" => Field::Photo,
-            "roloid" => Field::ContactId,
-            "company"
-            | "companyname"
-            | "organization"
-            | "organisation"
-            | "organizationname"
-            | "organisationname"
-            | "org"
-            | "orgname"
-            | "firma"
-            | "firmenname"
-            | "unternehmen"
-            | "societe"
-            | "entreprise"
-            | "empresa"
-            | "compania"
-            | "employer"
-            | "employername"
-            | "accountname"
-            | "account"
-            | "bedrijf"
-            | "azienda"
-            | "organizationvalue"
-            | "companyorganization"
-            | "companyorganisation"
-            | "institution"
-            | "organizations"
-            | "organisations"
-            | "companies"
-            | "additionalcompanies" => Field::Organization,
-            "department"
-            | "abteilung"
-            | "service"
-            | "departement"
-            | "departamento"
-            | "organizationdepartment"
-            | "orgunit"
-            | "afdeling" => Field::Department,
-            "jobtitle" | "title" | "titre" | "titel" | "position" | "role" | "jobrole"
-            | "organizationtitle" | "designation" | "funktion" | "fonction" | "cargo"
-            | "puesto" | "poste" | "stellung" | "berufsbezeichnung" | "headline"
-            | "jobposition" | "functie" | "professionaltitle" | "jobfunction" | "occupation"
-            | "titles" | "jobtitles" => Field::Title,
-            "website" | "webpage" | "url" | "web" | "homepage" | "websitevalue" | "webseite"
-            | "pageweb" | "sitioweb" | "personalwebsite" | "businesswebsite" | "webaddress"
-            | "homewebpage" | "workwebpage" | "webpagework" | "webpagehome" | "internet"
-            | "socialprofile" | "profileurl" | "urls" | "websites" => Field::Url,
-            "linkedin" | "linkedinurl" | "linkedinprofile" | "linkedinprofileurl" => {
-                Field::LinkedIn
-            }
-            "birthday" | "birthdate" | "bday" | "dateofbirth" | "dob" | "geburtstag"
-            | "geburtsdatum" | "anniversaire" | "datedenaissance" | "cumpleanos"
-            | "fechadenacimiento" | "verjaardag" | "birthdayday" => Field::Birthday,
-            "gender" | "sex" | "geschlecht" | "sexe" | "sexo" | "genero" | "geslacht"
-            | "genere" => Field::Gender,
-            "notes" | "note" | "comments" | "comment" | "remarks" | "notizen" | "notiz"
-            | "bemerkungen" | "bemerkung" | "kommentar" | "remarques" | "commentaires"
-            | "commentaire" | "notas" | "nota" | "comentarios" | "leadnotes"
-            | "conversationnotes" | "memo" | "description" | "opmerkingen" | "qualifiernotes"
-            | "followupnotes" => Field::Notes,
-            "country"
-            | "countryregion"
-            | "businesscountryregion"
-            | "homecountryregion"
-            | "othercountryregion"
-            | "land"
-            | "pays"
-            | "pais"
-            | "countrycode"
-            | "addresscountry"
-            | "workcountry"
-            | "homecountry"
-            | "businesscountry"
-            | "landregion"
-            | "landregiongeschaftlich"
-            | "landregionprivat"
-            | "paysregion"
-            | "paysregionbureau"
-            | "paysregiondomicile"
-            | "addressworkcountry"
-            | "addresshomecountry" => Field::Country,
-            "leadrating" | "rating" | "score" | "leadscore" | "leadquality" | "temperature"
-            | "leadtemperature" | "interestlevel" | "bewertung" | "qualification"
-            | "leadqualification" | "stars" | "leadgrade" => Field::Rating,
-            "scannedat" | "scantime" | "scandate" | "timestamp" | "capturedat" | "connectedon"
-            | "dateconnected" | "datescanned" | "scanned" | "capturedate" | "leadcapturedat"
-            | "scandatetime" | "datetimescanned" | "createdon" | "datecaptured" | "metat"
-            | "meton" | "datemet" => Field::Timestamp,
-            "tags" | "tag" | "labels" | "label" | "categories" | "category" | "groupmembership"
-            | "kategorien" | "kategorie" | "categorie" | "etiquetas" | "groups" | "group"
-            | "lists" => Field::Tags,
-            "event" | "events" | "eventname" | "show" | "tradeshow" | "conference"
-            | "veranstaltung" | "messe" | "evenement" | "evento" | "meetup" | "eventtitle" => {
-                Field::Event
-            }
-            _ => return None,
-        };
+    let field = match key {
+        "name" | "fullname" | "displayname" | "fn" | "nfn" | "contactname" | "contact"
+        | "attendee" | "attendeename" | "leadname" | "formattedname" | "nomcomplet"
+        | "nombrecompleto" | "vollstandigername" | "vollername" | "nombre" | "naam"
+        | "personname" | "visitor" | "visitorname" | "participant" | "participantname" => {
+            Field::FullName
+        }
+        "prefix" | "nameprefix" | "nprefix" | "honorificprefix" | "salutation" | "anrede"
+        | "civilite" | "tratamiento" | "aanhef" => Field::Prefix,
+        "firstname" | "givenname" | "ngiven" | "first" | "forename" | "vorname" | "prenom"
+        | "fname" | "primernombre" | "voornaam" | "nomedebattesimo" | "firstnames" => {
+            Field::GivenName
+        }
+        "middlename" | "additionalname" | "nmiddle" | "middle" | "weiterevornamen"
+        | "zweitervorname" | "deuxiemeprenom" | "segundonombre" | "middlenames"
+        | "middleinitial" => Field::MiddleName,
+        "lastname" | "familyname" | "nfamily" | "surname" | "last" | "nachname" | "nom"
+        | "nomdefamille" | "apellido" | "apellidos" | "lname" | "achternaam" | "familienname"
+        | "cognome" => Field::FamilyName,
+        "suffix" | "namesuffix" | "nsuffix" | "honorificsuffix" | "namenszusatz" | "suffixe"
+        | "sufijo" | "generationalsuffix" => Field::Suffix,
+        "nickname" | "spitzname" | "surnom" | "apodo" | "bijnaam" => Field::Nickname,
+        "phoneticfirstname" | "givenyomi" | "phoneticgivenname" => Field::PhoneticGiven,
+        "phoneticmiddlename" => Field::PhoneticMiddle,
+        "phoneticlastname" | "surnameyomi" | "phoneticfamilyname" => Field::PhoneticFamily,
+        "companyyomi" | "phoneticorganization" | "organizationphoneticname" => {
+            Field::PhoneticOrganization
+        }
+        "photo" | "photourl" | "picture" | "avatar" => Field::Photo,
+        "roloid" => Field::ContactId,
+        "company"
+        | "companyname"
+        | "organization"
+        | "organisation"
+        | "organizationname"
+        | "organisationname"
+        | "org"
+        | "orgname"
+        | "firma"
+        | "firmenname"
+        | "unternehmen"
+        | "societe"
+        | "entreprise"
+        | "empresa"
+        | "compania"
+        | "employer"
+        | "employername"
+        | "accountname"
+        | "account"
+        | "bedrijf"
+        | "azienda"
+        | "organizationvalue"
+        | "companyorganization"
+        | "companyorganisation"
+        | "institution"
+        | "organizations"
+        | "organisations"
+        | "companies"
+        | "additionalcompanies" => Field::Organization,
+        "department"
+        | "abteilung"
+        | "service"
+        | "departement"
+        | "departamento"
+        | "organizationdepartment"
+        | "orgunit"
+        | "afdeling" => Field::Department,
+        "jobtitle" | "title" | "titre" | "titel" | "position" | "role" | "jobrole"
+        | "organizationtitle" | "designation" | "funktion" | "fonction" | "cargo" | "puesto"
+        | "poste" | "stellung" | "berufsbezeichnung" | "headline" | "jobposition" | "functie"
+        | "professionaltitle" | "jobfunction" | "occupation" | "titles" | "jobtitles" => {
+            Field::Title
+        }
+        "website" | "webpage" | "url" | "web" | "homepage" | "websitevalue" | "webseite"
+        | "pageweb" | "sitioweb" | "personalwebsite" | "businesswebsite" | "webaddress"
+        | "homewebpage" | "workwebpage" | "webpagework" | "webpagehome" | "internet"
+        | "socialprofile" | "profileurl" | "urls" | "websites" => Field::Url,
+        "linkedin" | "linkedinurl" | "linkedinprofile" | "linkedinprofileurl" => Field::LinkedIn,
+        "birthday" | "birthdate" | "bday" | "dateofbirth" | "dob" | "geburtstag"
+        | "geburtsdatum" | "anniversaire" | "datedenaissance" | "cumpleanos"
+        | "fechadenacimiento" | "verjaardag" | "birthdayday" => Field::Birthday,
+        "gender" | "sex" | "geschlecht" | "sexe" | "sexo" | "genero" | "geslacht" | "genere"
+        | "sesso" => Field::Gender,
+        "notes" | "note" | "comments" | "comment" | "remarks" | "notizen" | "notiz"
+        | "bemerkungen" | "bemerkung" | "kommentar" | "remarques" | "commentaires"
+        | "commentaire" | "notas" | "nota" | "comentarios" | "leadnotes" | "conversationnotes"
+        | "memo" | "description" | "opmerkingen" | "qualifiernotes" | "followupnotes" => {
+            Field::Notes
+        }
+        "country"
+        | "countryregion"
+        | "businesscountryregion"
+        | "homecountryregion"
+        | "othercountryregion"
+        | "land"
+        | "pays"
+        | "pais"
+        | "countrycode"
+        | "addresscountry"
+        | "workcountry"
+        | "homecountry"
+        | "businesscountry"
+        | "landregion"
+        | "landregiongeschaftlich"
+        | "landregionprivat"
+        | "paysregion"
+        | "paysregionbureau"
+        | "paysregiondomicile"
+        | "addressworkcountry"
+        | "addresshomecountry" => Field::Country,
+        "leadrating" | "rating" | "score" | "leadscore" | "leadquality" | "temperature"
+        | "leadtemperature" | "interestlevel" | "bewertung" | "qualification"
+        | "leadqualification" | "stars" | "leadgrade" => Field::Rating,
+        "scannedat" | "scantime" | "scandate" | "timestamp" | "capturedat" | "connectedon"
+        | "dateconnected" | "datescanned" | "scanned" | "capturedate" | "leadcapturedat"
+        | "scandatetime" | "datetimescanned" | "createdon" | "datecaptured" | "metat" | "meton"
+        | "datemet" => Field::Timestamp,
+        "tags" | "tag" | "labels" | "label" | "categories" | "category" | "groupmembership"
+        | "kategorien" | "kategorie" | "categorie" | "etiquetas" | "groups" | "group" | "lists" => {
+            Field::Tags
+        }
+        "event" | "events" | "eventname" | "show" | "tradeshow" | "conference"
+        | "veranstaltung" | "messe" | "evenement" | "evento" | "meetup" | "eventtitle" => {
+            Field::Event
+        }
+        _ => return None,
+    };
     Some(field)
 }
 

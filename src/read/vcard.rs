@@ -418,8 +418,10 @@ fn fill(record: &mut RawRecord, vcard: &VCard, own: &str) {
                     // `F;Female`: the words a file wrote, after the sex they say (as rolo writes
                     // a gender column's word); `F;grrrl` stays whole.
                     let words = v.split_once(';').filter(|(sex, words)| {
-                        crate::normalize::sex(words).is_some_and(|s| s.eq_ignore_ascii_case(sex))
-                            || (*sex == "O" && !words.is_empty() && crate::normalize::sex(words).is_none())
+                        match crate::normalize::sex(words) {
+                            Some(said) => said.eq_ignore_ascii_case(sex),
+                            None => *sex == "O" && !words.is_empty(),
+                        }
                     });
                     record.push(Field::Gender, words.map_or(v.as_str(), |(_, w)| w));
                 }

@@ -493,13 +493,13 @@ pub(super) fn birthday_digits(r: &Record) -> Option<CompactString> {
         .iter()
         .filter(|p| p.field == "birthday")
         .find_map(|p| {
-            let parts: Vec<&str> = p.value.trim().split(['/', '.', '-', ' ']).collect();
             let d = digits(&p.value);
             if d.len() != 8 {
                 return None;
             }
-            let year_last = match parts[..] {
-                [_, _, y] => y.len() == 4,
+            let mut parts = p.value.trim().split(['/', '.', '-', ' ']);
+            let year_last = match (parts.next(), parts.next(), parts.next(), parts.next()) {
+                (Some(_), Some(_), Some(y), None) => y.len() == 4,
                 _ => {
                     let year = |y: &str| matches!(&y[..2], "18" | "19" | "20");
                     year(&d[4..]) && !year(&d[..4])
